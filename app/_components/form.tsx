@@ -1,0 +1,146 @@
+"use client";
+
+// Form plumbing shared by every form: react-hook-form with the procedure's own zod schema, field
+// errors from the server put next to their fields, and a GOV.UK-style error summary.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import type * as React from "react";
+import {
+  type DefaultValues,
+  type FieldPath,
+  type FieldValues,
+  type UseFormReturn,
+  useForm,
+} from "react-hook-form";
+import type { z } from "zod";
+import { serverError } from "~/app/_trpc/react";
+import { Alert, AlertDescription } from "./ui/alert";
+import { ErrorSummary } from "./ui/error-summary";
+import { Field, fieldAria } from "./ui/field";
+import { Input } from "./ui/input";
+import { NativeSelect } from "./ui/native-select";
+import { Textarea } from "./ui/textarea";
+
+export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
+  schema: S,
+  defaultValues: DefaultValues<z.input<S>>,
+) {
+  return useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(schema as never) as never,
+    defaultValues,
+  });
+}
+
+/**
+ * Puts a failed call's field errors on the form's fields; returns the message for the summary
+ * when the failure is not about one field.
+ */
+export function applyServerError<T extends FieldValues>(form: FormOf<T>, error: unknown) {
+  const { message, fieldErrors } = serverError(error);
+  const fields = Object.entries(fieldErrors).filter(([, m]) => m);
+  for (const [name, m] of fields) form.setError(name as FieldPath<T>, { type: "server", message: m });
+  return fields.length ? null : message;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type FormOf<T extends FieldValues> = UseFormReturn<T, any, any>;
+
+function errorOf<T extends FieldValues>(form: FormOf<T>, name: string): string | undefined {
+  const error = name.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], form.formState.errors);
+  return (error as { message?: string } | undefined)?.message;
+}
+
+/** The summary of every field error, linking to each field, plus a message not tied to a field. */
+export function FormErrors<T extends FieldValues>({
+  form,
+  message,
+  fields,
+}: {
+  form: FormOf<T>;
+  message?: string | null;
+  fields: FieldPath<T>[];
+}) {
+  const t = useTranslations("common.errors");
+  const errors = fields.flatMap((name) => {
+    const m = errorOf(form, name);
+    return m ? [{ id: name, message: m }] : [];
+  });
+  return (
+    <>
+      <ErrorSummary key={form.formState.submitCount} title={t("problemTitle")} errors={errors} />
+      {message ? (
+        <Alert variant="destructive" role="alert" data-testid="form-error">
+          <AlertDescription>{message}</AlertDescription>
+        </Alert>
+      ) : null}
+    </>
+  );
+}
+
+interface BaseFieldProps<T extends FieldValues> {
+  form: FormOf<T>;
+  name: FieldPath<T>;
+  label: React.ReactNode;
+  hint?: React.ReactNode;
+}
+
+export function TextField<T extends FieldValues>({
+  form,
+  name,
+  label,
+  hint,
+  ...inputProps
+}: BaseFieldProps<T> & Omit<React.ComponentProps<"input">, "name" | "form">) {
+  const t = useTranslations("common.errors");
+  const error = errorOf(form, name);
+  return (
+    <Field id={name} label={label} hint={hint} error={error} errorPrefix={t("errorPrefix")}>
+      <Input {...inputProps} {...fieldAria(name, { hint, error })} {...form.register(name)} />
+    </Field>
+  );
+}
+
+export function TextareaField<T extends FieldValues>({
+  form,
+  name,
+  label,
+  hint,
+  ...props
+}: BaseFieldProps<T> & Omit<React.ComponentProps<"textarea">, "name" | "form">) {
+  const t = useTranslations("common.errors");
+  const error = errorOf(form, name);
+  return (
+    <Field id={name} label={label} hint={hint} error={error} errorPrefix={t("errorPrefix")}>
+      <Textarea {...props} {...fieldAria(name, { hint, error })} {...form.register(name)} />
+    </Field>
+  );
+}
+
+export function SelectField<T extends FieldValues>({
+  form,
+  name,
+  label,
+  hint,
+  options,
+  placeholder,
+  ...props
+}: BaseFieldProps<T> &
+  Omit<React.ComponentProps<"select">, "name" | "form"> & {
+    options: { value: string; label: string }[];
+    placeholder?: string;
+  }) {
+  const t = useTranslations("common.errors");
+  const error = errorOf(form, name);
+  return (
+    <Field id={name} label={label} hint={hint} error={error} errorPrefix={t("errorPrefix")}>
+      <NativeSelect {...props} {...fieldAria(name, { hint, error })} {...form.register(name)}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </NativeSelect>
+    </Field>
+  );
+}

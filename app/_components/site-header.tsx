@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { isStaff, type Actor } from "~/server/policy";
+import { SignOutButton } from "./sign-out-button";
+
+export async function SiteHeader({ actor }: { actor: Actor | null }) {
+  const t = await getTranslations("common");
+  const links = [
+    { href: "/organizations", label: t("nav.organizations") },
+    ...(isStaff(actor) && !actor?.suspension ? [{ href: "/secretariat", label: t("nav.secretariat") }] : []),
+    ...(actor?.role === "admin" && !actor.suspension ? [{ href: "/admin/users", label: t("nav.admin") }] : []),
+  ];
+  return (
+    <header className="border-b-8 border-primary bg-foreground text-background">
+      <div className="mx-auto flex w-full max-w-5xl flex-wrap items-center gap-x-8 gap-y-3 px-4 py-4 sm:px-6">
+        <Link href="/" className="text-xl font-bold text-background no-underline hover:underline">
+          {t("siteName")}
+        </Link>
+        <nav aria-label={t("nav.label")} className="flex flex-1 flex-wrap items-center gap-x-6 gap-y-2">
+          <ul className="flex flex-wrap gap-x-6 gap-y-2">
+            {links.map((l) => (
+              <li key={l.href}>
+                <Link href={l.href} className="font-semibold text-background underline-offset-4 hover:underline">
+                  {l.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <ul className="ms-auto flex flex-wrap items-center gap-x-6 gap-y-2">
+            {actor ? (
+              <>
+                <li>
+                  <Link href="/account" className="text-background underline-offset-4 hover:underline">
+                    <span className="sr-only">{t("nav.signedInAs", { name: actor.displayName })} – </span>
+                    {t("nav.account")}
+                  </Link>
+                </li>
+                <li>
+                  <SignOutButton label={t("nav.signOut")} />
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <Link href="/sign-in" className="text-background underline-offset-4 hover:underline">
+                    {t("nav.signIn")}
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/sign-up" className="text-background underline-offset-4 hover:underline">
+                    {t("nav.signUp")}
+                  </Link>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

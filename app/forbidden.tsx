@@ -1,0 +1,13 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "~/app/_components/ui/page-header";
+
+export default async function Forbidden() {
+  const t = await getTranslations("common.errors");
+  return (
+    <>
+      <PageHeader title={t("forbiddenTitle")} description={t("forbiddenText")} />
+      <Link href="/">{t("home")}</Link>
+    </>
+  );
+}

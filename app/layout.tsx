@@ -1,0 +1,48 @@
+import "./globals.css";
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Toaster } from "~/app/_components/ui/toaster";
+import { TRPCReactProvider } from "~/app/_trpc/react";
+import { getActor } from "~/server/context";
+import { SiteFooter } from "./_components/site-footer";
+import { SiteHeader } from "./_components/site-header";
+import { SuspendedBanner } from "./_components/suspended-banner";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return {
+    title: { default: t("siteName"), template: `%s – ${t("siteName")}` },
+    description: t("tagline"),
+  };
+}
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Reading the nonce makes every page dynamic, so Next.js puts it on its scripts (CSP).
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const [locale, t, actor] = await Promise.all([getLocale(), getTranslations("common"), getActor()]);
+  return (
+    <html lang={locale} dir="ltr">
+      <body className="flex min-h-screen flex-col bg-background font-sans text-foreground antialiased" data-nonce={nonce ? "" : undefined}>
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:bg-focus focus:px-3 focus:py-2 focus:text-focus-text"
+        >
+          {t("skipToContent")}
+        </a>
+        <NextIntlClientProvider>
+          <TRPCReactProvider>
+            <SiteHeader actor={actor} />
+            {actor?.suspension ? <SuspendedBanner suspension={actor.suspension} /> : null}
+            <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 outline-none sm:px-6 sm:py-12">
+              {children}
+            </main>
+            <SiteFooter />
+            <Toaster />
+          </TRPCReactProvider>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,5 @@
+export * from "./users";
+export * from "./organizations";
+export * from "./audit";
+export * from "./reference";
+export * from "./rate-limits";

@@ -1,0 +1,127 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  index,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import {
+  memberRoles,
+  regions,
+  stakeholderTypes,
+  verificationStatuses,
+} from "~/server/schemas/vocabulary";
+import { users } from "./users";
+
+export {
+  memberRoles,
+  regions,
+  stakeholderTypes,
+  verificationStatuses,
+  type MemberRole,
+  type Region,
+  type StakeholderType,
+  type VerificationStatus,
+} from "~/server/schemas/vocabulary";
+
+export const stakeholderType = pgEnum("stakeholder_type", stakeholderTypes);
+
+export const region = pgEnum("region", regions);
+
+export const verificationStatus = pgEnum("verification_status", verificationStatuses);
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull(),
+    name: text().notNull(),
+    stakeholderType: stakeholderType().notNull(),
+    region: region().notNull(),
+    // ISO 3166-1 alpha-2, upper case.
+    country: text(),
+    website: text(),
+    description: text().notNull().default(""),
+    verificationStatus: verificationStatus().notNull().default("pending"),
+    // Why it was rejected or revoked; shown to its representatives.
+    statusReason: text(),
+    statusChangedAt: timestamp({ withTimezone: true }),
+    statusChangedById: uuid().references(() => users.id),
+    createdById: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("organizations_slug_key").on(t.slug),
+    // A state speaks through one verified organisation per country.
+    uniqueIndex("organizations_verified_state_country_key")
+      .on(t.country)
+      .where(sql`${t.stakeholderType} = 'state' and ${t.verificationStatus} = 'verified'`),
+    index("organizations_created_by_id_idx").on(t.createdById),
+    index("organizations_status_changed_by_id_idx").on(t.statusChangedById),
+    // The verification queue and the directory filter on these.
+    index("organizations_verification_status_idx").on(t.verificationStatus, t.createdAt),
+    index("organizations_type_region_idx").on(t.stakeholderType, t.region),
+    check("organizations_country_chk", sql`${t.country} ~ '^[A-Z]{2}$'`),
+  ],
+);
+
+export const memberRole = pgEnum("member_role", memberRoles);
+
+export const organizationMembers = pgTable(
+  "organization_members",
+  {
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: memberRole().notNull().default("member"),
+    // Whether the person chose to appear on the organisation's public page.
+    listed: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.userId] }),
+    index("organization_members_user_id_idx").on(t.userId),
+  ],
+);
+
+export const joinRequestStatuses = ["pending", "approved", "declined", "withdrawn"] as const;
+export const joinRequestStatus = pgEnum("join_request_status", joinRequestStatuses);
+
+export const joinRequests = pgTable(
+  "join_requests",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    message: text().notNull().default(""),
+    status: joinRequestStatus().notNull().default("pending"),
+    decidedById: uuid().references(() => users.id),
+    decidedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One open request per person per organisation.
+    uniqueIndex("join_requests_pending_key")
+      .on(t.organizationId, t.userId)
+      .where(sql`${t.status} = 'pending'`),
+    index("join_requests_organization_id_idx").on(t.organizationId),
+    index("join_requests_user_id_idx").on(t.userId),
+    index("join_requests_decided_by_id_idx").on(t.decidedById),
+  ],
+);

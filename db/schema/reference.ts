@@ -1,0 +1,91 @@
+import {
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+} from "drizzle-orm/pg-core";
+
+// Reference data from Appendix I of the EastWest Institute paper (db/reference-data/).
+// Loaded by the seed, which only inserts what is missing.
+
+export const documentStatus = pgEnum("document_status", ["legal", "political", "proposal"]);
+export const documentAuthorKind = pgEnum("document_author_kind", [
+  "state",
+  "intergovernmental",
+  "expert",
+  "industry",
+]);
+
+export const normCategories = pgTable("norm_categories", {
+  code: text().primaryKey(),
+  title: text().notNull(),
+  // The paper's "Analysis" paragraph for the category.
+  analysis: text().notNull().default(""),
+  position: integer().notNull(),
+});
+
+export const referenceDocuments = pgTable("reference_documents", {
+  key: text().primaryKey(),
+  title: text().notNull(),
+  issuer: text().notNull(),
+  date: text().notNull(),
+  reference: text().notNull(),
+  status: documentStatus().notNull(),
+  authorKind: documentAuthorKind().notNull(),
+  url: text(),
+  describedInPaperAs: text().notNull(),
+});
+
+export const referenceNorms = pgTable(
+  "reference_norms",
+  {
+    // Stable ids from the data file, e.g. `ungge-f`; used in URLs.
+    id: text().primaryKey(),
+    documentKey: text()
+      .notNull()
+      .references(() => referenceDocuments.key),
+    display: text().notNull(),
+    label: text().notNull(),
+    text: text().notNull(),
+    variants: jsonb().$type<{ categories: string[]; text: string }[]>().notNull().default([]),
+    position: integer().notNull(),
+  },
+  (t) => [index("reference_norms_document_key_idx").on(t.documentKey)],
+);
+
+export const referenceNormCategories = pgTable(
+  "reference_norm_categories",
+  {
+    normId: text()
+      .notNull()
+      .references(() => referenceNorms.id, { onDelete: "cascade" }),
+    categoryCode: text()
+      .notNull()
+      .references(() => normCategories.code),
+  },
+  (t) => [
+    primaryKey({ columns: [t.normId, t.categoryCode] }),
+    index("reference_norm_categories_category_code_idx").on(t.categoryCode),
+  ],
+);
+
+export const forums = pgTable(
+  "forums",
+  {
+    id: text().primaryKey(),
+    name: text().notNull(),
+    kind: text().notNull(),
+    year: integer().notNull(),
+    date: text(),
+    parties: text().array().notNull().default([]),
+    normType: text().notNull(),
+    summary: text().notNull(),
+    reference: text(),
+    seed: text().notNull(),
+    otherSeeds: text().array().notNull().default([]),
+  },
+  (t) => [index("forums_year_idx").on(t.year)],
+);

@@ -1,0 +1,167 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "./connect";
+import { slugify } from "~/server/domain/slug";
+import { addMember, createOrganization, createUser } from "./factories";
+import forumsData from "./reference-data/forums.json";
+import referenceData from "./reference-data/reference-norms.json";
+import {
+  forums,
+  normCategories,
+  referenceDocuments,
+  referenceNormCategories,
+  referenceNorms,
+  suspensions,
+  users,
+} from "./schema";
+
+type DocumentStatus = (typeof referenceDocuments.$inferInsert)["status"];
+type AuthorKind = (typeof referenceDocuments.$inferInsert)["authorKind"];
+
+/** Inserts the reference data that is missing; never overwrites an admin's correction. */
+export async function seedReference(db: Db) {
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(normCategories)
+      .values(
+        referenceData.categories.map((c, i) => ({
+          code: c.code,
+          title: c.title,
+          analysis: referenceData.analysis.find((a) => a.category === c.code)?.text ?? "",
+          position: i,
+        })),
+      )
+      .onConflictDoNothing();
+    await tx
+      .insert(referenceDocuments)
+      .values(
+        referenceData.sources.map((s) => ({
+          key: s.key,
+          title: s.title,
+          issuer: s.issuer,
+          date: s.date,
+          reference: s.reference,
+          status: s.status as DocumentStatus,
+          authorKind: s.authorKind as AuthorKind,
+          url: s.url,
+          describedInPaperAs: s.describedInPaperAs,
+        })),
+      )
+      .onConflictDoNothing();
+    await tx
+      .insert(referenceNorms)
+      .values(
+        referenceData.norms.map((n, i) => ({
+          id: n.id,
+          documentKey: n.source,
+          display: n.display,
+          label: n.label,
+          text: n.text,
+          variants: "variants" in n ? n.variants : [],
+          position: i,
+        })),
+      )
+      .onConflictDoNothing();
+    await tx
+      .insert(referenceNormCategories)
+      .values(referenceData.norms.flatMap((n) => n.categories.map((code) => ({ normId: n.id, categoryCode: code }))))
+      .onConflictDoNothing();
+    await tx
+      .insert(forums)
+      .values(
+        forumsData.map((f) => ({
+          id: f.id,
+          name: f.name,
+          kind: f.kind,
+          year: f.year,
+          date: f.date,
+          parties: f.parties,
+          normType: f.normType,
+          summary: f.summary,
+          reference: f.reference,
+          seed: f.seed,
+          otherSeeds: f.otherSeeds,
+        })),
+      )
+      .onConflictDoNothing();
+  });
+}
+
+export const DEMO_PASSWORD = "demo-password-2026";
+export const demoAccounts = {
+  admin: "admin@demo.normsforum.example",
+  secretariat: "secretariat@demo.normsforum.example",
+  member: "member@demo.normsforum.example",
+  representative: "rep@demo.normsforum.example",
+  otherRepresentative: "rep2@demo.normsforum.example",
+  suspended: "suspended@demo.normsforum.example",
+} as const;
+
+const demoDescription = "Demonstration organisation for trying the forum; not the real body.";
+
+/** Demo organisations of every stakeholder type and region, and one account per role. */
+export async function seedDemo(db: Db) {
+  const existing = await db.query.users.findFirst({ where: eq(users.email, demoAccounts.admin) });
+  if (existing) return;
+  await db.transaction(async (tx) => {
+    const make = (key: keyof typeof demoAccounts, displayName: string, role: "member" | "secretariat" | "admin" = "member") =>
+      createUser(tx, { email: demoAccounts[key], displayName, password: DEMO_PASSWORD, role });
+    const admin = await make("admin", "Ada Admin", "admin");
+    const secretariat = await make("secretariat", "Sam Secretariat", "secretariat");
+    const member = await make("member", "Mia Member");
+    const rep = await make("representative", "Rafael Representative");
+    const rep2 = await make("otherRepresentative", "Rin Representative");
+    const suspended = await make("suspended", "Sol Suspended");
+
+    const org = (
+      name: string,
+      stakeholderType: StakeholderTypeName,
+      region: RegionName,
+      country: string | null,
+      createdById: string,
+      status: "verified" | "pending" = "verified",
+      website: string | null = null,
+    ) =>
+      createOrganization(tx, {
+        name,
+        slug: slugify(name),
+        stakeholderType,
+        region,
+        country,
+        website,
+        description: demoDescription,
+        status,
+        createdById,
+      });
+
+    const kenya = await org("Ministry of Foreign Affairs of Kenya", "state", "african", "KE", rep.id);
+    await org("Ministry of Foreign Affairs of Japan", "state", "asia_pacific", "JP", admin.id);
+    await org("Ministry of Foreign Affairs of Poland", "state", "eastern_european", "PL", admin.id);
+    await org("Ministry of Foreign Affairs of Brazil", "state", "latin_american_caribbean", "BR", admin.id);
+    await org("Federal Foreign Office of Germany", "state", "weog", "DE", admin.id);
+    await org("Regional Cyber Cooperation Organisation", "intergovernmental", "global", null, admin.id);
+    const company = await org("Open Networks Ltd", "private_sector", "weog", "IE", rep2.id, "verified", "https://open-networks.example");
+    const ngo = await org("Digital Rights Collective", "civil_society", "latin_american_caribbean", "AR", rep.id);
+    await org("Institute for Cyber Policy Studies", "academia", "eastern_european", "EE", admin.id);
+    await org("Pacific CERT Coordination Centre", "technical_community", "asia_pacific", "AU", member.id, "pending");
+    // A likely duplicate of Open Networks Ltd, so the verification queue shows its warning.
+    await org("Open Networks Limited", "private_sector", "weog", "IE", member.id, "pending", "https://open-networks.example");
+
+    await addMember(tx, kenya.id, member.id, "member", true);
+    await addMember(tx, company.id, suspended.id, "member", false);
+    await addMember(tx, ngo.id, rep2.id, "member", true);
+    await tx.insert(suspensions).values({
+      userId: suspended.id,
+      reason: "Repeated personal attacks in comments (demo suspension).",
+      endsAt: null,
+      createdById: secretariat.id,
+    });
+  });
+}
+
+type StakeholderTypeName = Parameters<typeof createOrganization>[1]["stakeholderType"] & string;
+type RegionName = Parameters<typeof createOrganization>[1]["region"] & string;
+
+export async function seed(db: Db, options: { demo: boolean }) {
+  await seedReference(db);
+  if (options.demo) await seedDemo(db);
+}

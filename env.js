@@ -1,0 +1,31 @@
+// Plain JavaScript so next.config.mjs can import it: validated once, at start.
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    // PostgreSQL server; when unset the app runs on embedded PGlite in PGLITE_DATA_DIR.
+    DATABASE_URL: z.url().optional(),
+    PGLITE_DATA_DIR: z.string().default(".data/pglite"),
+    // Folder for files the app keeps for itself in embedded mode (the generated dev AUTH_SECRET).
+    DATA_DIR: z.string().default(".data"),
+    // Required in production; generated once into DATA_DIR otherwise.
+    AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+    APP_URL: z.url().default("http://localhost:3000"),
+    // smtp://user:pass@host:port; without it, development writes each message to the server log.
+    SMTP_URL: z.string().optional(),
+    MAIL_FROM: z.string().default("Norms Forum <no-reply@normsforum.example>"),
+    // Load demo organisations and accounts. Defaults to on outside production.
+    SEED_DEMO: bool.optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+  skipValidation: process.env.SKIP_ENV_VALIDATION === "true",
+});

@@ -1,0 +1,41 @@
+// Edge-safe part of the auth configuration: no database, no Node APIs. server/auth/index.ts adds
+// the credentials provider, which needs both.
+import type { NextAuthConfig } from "next-auth";
+
+declare module "next-auth" {
+  interface Session {
+    userId: string;
+    sessionVersion: number;
+  }
+  interface User {
+    sessionVersion?: number;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    sv?: number;
+  }
+}
+
+export const authConfig = {
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  // The credentials provider only works with JWT sessions. The token carries the user id and a
+  // session version; role, suspension and the version's validity are read from the database on
+  // every request (server/actor.ts), so revoking takes effect at once.
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  trustHost: true,
+  providers: [],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) {
+        token.sub = user.id;
+        token.sv = user.sessionVersion ?? 1;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, userId: token.sub ?? "", sessionVersion: token.sv ?? 0 };
+    },
+  },
+} satisfies NextAuthConfig;

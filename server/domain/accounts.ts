@@ -1,0 +1,168 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
+import { env } from "~/env.js";
+import type { Db } from "~/db/connect";
+import { suspensionAppeals, users } from "~/db/schema";
+import { hashPassword, verifyPassword } from "../auth/password";
+import { AppError, badInput, conflict, invalidState, notFound, pgErrorCode } from "../errors";
+import type { Mailer } from "../mail";
+import type { Actor } from "../policy";
+import { consume } from "../rate-limit";
+import type {
+  appealInput,
+  changePasswordInput,
+  resetPasswordInput,
+  signUpInput,
+  updateProfileInput,
+} from "../schemas/accounts";
+import { issueToken, retireTokens, useToken } from "./tokens";
+
+const link = (path: string, token: string) => `${env.APP_URL}${path}?token=${encodeURIComponent(token)}`;
+
+async function sendVerification(mailer: Mailer, to: string, displayName: string, token: string) {
+  await mailer.send({
+    to,
+    subject: "Confirm your email address for Norms Forum",
+    text: `Hello ${displayName},\n\nTo confirm this email address for your Norms Forum account, open this link within 48 hours:\n\n${link("/verify-email", token)}\n\nIf you did not create an account, you can ignore this message.\n`,
+  });
+}
+
+const emailTaken = () =>
+  conflict("An account with this email address already exists.", {
+    email: "An account with this email address already exists. Sign in, or reset your password.",
+  });
+
+export async function signUp(db: Db, mailer: Mailer, input: z.output<typeof signUpInput>) {
+  const existing = await db.query.users.findFirst({ columns: { id: true }, where: eq(users.email, input.email) });
+  if (existing) throw emailTaken();
+  const passwordHash = await hashPassword(input.password);
+  let token: string;
+  try {
+    token = await db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({ email: input.email, displayName: input.displayName, passwordHash })
+        .returning({ id: users.id });
+      return issueToken(tx, user!.id, "verify_email");
+    });
+  } catch (error) {
+    if (pgErrorCode(error) === "23505") throw emailTaken();
+    throw error;
+  }
+  await sendVerification(mailer, input.email, input.displayName, token);
+  return { email: input.email };
+}
+
+export async function verifyEmail(db: Db, token: string) {
+  return db.transaction(async (tx) => {
+    const userId = await useToken(tx, token, "verify_email");
+    await tx
+      .update(users)
+      .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`, updatedAt: new Date() })
+      .where(eq(users.id, userId));
+    return { verified: true };
+  });
+}
+
+/** Says nothing about whether the address has an account. */
+export async function resendVerification(db: Db, mailer: Mailer, email: string) {
+  await consume(db, "mail", email);
+  const user = await db.query.users.findFirst({ where: eq(users.email, email) });
+  if (!user || user.emailVerifiedAt) return { sent: true };
+  const token = await issueToken(db, user.id, "verify_email");
+  await sendVerification(mailer, user.email, user.displayName, token);
+  return { sent: true };
+}
+
+/** Says nothing about whether the address has an account. */
+export async function requestPasswordReset(db: Db, mailer: Mailer, email: string) {
+  await consume(db, "mail", email);
+  const user = await db.query.users.findFirst({ where: eq(users.email, email) });
+  if (!user) return { sent: true };
+  const token = await issueToken(db, user.id, "reset_password");
+  await mailer.send({
+    to: user.email,
+    subject: "Reset your Norms Forum password",
+    text: `Hello ${user.displayName},\n\nSomeone asked to reset the password of your Norms Forum account. To choose a new password, open this link within one hour:\n\n${link("/reset-password", token)}\n\nThe link works once. If you did not ask for this, you can ignore this message: your password has not changed.\n`,
+  });
+  return { sent: true };
+}
+
+export async function resetPassword(db: Db, input: z.output<typeof resetPasswordInput>) {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const userId = await useToken(tx, input.token, "reset_password");
+    await retireTokens(tx, userId, "reset_password");
+    // Following an emailed link also proves the address; every session on other devices ends.
+    await tx
+      .update(users)
+      .set({
+        passwordHash,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`,
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, userId));
+    return { reset: true };
+  });
+}
+
+export async function changePassword(db: Db, actor: Actor, input: z.output<typeof changePasswordInput>) {
+  const user = await db.query.users.findFirst({ columns: { passwordHash: true }, where: eq(users.id, actor.id) });
+  if (!user) throw notFound("Your account");
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw badInput("Your current password is not right.", { currentPassword: "Your current password is not right." });
+  }
+  if (input.currentPassword === input.newPassword) {
+    throw badInput("Choose a password you have not been using.", { newPassword: "Choose a password you have not been using." });
+  }
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(input.newPassword), sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+    .where(eq(users.id, actor.id));
+  return { changed: true };
+}
+
+export async function signOutEverywhere(db: Db, actor: Actor) {
+  await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+    .where(eq(users.id, actor.id));
+  return { signedOut: true };
+}
+
+export async function updateProfile(db: Db, actor: Actor, input: z.output<typeof updateProfileInput>) {
+  await db.update(users).set({ displayName: input.displayName, updatedAt: new Date() }).where(eq(users.id, actor.id));
+  return { displayName: input.displayName };
+}
+
+export async function me(db: Db, actor: Actor) {
+  const user = await db.query.users.findFirst({
+    columns: { id: true, email: true, displayName: true, role: true, emailVerifiedAt: true, createdAt: true },
+    where: eq(users.id, actor.id),
+  });
+  if (!user) throw notFound("Your account");
+  const appeal = actor.suspension
+    ? await db.query.suspensionAppeals.findFirst({
+        columns: { id: true, text: true, status: true, createdAt: true, decisionNote: true },
+        where: and(eq(suspensionAppeals.suspensionId, actor.suspension.id), eq(suspensionAppeals.userId, actor.id)),
+      })
+    : undefined;
+  return { ...user, suspension: actor.suspension, appeal: appeal ?? null };
+}
+
+export async function appeal(db: Db, actor: Actor, input: z.output<typeof appealInput>) {
+  if (!actor.suspension) throw invalidState("Your account is not suspended, so there is nothing to appeal.");
+  try {
+    const [row] = await db
+      .insert(suspensionAppeals)
+      .values({ suspensionId: actor.suspension.id, userId: actor.id, text: input.text })
+      .returning({ id: suspensionAppeals.id });
+    return { id: row!.id };
+  } catch (error) {
+    if (pgErrorCode(error) === "23505") {
+      throw new AppError("CONFLICT", "You have already appealed this suspension. The secretariat will answer it.");
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,19 @@
+import type { DbOrTx } from "~/db/connect";
+import { auditLog } from "~/db/schema";
+
+export type AuditAction =
+  | "user.role_changed"
+  | "user.suspended"
+  | "user.suspension_lifted"
+  | "user.appeal_decided"
+  | "organization.verified"
+  | "organization.rejected"
+  | "organization.verification_revoked";
+
+/** Appends to the audit log; call inside the transaction of the action it records. */
+export async function recordAudit(
+  db: DbOrTx,
+  entry: { actorId: string; action: AuditAction; targetType: "user" | "organization"; targetId: string; details?: Record<string, unknown> },
+) {
+  await db.insert(auditLog).values({ ...entry, details: entry.details ?? {} });
+}

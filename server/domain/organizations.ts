@@ -1,0 +1,316 @@
+import { and, asc, count, eq, ilike, ne, or } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db, DbOrTx } from "~/db/connect";
+import { joinRequests, organizationMembers, organizations, users } from "~/db/schema";
+import { conflict, invalidState, notFound, pgConstraint, pgErrorCode } from "../errors";
+import { type Actor, isStaff, requireRepresentative } from "../policy";
+import type {
+  createOrganizationInput,
+  decideJoinRequestInput,
+  listOrganizationsInput,
+  requestJoinInput,
+  setMemberRoleInput,
+  updateOrganizationInput,
+} from "../schemas/organizations";
+import { slugify } from "./slug";
+
+type CreateInput = z.output<typeof createOrganizationInput>;
+
+const publicColumns = {
+  id: organizations.id,
+  slug: organizations.slug,
+  name: organizations.name,
+  stakeholderType: organizations.stakeholderType,
+  region: organizations.region,
+  country: organizations.country,
+  website: organizations.website,
+  description: organizations.description,
+  verificationStatus: organizations.verificationStatus,
+  statusChangedAt: organizations.statusChangedAt,
+  createdAt: organizations.createdAt,
+};
+
+async function uniqueSlug(db: DbOrTx, name: string) {
+  const base = slugify(name);
+  const taken = await db
+    .select({ slug: organizations.slug })
+    .from(organizations)
+    .where(or(eq(organizations.slug, base), ilike(organizations.slug, `${base}-%`)));
+  const used = new Set(taken.map((r) => r.slug));
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export async function listOrganizations(db: Db, input: z.output<typeof listOrganizationsInput>) {
+  const filters = [
+    // Rejected registrations never appear in the public directory.
+    ne(organizations.verificationStatus, "rejected"),
+    input.stakeholderType ? eq(organizations.stakeholderType, input.stakeholderType) : undefined,
+    input.region ? eq(organizations.region, input.region) : undefined,
+    input.verifiedOnly ? eq(organizations.verificationStatus, "verified") : undefined,
+    input.q ? ilike(organizations.name, `%${input.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`) : undefined,
+  ];
+  const where = and(...filters);
+  const offset = input.cursor ?? 0;
+  const [rows, [total]] = await Promise.all([
+    db.select(publicColumns).from(organizations).where(where).orderBy(asc(organizations.name), asc(organizations.id)).limit(input.limit + 1).offset(offset),
+    db.select({ n: count() }).from(organizations).where(where),
+  ]);
+  return {
+    items: rows.slice(0, input.limit),
+    total: total?.n ?? 0,
+    nextCursor: rows.length > input.limit ? offset + input.limit : null,
+  };
+}
+
+export async function getOrganization(db: Db, actor: Actor | null, slug: string) {
+  const [organization] = await db
+    .select({ ...publicColumns, statusReason: organizations.statusReason })
+    .from(organizations)
+    .where(eq(organizations.slug, slug));
+  if (!organization) throw notFound("The organisation");
+  const membership = actor
+    ? await db.query.organizationMembers.findFirst({
+        columns: { role: true, listed: true },
+        where: and(eq(organizationMembers.organizationId, organization.id), eq(organizationMembers.userId, actor.id)),
+      })
+    : undefined;
+  const insider = Boolean(membership) || isStaff(actor);
+  if (organization.verificationStatus === "rejected" && !insider) throw notFound("The organisation");
+  const members = await db
+    .select({ userId: users.id, displayName: users.displayName, role: organizationMembers.role })
+    .from(organizationMembers)
+    .innerJoin(users, eq(users.id, organizationMembers.userId))
+    .where(and(eq(organizationMembers.organizationId, organization.id), eq(organizationMembers.listed, true)))
+    .orderBy(asc(organizationMembers.role), asc(users.displayName));
+  const pendingRequest = actor
+    ? await db.query.joinRequests.findFirst({
+        columns: { id: true, createdAt: true },
+        where: and(eq(joinRequests.organizationId, organization.id), eq(joinRequests.userId, actor.id), eq(joinRequests.status, "pending")),
+      })
+    : undefined;
+  return {
+    ...organization,
+    // Why it was rejected or revoked is shown to its own members and the secretariat.
+    statusReason: insider || organization.verificationStatus === "revoked" ? organization.statusReason : null,
+    listedMembers: members,
+    myMembership: membership ?? null,
+    myPendingRequest: pendingRequest ?? null,
+  };
+}
+
+export async function myOrganizations(db: Db, actor: Actor) {
+  const memberships = await db
+    .select({ ...publicColumns, statusReason: organizations.statusReason, role: organizationMembers.role, listed: organizationMembers.listed })
+    .from(organizationMembers)
+    .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+    .where(eq(organizationMembers.userId, actor.id))
+    .orderBy(asc(organizations.name));
+  const requests = await db
+    .select({ id: joinRequests.id, createdAt: joinRequests.createdAt, organizationName: organizations.name, organizationSlug: organizations.slug })
+    .from(joinRequests)
+    .innerJoin(organizations, eq(organizations.id, joinRequests.organizationId))
+    .where(and(eq(joinRequests.userId, actor.id), eq(joinRequests.status, "pending")))
+    .orderBy(asc(joinRequests.createdAt));
+  return { memberships, pendingRequests: requests };
+}
+
+export function stateConflict(error: unknown) {
+  if (pgErrorCode(error) === "23505" && pgConstraint(error) === "organizations_verified_state_country_key") {
+    return conflict("This country already has a verified state organisation. A state speaks through one verified organisation.", {
+      country: "This country already has a verified state organisation.",
+    });
+  }
+  return null;
+}
+
+export async function createOrganization(db: Db, actor: Actor, input: CreateInput) {
+  return db.transaction(async (tx) => {
+    const [organization] = await tx
+      .insert(organizations)
+      .values({ ...input, slug: await uniqueSlug(tx, input.name), createdById: actor.id })
+      .returning({ id: organizations.id, slug: organizations.slug });
+    await tx.insert(organizationMembers).values({ organizationId: organization!.id, userId: actor.id, role: "representative", listed: true });
+    return organization!;
+  });
+}
+
+export async function updateOrganization(db: Db, actor: Actor, input: z.output<typeof updateOrganizationInput>) {
+  const { organizationId, ...fields } = input;
+  await requireRepresentative(db, "organization.update", actor, organizationId);
+  const current = await db.query.organizations.findFirst({ where: eq(organizations.id, organizationId) });
+  if (!current) throw notFound("The organisation");
+  // Changing who the organisation is sends a verified organisation back to the queue.
+  const identityChanged =
+    current.name !== fields.name || current.stakeholderType !== fields.stakeholderType || current.country !== fields.country;
+  const backToQueue = identityChanged && current.verificationStatus === "verified";
+  await db
+    .update(organizations)
+    .set({
+      ...fields,
+      updatedAt: new Date(),
+      ...(backToQueue ? { verificationStatus: "pending" as const, statusReason: null, statusChangedAt: new Date() } : {}),
+    })
+    .where(eq(organizations.id, organizationId));
+  return { slug: current.slug, returnedToQueue: backToQueue };
+}
+
+export async function requestJoin(db: Db, actor: Actor, input: z.output<typeof requestJoinInput>) {
+  const organization = await db.query.organizations.findFirst({
+    columns: { id: true, verificationStatus: true },
+    where: eq(organizations.id, input.organizationId),
+  });
+  if (!organization || organization.verificationStatus === "rejected") throw notFound("The organisation");
+  const member = await db.query.organizationMembers.findFirst({
+    columns: { role: true },
+    where: and(eq(organizationMembers.organizationId, input.organizationId), eq(organizationMembers.userId, actor.id)),
+  });
+  if (member) throw conflict("You are already a member of this organisation.");
+  try {
+    const [request] = await db
+      .insert(joinRequests)
+      .values({ organizationId: input.organizationId, userId: actor.id, message: input.message })
+      .returning({ id: joinRequests.id });
+    return request!;
+  } catch (error) {
+    if (pgErrorCode(error) === "23505") {
+      throw conflict("You have already asked to join this organisation. A representative will answer your request.");
+    }
+    throw error;
+  }
+}
+
+export async function withdrawJoinRequest(db: Db, actor: Actor, requestId: string) {
+  const updated = await db
+    .update(joinRequests)
+    .set({ status: "withdrawn", decidedAt: new Date() })
+    .where(and(eq(joinRequests.id, requestId), eq(joinRequests.userId, actor.id), eq(joinRequests.status, "pending")))
+    .returning({ id: joinRequests.id });
+  if (updated.length === 0) throw notFound("Your pending request");
+  return { withdrawn: true };
+}
+
+export async function listJoinRequests(db: Db, actor: Actor, organizationId: string) {
+  await requireRepresentative(db, "organization.joinRequests", actor, organizationId);
+  return db
+    .select({
+      id: joinRequests.id,
+      message: joinRequests.message,
+      createdAt: joinRequests.createdAt,
+      userId: users.id,
+      displayName: users.displayName,
+      email: users.email,
+    })
+    .from(joinRequests)
+    .innerJoin(users, eq(users.id, joinRequests.userId))
+    .where(and(eq(joinRequests.organizationId, organizationId), eq(joinRequests.status, "pending")))
+    .orderBy(asc(joinRequests.createdAt));
+}
+
+export async function decideJoinRequest(db: Db, actor: Actor, input: z.output<typeof decideJoinRequestInput>) {
+  await requireRepresentative(db, "organization.decideJoinRequest", actor, input.organizationId);
+  return db.transaction(async (tx) => {
+    const [request] = await tx
+      .update(joinRequests)
+      .set({ status: input.decision === "approve" ? "approved" : "declined", decidedById: actor.id, decidedAt: new Date() })
+      .where(
+        and(
+          eq(joinRequests.id, input.requestId),
+          eq(joinRequests.organizationId, input.organizationId),
+          eq(joinRequests.status, "pending"),
+        ),
+      )
+      .returning({ userId: joinRequests.userId });
+    if (!request) throw invalidState("This request has already been answered or withdrawn.");
+    if (input.decision === "approve") {
+      await tx
+        .insert(organizationMembers)
+        .values({ organizationId: input.organizationId, userId: request.userId, role: "member" })
+        .onConflictDoNothing();
+    }
+    return { decision: input.decision };
+  });
+}
+
+export async function listMembers(db: Db, actor: Actor, organizationId: string) {
+  await requireRepresentative(db, "organization.members", actor, organizationId);
+  return db
+    .select({
+      userId: users.id,
+      displayName: users.displayName,
+      email: users.email,
+      role: organizationMembers.role,
+      listed: organizationMembers.listed,
+      since: organizationMembers.createdAt,
+    })
+    .from(organizationMembers)
+    .innerJoin(users, eq(users.id, organizationMembers.userId))
+    .where(eq(organizationMembers.organizationId, organizationId))
+    .orderBy(asc(organizationMembers.role), asc(users.displayName));
+}
+
+const lastRepresentative = () =>
+  invalidState("An organisation needs at least one representative. Make another member a representative first.");
+
+/** Locks the organisation's representative rows, so two simultaneous removals cannot leave none. */
+async function otherRepresentatives(tx: DbOrTx, organizationId: string, userId: string) {
+  const rows = await tx
+    .select({ userId: organizationMembers.userId })
+    .from(organizationMembers)
+    .where(and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.role, "representative")))
+    .for("update");
+  return rows.filter((r) => r.userId !== userId).length;
+}
+
+export async function setMemberRole(db: Db, actor: Actor, input: z.output<typeof setMemberRoleInput>) {
+  await requireRepresentative(db, "organization.setMemberRole", actor, input.organizationId);
+  return db.transaction(async (tx) => {
+    if (input.role === "member" && (await otherRepresentatives(tx, input.organizationId, input.userId)) === 0) {
+      throw lastRepresentative();
+    }
+    const updated = await tx
+      .update(organizationMembers)
+      .set({ role: input.role })
+      .where(and(eq(organizationMembers.organizationId, input.organizationId), eq(organizationMembers.userId, input.userId)))
+      .returning({ userId: organizationMembers.userId });
+    if (updated.length === 0) throw notFound("That member");
+    return { role: input.role };
+  });
+}
+
+async function removeMembership(db: Db, organizationId: string, userId: string) {
+  return db.transaction(async (tx) => {
+    const member = await tx.query.organizationMembers.findFirst({
+      columns: { role: true },
+      where: and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.userId, userId)),
+    });
+    if (!member) throw notFound("That member");
+    if (member.role === "representative" && (await otherRepresentatives(tx, organizationId, userId)) === 0) {
+      throw lastRepresentative();
+    }
+    await tx
+      .delete(organizationMembers)
+      .where(and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.userId, userId)));
+    return { removed: true };
+  });
+}
+
+export async function removeMember(db: Db, actor: Actor, input: { organizationId: string; userId: string }) {
+  await requireRepresentative(db, "organization.removeMember", actor, input.organizationId);
+  return removeMembership(db, input.organizationId, input.userId);
+}
+
+export function leaveOrganization(db: Db, actor: Actor, organizationId: string) {
+  return removeMembership(db, organizationId, actor.id);
+}
+
+export async function setListed(db: Db, actor: Actor, input: { organizationId: string; listed: boolean }) {
+  const updated = await db
+    .update(organizationMembers)
+    .set({ listed: input.listed })
+    .where(and(eq(organizationMembers.organizationId, input.organizationId), eq(organizationMembers.userId, actor.id)))
+    .returning({ listed: organizationMembers.listed });
+  if (updated.length === 0) throw notFound("Your membership");
+  return { listed: input.listed };
+}
+

@@ -1,0 +1,188 @@
+import { aliasedTable, and, asc, count, desc, eq, gt, ilike, isNull, lt, or, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db } from "~/db/connect";
+import { auditLog, suspensionAppeals, suspensions, users } from "~/db/schema";
+import { activeSuspension } from "../actor";
+import { badInput, conflict, forbidden, invalidState, notFound } from "../errors";
+import type { Actor } from "../policy";
+import type { decideAppealInput, listAuditInput, listUsersInput, setRoleInput, suspendInput } from "../schemas/users";
+import { recordAudit } from "./audit";
+
+const escapeLike = (q: string) => q.replace(/[%_\\]/g, (c) => `\\${c}`);
+
+export async function listUsers(db: Db, input: z.output<typeof listUsersInput>) {
+  const where = input.q
+    ? or(ilike(users.email, `%${escapeLike(input.q)}%`), ilike(users.displayName, `%${escapeLike(input.q)}%`))
+    : undefined;
+  const offset = input.cursor ?? 0;
+  const now = new Date();
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: users.id,
+        email: users.email,
+        displayName: users.displayName,
+        role: users.role,
+        emailVerifiedAt: users.emailVerifiedAt,
+        createdAt: users.createdAt,
+        suspensionId: suspensions.id,
+        suspensionReason: suspensions.reason,
+        suspensionEndsAt: suspensions.endsAt,
+      })
+      .from(users)
+      // At most one active suspension per person (suspendUser refuses a second).
+      .leftJoin(
+        suspensions,
+        and(eq(suspensions.userId, users.id), isNull(suspensions.liftedAt), or(isNull(suspensions.endsAt), gt(suspensions.endsAt, now))),
+      )
+      .where(where)
+      .orderBy(asc(users.displayName), asc(users.id))
+      .limit(input.limit + 1)
+      .offset(offset),
+    db.select({ n: count() }).from(users).where(where),
+  ]);
+  return {
+    items: rows.slice(0, input.limit).map(({ suspensionId, suspensionReason, suspensionEndsAt, ...u }) => ({
+      ...u,
+      suspension: suspensionId ? { id: suspensionId, reason: suspensionReason!, endsAt: suspensionEndsAt } : null,
+    })),
+    total: total?.n ?? 0,
+    nextCursor: rows.length > input.limit ? offset + input.limit : null,
+  };
+}
+
+export async function setRole(db: Db, actor: Actor, input: z.output<typeof setRoleInput>) {
+  if (input.userId === actor.id) throw invalidState("You cannot change your own role. Ask another administrator.");
+  return db.transaction(async (tx) => {
+    const target = await tx.query.users.findFirst({ columns: { role: true }, where: eq(users.id, input.userId) });
+    if (!target) throw notFound("That person");
+    if (target.role === input.role) throw invalidState(`This person already has the role ${input.role}.`);
+    await tx.update(users).set({ role: input.role, updatedAt: new Date() }).where(eq(users.id, input.userId));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "user.role_changed",
+      targetType: "user",
+      targetId: input.userId,
+      details: { from: target.role, to: input.role },
+    });
+    return { role: input.role };
+  });
+}
+
+export async function suspendUser(db: Db, actor: Actor, input: z.output<typeof suspendInput>, now = new Date()) {
+  if (input.userId === actor.id) throw invalidState("You cannot suspend yourself.");
+  const endsAt = input.endsAt ?? null;
+  if (endsAt && endsAt <= now) throw badInput("The end date must be in the future.", { endsAt: "The end date must be in the future." });
+  return db.transaction(async (tx) => {
+    const target = await tx.query.users.findFirst({ columns: { role: true }, where: eq(users.id, input.userId) });
+    if (!target) throw notFound("That person");
+    if (target.role !== "member" && actor.role !== "admin") throw forbidden("Only an administrator can suspend secretariat staff or administrators.");
+    // Serialise suspensions of one person so two at once cannot both pass the check below.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for("update");
+    if (await activeSuspension(tx, input.userId, now)) throw conflict("This person is already suspended. Lift that suspension first to change it.");
+    const [row] = await tx
+      .insert(suspensions)
+      .values({ userId: input.userId, reason: input.reason, endsAt, createdById: actor.id })
+      .returning({ id: suspensions.id });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "user.suspended",
+      targetType: "user",
+      targetId: input.userId,
+      details: { reason: input.reason, endsAt: endsAt?.toISOString() ?? null },
+    });
+    return { id: row!.id };
+  });
+}
+
+async function lift(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], actor: Actor, suspensionId: string, reason: string) {
+  const [row] = await tx
+    .update(suspensions)
+    .set({ liftedAt: new Date(), liftedById: actor.id, liftReason: reason || null })
+    .where(and(eq(suspensions.id, suspensionId), isNull(suspensions.liftedAt)))
+    .returning({ userId: suspensions.userId });
+  if (!row) throw invalidState("This suspension has already been lifted.");
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "user.suspension_lifted",
+    targetType: "user",
+    targetId: row.userId,
+    details: { suspensionId, ...(reason ? { reason } : {}) },
+  });
+}
+
+export async function liftSuspension(db: Db, actor: Actor, input: { suspensionId: string; reason: string }) {
+  const exists = await db.query.suspensions.findFirst({ columns: { id: true }, where: eq(suspensions.id, input.suspensionId) });
+  if (!exists) throw notFound("That suspension");
+  await db.transaction((tx) => lift(tx, actor, input.suspensionId, input.reason));
+  return { lifted: true };
+}
+
+export async function listAppeals(db: Db) {
+  return db
+    .select({
+      id: suspensionAppeals.id,
+      text: suspensionAppeals.text,
+      status: suspensionAppeals.status,
+      createdAt: suspensionAppeals.createdAt,
+      suspensionId: suspensions.id,
+      suspensionReason: suspensions.reason,
+      suspensionEndsAt: suspensions.endsAt,
+      userId: users.id,
+      displayName: users.displayName,
+      email: users.email,
+    })
+    .from(suspensionAppeals)
+    .innerJoin(suspensions, eq(suspensions.id, suspensionAppeals.suspensionId))
+    .innerJoin(users, eq(users.id, suspensionAppeals.userId))
+    .where(eq(suspensionAppeals.status, "pending"))
+    .orderBy(asc(suspensionAppeals.createdAt));
+}
+
+export async function decideAppeal(db: Db, actor: Actor, input: z.output<typeof decideAppealInput>) {
+  return db.transaction(async (tx) => {
+    const [appeal] = await tx
+      .update(suspensionAppeals)
+      .set({ status: input.decision === "lift" ? "lifted" : "upheld", decidedById: actor.id, decidedAt: new Date(), decisionNote: input.note })
+      .where(and(eq(suspensionAppeals.id, input.appealId), eq(suspensionAppeals.status, "pending")))
+      .returning({ suspensionId: suspensionAppeals.suspensionId, userId: suspensionAppeals.userId });
+    if (!appeal) throw invalidState("This appeal has already been decided, or does not exist.");
+    if (appeal.userId === actor.id) throw forbidden("You cannot decide your own appeal.");
+    if (input.decision === "lift") await lift(tx, actor, appeal.suspensionId, input.note);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "user.appeal_decided",
+      targetType: "user",
+      targetId: appeal.userId,
+      details: { appealId: input.appealId, decision: input.decision, note: input.note },
+    });
+    return { decision: input.decision };
+  });
+}
+
+const actorUsers = aliasedTable(users, "actor_users");
+
+export async function listAudit(db: Db, input: z.output<typeof listAuditInput>) {
+  const rows = await db
+    .select({
+      id: auditLog.id,
+      action: auditLog.action,
+      targetType: auditLog.targetType,
+      targetId: auditLog.targetId,
+      details: auditLog.details,
+      createdAt: auditLog.createdAt,
+      actorName: actorUsers.displayName,
+      actorEmail: actorUsers.email,
+      targetUserName: users.displayName,
+    })
+    .from(auditLog)
+    .leftJoin(actorUsers, eq(actorUsers.id, auditLog.actorId))
+    .leftJoin(users, and(eq(auditLog.targetType, "user"), eq(sql`${users.id}::text`, auditLog.targetId)))
+    .where(input.cursor ? lt(auditLog.id, input.cursor) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(input.limit + 1);
+  return {
+    items: rows.slice(0, input.limit),
+    nextCursor: rows.length > input.limit ? rows[input.limit - 1]!.id : null,
+  };
+}

@@ -1,0 +1,14 @@
+// English messages, one file per area of the site (messages/en/*.json), under one namespace each.
+import account from "~/messages/en/account.json";
+import admin from "~/messages/en/admin.json";
+import auth from "~/messages/en/auth.json";
+import common from "~/messages/en/common.json";
+import organizations from "~/messages/en/organizations.json";
+import secretariat from "~/messages/en/secretariat.json";
+import vocabulary from "~/messages/en/vocabulary.json";
+
+export const messages = {
+  en: { common, vocabulary, auth, account, organizations, secretariat, admin },
+};
+
+export type Messages = (typeof messages)["en"];

@@ -1,0 +1,29 @@
+import nodemailer from "nodemailer";
+import { logger } from "./logger";
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+}
+
+/** Sends through SMTP (e.g. `smtp://user:pass@host:587`). */
+export function smtpMailer(url: string, from: string): Mailer {
+  const transport = nodemailer.createTransport(url);
+  return {
+    async send(message) {
+      await transport.sendMail({ from, ...message });
+    },
+  };
+}
+
+/** Development without SMTP_URL: each message, with its link, goes to the server log. */
+export const logMailer: Mailer = {
+  async send(message) {
+    logger.info({ mail: message }, `mail to ${message.to} (not sent: SMTP_URL is unset)\n${message.text}`);
+  },
+};

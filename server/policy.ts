@@ -1,0 +1,128 @@
+// The one place that decides who may do what. Every tRPC procedure names an action from this
+// table (server/trpc.ts enforces the actor part before the procedure runs); actions scoped to an
+// organisation also call `requireRepresentative`, which checks membership in the database.
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "~/db/connect";
+import { organizationMembers } from "~/db/schema";
+import type { UserRole } from "~/db/schema";
+import { forbidden, unauthorized } from "./errors";
+
+export interface Actor {
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  /** The active suspension, if any: a suspended person may sign in, read and appeal, nothing else. */
+  suspension: { id: string; reason: string; endsAt: Date | null } | null;
+}
+
+/**
+ * Who may attempt an action:
+ * - `anyone`: visitors too;
+ * - `signedIn`: any signed-in person, suspended or not (reading one's own data, appealing);
+ * - `active`: signed in and not suspended;
+ * - `secretariat`: role secretariat or admin, not suspended;
+ * - `admin`: role admin, not suspended.
+ * `scope: "representative"` adds: and a representative of the organisation concerned.
+ */
+type Who = "anyone" | "signedIn" | "active" | "secretariat" | "admin";
+interface Rule {
+  who: Who;
+  scope?: "representative";
+}
+
+export const policy = {
+  "account.signUp": { who: "anyone" },
+  "account.verifyEmail": { who: "anyone" },
+  "account.resendVerification": { who: "anyone" },
+  "account.requestPasswordReset": { who: "anyone" },
+  "account.resetPassword": { who: "anyone" },
+  "account.me": { who: "signedIn" },
+  "account.changePassword": { who: "signedIn" },
+  "account.signOutEverywhere": { who: "signedIn" },
+  "account.updateProfile": { who: "active" },
+  "account.appeal": { who: "signedIn" },
+
+  "organization.list": { who: "anyone" },
+  "organization.get": { who: "anyone" },
+  "organization.mine": { who: "signedIn" },
+  "organization.create": { who: "active" },
+  "organization.update": { who: "active", scope: "representative" },
+  "organization.requestJoin": { who: "active" },
+  "organization.withdrawJoinRequest": { who: "active" },
+  "organization.joinRequests": { who: "active", scope: "representative" },
+  "organization.decideJoinRequest": { who: "active", scope: "representative" },
+  "organization.members": { who: "active", scope: "representative" },
+  "organization.setMemberRole": { who: "active", scope: "representative" },
+  "organization.removeMember": { who: "active", scope: "representative" },
+  "organization.leave": { who: "active" },
+  "organization.setListed": { who: "active" },
+
+  "verification.queue": { who: "secretariat" },
+  "verification.verify": { who: "secretariat" },
+  "verification.reject": { who: "secretariat" },
+  "verification.revoke": { who: "secretariat" },
+
+  "user.list": { who: "secretariat" },
+  "user.setRole": { who: "admin" },
+  "user.suspend": { who: "secretariat" },
+  "user.liftSuspension": { who: "secretariat" },
+  "user.appeals": { who: "secretariat" },
+  "user.decideAppeal": { who: "secretariat" },
+
+  "audit.list": { who: "admin" },
+} as const satisfies Record<string, Rule>;
+
+export type Action = keyof typeof policy;
+/** Actions a visitor may attempt: their procedures get a nullable actor. */
+export type PublicAction = { [A in Action]: (typeof policy)[A]["who"] extends "anyone" ? A : never }[Action];
+/** Actions that need a signed-in person: their procedures get a non-null actor. */
+export type SignedInAction = Exclude<Action, PublicAction>;
+
+export const isStaff = (actor: Actor | null) => actor?.role === "secretariat" || actor?.role === "admin";
+
+/** Checks the actor part of an action's rule; throws a typed error when it is refused. */
+export function authorize(action: Action, actor: Actor | null): void {
+  const rule: Rule = policy[action];
+  if (rule.who === "anyone") return;
+  if (!actor) throw unauthorized();
+  if (rule.who === "signedIn") return;
+  if (actor.suspension) {
+    throw forbidden(
+      actor.suspension.endsAt
+        ? `Your account is suspended until ${actor.suspension.endsAt.toISOString().slice(0, 10)}. You can read and appeal, but not do this.`
+        : "Your account is suspended. You can read and appeal, but not do this.",
+    );
+  }
+  if (rule.who === "secretariat" && !isStaff(actor)) throw forbidden("Only the secretariat can do this.");
+  if (rule.who === "admin" && actor.role !== "admin") throw forbidden("Only an administrator can do this.");
+}
+
+export function can(action: Action, actor: Actor | null): boolean {
+  try {
+    authorize(action, actor);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function isRepresentative(db: DbOrTx, userId: string, organizationId: string) {
+  const row = await db.query.organizationMembers.findFirst({
+    columns: { role: true },
+    where: and(
+      eq(organizationMembers.organizationId, organizationId),
+      eq(organizationMembers.userId, userId),
+      eq(organizationMembers.role, "representative"),
+    ),
+  });
+  return Boolean(row);
+}
+
+/** For `scope: "representative"` actions: the actor must represent this organisation. */
+export async function requireRepresentative(db: DbOrTx, action: Action, actor: Actor, organizationId: string) {
+  authorize(action, actor);
+  if (!(await isRepresentative(db, actor.id, organizationId))) {
+    throw forbidden("Only a representative of this organisation can do this.");
+  }
+}

@@ -1,0 +1,16 @@
+import { accountRouter } from "./routers/account";
+import { organizationsRouter } from "./routers/organizations";
+import { auditRouter, usersRouter } from "./routers/users";
+import { verificationRouter } from "./routers/verification";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  account: accountRouter,
+  organizations: organizationsRouter,
+  verification: verificationRouter,
+  users: usersRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

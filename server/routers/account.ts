@@ -1,0 +1,42 @@
+import * as accounts from "../domain/accounts";
+import {
+  appealInput,
+  changePasswordInput,
+  emailOnlyInput,
+  resetPasswordInput,
+  signUpInput,
+  tokenInput,
+  updateProfileInput,
+} from "../schemas/accounts";
+import { actorProcedure, createTRPCRouter, publicProcedure } from "../trpc";
+
+export const accountRouter = createTRPCRouter({
+  signUp: publicProcedure("account.signUp")
+    .input(signUpInput)
+    .mutation(({ ctx, input }) => accounts.signUp(ctx.db, ctx.mailer, input)),
+  verifyEmail: publicProcedure("account.verifyEmail")
+    .input(tokenInput)
+    .mutation(({ ctx, input }) => accounts.verifyEmail(ctx.db, input.token)),
+  resendVerification: publicProcedure("account.resendVerification")
+    .input(emailOnlyInput)
+    .mutation(({ ctx, input }) => accounts.resendVerification(ctx.db, ctx.mailer, input.email)),
+  requestPasswordReset: publicProcedure("account.requestPasswordReset")
+    .input(emailOnlyInput)
+    .mutation(({ ctx, input }) => accounts.requestPasswordReset(ctx.db, ctx.mailer, input.email)),
+  resetPassword: publicProcedure("account.resetPassword")
+    .input(resetPasswordInput)
+    .mutation(({ ctx, input }) => accounts.resetPassword(ctx.db, input)),
+  me: actorProcedure("account.me").query(({ ctx }) => accounts.me(ctx.db, ctx.actor)),
+  changePassword: actorProcedure("account.changePassword")
+    .input(changePasswordInput)
+    .mutation(({ ctx, input }) => accounts.changePassword(ctx.db, ctx.actor, input)),
+  signOutEverywhere: actorProcedure("account.signOutEverywhere").mutation(({ ctx }) =>
+    accounts.signOutEverywhere(ctx.db, ctx.actor),
+  ),
+  updateProfile: actorProcedure("account.updateProfile")
+    .input(updateProfileInput)
+    .mutation(({ ctx, input }) => accounts.updateProfile(ctx.db, ctx.actor, input)),
+  appeal: actorProcedure("account.appeal")
+    .input(appealInput)
+    .mutation(({ ctx, input }) => accounts.appeal(ctx.db, ctx.actor, input)),
+});

@@ -1,0 +1,58 @@
+import * as orgs from "../domain/organizations";
+import {
+  createOrganizationInput,
+  decideJoinRequestInput,
+  joinRequestIdInput,
+  listOrganizationsInput,
+  memberInput,
+  organizationIdInput,
+  requestJoinInput,
+  setListedInput,
+  setMemberRoleInput,
+  slugInput,
+  updateOrganizationInput,
+} from "../schemas/organizations";
+import { actorProcedure, createTRPCRouter, publicProcedure } from "../trpc";
+
+export const organizationsRouter = createTRPCRouter({
+  list: publicProcedure("organization.list")
+    .input(listOrganizationsInput)
+    .query(({ ctx, input }) => orgs.listOrganizations(ctx.db, input)),
+  get: publicProcedure("organization.get")
+    .input(slugInput)
+    .query(({ ctx, input }) => orgs.getOrganization(ctx.db, ctx.actor, input.slug)),
+  mine: actorProcedure("organization.mine").query(({ ctx }) => orgs.myOrganizations(ctx.db, ctx.actor)),
+  create: actorProcedure("organization.create")
+    .input(createOrganizationInput)
+    .mutation(({ ctx, input }) => orgs.createOrganization(ctx.db, ctx.actor, input)),
+  update: actorProcedure("organization.update")
+    .input(updateOrganizationInput)
+    .mutation(({ ctx, input }) => orgs.updateOrganization(ctx.db, ctx.actor, input)),
+  requestJoin: actorProcedure("organization.requestJoin")
+    .input(requestJoinInput)
+    .mutation(({ ctx, input }) => orgs.requestJoin(ctx.db, ctx.actor, input)),
+  withdrawJoinRequest: actorProcedure("organization.withdrawJoinRequest")
+    .input(joinRequestIdInput)
+    .mutation(({ ctx, input }) => orgs.withdrawJoinRequest(ctx.db, ctx.actor, input.requestId)),
+  joinRequests: actorProcedure("organization.joinRequests")
+    .input(organizationIdInput)
+    .query(({ ctx, input }) => orgs.listJoinRequests(ctx.db, ctx.actor, input.organizationId)),
+  decideJoinRequest: actorProcedure("organization.decideJoinRequest")
+    .input(decideJoinRequestInput)
+    .mutation(({ ctx, input }) => orgs.decideJoinRequest(ctx.db, ctx.actor, input)),
+  members: actorProcedure("organization.members")
+    .input(organizationIdInput)
+    .query(({ ctx, input }) => orgs.listMembers(ctx.db, ctx.actor, input.organizationId)),
+  setMemberRole: actorProcedure("organization.setMemberRole")
+    .input(setMemberRoleInput)
+    .mutation(({ ctx, input }) => orgs.setMemberRole(ctx.db, ctx.actor, input)),
+  removeMember: actorProcedure("organization.removeMember")
+    .input(memberInput)
+    .mutation(({ ctx, input }) => orgs.removeMember(ctx.db, ctx.actor, input)),
+  leave: actorProcedure("organization.leave")
+    .input(organizationIdInput)
+    .mutation(({ ctx, input }) => orgs.leaveOrganization(ctx.db, ctx.actor, input.organizationId)),
+  setListed: actorProcedure("organization.setListed")
+    .input(setListedInput)
+    .mutation(({ ctx, input }) => orgs.setListed(ctx.db, ctx.actor, input)),
+});

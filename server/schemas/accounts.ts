@@ -1,0 +1,53 @@
+// Input schemas shared by the forms (react-hook-form) and the procedures, so both say the same.
+import { z } from "zod";
+
+export const emailField = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your email address.")
+  .max(254, "Email address must be 254 characters or fewer.")
+  .pipe(z.email("Enter an email address in the correct format, like name@example.org."));
+
+export const newPasswordField = z
+  .string()
+  .min(12, "Password must be at least 12 characters.")
+  .max(200, "Password must be 200 characters or fewer.");
+
+export const displayNameField = z
+  .string()
+  .trim()
+  .min(1, "Enter your name as others will see it.")
+  .max(80, "Name must be 80 characters or fewer.");
+
+const tokenField = z.string().min(10, "This link is not valid.").max(200, "This link is not valid.");
+
+export const signUpInput = z.object({
+  displayName: displayNameField,
+  email: emailField,
+  password: newPasswordField,
+});
+
+export const signInInput = z.object({
+  email: emailField,
+  password: z.string().min(1, "Enter your password.").max(200, "Password must be 200 characters or fewer."),
+});
+
+export const emailOnlyInput = z.object({ email: emailField });
+export const tokenInput = z.object({ token: tokenField });
+export const resetPasswordInput = z.object({ token: tokenField, password: newPasswordField });
+
+export const changePasswordInput = z.object({
+  currentPassword: z.string().min(1, "Enter your current password.").max(200),
+  newPassword: newPasswordField,
+});
+
+export const updateProfileInput = z.object({ displayName: displayNameField });
+
+export const appealInput = z.object({
+  text: z
+    .string()
+    .trim()
+    .min(20, "Explain your appeal in at least 20 characters.")
+    .max(5000, "Appeal must be 5,000 characters or fewer."),
+});

@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { isCountryCode } from "./countries";
+import { memberRoles, regions, stakeholderTypes } from "./vocabulary";
+
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null);
+
+export const organizationFields = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(2, "Enter the organisation's name.")
+    .max(160, "Name must be 160 characters or fewer."),
+  stakeholderType: z.enum(stakeholderTypes, { error: "Choose a stakeholder type from the list." }),
+  region: z.enum(regions, { error: "Choose a UN regional group, or global." }),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((v) => v === "" || isCountryCode(v), "Choose a country from the list (an ISO 3166-1 code, like KE).")
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
+  website: optionalText(300, "Website must be 300 characters or fewer.").refine(
+    (v) => v === null || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v),
+    "Enter a website address starting with http:// or https://.",
+  ),
+  description: z.string().trim().max(2000, "Description must be 2,000 characters or fewer.").default(""),
+});
+
+// A state speaks through its foreign ministry or mission, which always has a country.
+const stateNeedsCountry = (value: { stakeholderType: string; country: string | null }, ctx: z.RefinementCtx) => {
+  if (value.stakeholderType === "state" && !value.country) {
+    ctx.addIssue({ code: "custom", path: ["country"], message: "A state organisation must name its country." });
+  }
+};
+export const createOrganizationInput = organizationFields.superRefine(stateNeedsCountry);
+export const updateOrganizationInput = organizationFields
+  .extend({ organizationId: z.uuid() })
+  .superRefine(stateNeedsCountry);
+
+export const organizationIdInput = z.object({ organizationId: z.uuid() });
+export const slugInput = z.object({ slug: z.string().min(1).max(80) });
+
+export const listOrganizationsInput = z.object({
+  stakeholderType: z.enum(stakeholderTypes).optional(),
+  region: z.enum(regions).optional(),
+  q: z.string().trim().max(100).optional(),
+  verifiedOnly: z.boolean().optional(),
+  cursor: z.number().int().min(0).optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+
+export const requestJoinInput = z.object({
+  organizationId: z.uuid(),
+  message: z.string().trim().max(1000, "Message must be 1,000 characters or fewer.").default(""),
+});
+export const joinRequestIdInput = z.object({ requestId: z.uuid() });
+export const decideJoinRequestInput = z.object({
+  organizationId: z.uuid(),
+  requestId: z.uuid(),
+  decision: z.enum(["approve", "decline"]),
+});
+export const memberInput = z.object({ organizationId: z.uuid(), userId: z.uuid() });
+export const setMemberRoleInput = memberInput.extend({ role: z.enum(memberRoles) });
+export const setListedInput = z.object({ organizationId: z.uuid(), listed: z.boolean() });
+
+export const reasonField = z
+  .string()
+  .trim()
+  .min(10, "Give a reason of at least 10 characters; the organisation will see it.")
+  .max(2000, "Reason must be 2,000 characters or fewer.");
+export const verifyInput = z.object({ organizationId: z.uuid() });
+export const rejectInput = z.object({ organizationId: z.uuid(), reason: reasonField });

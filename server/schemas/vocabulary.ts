@@ -1,0 +1,31 @@
+// The forum's fixed vocabulary (DESIGN.md). Plain constants, so forms in the browser and the
+// database schema share them.
+export const userRoles = ["member", "secretariat", "admin"] as const;
+export type UserRole = (typeof userRoles)[number];
+
+export const stakeholderTypes = [
+  "state",
+  "intergovernmental",
+  "private_sector",
+  "civil_society",
+  "academia",
+  "technical_community",
+] as const;
+export type StakeholderType = (typeof stakeholderTypes)[number];
+
+// The five UN regional groups, plus `global` for bodies with no home region.
+export const regions = [
+  "african",
+  "asia_pacific",
+  "eastern_european",
+  "latin_american_caribbean",
+  "weog",
+  "global",
+] as const;
+export type Region = (typeof regions)[number];
+
+export const verificationStatuses = ["pending", "verified", "rejected", "revoked"] as const;
+export type VerificationStatus = (typeof verificationStatuses)[number];
+
+export const memberRoles = ["representative", "member"] as const;
+export type MemberRole = (typeof memberRoles)[number];

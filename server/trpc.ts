@@ -1,0 +1,109 @@
+import "server-only";
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { randomUUID } from "node:crypto";
+import superjson from "superjson";
+import { ZodError, z } from "zod";
+import type { Db } from "~/db/connect";
+import { AppError, type AppErrorCode, pgErrorCode, unauthorized } from "./errors";
+import { type Logger, logger } from "./logger";
+import type { Mailer } from "./mail";
+import { type Action, type Actor, authorize, type PublicAction, type SignedInAction } from "./policy";
+
+export interface Context {
+  db: Db;
+  actor: Actor | null;
+  mailer: Mailer;
+  /** The client's address, for per-IP rate limits; null when unknown (tests, server calls). */
+  ip: string | null;
+  log: Logger;
+}
+
+/** The context tests build directly; the request context (server/context.ts) fills it from a request. */
+export function createInnerContext(opts: { db: Db; actor: Actor | null; mailer: Mailer; ip?: string | null }): Context {
+  return {
+    db: opts.db,
+    actor: opts.actor,
+    mailer: opts.mailer,
+    ip: opts.ip ?? null,
+    log: logger.child({ requestId: randomUUID(), userId: opts.actor?.id }),
+  };
+}
+
+const appCodeToTrpc: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  INVALID_STATE: "PRECONDITION_FAILED",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+  BAD_INPUT: "BAD_REQUEST",
+};
+
+const t = initTRPC.context<Context>().meta<{ action: Action }>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const fieldErrors =
+      cause instanceof ZodError
+        ? Object.fromEntries(
+            Object.entries(z.flattenError(cause).fieldErrors).map(([k, v]) => [k, (v as string[] | undefined)?.[0] ?? ""]),
+          )
+        : cause instanceof AppError
+          ? cause.fieldErrors
+          : undefined;
+    return {
+      ...shape,
+      message: cause instanceof ZodError ? "Check the highlighted fields." : shape.message,
+      data: {
+        ...shape.data,
+        stack: undefined,
+        appCode: cause instanceof AppError ? cause.code : undefined,
+        fieldErrors: fieldErrors ?? null,
+        retryAfterSeconds: cause instanceof AppError ? (cause.retryAfterSeconds ?? null) : null,
+      },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Maps domain errors once, logs the unexpected, and keeps internals out of responses. */
+const errors = t.middleware(async ({ ctx, path, type, next }) => {
+  const started = Date.now();
+  const result = await next({ ctx: { log: ctx.log.child({ path }) } });
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof AppError) {
+    throw new TRPCError({ code: appCodeToTrpc[cause.code], message: cause.message, cause });
+  }
+  if (pgErrorCode(cause) === "23505") {
+    throw new TRPCError({ code: "CONFLICT", message: "This already exists.", cause });
+  }
+  if (result.error.code === "INTERNAL_SERVER_ERROR") {
+    ctx.log.error({ err: result.error.cause ?? result.error, path, type, ms: Date.now() - started }, "procedure failed");
+    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side. Please try again." });
+  }
+  return result;
+});
+
+const base = t.procedure.use(errors);
+
+/** A procedure anyone may call; the policy still decides (and records the action for the matrix). */
+export function publicProcedure(action: PublicAction) {
+  return base.meta({ action }).use(({ ctx, next }) => {
+    authorize(action, ctx.actor);
+    return next({ ctx: { actor: ctx.actor } });
+  });
+}
+
+/** A procedure for signed-in people; the policy decides which of them. `ctx.actor` is non-null. */
+export function actorProcedure(action: SignedInAction) {
+  return base.meta({ action }).use(({ ctx, next }) => {
+    const actor = ctx.actor;
+    if (!actor) throw unauthorized();
+    authorize(action, actor);
+    return next({ ctx: { actor } });
+  });
+}
