@@ -30,6 +30,9 @@ const publicColumns = {
   createdAt: organizations.createdAt,
 };
 
+// Paths under /organizations/ that are pages, not organisations.
+const reservedSlugs = new Set(["new", "mine"]);
+
 async function uniqueSlug(db: DbOrTx, name: string) {
   const base = slugify(name);
   const taken = await db
@@ -37,6 +40,7 @@ async function uniqueSlug(db: DbOrTx, name: string) {
     .from(organizations)
     .where(or(eq(organizations.slug, base), ilike(organizations.slug, `${base}-%`)));
   const used = new Set(taken.map((r) => r.slug));
+  if (reservedSlugs.has(base)) used.add(base);
   if (!used.has(base)) return base;
   for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
 }

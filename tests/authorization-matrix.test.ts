@@ -1,0 +1,169 @@
+// Every procedure of the app router × every kind of actor, with the expected allow or deny.
+// The list of procedures comes from the router itself: a procedure without rows fails the suite.
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database, Db } from "~/db/connect";
+import { addMember, createOrganization, createUser } from "~/db/factories";
+import { suspensionAppeals, suspensions } from "~/db/schema";
+import { issueToken } from "~/server/domain/tokens";
+import { policy } from "~/server/policy";
+import { appRouter } from "~/server/root";
+import { callerAs } from "./support/context";
+import { createTestDatabase } from "./support/db";
+import { type MailSink, startMailSink } from "./support/mail-sink";
+
+const actors = ["visitor", "member", "representative", "otherRepresentative", "secretariat", "admin", "suspended"] as const;
+type ActorName = (typeof actors)[number];
+type Expectation = Record<ActorName, "allow" | "deny">;
+
+const only = (...allowed: ActorName[]): Expectation =>
+  Object.fromEntries(actors.map((a) => [a, allowed.includes(a) ? "allow" : "deny"])) as Expectation;
+const ANYONE = only(...actors);
+const SIGNED_IN = only("member", "representative", "otherRepresentative", "secretariat", "admin", "suspended");
+const ACTIVE = only("member", "representative", "otherRepresentative", "secretariat", "admin");
+const REPRESENTATIVE = only("representative");
+const STAFF = only("secretariat", "admin");
+const ADMIN = only("admin");
+
+type Fixture = Awaited<ReturnType<typeof arrange>>;
+
+async function arrange(db: Db) {
+  const representative = await createUser(db, { displayName: "Rep" });
+  const otherRepresentative = await createUser(db);
+  const member = await createUser(db);
+  const secretariat = await createUser(db, { role: "secretariat" });
+  const admin = await createUser(db, { role: "admin" });
+  const suspended = await createUser(db);
+  const organization = await createOrganization(db, { createdById: representative.id, status: "verified" });
+  const otherOrganization = await createOrganization(db, { createdById: otherRepresentative.id, status: "verified" });
+  const pendingOrganization = await createOrganization(db, { createdById: otherRepresentative.id });
+  await addMember(db, organization.id, member.id);
+  // The suspended person represents the organisation concerned: refusals come from the suspension.
+  await addMember(db, organization.id, suspended.id, "representative");
+  const [suspension] = await db.insert(suspensions).values({ userId: suspended.id, reason: "Matrix suspension", createdById: secretariat.id }).returning();
+  const [appeal] = await db.insert(suspensionAppeals).values({ suspensionId: suspension!.id, userId: suspended.id, text: "Please reconsider this." }).returning();
+  const applicant = await createUser(db);
+  const joinRequest = await (await callerAs(db, applicant)).organizations.requestJoin({ organizationId: organization.id });
+  const target = await createUser(db, { email: "target@example.test" });
+  const unverified = await createUser(db, { email: "unverified@example.test", verified: false });
+  return {
+    users: { representative, otherRepresentative, member, secretariat, admin, suspended },
+    organization,
+    otherOrganization,
+    pendingOrganization,
+    suspension: suspension!,
+    appeal: appeal!,
+    joinRequest,
+    target,
+    verifyToken: await issueToken(db, unverified.id, "verify_email"),
+    resetToken: await issueToken(db, target.id, "reset_password"),
+  };
+}
+
+const orgFields = { name: "Matrix Org", stakeholderType: "academia", region: "global", country: "", website: "", description: "" } as const;
+
+const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unknown }> = {
+  "account.signUp": { expect: ANYONE, input: () => ({ displayName: "New", email: "new@example.test", password: "long enough password" }) },
+  "account.verifyEmail": { expect: ANYONE, input: (f) => ({ token: f.verifyToken }) },
+  "account.resendVerification": { expect: ANYONE, input: () => ({ email: "unverified@example.test" }) },
+  "account.requestPasswordReset": { expect: ANYONE, input: () => ({ email: "target@example.test" }) },
+  "account.resetPassword": { expect: ANYONE, input: (f) => ({ token: f.resetToken, password: "another long password" }) },
+  "account.me": { expect: SIGNED_IN },
+  "account.changePassword": { expect: SIGNED_IN, input: () => ({ currentPassword: "correct horse battery", newPassword: "a different password" }) },
+  "account.signOutEverywhere": { expect: SIGNED_IN },
+  "account.updateProfile": { expect: ACTIVE, input: () => ({ displayName: "Renamed" }) },
+  "account.appeal": { expect: SIGNED_IN, input: () => ({ text: "An appeal long enough to be read." }) },
+
+  "organizations.list": { expect: ANYONE, input: () => ({}) },
+  "organizations.get": { expect: ANYONE, input: (f) => ({ slug: f.organization.slug }) },
+  "organizations.mine": { expect: SIGNED_IN },
+  "organizations.create": { expect: ACTIVE, input: () => orgFields },
+  "organizations.update": { expect: REPRESENTATIVE, input: (f) => ({ ...orgFields, organizationId: f.organization.id }) },
+  "organizations.requestJoin": { expect: ACTIVE, input: (f) => ({ organizationId: f.otherOrganization.id }) },
+  "organizations.withdrawJoinRequest": { expect: ACTIVE, input: (f) => ({ requestId: f.joinRequest.id }) },
+  "organizations.joinRequests": { expect: REPRESENTATIVE, input: (f) => ({ organizationId: f.organization.id }) },
+  "organizations.decideJoinRequest": {
+    expect: REPRESENTATIVE,
+    input: (f) => ({ organizationId: f.organization.id, requestId: f.joinRequest.id, decision: "approve" }),
+  },
+  "organizations.members": { expect: REPRESENTATIVE, input: (f) => ({ organizationId: f.organization.id }) },
+  "organizations.setMemberRole": {
+    expect: REPRESENTATIVE,
+    input: (f) => ({ organizationId: f.organization.id, userId: f.users.member.id, role: "representative" }),
+  },
+  "organizations.removeMember": { expect: REPRESENTATIVE, input: (f) => ({ organizationId: f.organization.id, userId: f.users.member.id }) },
+  "organizations.leave": { expect: ACTIVE, input: (f) => ({ organizationId: f.organization.id }) },
+  "organizations.setListed": { expect: ACTIVE, input: (f) => ({ organizationId: f.organization.id, listed: false }) },
+
+  "verification.queue": { expect: STAFF },
+  "verification.verify": { expect: STAFF, input: (f) => ({ organizationId: f.pendingOrganization.id }) },
+  "verification.reject": { expect: STAFF, input: (f) => ({ organizationId: f.pendingOrganization.id, reason: "Could not confirm it exists." }) },
+  "verification.revoke": { expect: STAFF, input: (f) => ({ organizationId: f.otherOrganization.id, reason: "Merged into another body." }) },
+
+  "users.list": { expect: STAFF, input: () => ({}) },
+  "users.setRole": { expect: ADMIN, input: (f) => ({ userId: f.target.id, role: "secretariat" }) },
+  "users.suspend": { expect: STAFF, input: (f) => ({ userId: f.target.id, reason: "Repeated personal attacks." }) },
+  "users.liftSuspension": { expect: STAFF, input: (f) => ({ suspensionId: f.suspension.id, reason: "" }) },
+  "users.appeals": { expect: STAFF },
+  "users.decideAppeal": { expect: STAFF, input: (f) => ({ appealId: f.appeal.id, decision: "uphold", note: "The suspension stands." }) },
+
+  "audit.list": { expect: ADMIN, input: () => ({}) },
+};
+
+class Rollback extends Error {}
+
+let database: Database;
+let mail: MailSink;
+let fixture: Fixture;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  mail = await startMailSink();
+  fixture = await arrange(database.db);
+});
+afterAll(async () => {
+  await mail.close();
+  await database.close();
+});
+
+const procedures = appRouter._def.procedures as Record<string, { _def: { meta?: { action?: string } } }>;
+
+describe("authorization matrix", () => {
+  it("has rows for every procedure of the router, and no rows for procedures that do not exist", () => {
+    expect(Object.keys(matrix).sort()).toEqual(Object.keys(procedures).sort());
+  });
+
+  it("names a policy action on every procedure", () => {
+    for (const [path, procedure] of Object.entries(procedures)) {
+      expect(procedure._def.meta?.action, path).toBeDefined();
+      expect(Object.keys(policy), path).toContain(procedure._def.meta!.action);
+    }
+  });
+
+  const rows = Object.entries(matrix).flatMap(([path, row]) => actors.map((actor) => ({ path, actor, expected: row.expect[actor], input: row.input })));
+
+  it.each(rows)("$path as $actor: $expected", async ({ path, actor, expected, input }) => {
+    let outcome: "allow" | "deny" = "allow";
+    let detail = "succeeded";
+    // Each row runs in a transaction that is rolled back, so rows cannot change each other's data.
+    await database.db
+      .transaction(async (tx) => {
+        const db = tx as unknown as Db;
+        const user = actor === "visitor" ? null : fixture.users[actor];
+        const caller = await callerAs(db, user, mail.mailer);
+        const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (i: unknown) => Promise<unknown>;
+        try {
+          await fn(input?.(fixture));
+        } catch (error) {
+          if (!(error instanceof TRPCError)) throw error;
+          detail = `${error.code}: ${error.message}`;
+          if (error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN") outcome = "deny";
+        }
+        throw new Rollback();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof Rollback)) throw error;
+      });
+    expect(outcome, `${path} as ${actor} (${detail})`).toBe(expected);
+  });
+});
