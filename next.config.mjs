@@ -6,6 +6,8 @@ const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
 /** @type {import("next").NextConfig} */
 const config = {
   reactStrictMode: true,
+  // A separate build folder lets a build run beside a dev server (both default to .next).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // PGlite ships WASM and worker files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "rate-limiter-flexible"],

@@ -19,6 +19,10 @@ async function open(): Promise<Database> {
 
 /** Opens the database on first use (never at import time, so `next build` never touches it). */
 export function getDatabase(): Promise<Database> {
+  if (process.env.NEXT_PHASE === "phase-production-build") {
+    // PGlite allows one process per folder, and build workers are separate processes.
+    throw new Error("The database must not be opened during `next build`; mark the caller dynamic.");
+  }
   globalForDb.normsForumDb ??= open().catch((error: unknown) => {
     globalForDb.normsForumDb = undefined;
     throw error;

@@ -1,4 +1,5 @@
 import "server-only";
+import { connection } from "next/server";
 import { getDb } from "~/db/client";
 import { env } from "~/env.js";
 import { loadActor } from "./actor";
@@ -21,12 +22,15 @@ export function getMailer(): Mailer {
 
 /** The signed-in person as the database sees them now, or null. */
 export async function getActor() {
+  // Request-time only: during `next build` this stops prerendering before the database is touched.
+  await connection();
   const db = await getDb();
   const session = await auth();
   return loadActor(db, session?.userId ? { userId: session.userId, sessionVersion: session.sessionVersion } : null);
 }
 
 export async function createRequestContext(headers: Headers): Promise<Context> {
+  await connection();
   const db = await getDb();
   return createInnerContext({ db, actor: await getActor(), mailer: getMailer(), ip: clientIp(headers) });
 }

@@ -126,7 +126,7 @@ afterAll(async () => {
   await database.close();
 });
 
-const procedures = appRouter._def.procedures as Record<string, { _def: { meta?: { action?: string } } }>;
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { action?: string } } }>;
 
 describe("authorization matrix", () => {
   it("has rows for every procedure of the router, and no rows for procedures that do not exist", () => {

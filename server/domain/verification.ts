@@ -5,7 +5,7 @@ import type { VerificationStatus } from "~/server/schemas/vocabulary";
 import { invalidState, notFound } from "../errors";
 import type { Actor } from "../policy";
 import { recordAudit } from "./audit";
-import { likelyDuplicates } from "./duplicates";
+import { duplicateFinder } from "./duplicates";
 import { stateConflict } from "./organizations";
 
 /** Organisations awaiting verification, oldest first, each with its likely duplicates. */
@@ -29,11 +29,12 @@ export async function verificationQueue(db: Db) {
     .innerJoin(users, eq(users.id, organizations.createdById))
     .where(ne(organizations.verificationStatus, "rejected"))
     .orderBy(asc(organizations.createdAt));
+  const duplicatesOf = duplicateFinder(all);
   return all
     .filter((o) => o.verificationStatus === "pending")
     .map((o) => ({
       ...o,
-      duplicates: likelyDuplicates(o, all).map((d) => ({
+      duplicates: duplicatesOf(o).map((d) => ({
         id: d.organization.id,
         slug: d.organization.slug,
         name: d.organization.name,

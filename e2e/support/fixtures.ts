@@ -1,0 +1,50 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "demo-password-2026";
+export const demo = {
+  admin: "admin@demo.normsforum.example",
+  secretariat: "secretariat@demo.normsforum.example",
+  member: "member@demo.normsforum.example",
+  representative: "rep@demo.normsforum.example",
+  otherRepresentative: "rep2@demo.normsforum.example",
+  suspended: "suspended@demo.normsforum.example",
+} as const;
+
+const mailHttp = `http://127.0.0.1:${Number(process.env.E2E_MAIL_PORT ?? 2525) + 1}`;
+
+/** Signs in through the auth API, skipping the form: the session cookie lands in the page's context. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, callbackUrl: "/" },
+    maxRedirects: 0,
+  });
+  expect(response.status(), `sign-in for ${email}`).toBeLessThan(400);
+  const cookies = await page.context().cookies();
+  expect(cookies.some((c) => c.name.includes("session-token")), `session cookie for ${email}`).toBe(true);
+}
+
+/** The newest link to `path` mailed to an address, waiting for it to arrive. */
+export async function mailedLink(address: string, path: string): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const messages = (await (await fetch(`${mailHttp}/messages?to=${encodeURIComponent(address)}`)).json()) as { text: string }[];
+        const found = messages
+          .map((m) => m.text.match(new RegExp(`https?://[^\\s]+${path}\\?token=[A-Za-z0-9_%-]+`))?.[0])
+          .filter(Boolean)
+          .at(-1);
+        link = found;
+        return Boolean(found);
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  return link!;
+}
+
+export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+export const test = base;
+export { expect };
