@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getActor } from "~/server/context";
+import { SignUpForm } from "./_components/sign-up-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.signUp");
+  return { title: t("title") };
+}
+
+export default async function SignUpPage() {
+  if (await getActor()) redirect("/account");
+  return (
+    <div className="max-w-xl">
+      <SignUpForm />
+    </div>
+  );
+}

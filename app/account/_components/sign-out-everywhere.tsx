@@ -1,0 +1,55 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { Alert, AlertDescription } from "~/app/_components/ui/alert";
+import { Button } from "~/app/_components/ui/button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "~/app/_components/ui/dialog";
+import { serverError, useTRPC } from "~/app/_trpc/react";
+
+export function SignOutEverywhere() {
+  const t = useTranslations("account.signOutEverywhere");
+  const trpc = useTRPC();
+  const signOut = useMutation(
+    trpc.account.signOutEverywhere.mutationOptions({
+      // This session has ended too; a full load shows the signed-out header.
+      onSuccess: () => window.location.assign("/sign-in?notice=signedOutEverywhere"),
+    }),
+  );
+
+  return (
+    <Dialog onOpenChange={(open) => !open && signOut.reset()}>
+      <DialogTrigger asChild>
+        <Button variant="secondary">{t("button")}</Button>
+      </DialogTrigger>
+      <DialogContent closeLabel={t("close")}>
+        <DialogHeader>
+          <DialogTitle>{t("confirmTitle")}</DialogTitle>
+          <DialogDescription>{t("confirmText")}</DialogDescription>
+        </DialogHeader>
+        {signOut.isError ? (
+          <Alert variant="destructive" role="alert">
+            <AlertDescription>{serverError(signOut.error).message}</AlertDescription>
+          </Alert>
+        ) : null}
+        <DialogFooter>
+          <Button variant="destructive" disabled={signOut.isPending || signOut.isSuccess} onClick={() => signOut.mutate()}>
+            {t("confirm")}
+          </Button>
+          <DialogClose asChild>
+            <Button variant="secondary">{t("cancel")}</Button>
+          </DialogClose>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}
