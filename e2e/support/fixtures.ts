@@ -48,3 +48,15 @@ export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}$
 
 export const test = base;
 export { expect };
+
+/** Creates and confirms an account through the app (the sign-up form and the mailed link). */
+export async function signUpAndConfirm(page: Page, displayName: string, email: string, password = "a long enough password") {
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill(displayName);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await page.goto(await mailedLink(email, "/verify-email"));
+  await expect(page.getByRole("heading", { name: "Email address confirmed" })).toBeVisible();
+}

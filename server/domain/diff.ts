@@ -49,7 +49,10 @@ function myers(a: string[], b: string[]): DiffPart[] {
     const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
     const prevX = at(prevK);
     const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) parts.push({ type: "equal", text: a[--x]! }), y--;
+    while (x > prevX && y > prevY) {
+      parts.push({ type: "equal", text: a[--x]! });
+      y--;
+    }
     if (d > 0) {
       if (x === prevX) parts.push({ type: "insert", text: b[--y]! });
       else parts.push({ type: "delete", text: a[--x]! });

@@ -31,7 +31,7 @@ export function AppealForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="appeal-title" className="max-w-xl space-y-6">
+    <form method="post" onSubmit={onSubmit} noValidate aria-labelledby="appeal-title" className="max-w-xl space-y-6">
       <h3 id="appeal-title" className="text-xl font-bold sm:text-2xl">
         {t("appealTitle")}
       </h3>

@@ -27,7 +27,7 @@ export function ChangePasswordForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-6">
       <FormErrors form={form} fields={["currentPassword", "newPassword"]} message={message} />
       <TextField form={form} name="currentPassword" label={t("current")} type="password" autoComplete="current-password" />
       <TextField form={form} name="newPassword" label={t("new")} hint={t("newHint")} type="password" autoComplete="new-password" />

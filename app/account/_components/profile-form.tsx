@@ -32,7 +32,7 @@ export function ProfileForm({ displayName }: { displayName: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-6">
       <FormErrors form={form} fields={["displayName"]} message={message} />
       <TextField form={form} name="displayName" label={t("displayName")} hint={t("displayNameHint")} autoComplete="name" />
       <Button type="submit" disabled={update.isPending}>

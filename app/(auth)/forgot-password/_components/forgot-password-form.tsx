@@ -49,7 +49,7 @@ export function ForgotPasswordForm() {
   return (
     <>
       <PageHeader title={t("title")} description={t("lead")} />
-      <form onSubmit={onSubmit} noValidate className="space-y-6">
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-6">
         <FormErrors form={form} fields={["email"]} message={message} />
         <TextField form={form} name="email" label={t("email")} type="email" autoComplete="email" spellCheck={false} />
         <div className="flex flex-wrap items-center gap-6">

@@ -56,7 +56,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <>
       <PageHeader title={t("title")} description={t("lead")} />
-      <form onSubmit={onSubmit} noValidate className="space-y-6">
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-6">
         <FormErrors form={form} fields={["password"]} message={message} />
         <TextField
           form={form}

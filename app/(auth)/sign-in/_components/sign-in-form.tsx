@@ -33,7 +33,7 @@ export function SignInForm({ next }: { next?: string }) {
         : null;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-6">
       <FormErrors form={form} fields={["email", "password"]} message={failure} />
       {result?.error === "unverified" ? (
         resend.isSuccess ? (

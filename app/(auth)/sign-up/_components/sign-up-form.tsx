@@ -62,7 +62,7 @@ export function SignUpForm() {
   return (
     <>
       <PageHeader title={t("title")} description={t("lead")} />
-      <form onSubmit={onSubmit} noValidate className="space-y-6">
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-6">
         <FormErrors form={form} fields={["displayName", "email", "password"]} message={message} />
         <TextField form={form} name="displayName" label={t("displayName")} hint={t("displayNameHint")} autoComplete="name" />
         <TextField

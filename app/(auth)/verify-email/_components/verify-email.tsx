@@ -86,7 +86,7 @@ function NewLinkForm() {
           <AlertDescription>{t("sent")}</AlertDescription>
         </Alert>
       ) : (
-        <form onSubmit={onSubmit} noValidate className="space-y-6">
+        <form method="post" onSubmit={onSubmit} noValidate className="space-y-6">
           <p>{t("newLinkText")}</p>
           <FormErrors form={form} fields={["email"]} message={message} />
           <TextField form={form} name="email" label={t("email")} type="email" autoComplete="email" spellCheck={false} />

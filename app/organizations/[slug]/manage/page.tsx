@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "~/app/_components/ui/page-header";
+import { api, load } from "~/app/_trpc/server";
+import { getActor } from "~/server/context";
+import { countryOptions } from "~/server/schemas/countries";
+import { OrganizationForm } from "../../_components/organization-form";
+import { getOrganization } from "../get-organization";
+import { JoinRequests } from "./_components/join-requests";
+import { MembersTable } from "./_components/members-table";
+
+type Params = Promise<{ slug: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const [organization, t] = await Promise.all([
+    getOrganization((await params).slug),
+    getTranslations("organizations.manage"),
+  ]);
+  return { title: `${t("title")}: ${organization.name}` };
+}
+
+export default async function ManageOrganizationPage({ params }: { params: Params }) {
+  const { slug } = await params;
+  const organization = await getOrganization(slug);
+  const organizationId = organization.id;
+  // `members` is for representatives only: it turns everyone else away with a 401 or 403 page.
+  const members = await load(() => api.organizations.members({ organizationId }));
+  const [requests, actor, t] = await Promise.all([
+    load(() => api.organizations.joinRequests({ organizationId })),
+    getActor(),
+    getTranslations("organizations.manage"),
+  ]);
+
+  return (
+    <>
+      <p className="mb-6">
+        <Link href={`/organizations/${organization.slug}`}>
+          <span aria-hidden="true">← </span>
+          {t("back")}
+        </Link>
+      </p>
+      <PageHeader caption={organization.name} title={t("title")} />
+
+      <section aria-labelledby="requests-heading" className="mb-12">
+        <h2 id="requests-heading" className="mb-4 text-xl font-bold sm:text-2xl">
+          {t("requestsTitle")}
+        </h2>
+        <JoinRequests organizationId={organizationId} requests={requests} />
+      </section>
+
+      <section aria-labelledby="members-heading" className="mb-12">
+        <h2 id="members-heading" className="mb-4 text-xl font-bold sm:text-2xl">
+          {t("membersTitle")}
+        </h2>
+        <MembersTable
+          organizationId={organizationId}
+          organizationName={organization.name}
+          slug={organization.slug}
+          members={members}
+          actorId={actor?.id ?? ""}
+        />
+      </section>
+
+      <section aria-labelledby="edit-heading">
+        <h2 id="edit-heading" className="mb-6 text-xl font-bold sm:text-2xl">
+          {t("editTitle")}
+        </h2>
+        <OrganizationForm
+          mode="update"
+          organizationId={organizationId}
+          slug={organization.slug}
+          countries={countryOptions()}
+          values={{
+            name: organization.name,
+            stakeholderType: organization.stakeholderType,
+            region: organization.region,
+            country: organization.country,
+            website: organization.website,
+            description: organization.description,
+          }}
+        />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,164 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert";
+import { Badge } from "~/app/_components/ui/badge";
+import { buttonVariants } from "~/app/_components/ui/button";
+import { DescriptionList } from "~/app/_components/ui/description-list";
+import { PageHeader } from "~/app/_components/ui/page-header";
+import { getActor } from "~/server/context";
+import { countryName } from "~/server/schemas/countries";
+import { StatusBadge } from "../_components/status-badge";
+import { MembershipPanel } from "./_components/membership-panel";
+import { getOrganization } from "./get-organization";
+
+type Params = Promise<{ slug: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const organization = await getOrganization((await params).slug);
+  return { title: organization.name };
+}
+
+export default async function OrganizationPage({ params }: { params: Params }) {
+  const { slug } = await params;
+  const [organization, actor, t, tv, format] = await Promise.all([
+    getOrganization(slug),
+    getActor(),
+    getTranslations("organizations.page"),
+    getTranslations("vocabulary"),
+    getFormatter(),
+  ]);
+  const status = organization.verificationStatus;
+  const membership = organization.myMembership;
+
+  return (
+    <>
+      <PageHeader
+        caption={t("caption")}
+        title={organization.name}
+        description={
+          <ul className="flex flex-wrap gap-2" aria-label={t("details")}>
+            <li>
+              <StatusBadge status={status} />
+            </li>
+            <li>
+              <Badge>{tv(`stakeholderType.${organization.stakeholderType}`)}</Badge>
+            </li>
+            <li>
+              <Badge>{tv(`region.${organization.region}`)}</Badge>
+            </li>
+          </ul>
+        }
+      >
+        {membership?.role === "representative" ? (
+          <Link href={`/organizations/${organization.slug}/manage`} className={buttonVariants({ variant: "secondary" })}>
+            {t("manage")}
+          </Link>
+        ) : null}
+      </PageHeader>
+
+
+      {status === "pending" ? (
+        <Alert variant="info" className="mb-8 max-w-3xl">
+          <AlertTitle>{t("pendingTitle")}</AlertTitle>
+          <AlertDescription>
+            <p>{t("pendingText")}</p>
+          </AlertDescription>
+        </Alert>
+      ) : status === "revoked" ? (
+        <Alert variant="warning" className="mb-8 max-w-3xl">
+          <AlertTitle>{t("revokedTitle")}</AlertTitle>
+          <AlertDescription>
+            <p>{t("revokedText")}</p>
+            {organization.statusReason ? <p>{t("reason", { reason: organization.statusReason })}</p> : null}
+          </AlertDescription>
+        </Alert>
+      ) : status === "rejected" ? (
+        <Alert variant="destructive" className="mb-8 max-w-3xl">
+          <AlertTitle>{t("rejectedTitle")}</AlertTitle>
+          <AlertDescription>
+            <p>{t("rejectedText")}</p>
+            {organization.statusReason ? <p>{t("reason", { reason: organization.statusReason })}</p> : null}
+          </AlertDescription>
+        </Alert>
+      ) : null}
+
+      <div className="grid gap-x-12 gap-y-10 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="min-w-0">
+          <h2 className="sr-only">{t("details")}</h2>
+          <DescriptionList
+            items={[
+              { id: "type", term: t("type"), details: tv(`stakeholderType.${organization.stakeholderType}`) },
+              { id: "region", term: t("region"), details: tv(`region.${organization.region}`) },
+              {
+                id: "country",
+                term: t("country"),
+                details: organization.country ? countryName(organization.country) : t("noCountry"),
+              },
+              {
+                id: "website",
+                term: t("website"),
+                details: organization.website ? (
+                  <a href={organization.website} rel="nofollow noopener" className="break-all">
+                    {organization.website}
+                  </a>
+                ) : (
+                  t("noWebsite")
+                ),
+              },
+              {
+                id: "registered",
+                term: t("registered"),
+                details: format.dateTime(organization.createdAt, { dateStyle: "long" }),
+              },
+            ]}
+          />
+
+          {organization.description ? (
+            <section aria-labelledby="about-heading" className="mb-10">
+              <h2 id="about-heading" className="mb-3 text-xl font-bold sm:text-2xl">
+                {t("about")}
+              </h2>
+              <p className="max-w-2xl whitespace-pre-line">{organization.description}</p>
+            </section>
+          ) : null}
+
+          <section aria-labelledby="members-heading">
+            <h2 id="members-heading" className="mb-2 text-xl font-bold sm:text-2xl">
+              {t("membersTitle")}
+            </h2>
+            {organization.listedMembers.length ? (
+              <>
+                <p className="mb-4 text-muted">{t("membersLead")}</p>
+                <ul className="border-t border-border">
+                  {organization.listedMembers.map((m) => (
+                    <li key={m.userId} className="flex flex-wrap items-baseline justify-between gap-x-4 border-b border-border py-3">
+                      <span className="font-semibold">{m.displayName}</span>
+                      <span className="text-muted">{tv(`memberRole.${m.role}`)}</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <p>{t("noMembers")}</p>
+            )}
+          </section>
+        </div>
+
+        <MembershipPanel
+          organizationId={organization.id}
+          organizationName={organization.name}
+          slug={organization.slug}
+          canJoin={status !== "rejected"}
+          viewer={
+            !actor
+              ? { kind: "visitor" }
+              : { kind: "signedIn", suspended: Boolean(actor.suspension) }
+          }
+          membership={membership}
+          pendingRequest={organization.myPendingRequest}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { Button } from "~/app/_components/ui/button";
+import { toast } from "~/app/_components/ui/toaster";
+import { serverError, useTRPC } from "~/app/_trpc/react";
+
+export function WithdrawRequestButton({ requestId, organizationName }: { requestId: string; organizationName: string }) {
+  const t = useTranslations("organizations");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const withdraw = useMutation(
+    trpc.organizations.withdrawJoinRequest.mutationOptions({
+      onError: (error) => toast.error(serverError(error).message),
+      onSuccess: () => {
+        toast.success(t("membership.withdrawn"));
+        router.refresh();
+      },
+    }),
+  );
+  return (
+    <Button
+      type="button"
+      size="sm"
+      variant="secondary"
+      disabled={withdraw.isPending}
+      aria-label={t("mine.withdrawLabel", { name: organizationName })}
+      onClick={() => withdraw.mutate({ requestId })}
+    >
+      {t("membership.withdraw")}
+    </Button>
+  );
+}

@@ -1,0 +1,121 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { toast } from "sonner";
+import { applyServerError, FormErrors, TextareaField, useZodForm } from "~/app/_components/form";
+import { Button } from "~/app/_components/ui/button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "~/app/_components/ui/dialog";
+import { useTRPC } from "~/app/_trpc/react";
+import { rejectInput } from "~/server/schemas/organizations";
+
+const rejectKeys = {
+  open: "verification.reject",
+  named: "verification.rejectNamed",
+  title: "verification.rejectTitle",
+  description: "verification.rejectDescription",
+  reason: "verification.rejectReason",
+  hint: "verification.rejectHint",
+  submit: "verification.rejectSubmit",
+  done: "verification.rejected",
+} as const;
+const revokeKeys = {
+  open: "organizations.revoke",
+  named: "organizations.revokeNamed",
+  title: "organizations.revokeTitle",
+  description: "organizations.revokeDescription",
+  reason: "organizations.revokeReason",
+  hint: "organizations.revokeHint",
+  submit: "organizations.revokeSubmit",
+  done: "organizations.revoked",
+} as const;
+
+/** Rejecting a registration or revoking a verification: both need a reason the organisation will see. */
+export function OrganizationReasonDialog({
+  organizationId,
+  name,
+  mode,
+}: {
+  organizationId: string;
+  name: string;
+  mode: "reject" | "revoke";
+}) {
+  const t = useTranslations("secretariat");
+  const k = mode === "reject" ? rejectKeys : revokeKeys;
+  const tc = useTranslations("common.actions");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const form = useZodForm(rejectInput, { organizationId, reason: "" });
+  const options = {
+    onSuccess: () => {
+      setOpen(false);
+      toast.success(t(k.done, { name }));
+      router.refresh();
+    },
+    onError: (e: unknown) => setMessage(applyServerError(form, e)),
+  };
+  const reject = useMutation(trpc.verification.reject.mutationOptions(options));
+  const revoke = useMutation(trpc.verification.revoke.mutationOptions(options));
+  const mutation = mode === "reject" ? reject : revoke;
+
+  const onOpenChange = (next: boolean) => {
+    setOpen(next);
+    if (!next) {
+      form.reset({ organizationId, reason: "" });
+      setMessage(null);
+    }
+  };
+  const onSubmit = form.handleSubmit((values) => {
+    setMessage(null);
+    mutation.mutate(values);
+  });
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild>
+        <Button type="button" variant="secondary" aria-label={t(k.named, { name })}>
+          {t(k.open)}
+        </Button>
+      </DialogTrigger>
+      <DialogContent closeLabel={tc("close")}>
+        <DialogHeader>
+          <DialogTitle>{t(k.title, { name })}</DialogTitle>
+          <DialogDescription>{t(k.description)}</DialogDescription>
+        </DialogHeader>
+        <form method="post" onSubmit={onSubmit} noValidate>
+          <FormErrors form={form} fields={["reason"]} message={message} />
+          <TextareaField
+            form={form}
+            name="reason"
+            label={t(k.reason)}
+            hint={t(k.hint)}
+            rows={4}
+          />
+          <DialogFooter>
+            <Button type="submit" variant="destructive" disabled={mutation.isPending}>
+              {t(k.submit)}
+            </Button>
+            <DialogClose asChild>
+              <Button type="button" variant="secondary">
+                {tc("cancel")}
+              </Button>
+            </DialogClose>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

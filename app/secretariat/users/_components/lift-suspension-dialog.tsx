@@ -1,0 +1,83 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { toast } from "sonner";
+import { applyServerError, FormErrors, TextareaField, useZodForm } from "~/app/_components/form";
+import { Button } from "~/app/_components/ui/button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "~/app/_components/ui/dialog";
+import { useTRPC } from "~/app/_trpc/react";
+import { liftSuspensionInput } from "~/server/schemas/users";
+
+export function LiftSuspensionDialog({ suspensionId, name }: { suspensionId: string; name: string }) {
+  const t = useTranslations("secretariat.users");
+  const tc = useTranslations("common");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const defaults = { suspensionId, reason: "" };
+  const form = useZodForm(liftSuspensionInput, defaults);
+  const lift = useMutation(
+    trpc.users.liftSuspension.mutationOptions({
+      onSuccess: () => {
+        setOpen(false);
+        toast.success(t("liftedToast", { name }));
+        router.refresh();
+      },
+      onError: (e) => setMessage(applyServerError(form, e)),
+    }),
+  );
+  const onOpenChange = (next: boolean) => {
+    setOpen(next);
+    if (!next) {
+      form.reset(defaults);
+      setMessage(null);
+    }
+  };
+  const onSubmit = form.handleSubmit((values) => {
+    setMessage(null);
+    lift.mutate(values);
+  });
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild>
+        <Button type="button" variant="secondary" aria-label={t("liftNamed", { name })}>
+          {t("lift")}
+        </Button>
+      </DialogTrigger>
+      <DialogContent closeLabel={tc("actions.close")}>
+        <DialogHeader>
+          <DialogTitle>{t("liftTitle", { name })}</DialogTitle>
+          <DialogDescription>{t("liftDescription")}</DialogDescription>
+        </DialogHeader>
+        <form method="post" onSubmit={onSubmit} noValidate>
+          <FormErrors form={form} fields={["reason"]} message={message} />
+          <TextareaField form={form} name="reason" label={`${t("liftNote")} ${tc("optional")}`} hint={t("liftNoteHint")} rows={3} />
+          <DialogFooter>
+            <Button type="submit" disabled={lift.isPending}>
+              {t("liftSubmit")}
+            </Button>
+            <DialogClose asChild>
+              <Button type="button" variant="secondary">
+                {tc("actions.cancel")}
+              </Button>
+            </DialogClose>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,107 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
+import { toast } from "sonner";
+import { z } from "zod";
+import { applyServerError, FormErrors, TextareaField, TextField, useZodForm } from "~/app/_components/form";
+import { Button } from "~/app/_components/ui/button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "~/app/_components/ui/dialog";
+import { useTRPC } from "~/app/_trpc/react";
+import { suspendInput } from "~/server/schemas/users";
+
+/** The end of a calendar day in UTC: a suspension "until 12 May" lasts all of 12 May. */
+const endOfDayUtc = (day: string) => new Date(`${day}T23:59:59.999Z`);
+
+export function SuspendDialog({ userId, name }: { userId: string; name: string }) {
+  const t = useTranslations("secretariat.users");
+  const tc = useTranslations("common");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  // The form holds the date as the date input gives it (YYYY-MM-DD, or empty for indefinite).
+  const schema = useMemo(
+    () =>
+      suspendInput.extend({
+        endsAt: z
+          .string()
+          .refine((v) => v === "" || !Number.isNaN(endOfDayUtc(v).getTime()), t("suspendEndsAtInvalid"))
+          .refine((v) => v === "" || endOfDayUtc(v) > new Date(), t("suspendEndsAtPast"))
+          .transform((v) => (v === "" ? null : endOfDayUtc(v))),
+      }),
+    [t],
+  );
+  const defaults = { userId, reason: "", endsAt: "" };
+  const form = useZodForm(schema, defaults);
+  const suspend = useMutation(
+    trpc.users.suspend.mutationOptions({
+      onSuccess: () => {
+        setOpen(false);
+        toast.success(t("suspendedToast", { name }));
+        router.refresh();
+      },
+      onError: (e) => setMessage(applyServerError(form, e)),
+    }),
+  );
+  const onOpenChange = (next: boolean) => {
+    setOpen(next);
+    if (!next) {
+      form.reset(defaults);
+      setMessage(null);
+    }
+  };
+  const onSubmit = form.handleSubmit((values) => {
+    setMessage(null);
+    suspend.mutate(values);
+  });
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild>
+        <Button type="button" variant="secondary" aria-label={t("suspendNamed", { name })}>
+          {t("suspend")}
+        </Button>
+      </DialogTrigger>
+      <DialogContent closeLabel={tc("actions.close")}>
+        <DialogHeader>
+          <DialogTitle>{t("suspendTitle", { name })}</DialogTitle>
+          <DialogDescription>{t("suspendDescription")}</DialogDescription>
+        </DialogHeader>
+        <form method="post" onSubmit={onSubmit} noValidate>
+          <FormErrors form={form} fields={["reason", "endsAt"]} message={message} />
+          <TextareaField form={form} name="reason" label={t("suspendReason")} hint={t("suspendReasonHint")} rows={4} />
+          <TextField
+            form={form}
+            name="endsAt"
+            type="date"
+            className="w-auto"
+            label={`${t("suspendEndsAt")} ${tc("optional")}`}
+            hint={t("suspendEndsAtHint")}
+          />
+          <DialogFooter>
+            <Button type="submit" variant="destructive" disabled={suspend.isPending}>
+              {t("suspendSubmit")}
+            </Button>
+            <DialogClose asChild>
+              <Button type="button" variant="secondary">
+                {tc("actions.cancel")}
+              </Button>
+            </DialogClose>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { DescriptionList } from "~/app/_components/ui/description-list";
+import { PageHeader } from "~/app/_components/ui/page-header";
+import { api, load } from "~/app/_trpc/server";
+import { countryName } from "~/server/schemas/countries";
+import { OrganizationReasonDialog } from "../_components/organization-reason-dialog";
+import { SecretariatNav } from "../_components/secretariat-nav";
+import { StatusBadge } from "../_components/status-badge";
+import { VerifyButton } from "../_components/verify-button";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("secretariat.verification");
+  return { title: t("title") };
+}
+
+export default async function VerificationQueuePage() {
+  const queue = await load(() => api.verification.queue());
+  const [t, tc, tv, format] = await Promise.all([
+    getTranslations("secretariat.verification"),
+    getTranslations("secretariat"),
+    getTranslations("vocabulary"),
+    getFormatter(),
+  ]);
+  return (
+    <>
+      <SecretariatNav current="verification" />
+      <PageHeader caption={tc("caption")} title={t("title")} description={t("lead")} />
+      {queue.length === 0 ? (
+        <p className="text-lg">{t("empty")}</p>
+      ) : (
+        <>
+          <p className="mb-6 text-muted">{t("count", { count: queue.length })}</p>
+          <ol className="space-y-10">
+            {queue.map((o) => (
+              <li key={o.id}>
+                <article aria-labelledby={`org-${o.id}`} className="border-t-4 border-border pt-4">
+                  <h2 id={`org-${o.id}`} className="mb-4 text-2xl font-bold break-words">
+                    <Link href={`/organizations/${o.slug}`}>{o.name}</Link>
+                  </h2>
+                  <DescriptionList
+                    className="mb-6 sm:mb-6"
+                    items={[
+                      { id: "type", term: t("type"), details: tv(`stakeholderType.${o.stakeholderType}`) },
+                      { id: "region", term: t("region"), details: tv(`region.${o.region}`) },
+                      { id: "country", term: t("country"), details: o.country ? countryName(o.country) : t("none") },
+                      {
+                        id: "website",
+                        term: t("website"),
+                        details: o.website ? (
+                          <a href={o.website} rel="noopener noreferrer nofollow" className="break-all">
+                            {o.website}
+                          </a>
+                        ) : (
+                          t("none")
+                        ),
+                      },
+                      {
+                        id: "description",
+                        term: t("description"),
+                        details: o.description ? <p className="whitespace-pre-line">{o.description}</p> : t("none"),
+                      },
+                      {
+                        id: "registered",
+                        term: t("registered"),
+                        details: t("registeredBy", {
+                          name: o.createdByName,
+                          email: o.createdByEmail,
+                          date: format.dateTime(o.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+                        }),
+                      },
+                    ]}
+                  />
+                  {o.duplicates.length > 0 ? (
+                    <section
+                      aria-labelledby={`dup-${o.id}`}
+                      className="mb-6 border-s-8 border-warning bg-warning-tint px-4 py-4 sm:px-5"
+                    >
+                      <h3 id={`dup-${o.id}`} className="mb-2 text-lg font-bold sm:text-xl">
+                        {t("duplicatesTitle")}
+                      </h3>
+                      <p className="mb-3">{t("duplicatesLead", { count: o.duplicates.length })}</p>
+                      <ul className="space-y-3">
+                        {o.duplicates.map((d) => (
+                          <li key={d.id} className="flex flex-col gap-1 sm:flex-row sm:flex-wrap sm:items-baseline sm:gap-x-3">
+                            <Link href={`/organizations/${d.slug}`} className="font-semibold break-words">
+                              {d.name}
+                            </Link>
+                            <StatusBadge status={d.verificationStatus} />
+                            <span className="text-muted">
+                              {t("duplicateWhy", { reasons: d.reasons.map((r) => t(`reason.${r}`)).join("; ") })}
+                            </span>
+                          </li>
+                        ))}
+                      </ul>
+                    </section>
+                  ) : null}
+                  <div className="flex flex-wrap items-start gap-4">
+                    <VerifyButton organizationId={o.id} name={o.name} mode="queue" />
+                    <OrganizationReasonDialog organizationId={o.id} name={o.name} mode="reject" />
+                  </div>
+                </article>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import { expect, signIn, signUpAndConfirm, test, unique } from "./support/fixtures";
+
+test("register an organisation, the secretariat verifies it, another person joins and is approved", async ({ browser }) => {
+  const founderEmail = `${unique("founder")}@example.org`;
+  const joinerEmail = `${unique("joiner")}@example.org`;
+  const orgName = `Cyber Peace Network ${unique("cpn")}`;
+
+  // The founder signs up and registers the organisation.
+  const founder = await (await browser.newContext()).newPage();
+  await signUpAndConfirm(founder, "Fatima Founder", founderEmail);
+  await signIn(founder, founderEmail, "a long enough password");
+  await founder.goto("/organizations/new");
+  await founder.getByLabel("Name of the organisation").fill(orgName);
+  await founder.getByLabel("Civil society").check();
+  await founder.getByLabel("UN regional group").selectOption({ label: "African Group" });
+  await founder.getByLabel("Country (optional)").selectOption({ label: "Kenya" });
+  await founder.getByLabel("Website (optional)").fill("not a website");
+  await founder.getByRole("button", { name: "Register organisation" }).click();
+  await expect(founder.getByText("Enter a website address starting with http:// or https://.").first()).toBeVisible();
+  await founder.getByLabel("Website (optional)").fill("https://cyberpeace.example");
+  await founder.getByRole("button", { name: "Register organisation" }).click();
+  await expect(founder.getByRole("heading", { level: 1, name: orgName })).toBeVisible();
+  await expect(founder.getByText("Unverified").first()).toBeVisible();
+  const orgUrl = founder.url();
+
+  // The secretariat verifies it from the queue.
+  const secretariat = await (await browser.newContext()).newPage();
+  await signIn(secretariat, "secretariat@demo.normsforum.example");
+  await secretariat.goto("/secretariat/verification");
+  await secretariat.getByRole("button", { name: `Verify ${orgName}` }).click();
+  await expect(secretariat.getByText(`${orgName} is now verified.`)).toBeVisible();
+
+  // Another person asks to join.
+  const joiner = await (await browser.newContext()).newPage();
+  await signUpAndConfirm(joiner, "Jamal Joiner", joinerEmail);
+  await signIn(joiner, joinerEmail, "a long enough password");
+  await joiner.goto(orgUrl);
+  await expect(joiner.getByText("Verified").first()).toBeVisible();
+  await joiner.getByLabel("Message to the representatives (optional)").fill("I lead the policy team.");
+  await joiner.getByRole("button", { name: "Ask to join" }).click();
+  await expect(joiner.getByText(/A representative .*will answer/).first()).toBeVisible();
+
+  // The founder, its representative, approves.
+  await founder.goto(`${orgUrl}/manage`);
+  await founder.getByRole("button", { name: "Approve the request from Jamal Joiner" }).click();
+  await expect(founder.getByText("Jamal Joiner is now a member.")).toBeVisible();
+  await joiner.goto(orgUrl);
+  await expect(joiner.getByText("You are a member of this organisation.")).toBeVisible();
+});
+
+test("the directory filters by stakeholder type and region, in the address", async ({ page }) => {
+  await page.goto("/organizations?stakeholderType=state&region=african");
+  await expect(page.getByRole("link", { name: "Ministry of Foreign Affairs of Kenya" }).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Ministry of Foreign Affairs of Japan" })).toHaveCount(0);
+});

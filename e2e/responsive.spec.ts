@@ -1,0 +1,21 @@
+import { expect, signIn, test } from "./support/fixtures";
+
+// Runs in the 390 px wide "mobile" project: no page may scroll sideways.
+const publicPages = ["/", "/organizations", "/organizations/ministry-of-foreign-affairs-of-kenya", "/sign-in", "/sign-up", "/forgot-password"];
+const staffPages = ["/secretariat", "/secretariat/verification", "/secretariat/users", "/secretariat/organizations", "/admin/audit", "/account"];
+
+async function expectNoSidewaysScroll(page: import("@playwright/test").Page, path: string) {
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${path} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+}
+
+test("public pages fit a 390 px screen", async ({ page }) => {
+  for (const path of publicPages) await expectNoSidewaysScroll(page, path);
+});
+
+test("staff pages fit a 390 px screen", async ({ page }) => {
+  await signIn(page, "admin@demo.normsforum.example");
+  for (const path of staffPages) await expectNoSidewaysScroll(page, path);
+});
