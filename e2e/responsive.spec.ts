@@ -1,10 +1,11 @@
+import type { Page } from "@playwright/test";
 import { expect, signIn, test } from "./support/fixtures";
 
 // Runs in the 390 px wide "mobile" project: no page may scroll sideways.
 const publicPages = ["/", "/organizations", "/organizations/ministry-of-foreign-affairs-of-kenya", "/sign-in", "/sign-up", "/forgot-password"];
 const staffPages = ["/secretariat", "/secretariat/verification", "/secretariat/users", "/secretariat/organizations", "/admin/audit", "/account"];
 
-async function expectNoSidewaysScroll(page: import("@playwright/test").Page, path: string) {
+async function expectNoSidewaysScroll(page: Page, path: string) {
   await page.goto(path);
   await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
