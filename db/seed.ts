@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "./connect";
+import { searchVector } from "~/server/domain/norms";
+import type { Db, Tx } from "./connect";
+import { demoNorms } from "./demo-norms";
 import { slugify } from "~/server/domain/slug";
 import { addMember, createOrganization, createUser } from "./factories";
 import forumsData from "./reference-data/forums.json";
@@ -10,6 +12,12 @@ import {
   referenceDocuments,
   referenceNormCategories,
   referenceNorms,
+  normCitations,
+  normEvents,
+  normPlacements,
+  norms,
+  normVersions,
+  organizations,
   suspensions,
   users,
 } from "./schema";
@@ -155,7 +163,89 @@ export async function seedDemo(db: Db) {
       endsAt: null,
       createdById: secretariat.id,
     });
+    await seedDemoNorms(tx, { representative: rep.id, otherRepresentative: rep2.id, member: member.id }, secretariat.id);
   });
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The demo proposals (db/demo-norms.ts) in their states, with versions and timelines. */
+async function seedDemoNorms(tx: Tx, proposers: Record<"representative" | "otherRepresentative" | "member", string>, secretariatId: string) {
+  const orgRows = await tx.select({ id: organizations.id, slug: organizations.slug }).from(organizations);
+  const ids = new Map<string, string>();
+  const now = Date.now();
+  // Survivors first, so a merged norm can point at its survivor.
+  const ordered = [...demoNorms].sort((a, b) => Number(a.status === "merged") - Number(b.status === "merged"));
+  for (const [i, demo] of ordered.entries()) {
+    const proposerId = proposers[demo.proposer];
+    const start = now - (90 - i * 6) * DAY;
+    const at = (step: number) => new Date(start + step * 2 * DAY);
+    const current = demo.versions.at(-1)!;
+    const [norm] = await tx
+      .insert(norms)
+      .values({
+        slug: slugify(demo.title),
+        status: demo.status,
+        kind: demo.kind,
+        bindingness: demo.bindingness,
+        rationale: demo.rationale,
+        proposerId,
+        organizationId: demo.organizationSlug ? orgRows.find((o) => o.slug === demo.organizationSlug)!.id : null,
+        currentVersion: demo.versions.length,
+        title: demo.title,
+        summary: demo.summary,
+        mergedIntoId: demo.mergedIntoTitle ? ids.get(demo.mergedIntoTitle) : null,
+        search: searchVector("en", demo.title, demo.summary, current.clauses),
+        createdAt: at(0),
+        updatedAt: at(demo.versions.length + 3),
+        lastActivityAt: at(demo.versions.length + 3),
+      })
+      .returning({ id: norms.id });
+    ids.set(demo.title, norm!.id);
+    await tx.insert(normVersions).values(
+      demo.versions.map((v, n) => ({
+        normId: norm!.id,
+        number: n + 1,
+        title: demo.title,
+        summary: demo.summary,
+        clauses: v.clauses,
+        changeSummary: v.changeSummary,
+        authorId: proposerId,
+        createdAt: at(n === 0 ? 0 : n + 1),
+      })),
+    );
+    await tx.insert(normPlacements).values(demo.categories.map((categoryCode) => ({ normId: norm!.id, categoryCode })));
+    if (demo.citations.length) {
+      await tx.insert(normCitations).values(demo.citations.map((referenceNormId) => ({ normId: norm!.id, referenceNormId })));
+    }
+    // The timeline that leads to the demo's state.
+    const path: { type: (typeof normEvents.$inferInsert)["type"]; from: (typeof norms.$inferInsert)["status"]; to: (typeof norms.$inferInsert)["status"]; by: string }[] = [];
+    if (demo.status !== "draft") path.push({ type: "submit", from: "draft", to: "consultation", by: proposerId });
+    if (demo.status === "endorsement" || demo.status === "concluded") path.push({ type: "openEndorsement", from: "consultation", to: "endorsement", by: secretariatId });
+    if (demo.status === "concluded") path.push({ type: "conclude", from: "endorsement", to: "concluded", by: secretariatId });
+    if (demo.status === "withdrawn") path.push({ type: "withdraw", from: "consultation", to: "withdrawn", by: proposerId });
+    if (demo.status === "merged") path.push({ type: "merge", from: "consultation", to: "merged", by: secretariatId });
+    await tx.insert(normEvents).values([
+      { normId: norm!.id, type: "created" as const, toStatus: "draft" as const, version: 1, actorId: proposerId, createdAt: at(0) },
+      ...demo.versions.slice(1).map((v, n) => ({
+        normId: norm!.id,
+        type: "revised" as const,
+        version: n + 2,
+        actorId: proposerId,
+        note: v.changeSummary,
+        createdAt: at(n + 2),
+      })),
+      ...path.map((e, n) => ({
+        normId: norm!.id,
+        type: e.type,
+        fromStatus: e.from,
+        toStatus: e.to,
+        version: e.type === "submit" ? 1 : demo.versions.length,
+        actorId: e.by,
+        createdAt: e.type === "submit" ? at(1) : at(demo.versions.length + 2 + n),
+      })),
+    ]);
+  }
 }
 
 type StakeholderTypeName = Parameters<typeof createOrganization>[1]["stakeholderType"] & string;

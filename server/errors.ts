@@ -17,6 +17,8 @@ export class AppError extends Error {
     /** Field-level messages for forms, keyed by input field name. */
     readonly fieldErrors?: Record<string, string>,
     readonly retryAfterSeconds?: number,
+    /** Structured detail for the client, e.g. what changed in an editing conflict. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = "AppError";
@@ -26,8 +28,8 @@ export class AppError extends Error {
 export const unauthorized = (message = "Sign in to do this.") => new AppError("UNAUTHORIZED", message);
 export const forbidden = (message = "You do not have permission to do this.") => new AppError("FORBIDDEN", message);
 export const notFound = (what = "That item") => new AppError("NOT_FOUND", `${what} was not found.`);
-export const conflict = (message: string, fieldErrors?: Record<string, string>) =>
-  new AppError("CONFLICT", message, fieldErrors);
+export const conflict = (message: string, fieldErrors?: Record<string, string>, details?: unknown) =>
+  new AppError("CONFLICT", message, fieldErrors, undefined, details);
 export const invalidState = (message: string) => new AppError("INVALID_STATE", message);
 export const badInput = (message: string, fieldErrors?: Record<string, string>) =>
   new AppError("BAD_INPUT", message, fieldErrors);

@@ -24,11 +24,13 @@ export interface Actor {
  * - `secretariat`: role secretariat or admin, not suspended;
  * - `admin`: role admin, not suspended.
  * `scope: "representative"` adds: and a representative of the organisation concerned.
+ * `scope: "author"` / `"proposer"` add: and an author (proposer or co-author) / the proposer of the norm
+ * concerned, checked by the norm domain inside the transaction that locks the norm.
  */
 type Who = "anyone" | "signedIn" | "active" | "secretariat" | "admin";
 interface Rule {
   who: Who;
-  scope?: "representative";
+  scope?: "representative" | "author" | "proposer";
 }
 
 export const policy = {
@@ -71,6 +73,22 @@ export const policy = {
   "user.decideAppeal": { who: "secretariat" },
 
   "audit.list": { who: "admin" },
+
+  // Drafts are filtered to their authors in the queries; authorship is checked in the domain.
+  "norm.list": { who: "anyone" },
+  "norm.get": { who: "anyone" },
+  "norm.version": { who: "anyone" },
+  "norm.redline": { who: "anyone" },
+  "norm.formOptions": { who: "anyone" },
+  "norm.mine": { who: "signedIn" },
+  "norm.create": { who: "active" },
+  "norm.revise": { who: "active", scope: "author" },
+  "norm.submit": { who: "active", scope: "proposer" },
+  "norm.withdraw": { who: "active", scope: "proposer" },
+  "norm.addCoauthor": { who: "active", scope: "proposer" },
+  "norm.removeCoauthor": { who: "active", scope: "proposer" },
+  "norm.transition": { who: "secretariat" },
+  "norm.merge": { who: "secretariat" },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

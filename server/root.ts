@@ -1,4 +1,5 @@
 import { accountRouter } from "./routers/account";
+import { normsRouter } from "./routers/norms";
 import { organizationsRouter } from "./routers/organizations";
 import { auditRouter, usersRouter } from "./routers/users";
 import { verificationRouter } from "./routers/verification";
@@ -10,6 +11,7 @@ export const appRouter = createTRPCRouter({
   verification: verificationRouter,
   users: usersRouter,
   audit: auditRouter,
+  norms: normsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -61,6 +61,7 @@ const t = initTRPC.context<Context>().meta<{ action: Action }>().create({
         appCode: cause instanceof AppError ? cause.code : undefined,
         fieldErrors: fieldErrors ?? null,
         retryAfterSeconds: cause instanceof AppError ? (cause.retryAfterSeconds ?? null) : null,
+        details: cause instanceof AppError ? (cause.details ?? null) : null,
       },
     };
   },
@@ -83,7 +84,7 @@ const errors = t.middleware(async ({ ctx, path, type, next }) => {
   }
   if (result.error.code === "INTERNAL_SERVER_ERROR") {
     ctx.log.error({ err: result.error.cause ?? result.error, path, type, ms: Date.now() - started }, "procedure failed");
-    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side. Please try again." });
+    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side. Please try again.", cause: result.error.cause });
   }
   return result;
 });

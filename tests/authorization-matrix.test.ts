@@ -14,7 +14,10 @@ import { type MailSink, startMailSink } from "./support/mail-sink";
 
 const actors = ["visitor", "member", "representative", "otherRepresentative", "secretariat", "admin", "suspended"] as const;
 type ActorName = (typeof actors)[number];
-type Expectation = Record<ActorName, "allow" | "deny">;
+// allow: the policy lets the call through (it may still fail for a domain reason, e.g. a conflict);
+// deny: refused (401/403); hidden: answered "not found", as for someone else's draft or membership.
+type Outcome = "allow" | "deny" | "hidden";
+type Expectation = Record<ActorName, Outcome>;
 
 const only = (...allowed: ActorName[]): Expectation =>
   Object.fromEntries(actors.map((a) => [a, allowed.includes(a) ? "allow" : "deny"])) as Expectation;
@@ -24,6 +27,9 @@ const ACTIVE = only("member", "representative", "otherRepresentative", "secretar
 const REPRESENTATIVE = only("representative");
 const STAFF = only("secretariat", "admin");
 const ADMIN = only("admin");
+/** The same expectation with some actors answered "not found" instead. */
+const hiddenFor = (base: Expectation, ...actorsHidden: ActorName[]): Expectation =>
+  Object.fromEntries(actors.map((a) => [a, actorsHidden.includes(a) ? "hidden" : base[a]])) as Expectation;
 
 type Fixture = Awaited<ReturnType<typeof arrange>>;
 
@@ -45,6 +51,25 @@ async function arrange(db: Db) {
   const applicant = await createUser(db);
   const joinRequest = await (await callerAs(db, applicant)).organizations.requestJoin({ organizationId: organization.id });
   const target = await createUser(db, { email: "target@example.test" });
+  const asRepresentative = await callerAs(db, representative);
+  const normFields = {
+    title: "A norm for the matrix",
+    summary: "A summary long enough to pass the validation rules.",
+    clauses: ["States should do the first thing.", "States should do the second thing."],
+    categories: ["II" as const],
+    kind: "mutual_restraint" as const,
+    bindingness: "political" as const,
+    citations: ["ungge-f"],
+  };
+  const draftNorm = await asRepresentative.norms.create({ ...normFields, organizationId: organization.id });
+  const publicNorm = await asRepresentative.norms.create(normFields);
+  const otherPublicNorm = await asRepresentative.norms.create({ ...normFields, title: "Another norm for the matrix" });
+  const draftNormRow = await db.query.norms.findFirst({ where: (n, { eq }) => eq(n.slug, draftNorm.slug) });
+  const publicNormRow = await db.query.norms.findFirst({ where: (n, { eq }) => eq(n.slug, publicNorm.slug) });
+  const otherPublicNormRow = await db.query.norms.findFirst({ where: (n, { eq }) => eq(n.slug, otherPublicNorm.slug) });
+  await asRepresentative.norms.submit({ normId: publicNormRow!.id });
+  await asRepresentative.norms.submit({ normId: otherPublicNormRow!.id });
+  const coauthor = await asRepresentative.norms.addCoauthor({ normId: publicNormRow!.id, email: "target@example.test" });
   const unverified = await createUser(db, { email: "unverified@example.test", verified: false });
   return {
     users: { representative, otherRepresentative, member, secretariat, admin, suspended },
@@ -55,6 +80,11 @@ async function arrange(db: Db) {
     appeal: appeal!,
     joinRequest,
     target,
+    normFields,
+    draftNorm: draftNormRow!,
+    publicNorm: publicNormRow!,
+    otherPublicNorm: otherPublicNormRow!,
+    coauthorId: coauthor.userId,
     verifyToken: await issueToken(db, unverified.id, "verify_email"),
     resetToken: await issueToken(db, target.id, "reset_password"),
   };
@@ -80,7 +110,7 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "organizations.create": { expect: ACTIVE, input: () => orgFields },
   "organizations.update": { expect: REPRESENTATIVE, input: (f) => ({ ...orgFields, organizationId: f.organization.id }) },
   "organizations.requestJoin": { expect: ACTIVE, input: (f) => ({ organizationId: f.otherOrganization.id }) },
-  "organizations.withdrawJoinRequest": { expect: ACTIVE, input: (f) => ({ requestId: f.joinRequest.id }) },
+  "organizations.withdrawJoinRequest": { expect: hiddenFor(ACTIVE, "member", "representative", "otherRepresentative", "secretariat", "admin"), input: (f) => ({ requestId: f.joinRequest.id }) },
   "organizations.joinRequests": { expect: REPRESENTATIVE, input: (f) => ({ organizationId: f.organization.id }) },
   "organizations.decideJoinRequest": {
     expect: REPRESENTATIVE,
@@ -92,8 +122,8 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
     input: (f) => ({ organizationId: f.organization.id, userId: f.users.member.id, role: "representative" }),
   },
   "organizations.removeMember": { expect: REPRESENTATIVE, input: (f) => ({ organizationId: f.organization.id, userId: f.users.member.id }) },
-  "organizations.leave": { expect: ACTIVE, input: (f) => ({ organizationId: f.organization.id }) },
-  "organizations.setListed": { expect: ACTIVE, input: (f) => ({ organizationId: f.organization.id, listed: false }) },
+  "organizations.leave": { expect: hiddenFor(ACTIVE, "otherRepresentative", "secretariat", "admin"), input: (f) => ({ organizationId: f.organization.id }) },
+  "organizations.setListed": { expect: hiddenFor(ACTIVE, "otherRepresentative", "secretariat", "admin"), input: (f) => ({ organizationId: f.organization.id, listed: false }) },
 
   "verification.queue": { expect: STAFF },
   "verification.verify": { expect: STAFF, input: (f) => ({ organizationId: f.pendingOrganization.id }) },
@@ -108,6 +138,28 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "users.decideAppeal": { expect: STAFF, input: (f) => ({ appealId: f.appeal.id, decision: "uphold", note: "The suspension stands." }) },
 
   "audit.list": { expect: ADMIN, input: () => ({}) },
+
+  "norms.list": { expect: ANYONE, input: () => ({ q: "matrix" }) },
+  "norms.get": { expect: ANYONE, input: (f) => ({ slug: f.publicNorm.slug }) },
+  "norms.version": { expect: ANYONE, input: (f) => ({ slug: f.publicNorm.slug, number: 1 }) },
+  "norms.redline": { expect: ANYONE, input: (f) => ({ slug: f.publicNorm.slug, from: 1, to: 1 }) },
+  "norms.formOptions": { expect: ANYONE },
+  "norms.mine": { expect: SIGNED_IN },
+  "norms.create": { expect: ACTIVE, input: (f) => f.normFields },
+  "norms.revise": {
+    expect: REPRESENTATIVE,
+    input: (f) => ({ ...f.normFields, normId: f.publicNorm.id, baseVersion: 1, changeSummary: "Tighter wording." }),
+  },
+  // Someone else's draft does not exist for them.
+  "norms.submit": {
+    expect: hiddenFor(REPRESENTATIVE, "member", "otherRepresentative", "secretariat", "admin"),
+    input: (f) => ({ normId: f.draftNorm.id }),
+  },
+  "norms.withdraw": { expect: REPRESENTATIVE, input: (f) => ({ normId: f.publicNorm.id, note: "" }) },
+  "norms.transition": { expect: STAFF, input: (f) => ({ normId: f.publicNorm.id, transition: "openEndorsement", note: "" }) },
+  "norms.merge": { expect: STAFF, input: (f) => ({ normId: f.otherPublicNorm.id, intoSlug: f.publicNorm.slug, note: "" }) },
+  "norms.addCoauthor": { expect: REPRESENTATIVE, input: (f) => ({ normId: f.publicNorm.id, email: "unverified@example.test" }) },
+  "norms.removeCoauthor": { expect: REPRESENTATIVE, input: (f) => ({ normId: f.publicNorm.id, userId: f.coauthorId }) },
 };
 
 class Rollback extends Error {}
@@ -143,7 +195,7 @@ describe("authorization matrix", () => {
   const rows = Object.entries(matrix).flatMap(([path, row]) => actors.map((actor) => ({ path, actor, expected: row.expect[actor], input: row.input })));
 
   it.each(rows)("$path as $actor: $expected", async ({ path, actor, expected, input }) => {
-    let outcome: "allow" | "deny" = "allow";
+    let outcome: Outcome = "allow";
     let detail = "succeeded";
     // Each row runs in a transaction that is rolled back, so rows cannot change each other's data.
     await database.db
@@ -158,6 +210,7 @@ describe("authorization matrix", () => {
           if (!(error instanceof TRPCError)) throw error;
           detail = `${error.code}: ${error.message}`;
           if (error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN") outcome = "deny";
+          if (error.code === "NOT_FOUND") outcome = "hidden";
         }
         throw new Rollback();
       })

@@ -3,3 +3,4 @@ export * from "./organizations";
 export * from "./audit";
 export * from "./reference";
 export * from "./rate-limits";
+export * from "./norms";

@@ -1,8 +1,9 @@
 // A norm's life (DESIGN.md): which transitions exist, from which states, and who may make them.
 // Pure: no database. The policy decides the role; this table decides the state.
 
-export const normStatuses = ["draft", "consultation", "endorsement", "concluded", "withdrawn", "merged"] as const;
-export type NormStatus = (typeof normStatuses)[number];
+import { type NormStatus, normStatuses } from "../schemas/vocabulary";
+
+export { normStatuses, type NormStatus };
 
 export const transitions = {
   submit: { from: ["draft"], to: "consultation", by: "proposer" },

@@ -29,3 +29,15 @@ export type VerificationStatus = (typeof verificationStatuses)[number];
 
 export const memberRoles = ["representative", "member"] as const;
 export type MemberRole = (typeof memberRoles)[number];
+
+export const normStatuses = ["draft", "consultation", "endorsement", "concluded", "withdrawn", "merged"] as const;
+export type NormStatus = (typeof normStatuses)[number];
+
+export const normKinds = ["mutual_restraint", "common_welfare"] as const;
+export type NormKind = (typeof normKinds)[number];
+
+export const bindingnesses = ["political", "legal", "technical"] as const;
+export type Bindingness = (typeof bindingnesses)[number];
+
+export const categoryCodes = ["I", "II", "III", "IV", "V"] as const;
+export type CategoryCode = (typeof categoryCodes)[number];

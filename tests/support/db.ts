@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { type Database, openPglite, openPostgres } from "~/db/connect";
+import { seedReference } from "~/db/seed";
 import { TEMPLATE_DB, withDatabase } from "./db-names";
 
 /**
- * A fresh, migrated database for one test file: a clone of the migrated template on PostgreSQL
+ * A fresh, migrated database with the reference data (as every real one has) for one test file: a clone of the migrated template on PostgreSQL
  * when TEST_DATABASE_URL is set (never DATABASE_URL), otherwise an in-memory PGlite.
  */
 export async function createTestDatabase(): Promise<Database> {
@@ -12,6 +13,7 @@ export async function createTestDatabase(): Promise<Database> {
   if (!url) {
     const database = await openPglite();
     await database.migrate();
+    await seedReference(database.db);
     return database;
   }
   const name = `nf_test_${randomBytes(6).toString("hex")}`;

@@ -2,6 +2,7 @@
 // Without it, each file migrates its own in-memory PGlite (see ./db.ts).
 import postgres from "postgres";
 import { openPostgres } from "~/db/connect";
+import { seedReference } from "~/db/seed";
 import { TEMPLATE_DB, withDatabase } from "./db-names";
 
 export default async function setup() {
@@ -15,6 +16,7 @@ export default async function setup() {
   await admin.unsafe(`CREATE DATABASE ${TEMPLATE_DB}`);
   const template = openPostgres(withDatabase(url, TEMPLATE_DB), { max: 1 });
   await template.migrate();
+  await seedReference(template.db);
   await template.close();
   await admin.end();
   return async () => {

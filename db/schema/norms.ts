@@ -1,0 +1,170 @@
+
+import {
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+import { bindingnesses, normKinds, normStatuses } from "~/server/schemas/vocabulary";
+import { organizations } from "./organizations";
+import { normCategories, referenceNorms } from "./reference";
+import { users } from "./users";
+
+export { bindingnesses, normKinds, normStatuses, type Bindingness, type NormKind, type NormStatus } from "~/server/schemas/vocabulary";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+export const normStatus = pgEnum("norm_status", normStatuses);
+export const normKind = pgEnum("norm_kind", normKinds);
+export const bindingness = pgEnum("bindingness", bindingnesses);
+
+export const norms = pgTable(
+  "norms",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    // Derived from the first title; stays stable when the title changes.
+    slug: text().notNull(),
+    status: normStatus().notNull().default("draft"),
+    kind: normKind().notNull(),
+    bindingness: bindingness().notNull(),
+    // BCP 47 tag of the text's language.
+    language: text().notNull().default("en"),
+    rationale: text().notNull().default(""),
+    proposerId: uuid()
+      .notNull()
+      .references(() => users.id),
+    // The verified organisation it is proposed on behalf of, if any.
+    organizationId: uuid().references(() => organizations.id),
+    // Copies of the current version's number, title and summary, for lists.
+    currentVersion: integer().notNull().default(1),
+    title: text().notNull(),
+    summary: text().notNull(),
+    mergedIntoId: uuid().references((): AnyPgColumn => norms.id),
+    // Weighted full-text document: title (A) over summary (B) over text (C); set on every version.
+    search: tsvector().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // Last revision, transition or (later) comment or position: the "recently active" sort.
+    lastActivityAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("norms_slug_key").on(t.slug),
+    index("norms_search_idx").using("gin", t.search),
+    index("norms_proposer_id_idx").on(t.proposerId),
+    index("norms_organization_id_idx").on(t.organizationId),
+    index("norms_merged_into_id_idx").on(t.mergedIntoId),
+    // Keyset pagination of the public list by newest and by recent activity.
+    index("norms_status_created_idx").on(t.status, t.createdAt, t.id),
+    index("norms_last_activity_idx").on(t.lastActivityAt, t.id),
+  ],
+);
+
+export const normVersions = pgTable(
+  "norm_versions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    normId: uuid()
+      .notNull()
+      .references(() => norms.id, { onDelete: "cascade" }),
+    number: integer().notNull(),
+    title: text().notNull(),
+    summary: text().notNull(),
+    // The text as an ordered list of clauses, each a short Markdown paragraph.
+    clauses: jsonb().$type<string[]>().notNull(),
+    changeSummary: text().notNull(),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Versions are immutable and numbered without gaps; two saves of one number cannot both land.
+    uniqueIndex("norm_versions_norm_id_number_key").on(t.normId, t.number),
+    index("norm_versions_author_id_idx").on(t.authorId),
+  ],
+);
+
+export const normPlacements = pgTable(
+  "norm_placements",
+  {
+    normId: uuid()
+      .notNull()
+      .references(() => norms.id, { onDelete: "cascade" }),
+    categoryCode: text()
+      .notNull()
+      .references(() => normCategories.code),
+  },
+  (t) => [primaryKey({ columns: [t.normId, t.categoryCode] }), index("norm_placements_category_code_idx").on(t.categoryCode)],
+);
+
+export const normCitations = pgTable(
+  "norm_citations",
+  {
+    normId: uuid()
+      .notNull()
+      .references(() => norms.id, { onDelete: "cascade" }),
+    referenceNormId: text()
+      .notNull()
+      .references(() => referenceNorms.id),
+  },
+  (t) => [primaryKey({ columns: [t.normId, t.referenceNormId] }), index("norm_citations_reference_norm_id_idx").on(t.referenceNormId)],
+);
+
+export const normCoauthors = pgTable(
+  "norm_coauthors",
+  {
+    normId: uuid()
+      .notNull()
+      .references(() => norms.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    addedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.normId, t.userId] }), index("norm_coauthors_user_id_idx").on(t.userId)],
+);
+
+export const normEventTypes = [
+  "created",
+  "revised",
+  "submit",
+  "withdraw",
+  "openEndorsement",
+  "returnToConsultation",
+  "conclude",
+  "merge",
+] as const;
+export const normEventType = pgEnum("norm_event_type", normEventTypes);
+
+// The norm's timeline: every transition and revision, with who, when and an optional note.
+export const normEvents = pgTable(
+  "norm_events",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    normId: uuid()
+      .notNull()
+      .references(() => norms.id, { onDelete: "cascade" }),
+    type: normEventType().notNull(),
+    fromStatus: normStatus(),
+    toStatus: normStatus(),
+    version: integer(),
+    actorId: uuid()
+      .notNull()
+      .references(() => users.id),
+    note: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("norm_events_norm_id_idx").on(t.normId, t.createdAt),
+    index("norm_events_actor_id_idx").on(t.actorId),
+  ],
+);
+

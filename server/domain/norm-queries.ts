@@ -1,0 +1,317 @@
+// Reading norms: the public list with search and keyset pagination, one norm, its versions,
+// redlines, and an author's own proposals. Drafts are visible to their authors only.
+import { and, asc, desc, eq, exists, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db } from "~/db/connect";
+import {
+  normCategories,
+  normCitations,
+  normCoauthors,
+  normEvents,
+  normPlacements,
+  norms,
+  normVersions,
+  organizationMembers,
+  organizations,
+  referenceNorms,
+  users,
+} from "~/db/schema";
+import { badInput, notFound } from "../errors";
+import { type Actor, can } from "../policy";
+import type { listNormsInput } from "../schemas/norms";
+import { diffStats, diffWords } from "./diff";
+import { canRevise, transitionRefusal } from "./lifecycle";
+import { authorRole, textOf } from "./norms";
+
+type ListInput = z.output<typeof listNormsInput>;
+
+// Markers around matched words in highlights; the page turns them into <mark> without parsing HTML.
+export const HIGHLIGHT_START = "\u0002";
+export const HIGHLIGHT_END = "\u0003";
+
+interface Cursor {
+  v: string | number;
+  id: string;
+}
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
+function decodeCursor(raw: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
+    if ((typeof c.v === "string" || typeof c.v === "number") && typeof c.id === "string") return c;
+  } catch {
+    // fall through
+  }
+  throw badInput("This page link is not valid; start from the first page.", { cursor: "Not a valid page link." });
+}
+
+
+export async function listNorms(db: Db, input: ListInput) {
+  const sort = input.sort ?? (input.q ? "relevance" : "newest");
+  const query = input.q ? sql`(websearch_to_tsquery('english', ${input.q}) || websearch_to_tsquery('simple', ${input.q}))` : null;
+  const rank = query ? sql<number>`ts_rank_cd(${norms.search}, ${query})` : sql<number>`0`;
+  const filters: (SQL | undefined)[] = [
+    ne(norms.status, "draft"),
+    input.status ? eq(norms.status, input.status) : undefined,
+    input.kind ? eq(norms.kind, input.kind) : undefined,
+    input.bindingness ? eq(norms.bindingness, input.bindingness) : undefined,
+    query ? sql`${norms.search} @@ ${query}` : undefined,
+    input.category
+      ? exists(db.select({ one: sql`1` }).from(normPlacements).where(and(eq(normPlacements.normId, norms.id), eq(normPlacements.categoryCode, input.category))))
+      : undefined,
+    input.stakeholderType
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(organizations)
+            .where(and(eq(organizations.id, norms.organizationId), eq(organizations.stakeholderType, input.stakeholderType))),
+        )
+      : undefined,
+    input.document
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(normCitations)
+            .innerJoin(referenceNorms, eq(referenceNorms.id, normCitations.referenceNormId))
+            .where(and(eq(normCitations.normId, norms.id), eq(referenceNorms.documentKey, input.document))),
+        )
+      : undefined,
+  ];
+  const key = sort === "relevance" ? rank : sort === "active" ? norms.lastActivityAt : norms.createdAt;
+  if (input.cursor) {
+    const c = decodeCursor(input.cursor);
+    const value = sort === "relevance" ? sql`${Number(c.v)}::real` : sql`${String(c.v)}::timestamptz`;
+    filters.push(sql`(${key}, ${norms.id}) < (${value}, ${c.id}::uuid)`);
+  }
+  const rows = await db
+    .select({
+      id: norms.id,
+      slug: norms.slug,
+      title: norms.title,
+      summary: norms.summary,
+      status: norms.status,
+      kind: norms.kind,
+      bindingness: norms.bindingness,
+      language: norms.language,
+      currentVersion: norms.currentVersion,
+      createdAt: norms.createdAt,
+      updatedAt: norms.updatedAt,
+      lastActivityAt: norms.lastActivityAt,
+      proposerName: users.displayName,
+      organizationName: organizations.name,
+      organizationSlug: organizations.slug,
+      organizationType: organizations.stakeholderType,
+      rank,
+      headline: query
+        ? sql<string>`ts_headline('english', ${norms.summary} || ' … ' || (select string_agg(value, ' ') from jsonb_array_elements_text(${normVersions.clauses})), ${query}, ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxFragments=2, MaxWords=25, MinWords=8`})`
+        : sql<null>`null`,
+      categories: sql<string[]>`array(select ${normPlacements.categoryCode} from ${normPlacements} where ${normPlacements.normId} = ${norms.id} order by 1)`,
+    })
+    .from(norms)
+    .innerJoin(users, eq(users.id, norms.proposerId))
+    .innerJoin(normVersions, and(eq(normVersions.normId, norms.id), eq(normVersions.number, norms.currentVersion)))
+    .leftJoin(organizations, eq(organizations.id, norms.organizationId))
+    .where(and(...filters))
+    .orderBy(desc(key), desc(norms.id))
+    .limit(input.limit + 1);
+  const items = rows.slice(0, input.limit);
+  const last = items.at(-1);
+  const nextCursor =
+    rows.length > input.limit && last
+      ? encodeCursor({ v: sort === "relevance" ? last.rank : (sort === "active" ? last.lastActivityAt : last.createdAt).toISOString(), id: last.id })
+      : null;
+  return { items: items.map(({ rank: _rank, ...item }) => item), nextCursor, sort };
+}
+
+/** A norm as its reader may see it: drafts only for their authors; not found otherwise. */
+async function visibleNorm(db: Db, actor: Actor | null, slug: string) {
+  const norm = await db.query.norms.findFirst({ where: eq(norms.slug, slug) });
+  if (!norm) throw notFound("The norm");
+  const role = actor ? await authorRole(db, actor.id, norm) : null;
+  if (norm.status === "draft" && !role) throw notFound("The norm");
+  return { norm, role };
+}
+
+export async function getNorm(db: Db, actor: Actor | null, slug: string) {
+  const { norm, role } = await visibleNorm(db, actor, slug);
+  const [current, versions, categories, citations, events, coauthors, mergedFrom, mergedInto, proposer, organization] = await Promise.all([
+    db.query.normVersions.findFirst({ where: and(eq(normVersions.normId, norm.id), eq(normVersions.number, norm.currentVersion)) }),
+    db
+      .select({ number: normVersions.number, changeSummary: normVersions.changeSummary, createdAt: normVersions.createdAt, authorName: users.displayName })
+      .from(normVersions)
+      .innerJoin(users, eq(users.id, normVersions.authorId))
+      .where(eq(normVersions.normId, norm.id))
+      .orderBy(desc(normVersions.number)),
+    db
+      .select({ code: normCategories.code, title: normCategories.title })
+      .from(normPlacements)
+      .innerJoin(normCategories, eq(normCategories.code, normPlacements.categoryCode))
+      .where(eq(normPlacements.normId, norm.id))
+      .orderBy(asc(normCategories.position)),
+    db
+      .select({ id: referenceNorms.id, display: referenceNorms.display, text: referenceNorms.text, documentKey: referenceNorms.documentKey })
+      .from(normCitations)
+      .innerJoin(referenceNorms, eq(referenceNorms.id, normCitations.referenceNormId))
+      .where(eq(normCitations.normId, norm.id))
+      .orderBy(asc(referenceNorms.position)),
+    db
+      .select({
+        type: normEvents.type,
+        fromStatus: normEvents.fromStatus,
+        toStatus: normEvents.toStatus,
+        version: normEvents.version,
+        note: normEvents.note,
+        createdAt: normEvents.createdAt,
+        actorName: users.displayName,
+        actorRole: users.role,
+      })
+      .from(normEvents)
+      .innerJoin(users, eq(users.id, normEvents.actorId))
+      .where(eq(normEvents.normId, norm.id))
+      .orderBy(asc(normEvents.createdAt)),
+    db
+      .select({ userId: users.id, displayName: users.displayName })
+      .from(normCoauthors)
+      .innerJoin(users, eq(users.id, normCoauthors.userId))
+      .where(eq(normCoauthors.normId, norm.id))
+      .orderBy(asc(users.displayName)),
+    db.select({ slug: norms.slug, title: norms.title }).from(norms).where(eq(norms.mergedIntoId, norm.id)),
+    norm.mergedIntoId ? db.query.norms.findFirst({ columns: { slug: true, title: true }, where: eq(norms.id, norm.mergedIntoId) }) : undefined,
+    db.query.users.findFirst({ columns: { displayName: true }, where: eq(users.id, norm.proposerId) }),
+    norm.organizationId
+      ? db.query.organizations.findFirst({
+          columns: { slug: true, name: true, stakeholderType: true, region: true, verificationStatus: true },
+          where: eq(organizations.id, norm.organizationId),
+        })
+      : undefined,
+  ]);
+  const active = Boolean(actor && !actor.suspension);
+  return {
+    id: norm.id,
+    slug: norm.slug,
+    status: norm.status,
+    kind: norm.kind,
+    bindingness: norm.bindingness,
+    language: norm.language,
+    rationale: norm.rationale,
+    title: norm.title,
+    summary: norm.summary,
+    currentVersion: norm.currentVersion,
+    clauses: current?.clauses ?? [],
+    createdAt: norm.createdAt,
+    updatedAt: norm.updatedAt,
+    proposer: { name: proposer?.displayName ?? "", organization: organization ?? null },
+    coauthors,
+    categories,
+    citations,
+    versions,
+    timeline: events,
+    mergedFrom,
+    mergedInto: mergedInto ?? null,
+    // What this reader may do now, decided here so the page only shows what the server would allow.
+    viewer: {
+      role,
+      canRevise: active && role !== null && canRevise(norm.status),
+      canSubmit: active && role === "proposer" && transitionRefusal("submit", norm.status) === null,
+      canWithdraw: active && role === "proposer" && transitionRefusal("withdraw", norm.status) === null,
+      canManageCoauthors: active && role === "proposer",
+      transitions: can("norm.transition", actor)
+        ? (["openEndorsement", "returnToConsultation", "conclude"] as const).filter((t) => transitionRefusal(t, norm.status) === null)
+        : [],
+      canMerge: can("norm.merge", actor) && transitionRefusal("merge", norm.status) === null,
+    },
+  };
+}
+
+export async function getVersion(db: Db, actor: Actor | null, slug: string, number: number) {
+  const { norm } = await visibleNorm(db, actor, slug);
+  const version = await db
+    .select({
+      number: normVersions.number,
+      title: normVersions.title,
+      summary: normVersions.summary,
+      clauses: normVersions.clauses,
+      changeSummary: normVersions.changeSummary,
+      createdAt: normVersions.createdAt,
+      authorName: users.displayName,
+    })
+    .from(normVersions)
+    .innerJoin(users, eq(users.id, normVersions.authorId))
+    .where(and(eq(normVersions.normId, norm.id), eq(normVersions.number, number)));
+  if (!version[0]) throw notFound(`Version ${number} of this norm`);
+  return { slug: norm.slug, status: norm.status, currentVersion: norm.currentVersion, language: norm.language, ...version[0] };
+}
+
+export async function redline(db: Db, actor: Actor | null, slug: string, from: number, to: number) {
+  const { norm } = await visibleNorm(db, actor, slug);
+  const versions = await db
+    .select()
+    .from(normVersions)
+    .where(and(eq(normVersions.normId, norm.id), inArray(normVersions.number, [from, to])));
+  const a = versions.find((v) => v.number === from);
+  const b = versions.find((v) => v.number === to);
+  if (!a || !b) throw notFound(`Version ${!a ? from : to} of this norm`);
+  const text = diffWords(textOf(a.clauses), textOf(b.clauses));
+  return {
+    slug: norm.slug,
+    title: norm.title,
+    currentVersion: norm.currentVersion,
+    from: { number: a.number, createdAt: a.createdAt, changeSummary: a.changeSummary },
+    to: { number: b.number, createdAt: b.createdAt, changeSummary: b.changeSummary },
+    title_: diffWords(a.title, b.title),
+    summary: diffWords(a.summary, b.summary),
+    text,
+    stats: diffStats(text),
+  };
+}
+
+/** The actor's proposals and co-authored norms, drafts included. */
+export async function myNorms(db: Db, actor: Actor) {
+  return db
+    .select({
+      id: norms.id,
+      slug: norms.slug,
+      title: norms.title,
+      status: norms.status,
+      currentVersion: norms.currentVersion,
+      updatedAt: norms.updatedAt,
+      role: sql<"proposer" | "coauthor">`case when ${norms.proposerId} = ${actor.id} then 'proposer' else 'coauthor' end`,
+      organizationName: organizations.name,
+    })
+    .from(norms)
+    .leftJoin(organizations, eq(organizations.id, norms.organizationId))
+    .where(
+      or(
+        eq(norms.proposerId, actor.id),
+        exists(db.select({ one: sql`1` }).from(normCoauthors).where(and(eq(normCoauthors.normId, norms.id), eq(normCoauthors.userId, actor.id)))),
+      ),
+    )
+    .orderBy(desc(norms.updatedAt));
+}
+
+/** What the proposal form offers: categories, reference norms, and the organisations one may speak for. */
+export async function normFormOptions(db: Db, actor: Actor | null) {
+  const [categories, references, represented] = await Promise.all([
+    db.select({ code: normCategories.code, title: normCategories.title }).from(normCategories).orderBy(asc(normCategories.position)),
+    db
+      .select({ id: referenceNorms.id, display: referenceNorms.display, documentKey: referenceNorms.documentKey, text: referenceNorms.text })
+      .from(referenceNorms)
+      .orderBy(asc(referenceNorms.position)),
+    actor
+      ? db
+          .select({ id: organizations.id, name: organizations.name })
+          .from(organizationMembers)
+          .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+          .where(
+            and(
+              eq(organizationMembers.userId, actor.id),
+              eq(organizationMembers.role, "representative"),
+              eq(organizations.verificationStatus, "verified"),
+            ),
+          )
+          .orderBy(asc(organizations.name))
+      : [],
+  ]);
+  return { categories, references, organizations: represented };
+}
+
+

@@ -1,0 +1,273 @@
+// Proposing and revising norms, and moving them through their life. Reads are in norm-queries.ts.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db, DbOrTx, Tx } from "~/db/connect";
+import {
+  normCitations,
+  normCoauthors,
+  normEvents,
+  normPlacements,
+  norms,
+  normVersions,
+  organizations,
+  referenceNorms,
+  users,
+} from "~/db/schema";
+import { badInput, conflict, forbidden, invalidState, notFound, pgErrorCode } from "../errors";
+import { type Actor, isRepresentative } from "../policy";
+import type { createNormInput, reviseNormInput } from "../schemas/norms";
+import { diffWords } from "./diff";
+import { type NormStatus, type Transition, transitionRefusal, transitions } from "./lifecycle";
+import { slugify } from "./slug";
+
+type CreateInput = z.output<typeof createNormInput>;
+type ReviseInput = z.output<typeof reviseNormInput>;
+
+export const textOf = (clauses: string[]) => clauses.join("\n\n");
+
+// Text-search configuration for the text's language; `simple` where PostgreSQL has no stemmer.
+const configs: Record<string, string> = {
+  en: "english", fr: "french", es: "spanish", ru: "russian", de: "german", pt: "portuguese", it: "italian", ar: "arabic",
+};
+export const searchConfig = (language: string) => configs[language.split("-")[0]!.toLowerCase()] ?? "simple";
+
+/** Title over summary over text, weighted A, B, C. */
+export function searchVector(language: string, title: string, summary: string, clauses: string[]) {
+  const cfg = searchConfig(language);
+  return sql`setweight(to_tsvector(${cfg}::regconfig, ${title}), 'A') || setweight(to_tsvector(${cfg}::regconfig, ${summary}), 'B') || setweight(to_tsvector(${cfg}::regconfig, ${textOf(clauses)}), 'C')`;
+}
+
+async function checkReferences(db: DbOrTx, citations: string[]) {
+  if (citations.length === 0) return;
+  const found = await db.select({ id: referenceNorms.id }).from(referenceNorms).where(inArray(referenceNorms.id, citations));
+  const unknown = citations.filter((c) => !found.some((f) => f.id === c));
+  if (unknown.length) {
+    const message = `Unknown reference norm${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Choose from the reference library.`;
+    throw badInput(message, { citations: message });
+  }
+}
+
+async function checkOrganization(db: DbOrTx, actor: Actor, organizationId: string | null) {
+  if (!organizationId) return;
+  const organization = await db.query.organizations.findFirst({
+    columns: { verificationStatus: true },
+    where: eq(organizations.id, organizationId),
+  });
+  if (!organization || organization.verificationStatus !== "verified" || !(await isRepresentative(db, actor.id, organizationId))) {
+    const message = "You can propose on behalf of a verified organisation you represent, or in your own name.";
+    throw badInput(message, { organizationId: message });
+  }
+}
+
+async function uniqueNormSlug(db: DbOrTx, title: string) {
+  const base = slugify(title).replace(/^organisation$/, "norm");
+  const taken = await db
+    .select({ slug: norms.slug })
+    .from(norms)
+    .where(sql`${norms.slug} = ${base} or ${norms.slug} like ${`${base}-%`}`);
+  const used = new Set(taken.map((r) => r.slug));
+  // Paths under /norms/ that are pages, not norms.
+  for (const reserved of ["new", "mine"]) used.add(reserved);
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+async function replaceLinks(tx: Tx, normId: string, categories: string[], citations: string[]) {
+  await tx.delete(normPlacements).where(eq(normPlacements.normId, normId));
+  await tx.insert(normPlacements).values(categories.map((categoryCode) => ({ normId, categoryCode })));
+  await tx.delete(normCitations).where(eq(normCitations.normId, normId));
+  if (citations.length) await tx.insert(normCitations).values(citations.map((referenceNormId) => ({ normId, referenceNormId })));
+}
+
+export async function createNorm(db: Db, actor: Actor, input: CreateInput) {
+  await checkReferences(db, input.citations);
+  await checkOrganization(db, actor, input.organizationId);
+  return db.transaction(async (tx) => {
+    const [norm] = await tx
+      .insert(norms)
+      .values({
+        slug: await uniqueNormSlug(tx, input.title),
+        kind: input.kind,
+        bindingness: input.bindingness,
+        language: input.language,
+        rationale: input.rationale,
+        proposerId: actor.id,
+        organizationId: input.organizationId,
+        title: input.title,
+        summary: input.summary,
+        search: searchVector(input.language, input.title, input.summary, input.clauses),
+      })
+      .returning({ id: norms.id, slug: norms.slug });
+    await tx.insert(normVersions).values({
+      normId: norm!.id,
+      number: 1,
+      title: input.title,
+      summary: input.summary,
+      clauses: input.clauses,
+      changeSummary: "First version",
+      authorId: actor.id,
+    });
+    await replaceLinks(tx, norm!.id, input.categories, input.citations);
+    await tx.insert(normEvents).values({ normId: norm!.id, type: "created", toStatus: "draft", version: 1, actorId: actor.id });
+    return norm!;
+  });
+}
+
+/** The proposer and co-authors may see a draft and revise; only the proposer submits or withdraws. */
+export async function authorRole(db: DbOrTx, actorId: string, norm: { id: string; proposerId: string }) {
+  if (norm.proposerId === actorId) return "proposer" as const;
+  const coauthor = await db.query.normCoauthors.findFirst({
+    columns: { userId: true },
+    where: and(eq(normCoauthors.normId, norm.id), eq(normCoauthors.userId, actorId)),
+  });
+  return coauthor ? ("coauthor" as const) : null;
+}
+
+/** Locks the norm row for the rest of the transaction; a draft is not found for non-authors. */
+async function lockNorm(tx: Tx, actor: Actor, normId: string) {
+  const [norm] = await tx.select().from(norms).where(eq(norms.id, normId)).for("update");
+  if (!norm) throw notFound("The norm");
+  const role = await authorRole(tx, actor.id, norm);
+  if (norm.status === "draft" && !role) throw notFound("The norm");
+  return { norm, role };
+}
+
+export async function reviseNorm(db: Db, actor: Actor, input: ReviseInput) {
+  await checkReferences(db, input.citations);
+  return db.transaction(async (tx) => {
+    const { norm, role } = await lockNorm(tx, actor, input.normId);
+    if (!role) throw forbidden("Only the norm's authors can revise it.");
+    if (norm.status !== "draft" && norm.status !== "consultation") {
+      throw invalidState(`This norm is ${norm.status === "endorsement" ? "in endorsement: its text is frozen" : norm.status}; it can no longer be revised.`);
+    }
+    if (norm.currentVersion !== input.baseVersion) {
+      // Someone saved a newer version meanwhile: refuse, and show what changed since the base.
+      const [base, current] = await Promise.all([
+        tx.query.normVersions.findFirst({ where: and(eq(normVersions.normId, norm.id), eq(normVersions.number, input.baseVersion)) }),
+        tx.query.normVersions.findFirst({ where: and(eq(normVersions.normId, norm.id), eq(normVersions.number, norm.currentVersion)) }),
+      ]);
+      const author = current ? await tx.query.users.findFirst({ columns: { displayName: true }, where: eq(users.id, current.authorId) }) : undefined;
+      throw conflict(
+        `Version ${norm.currentVersion} was saved while you were editing version ${input.baseVersion}, so your changes were not saved. Review what changed, then make your edits again on the latest version.`,
+        undefined,
+        {
+          baseVersion: input.baseVersion,
+          currentVersion: norm.currentVersion,
+          savedBy: author?.displayName ?? null,
+          savedAt: current?.createdAt ?? null,
+          changeSummary: current?.changeSummary ?? null,
+          changes: base && current ? diffWords(textOf(base.clauses), textOf(current.clauses)) : [],
+        },
+      );
+    }
+    const number = norm.currentVersion + 1;
+    await tx.insert(normVersions).values({
+      normId: norm.id,
+      number,
+      title: input.title,
+      summary: input.summary,
+      clauses: input.clauses,
+      changeSummary: input.changeSummary,
+      authorId: actor.id,
+    });
+    const now = new Date();
+    await tx
+      .update(norms)
+      .set({
+        currentVersion: number,
+        title: input.title,
+        summary: input.summary,
+        rationale: input.rationale,
+        language: input.language,
+        kind: input.kind,
+        bindingness: input.bindingness,
+        search: searchVector(input.language, input.title, input.summary, input.clauses),
+        updatedAt: now,
+        lastActivityAt: now,
+      })
+      .where(eq(norms.id, norm.id));
+    await replaceLinks(tx, norm.id, input.categories, input.citations);
+    await tx.insert(normEvents).values({ normId: norm.id, type: "revised", version: number, actorId: actor.id, note: input.changeSummary });
+    return { slug: norm.slug, version: number };
+  });
+}
+
+export async function transitionNorm(db: Db, actor: Actor, normId: string, transition: Exclude<Transition, "merge">, note: string) {
+  return db.transaction(async (tx) => {
+    const { norm, role } = await lockNorm(tx, actor, normId);
+    if (transitions[transition].by === "proposer" && role !== "proposer") {
+      throw forbidden("Only the norm's proposer can submit or withdraw it.");
+    }
+    const refusal = transitionRefusal(transition, norm.status);
+    if (refusal) throw invalidState(refusal);
+    const to: NormStatus = transitions[transition].to;
+    const now = new Date();
+    await tx.update(norms).set({ status: to, updatedAt: now, lastActivityAt: now }).where(eq(norms.id, norm.id));
+    await tx.insert(normEvents).values({
+      normId: norm.id,
+      type: transition,
+      fromStatus: norm.status,
+      toStatus: to,
+      version: norm.currentVersion,
+      actorId: actor.id,
+      note: note || null,
+    });
+    return { slug: norm.slug, status: to };
+  });
+}
+
+/** Merges a duplicate into another norm; positions stay with the duplicate (they were given on its text). */
+export async function mergeNorm(db: Db, actor: Actor, normId: string, intoSlug: string, note: string) {
+  return db.transaction(async (tx) => {
+    const { norm } = await lockNorm(tx, actor, normId);
+    const refusal = transitionRefusal("merge", norm.status);
+    if (refusal) throw invalidState(refusal);
+    const target = await tx.query.norms.findFirst({ where: eq(norms.slug, intoSlug) });
+    if (!target || target.status === "draft") throw badInput("There is no public norm at that address.", { intoSlug: "There is no public norm at that address." });
+    if (target.id === norm.id) throw badInput("A norm cannot be merged into itself.", { intoSlug: "A norm cannot be merged into itself." });
+    if (target.status === "merged" || target.status === "withdrawn") {
+      throw badInput("Merge into a norm that is still open, not one withdrawn or merged.", { intoSlug: "Choose a norm that is still open." });
+    }
+    const now = new Date();
+    await tx.update(norms).set({ status: "merged", mergedIntoId: target.id, updatedAt: now, lastActivityAt: now }).where(eq(norms.id, norm.id));
+    await tx.update(norms).set({ lastActivityAt: now }).where(eq(norms.id, target.id));
+    await tx.insert(normEvents).values({
+      normId: norm.id,
+      type: "merge",
+      fromStatus: norm.status,
+      toStatus: "merged",
+      version: norm.currentVersion,
+      actorId: actor.id,
+      note: note || `Merged into “${target.title}”.`,
+    });
+    return { slug: norm.slug, intoSlug: target.slug };
+  });
+}
+
+export async function addCoauthor(db: Db, actor: Actor, normId: string, email: string) {
+  const norm = await db.query.norms.findFirst({ columns: { id: true, proposerId: true, status: true }, where: eq(norms.id, normId) });
+  if (!norm || (norm.status === "draft" && (await authorRole(db, actor.id, norm)) === null)) throw notFound("The norm");
+  if (norm.proposerId !== actor.id) throw forbidden("Only the norm's proposer can add or remove co-authors.");
+  const user = await db.query.users.findFirst({ columns: { id: true, displayName: true }, where: eq(users.email, email) });
+  if (!user) throw badInput("No account uses this email address.", { email: "No account uses this email address." });
+  if (user.id === actor.id) throw badInput("You are already the proposer.", { email: "You are already the proposer." });
+  try {
+    await db.insert(normCoauthors).values({ normId, userId: user.id });
+  } catch (error) {
+    if (pgErrorCode(error) === "23505") throw conflict(`${user.displayName} is already a co-author.`, { email: "Already a co-author." });
+    throw error;
+  }
+  return { userId: user.id, displayName: user.displayName };
+}
+
+export async function removeCoauthor(db: Db, actor: Actor, normId: string, userId: string) {
+  const norm = await db.query.norms.findFirst({ columns: { id: true, proposerId: true, status: true }, where: eq(norms.id, normId) });
+  if (!norm || (norm.status === "draft" && (await authorRole(db, actor.id, norm)) === null)) throw notFound("The norm");
+  if (norm.proposerId !== actor.id) throw forbidden("Only the norm's proposer can add or remove co-authors.");
+  const removed = await db
+    .delete(normCoauthors)
+    .where(and(eq(normCoauthors.normId, normId), eq(normCoauthors.userId, userId)))
+    .returning({ userId: normCoauthors.userId });
+  if (removed.length === 0) throw notFound("That co-author");
+  return { removed: true };
+}

@@ -1,0 +1,61 @@
+import * as norms from "../domain/norms";
+import * as queries from "../domain/norm-queries";
+import {
+  coauthorInput,
+  createNormInput,
+  listNormsInput,
+  mergeInput,
+  normSlugInput,
+  normVersionInput,
+  redlineInput,
+  removeCoauthorInput,
+  reviseNormInput,
+  transitionInput,
+} from "../schemas/norms";
+import { actorProcedure, createTRPCRouter, publicProcedure } from "../trpc";
+import { z } from "zod";
+
+const secretariatTransitionInput = transitionInput.extend({
+  transition: z.enum(["openEndorsement", "returnToConsultation", "conclude"]),
+});
+
+export const normsRouter = createTRPCRouter({
+  list: publicProcedure("norm.list")
+    .input(listNormsInput)
+    .query(({ ctx, input }) => queries.listNorms(ctx.db, input)),
+  get: publicProcedure("norm.get")
+    .input(normSlugInput)
+    .query(({ ctx, input }) => queries.getNorm(ctx.db, ctx.actor, input.slug)),
+  version: publicProcedure("norm.version")
+    .input(normVersionInput)
+    .query(({ ctx, input }) => queries.getVersion(ctx.db, ctx.actor, input.slug, input.number)),
+  redline: publicProcedure("norm.redline")
+    .input(redlineInput)
+    .query(({ ctx, input }) => queries.redline(ctx.db, ctx.actor, input.slug, input.from, input.to)),
+  formOptions: publicProcedure("norm.formOptions").query(({ ctx }) => queries.normFormOptions(ctx.db, ctx.actor)),
+  mine: actorProcedure("norm.mine").query(({ ctx }) => queries.myNorms(ctx.db, ctx.actor)),
+  create: actorProcedure("norm.create")
+    .input(createNormInput)
+    .mutation(({ ctx, input }) => norms.createNorm(ctx.db, ctx.actor, input)),
+  revise: actorProcedure("norm.revise")
+    .input(reviseNormInput)
+    .mutation(({ ctx, input }) => norms.reviseNorm(ctx.db, ctx.actor, input)),
+  submit: actorProcedure("norm.submit")
+    .input(transitionInput)
+    .mutation(({ ctx, input }) => norms.transitionNorm(ctx.db, ctx.actor, input.normId, "submit", input.note)),
+  withdraw: actorProcedure("norm.withdraw")
+    .input(transitionInput)
+    .mutation(({ ctx, input }) => norms.transitionNorm(ctx.db, ctx.actor, input.normId, "withdraw", input.note)),
+  transition: actorProcedure("norm.transition")
+    .input(secretariatTransitionInput)
+    .mutation(({ ctx, input }) => norms.transitionNorm(ctx.db, ctx.actor, input.normId, input.transition, input.note)),
+  merge: actorProcedure("norm.merge")
+    .input(mergeInput)
+    .mutation(({ ctx, input }) => norms.mergeNorm(ctx.db, ctx.actor, input.normId, input.intoSlug, input.note)),
+  addCoauthor: actorProcedure("norm.addCoauthor")
+    .input(coauthorInput)
+    .mutation(({ ctx, input }) => norms.addCoauthor(ctx.db, ctx.actor, input.normId, input.email)),
+  removeCoauthor: actorProcedure("norm.removeCoauthor")
+    .input(removeCoauthorInput)
+    .mutation(({ ctx, input }) => norms.removeCoauthor(ctx.db, ctx.actor, input.normId, input.userId)),
+});

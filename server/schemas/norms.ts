@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { bindingnesses, categoryCodes, normKinds, normStatuses, stakeholderTypes } from "./vocabulary";
+
+export const MAX_CLAUSES = 40;
+export const MAX_TEXT = 30_000;
+
+const clause = z.string().trim().min(1, "A clause cannot be empty; remove it instead.").max(5000, "A clause must be 5,000 characters or fewer.");
+
+// BCP 47, e.g. en, fr, zh-Hans, es-419.
+const languageTag = z
+  .string()
+  .trim()
+  .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "Enter a language tag such as en, fr or zh-Hans.")
+  .default("en");
+
+const textFields = {
+  title: z.string().trim().min(5, "Enter a title of at least 5 characters.").max(200, "Title must be 200 characters or fewer."),
+  summary: z.string().trim().min(20, "Enter a one-paragraph summary of at least 20 characters.").max(1000, "Summary must be 1,000 characters or fewer."),
+  clauses: z
+    .array(clause)
+    .min(1, "Add at least one clause.")
+    .max(MAX_CLAUSES, `A norm can have at most ${MAX_CLAUSES} clauses.`)
+    .refine((c) => c.join("\n\n").length <= MAX_TEXT, `The text must be ${MAX_TEXT.toLocaleString("en")} characters or fewer in all.`),
+};
+
+const metadataFields = {
+  rationale: z.string().trim().max(10_000, "Rationale must be 10,000 characters or fewer.").default(""),
+  language: languageTag,
+  categories: z
+    .array(z.enum(categoryCodes, { error: "Choose categories from I to V." }))
+    .min(1, "Choose at least one category.")
+    .transform((c) => [...new Set(c)]),
+  kind: z.enum(normKinds, { error: "Choose mutual restraint or common welfare." }),
+  bindingness: z.enum(bindingnesses, { error: "Choose political, legal or technical." }),
+  citations: z
+    .array(z.string().trim().min(1).max(40))
+    .max(40, "Cite at most 40 reference norms.")
+    .default([])
+    .transform((c) => [...new Set(c)]),
+};
+
+export const createNormInput = z.object({
+  ...textFields,
+  ...metadataFields,
+  organizationId: z.uuid().nullable().optional().transform((v) => v ?? null),
+});
+
+export const reviseNormInput = z.object({
+  normId: z.uuid(),
+  // The version the author started from; a newer one saved meanwhile is a conflict.
+  baseVersion: z.number().int().min(1),
+  ...textFields,
+  ...metadataFields,
+  changeSummary: z.string().trim().min(3, "Say in a few words what this version changes.").max(500, "Change summary must be 500 characters or fewer."),
+});
+
+export const normIdInput = z.object({ normId: z.uuid() });
+export const normSlugInput = z.object({ slug: z.string().min(1).max(120) });
+export const normVersionInput = z.object({ slug: z.string().min(1).max(120), number: z.number().int().min(1) });
+export const redlineInput = z.object({
+  slug: z.string().min(1).max(120),
+  from: z.number().int().min(1),
+  to: z.number().int().min(1),
+});
+
+export const transitionInput = z.object({
+  normId: z.uuid(),
+  note: z.string().trim().max(2000, "Note must be 2,000 characters or fewer.").default(""),
+});
+export const mergeInput = transitionInput.extend({ intoSlug: z.string().trim().min(1, "Choose the norm to merge into.").max(120) });
+
+export const coauthorInput = z.object({ normId: z.uuid(), email: z.string().trim().toLowerCase().pipe(z.email("Enter the co-author's email address.")) });
+export const removeCoauthorInput = z.object({ normId: z.uuid(), userId: z.uuid() });
+
+export const normSorts = ["newest", "active", "relevance"] as const;
+export const listNormsInput = z.object({
+  q: z.string().trim().max(200).optional(),
+  status: z.enum(normStatuses).optional(),
+  category: z.enum(categoryCodes).optional(),
+  kind: z.enum(normKinds).optional(),
+  bindingness: z.enum(bindingnesses).optional(),
+  stakeholderType: z.enum(stakeholderTypes).optional(),
+  // A reference document's key (e.g. UNGGE): norms citing any of its norms.
+  document: z.string().trim().max(20).optional(),
+  sort: z.enum(normSorts).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.number().int().min(1).max(100).default(20),
+});

@@ -1,0 +1,225 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "~/db/connect";
+import { addMember, createOrganization, createUser } from "~/db/factories";
+import { normVersions, norms } from "~/db/schema";
+import { HIGHLIGHT_START } from "~/server/domain/norm-queries";
+import { callerAs } from "./support/context";
+import { createTestDatabase } from "./support/db";
+import { failure, fieldErrorsOf, zodPaths } from "./support/errors";
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+const fields = {
+  title: "Protecting emergency response teams",
+  summary: "States should not harm the work of authorised emergency response teams.",
+  clauses: ["States should not conduct or knowingly support activity to harm CSIRTs.", "States should not use CSIRTs for malicious activity."],
+  categories: ["II" as const, "IV" as const],
+  kind: "mutual_restraint" as const,
+  bindingness: "political" as const,
+  citations: ["ungge-k"],
+};
+
+async function setup() {
+  const proposer = await createUser(database.db, { displayName: "Proposer" });
+  const staff = await createUser(database.db, { role: "secretariat" });
+  const api = await callerAs(database.db, proposer);
+  const created = await api.norms.create({ ...fields, title: `${fields.title} ${Math.random().toString(36).slice(2, 7)}` });
+  const norm = (await database.db.query.norms.findFirst({ where: eq(norms.slug, created.slug) }))!;
+  return { proposer, staff, api, norm, slug: created.slug, asStaff: await callerAs(database.db, staff) };
+}
+
+describe("proposing", () => {
+  it("creates a private draft that only its authors can see", async () => {
+    const { api, slug, norm } = await setup();
+    const visitor = await callerAs(database.db, null);
+    expect((await failure(visitor.norms.get({ slug }))).code).toBe("NOT_FOUND");
+    expect((await failure(visitor.norms.version({ slug, number: 1 }))).code).toBe("NOT_FOUND");
+    expect((await visitor.norms.list({})).items.map((n) => n.slug)).not.toContain(slug);
+    const own = await api.norms.get({ slug });
+    expect(own).toMatchObject({ status: "draft", currentVersion: 1, clauses: fields.clauses, viewer: { role: "proposer", canSubmit: true } });
+    expect(own.categories.map((c) => c.code)).toEqual(["II", "IV"]);
+    expect(own.citations.map((c) => c.id)).toEqual(["ungge-k"]);
+    expect((await api.norms.mine()).map((n) => n.id)).toContain(norm.id);
+  });
+
+  it("refuses bad input with field errors and writes nothing", async () => {
+    const user = await createUser(database.db);
+    const api = await callerAs(database.db, user);
+    const before = await database.db.$count(norms);
+    const invalid = await failure(
+      api.norms.create({ ...fields, title: "x".repeat(201), categories: ["VI" as never], kind: "other" as never, clauses: Array(41).fill("A clause.") }),
+    );
+    expect(zodPaths(invalid)).toEqual(expect.arrayContaining(["title", "categories.0", "kind", "clauses"]));
+    const unknownRef = await failure(api.norms.create({ ...fields, citations: ["ungge-zz"] }));
+    expect(fieldErrorsOf(unknownRef).citations).toMatch(/Unknown reference norm: ungge-zz/);
+    const org = await createOrganization(database.db, { createdById: (await createUser(database.db)).id, status: "verified" });
+    const notMine = await failure(api.norms.create({ ...fields, organizationId: org.id }));
+    expect(fieldErrorsOf(notMine).organizationId).toMatch(/verified organisation you represent/);
+    expect(await database.db.$count(norms)).toBe(before);
+  });
+
+  it("proposes on behalf of a verified organisation the person represents", async () => {
+    const rep = await createUser(database.db);
+    const org = await createOrganization(database.db, { createdById: rep.id, status: "verified", name: "Proposing Org" });
+    const api = await callerAs(database.db, rep);
+    const { slug } = await api.norms.create({ ...fields, organizationId: org.id });
+    expect((await api.norms.get({ slug })).proposer.organization?.name).toBe("Proposing Org");
+    const pending = await createOrganization(database.db, { createdById: rep.id, name: "Pending Org" });
+    expect((await failure(api.norms.create({ ...fields, organizationId: pending.id }))).code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("versions and redlines", () => {
+  it("keeps every version immutable, with a redline between any two, and a stable slug", async () => {
+    const { api, norm, slug } = await setup();
+    await api.norms.submit({ normId: norm.id });
+    await api.norms.revise({ ...fields, title: "A new title", normId: norm.id, baseVersion: 1, changeSummary: "Sharper first clause.", clauses: ["States should not conduct or intentionally support activity to harm CSIRTs.", fields.clauses[1]!] });
+    await api.norms.revise({ ...fields, title: "A new title", normId: norm.id, baseVersion: 2, changeSummary: "Adds a third clause.", clauses: ["States should not conduct or intentionally support activity to harm CSIRTs.", fields.clauses[1]!, "States should help CSIRTs under attack."] });
+
+    const visitor = await callerAs(database.db, null);
+    const current = await visitor.norms.get({ slug });
+    expect(current).toMatchObject({ slug, title: "A new title", currentVersion: 3 });
+    expect(current.versions.map((v) => v.number)).toEqual([3, 2, 1]);
+    expect((await visitor.norms.version({ slug, number: 1 })).clauses).toEqual(fields.clauses);
+
+    const redline = await visitor.norms.redline({ slug, from: 1, to: 3 });
+    expect(redline.text).toContainEqual({ type: "delete", text: "knowingly" });
+    expect(redline.text).toContainEqual({ type: "insert", text: "intentionally" });
+    expect(redline.text.some((p) => p.type === "insert" && p.text.includes("help CSIRTs under attack"))).toBe(true);
+    expect(redline.stats.inserted).toBeGreaterThan(5);
+    expect((await failure(visitor.norms.redline({ slug, from: 1, to: 9 }))).code).toBe("NOT_FOUND");
+    expect(current.timeline.map((e) => e.type)).toEqual(["created", "submit", "revised", "revised"]);
+  });
+
+  it("refuses a revision from an out-of-date version, shows what changed, and overwrites nothing", async () => {
+    const { api, norm } = await setup();
+    const coauthor = await createUser(database.db, { email: `co-${Date.now()}@example.org` });
+    await api.norms.addCoauthor({ normId: norm.id, email: coauthor.email });
+    const asCoauthor = await callerAs(database.db, coauthor);
+    await asCoauthor.norms.revise({ ...fields, normId: norm.id, baseVersion: 1, changeSummary: "Co-author's edit.", clauses: ["A co-author rewrote this clause.", fields.clauses[1]!] });
+
+    const stale = await failure(api.norms.revise({ ...fields, normId: norm.id, baseVersion: 1, changeSummary: "My edit.", clauses: ["My own wording."] }));
+    expect(stale.code).toBe("CONFLICT");
+    expect(stale.message).toMatch(/Version 2 was saved while you were editing version 1/);
+    const details = (stale.cause as unknown as { details: { currentVersion: number; savedBy: string; changes: { type: string; text: string }[] } }).details;
+    expect(details).toMatchObject({ currentVersion: 2, savedBy: coauthor.displayName });
+    expect(details.changes.some((p) => p.type === "insert" && p.text.includes("co-author"))).toBe(true);
+    const versions = await database.db.select().from(normVersions).where(eq(normVersions.normId, norm.id));
+    expect(versions.map((v) => v.number).sort()).toEqual([1, 2]);
+  });
+
+  it("lets two simultaneous saves from one version produce exactly one new version", async () => {
+    const { api, norm } = await setup();
+    const results = await Promise.allSettled(
+      [1, 2].map((n) => api.norms.revise({ ...fields, normId: norm.id, baseVersion: 1, changeSummary: `Edit ${n}.`, clauses: [`Edit number ${n}.`] })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const versions = await database.db.select().from(normVersions).where(eq(normVersions.normId, norm.id));
+    expect(versions).toHaveLength(2);
+  });
+});
+
+describe("the lifecycle", () => {
+  it("moves through consultation, endorsement (text frozen) and conclusion, recording each step", async () => {
+    const { api, norm, slug, asStaff } = await setup();
+    expect((await failure(asStaff.norms.transition({ normId: norm.id, transition: "openEndorsement", note: "" }))).code).toBe("NOT_FOUND");
+    await api.norms.submit({ normId: norm.id });
+    const early = await failure(asStaff.norms.transition({ normId: norm.id, transition: "conclude", note: "" }));
+    expect(early.message).toBe("This norm is in consultation; it can only be concluded when it is in endorsement.");
+    await asStaff.norms.transition({ normId: norm.id, transition: "openEndorsement", note: "Consultation closed after 60 days." });
+
+    const frozen = await failure(api.norms.revise({ ...fields, normId: norm.id, baseVersion: 1, changeSummary: "Too late." }));
+    expect(frozen.code).toBe("PRECONDITION_FAILED");
+    expect(frozen.message).toMatch(/frozen/);
+    expect((await api.norms.get({ slug })).viewer.canRevise).toBe(false);
+
+    await asStaff.norms.transition({ normId: norm.id, transition: "conclude", note: "" });
+    const done = await api.norms.get({ slug });
+    expect(done.status).toBe("concluded");
+    expect(done.timeline.map((e) => [e.type, e.toStatus])).toEqual([
+      ["created", "draft"],
+      ["submit", "consultation"],
+      ["openEndorsement", "endorsement"],
+      ["conclude", "concluded"],
+    ]);
+    expect(done.timeline[2]?.note).toBe("Consultation closed after 60 days.");
+  });
+
+  it("lets only the proposer submit and withdraw; co-authors revise", async () => {
+    const { api, norm } = await setup();
+    const coauthor = await createUser(database.db, { email: `co2-${Date.now()}@example.org` });
+    await api.norms.addCoauthor({ normId: norm.id, email: coauthor.email });
+    const asCoauthor = await callerAs(database.db, coauthor);
+    expect((await failure(asCoauthor.norms.submit({ normId: norm.id }))).code).toBe("FORBIDDEN");
+    await api.norms.submit({ normId: norm.id });
+    expect((await failure(asCoauthor.norms.withdraw({ normId: norm.id }))).code).toBe("FORBIDDEN");
+    await api.norms.withdraw({ normId: norm.id, note: "Overtaken by events." });
+    expect((await failure(api.norms.withdraw({ normId: norm.id }))).code).toBe("PRECONDITION_FAILED");
+  });
+
+  it("merges a duplicate into another norm, which shows where it came from", async () => {
+    const a = await setup();
+    const b = await setup();
+    await a.api.norms.submit({ normId: a.norm.id });
+    await b.api.norms.submit({ normId: b.norm.id });
+    expect(fieldErrorsOf(await failure(a.asStaff.norms.merge({ normId: a.norm.id, intoSlug: a.slug, note: "" }))).intoSlug).toMatch(/itself/);
+    await a.asStaff.norms.merge({ normId: b.norm.id, intoSlug: a.slug, note: "Same subject." });
+    const visitor = await callerAs(database.db, null);
+    expect((await visitor.norms.get({ slug: b.slug })).mergedInto?.slug).toBe(a.slug);
+    expect((await visitor.norms.get({ slug: a.slug })).mergedFrom.map((m) => m.slug)).toEqual([b.slug]);
+  });
+});
+
+describe("the list", () => {
+  it("finds a norm by a word of its text, ranked and highlighted, with filters", async () => {
+    const rep = await createUser(database.db);
+    const org = await createOrganization(database.db, { createdById: rep.id, status: "verified", stakeholderType: "academia" });
+    await addMember(database.db, org.id, rep.id, "representative");
+    const api = await callerAs(database.db, rep);
+    const { slug } = await api.norms.create({
+      ...fields,
+      title: "Supply chain integrity",
+      summary: "Vendors and states keep software updates trustworthy.",
+      clauses: ["Nobody should tamper with firmware during shipment."],
+      categories: ["III"],
+      citations: ["ungge-i"],
+      organizationId: org.id,
+    });
+    const norm = (await database.db.query.norms.findFirst({ where: eq(norms.slug, slug) }))!;
+    await api.norms.submit({ normId: norm.id });
+
+    const visitor = await callerAs(database.db, null);
+    const found = await visitor.norms.list({ q: "firmware" });
+    expect(found.items.map((n) => n.slug)).toEqual([slug]);
+    expect(found.items[0]!.headline).toContain(`${HIGHLIGHT_START}firmware`);
+    expect((await visitor.norms.list({ category: "III", stakeholderType: "academia", document: "UNGGE" })).items.map((n) => n.slug)).toContain(slug);
+    expect((await visitor.norms.list({ category: "I" })).items.map((n) => n.slug)).not.toContain(slug);
+    expect((await visitor.norms.list({ document: "CoC" })).items.map((n) => n.slug)).not.toContain(slug);
+  });
+
+  it("pages by keyset without repeating or skipping", async () => {
+    const proposer = await createUser(database.db);
+    const api = await callerAs(database.db, proposer);
+    for (let i = 0; i < 5; i++) {
+      const { slug } = await api.norms.create({ ...fields, title: `Paging norm number ${i}` });
+      const row = (await database.db.query.norms.findFirst({ where: eq(norms.slug, slug) }))!;
+      await api.norms.submit({ normId: row.id });
+    }
+    const visitor = await callerAs(database.db, null);
+    const all = (await visitor.norms.list({ limit: 100 })).items.map((n) => n.slug);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await visitor.norms.list({ limit: 2, cursor });
+      seen.push(...page.items.map((n) => n.slug));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(all);
+    expect((await failure(visitor.norms.list({ cursor: "garbage" }))).code).toBe("BAD_REQUEST");
+  });
+});
