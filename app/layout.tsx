@@ -1,11 +1,11 @@
 import "./globals.css";
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Toaster } from "~/app/_components/ui/toaster";
 import { TRPCReactProvider } from "~/app/_trpc/react";
 import { getActor } from "~/server/context";
+import { HydrationMarker } from "./_components/hydration-marker";
 import { SiteFooter } from "./_components/site-footer";
 import { SiteHeader } from "./_components/site-header";
 import { SuspendedBanner } from "./_components/suspended-banner";
@@ -19,12 +19,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  // Reading the nonce makes every page dynamic, so Next.js puts it on its scripts (CSP).
-  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  // getActor() reads the session, so every page renders per request and Next.js can put the
+  // middleware's CSP nonce on its scripts.
   const [locale, t, actor] = await Promise.all([getLocale(), getTranslations("common"), getActor()]);
   return (
     <html lang={locale} dir="ltr">
-      <body className="flex min-h-screen flex-col bg-background font-sans text-foreground antialiased" data-nonce={nonce ? "" : undefined}>
+      <body className="flex min-h-screen flex-col bg-background font-sans text-foreground antialiased">
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:bg-focus focus:px-3 focus:py-2 focus:text-focus-text"
@@ -40,6 +40,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </main>
             <SiteFooter />
             <Toaster />
+            <HydrationMarker />
           </TRPCReactProvider>
         </NextIntlClientProvider>
       </body>

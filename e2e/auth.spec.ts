@@ -1,8 +1,8 @@
-import { expect, mailedLink, signIn, test, unique } from "./support/fixtures";
+import { expect, open, mailedLink, signIn, test, unique } from "./support/fixtures";
 
 test("sign up, confirm the email by its link, then sign in through the form", async ({ page }) => {
   const email = `${unique("ana")}@example.org`;
-  await page.goto("/sign-up");
+  await open(page, "/sign-up");
   await page.getByLabel("Your name").fill("Ana Diplomat");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill("a long enough password");
@@ -12,7 +12,7 @@ test("sign up, confirm the email by its link, then sign in through the form", as
   await page.goto(await mailedLink(email, "/verify-email"));
   await expect(page.getByRole("heading", { name: "Email address confirmed" })).toBeVisible();
 
-  await page.goto("/sign-in");
+  await open(page, "/sign-in");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill("a long enough password");
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -21,7 +21,7 @@ test("sign up, confirm the email by its link, then sign in through the form", as
 });
 
 test("sign-up refuses a taken email and a short password, next to the fields", async ({ page }) => {
-  await page.goto("/sign-up");
+  await open(page, "/sign-up");
   await page.getByLabel("Your name").fill("Someone");
   await page.getByLabel("Email address").fill("member@demo.normsforum.example");
   await page.getByLabel("Password").fill("short");
@@ -34,7 +34,7 @@ test("sign-up refuses a taken email and a short password, next to the fields", a
 });
 
 test("a wrong password is refused with a clear message", async ({ page }) => {
-  await page.goto("/sign-in");
+  await open(page, "/sign-in");
   await page.getByLabel("Email address").fill("member@demo.normsforum.example");
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -45,7 +45,7 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
 test("reset a forgotten password by the emailed link; the link works once", async ({ page }) => {
   const email = `${unique("reset")}@example.org`;
   // Arrange an account through the app: sign up and confirm.
-  await page.goto("/sign-up");
+  await open(page, "/sign-up");
   await page.getByLabel("Your name").fill("Reset Person");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill("the first password");
@@ -53,13 +53,13 @@ test("reset a forgotten password by the emailed link; the link works once", asyn
   await page.goto(await mailedLink(email, "/verify-email"));
   await expect(page.getByRole("heading", { name: "Email address confirmed" })).toBeVisible();
 
-  await page.goto("/forgot-password");
+  await open(page, "/forgot-password");
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Send the link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
 
   const link = await mailedLink(email, "/reset-password");
-  await page.goto(link);
+  await open(page, link);
   await page.getByLabel("New password").fill("the second password");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page).toHaveURL(/\/sign-in\?notice=passwordChanged/);
@@ -69,7 +69,7 @@ test("reset a forgotten password by the emailed link; the link works once", asyn
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/account$/);
 
-  await page.goto(link);
+  await open(page, link);
   await page.getByLabel("New password").fill("a third password here");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText(/already been used/)).toBeVisible();
@@ -77,10 +77,10 @@ test("reset a forgotten password by the emailed link; the link works once", asyn
 
 test("signing out of every device ends the session", async ({ page }) => {
   await signIn(page, "rep2@demo.normsforum.example");
-  await page.goto("/account");
+  await open(page, "/account");
   await page.getByRole("button", { name: "Sign out of every device" }).click();
   await page.getByRole("button", { name: "Yes, sign out everywhere" }).click();
   await expect(page).toHaveURL(/\/sign-in\?notice=signedOutEverywhere/);
-  const response = await page.goto("/account");
+  const response = await open(page, "/account");
   expect(response?.status()).toBe(401);
 });

@@ -1,4 +1,4 @@
-import { expect, signIn, signUpAndConfirm, test, unique } from "./support/fixtures";
+import { expect, open, signIn, signUpAndConfirm, test, unique } from "./support/fixtures";
 
 test("register an organisation, the secretariat verifies it, another person joins and is approved", async ({ browser }) => {
   const founderEmail = `${unique("founder")}@example.org`;
@@ -9,7 +9,7 @@ test("register an organisation, the secretariat verifies it, another person join
   const founder = await (await browser.newContext()).newPage();
   await signUpAndConfirm(founder, "Fatima Founder", founderEmail);
   await signIn(founder, founderEmail, "a long enough password");
-  await founder.goto("/organizations/new");
+  await open(founder, "/organizations/new");
   await founder.getByLabel("Name of the organisation").fill(orgName);
   await founder.getByLabel("Civil society").check();
   await founder.getByLabel("UN regional group").selectOption({ label: "African Group" });
@@ -26,7 +26,7 @@ test("register an organisation, the secretariat verifies it, another person join
   // The secretariat verifies it from the queue.
   const secretariat = await (await browser.newContext()).newPage();
   await signIn(secretariat, "secretariat@demo.normsforum.example");
-  await secretariat.goto("/secretariat/verification");
+  await open(secretariat, "/secretariat/verification");
   await secretariat.getByRole("button", { name: `Verify ${orgName}` }).click();
   await expect(secretariat.getByText(`${orgName} is now verified.`)).toBeVisible();
 
@@ -34,17 +34,17 @@ test("register an organisation, the secretariat verifies it, another person join
   const joiner = await (await browser.newContext()).newPage();
   await signUpAndConfirm(joiner, "Jamal Joiner", joinerEmail);
   await signIn(joiner, joinerEmail, "a long enough password");
-  await joiner.goto(orgUrl);
+  await open(joiner, orgUrl);
   await expect(joiner.getByText("Verified").first()).toBeVisible();
   await joiner.getByLabel("Message to the representatives (optional)").fill("I lead the policy team.");
   await joiner.getByRole("button", { name: "Ask to join" }).click();
   await expect(joiner.getByText(/A representative .*will answer/).first()).toBeVisible();
 
   // The founder, its representative, approves.
-  await founder.goto(`${orgUrl}/manage`);
+  await open(founder, `${orgUrl}/manage`);
   await founder.getByRole("button", { name: "Approve the request from Jamal Joiner" }).click();
   await expect(founder.getByText("Jamal Joiner is now a member.")).toBeVisible();
-  await joiner.goto(orgUrl);
+  await open(joiner, orgUrl);
   await expect(joiner.getByText("You are a member of this organisation.")).toBeVisible();
 });
 

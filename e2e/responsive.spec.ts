@@ -2,8 +2,17 @@ import type { Page } from "@playwright/test";
 import { expect, signIn, test } from "./support/fixtures";
 
 // Runs in the 390 px wide "mobile" project: no page may scroll sideways.
-const publicPages = ["/", "/organizations", "/organizations/ministry-of-foreign-affairs-of-kenya", "/sign-in", "/sign-up", "/forgot-password"];
-const staffPages = ["/secretariat", "/secretariat/verification", "/secretariat/users", "/secretariat/organizations", "/admin/audit", "/account"];
+const publicPages = [
+  "/norms",
+  "/norms?q=emergency",
+  "/norms/protecting-the-public-core-of-the-internet",
+  "/norms/protecting-the-public-core-of-the-internet/v/1",
+  "/norms/protecting-the-public-core-of-the-internet/redline?from=1&to=3&view=side",
+  "/open-data",
+  "/about/citing",
+  "/",
+  "/organizations", "/organizations/ministry-of-foreign-affairs-of-kenya", "/sign-in", "/sign-up", "/forgot-password"];
+const staffPages = ["/norms/new", "/norms/mine", "/secretariat", "/secretariat/verification", "/secretariat/users", "/secretariat/organizations", "/admin/audit", "/account"];
 
 async function expectNoSidewaysScroll(page: Page, path: string) {
   await page.goto(path);

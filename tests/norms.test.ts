@@ -223,3 +223,16 @@ describe("the list", () => {
     expect((await failure(visitor.norms.list({ cursor: "garbage" }))).code).toBe("BAD_REQUEST");
   });
 });
+
+describe("search tokens", () => {
+  it("finds words joined by a slash", async () => {
+    const proposer = await createUser(database.db);
+    const api = await callerAs(database.db, proposer);
+    const { slug } = await api.norms.create({ ...fields, title: "Sparing CERTs/CSIRTs in peacetime" });
+    const row = (await database.db.query.norms.findFirst({ where: eq(norms.slug, slug) }))!;
+    await api.norms.submit({ normId: row.id });
+    const visitor = await callerAs(database.db, null);
+    expect((await visitor.norms.list({ q: "CERT" })).items.map((n) => n.slug)).toContain(slug);
+    expect((await visitor.norms.list({ q: "CSIRTs" })).items.map((n) => n.slug)).toContain(slug);
+  });
+});

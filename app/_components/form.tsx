@@ -28,6 +28,8 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
   return useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as never,
     defaultValues,
+    // The error summary takes focus (GOV.UK); react-hook-form would move it on to a field afterwards.
+    shouldFocusError: false,
   });
 }
 

@@ -6,6 +6,7 @@ import { SignOutButton } from "./sign-out-button";
 export async function SiteHeader({ actor }: { actor: Actor | null }) {
   const t = await getTranslations("common");
   const links = [
+    { href: "/norms", label: t("nav.norms") },
     { href: "/organizations", label: t("nav.organizations") },
     ...(isStaff(actor) && !actor?.suspension ? [{ href: "/secretariat", label: t("nav.secretariat") }] : []),
     ...(actor?.role === "admin" && !actor.suspension ? [{ href: "/admin/users", label: t("nav.admin") }] : []),

@@ -49,9 +49,16 @@ export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}$
 export const test = base;
 export { expect };
 
+/** Opens a page and waits until React has hydrated it, so typing is not lost or misplaced. */
+export async function open(page: Page, path: string) {
+  const response = await page.goto(path);
+  await page.locator("body[data-hydrated]").waitFor();
+  return response;
+}
+
 /** Creates and confirms an account through the app (the sign-up form and the mailed link). */
 export async function signUpAndConfirm(page: Page, displayName: string, email: string, password = "a long enough password") {
-  await page.goto("/sign-up");
+  await open(page, "/sign-up");
   await page.getByLabel("Your name").fill(displayName);
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);

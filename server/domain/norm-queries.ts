@@ -21,7 +21,7 @@ import { type Actor, can } from "../policy";
 import type { listNormsInput } from "../schemas/norms";
 import { diffStats, diffWords } from "./diff";
 import { canRevise, transitionRefusal } from "./lifecycle";
-import { authorRole, textOf } from "./norms";
+import { authorRole, searchable, textOf } from "./norms";
 
 type ListInput = z.output<typeof listNormsInput>;
 
@@ -47,7 +47,8 @@ function decodeCursor(raw: string): Cursor {
 
 export async function listNorms(db: Db, input: ListInput) {
   const sort = input.sort ?? (input.q ? "relevance" : "newest");
-  const query = input.q ? sql`(websearch_to_tsquery('english', ${input.q}) || websearch_to_tsquery('simple', ${input.q}))` : null;
+  const q = input.q ? searchable(input.q) : null;
+  const query = q ? sql`(websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('simple', ${q}))` : null;
   const rank = query ? sql<number>`ts_rank_cd(${norms.search}, ${query})` : sql<number>`0`;
   const filters: (SQL | undefined)[] = [
     ne(norms.status, "draft"),

@@ -31,10 +31,17 @@ const configs: Record<string, string> = {
 };
 export const searchConfig = (language: string) => configs[language.split("-")[0]!.toLowerCase()] ?? "simple";
 
+/**
+ * Words joined by slashes ("CERTs/CSIRTs") would be indexed as one file-path-like token; split
+ * them so each word can be found. Used for documents and queries alike.
+ */
+export const searchable = (text: string) => text.replace(/[/\\]/g, " ");
+
 /** Title over summary over text, weighted A, B, C. */
 export function searchVector(language: string, title: string, summary: string, clauses: string[]) {
   const cfg = searchConfig(language);
-  return sql`setweight(to_tsvector(${cfg}::regconfig, ${title}), 'A') || setweight(to_tsvector(${cfg}::regconfig, ${summary}), 'B') || setweight(to_tsvector(${cfg}::regconfig, ${textOf(clauses)}), 'C')`;
+  const [t, s, x] = [title, summary, textOf(clauses)].map(searchable);
+  return sql`setweight(to_tsvector(${cfg}::regconfig, ${t}), 'A') || setweight(to_tsvector(${cfg}::regconfig, ${s}), 'B') || setweight(to_tsvector(${cfg}::regconfig, ${x}), 'C')`;
 }
 
 async function checkReferences(db: DbOrTx, citations: string[]) {

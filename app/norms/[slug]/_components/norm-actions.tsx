@@ -1,0 +1,237 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { z } from "zod";
+import { applyServerError, FormErrors, TextareaField, TextField, useZodForm } from "~/app/_components/form";
+import { Button, buttonVariants, type ButtonProps } from "~/app/_components/ui/button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "~/app/_components/ui/dialog";
+import { toast } from "~/app/_components/ui/toaster";
+import { useTRPC } from "~/app/_trpc/react";
+import { mergeInput, transitionInput } from "~/server/schemas/norms";
+
+type SecretariatTransition = "openEndorsement" | "returnToConsultation" | "conclude";
+
+export interface NormViewer {
+  role: "proposer" | "coauthor" | null;
+  canRevise: boolean;
+  canSubmit: boolean;
+  canWithdraw: boolean;
+  transitions: SecretariatTransition[];
+  canMerge: boolean;
+}
+
+/** What the reader may do with this norm now; the server decided, and checks again. */
+export function NormActions({ normId, slug, title, viewer }: { normId: string; slug: string; title: string; viewer: NormViewer }) {
+  const t = useTranslations("norms.actions");
+  const authorActions = viewer.canRevise || viewer.canSubmit || viewer.canWithdraw;
+  const staffActions = viewer.transitions.length > 0 || viewer.canMerge;
+  if (!authorActions && !staffActions) return null;
+  return (
+    <section aria-labelledby="actions-heading" className="border-t-4 border-primary pt-4">
+      <h2 id="actions-heading" className="mb-4 text-xl font-bold sm:text-2xl">
+        {t("title")}
+      </h2>
+      {authorActions ? (
+        <div className="mb-6">
+          <p className="mb-4">{viewer.role === "proposer" ? t("youPropose") : t("youCoauthor")}</p>
+          <div className="flex flex-col items-start gap-3">
+            {viewer.canRevise ? (
+              <Link href={`/norms/${slug}/edit`} className={buttonVariants()}>
+                {t("revise")}
+              </Link>
+            ) : null}
+            {viewer.canSubmit ? <TransitionDialog normId={normId} title={title} action="submit" /> : null}
+            {viewer.canWithdraw ? <TransitionDialog normId={normId} title={title} action="withdraw" variant="destructive" /> : null}
+          </div>
+        </div>
+      ) : null}
+      {staffActions ? (
+        <div>
+          <h3 className="mb-3 text-lg font-bold">{t("secretariatTitle")}</h3>
+          <div className="flex flex-col items-start gap-3">
+            {viewer.transitions.map((tr) => (
+              <TransitionDialog key={tr} normId={normId} title={title} action={tr} variant={tr === "openEndorsement" ? "default" : "secondary"} />
+            ))}
+            {viewer.canMerge ? <MergeDialog normId={normId} title={title} /> : null}
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+type Action = "submit" | "withdraw" | SecretariatTransition;
+
+function TransitionDialog({
+  normId,
+  title,
+  action,
+  variant = "secondary",
+}: {
+  normId: string;
+  title: string;
+  action: Action;
+  variant?: ButtonProps["variant"];
+}) {
+  const t = useTranslations("norms.actions");
+  const tc = useTranslations("common.actions");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const form = useZodForm(transitionInput, { normId, note: "" });
+  const options = {
+    onSuccess: () => {
+      setOpen(false);
+      toast.success(t(`${action}.done`));
+      router.refresh();
+    },
+    onError: (e: unknown) => setMessage(applyServerError(form, e)),
+  };
+  const submit = useMutation(trpc.norms.submit.mutationOptions(options));
+  const withdraw = useMutation(trpc.norms.withdraw.mutationOptions(options));
+  const transition = useMutation(trpc.norms.transition.mutationOptions(options));
+  const pending = submit.isPending || withdraw.isPending || transition.isPending;
+
+  const onOpenChange = (next: boolean) => {
+    setOpen(next);
+    if (!next) {
+      form.reset({ normId, note: "" });
+      setMessage(null);
+    }
+  };
+  const onSubmit = form.handleSubmit((values) => {
+    setMessage(null);
+    if (action === "submit") submit.mutate(values);
+    else if (action === "withdraw") withdraw.mutate(values);
+    else transition.mutate({ ...values, transition: action });
+  });
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild>
+        <Button type="button" variant={variant}>
+          {t(`${action}.open`)}
+        </Button>
+      </DialogTrigger>
+      <DialogContent closeLabel={tc("close")}>
+        <DialogHeader>
+          <DialogTitle>{t(`${action}.title`, { title })}</DialogTitle>
+          <DialogDescription>{t(`${action}.description`)}</DialogDescription>
+        </DialogHeader>
+        <form method="post" onSubmit={onSubmit} noValidate>
+          <FormErrors form={form} fields={["note"]} message={message} />
+          <TextareaField form={form} name="note" label={t("note")} hint={t(`${action}.noteHint`)} rows={3} />
+          <DialogFooter>
+            <Button type="submit" variant={action === "withdraw" ? "destructive" : "default"} disabled={pending}>
+              {t(`${action}.confirm`)}
+            </Button>
+            <DialogClose asChild>
+              <Button type="button" variant="secondary">
+                {tc("cancel")}
+              </Button>
+            </DialogClose>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+/** The surviving norm's slug from a slug or a pasted address such as https://…/norms/<slug>?record=1. */
+export function slugFromInput(value: string): string {
+  const text = value.trim();
+  if (!text.includes("/")) return text;
+  let path = text;
+  try {
+    path = new URL(text, "https://forum.invalid").pathname;
+  } catch {
+    // Not an address: use what was typed.
+  }
+  const segments = path.split("/").filter(Boolean);
+  const at = segments.indexOf("norms");
+  const slug = at >= 0 ? segments[at + 1] : segments.at(-1);
+  return decodeURIComponent(slug ?? "");
+}
+
+// Accepts an address too; the shared schema then checks the slug it contains.
+const mergeForm = mergeInput.extend({ intoSlug: z.string().transform(slugFromInput).pipe(mergeInput.shape.intoSlug) });
+
+function MergeDialog({ normId, title }: { normId: string; title: string }) {
+  const t = useTranslations("norms.actions.merge");
+  const tn = useTranslations("norms.actions");
+  const tc = useTranslations("common.actions");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const form = useZodForm(mergeForm, { normId, intoSlug: "", note: "" });
+  const merge = useMutation(
+    trpc.norms.merge.mutationOptions({
+      onSuccess: (data) => {
+        setOpen(false);
+        toast.success(t("done"));
+        // The merged norm now redirects to the survivor; show its record instead.
+        router.push(`/norms/${data.slug}?record=1`);
+        router.refresh();
+      },
+      onError: (e) => setMessage(applyServerError(form, e)),
+    }),
+  );
+
+  const onOpenChange = (next: boolean) => {
+    setOpen(next);
+    if (!next) {
+      form.reset({ normId, intoSlug: "", note: "" });
+      setMessage(null);
+    }
+  };
+  const onSubmit = form.handleSubmit((values) => {
+    setMessage(null);
+    merge.mutate(values);
+  });
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild>
+        <Button type="button" variant="secondary">
+          {t("open")}
+        </Button>
+      </DialogTrigger>
+      <DialogContent closeLabel={tc("close")}>
+        <DialogHeader>
+          <DialogTitle>{t("title", { title })}</DialogTitle>
+          <DialogDescription>{t("description")}</DialogDescription>
+        </DialogHeader>
+        <form method="post" onSubmit={onSubmit} noValidate>
+          <FormErrors form={form} fields={["intoSlug", "note"]} message={message} />
+          <TextField form={form} name="intoSlug" label={t("into")} hint={t("intoHint")} autoComplete="off" spellCheck={false} />
+          <TextareaField form={form} name="note" label={tn("note")} hint={t("noteHint")} rows={3} />
+          <DialogFooter>
+            <Button type="submit" variant="destructive" disabled={merge.isPending}>
+              {t("confirm")}
+            </Button>
+            <DialogClose asChild>
+              <Button type="button" variant="secondary">
+                {tc("cancel")}
+              </Button>
+            </DialogClose>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,103 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { applyServerError, FormErrors, TextField, useZodForm } from "~/app/_components/form";
+import { Alert, AlertDescription } from "~/app/_components/ui/alert";
+import { Button } from "~/app/_components/ui/button";
+import { toast } from "~/app/_components/ui/toaster";
+import { serverError, useTRPC } from "~/app/_trpc/react";
+import { coauthorInput } from "~/server/schemas/norms";
+
+/** The proposer's list of co-authors: remove one, or add one by the email of their account. */
+export function Coauthors({ normId, coauthors }: { normId: string; coauthors: { userId: string; displayName: string }[] }) {
+  const t = useTranslations("normForm.coauthors");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [message, setMessage] = useState<string | null>(null);
+  const [removeError, setRemoveError] = useState<string | null>(null);
+  const form = useZodForm(coauthorInput, { normId, email: "" });
+
+  const add = useMutation(
+    trpc.norms.addCoauthor.mutationOptions({
+      onError: (error) => setMessage(applyServerError(form, error)),
+      onSuccess: (added) => {
+        form.reset({ normId, email: "" });
+        toast.success(t("added", { name: added.displayName }));
+        router.refresh();
+      },
+    }),
+  );
+  const remove = useMutation(
+    trpc.norms.removeCoauthor.mutationOptions({
+      onError: (error) => setRemoveError(serverError(error).message),
+      onSuccess: () => router.refresh(),
+    }),
+  );
+
+  const onSubmit = form.handleSubmit((values) => {
+    setMessage(null);
+    add.mutate(values);
+  });
+
+  return (
+    <section aria-labelledby="coauthors-title" className="mt-12 max-w-3xl border-t-2 border-border pt-8" data-testid="coauthors">
+      <h2 id="coauthors-title" className="mb-3 text-2xl font-bold">
+        {t("title")}
+      </h2>
+      <p className="mb-6 text-base sm:text-lg">{t("lead")}</p>
+      {removeError ? (
+        <Alert variant="destructive" role="alert" className="mb-6">
+          <AlertDescription>{removeError}</AlertDescription>
+        </Alert>
+      ) : null}
+      {coauthors.length ? (
+        <ul aria-label={t("listLabel")} className="mb-8 divide-y divide-border border-y border-border">
+          {coauthors.map((c) => (
+            <li key={c.userId} className="flex flex-wrap items-center justify-between gap-3 py-3">
+              <span className="text-base font-semibold break-words sm:text-lg">{c.displayName}</span>
+              <Button
+                type="button"
+                size="sm"
+                variant="outline"
+                disabled={remove.isPending}
+                onClick={() => {
+                  setRemoveError(null);
+                  remove.mutate(
+                    { normId, userId: c.userId },
+                    { onSuccess: () => toast.success(t("removed", { name: c.displayName })) },
+                  );
+                }}
+              >
+                {t("remove")}
+                <span className="sr-only"> ({c.displayName})</span>
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mb-8 text-base text-muted sm:text-lg">{t("none")}</p>
+      )}
+
+      <h3 className="mb-4 text-xl font-bold">{t("addTitle")}</h3>
+      <form method="post" onSubmit={onSubmit} noValidate>
+        <FormErrors form={form} fields={["email"]} message={message} />
+        <TextField
+          form={form}
+          name="email"
+          label={t("email")}
+          hint={t("emailHint")}
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          className="max-w-md"
+        />
+        <Button type="submit" variant="secondary" disabled={add.isPending}>
+          {add.isPending ? t("adding") : t("add")}
+        </Button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,310 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { permanentRedirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Markdown } from "~/app/_components/markdown";
+import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert";
+import { Button } from "~/app/_components/ui/button";
+import { DescriptionList } from "~/app/_components/ui/description-list";
+import { NativeSelect } from "~/app/_components/ui/native-select";
+import { Label } from "~/app/_components/ui/label";
+import { PageHeader } from "~/app/_components/ui/page-header";
+import { NormBadges } from "../_components/norm-badges";
+import { Clauses } from "./_components/clauses";
+import { getNorm } from "./_components/get-norm";
+import { NormActions } from "./_components/norm-actions";
+import { Timeline } from "./_components/timeline";
+
+type Params = Promise<{ slug: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const norm = await getNorm((await params).slug);
+  return { title: norm.title, description: norm.summary };
+}
+
+const excerpt = (text: string, max = 220) => (text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, "")}…` : text);
+
+export default async function NormPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const norm = await getNorm(slug);
+  // A merged duplicate sends readers to the surviving norm; `?record=1` keeps its own record reachable.
+  if (norm.mergedInto && query.record !== "1") permanentRedirect(`/norms/${norm.mergedInto.slug}`);
+
+  const [t, tv, format] = await Promise.all([getTranslations("norms.page"), getTranslations("vocabulary"), getFormatter()]);
+  const date = (d: Date) => format.dateTime(d, { dateStyle: "long" });
+  const org = norm.proposer.organization;
+  const frozen = norm.status === "endorsement" || norm.status === "concluded";
+  const latest = norm.versions[0];
+  const versionOptions = [...norm.versions]
+    .sort((a, b) => a.number - b.number)
+    .map((v) => ({ value: v.number, label: t("versionOf", { version: v.number }) }));
+
+  return (
+    <>
+      <PageHeader
+        caption={t("caption")}
+        title={norm.title}
+        description={
+          <NormBadges
+            status={norm.status}
+            categories={norm.categories.map((c) => c.code)}
+            kind={norm.kind}
+            bindingness={norm.bindingness}
+            language={norm.language}
+            label={t("details")}
+          />
+        }
+      />
+
+      <div className="mb-8 flex max-w-3xl flex-col gap-4">
+        {norm.mergedInto ? (
+          <Alert variant="info">
+            <AlertTitle>{t("mergedTitle")}</AlertTitle>
+            <AlertDescription>
+              <p>
+                {t.rich("mergedInto", {
+                  link: () => <Link href={`/norms/${norm.mergedInto!.slug}`}>{norm.mergedInto!.title}</Link>,
+                })}
+              </p>
+              <p>{t("mergedRecord")}</p>
+            </AlertDescription>
+          </Alert>
+        ) : null}
+        {norm.status === "draft" ? (
+          <Alert variant="info">
+            <AlertTitle>{t("draftTitle")}</AlertTitle>
+            <AlertDescription>
+              <p>{t("draftText")}</p>
+            </AlertDescription>
+          </Alert>
+        ) : null}
+        {norm.status === "withdrawn" ? (
+          <Alert variant="warning">
+            <AlertTitle>{t("withdrawnTitle")}</AlertTitle>
+            <AlertDescription>
+              <p>{t("withdrawnText")}</p>
+            </AlertDescription>
+          </Alert>
+        ) : null}
+        {frozen ? (
+          <Alert variant="info">
+            <AlertTitle>{t("frozenTitle")}</AlertTitle>
+            <AlertDescription>
+              <p>{norm.status === "endorsement" ? t("frozenEndorsement") : t("frozenConcluded")}</p>
+            </AlertDescription>
+          </Alert>
+        ) : null}
+      </div>
+
+      <div className="grid gap-x-12 gap-y-10 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="min-w-0">
+          <section aria-labelledby="summary-heading" className="mb-10">
+            <h2 id="summary-heading" className="mb-3 text-xl font-bold sm:text-2xl">
+              {t("summary")}
+            </h2>
+            <p className="max-w-2xl text-lg whitespace-pre-line sm:text-xl" lang={norm.language}>
+              {norm.summary}
+            </p>
+          </section>
+
+          <h2 className="sr-only">{t("details")}</h2>
+          <DescriptionList
+            items={[
+              {
+                id: "proposer",
+                term: t("proposer"),
+                details: org ? (
+                  <>
+                    <p>
+                      <Link href={`/organizations/${org.slug}`}>{org.name}</Link>
+                    </p>
+                    <p className="text-muted">
+                      {tv(`stakeholderType.${org.stakeholderType}`)} · {tv(`region.${org.region}`)}
+                    </p>
+                    <p className="text-muted">{t("submittedBy", { name: norm.proposer.name })}</p>
+                  </>
+                ) : (
+                  <>
+                    <p>{norm.proposer.name}</p>
+                    <p className="text-muted">{t("personal")}</p>
+                  </>
+                ),
+              },
+              ...(norm.coauthors.length
+                ? [{ id: "coauthors", term: t("coauthors"), details: norm.coauthors.map((c) => c.displayName).join(", ") }]
+                : []),
+              {
+                id: "categories",
+                term: t("categories"),
+                details: (
+                  <ul>
+                    {norm.categories.map((c) => (
+                      <li key={c.code}>{t("categoryItem", { code: c.code, title: c.title })}</li>
+                    ))}
+                  </ul>
+                ),
+              },
+              { id: "kind", term: t("kind"), details: tv(`normKind.${norm.kind}`) },
+              { id: "bindingness", term: t("bindingness"), details: tv(`bindingness.${norm.bindingness}`) },
+              {
+                id: "version",
+                term: t("version"),
+                details: (
+                  <p>
+                    <Link href={`/norms/${norm.slug}/v/${norm.currentVersion}`}>{t("versionOf", { version: norm.currentVersion })}</Link>
+                    {latest ? <span className="text-muted"> · {date(latest.createdAt)}</span> : null}
+                  </p>
+                ),
+              },
+              { id: "proposed", term: t("proposed"), details: date(norm.createdAt) },
+            ]}
+          />
+
+          <section aria-labelledby="text-heading" className="mb-10">
+            <h2 id="text-heading" className="mb-4 text-xl font-bold sm:text-2xl">
+              {t("text", { version: norm.currentVersion })}
+            </h2>
+            <Clauses clauses={norm.clauses} language={norm.language} labelledBy="text-heading" />
+          </section>
+
+          {norm.rationale ? (
+            <section aria-labelledby="rationale-heading" className="mb-10">
+              <h2 id="rationale-heading" className="mb-3 text-xl font-bold sm:text-2xl">
+                {t("rationale")}
+              </h2>
+              <div lang={norm.language}>
+                <Markdown>{norm.rationale}</Markdown>
+              </div>
+            </section>
+          ) : null}
+
+          <section aria-labelledby="builds-heading" className="mb-10">
+            <h2 id="builds-heading" className="mb-2 text-xl font-bold sm:text-2xl">
+              {t("buildsOn")}
+            </h2>
+            {norm.citations.length ? (
+              <>
+                <p className="mb-4 text-muted">{t("buildsOnLead")}</p>
+                <ul className="border-t border-border">
+                  {norm.citations.map((c) => (
+                    <li key={c.id} className="border-b border-border py-3">
+                      <p className="font-bold">
+                        <Link href={`/reference/norms/${c.id}`}>{c.display}</Link>
+                      </p>
+                      <p className="max-w-2xl text-base text-muted sm:text-lg">{excerpt(c.text)}</p>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <p>{t("buildsOnNone")}</p>
+            )}
+          </section>
+
+          {norm.mergedFrom.length ? (
+            <section aria-labelledby="merged-from-heading" className="mb-10">
+              <h2 id="merged-from-heading" className="mb-2 text-xl font-bold sm:text-2xl">
+                {t("mergedFrom")}
+              </h2>
+              <p className="mb-3 text-muted">{t("mergedFromLead")}</p>
+              <ul className="list-disc ps-6">
+                {norm.mergedFrom.map((m) => (
+                  <li key={m.slug} className="mb-1">
+                    <Link href={`/norms/${m.slug}?record=1`}>{m.title}</Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
+          <section aria-labelledby="versions-heading" className="mb-10">
+            <h2 id="versions-heading" className="mb-4 text-xl font-bold sm:text-2xl">
+              {t("versions")}
+            </h2>
+            <ol className="mb-6 border-t border-border" aria-labelledby="versions-heading">
+              {norm.versions.map((v) => (
+                <li key={v.number} className="border-b border-border py-3">
+                  <p className="flex flex-wrap items-baseline gap-x-3">
+                    <Link href={`/norms/${norm.slug}/v/${v.number}`} className="font-bold">
+                      {t("versionOf", { version: v.number })}
+                    </Link>
+                    {v.number === norm.currentVersion ? <span className="text-muted">{t("current")}</span> : null}
+                  </p>
+                  <p className="max-w-2xl">{v.changeSummary}</p>
+                  <p className="text-base text-muted">
+                    {t("versionBy", { name: v.authorName, date: date(v.createdAt) })}
+                  </p>
+                </li>
+              ))}
+            </ol>
+            {norm.versions.length > 1 ? (
+              <form method="get" action={`/norms/${norm.slug}/redline`} className="bg-surface p-4 sm:p-5" aria-labelledby="compare-heading">
+                <h3 id="compare-heading" className="mb-3 text-lg font-bold">
+                  {t("compareTitle")}
+                </h3>
+                <div className="flex flex-wrap items-end gap-4">
+                  <div>
+                    <Label htmlFor="redline-from" className="mb-1">
+                      {t("compareFrom")}
+                    </Label>
+                    <VersionSelect id="redline-from" name="from" options={versionOptions} defaultValue={1} />
+                  </div>
+                  <div>
+                    <Label htmlFor="redline-to" className="mb-1">
+                      {t("compareTo")}
+                    </Label>
+                    <VersionSelect id="redline-to" name="to" options={versionOptions} defaultValue={norm.currentVersion} />
+                  </div>
+                  <Button type="submit" variant="secondary">
+                    {t("compare")}
+                  </Button>
+                </div>
+              </form>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="timeline-heading" className="mb-10">
+            <h2 id="timeline-heading" className="mb-4 text-xl font-bold sm:text-2xl">
+              {t("timeline")}
+            </h2>
+            <Timeline events={norm.timeline} mergedInto={norm.mergedInto} />
+          </section>
+        </div>
+
+        <aside className="flex min-w-0 flex-col gap-10 self-start" aria-label={t("aside")}>
+          <NormActions normId={norm.id} slug={norm.slug} title={norm.title} viewer={norm.viewer} />
+          <section aria-labelledby="cite-heading" className="border-t-4 border-border pt-4">
+            <h2 id="cite-heading" className="mb-3 text-xl font-bold sm:text-2xl">
+              {t("citeTitle")}
+            </h2>
+            <p className="mb-3">{t("citeText")}</p>
+            <Link href={`/norms/${norm.slug}/v/${norm.currentVersion}`}>{t("citeLink", { version: norm.currentVersion })}</Link>
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}
+
+function VersionSelect({
+  id,
+  name,
+  options,
+  defaultValue,
+}: {
+  id: string;
+  name: string;
+  options: readonly { value: number; label: string }[];
+  defaultValue: number;
+}) {
+  return (
+    <NativeSelect id={id} name={name} defaultValue={String(defaultValue)} className="min-w-0">
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </NativeSelect>
+  );
+}

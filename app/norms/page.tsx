@@ -1,0 +1,258 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { TRPCError } from "@trpc/server";
+import { Alert, AlertDescription } from "~/app/_components/ui/alert";
+import { Button, buttonVariants } from "~/app/_components/ui/button";
+import { Field, fieldAria } from "~/app/_components/ui/field";
+import { Input } from "~/app/_components/ui/input";
+import { NativeSelect } from "~/app/_components/ui/native-select";
+import { PageHeader } from "~/app/_components/ui/page-header";
+import { api, load } from "~/app/_trpc/server";
+import { getActor } from "~/server/context";
+import { can } from "~/server/policy";
+import {
+  bindingnesses,
+  categoryCodes,
+  normKinds,
+  normStatuses,
+  stakeholderTypes,
+} from "~/server/schemas/vocabulary";
+import { HighlightedText } from "./_components/highlighted-text";
+import { NormBadges } from "./_components/norm-badges";
+import { referenceDocuments } from "./_components/reference-documents";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("norms.list");
+  return { title: t("title") };
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+const pick = <T extends string>(options: readonly T[], value: string | undefined) => options.find((o) => o === value);
+
+// Drafts are never listed, so they are not offered as a filter.
+const listedStatuses = normStatuses.filter((s) => s !== "draft");
+
+/** The filters from the address; anything unrecognised is ignored rather than refused. */
+function readFilters(params: SearchParams) {
+  const q = one(params.q)?.trim().slice(0, 200) ?? "";
+  const sort = pick(["newest", "active", "relevance"] as const, one(params.sort));
+  const cursor = one(params.cursor);
+  return {
+    q,
+    status: pick(listedStatuses, one(params.status)),
+    category: pick(categoryCodes, one(params.category)),
+    kind: pick(normKinds, one(params.kind)),
+    bindingness: pick(bindingnesses, one(params.bindingness)),
+    stakeholderType: pick(stakeholderTypes, one(params.type)),
+    document: pick(referenceDocuments, one(params.document)),
+    // Relevance means nothing without a search.
+    sort: sort === "relevance" && !q ? undefined : sort,
+    cursor: cursor && cursor.length <= 500 ? cursor : undefined,
+  };
+}
+
+type Filters = ReturnType<typeof readFilters>;
+
+function hrefFor(filters: Filters, cursor?: string) {
+  const query = new URLSearchParams();
+  if (filters.q) query.set("q", filters.q);
+  if (filters.status) query.set("status", filters.status);
+  if (filters.category) query.set("category", filters.category);
+  if (filters.kind) query.set("kind", filters.kind);
+  if (filters.bindingness) query.set("bindingness", filters.bindingness);
+  if (filters.stakeholderType) query.set("type", filters.stakeholderType);
+  if (filters.document) query.set("document", filters.document);
+  if (filters.sort) query.set("sort", filters.sort);
+  if (cursor) query.set("cursor", cursor);
+  const search = query.toString();
+  return search ? `/norms?${search}` : "/norms";
+}
+
+async function listNorms(filters: Filters) {
+  const input = {
+    q: filters.q || undefined,
+    status: filters.status,
+    category: filters.category,
+    kind: filters.kind,
+    bindingness: filters.bindingness,
+    stakeholderType: filters.stakeholderType,
+    document: filters.document,
+    sort: filters.sort,
+    limit: 20,
+  };
+  try {
+    return { result: await load(() => api.norms.list({ ...input, cursor: filters.cursor })), badCursor: false };
+  } catch (error) {
+    // A mangled "next page" link: show the first page and say so, rather than an error page.
+    if (error instanceof TRPCError && error.code === "BAD_REQUEST" && filters.cursor) {
+      return { result: await load(() => api.norms.list(input)), badCursor: true };
+    }
+    throw error;
+  }
+}
+
+export default async function NormsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const filters = readFilters(await searchParams);
+  const [t, tv, format, actor, { result, badCursor }] = await Promise.all([
+    getTranslations("norms.list"),
+    getTranslations("vocabulary"),
+    getFormatter(),
+    getActor(),
+    listNorms(filters),
+  ]);
+  const filtered = Boolean(
+    filters.q || filters.status || filters.category || filters.kind || filters.bindingness || filters.stakeholderType || filters.document,
+  );
+  const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
+
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("lead")}>
+        {can("norm.create", actor) ? (
+          <Link href="/norms/new" className={buttonVariants()}>
+            {t("propose")}
+          </Link>
+        ) : null}
+        {actor ? <Link href="/norms/mine">{t("mine")}</Link> : null}
+      </PageHeader>
+
+      <div className="grid gap-10 md:grid-cols-[16rem_minmax(0,1fr)] md:gap-12">
+        <section aria-labelledby="filters-heading" className="self-start bg-surface p-4 sm:p-5">
+          <h2 id="filters-heading" className="mb-4 text-xl font-bold sm:text-2xl">
+            {t("filtersTitle")}
+          </h2>
+          <form method="get" action="/norms" role="search" aria-labelledby="filters-heading">
+            <Field id="q" label={t("search")} hint={t("searchHint")}>
+              <Input name="q" type="search" defaultValue={filters.q} maxLength={200} {...fieldAria("q", { hint: t("searchHint") })} />
+            </Field>
+            <FilterSelect id="status" label={t("status")} any={t("anyStatus")} value={filters.status}
+              options={listedStatuses.map((s) => ({ value: s, label: tv(`normStatus.${s}`) }))} />
+            <FilterSelect id="category" label={t("category")} any={t("anyCategory")} value={filters.category}
+              options={categoryCodes.map((c) => ({ value: c, label: t("categoryOption", { code: c, name: tv(`category.${c}`) }) }))} />
+            <FilterSelect id="kind" label={t("kind")} any={t("anyKind")} value={filters.kind}
+              options={normKinds.map((k) => ({ value: k, label: tv(`normKind.${k}`) }))} />
+            <FilterSelect id="bindingness" label={t("bindingness")} any={t("anyBindingness")} value={filters.bindingness}
+              options={bindingnesses.map((b) => ({ value: b, label: tv(`bindingness.${b}`) }))} />
+            <FilterSelect id="type" label={t("stakeholderType")} any={t("anyStakeholderType")} value={filters.stakeholderType}
+              options={stakeholderTypes.map((s) => ({ value: s, label: tv(`stakeholderType.${s}`) }))} />
+            <FilterSelect id="document" label={t("document")} any={t("anyDocument")} value={filters.document}
+              options={referenceDocuments.map((d) => ({ value: d, label: t(`documents.${d}`) }))} />
+            {/* The empty choice means "best match" when searching and "newest" otherwise. */}
+            <FilterSelect id="sort" label={t("sort")} any={filters.q ? t("sortRelevance") : t("sortNewest")}
+              value={filters.sort === "relevance" ? undefined : filters.sort}
+              options={[
+                ...(filters.q ? [{ value: "newest", label: t("sortNewest") }] : []),
+                { value: "active", label: t("sortActive") },
+              ]} />
+            <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
+              <Button type="submit">{t("apply")}</Button>
+              {filtered || filters.sort ? <Link href="/norms">{t("clear")}</Link> : null}
+            </div>
+          </form>
+        </section>
+
+        <section aria-labelledby="results-heading" className="min-w-0">
+          <h2 id="results-heading" className="mb-4 text-xl font-bold sm:text-2xl">
+            {filters.q ? t("resultsFor", { q: filters.q }) : filtered ? t("resultsFiltered") : t("results")}
+          </h2>
+          {badCursor ? (
+            <Alert variant="warning" className="mb-6">
+              <AlertDescription>{t("badCursor")}</AlertDescription>
+            </Alert>
+          ) : null}
+
+          {result.items.length === 0 ? (
+            <div className="border-t border-border pt-4">
+              <p className="mb-4">{filtered ? t("emptyFiltered") : t("empty")}</p>
+              {filtered ? <Link href="/norms">{t("clear")}</Link> : null}
+            </div>
+          ) : (
+            <ol className="border-t border-border" aria-labelledby="results-heading">
+              {result.items.map((n) => (
+                <li key={n.id} className="border-b border-border py-5">
+                  <h3 className="mb-2 text-lg font-bold sm:text-xl">
+                    <Link href={`/norms/${n.slug}`}>{n.title}</Link>
+                  </h3>
+                  <NormBadges
+                    status={n.status}
+                    categories={n.categories}
+                    kind={n.kind}
+                    bindingness={n.bindingness}
+                    label={t("detailsOf", { title: n.title })}
+                  />
+                  {n.headline ? (
+                    <p className="mt-3 max-w-2xl" lang={n.language}>
+                      <span className="sr-only">{t("matchPrefix")} </span>
+                      <HighlightedText text={n.headline} />
+                    </p>
+                  ) : (
+                    <p className="mt-3 line-clamp-3 max-w-2xl" lang={n.language}>
+                      {n.summary}
+                    </p>
+                  )}
+                  <p className="mt-3 text-base text-muted">
+                    {n.organizationName && n.organizationType
+                      ? t("proposedByOrganization", { name: n.organizationName, type: tv(`stakeholderType.${n.organizationType}`) })
+                      : t("proposedByPerson", { name: n.proposerName })}
+                  </p>
+                  <p className="text-base text-muted">
+                    {t("versionDates", { version: n.currentVersion, created: date(n.createdAt), active: date(n.lastActivityAt) })}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
+
+          {filters.cursor || result.nextCursor ? (
+            <nav aria-label={t("pagination")} className="mt-8 flex flex-wrap justify-between gap-4">
+              {filters.cursor ? (
+                <Link href={hrefFor(filters)}>
+                  <span aria-hidden="true">← </span>
+                  {t("firstPage")}
+                </Link>
+              ) : (
+                <span />
+              )}
+              {result.nextCursor ? (
+                <Link href={hrefFor(filters, result.nextCursor)} rel="next">
+                  {t("nextPage")}
+                  <span aria-hidden="true"> →</span>
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
+        </section>
+      </div>
+    </>
+  );
+}
+
+function FilterSelect({
+  id,
+  label,
+  any,
+  value,
+  options,
+}: {
+  id: string;
+  label: string;
+  any: string;
+  value: string | undefined;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <Field id={id} label={label}>
+      <NativeSelect name={id} defaultValue={value ?? ""} className="w-full" {...fieldAria(id)}>
+        <option value="">{any}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </NativeSelect>
+    </Field>
+  );
+}

@@ -1,0 +1,74 @@
+import { expect, open, signIn, test, unique } from "./support/fixtures";
+
+test("propose, preview, submit, revise twice, read the redline; endorsement freezes the text", async ({ browser }) => {
+  const title = `Sparing hospitals from cyber operations ${unique("n")}`;
+  const author = await (await browser.newContext()).newPage();
+  await signIn(author, "rep@demo.normsforum.example");
+
+  await open(author, "/norms/new");
+  await author.getByRole("button", { name: "Save as a private draft" }).click();
+  await expect(author.getByText("Enter a title of at least 5 characters.").first()).toBeVisible();
+
+  await author.getByLabel("Title", { exact: true }).fill(title);
+  await author.getByLabel("Summary", { exact: true }).fill("States should not conduct or support cyber operations that impair hospitals.");
+  await author.getByLabel("Clause 1", { exact: true }).fill("States should not knowingly conduct cyber operations that impair hospitals.");
+  await author.getByRole("checkbox", { name: /^II\./ }).check();
+  await author.getByRole("radio", { name: /Mutual restraint/ }).check();
+  await author.getByRole("radio", { name: /Political/ }).check();
+  await author.getByRole("button", { name: "Preview" }).click();
+  await expect(author.getByTestId("norm-preview").getByText("States should not knowingly conduct cyber operations that impair hospitals.")).toBeVisible();
+  await author.getByRole("button", { name: "Back to editing" }).click();
+  await author.getByRole("button", { name: "Save as a private draft" }).click();
+  await expect(author.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const normUrl = new URL(author.url()).pathname;
+
+  // A visitor cannot open the draft by its address.
+  const visitor = await (await browser.newContext()).newPage();
+  expect((await visitor.goto(normUrl))?.status()).toBe(404);
+
+  await author.locator("body[data-hydrated]").waitFor();
+  await author.getByRole("button", { name: "Submit to consultation" }).click();
+  await author.getByRole("dialog").getByRole("button", { name: "Submit to consultation" }).click();
+  await expect(author.getByText("Submitted to consultation").first()).toBeVisible();
+
+  for (const [n, wording] of [
+    [2, "States should not intentionally conduct cyber operations that impair hospitals."],
+    [3, "States should not intentionally conduct or support cyber operations that impair hospitals or their supply chains."],
+  ] as const) {
+    await open(author, `${normUrl}/edit`);
+    await author.getByLabel("Clause 1", { exact: true }).fill(wording);
+    await author.getByLabel("What changed in this version").fill(`Revision ${n}.`);
+    await author.getByRole("button", { name: `Save version ${n}` }).click();
+    await expect(author.getByText(`Version ${n} saved.`).first()).toBeVisible();
+  }
+
+  await visitor.goto(`${normUrl}/redline?from=1&to=3`);
+  await expect(visitor.locator("del").filter({ hasText: "knowingly" }).first()).toBeVisible();
+  await expect(visitor.locator("ins").filter({ hasText: "intentionally" }).first()).toBeVisible();
+  await expect(visitor.locator("ins").filter({ hasText: "supply chains" }).first()).toBeVisible();
+
+  const secretariat = await (await browser.newContext()).newPage();
+  await signIn(secretariat, "secretariat@demo.normsforum.example");
+  await open(secretariat, normUrl);
+  await secretariat.getByRole("button", { name: "Move to endorsement" }).click();
+  await secretariat.getByRole("dialog").getByRole("button", { name: "Move to endorsement" }).click();
+  await expect(secretariat.getByText("The text is frozen").first()).toBeVisible();
+
+  await author.goto(normUrl);
+  await expect(author.getByText("The text is frozen").first()).toBeVisible();
+  await expect(author.getByRole("link", { name: "Revise the text" })).toHaveCount(0);
+});
+
+test("search finds a norm by a word of its text, and highlights it", async ({ page }) => {
+  await page.goto("/norms?q=cryptographically");
+  await expect(page.getByRole("link", { name: "Integrity of ICT supply chains and software updates" })).toBeVisible();
+  await expect(page.locator("mark").first()).toBeVisible();
+});
+
+test("the secretariat's transitions are not offered to a member", async ({ page }) => {
+  await signIn(page, "member@demo.normsforum.example");
+  await page.goto("/norms/protecting-the-public-core-of-the-internet");
+  await expect(page.getByRole("heading", { level: 1, name: "Protecting the public core of the Internet" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Move to endorsement" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Revise the text" })).toHaveCount(0);
+});

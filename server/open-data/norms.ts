@@ -1,0 +1,87 @@
+import "server-only";
+// The norms endpoints of the open-data API, each a function of the database and the request's
+// parameters, so the route handlers are one line and the tests need no server.
+import type { z } from "zod";
+import type { Db } from "~/db/connect";
+import { listNormsInput } from "../schemas/norms";
+import { visitorCaller } from "./caller";
+import { type CsvColumn, toCsv } from "./csv";
+import { jsonResponse, openDataHeaders, readPositiveInteger, readQuery, respond } from "./http";
+import type { NormList, NormListItem } from "./schemas";
+import { serialiseListItem, serialiseNorm, serialiseVersion } from "./serialise";
+
+type ListInput = z.input<typeof listNormsInput>;
+type ListParam = keyof typeof listNormsInput.shape;
+
+/** Query parameters of `GET /api/v1/norms`: the list page's filters, search, sort and paging. */
+export const listParams = Object.keys(listNormsInput.shape) as ListParam[];
+/** The CSV has every matching norm, so it takes the filters but not the paging. */
+export const csvParams = listParams.filter((p) => p !== "cursor" && p !== "limit");
+
+const CSV_PAGE = 100;
+/** Bounds the work one CSV request can ask for; far above the forum's expected size. */
+export const CSV_MAX_ROWS = 10_000;
+
+// The procedure validates the values; readQuery only shapes them.
+const listInput = (params: URLSearchParams, allowed: readonly ListParam[]) => readQuery(params, allowed, ["limit"]) as ListInput;
+
+export function listNormsResponse(db: Db, params: URLSearchParams) {
+  return respond(async () => {
+    const result = await visitorCaller(db).norms.list(listInput(params, listParams));
+    const body: NormList = { items: result.items.map(serialiseListItem), nextCursor: result.nextCursor };
+    return jsonResponse(body);
+  });
+}
+
+const csvColumns: readonly CsvColumn<NormListItem>[] = [
+  { header: "slug", value: (n) => n.slug },
+  { header: "title", value: (n) => n.title },
+  { header: "summary", value: (n) => n.summary },
+  { header: "status", value: (n) => n.status },
+  { header: "categories", value: (n) => n.categories.join(";") },
+  { header: "kind", value: (n) => n.kind },
+  { header: "bindingness", value: (n) => n.bindingness },
+  { header: "language", value: (n) => n.language },
+  { header: "current_version", value: (n) => n.currentVersion },
+  { header: "proposer_name", value: (n) => n.proposer.name },
+  { header: "organization_slug", value: (n) => n.proposer.organization?.slug },
+  { header: "organization_name", value: (n) => n.proposer.organization?.name },
+  { header: "organization_stakeholder_type", value: (n) => n.proposer.organization?.stakeholderType },
+  { header: "created_at", value: (n) => n.createdAt },
+  { header: "updated_at", value: (n) => n.updatedAt },
+  { header: "url", value: (n) => n.url },
+];
+export const csvHeaders = csvColumns.map((c) => c.header);
+
+export function normsCsvResponse(db: Db, params: URLSearchParams) {
+  return respond(async () => {
+    const api = visitorCaller(db);
+    const filters = listInput(params, csvParams);
+    const rows: NormListItem[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await api.norms.list({ ...filters, cursor, limit: CSV_PAGE });
+      rows.push(...page.items.map(serialiseListItem));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && rows.length < CSV_MAX_ROWS);
+    return new Response(toCsv(csvColumns, rows.slice(0, CSV_MAX_ROWS)), {
+      headers: openDataHeaders(200, {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": 'attachment; filename="norms.csv"',
+      }),
+    });
+  });
+}
+
+export function normResponse(db: Db, slug: string) {
+  return respond(async () => jsonResponse(serialiseNorm(await visitorCaller(db).norms.get({ slug }))));
+}
+
+export function normVersionResponse(db: Db, slug: string, number: string) {
+  return respond(async () => {
+    const api = visitorCaller(db);
+    const n = readPositiveInteger("n", number);
+    const [version, norm] = await Promise.all([api.norms.version({ slug, number: n }), api.norms.get({ slug })]);
+    return jsonResponse(serialiseVersion(version, norm));
+  });
+}

@@ -1,0 +1,235 @@
+// The OpenAPI 3.1 document of the open-data API, served at /api/openapi.json and rendered as the
+// /open-data reference page. Parameter and response schemas are generated from the same zod
+// schemas that validate the input (server/schemas) and type the output (./schemas.ts).
+import { z } from "zod";
+import { listNormsInput } from "../schemas/norms";
+import { jsonResponse } from "./http";
+import { csvHeaders, csvParams, listParams } from "./norms";
+import { openDataSchemas } from "./schemas";
+import { absoluteUrl, LICENSE, SITE_NAME } from "./urls";
+
+type JsonSchema = Record<string, unknown>;
+
+export interface OpenApiParameter {
+  name: string;
+  in: "query" | "path";
+  required: boolean;
+  description: string;
+  schema: JsonSchema;
+  example?: string | number;
+}
+
+export interface OpenApiOperation {
+  operationId: string;
+  summary: string;
+  description: string;
+  tags: string[];
+  parameters: (OpenApiParameter | { $ref: string })[];
+  responses: Record<string, unknown>;
+  /** A request a reader can paste into a terminal; rendered on /open-data. */
+  "x-example-request": string;
+}
+
+export interface OpenApiDocument {
+  openapi: "3.1.0";
+  info: { title: string; version: string; description: string; license: { name: string; url: string } };
+  servers: { url: string; description: string }[];
+  tags: { name: string; description: string }[];
+  paths: Record<string, { get: OpenApiOperation }>;
+  components: {
+    schemas: Record<string, JsonSchema>;
+    parameters: Record<string, OpenApiParameter>;
+    responses: Record<string, unknown>;
+    headers: Record<string, unknown>;
+  };
+}
+
+/** One area of the API: its tag and its paths. */
+interface Section {
+  tag: { name: string; description: string };
+  paths: Record<string, { get: OpenApiOperation }>;
+}
+
+const ref = (kind: "schemas" | "parameters" | "responses" | "headers", name: string) => ({ $ref: `#/components/${kind}/${name}` });
+
+const withoutMeta = ({ $schema: _s, $id: _i, ...schema }: JsonSchema) => schema;
+
+const EXAMPLE_SLUG = "protecting-the-public-core-of-the-internet";
+
+// Keyed by the input schema's fields, so a filter added there fails to compile until described here.
+const listParamDescriptions: Record<keyof typeof listNormsInput.shape, string> = {
+  q: "Full-text search over title, summary and text (web search syntax: quoted phrases, `or`, `-word`). Sorts by relevance unless `sort` is given.",
+  status: "Lifecycle status. `draft` is accepted but matches nothing: drafts are never published.",
+  category: "Category code: I basic principles; II avoiding and preventing attacks from a state's territory; III securing information and systems within a territory; IV cooperation to mitigate incidents; V restraint in developing and using cyber weapons.",
+  kind: "A norm of mutual restraint or of common welfare.",
+  bindingness: "Political (voluntary), legal (how existing international law applies) or technical (industry or technical practice).",
+  stakeholderType: "The stakeholder type of the organisation the norm was proposed on behalf of.",
+  document: "A reference document's key (CoC, USG, UNGGE, Tallinn, MSFT): norms citing any of its norms.",
+  sort: "`newest` (default), `active` (most recently active first) or `relevance` (default when `q` is given).",
+  cursor: "The `nextCursor` of the previous page.",
+  limit: "Norms per page.",
+};
+
+function queryParameters(names: readonly (keyof typeof listNormsInput.shape)[]): OpenApiParameter[] {
+  const properties = (z.toJSONSchema(listNormsInput, { io: "input" }) as { properties: Record<string, JsonSchema> }).properties;
+  return names.map((name) => ({
+    name,
+    in: "query",
+    required: false,
+    description: listParamDescriptions[name],
+    schema: properties[name] ?? {},
+  }));
+}
+
+const json = (schema: { $ref: string }, description: string, headers = standardHeaders) => ({
+  description,
+  headers,
+  content: { "application/json": { schema } },
+});
+
+const standardHeaders = {
+  "Cache-Control": ref("headers", "CacheControl"),
+  "Access-Control-Allow-Origin": ref("headers", "AllowOrigin"),
+  Link: ref("headers", "License"),
+};
+
+const errorResponses = {
+  "400": ref("responses", "BadRequest"),
+  "500": ref("responses", "ServerError"),
+};
+
+const normsSection: Section = {
+  tag: { name: "Norms", description: "Norms proposed to the forum, their versions and the reference norms they cite. Drafts never appear." },
+  paths: {
+    "/api/v1/norms": {
+      get: {
+        operationId: "listNorms",
+        summary: "List norms",
+        description: "Published norms, newest first, with the same filters and search as the norms page. Page through with `cursor`.",
+        tags: ["Norms"],
+        parameters: queryParameters(listParams),
+        responses: { "200": json(ref("schemas", "NormList"), "A page of norms."), ...errorResponses },
+        "x-example-request": absoluteUrl("/api/v1/norms?status=consultation&category=II&limit=10"),
+      },
+    },
+    "/api/v1/norms.csv": {
+      get: {
+        operationId: "listNormsCsv",
+        summary: "Download norms as CSV",
+        description:
+          "Every published norm matching the filters, one row per norm, as RFC 4180 CSV in UTF-8. Categories are separated by `;`. Cells that a spreadsheet would run as a formula (starting with =, +, - or @) begin with an apostrophe.",
+        tags: ["Norms"],
+        parameters: queryParameters(csvParams),
+        responses: {
+          "200": {
+            description: "A CSV file named norms.csv.",
+            headers: { ...standardHeaders, "Content-Disposition": ref("headers", "Attachment") },
+            content: { "text/csv": { schema: { type: "string" }, example: `${csvHeaders.join(",")}\r\n` } },
+          },
+          ...errorResponses,
+        },
+        "x-example-request": absoluteUrl("/api/v1/norms.csv?bindingness=political"),
+      },
+    },
+    "/api/v1/norms/{slug}": {
+      get: {
+        operationId: "getNorm",
+        summary: "Get a norm",
+        description:
+          "One norm with its current text, the reference norms it cites and its versions. A norm merged into another is still returned, with `mergedInto` set.",
+        tags: ["Norms"],
+        parameters: [ref("parameters", "Slug")],
+        responses: { "200": json(ref("schemas", "NormDetail"), "The norm."), "404": ref("responses", "NotFound"), ...errorResponses },
+        "x-example-request": absoluteUrl(`/api/v1/norms/${EXAMPLE_SLUG}`),
+      },
+    },
+    "/api/v1/norms/{slug}/versions/{n}": {
+      get: {
+        operationId: "getNormVersion",
+        summary: "Get one version of a norm",
+        description: "One immutable version: its title, summary and clauses as they were saved, with a ready-made citation.",
+        tags: ["Norms"],
+        parameters: [ref("parameters", "Slug"), ref("parameters", "VersionNumber")],
+        responses: { "200": json(ref("schemas", "NormVersion"), "The version."), "404": ref("responses", "NotFound"), ...errorResponses },
+        "x-example-request": absoluteUrl(`/api/v1/norms/${EXAMPLE_SLUG}/versions/1`),
+      },
+    },
+  },
+};
+
+// Later areas (positions, comments, the reference library, stock-takes) add a section here.
+const sections: readonly Section[] = [normsSection];
+
+export function buildOpenApiDocument(): OpenApiDocument {
+  const generated = z.toJSONSchema(openDataSchemas, {
+    io: "output",
+    uri: (id) => `#/components/schemas/${id}`,
+    override: ({ jsonSchema: s }) => {
+      // `format` says it plainly; zod's long regex for the same thing only adds noise.
+      if (s.format === "date-time") delete s.pattern;
+      if (s.maximum === Number.MAX_SAFE_INTEGER) delete s.maximum;
+      // Responses may gain fields over time without that being a breaking change.
+      if (s.additionalProperties === false) delete s.additionalProperties;
+    },
+  });
+  const schemas = Object.fromEntries(Object.entries(generated.schemas).map(([id, schema]) => [id, withoutMeta(schema as JsonSchema)]));
+  const errorBody = (description: string) => json(ref("schemas", "Error"), description);
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: `${SITE_NAME} open data`,
+      version: "1.0.0",
+      description: [
+        `Public, read-only data from the ${SITE_NAME}: no sign-in or key is needed, and drafts never appear.`,
+        "Responses are JSON unless the path ends in `.csv`; errors are JSON with a message and per-parameter messages. New fields may be added to responses; fields are not removed or renamed within version 1.",
+        `The data is published under ${LICENSE.name}: reuse it freely, crediting the ${SITE_NAME} and linking to the norm version you use (see ${absoluteUrl("/about/citing")}).`,
+      ].join("\n\n"),
+      license: { name: LICENSE.name, url: LICENSE.url },
+    },
+    servers: [{ url: absoluteUrl(""), description: SITE_NAME }],
+    tags: sections.map((s) => s.tag),
+    paths: Object.assign({}, ...sections.map((s) => s.paths)) as OpenApiDocument["paths"],
+    components: {
+      schemas,
+      parameters: {
+        Slug: {
+          name: "slug",
+          in: "path",
+          required: true,
+          description: "The norm's slug, as in its address on the forum.",
+          schema: { type: "string", maxLength: 120 },
+          example: EXAMPLE_SLUG,
+        },
+        VersionNumber: {
+          name: "n",
+          in: "path",
+          required: true,
+          description: "The version number, from 1.",
+          schema: { type: "integer", minimum: 1 },
+          example: 1,
+        },
+      },
+      responses: {
+        BadRequest: errorBody("A parameter is missing, unknown or not valid; `fieldErrors` says which."),
+        NotFound: errorBody("No published norm or version at this address."),
+        ServerError: errorBody("Something went wrong on the forum's side; try again later."),
+      },
+      headers: {
+        CacheControl: { description: "Responses may be cached for a minute.", schema: { type: "string", example: "public, max-age=60" } },
+        AllowOrigin: { description: "Any web page may read the data.", schema: { type: "string", example: "*" } },
+        License: { description: "The data's licence.", schema: { type: "string", example: `<${LICENSE.url}>; rel="license"` } },
+        Attachment: { description: "Saves as norms.csv.", schema: { type: "string", example: 'attachment; filename="norms.csv"' } },
+      },
+    },
+  };
+}
+
+let cached: OpenApiDocument | undefined;
+
+/** The document is the same for every request; build it once per process. */
+export function getOpenApiDocument() {
+  cached ??= buildOpenApiDocument();
+  return cached;
+}
+
+export const openApiResponse = () => jsonResponse(getOpenApiDocument());

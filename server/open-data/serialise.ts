@@ -1,0 +1,127 @@
+// From what the norms procedures return to the published shapes (./schemas.ts). Each function
+// names every field it publishes, so a column added to a query never leaks by accident.
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "../root";
+import { type CategoryCode, categoryCodes, type NormStatus } from "../schemas/vocabulary";
+import { formatBibtex, formatCitation } from "./citation";
+import type { NormDetail, NormListItem, NormVersion, PublicNormStatus } from "./schemas";
+import { normApiUrl, normPageUrl, versionApiUrl, versionPageUrl } from "./urls";
+
+type NormsOutputs = inferRouterOutputs<AppRouter>["norms"];
+export type ListedNorm = NormsOutputs["list"]["items"][number];
+export type FullNorm = NormsOutputs["get"];
+export type FullVersion = NormsOutputs["version"];
+
+/** Drafts never reach the open data; the procedures already hide them, and this makes sure. */
+function publicStatus(status: NormStatus): PublicNormStatus {
+  if (status === "draft") throw new Error("A draft reached the open-data serialiser.");
+  return status;
+}
+
+const isCategory = (code: string): code is CategoryCode => (categoryCodes as readonly string[]).includes(code);
+
+export function serialiseListItem(norm: ListedNorm): NormListItem {
+  return {
+    slug: norm.slug,
+    title: norm.title,
+    summary: norm.summary,
+    status: publicStatus(norm.status),
+    categories: norm.categories.filter(isCategory),
+    kind: norm.kind,
+    bindingness: norm.bindingness,
+    language: norm.language,
+    currentVersion: norm.currentVersion,
+    proposer: {
+      name: norm.proposerName,
+      organization:
+        norm.organizationSlug && norm.organizationName && norm.organizationType
+          ? { slug: norm.organizationSlug, name: norm.organizationName, stakeholderType: norm.organizationType }
+          : null,
+    },
+    createdAt: norm.createdAt.toISOString(),
+    updatedAt: norm.updatedAt.toISOString(),
+    url: normPageUrl(norm.slug),
+    apiUrl: normApiUrl(norm.slug),
+  };
+}
+
+/** Who a citation names: the organisation a norm speaks for, or else its proposer. */
+const citedAuthor = (norm: FullNorm) => norm.proposer.organization?.name ?? norm.proposer.name;
+
+const normRef = (slug: string) => ({ slug, url: normPageUrl(slug), apiUrl: normApiUrl(slug) });
+
+export function serialiseNorm(norm: FullNorm): NormDetail {
+  const current = norm.versions.find((v) => v.number === norm.currentVersion);
+  return {
+    slug: norm.slug,
+    title: norm.title,
+    summary: norm.summary,
+    status: publicStatus(norm.status),
+    categories: norm.categories.map((c) => c.code).filter(isCategory),
+    kind: norm.kind,
+    bindingness: norm.bindingness,
+    language: norm.language,
+    currentVersion: norm.currentVersion,
+    proposer: {
+      name: norm.proposer.name,
+      organization: norm.proposer.organization
+        ? {
+            slug: norm.proposer.organization.slug,
+            name: norm.proposer.organization.name,
+            stakeholderType: norm.proposer.organization.stakeholderType,
+          }
+        : null,
+    },
+    createdAt: norm.createdAt.toISOString(),
+    updatedAt: norm.updatedAt.toISOString(),
+    url: normPageUrl(norm.slug),
+    apiUrl: normApiUrl(norm.slug),
+    rationale: norm.rationale,
+    clauses: norm.clauses,
+    citations: norm.citations.map((c) => ({ id: c.id, display: c.display, document: c.documentKey })),
+    versions: norm.versions.map((v) => ({
+      number: v.number,
+      changeSummary: v.changeSummary,
+      createdAt: v.createdAt.toISOString(),
+      url: versionPageUrl(norm.slug, v.number),
+      apiUrl: versionApiUrl(norm.slug, v.number),
+    })),
+    coauthors: norm.coauthors.map((c) => ({ name: c.displayName })),
+    mergedInto: norm.mergedInto ? normRef(norm.mergedInto.slug) : null,
+    mergedFrom: norm.mergedFrom.map((m) => normRef(m.slug)),
+    citation: formatCitation({
+      author: citedAuthor(norm),
+      title: norm.title,
+      number: norm.currentVersion,
+      createdAt: current?.createdAt ?? norm.updatedAt,
+      url: versionPageUrl(norm.slug, norm.currentVersion),
+    }),
+  };
+}
+
+/** One version; `norm` supplies who to cite, since a version names only the person who saved it. */
+export function serialiseVersion(version: FullVersion, norm: FullNorm): NormVersion {
+  const citable = {
+    author: citedAuthor(norm),
+    title: version.title,
+    number: version.number,
+    createdAt: version.createdAt,
+    url: versionPageUrl(version.slug, version.number),
+  };
+  return {
+    slug: version.slug,
+    number: version.number,
+    isCurrent: version.number === version.currentVersion,
+    status: publicStatus(version.status),
+    title: version.title,
+    summary: version.summary,
+    clauses: version.clauses,
+    changeSummary: version.changeSummary,
+    language: version.language,
+    createdAt: version.createdAt.toISOString(),
+    url: citable.url,
+    normUrl: normPageUrl(version.slug),
+    citation: formatCitation(citable),
+    bibtex: formatBibtex({ ...citable, slug: version.slug }),
+  };
+}
