@@ -7,6 +7,7 @@ import { getActor } from "~/server/context";
 export default async function HomePage() {
   const [t, tn, actor] = await Promise.all([getTranslations("common.home"), getTranslations("common.nav"), getActor()]);
   const sections = [
+    { title: t("normsTitle"), text: t("normsText"), href: "/norms", link: t("normsLink") },
     { title: t("organizationsTitle"), text: t("organizationsText"), href: "/organizations", link: tn("organizations") },
     actor
       ? { title: t("joinTitle"), text: t("joinText"), href: "/account", link: tn("account") }
@@ -15,7 +16,7 @@ export default async function HomePage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("lead")} />
-      <div className="grid gap-10 md:grid-cols-2">
+      <div className="grid gap-10 md:grid-cols-3">
         {sections.map((s) => (
           <section key={s.href} aria-labelledby={`${s.href.slice(1)}-heading`} className="border-t-4 border-primary pt-4">
             <h2 id={`${s.href.slice(1)}-heading`} className="mb-3 text-xl font-bold">
