@@ -53,3 +53,31 @@ test("the directory filters by stakeholder type and region, in the address", asy
   await expect(page.getByRole("link", { name: "Ministry of Foreign Affairs of Kenya" }).first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Ministry of Foreign Affairs of Japan" })).toHaveCount(0);
 });
+
+test("the secretariat rejects a registration only with a reason, and its registrant sees it", async ({ browser }) => {
+  const registrantEmail = `${unique("registrant")}@example.org`;
+  const orgName = `Doubtful Body ${unique("db")}`;
+  const registrant = await (await browser.newContext()).newPage();
+  await signUpAndConfirm(registrant, "Rita Registrant", registrantEmail);
+  await signIn(registrant, registrantEmail, "a long enough password");
+  await open(registrant, "/organizations/new");
+  await registrant.getByLabel("Name of the organisation").fill(orgName);
+  await registrant.getByLabel("Academia").check();
+  await registrant.getByLabel("UN regional group").selectOption({ label: "Global" });
+  await registrant.getByRole("button", { name: "Register organisation" }).click();
+  await expect(registrant.getByRole("heading", { level: 1, name: orgName })).toBeVisible();
+
+  const secretariat = await (await browser.newContext()).newPage();
+  await signIn(secretariat, "secretariat@demo.normsforum.example");
+  await open(secretariat, "/secretariat/verification");
+  await secretariat.getByRole("button", { name: `Reject ${orgName}` }).click();
+  const dialog = secretariat.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Reject organisation" }).click();
+  await expect(dialog.getByText(/at least 10 characters/).first()).toBeVisible();
+  await dialog.getByLabel("Reason for rejecting").fill("We could not confirm that this body exists.");
+  await dialog.getByRole("button", { name: "Reject organisation" }).click();
+  await expect(secretariat.getByText(`${orgName} has been rejected.`)).toBeVisible();
+
+  await registrant.reload();
+  await expect(registrant.getByText("We could not confirm that this body exists.")).toBeVisible();
+});

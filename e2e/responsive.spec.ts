@@ -9,6 +9,9 @@ const publicPages = [
   "/norms/protecting-the-public-core-of-the-internet/v/1",
   "/norms/protecting-the-public-core-of-the-internet/redline?from=1&to=3&view=side",
   "/open-data",
+  "/reference",
+  "/reference/norms/ungge-f",
+  "/forums",
   "/about/citing",
   "/",
   "/organizations", "/organizations/ministry-of-foreign-affairs-of-kenya", "/sign-in", "/sign-up", "/forgot-password"];

@@ -89,6 +89,10 @@ export const policy = {
   "norm.removeCoauthor": { who: "active", scope: "proposer" },
   "norm.transition": { who: "secretariat" },
   "norm.merge": { who: "secretariat" },
+
+  "reference.matrix": { who: "anyone" },
+  "reference.norm": { who: "anyone" },
+  "reference.forums": { who: "anyone" },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

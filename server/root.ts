@@ -1,6 +1,7 @@
 import { accountRouter } from "./routers/account";
 import { normsRouter } from "./routers/norms";
 import { organizationsRouter } from "./routers/organizations";
+import { referencesRouter } from "./routers/references";
 import { auditRouter, usersRouter } from "./routers/users";
 import { verificationRouter } from "./routers/verification";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   users: usersRouter,
   audit: auditRouter,
   norms: normsRouter,
+  references: referencesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -160,6 +160,10 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "norms.merge": { expect: STAFF, input: (f) => ({ normId: f.otherPublicNorm.id, intoSlug: f.publicNorm.slug, note: "" }) },
   "norms.addCoauthor": { expect: REPRESENTATIVE, input: (f) => ({ normId: f.publicNorm.id, email: "unverified@example.test" }) },
   "norms.removeCoauthor": { expect: REPRESENTATIVE, input: (f) => ({ normId: f.publicNorm.id, userId: f.coauthorId }) },
+
+  "references.matrix": { expect: ANYONE },
+  "references.norm": { expect: ANYONE, input: () => ({ id: "ungge-f" }) },
+  "references.forums": { expect: ANYONE, input: () => ({ kind: "global" }) },
 };
 
 class Rollback extends Error {}

@@ -5,6 +5,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import type * as React from "react";
+import { useState } from "react";
 import {
   type DefaultValues,
   type FieldPath,
@@ -31,6 +32,38 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
     // The error summary takes focus (GOV.UK); react-hook-form would move it on to a field afterwards.
     shouldFocusError: false,
   });
+}
+
+/**
+ * A form inside a dialog: the dialog's open state, the form, the message not tied to a field, and
+ * a reset whenever the dialog closes, so it opens clean next time.
+ */
+export function useFormDialog<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaults: DefaultValues<z.input<S>>) {
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const form = useZodForm(schema, defaults);
+  const onOpenChange = (next: boolean) => {
+    setOpen(next);
+    if (!next) {
+      form.reset(defaults);
+      setMessage(null);
+    }
+  };
+  return {
+    form,
+    open,
+    message,
+    onOpenChange,
+    close: () => onOpenChange(false),
+    /** For a mutation's onError: field errors onto fields, anything else into the message. */
+    fail: (error: unknown) => setMessage(applyServerError(form, error)),
+    /** The form's submit handler: validates, clears the last message, then runs `send`. */
+    submit: (send: (values: z.output<S>) => void) =>
+      form.handleSubmit((values) => {
+        setMessage(null);
+        send(values);
+      }),
+  };
 }
 
 /**

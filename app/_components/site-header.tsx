@@ -8,6 +8,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
   const links = [
     { href: "/norms", label: t("nav.norms") },
     { href: "/organizations", label: t("nav.organizations") },
+    { href: "/reference", label: t("nav.reference") },
     ...(isStaff(actor) && !actor?.suspension ? [{ href: "/secretariat", label: t("nav.secretariat") }] : []),
     ...(actor?.role === "admin" && !actor.suspension ? [{ href: "/admin/users", label: t("nav.admin") }] : []),
   ];

@@ -7,11 +7,12 @@ import normForm from "~/messages/en/normForm.json";
 import norms from "~/messages/en/norms.json";
 import openData from "~/messages/en/openData.json";
 import organizations from "~/messages/en/organizations.json";
+import reference from "~/messages/en/reference.json";
 import secretariat from "~/messages/en/secretariat.json";
 import vocabulary from "~/messages/en/vocabulary.json";
 
 export const messages = {
-  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, openData },
+  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, openData, reference },
 };
 
 export type Messages = (typeof messages)["en"];

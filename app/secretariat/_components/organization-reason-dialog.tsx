@@ -3,9 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { toast } from "sonner";
-import { applyServerError, FormErrors, TextareaField, useZodForm } from "~/app/_components/form";
+import { FormErrors, TextareaField, useFormDialog } from "~/app/_components/form";
 import { Button } from "~/app/_components/ui/button";
 import {
   Dialog,
@@ -56,35 +55,26 @@ export function OrganizationReasonDialog({
   const tc = useTranslations("common.actions");
   const trpc = useTRPC();
   const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const form = useZodForm(rejectInput, { organizationId, reason: "" });
+  const dialog = useFormDialog(rejectInput, { organizationId, reason: "" });
+  const { form, message } = dialog;
   const options = {
     onSuccess: () => {
-      setOpen(false);
+      dialog.close();
       toast.success(t(k.done, { name }));
       router.refresh();
     },
-    onError: (e: unknown) => setMessage(applyServerError(form, e)),
+    onError: dialog.fail,
   };
   const reject = useMutation(trpc.verification.reject.mutationOptions(options));
   const revoke = useMutation(trpc.verification.revoke.mutationOptions(options));
   const mutation = mode === "reject" ? reject : revoke;
 
-  const onOpenChange = (next: boolean) => {
-    setOpen(next);
-    if (!next) {
-      form.reset({ organizationId, reason: "" });
-      setMessage(null);
-    }
-  };
-  const onSubmit = form.handleSubmit((values) => {
-    setMessage(null);
+  const onSubmit = dialog.submit((values) => {
     mutation.mutate(values);
   });
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
+    <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
       <DialogTrigger asChild>
         <Button type="button" variant="secondary" aria-label={t(k.named, { name })}>
           {t(k.open)}

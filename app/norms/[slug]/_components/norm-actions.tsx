@@ -4,9 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { z } from "zod";
-import { applyServerError, FormErrors, TextareaField, TextField, useZodForm } from "~/app/_components/form";
+import { FormErrors, TextareaField, TextField, useFormDialog } from "~/app/_components/form";
 import { Button, buttonVariants, type ButtonProps } from "~/app/_components/ui/button";
 import {
   Dialog,
@@ -90,38 +89,29 @@ function TransitionDialog({
   const tc = useTranslations("common.actions");
   const trpc = useTRPC();
   const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const form = useZodForm(transitionInput, { normId, note: "" });
+  const dialog = useFormDialog(transitionInput, { normId, note: "" });
+  const { form, message } = dialog;
   const options = {
     onSuccess: () => {
-      setOpen(false);
+      dialog.close();
       toast.success(t(`${action}.done`));
       router.refresh();
     },
-    onError: (e: unknown) => setMessage(applyServerError(form, e)),
+    onError: dialog.fail,
   };
   const submit = useMutation(trpc.norms.submit.mutationOptions(options));
   const withdraw = useMutation(trpc.norms.withdraw.mutationOptions(options));
   const transition = useMutation(trpc.norms.transition.mutationOptions(options));
   const pending = submit.isPending || withdraw.isPending || transition.isPending;
 
-  const onOpenChange = (next: boolean) => {
-    setOpen(next);
-    if (!next) {
-      form.reset({ normId, note: "" });
-      setMessage(null);
-    }
-  };
-  const onSubmit = form.handleSubmit((values) => {
-    setMessage(null);
+  const onSubmit = dialog.submit((values) => {
     if (action === "submit") submit.mutate(values);
     else if (action === "withdraw") withdraw.mutate(values);
     else transition.mutate({ ...values, transition: action });
   });
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
+    <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
       <DialogTrigger asChild>
         <Button type="button" variant={variant}>
           {t(`${action}.open`)}
@@ -176,36 +166,27 @@ function MergeDialog({ normId, title }: { normId: string; title: string }) {
   const tc = useTranslations("common.actions");
   const trpc = useTRPC();
   const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const form = useZodForm(mergeForm, { normId, intoSlug: "", note: "" });
+  const dialog = useFormDialog(mergeForm, { normId, intoSlug: "", note: "" });
+  const { form, message } = dialog;
   const merge = useMutation(
     trpc.norms.merge.mutationOptions({
       onSuccess: (data) => {
-        setOpen(false);
+        dialog.close();
         toast.success(t("done"));
         // The merged norm now redirects to the survivor; show its record instead.
         router.push(`/norms/${data.slug}?record=1`);
         router.refresh();
       },
-      onError: (e) => setMessage(applyServerError(form, e)),
+      onError: dialog.fail,
     }),
   );
 
-  const onOpenChange = (next: boolean) => {
-    setOpen(next);
-    if (!next) {
-      form.reset({ normId, intoSlug: "", note: "" });
-      setMessage(null);
-    }
-  };
-  const onSubmit = form.handleSubmit((values) => {
-    setMessage(null);
+  const onSubmit = dialog.submit((values) => {
     merge.mutate(values);
   });
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
+    <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
       <DialogTrigger asChild>
         <Button type="button" variant="secondary">
           {t("open")}

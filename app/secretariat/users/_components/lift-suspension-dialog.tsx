@@ -3,9 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { toast } from "sonner";
-import { applyServerError, FormErrors, TextareaField, useZodForm } from "~/app/_components/form";
+import { FormErrors, TextareaField, useFormDialog } from "~/app/_components/form";
 import { Button } from "~/app/_components/ui/button";
 import {
   Dialog,
@@ -25,34 +24,25 @@ export function LiftSuspensionDialog({ suspensionId, name }: { suspensionId: str
   const tc = useTranslations("common");
   const trpc = useTRPC();
   const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const defaults = { suspensionId, reason: "" };
-  const form = useZodForm(liftSuspensionInput, defaults);
+    const defaults = { suspensionId, reason: "" };
+  const dialog = useFormDialog(liftSuspensionInput, defaults);
+  const { form, message } = dialog;
   const lift = useMutation(
     trpc.users.liftSuspension.mutationOptions({
       onSuccess: () => {
-        setOpen(false);
+        dialog.close();
         toast.success(t("liftedToast", { name }));
         router.refresh();
       },
-      onError: (e) => setMessage(applyServerError(form, e)),
+      onError: dialog.fail,
     }),
   );
-  const onOpenChange = (next: boolean) => {
-    setOpen(next);
-    if (!next) {
-      form.reset(defaults);
-      setMessage(null);
-    }
-  };
-  const onSubmit = form.handleSubmit((values) => {
-    setMessage(null);
+  const onSubmit = dialog.submit((values) => {
     lift.mutate(values);
   });
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
+    <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
       <DialogTrigger asChild>
         <Button type="button" variant="secondary" aria-label={t("liftNamed", { name })}>
           {t("lift")}

@@ -3,10 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { toast } from "sonner";
 import { z } from "zod";
-import { applyServerError, FormErrors, TextareaField, TextField, useZodForm } from "~/app/_components/form";
+import { FormErrors, TextareaField, TextField, useFormDialog } from "~/app/_components/form";
 import { Button } from "~/app/_components/ui/button";
 import {
   Dialog,
@@ -29,8 +29,6 @@ export function SuspendDialog({ userId, name }: { userId: string; name: string }
   const tc = useTranslations("common");
   const trpc = useTRPC();
   const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
   // The form holds the date as the date input gives it (YYYY-MM-DD, or empty for indefinite).
   const schema = useMemo(
     () =>
@@ -44,31 +42,24 @@ export function SuspendDialog({ userId, name }: { userId: string; name: string }
     [t],
   );
   const defaults = { userId, reason: "", endsAt: "" };
-  const form = useZodForm(schema, defaults);
+  const dialog = useFormDialog(schema, defaults);
+  const { form, message } = dialog;
   const suspend = useMutation(
     trpc.users.suspend.mutationOptions({
       onSuccess: () => {
-        setOpen(false);
+        dialog.close();
         toast.success(t("suspendedToast", { name }));
         router.refresh();
       },
-      onError: (e) => setMessage(applyServerError(form, e)),
+      onError: dialog.fail,
     }),
   );
-  const onOpenChange = (next: boolean) => {
-    setOpen(next);
-    if (!next) {
-      form.reset(defaults);
-      setMessage(null);
-    }
-  };
-  const onSubmit = form.handleSubmit((values) => {
-    setMessage(null);
+  const onSubmit = dialog.submit((values) => {
     suspend.mutate(values);
   });
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
+    <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
       <DialogTrigger asChild>
         <Button type="button" variant="secondary" aria-label={t("suspendNamed", { name })}>
           {t("suspend")}

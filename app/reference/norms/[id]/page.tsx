@@ -1,0 +1,141 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { cache } from "react";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { DescriptionList } from "~/app/_components/ui/description-list";
+import { PageHeader } from "~/app/_components/ui/page-header";
+import { api, load } from "~/app/_trpc/server";
+import { NormStatusBadge } from "~/app/norms/_components/norm-badges";
+import { documentShortName } from "../../_components/labels";
+
+type Params = Promise<{ id: string }>;
+
+// One query per request, shared by the metadata and the page.
+const getReferenceNorm = cache((id: string) => load(() => api.references.norm({ id })));
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const norm = await getReferenceNorm((await params).id);
+  return { title: norm.display, description: norm.text.slice(0, 200) };
+}
+
+/** The paper gives dates as YYYY-MM-DD (or a year alone); show them in the reader's format. */
+function parseDate(value: string) {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
+}
+
+export default async function ReferenceNormPage({ params }: { params: Params }) {
+  const { id } = await params;
+  const [norm, t, tr, format] = await Promise.all([
+    getReferenceNorm(id),
+    getTranslations("reference.norm"),
+    getTranslations("reference"),
+    getFormatter(),
+  ]);
+  const document = norm.document;
+  const date = parseDate(document.date);
+  const categoryName = (code: string) => norm.categories.find((c) => c.code === code)?.title ?? code;
+
+  return (
+    <>
+      <p className="mb-6">
+        <Link href="/reference">
+          <span aria-hidden="true">← </span>
+          {t("back")}
+        </Link>
+      </p>
+      <PageHeader caption={t("caption")} title={norm.display} description={document.title} />
+
+      <section aria-labelledby="text-heading" className="mb-10 max-w-[42rem]">
+        <h2 id="text-heading" className="mb-4 text-xl font-bold sm:text-2xl">
+          {t("textTitle")}
+        </h2>
+        <blockquote className="border-s-4 border-primary ps-5 text-lg text-pretty sm:text-xl">
+          <p>{norm.text}</p>
+        </blockquote>
+        <p className="mt-3 text-muted">{t("source", { document: documentShortName(tr, document) })}</p>
+      </section>
+
+      <section aria-labelledby="categories-heading" className="mb-10">
+        <h2 id="categories-heading" className="mb-4 text-xl font-bold sm:text-2xl">
+          {t("categoriesTitle")}
+        </h2>
+        <ul className="space-y-2" aria-label={t("categoriesLabel")}>
+          {norm.categories.map((c) => (
+            <li key={c.code}>
+              <Link href={`/reference?cat=${encodeURIComponent(c.code)}`}>{t("categoryLink", { code: c.code, title: c.title })}</Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {norm.variants.length > 0 ? (
+        <section aria-labelledby="variants-heading" className="mb-10 max-w-[42rem]">
+          <h2 id="variants-heading" className="mb-2 text-xl font-bold sm:text-2xl">
+            {t("variantsTitle")}
+          </h2>
+          <p className="mb-4 text-muted">{t("variantsLead")}</p>
+          {norm.variants.map((v, i) => (
+            <figure key={i} className="mb-4">
+              <figcaption className="mb-2 font-semibold">
+                {t("variantCategories", { categories: format.list(v.categories.map((code) => `${code}. ${categoryName(code)}`)) })}
+              </figcaption>
+              <blockquote className="border-s-4 border-border ps-5">
+                <p>{v.text}</p>
+              </blockquote>
+            </figure>
+          ))}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="cited-heading" className="mb-10">
+        <h2 id="cited-heading" className="mb-4 text-xl font-bold sm:text-2xl">
+          {t("citedByTitle")}
+        </h2>
+        {norm.citedBy.length > 0 ? (
+          <ul className="border-t border-border">
+            {norm.citedBy.map((p) => (
+              <li key={p.slug} className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-border py-3">
+                <Link href={`/norms/${p.slug}`} className="font-bold">
+                  {p.title}
+                </Link>
+                <NormStatusBadge status={p.status} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("citedByEmpty")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="document-heading">
+        <h2 id="document-heading" className="mb-4 text-xl font-bold sm:text-2xl">
+          {t("documentTitle")}
+        </h2>
+        <DescriptionList
+          items={[
+            { id: "title", term: t("docTitle"), details: document.title },
+            { id: "issuer", term: t("issuer"), details: document.issuer },
+            { id: "date", term: t("date"), details: date ? format.dateTime(date, { dateStyle: "long", timeZone: "UTC" }) : document.date },
+            {
+              id: "reference",
+              term: t("reference"),
+              details: document.url ? (
+                <>
+                  {document.reference}
+                  <br />
+                  <a href={document.url} rel="noreferrer" className="break-words">
+                    {t("link")}
+                  </a>
+                </>
+              ) : (
+                document.reference
+              ),
+            },
+            { id: "status", term: t("status"), details: tr(`documentStatus.${document.status}`) },
+            { id: "authorKind", term: t("authorKind"), details: tr(`authorKind.${document.authorKind}`) },
+          ]}
+        />
+      </section>
+    </>
+  );
+}
