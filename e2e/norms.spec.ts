@@ -29,7 +29,8 @@ test("propose, preview, submit, revise twice, read the redline; endorsement free
   await author.locator("body[data-hydrated]").waitFor();
   await author.getByRole("button", { name: "Submit to consultation" }).click();
   await author.getByRole("dialog").getByRole("button", { name: "Submit to consultation" }).click();
-  await expect(author.getByText("Submitted to consultation").first()).toBeVisible();
+  await expect(author.getByText("Submitted to consultation.").first()).toBeVisible();
+  await expect(author.getByRole("dialog")).toHaveCount(0);
 
   for (const [n, wording] of [
     [2, "States should not intentionally conduct cyber operations that impair hospitals."],
@@ -52,10 +53,12 @@ test("propose, preview, submit, revise twice, read the redline; endorsement free
   await open(secretariat, normUrl);
   await secretariat.getByRole("button", { name: "Move to endorsement" }).click();
   await secretariat.getByRole("dialog").getByRole("button", { name: "Move to endorsement" }).click();
-  await expect(secretariat.getByText("The text is frozen").first()).toBeVisible();
+  await expect(secretariat.getByText("Moved to endorsement.").first()).toBeVisible();
+  await expect(secretariat.getByRole("dialog")).toHaveCount(0);
+  await expect(secretariat.getByRole("heading", { name: "The text is frozen" })).toBeVisible();
 
   await author.goto(normUrl);
-  await expect(author.getByText("The text is frozen").first()).toBeVisible();
+  await expect(author.getByRole("heading", { name: "The text is frozen" })).toBeVisible();
   await expect(author.getByRole("link", { name: "Revise the text" })).toHaveCount(0);
 });
 

@@ -12,6 +12,8 @@ const publicPages = [
   "/reference",
   "/reference/norms/ungge-f",
   "/forums",
+  "/compare?items=ref:ungge-f,norm:protecting-the-public-core-of-the-internet@1",
+  "/search?q=infrastructure",
   "/about/citing",
   "/",
   "/organizations", "/organizations/ministry-of-foreign-affairs-of-kenya", "/sign-in", "/sign-up", "/forgot-password"];

@@ -93,6 +93,10 @@ export const policy = {
   "reference.matrix": { who: "anyone" },
   "reference.norm": { who: "anyone" },
   "reference.forums": { who: "anyone" },
+  "reference.compare": { who: "anyone" },
+  "reference.history": { who: "anyone" },
+  "reference.correct": { who: "admin" },
+  "search.all": { who: "anyone" },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

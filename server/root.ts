@@ -2,6 +2,7 @@ import { accountRouter } from "./routers/account";
 import { normsRouter } from "./routers/norms";
 import { organizationsRouter } from "./routers/organizations";
 import { referencesRouter } from "./routers/references";
+import { searchRouter } from "./routers/search";
 import { auditRouter, usersRouter } from "./routers/users";
 import { verificationRouter } from "./routers/verification";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   norms: normsRouter,
   references: referencesRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -164,6 +164,10 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "references.matrix": { expect: ANYONE },
   "references.norm": { expect: ANYONE, input: () => ({ id: "ungge-f" }) },
   "references.forums": { expect: ANYONE, input: () => ({ kind: "global" }) },
+  "references.history": { expect: ANYONE, input: () => ({ id: "ungge-f" }) },
+  "references.correct": { expect: ADMIN, input: () => ({ id: "ungge-f", categories: ["II", "III"], reason: "Matrix correction." }) },
+  "references.compare": { expect: ANYONE, input: () => ({ items: ["ref:ungge-f", "ref:usg-2"] }) },
+  "search.all": { expect: ANYONE, input: () => ({ q: "infrastructure" }) },
 };
 
 class Rollback extends Error {}

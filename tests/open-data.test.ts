@@ -243,7 +243,15 @@ describe("GET /api/openapi.json", () => {
     expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
     expect(doc.info.license).toEqual({ name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" });
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ["/api/v1/norms", "/api/v1/norms.csv", "/api/v1/norms/{slug}", "/api/v1/norms/{slug}/versions/{n}"].sort(),
+      [
+        "/api/v1/norms",
+        "/api/v1/norms.csv",
+        "/api/v1/norms/{slug}",
+        "/api/v1/norms/{slug}/versions/{n}",
+        "/api/v1/reference/documents",
+        "/api/v1/reference/norms",
+        "/api/v1/forums",
+      ].sort(),
     );
     for (const [path, item] of Object.entries(doc.paths)) {
       expect(item.get.responses["200"], path).toBeDefined();

@@ -5,6 +5,7 @@ import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader({ actor }: { actor: Actor | null }) {
   const t = await getTranslations("common");
+  const tSearch = await getTranslations("search");
   const links = [
     { href: "/norms", label: t("nav.norms") },
     { href: "/organizations", label: t("nav.organizations") },
@@ -29,6 +30,11 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
             ))}
           </ul>
           <ul className="ms-auto flex flex-wrap items-center gap-x-6 gap-y-2">
+            <li>
+              <Link href="/search" className="text-background underline-offset-4 hover:underline">
+                {tSearch("headerLink")}
+              </Link>
+            </li>
             {actor ? (
               <>
                 <li>

@@ -6,7 +6,10 @@ import {
   pgTable,
   primaryKey,
   text,
+  timestamp,
+  uuid,
 } from "drizzle-orm/pg-core";
+import { users } from "./users";
 
 // Reference data from Appendix I of the EastWest Institute paper (db/reference-data/).
 // Loaded by the seed, which only inserts what is missing.
@@ -88,4 +91,27 @@ export const forums = pgTable(
     otherSeeds: text().array().notNull().default([]),
   },
   (t) => [index("forums_year_idx").on(t.year)],
+);
+
+export const referenceCorrectionField = pgEnum("reference_correction_field", ["text", "categories"]);
+
+// Every admin correction of a reference norm, kept for good and shown on the norm's page.
+export const referenceNormCorrections = pgTable(
+  "reference_norm_corrections",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    normId: text()
+      .notNull()
+      .references(() => referenceNorms.id, { onDelete: "cascade" }),
+    field: referenceCorrectionField().notNull(),
+    // The text (a string) or the category codes (a string array), before and after.
+    before: jsonb().$type<string | string[]>().notNull(),
+    after: jsonb().$type<string | string[]>().notNull(),
+    reason: text().notNull(),
+    actorId: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("reference_norm_corrections_norm_id_idx").on(t.normId)],
 );

@@ -8,12 +8,13 @@ export type AuditAction =
   | "user.appeal_decided"
   | "organization.verified"
   | "organization.rejected"
-  | "organization.verification_revoked";
+  | "organization.verification_revoked"
+  | "reference.corrected";
 
 /** Appends to the audit log; call inside the transaction of the action it records. */
 export async function recordAudit(
   db: DbOrTx,
-  entry: { actorId: string; action: AuditAction; targetType: "user" | "organization"; targetId: string; details?: Record<string, unknown> },
+  entry: { actorId: string; action: AuditAction; targetType: "user" | "organization" | "reference_norm"; targetId: string; details?: Record<string, unknown> },
 ) {
   await db.insert(auditLog).values({ ...entry, details: entry.details ?? {} });
 }

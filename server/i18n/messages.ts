@@ -3,16 +3,18 @@ import account from "~/messages/en/account.json";
 import admin from "~/messages/en/admin.json";
 import auth from "~/messages/en/auth.json";
 import common from "~/messages/en/common.json";
+import compare from "~/messages/en/compare.json";
 import normForm from "~/messages/en/normForm.json";
 import norms from "~/messages/en/norms.json";
 import openData from "~/messages/en/openData.json";
 import organizations from "~/messages/en/organizations.json";
 import reference from "~/messages/en/reference.json";
+import search from "~/messages/en/search.json";
 import secretariat from "~/messages/en/secretariat.json";
 import vocabulary from "~/messages/en/vocabulary.json";
 
 export const messages = {
-  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, openData, reference },
+  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, openData, reference, compare, search },
 };
 
 export type Messages = (typeof messages)["en"];

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { listNormsInput } from "../schemas/norms";
 import { jsonResponse } from "./http";
 import { csvHeaders, csvParams, listParams } from "./norms";
+import { forumParams } from "./reference";
 import { openDataSchemas } from "./schemas";
 import { absoluteUrl, LICENSE, SITE_NAME } from "./urls";
 
@@ -157,8 +158,64 @@ const normsSection: Section = {
   },
 };
 
-// Later areas (positions, comments, the reference library, stock-takes) add a section here.
-const sections: readonly Section[] = [normsSection];
+// Keyed by the input schema's fields, so a filter added there fails to compile until described here.
+const forumParamDescriptions: Record<(typeof forumParams)[number], string> = {
+  kind: "The kind of forum, e.g. `global`, `regional`, `bilateral`, `multi-stakeholder`.",
+  party: "A party to the forum or agreement, e.g. `United States`: forums it took part in.",
+};
+
+const referenceSection: Section = {
+  tag: {
+    name: "Reference library",
+    description:
+      "The five documents and 33 norms compared in Appendix I of the EastWest Institute paper, and the forums where norms for cyberspace have been made since 1988. Corrections by the forum's administrators are included.",
+  },
+  paths: {
+    "/api/v1/reference/documents": {
+      get: {
+        operationId: "listReferenceDocuments",
+        summary: "List reference documents",
+        description: "The five documents of Appendix I, in the paper's order, with their legal or political status and kind of author.",
+        tags: ["Reference library"],
+        parameters: [],
+        responses: { "200": json(ref("schemas", "ReferenceDocumentList"), "The documents."), "500": ref("responses", "ServerError") },
+        "x-example-request": absoluteUrl("/api/v1/reference/documents"),
+      },
+    },
+    "/api/v1/reference/norms": {
+      get: {
+        operationId: "listReferenceNorms",
+        summary: "List reference norms",
+        description:
+          "Every reference norm in the paper's order, with its text, categories, other wordings and the forum's published proposals that cite it.",
+        tags: ["Reference library"],
+        parameters: [],
+        responses: { "200": json(ref("schemas", "ReferenceNormList"), "The reference norms."), "500": ref("responses", "ServerError") },
+        "x-example-request": absoluteUrl("/api/v1/reference/norms"),
+      },
+    },
+    "/api/v1/forums": {
+      get: {
+        operationId: "listForums",
+        summary: "List forums",
+        description: "The forums, agreements, proposals and events of the timeline, oldest first; filter by kind and by party.",
+        tags: ["Reference library"],
+        parameters: forumParams.map((name) => ({
+          name,
+          in: "query" as const,
+          required: false,
+          description: forumParamDescriptions[name],
+          schema: { type: "string" },
+        })),
+        responses: { "200": json(ref("schemas", "ForumList"), "The forums."), ...errorResponses },
+        "x-example-request": absoluteUrl("/api/v1/forums?kind=global"),
+      },
+    },
+  },
+};
+
+// Later areas (positions, comments, stock-takes) add a section here.
+const sections: readonly Section[] = [normsSection, referenceSection];
 
 export function buildOpenApiDocument(): OpenApiDocument {
   const generated = z.toJSONSchema(openDataSchemas, {

@@ -1,13 +1,25 @@
+import { compare } from "../domain/compare";
+import { correctReferenceNorm, getCorrectionHistory } from "../domain/reference-corrections";
 import * as refs from "../domain/references";
-import { listForumsInput, referenceNormIdInput } from "../schemas/references";
-import { createTRPCRouter, publicProcedure } from "../trpc";
+import { compareInput } from "../schemas/compare";
+import { correctReferenceNormInput, listForumsInput, referenceNormIdInput } from "../schemas/references";
+import { actorProcedure, createTRPCRouter, publicProcedure } from "../trpc";
 
 export const referencesRouter = createTRPCRouter({
   matrix: publicProcedure("reference.matrix").query(({ ctx }) => refs.getMatrix(ctx.db)),
   norm: publicProcedure("reference.norm")
     .input(referenceNormIdInput)
     .query(({ ctx, input }) => refs.getReferenceNorm(ctx.db, input.id)),
+  compare: publicProcedure("reference.compare")
+    .input(compareInput)
+    .query(({ ctx, input }) => compare(ctx.db, input)),
   forums: publicProcedure("reference.forums")
     .input(listForumsInput)
     .query(({ ctx, input }) => refs.listForums(ctx.db, input)),
+  history: publicProcedure("reference.history")
+    .input(referenceNormIdInput)
+    .query(({ ctx, input }) => getCorrectionHistory(ctx.db, input.id)),
+  correct: actorProcedure("reference.correct")
+    .input(correctReferenceNormInput)
+    .mutation(({ ctx, input }) => correctReferenceNorm(ctx.db, ctx.actor, input)),
 });

@@ -84,6 +84,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
 
   const target = (entry: (typeof log.items)[number]) => {
     if (entry.targetType === "user") return t("person", { name: entry.targetUserName ?? t("deletedUser") });
+    if (entry.targetType === "reference_norm") return t("referenceNorm", { id: entry.targetId });
     const name = text(entry.details, "name");
     return name ? t("organization", { name }) : t("organizationId", { id: entry.targetId });
   };

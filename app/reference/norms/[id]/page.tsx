@@ -6,7 +6,11 @@ import { DescriptionList } from "~/app/_components/ui/description-list";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
 import { NormStatusBadge } from "~/app/norms/_components/norm-badges";
+import { type CategoryCode, categoryCodes } from "~/server/schemas/vocabulary";
+import { getActor } from "~/server/context";
+import { can } from "~/server/policy";
 import { documentShortName } from "../../_components/labels";
+import { CorrectionForm } from "./_components/correction-form";
 
 type Params = Promise<{ id: string }>;
 
@@ -18,6 +22,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: norm.display, description: norm.text.slice(0, 200) };
 }
 
+const isCategoryCode = (code: string): code is CategoryCode => (categoryCodes as readonly string[]).includes(code);
+
 /** The paper gives dates as YYYY-MM-DD (or a year alone); show them in the reader's format. */
 function parseDate(value: string) {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
@@ -25,12 +31,21 @@ function parseDate(value: string) {
 
 export default async function ReferenceNormPage({ params }: { params: Params }) {
   const { id } = await params;
-  const [norm, t, tr, format] = await Promise.all([
+  const [norm, history, actor, t, tr, tc, format] = await Promise.all([
     getReferenceNorm(id),
+    load(() => api.references.history({ id })),
+    getActor(),
     getTranslations("reference.norm"),
     getTranslations("reference"),
+    getTranslations("reference.corrections"),
     getFormatter(),
   ]);
+  // Only administrators may correct the reference library; they see the form with every category.
+  const mayCorrect = can("reference.correct", actor);
+  const categoryOptions = mayCorrect
+    ? (await load(() => api.references.matrix())).categories.flatMap((c) => (isCategoryCode(c.code) ? [{ code: c.code, title: c.title }] : []))
+    : [];
+  const shown = (value: string | string[]) => (Array.isArray(value) ? format.list(value) : value);
   const document = norm.document;
   const date = parseDate(document.date);
   const categoryName = (code: string) => norm.categories.find((c) => c.code === code)?.title ?? code;
@@ -43,7 +58,7 @@ export default async function ReferenceNormPage({ params }: { params: Params }) 
           {t("back")}
         </Link>
       </p>
-      <PageHeader caption={t("caption")} title={norm.display} description={document.title} />
+      <PageHeader caption={t("caption")} title={norm.display} description={document.title}><Link href={`/compare?items=ref:${encodeURIComponent(norm.id)}`}>{(await getTranslations("compare"))("compareLink")}</Link></PageHeader>
 
       <section aria-labelledby="text-heading" className="mb-10 max-w-[42rem]">
         <h2 id="text-heading" className="mb-4 text-xl font-bold sm:text-2xl">
@@ -135,6 +150,48 @@ export default async function ReferenceNormPage({ params }: { params: Params }) 
             { id: "authorKind", term: t("authorKind"), details: tr(`authorKind.${document.authorKind}`) },
           ]}
         />
+      </section>
+
+      <section aria-labelledby="corrections-heading" className="mt-10 max-w-[42rem]">
+        <h2 id="corrections-heading" className="mb-2 text-xl font-bold sm:text-2xl">
+          {tc("title")}
+        </h2>
+        <p className="mb-4 text-muted">{tc("lead")}</p>
+        {history.length > 0 ? (
+          <ol className="border-t border-border" aria-label={tc("listLabel")}>
+            {history.map((c) => (
+              <li key={c.id} className="border-b border-border py-4">
+                <p className="mb-2 font-bold">{tc("field", { field: c.field })}</p>
+                <p className="mb-3 text-muted">
+                  {tc("byAdmins")},{" "}
+                  <time dateTime={c.createdAt.toISOString()}>{format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+                </p>
+                <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[6rem_minmax(0,1fr)]">
+                  <dt className="font-semibold">{tc("before")}</dt>
+                  <dd className="break-words">{shown(c.before)}</dd>
+                  <dt className="font-semibold">{tc("after")}</dt>
+                  <dd className="break-words">{shown(c.after)}</dd>
+                  <dt className="font-semibold">{tc("reason")}</dt>
+                  <dd className="break-words">{c.reason}</dd>
+                </dl>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p>{tc("empty")}</p>
+        )}
+        {mayCorrect ? (
+          <div className="mt-8 border-s-4 border-border ps-5">
+            <h3 className="mb-2 text-lg font-bold sm:text-xl">{tc("formTitle")}</h3>
+            <p className="mb-6 text-muted">{tc("formLead")}</p>
+            <CorrectionForm
+              id={norm.id}
+              text={norm.text}
+              categories={norm.categories.map((c) => c.code).filter(isCategoryCode)}
+              options={categoryOptions}
+            />
+          </div>
+        ) : null}
       </section>
     </>
   );

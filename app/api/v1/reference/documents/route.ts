@@ -1,0 +1,6 @@
+import { referenceDocumentsResponse } from "~/server/open-data/reference";
+import { withDb } from "~/server/open-data/with-db";
+
+export const dynamic = "force-dynamic";
+
+export const GET = () => withDb((db) => referenceDocumentsResponse(db));
