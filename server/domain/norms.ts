@@ -18,7 +18,7 @@ import { type Actor, isRepresentative } from "../policy";
 import type { createNormInput, reviseNormInput } from "../schemas/norms";
 import { diffWords } from "./diff";
 import { type NormStatus, type Transition, transitionRefusal, transitions } from "./lifecycle";
-import { slugify } from "./slug";
+import { firstFreeSlug, slugify } from "./slug";
 
 type CreateInput = z.output<typeof createNormInput>;
 type ReviseInput = z.output<typeof reviseNormInput>;
@@ -72,11 +72,7 @@ async function uniqueNormSlug(db: DbOrTx, title: string) {
     .select({ slug: norms.slug })
     .from(norms)
     .where(sql`${norms.slug} = ${base} or ${norms.slug} like ${`${base}-%`}`);
-  const used = new Set(taken.map((r) => r.slug));
-  // Paths under /norms/ that are pages, not norms.
-  for (const reserved of ["new", "mine"]) used.add(reserved);
-  if (!used.has(base)) return base;
-  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+  return firstFreeSlug(base, taken.map((r) => r.slug));
 }
 
 async function replaceLinks(tx: Tx, normId: string, categories: string[], citations: string[]) {

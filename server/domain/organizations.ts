@@ -12,7 +12,7 @@ import type {
   setMemberRoleInput,
   updateOrganizationInput,
 } from "../schemas/organizations";
-import { slugify } from "./slug";
+import { firstFreeSlug, slugify } from "./slug";
 
 type CreateInput = z.output<typeof createOrganizationInput>;
 
@@ -30,19 +30,13 @@ const publicColumns = {
   createdAt: organizations.createdAt,
 };
 
-// Paths under /organizations/ that are pages, not organisations.
-const reservedSlugs = new Set(["new", "mine"]);
-
 async function uniqueSlug(db: DbOrTx, name: string) {
   const base = slugify(name);
   const taken = await db
     .select({ slug: organizations.slug })
     .from(organizations)
     .where(or(eq(organizations.slug, base), ilike(organizations.slug, `${base}-%`)));
-  const used = new Set(taken.map((r) => r.slug));
-  if (reservedSlugs.has(base)) used.add(base);
-  if (!used.has(base)) return base;
-  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+  return firstFreeSlug(base, taken.map((r) => r.slug));
 }
 
 export async function listOrganizations(db: Db, input: z.output<typeof listOrganizationsInput>) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slugify } from "./slug";
+import { firstFreeSlug, slugify } from "./slug";
 
 describe("slugify", () => {
   it("makes lower-case ASCII slugs", () => {
@@ -8,5 +8,14 @@ describe("slugify", () => {
   });
   it("never returns an empty slug", () => {
     expect(slugify("中文")).toBe("organisation");
+  });
+});
+
+describe("firstFreeSlug", () => {
+  it("numbers a taken slug from 2, and never uses a page name", () => {
+    expect(firstFreeSlug("alpha", [])).toBe("alpha");
+    expect(firstFreeSlug("alpha", ["alpha", "alpha-2"])).toBe("alpha-3");
+    expect(firstFreeSlug("new", [])).toBe("new-2");
+    expect(firstFreeSlug("mine", ["mine-2"])).toBe("mine-3");
   });
 });

@@ -10,3 +10,14 @@ export function slugify(name: string): string {
     .replace(/-+$/g, "");
   return slug || "organisation";
 }
+
+/** Paths under /organizations/ and /norms/ that are pages, not records. */
+const reservedSlugs = new Set(["new", "mine"]);
+
+/** The base slug, or base-2, base-3… : the first one not taken and not a reserved page name. */
+export function firstFreeSlug(base: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  for (const reserved of reservedSlugs) used.add(reserved);
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+}
