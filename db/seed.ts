@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import { searchVector } from "~/server/domain/norms";
 import type { Db, Tx } from "./connect";
 import { demoNorms } from "./demo-norms";
+import { demoPositions, positionOrganizations, revokedDemoOrganization } from "./demo-positions";
+import { refreshMeasures } from "~/server/domain/positions";
 import { slugify } from "~/server/domain/slug";
 import { addMember, createOrganization, createUser } from "./factories";
 import forumsData from "./reference-data/forums.json";
@@ -16,6 +18,8 @@ import {
   normEvents,
   normPlacements,
   norms,
+  normPositionHistory,
+  normPositions,
   normVersions,
   organizations,
   suspensions,
@@ -163,7 +167,19 @@ export async function seedDemo(db: Db) {
       endsAt: null,
       createdById: secretariat.id,
     });
+    for (const o of positionOrganizations) await org(o.name, o.stakeholderType, o.region, o.country, admin.id);
     await seedDemoNorms(tx, { representative: rep.id, otherRepresentative: rep2.id, member: member.id }, secretariat.id);
+    await seedDemoPositions(tx);
+    await tx
+      .update(organizations)
+      .set({
+        verificationStatus: "revoked",
+        statusReason: "The organisation could not show that it operates independently of its funders (demo revocation).",
+        statusChangedAt: new Date(),
+        statusChangedById: secretariat.id,
+      })
+      .where(eq(organizations.slug, revokedDemoOrganization));
+    await seedMeasures(tx);
   });
 }
 
@@ -246,6 +262,39 @@ async function seedDemoNorms(tx: Tx, proposers: Record<"representative" | "other
       })),
     ]);
   }
+}
+
+/** Demo positions (db/demo-positions.ts) with their histories, recorded by each organisation's creator. */
+async function seedDemoPositions(tx: Tx) {
+  const [orgRows, normRows] = await Promise.all([
+    tx.select({ id: organizations.id, slug: organizations.slug, createdById: organizations.createdById }).from(organizations),
+    tx.select({ id: norms.id, title: norms.title }).from(norms),
+  ]);
+  const now = Date.now();
+  for (const demo of demoPositions) {
+    const organization = orgRows.find((o) => o.slug === demo.organization);
+    const norm = normRows.find((n) => n.title === demo.norm);
+    if (!organization || !norm) throw new Error(`Demo position refers to an unknown norm or organisation: ${demo.norm} / ${demo.organization}`);
+    const rows = demo.steps.map((step, i) => ({
+      normId: norm.id,
+      organizationId: organization.id,
+      sequence: i + 1,
+      kind: step.kind ?? ("recorded" as const),
+      stance: step.stance,
+      statement: step.statement ?? "",
+      version: step.version,
+      recordedById: organization.createdById,
+      recordedAt: new Date(now - step.daysAgo * DAY),
+    }));
+    await tx.insert(normPositionHistory).values(rows);
+    const { kind: _kind, ...current } = rows.at(-1)!;
+    await tx.insert(normPositions).values(current);
+  }
+}
+
+async function seedMeasures(tx: Tx) {
+  const normRows = await tx.select({ id: norms.id }).from(norms);
+  for (const { id } of normRows) await refreshMeasures(tx, id);
 }
 
 type StakeholderTypeName = Parameters<typeof createOrganization>[1]["stakeholderType"] & string;

@@ -97,6 +97,14 @@ export const policy = {
   "reference.history": { who: "anyone" },
   "reference.correct": { who: "admin" },
   "search.all": { who: "anyone" },
+
+  // Positions: the representative check and the norm's state are decided in the positions domain,
+  // inside the transaction that locks the norm.
+  "position.forNorm": { who: "anyone" },
+  "position.history": { who: "anyone" },
+  "position.forOrganization": { who: "anyone" },
+  "position.record": { who: "active", scope: "representative" },
+  "position.reaffirm": { who: "active", scope: "representative" },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

@@ -1,6 +1,7 @@
 import { accountRouter } from "./routers/account";
 import { normsRouter } from "./routers/norms";
 import { organizationsRouter } from "./routers/organizations";
+import { positionsRouter } from "./routers/positions";
 import { referencesRouter } from "./routers/references";
 import { searchRouter } from "./routers/search";
 import { auditRouter, usersRouter } from "./routers/users";
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   norms: normsRouter,
   references: referencesRouter,
   search: searchRouter,
+  positions: positionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -70,6 +70,16 @@ async function arrange(db: Db) {
   await asRepresentative.norms.submit({ normId: publicNormRow!.id });
   await asRepresentative.norms.submit({ normId: otherPublicNormRow!.id });
   const coauthor = await asRepresentative.norms.addCoauthor({ normId: publicNormRow!.id, email: "target@example.test" });
+  // A position given on version 1 of a norm that then gets a version 2: it can be reaffirmed.
+  await asRepresentative.positions.record({ normId: otherPublicNormRow!.id, organizationId: organization.id, stance: "endorse" });
+  await asRepresentative.norms.revise({
+    ...normFields,
+    title: "Another norm for the matrix",
+    normId: otherPublicNormRow!.id,
+    baseVersion: 1,
+    clauses: ["States should do the first thing, and say so."],
+    changeSummary: "Clarified the first clause.",
+  });
   const unverified = await createUser(db, { email: "unverified@example.test", verified: false });
   return {
     users: { representative, otherRepresentative, member, secretariat, admin, suspended },
@@ -168,6 +178,16 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "references.correct": { expect: ADMIN, input: () => ({ id: "ungge-f", categories: ["II", "III"], reason: "Matrix correction." }) },
   "references.compare": { expect: ANYONE, input: () => ({ items: ["ref:ungge-f", "ref:usg-2"] }) },
   "search.all": { expect: ANYONE, input: () => ({ q: "infrastructure" }) },
+
+  "positions.forNorm": { expect: ANYONE, input: (f) => ({ slug: f.otherPublicNorm.slug }) },
+  "positions.history": { expect: ANYONE, input: (f) => ({ slug: f.otherPublicNorm.slug }) },
+  "positions.forOrganization": { expect: ANYONE, input: (f) => ({ slug: f.organization.slug }) },
+  // The other representative speaks for another organisation: speaking for this one is refused.
+  "positions.record": {
+    expect: REPRESENTATIVE,
+    input: (f) => ({ normId: f.publicNorm.id, organizationId: f.organization.id, stance: "object", statement: "The second clause goes further than existing law allows." }),
+  },
+  "positions.reaffirm": { expect: REPRESENTATIVE, input: (f) => ({ normId: f.otherPublicNorm.id, organizationId: f.organization.id }) },
 };
 
 class Rollback extends Error {}

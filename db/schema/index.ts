@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./reference";
 export * from "./rate-limits";
 export * from "./norms";
+export * from "./positions";

@@ -7,6 +7,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  real,
   text,
   timestamp,
   uniqueIndex,
@@ -54,6 +55,12 @@ export const norms = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     // Last revision, transition or (later) comment or position: the "recently active" sort.
     lastActivityAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // The published measures (server/domain/measures.ts) over verified organisations' positions,
+    // kept in step by every write that changes them, so the list can sort by them.
+    positionCount: integer().notNull().default(0),
+    support: real(),
+    bridging: real().notNull().default(0),
+    contestation: real(),
   },
   (t) => [
     uniqueIndex("norms_slug_key").on(t.slug),

@@ -77,10 +77,17 @@ export async function listNorms(db: Db, input: ListInput) {
         )
       : undefined,
   ];
-  const key = sort === "relevance" ? rank : sort === "active" ? norms.lastActivityAt : norms.createdAt;
+  const measureKeys = {
+    support: sql<number>`coalesce(${norms.support}, -1)`,
+    bridging: sql<number>`${norms.bridging}`,
+    contested: sql<number>`coalesce(${norms.contestation}, -1)`,
+  } as const;
+  const numericSort = sort === "relevance" || sort in measureKeys;
+  const key =
+    sort === "relevance" ? rank : sort in measureKeys ? measureKeys[sort as keyof typeof measureKeys] : sort === "active" ? norms.lastActivityAt : norms.createdAt;
   if (input.cursor) {
     const c = decodeCursor(input.cursor);
-    const value = sort === "relevance" ? sql`${Number(c.v)}::real` : sql`${String(c.v)}::timestamptz`;
+    const value = numericSort ? sql`${Number(c.v)}::real` : sql`${String(c.v)}::timestamptz`;
     filters.push(sql`(${key}, ${norms.id}) < (${value}, ${c.id}::uuid)`);
   }
   const rows = await db
@@ -106,6 +113,11 @@ export async function listNorms(db: Db, input: ListInput) {
         ? sql<string>`ts_headline('english', ${norms.summary} || ' … ' || (select string_agg(value, ' ') from jsonb_array_elements_text(${normVersions.clauses})), ${query}, ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxFragments=2, MaxWords=25, MinWords=8`})`
         : sql<null>`null`,
       categories: sql<string[]>`array(select ${normPlacements.categoryCode} from ${normPlacements} where ${normPlacements.normId} = ${norms.id} order by 1)`,
+      positionCount: norms.positionCount,
+      support: norms.support,
+      bridging: norms.bridging,
+      contestation: norms.contestation,
+      sortKey: sql<number | string>`${key}`,
     })
     .from(norms)
     .innerJoin(users, eq(users.id, norms.proposerId))
@@ -118,13 +130,13 @@ export async function listNorms(db: Db, input: ListInput) {
   const last = items.at(-1);
   const nextCursor =
     rows.length > input.limit && last
-      ? encodeCursor({ v: sort === "relevance" ? last.rank : (sort === "active" ? last.lastActivityAt : last.createdAt).toISOString(), id: last.id })
+      ? encodeCursor({ v: numericSort ? Number(last.sortKey) : (sort === "active" ? last.lastActivityAt : last.createdAt).toISOString(), id: last.id })
       : null;
-  return { items: items.map(({ rank: _rank, ...item }) => item), nextCursor, sort };
+  return { items: items.map(({ rank: _rank, sortKey: _key, ...item }) => item), nextCursor, sort };
 }
 
 /** A norm as its reader may see it: drafts only for their authors; not found otherwise. */
-async function visibleNorm(db: Db, actor: Actor | null, slug: string) {
+export async function visibleNorm(db: Db, actor: Actor | null, slug: string) {
   const norm = await db.query.norms.findFirst({ where: eq(norms.slug, slug) });
   if (!norm) throw notFound("The norm");
   const role = actor ? await authorRole(db, actor.id, norm) : null;

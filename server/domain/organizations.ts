@@ -1,3 +1,4 @@
+import { refreshMeasuresForOrganization } from "./positions";
 import { and, asc, count, eq, ilike, ne, or } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, DbOrTx } from "~/db/connect";
@@ -142,14 +143,20 @@ export async function updateOrganization(db: Db, actor: Actor, input: z.output<t
   const identityChanged =
     current.name !== fields.name || current.stakeholderType !== fields.stakeholderType || current.country !== fields.country;
   const backToQueue = identityChanged && current.verificationStatus === "verified";
-  await db
-    .update(organizations)
-    .set({
-      ...fields,
-      updatedAt: new Date(),
-      ...(backToQueue ? { verificationStatus: "pending" as const, statusReason: null, statusChangedAt: new Date() } : {}),
-    })
-    .where(eq(organizations.id, organizationId));
+  await db.transaction(async (tx) => {
+    await tx
+      .update(organizations)
+      .set({
+        ...fields,
+        updatedAt: new Date(),
+        ...(backToQueue ? { verificationStatus: "pending" as const, statusReason: null, statusChangedAt: new Date() } : {}),
+      })
+      .where(eq(organizations.id, organizationId));
+    // Its type, region and verification decide where its positions count.
+    if (backToQueue || current.region !== fields.region || current.stakeholderType !== fields.stakeholderType) {
+      await refreshMeasuresForOrganization(tx, organizationId);
+    }
+  });
   return { slug: current.slug, returnedToQueue: backToQueue };
 }
 

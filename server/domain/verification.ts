@@ -1,3 +1,4 @@
+import { refreshMeasuresForOrganization } from "./positions";
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "~/db/connect";
 import { organizations, users } from "~/db/schema";
@@ -68,6 +69,8 @@ async function transition(
         .where(and(eq(organizations.id, organizationId), inArray(organizations.verificationStatus, from)))
         .returning({ id: organizations.id, slug: organizations.slug });
       if (!updated) throw invalidState(refusal(current.verificationStatus));
+      // Only verified organisations count: the norms it has positions on get new figures at once.
+      await refreshMeasuresForOrganization(tx, organizationId);
       await recordAudit(tx, {
         actorId: actor.id,
         action: to === "verified" ? "organization.verified" : to === "rejected" ? "organization.rejected" : "organization.verification_revoked",

@@ -66,7 +66,7 @@ const listParamDescriptions: Record<keyof typeof listNormsInput.shape, string> =
   bindingness: "Political (voluntary), legal (how existing international law applies) or technical (industry or technical practice).",
   stakeholderType: "The stakeholder type of the organisation the norm was proposed on behalf of.",
   document: "A reference document's key (CoC, USG, UNGGE, Tallinn, MSFT): norms citing any of its norms.",
-  sort: "`newest` (default), `active` (most recently active first) or `relevance` (default when `q` is given).",
+  sort: "`newest` (default), `active` (most recently active first), `relevance` (default when `q` is given), or by the published measures, highest first: `support`, `bridging` (bridging score) or `contested` (share of objections); norms without positions come last.",
   cursor: "The `nextCursor` of the previous page.",
   limit: "Norms per page.",
 };

@@ -72,7 +72,9 @@ export const mergeInput = transitionInput.extend({ intoSlug: z.string().trim().m
 export const coauthorInput = z.object({ normId: z.uuid(), email: z.string().trim().toLowerCase().pipe(z.email("Enter the co-author's email address.")) });
 export const removeCoauthorInput = z.object({ normId: z.uuid(), userId: z.uuid() });
 
-export const normSorts = ["newest", "active", "relevance"] as const;
+// `support`, `bridging` and `contested` sort by the published measures, highest first; norms without
+// positions come last.
+export const normSorts = ["newest", "active", "relevance", "support", "bridging", "contested"] as const;
 export const listNormsInput = z.object({
   q: z.string().trim().max(200).optional(),
   status: z.enum(normStatuses).optional(),

@@ -41,3 +41,10 @@ export type Bindingness = (typeof bindingnesses)[number];
 
 export const categoryCodes = ["I", "II", "III", "IV", "V"] as const;
 export type CategoryCode = (typeof categoryCodes)[number];
+
+export const stances = ["endorse", "endorse_with_reservations", "object", "abstain"] as const;
+export type Stance = (typeof stances)[number];
+
+// How a history entry came about: a position recorded (new or changed) or reaffirmed on a newer text.
+export const positionEventKinds = ["recorded", "reaffirmed"] as const;
+export type PositionEventKind = (typeof positionEventKinds)[number];

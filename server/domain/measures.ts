@@ -1,0 +1,113 @@
+// The figures the forum publishes for a norm (DESIGN.md, "Measures the forum publishes"), as pure
+// functions of the positions, so the page, the open data, the list's sort keys and the stock-take
+// all compute them the same way. The methodology page (/about/methodology) states these formulas.
+import { regions, type Region, type Stance, stakeholderTypes, type StakeholderType, stances } from "~/server/schemas/vocabulary";
+
+export interface MeasuredPosition {
+  stance: Stance;
+  stakeholderType: StakeholderType;
+  region: Region;
+  /** Whether the organisation is verified now: only verified organisations count. */
+  verified: boolean;
+  /** Whether the position was given (or reaffirmed) on the norm's current version. */
+  current: boolean;
+}
+
+export type StanceCounts = Record<Stance, number> & { total: number };
+
+export interface GroupFigures<G extends string> {
+  group: G;
+  counts: StanceCounts;
+  /** Support within the group; null where no organisation of the group endorsed or objected. */
+  support: number | null;
+}
+
+export interface Measures {
+  /** Counted positions (verified organisations) by stance. */
+  counts: StanceCounts;
+  /** How many counted positions were given on the current text ("12 of 15 on the current text"). */
+  onCurrentText: number;
+  /** Positions of organisations that are not verified: listed, never counted. */
+  uncounted: number;
+  /** (endorse + reservations) / (endorse + reservations + object); null with no such positions. */
+  support: number | null;
+  /** object / all counted positions (abstentions included); null with no positions. */
+  contestation: number | null;
+  /** Mean over the 12 declared groups (6 stakeholder types, 6 regions) of each group's bridging share. */
+  bridging: number;
+  /** How many stakeholder types and regions have at least one endorsing organisation. */
+  breadth: { stakeholderTypes: number; regions: number; ofStakeholderTypes: number; ofRegions: number };
+  byStakeholderType: GroupFigures<StakeholderType>[];
+  byRegion: GroupFigures<Region>[];
+}
+
+const ENDORSING: ReadonlySet<Stance> = new Set(["endorse", "endorse_with_reservations"]);
+
+export const emptyCounts = (): StanceCounts => ({ endorse: 0, endorse_with_reservations: 0, object: 0, abstain: 0, total: 0 });
+
+export function countStances(positions: readonly { stance: Stance }[]): StanceCounts {
+  const counts = emptyCounts();
+  for (const p of positions) {
+    counts[p.stance] += 1;
+    counts.total += 1;
+  }
+  return counts;
+}
+
+const endorsing = (c: StanceCounts) => c.endorse + c.endorse_with_reservations;
+
+/** Share of endorsements among those who endorsed or objected; abstentions are left out. */
+export function support(c: StanceCounts): number | null {
+  const decided = endorsing(c) + c.object;
+  return decided === 0 ? null : endorsing(c) / decided;
+}
+
+/** Share of objections among all counted positions, abstentions included. */
+export function contestation(c: StanceCounts): number | null {
+  return c.total === 0 ? null : c.object / c.total;
+}
+
+/**
+ * A group's share in the bridging score: its support where at least one of its organisations
+ * endorses, otherwise 0. A group nobody in it endorses adds nothing, however many it has, so a
+ * norm can only score high by being endorsed across groups; objections pull each group down.
+ */
+export const bridgingShare = (c: StanceCounts) => (endorsing(c) === 0 ? 0 : endorsing(c) / (endorsing(c) + c.object));
+
+function byGroup<G extends string>(groups: readonly G[], positions: readonly MeasuredPosition[], key: (p: MeasuredPosition) => G) {
+  return groups.map((group) => {
+    const counts = countStances(positions.filter((p) => key(p) === group));
+    return { group, counts, support: support(counts) };
+  });
+}
+
+export const GROUP_COUNT = stakeholderTypes.length + regions.length;
+
+export function computeMeasures(all: readonly MeasuredPosition[]): Measures {
+  const positions = all.filter((p) => p.verified);
+  const counts = countStances(positions);
+  const byStakeholderType = byGroup(stakeholderTypes, positions, (p) => p.stakeholderType);
+  const byRegion = byGroup(regions, positions, (p) => p.region);
+  const groups = [...byStakeholderType, ...byRegion];
+  const bridging = groups.reduce((sum, g) => sum + bridgingShare(g.counts), 0) / GROUP_COUNT;
+  const endorsed = (list: readonly GroupFigures<string>[]) => list.filter((g) => endorsing(g.counts) > 0).length;
+  return {
+    counts,
+    onCurrentText: positions.filter((p) => p.current).length,
+    uncounted: all.length - positions.length,
+    support: support(counts),
+    contestation: contestation(counts),
+    bridging,
+    breadth: {
+      stakeholderTypes: endorsed(byStakeholderType),
+      regions: endorsed(byRegion),
+      ofStakeholderTypes: stakeholderTypes.length,
+      ofRegions: regions.length,
+    },
+    byStakeholderType,
+    byRegion,
+  };
+}
+
+export const isEndorsing = (s: Stance) => ENDORSING.has(s);
+export { stances };

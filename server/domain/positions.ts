@@ -1,0 +1,372 @@
+// Organisations' positions on norms: recording and reaffirming them, the append-only history, and
+// keeping the norm's published measures in step. Only representatives of verified organisations
+// speak, only for their own organisation, only while the norm is in consultation or endorsement.
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db, DbOrTx, Tx } from "~/db/connect";
+import { normPositionHistory, normPositions, norms, organizationMembers, organizations, users } from "~/db/schema";
+import type { NormStatus, Region, Stance, StakeholderType, VerificationStatus } from "~/server/schemas/vocabulary";
+import { regions, stakeholderTypes } from "~/server/schemas/vocabulary";
+import { forbidden, invalidState, notFound } from "../errors";
+import { type Actor, isRepresentative, isStaff } from "../policy";
+import type { reaffirmPositionInput, recordPositionInput } from "../schemas/positions";
+import { computeMeasures } from "./measures";
+import { visibleNorm } from "./norm-queries";
+import { authorRole } from "./norms";
+
+type RecordInput = z.output<typeof recordPositionInput>;
+type ReaffirmInput = z.output<typeof reaffirmPositionInput>;
+
+/** Positions may be recorded while the norm is public and its text is under discussion or frozen for endorsement. */
+export const positionsOpen = (status: NormStatus) => status === "consultation" || status === "endorsement";
+
+/** Why positions cannot be recorded on a norm in this state, or null when they can. */
+export function positionRefusal(status: NormStatus): string | null {
+  switch (status) {
+    case "consultation":
+    case "endorsement":
+      return null;
+    case "draft":
+      return "This norm is still a draft. Positions can be recorded once it is open for consultation.";
+    case "concluded":
+      return "This norm is concluded: positions are closed, and the record stays as it stood.";
+    case "withdrawn":
+      return "This norm was withdrawn by its proposer, so positions can no longer be recorded.";
+    case "merged":
+      return "This norm was merged into another. Record the position on the norm it was merged into.";
+  }
+}
+
+/** Locks the norm for the transaction, so positions on one norm are written one at a time and the measures stay exact. */
+async function lockOpenNorm(tx: Tx, actor: Actor, normId: string) {
+  const [norm] = await tx
+    .select({ id: norms.id, slug: norms.slug, status: norms.status, proposerId: norms.proposerId, currentVersion: norms.currentVersion })
+    .from(norms)
+    .where(eq(norms.id, normId))
+    .for("no key update");
+  if (!norm) throw notFound("The norm");
+  if (norm.status === "draft" && !(await authorRole(tx, actor.id, norm))) throw notFound("The norm");
+  return norm;
+}
+
+/** The organisation must exist, be represented by the actor, and be verified. */
+async function speakingOrganization(tx: Tx, actor: Actor, organizationId: string) {
+  const organization = await tx.query.organizations.findFirst({
+    columns: { id: true, name: true, verificationStatus: true },
+    where: eq(organizations.id, organizationId),
+  });
+  if (!organization) throw notFound("The organisation");
+  if (!(await isRepresentative(tx, actor.id, organizationId))) {
+    throw forbidden(`Only a representative of ${organization.name} can record its positions.`);
+  }
+  if (organization.verificationStatus !== "verified") {
+    throw invalidState(
+      organization.verificationStatus === "revoked"
+        ? `${organization.name}'s verification was revoked, so it cannot record positions.`
+        : `${organization.name} is not verified yet. Only verified organisations record positions.`,
+    );
+  }
+  return organization;
+}
+
+/** Recomputes and stores the norm's measures; call inside the transaction that changed its positions. */
+export async function refreshMeasures(tx: DbOrTx, normId: string) {
+  const rows = await tx
+    .select({ stance: normPositions.stance, stakeholderType: organizations.stakeholderType, region: organizations.region, status: organizations.verificationStatus })
+    .from(normPositions)
+    .innerJoin(organizations, eq(organizations.id, normPositions.organizationId))
+    .where(eq(normPositions.normId, normId));
+  const m = computeMeasures(rows.map((r) => ({ ...r, verified: r.status === "verified", current: true })));
+  await tx
+    .update(norms)
+    .set({ positionCount: m.counts.total, support: m.support, bridging: m.bridging, contestation: m.contestation })
+    .where(eq(norms.id, normId));
+}
+
+/**
+ * After an organisation's verification, type or region changed: recompute every norm it has a
+ * position on, locking the norms in a fixed order so two such changes cannot deadlock.
+ */
+export async function refreshMeasuresForOrganization(tx: Tx, organizationId: string) {
+  const affected = await tx
+    .select({ normId: normPositions.normId })
+    .from(normPositions)
+    .where(eq(normPositions.organizationId, organizationId))
+    .orderBy(asc(normPositions.normId));
+  for (const { normId } of affected) {
+    await tx.select({ id: norms.id }).from(norms).where(eq(norms.id, normId)).for("no key update");
+    await refreshMeasures(tx, normId);
+  }
+}
+
+async function appendHistory(
+  tx: Tx,
+  row: { normId: string; organizationId: string; sequence: number; stance: Stance; statement: string; version: number; recordedById: string; recordedAt: Date },
+  kind: "recorded" | "reaffirmed",
+) {
+  await tx.insert(normPositionHistory).values({ ...row, kind });
+}
+
+export async function recordPosition(db: Db, actor: Actor, input: RecordInput) {
+  return db.transaction(async (tx) => {
+    const norm = await lockOpenNorm(tx, actor, input.normId);
+    const organization = await speakingOrganization(tx, actor, input.organizationId);
+    const refusal = positionRefusal(norm.status);
+    if (refusal) throw invalidState(refusal);
+    const existing = await tx.query.normPositions.findFirst({
+      where: and(eq(normPositions.normId, norm.id), eq(normPositions.organizationId, organization.id)),
+    });
+    if (existing && existing.stance === input.stance && existing.statement === input.statement && existing.version === norm.currentVersion) {
+      return { slug: norm.slug, changed: false, sequence: existing.sequence };
+    }
+    const recordedAt = new Date();
+    const values = {
+      normId: norm.id,
+      organizationId: organization.id,
+      stance: input.stance,
+      statement: input.statement,
+      version: norm.currentVersion,
+      recordedById: actor.id,
+      recordedAt,
+    };
+    // One current row per organisation per norm, by the unique index; the history keeps every entry.
+    const [current] = await tx
+      .insert(normPositions)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [normPositions.normId, normPositions.organizationId],
+        set: { ...values, sequence: sql`${normPositions.sequence} + 1` },
+      })
+      .returning({ sequence: normPositions.sequence });
+    await appendHistory(tx, { ...values, sequence: current!.sequence }, "recorded");
+    await tx.update(norms).set({ lastActivityAt: recordedAt }).where(eq(norms.id, norm.id));
+    await refreshMeasures(tx, norm.id);
+    return { slug: norm.slug, changed: true, sequence: current!.sequence };
+  });
+}
+
+/** Carries a position given on an earlier version forward to the current text, unchanged. */
+export async function reaffirmPosition(db: Db, actor: Actor, input: ReaffirmInput) {
+  return db.transaction(async (tx) => {
+    const norm = await lockOpenNorm(tx, actor, input.normId);
+    const organization = await speakingOrganization(tx, actor, input.organizationId);
+    const refusal = positionRefusal(norm.status);
+    if (refusal) throw invalidState(refusal);
+    const existing = await tx.query.normPositions.findFirst({
+      where: and(eq(normPositions.normId, norm.id), eq(normPositions.organizationId, organization.id)),
+    });
+    if (!existing) throw invalidState(`${organization.name} has no position on this norm to reaffirm. Record one instead.`);
+    if (existing.version === norm.currentVersion) {
+      throw invalidState(`${organization.name}'s position was already given on the current text (version ${norm.currentVersion}).`);
+    }
+    const recordedAt = new Date();
+    const [current] = await tx
+      .update(normPositions)
+      .set({ version: norm.currentVersion, recordedById: actor.id, recordedAt, sequence: sql`${normPositions.sequence} + 1` })
+      .where(eq(normPositions.id, existing.id))
+      .returning({ sequence: normPositions.sequence });
+    await appendHistory(
+      tx,
+      {
+        normId: norm.id,
+        organizationId: organization.id,
+        sequence: current!.sequence,
+        stance: existing.stance,
+        statement: existing.statement,
+        version: norm.currentVersion,
+        recordedById: actor.id,
+        recordedAt,
+      },
+      "reaffirmed",
+    );
+    await tx.update(norms).set({ lastActivityAt: recordedAt }).where(eq(norms.id, norm.id));
+    return { slug: norm.slug, sequence: current!.sequence, version: norm.currentVersion };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+const organizationColumns = {
+  id: organizations.id,
+  slug: organizations.slug,
+  name: organizations.name,
+  stakeholderType: organizations.stakeholderType,
+  region: organizations.region,
+  country: organizations.country,
+  verificationStatus: organizations.verificationStatus,
+};
+
+export interface PositionOrganization {
+  id: string;
+  slug: string;
+  name: string;
+  stakeholderType: StakeholderType;
+  region: Region;
+  country: string | null;
+  verificationStatus: VerificationStatus;
+  verified: boolean;
+}
+
+const withVerified = <O extends { verificationStatus: VerificationStatus }>(o: O) => ({ ...o, verified: o.verificationStatus === "verified" });
+
+export interface CatalogueGroup<G extends string> {
+  group: G;
+  entries: { organization: PositionOrganization; stance: Stance; statement: string; version: number; current: boolean; recordedAt: Date }[];
+}
+
+function catalogue<G extends string>(
+  groups: readonly G[],
+  entries: CatalogueGroup<G>["entries"],
+  key: (o: PositionOrganization) => G,
+): CatalogueGroup<G>[] {
+  return groups
+    .map((group) => ({ group, entries: entries.filter((e) => key(e.organization) === group) }))
+    .filter((g) => g.entries.length > 0);
+}
+
+/** A norm's current positions, its measures and the catalogue of objections and reservations. */
+export async function positionsForNorm(db: Db, actor: Actor | null, slug: string) {
+  const { norm } = await visibleNorm(db, actor, slug);
+  const rows = await db
+    .select({
+      organization: organizationColumns,
+      stance: normPositions.stance,
+      statement: normPositions.statement,
+      version: normPositions.version,
+      recordedAt: normPositions.recordedAt,
+      recordedBy: users.displayName,
+      sequence: normPositions.sequence,
+    })
+    .from(normPositions)
+    .innerJoin(organizations, eq(organizations.id, normPositions.organizationId))
+    .innerJoin(users, eq(users.id, normPositions.recordedById))
+    .where(eq(normPositions.normId, norm.id))
+    .orderBy(asc(organizations.name));
+  const positions = rows.map((r) => ({ ...r, organization: withVerified(r.organization), current: r.version === norm.currentVersion }));
+  const measures = computeMeasures(
+    positions.map((p) => ({
+      stance: p.stance,
+      stakeholderType: p.organization.stakeholderType,
+      region: p.organization.region,
+      verified: p.organization.verified,
+      current: p.current,
+    })),
+  );
+  const reasoned = positions
+    .filter((p) => p.organization.verified && (p.stance === "object" || p.stance === "endorse_with_reservations"))
+    .map(({ organization, stance, statement, version, current, recordedAt }) => ({ organization, stance, statement, version, current, recordedAt }));
+  const viewerOrganizations =
+    actor && !actor.suspension
+      ? await db
+          .select({ id: organizations.id, name: organizations.name, slug: organizations.slug })
+          .from(organizationMembers)
+          .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+          .where(
+            and(
+              eq(organizationMembers.userId, actor.id),
+              eq(organizationMembers.role, "representative"),
+              eq(organizations.verificationStatus, "verified"),
+            ),
+          )
+          .orderBy(asc(organizations.name))
+      : [];
+  return {
+    norm: { id: norm.id, slug: norm.slug, title: norm.title, status: norm.status, currentVersion: norm.currentVersion },
+    open: positionsOpen(norm.status),
+    closedReason: positionRefusal(norm.status),
+    measures,
+    positions: positions.filter((p) => p.organization.verified),
+    /** Positions of organisations no longer verified: shown apart, never counted. */
+    uncounted: positions.filter((p) => !p.organization.verified),
+    catalogue: {
+      byStakeholderType: catalogue(stakeholderTypes, reasoned, (o) => o.stakeholderType),
+      byRegion: catalogue(regions, reasoned, (o) => o.region),
+    },
+    // The organisations this reader may speak for here, with their current positions.
+    viewer: {
+      organizations: viewerOrganizations.map((o) => {
+        const position = positions.find((p) => p.organization.id === o.id);
+        return {
+          ...o,
+          position: position
+            ? { stance: position.stance, statement: position.statement, version: position.version, current: position.current }
+            : null,
+        };
+      }),
+    },
+  };
+}
+
+const historyColumns = {
+  sequence: normPositionHistory.sequence,
+  kind: normPositionHistory.kind,
+  stance: normPositionHistory.stance,
+  statement: normPositionHistory.statement,
+  version: normPositionHistory.version,
+  recordedAt: normPositionHistory.recordedAt,
+  recordedBy: users.displayName,
+};
+
+/** Every position ever recorded on the norm, newest first. */
+export async function positionHistoryForNorm(db: Db, actor: Actor | null, slug: string) {
+  const { norm } = await visibleNorm(db, actor, slug);
+  const rows = await db
+    .select({ ...historyColumns, organization: organizationColumns })
+    .from(normPositionHistory)
+    .innerJoin(organizations, eq(organizations.id, normPositionHistory.organizationId))
+    .innerJoin(users, eq(users.id, normPositionHistory.recordedById))
+    .where(eq(normPositionHistory.normId, norm.id))
+    .orderBy(desc(normPositionHistory.recordedAt), desc(normPositionHistory.sequence));
+  return {
+    norm: { slug: norm.slug, title: norm.title, currentVersion: norm.currentVersion },
+    entries: rows.map((r) => ({ ...r, organization: withVerified(r.organization) })),
+  };
+}
+
+/** An organisation's current positions and their history, on public norms. */
+export async function positionsForOrganization(db: Db, actor: Actor | null, slug: string) {
+  const organization = await db.query.organizations.findFirst({ columns: { id: true, slug: true, name: true, verificationStatus: true }, where: eq(organizations.slug, slug) });
+  if (!organization) throw notFound("The organisation");
+  if (organization.verificationStatus === "rejected") {
+    const insider = actor ? isStaff(actor) || (await isMember(db, actor.id, organization.id)) : false;
+    if (!insider) throw notFound("The organisation");
+  }
+  const normColumns = { slug: norms.slug, title: norms.title, status: norms.status, currentVersion: norms.currentVersion };
+  const [current, history] = await Promise.all([
+    db
+      .select({
+        norm: normColumns,
+        stance: normPositions.stance,
+        statement: normPositions.statement,
+        version: normPositions.version,
+        recordedAt: normPositions.recordedAt,
+        recordedBy: users.displayName,
+      })
+      .from(normPositions)
+      .innerJoin(norms, eq(norms.id, normPositions.normId))
+      .innerJoin(users, eq(users.id, normPositions.recordedById))
+      .where(and(eq(normPositions.organizationId, organization.id), inArray(norms.status, ["consultation", "endorsement", "concluded", "withdrawn", "merged"])))
+      .orderBy(desc(normPositions.recordedAt)),
+    db
+      .select({ ...historyColumns, norm: normColumns })
+      .from(normPositionHistory)
+      .innerJoin(norms, eq(norms.id, normPositionHistory.normId))
+      .innerJoin(users, eq(users.id, normPositionHistory.recordedById))
+      .where(eq(normPositionHistory.organizationId, organization.id))
+      .orderBy(desc(normPositionHistory.recordedAt), desc(normPositionHistory.sequence)),
+  ]);
+  return {
+    organization: withVerified(organization),
+    positions: current.map((p) => ({ ...p, current: p.version === p.norm.currentVersion })),
+    history,
+  };
+}
+
+async function isMember(db: DbOrTx, userId: string, organizationId: string) {
+  const row = await db.query.organizationMembers.findFirst({
+    columns: { role: true },
+    where: and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.userId, userId)),
+  });
+  return Boolean(row);
+}

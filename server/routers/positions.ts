@@ -1,0 +1,21 @@
+import * as positions from "../domain/positions";
+import { organizationPositionsInput, positionsForNormInput, reaffirmPositionInput, recordPositionInput } from "../schemas/positions";
+import { actorProcedure, createTRPCRouter, publicProcedure } from "../trpc";
+
+export const positionsRouter = createTRPCRouter({
+  forNorm: publicProcedure("position.forNorm")
+    .input(positionsForNormInput)
+    .query(({ ctx, input }) => positions.positionsForNorm(ctx.db, ctx.actor, input.slug)),
+  history: publicProcedure("position.history")
+    .input(positionsForNormInput)
+    .query(({ ctx, input }) => positions.positionHistoryForNorm(ctx.db, ctx.actor, input.slug)),
+  forOrganization: publicProcedure("position.forOrganization")
+    .input(organizationPositionsInput)
+    .query(({ ctx, input }) => positions.positionsForOrganization(ctx.db, ctx.actor, input.slug)),
+  record: actorProcedure("position.record")
+    .input(recordPositionInput)
+    .mutation(({ ctx, input }) => positions.recordPosition(ctx.db, ctx.actor, input)),
+  reaffirm: actorProcedure("position.reaffirm")
+    .input(reaffirmPositionInput)
+    .mutation(({ ctx, input }) => positions.reaffirmPosition(ctx.db, ctx.actor, input)),
+});

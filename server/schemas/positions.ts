@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { stances } from "./vocabulary";
+
+export const MAX_STATEMENT = 5000;
+export const MIN_REASONED_STATEMENT = 20;
+
+/** Stances that must give their reasons: an objection without a reason helps nobody bridge anything. */
+export const stancesNeedingStatement = ["endorse_with_reservations", "object"] as const;
+
+export const recordPositionInput = z
+  .object({
+    normId: z.uuid(),
+    organizationId: z.uuid({ error: "Choose the organisation this position is given for." }),
+    stance: z.enum(stances, { error: "Choose endorse, endorse with reservations, object or abstain." }),
+    statement: z
+      .string()
+      .trim()
+      .max(MAX_STATEMENT, `The statement must be ${MAX_STATEMENT.toLocaleString("en")} characters or fewer.`)
+      .default(""),
+  })
+  .superRefine((value, ctx) => {
+    const needed = (stancesNeedingStatement as readonly string[]).includes(value.stance);
+    if (needed && value.statement.length < MIN_REASONED_STATEMENT) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["statement"],
+        message:
+          value.stance === "object"
+            ? "Give the organisation's reasons for objecting, in at least one sentence."
+            : "Say what the reservations are, in at least one sentence.",
+      });
+    }
+  });
+
+export const reaffirmPositionInput = z.object({ normId: z.uuid(), organizationId: z.uuid() });
+export const positionsForNormInput = z.object({ slug: z.string().min(1).max(120) });
+export const organizationPositionsInput = z.object({ slug: z.string().min(1).max(120) });
