@@ -7,14 +7,16 @@ import compare from "~/messages/en/compare.json";
 import normForm from "~/messages/en/normForm.json";
 import norms from "~/messages/en/norms.json";
 import openData from "~/messages/en/openData.json";
+import methodology from "~/messages/en/methodology.json";
 import organizations from "~/messages/en/organizations.json";
+import positions from "~/messages/en/positions.json";
 import reference from "~/messages/en/reference.json";
 import search from "~/messages/en/search.json";
 import secretariat from "~/messages/en/secretariat.json";
 import vocabulary from "~/messages/en/vocabulary.json";
 
 export const messages = {
-  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, openData, reference, compare, search },
+  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, openData, reference, compare, search, positions, methodology },
 };
 
 export type Messages = (typeof messages)["en"];
