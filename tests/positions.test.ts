@@ -1,0 +1,379 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "~/db/connect";
+import { addMember, createOrganization, createUser } from "~/db/factories";
+import { normPositionHistory, normPositions, norms, type Region, type StakeholderType } from "~/db/schema";
+import { computeMeasures } from "~/server/domain/measures";
+import { callerAs } from "./support/context";
+import { createTestDatabase } from "./support/db";
+import { failure, fieldErrorsOf, zodPaths } from "./support/errors";
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+const fields = {
+  summary: "States should not harm the work of authorised emergency response teams.",
+  clauses: ["States should not conduct or knowingly support activity to harm CSIRTs.", "States should not use CSIRTs for malicious activity."],
+  categories: ["II" as const],
+  kind: "mutual_restraint" as const,
+  bindingness: "political" as const,
+  citations: [],
+};
+const REASON = "The second clause goes further than existing law allows.";
+
+let titles = 0;
+/** A norm in consultation, its proposer's caller, and the secretariat's. */
+async function publicNorm() {
+  const proposer = await createUser(database.db);
+  const staff = await createUser(database.db, { role: "secretariat" });
+  const api = await callerAs(database.db, proposer);
+  const { slug } = await api.norms.create({ ...fields, title: `Protecting response teams ${titles++}` });
+  const norm = (await database.db.query.norms.findFirst({ where: eq(norms.slug, slug) }))!;
+  await api.norms.submit({ normId: norm.id });
+  return { norm, slug, proposer: api, staff: await callerAs(database.db, staff) };
+}
+
+/** A representative of a verified organisation of the given type and region. */
+async function speaker(stakeholderType: StakeholderType = "civil_society", region: Region = "global", status: "verified" | "pending" = "verified") {
+  const user = await createUser(database.db);
+  const organization = await createOrganization(database.db, { createdById: user.id, status, stakeholderType, region });
+  return { user, organization, api: await callerAs(database.db, user) };
+}
+
+const revise = (api: Awaited<ReturnType<typeof callerAs>>, normId: string, title: string, baseVersion: number) =>
+  api.norms.revise({ ...fields, title, normId, baseVersion, clauses: [`Clause revised in version ${baseVersion + 1}.`], changeSummary: "Tightened the text." });
+
+describe("recording a position", () => {
+  it("records one current position per organisation and keeps every change in the history", async () => {
+    const { norm, slug } = await publicNorm();
+    const s = await speaker("state", "african");
+    expect(await s.api.positions.record({ normId: norm.id, organizationId: s.organization.id, stance: "object", statement: REASON })).toMatchObject({
+      changed: true,
+      sequence: 1,
+    });
+    await s.api.positions.record({ normId: norm.id, organizationId: s.organization.id, stance: "endorse_with_reservations", statement: "We can accept it if clause 2 is read narrowly." });
+
+    const visitor = await callerAs(database.db, null);
+    const view = await visitor.positions.forNorm({ slug });
+    expect(view.positions).toHaveLength(1);
+    expect(view.positions[0]).toMatchObject({
+      stance: "endorse_with_reservations",
+      version: 1,
+      current: true,
+      recordedBy: s.user.displayName,
+      organization: { id: s.organization.id, verified: true, stakeholderType: "state", region: "african" },
+    });
+    const history = await visitor.positions.history({ slug });
+    expect(history.entries.map((e) => [e.sequence, e.stance])).toEqual([
+      [2, "endorse_with_reservations"],
+      [1, "object"],
+    ]);
+    expect(await database.db.$count(normPositions, eq(normPositions.normId, norm.id))).toBe(1);
+    const own = await visitor.positions.forOrganization({ slug: s.organization.slug });
+    expect(own.positions.map((p) => [p.norm.slug, p.stance])).toEqual([[slug, "endorse_with_reservations"]]);
+    expect(own.history).toHaveLength(2);
+  });
+
+  it("writes nothing when the same position is recorded again on the same text", async () => {
+    const { norm, slug } = await publicNorm();
+    const s = await speaker();
+    await s.api.positions.record({ normId: norm.id, organizationId: s.organization.id, stance: "endorse" });
+    expect(await s.api.positions.record({ normId: norm.id, organizationId: s.organization.id, stance: "endorse" })).toMatchObject({ changed: false });
+    expect((await s.api.positions.history({ slug })).entries).toHaveLength(1);
+  });
+
+  it("lets a person who represents several organisations choose which one speaks", async () => {
+    const { norm, slug } = await publicNorm();
+    const s = await speaker("academia", "weog");
+    const second = await createOrganization(database.db, { createdById: s.user.id, status: "verified", stakeholderType: "private_sector", region: "asia_pacific" });
+    await s.api.positions.record({ normId: norm.id, organizationId: s.organization.id, stance: "endorse" });
+    await s.api.positions.record({ normId: norm.id, organizationId: second.id, stance: "abstain" });
+    const view = await s.api.positions.forNorm({ slug });
+    expect(view.viewer.organizations.map((o) => [o.id, o.position?.stance])).toEqual(
+      expect.arrayContaining([
+        [s.organization.id, "endorse"],
+        [second.id, "abstain"],
+      ]),
+    );
+    expect(view.measures.counts).toMatchObject({ endorse: 1, abstain: 1, total: 2 });
+  });
+});
+
+describe("rules and bad input", () => {
+  it("refuses a missing or short statement for objections and reservations, an unknown stance and an over-long statement", async () => {
+    const { norm } = await publicNorm();
+    const s = await speaker();
+    const base = { normId: norm.id, organizationId: s.organization.id };
+    const noReason = await failure(s.api.positions.record({ ...base, stance: "object" }));
+    expect(noReason.code).toBe("BAD_REQUEST");
+    expect(zodPaths(noReason)).toEqual(["statement"]);
+    expect(zodPaths(await failure(s.api.positions.record({ ...base, stance: "endorse_with_reservations", statement: "Too short." })))).toEqual(["statement"]);
+    expect(zodPaths(await failure(s.api.positions.record({ ...base, stance: "support" as never })))).toEqual(["stance"]);
+    expect(zodPaths(await failure(s.api.positions.record({ ...base, stance: "endorse", statement: "x".repeat(5001) })))).toEqual(["statement"]);
+    expect(await database.db.$count(normPositionHistory, eq(normPositionHistory.normId, norm.id))).toBe(0);
+  });
+
+  it("lets a representative speak only for an organisation they represent", async () => {
+    const { norm } = await publicNorm();
+    const a = await speaker();
+    const b = await speaker();
+    const member = await createUser(database.db);
+    await addMember(database.db, b.organization.id, member.id, "member");
+    const forOther = await failure(a.api.positions.record({ normId: norm.id, organizationId: b.organization.id, stance: "endorse" }));
+    expect(forOther.code).toBe("FORBIDDEN");
+    expect(forOther.message).toMatch(/Only a representative of/);
+    const asMember = await failure((await callerAs(database.db, member)).positions.record({ normId: norm.id, organizationId: b.organization.id, stance: "endorse" }));
+    expect(asMember.code).toBe("FORBIDDEN");
+    const reaffirmOther = await failure(a.api.positions.reaffirm({ normId: norm.id, organizationId: b.organization.id }));
+    expect(reaffirmOther.code).toBe("FORBIDDEN");
+    expect(await database.db.$count(normPositions, eq(normPositions.normId, norm.id))).toBe(0);
+  });
+
+  it("refuses organisations that are not verified", async () => {
+    const { norm } = await publicNorm();
+    const pending = await speaker("civil_society", "global", "pending");
+    const refused = await failure(pending.api.positions.record({ normId: norm.id, organizationId: pending.organization.id, stance: "endorse" }));
+    expect(refused.code).toBe("PRECONDITION_FAILED");
+    expect(refused.message).toMatch(/not verified yet/);
+  });
+
+  it("records positions only in consultation and endorsement, saying why otherwise", async () => {
+    const s = await speaker();
+    const record = (normId: string) => s.api.positions.record({ normId, organizationId: s.organization.id, stance: "endorse" });
+
+    // A draft is not visible to others at all.
+    const proposer = await createUser(database.db);
+    const draft = await (await callerAs(database.db, proposer)).norms.create({ ...fields, title: `A draft norm ${titles++}` });
+    const draftRow = (await database.db.query.norms.findFirst({ where: eq(norms.slug, draft.slug) }))!;
+    expect((await failure(record(draftRow.id))).code).toBe("NOT_FOUND");
+
+    const { norm, staff, slug } = await publicNorm();
+    await record(norm.id);
+    await staff.norms.transition({ normId: norm.id, transition: "openEndorsement" });
+    await s.api.positions.record({ normId: norm.id, organizationId: s.organization.id, stance: "abstain" });
+    await staff.norms.transition({ normId: norm.id, transition: "conclude" });
+    const closed = await failure(record(norm.id));
+    expect(closed.code).toBe("PRECONDITION_FAILED");
+    expect(closed.message).toMatch(/concluded: positions are closed/);
+    // The record stays.
+    const view = await s.api.positions.forNorm({ slug });
+    expect(view.open).toBe(false);
+    expect(view.positions.map((p) => p.stance)).toEqual(["abstain"]);
+
+    const withdrawn = await publicNorm();
+    await withdrawn.proposer.norms.withdraw({ normId: withdrawn.norm.id });
+    expect((await failure(record(withdrawn.norm.id))).message).toMatch(/withdrawn/);
+
+    const merged = await publicNorm();
+    const survivor = await publicNorm();
+    await merged.staff.norms.merge({ normId: merged.norm.id, intoSlug: survivor.slug });
+    expect((await failure(record(merged.norm.id))).message).toMatch(/merged into another/);
+  });
+
+  it("refuses suspended representatives and visitors", async () => {
+    const { norm } = await publicNorm();
+    const s = await speaker();
+    const staff = await callerAs(database.db, await createUser(database.db, { role: "secretariat" }));
+    await staff.users.suspend({ userId: s.user.id, reason: "Testing the suspension." });
+    const suspended = await callerAs(database.db, s.user);
+    expect((await failure(suspended.positions.record({ normId: norm.id, organizationId: s.organization.id, stance: "endorse" }))).code).toBe("FORBIDDEN");
+    const visitor = await callerAs(database.db, null);
+    expect((await failure(visitor.positions.record({ normId: norm.id, organizationId: s.organization.id, stance: "endorse" }))).code).toBe("UNAUTHORIZED");
+    expect(fieldErrorsOf(await failure(visitor.positions.record({ normId: norm.id, organizationId: s.organization.id, stance: "endorse" })))).toEqual({});
+  });
+});
+
+describe("versions and reaffirming", () => {
+  it("shows a position as given on an earlier version until it is reaffirmed", async () => {
+    const { norm, slug, proposer } = await publicNorm();
+    const s = await speaker();
+    await s.api.positions.record({ normId: norm.id, organizationId: s.organization.id, stance: "endorse_with_reservations", statement: "We ask for a narrower reading of clause 2." });
+    const tooEarly = await failure(s.api.positions.reaffirm({ normId: norm.id, organizationId: s.organization.id }));
+    expect(tooEarly.message).toMatch(/already given on the current text/);
+
+    await revise(proposer, norm.id, norm.title, 1);
+    let view = await s.api.positions.forNorm({ slug });
+    expect(view.positions[0]).toMatchObject({ version: 1, current: false });
+    expect(view.measures).toMatchObject({ onCurrentText: 0, counts: { total: 1 }, support: 1 });
+    expect(view.viewer.organizations[0]!.position).toMatchObject({ version: 1, current: false });
+
+    await s.api.positions.reaffirm({ normId: norm.id, organizationId: s.organization.id });
+    view = await s.api.positions.forNorm({ slug });
+    expect(view.positions[0]).toMatchObject({ version: 2, current: true, stance: "endorse_with_reservations", statement: "We ask for a narrower reading of clause 2." });
+    expect(view.measures.onCurrentText).toBe(1);
+    const history = await s.api.positions.history({ slug });
+    expect(history.entries.map((e) => [e.kind, e.version])).toEqual([
+      ["reaffirmed", 2],
+      ["recorded", 1],
+    ]);
+  });
+
+  it("refuses to reaffirm a position that does not exist", async () => {
+    const { norm } = await publicNorm();
+    const s = await speaker();
+    expect((await failure(s.api.positions.reaffirm({ normId: norm.id, organizationId: s.organization.id }))).message).toMatch(/no position on this norm/);
+  });
+});
+
+describe("measures", () => {
+  it("counts verified organisations only, lists revoked ones apart, and keeps the norm's sort keys in step", async () => {
+    const { norm, slug } = await publicNorm();
+    const state = await speaker("state", "african");
+    const company = await speaker("private_sector", "weog");
+    const ngo = await speaker("civil_society", "asia_pacific");
+    await state.api.positions.record({ normId: norm.id, organizationId: state.organization.id, stance: "endorse" });
+    await company.api.positions.record({ normId: norm.id, organizationId: company.organization.id, stance: "object", statement: REASON });
+    await ngo.api.positions.record({ normId: norm.id, organizationId: ngo.organization.id, stance: "endorse" });
+
+    const visitor = await callerAs(database.db, null);
+    let view = await visitor.positions.forNorm({ slug });
+    expect(view.measures).toMatchObject({ support: 2 / 3, counts: { total: 3, object: 1 }, breadth: { stakeholderTypes: 2, regions: 2 } });
+    expect(view.catalogue.byStakeholderType.map((g) => [g.group, g.entries.map((e) => e.statement)])).toEqual([["private_sector", [REASON]]]);
+    expect(view.catalogue.byRegion.map((g) => g.group)).toEqual(["weog"]);
+    let row = (await database.db.query.norms.findFirst({ where: eq(norms.id, norm.id) }))!;
+    expect(row.support).toBeCloseTo(2 / 3, 5);
+    expect(row.positionCount).toBe(3);
+
+    // Revoking the company's verification: its objection stays visible, apart, and stops counting.
+    const staff = await callerAs(database.db, await createUser(database.db, { role: "secretariat" }));
+    await staff.verification.revoke({ organizationId: company.organization.id, reason: "Could not confirm it operates independently." });
+    view = await visitor.positions.forNorm({ slug });
+    expect(view.positions.map((p) => p.organization.id).sort()).toEqual([state.organization.id, ngo.organization.id].sort());
+    expect(view.uncounted.map((p) => [p.organization.id, p.organization.verified])).toEqual([[company.organization.id, false]]);
+    expect(view.measures).toMatchObject({ support: 1, uncounted: 1, counts: { total: 2, object: 0 } });
+    expect(view.catalogue.byStakeholderType).toEqual([]);
+    row = (await database.db.query.norms.findFirst({ where: eq(norms.id, norm.id) }))!;
+    expect(row.support).toBe(1);
+    expect(row.contestation).toBe(0);
+    expect(row.positionCount).toBe(2);
+
+    // Verified again: counted again.
+    await staff.verification.verify({ organizationId: company.organization.id });
+    row = (await database.db.query.norms.findFirst({ where: eq(norms.id, norm.id) }))!;
+    expect(row.positionCount).toBe(3);
+
+    // A change of region moves its position between groups at once.
+    await company.api.organizations.update({
+      organizationId: company.organization.id,
+      name: company.organization.name,
+      stakeholderType: "private_sector",
+      region: "african",
+      country: "",
+      website: "",
+      description: "",
+    });
+    view = await visitor.positions.forNorm({ slug });
+    expect(view.measures.byRegion.find((g) => g.group === "african")!.counts).toMatchObject({ endorse: 1, object: 1 });
+    row = (await database.db.query.norms.findFirst({ where: eq(norms.id, norm.id) }))!;
+    expect(row.bridging).toBeCloseTo(view.measures.bridging, 5);
+  });
+
+  it("sorts the norm list by support, bridging score and contestation, with norms without positions last", async () => {
+    const broad = await publicNorm();
+    const narrow = await publicNorm();
+    const contested = await publicNorm();
+    const empty = await publicNorm();
+    const groups: [StakeholderType, Region][] = [
+      ["state", "african"],
+      ["academia", "latin_american_caribbean"],
+      ["technical_community", "eastern_european"],
+    ];
+    for (const [type, region] of groups) {
+      const s = await speaker(type, region);
+      await s.api.positions.record({ normId: broad.norm.id, organizationId: s.organization.id, stance: "endorse" });
+    }
+    for (let i = 0; i < 3; i++) {
+      const s = await speaker("state", "weog");
+      await s.api.positions.record({ normId: narrow.norm.id, organizationId: s.organization.id, stance: "endorse" });
+    }
+    for (const stance of ["endorse", "object", "object"] as const) {
+      const s = await speaker();
+      await s.api.positions.record({ normId: contested.norm.id, organizationId: s.organization.id, stance, statement: stance === "object" ? REASON : "" });
+    }
+    const visitor = await callerAs(database.db, null);
+    const order = async (sort: "support" | "bridging" | "contested") => {
+      const slugs: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await visitor.norms.list({ sort, limit: 2, cursor });
+        slugs.push(...page.items.map((i) => i.slug));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return slugs.filter((s) => [broad.slug, narrow.slug, contested.slug, empty.slug].includes(s));
+    };
+    expect((await order("bridging")).slice(0, 2)).toEqual([broad.slug, narrow.slug]);
+    expect((await order("contested"))[0]).toBe(contested.slug);
+    const bySupport = await order("support");
+    expect(bySupport.indexOf(contested.slug)).toBeGreaterThan(bySupport.indexOf(broad.slug));
+    expect(bySupport.at(-1)).toBe(empty.slug);
+    const item = (await visitor.norms.list({ sort: "bridging", limit: 100 })).items.find((i) => i.slug === broad.slug)!;
+    expect(item).toMatchObject({ positionCount: 3, support: 1 });
+  });
+});
+
+describe("the history is append-only", () => {
+  it("refuses UPDATE and DELETE on history rows in the database itself", async () => {
+    const { norm } = await publicNorm();
+    const s = await speaker();
+    await s.api.positions.record({ normId: norm.id, organizationId: s.organization.id, stance: "endorse" });
+    await expect(database.db.execute(sql`update norm_position_history set stance = 'object' where norm_id = ${norm.id}`)).rejects.toThrow();
+    await expect(database.db.execute(sql`delete from norm_position_history where norm_id = ${norm.id}`)).rejects.toThrow();
+    expect(await database.db.$count(normPositionHistory, eq(normPositionHistory.normId, norm.id))).toBe(1);
+  });
+});
+
+// Real concurrent connections: PGlite has one connection, so these run on PostgreSQL (as in CI).
+describe.skipIf(!process.env.TEST_DATABASE_URL)("under concurrency (PostgreSQL)", () => {
+  it("keeps one current row and both history entries, in order, when two representatives save at once", async () => {
+    const { norm, slug } = await publicNorm();
+    const a = await speaker();
+    const other = await createUser(database.db);
+    await addMember(database.db, a.organization.id, other.id, "representative");
+    const b = await callerAs(database.db, other);
+    const results = await Promise.all([
+      a.api.positions.record({ normId: norm.id, organizationId: a.organization.id, stance: "endorse" }),
+      b.positions.record({ normId: norm.id, organizationId: a.organization.id, stance: "object", statement: REASON }),
+    ]);
+    expect(results.map((r) => r.sequence).sort()).toEqual([1, 2]);
+    const current = await database.db.select().from(normPositions).where(eq(normPositions.normId, norm.id));
+    expect(current).toHaveLength(1);
+    const history = (await a.api.positions.history({ slug })).entries;
+    expect(history.map((e) => e.sequence)).toEqual([2, 1]);
+    // The current row is the later of the two.
+    expect(current[0]!.stance).toBe(history[0]!.stance);
+    expect(current[0]!.sequence).toBe(2);
+  });
+
+  it("counts exactly when hundreds of organisations record positions on one norm at once", async () => {
+    const { norm, slug } = await publicNorm();
+    const rep = await createUser(database.db);
+    const api = await callerAs(database.db, rep);
+    const types: StakeholderType[] = ["state", "private_sector", "civil_society", "academia", "technical_community", "intergovernmental"];
+    const regionList: Region[] = ["african", "asia_pacific", "eastern_european", "latin_american_caribbean", "weog", "global"];
+    const stanceOf = (i: number) => (["endorse", "endorse_with_reservations", "object", "abstain"] as const)[i % 4];
+    const organizations = [];
+    for (let i = 0; i < 240; i++) {
+      organizations.push(await createOrganization(database.db, { createdById: rep.id, status: "verified", stakeholderType: types[i % 6], region: regionList[(i * 5) % 6] }));
+    }
+    await Promise.all(
+      organizations.map((o, i) => {
+        const stance = stanceOf(i);
+        return api.positions.record({ normId: norm.id, organizationId: o.id, stance, statement: stance === "object" || stance === "endorse_with_reservations" ? REASON : "" });
+      }),
+    );
+    const view = await api.positions.forNorm({ slug });
+    expect(view.measures.counts).toEqual({ endorse: 60, endorse_with_reservations: 60, object: 60, abstain: 60, total: 240 });
+    expect(await database.db.$count(normPositionHistory, eq(normPositionHistory.normId, norm.id))).toBe(240);
+    const expected = computeMeasures(
+      organizations.map((o, i) => ({ stance: stanceOf(i), stakeholderType: o.stakeholderType, region: o.region, verified: true, current: true })),
+    );
+    const row = (await database.db.query.norms.findFirst({ where: eq(norms.id, norm.id) }))!;
+    expect(row.positionCount).toBe(240);
+    expect(row.support).toBeCloseTo(expected.support!, 5);
+    expect(row.bridging).toBeCloseTo(expected.bridging, 5);
+    expect(row.contestation).toBeCloseTo(expected.contestation!, 5);
+  }, 120_000);
+});
