@@ -2,19 +2,25 @@
 // in-memory PGlite (or TEST_DATABASE_URL's server) and reports median times of the hot reads.
 import { performance } from "node:perf_hooks";
 import { openPglite, openPostgres } from "~/db/connect";
-import { organizationMembers, organizations, users } from "~/db/schema";
+import { seedReference } from "~/db/seed";
+import { normPositionHistory, normPositions, organizationMembers, organizations, users } from "~/db/schema";
+import { listNorms } from "~/server/domain/norm-queries";
+import { createNorm, transitionNorm } from "~/server/domain/norms";
 import { listOrganizations } from "~/server/domain/organizations";
+import { positionsForNorm, recordPosition, refreshMeasures } from "~/server/domain/positions";
+import type { Actor } from "~/server/policy";
 import { verificationQueue } from "~/server/domain/verification";
 import { regions, stakeholderTypes } from "~/server/schemas/vocabulary";
 
 const ORGS = Number(process.env.BENCH_ORGS ?? 2000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 // Targets for a 2-core machine; a median over a target fails the run.
-const targets = { directoryPage: 50, directoryFiltered: 50, verificationQueue: 250 };
+const targets = { directoryPage: 50, directoryFiltered: 50, verificationQueue: 250, normPositions: 150, recordPosition: 100, normsByBridging: 50 };
 
 const database = process.env.TEST_DATABASE_URL ? openPostgres(process.env.TEST_DATABASE_URL) : await openPglite();
 await database.migrate();
 const { db } = database;
+await seedReference(db);
 
 const [creator] = await db
   .insert(users)
@@ -33,10 +39,49 @@ const rows = Array.from({ length: ORGS }, (_, i) => ({
   verificationStatus: i % 10 === 0 ? ("pending" as const) : ("verified" as const),
   createdById: creator!.id,
 }));
+const organizationIds: string[] = [];
 for (let i = 0; i < rows.length; i += 500) {
   const inserted = await db.insert(organizations).values(rows.slice(i, i + 500)).returning({ id: organizations.id });
+  organizationIds.push(...inserted.map((o) => o.id));
   await db.insert(organizationMembers).values(inserted.map((o) => ({ organizationId: o.id, userId: creator!.id, role: "representative" as const })));
 }
+
+// Norms, one of them with a position from every organisation (the unverified ones listed apart).
+const actor: Actor = { id: creator!.id, email: creator!.email, displayName: "Bench", role: "member", suspension: null };
+const normIds: string[] = [];
+let benchSlug = "";
+for (let i = 0; i < 100; i++) {
+  const norm = await createNorm(db, actor, {
+    title: `Bench norm ${i} on protecting infrastructure`,
+    summary: "A norm created for the benchmark, with a summary long enough.",
+    clauses: ["States should not harm infrastructure that serves the public."],
+    categories: ["II"],
+    kind: "mutual_restraint",
+    bindingness: "political",
+    citations: [],
+    rationale: "",
+    language: "en",
+    organizationId: null,
+  });
+  await transitionNorm(db, actor, norm.id, "submit", "");
+  normIds.push(norm.id);
+  if (i === 0) benchSlug = norm.slug;
+}
+const stanceOf = (i: number) => (["endorse", "endorse_with_reservations", "object", "abstain"] as const)[i % 4]!;
+for (let i = 0; i < organizationIds.length; i += 500) {
+  const positions = organizationIds.slice(i, i + 500).map((organizationId, j) => ({
+    normId: normIds[0]!,
+    organizationId,
+    stance: stanceOf(i + j),
+    statement: stanceOf(i + j) === "object" ? "The text goes further than existing law allows." : "",
+    version: 1,
+    recordedById: creator!.id,
+  }));
+  await db.insert(normPositions).values(positions);
+  await db.insert(normPositionHistory).values(positions.map((p) => ({ ...p, sequence: 1, kind: "recorded" as const })));
+}
+await refreshMeasures(db, normIds[0]!);
+let flip = 0;
 
 async function median(fn: () => Promise<unknown>) {
   await fn();
@@ -54,6 +99,11 @@ const results = {
   directoryPage: await median(() => listOrganizations(db, { limit: 50 })),
   directoryFiltered: await median(() => listOrganizations(db, { limit: 50, stakeholderType: "state", region: "african", q: "Digital" })),
   verificationQueue: await median(() => verificationQueue(db)),
+  normPositions: await median(() => positionsForNorm(db, null, benchSlug)),
+  recordPosition: await median(() =>
+    recordPosition(db, actor, { normId: normIds[0]!, organizationId: organizationIds[1]!, stance: flip++ % 2 ? "endorse" : "abstain", statement: "" }),
+  ),
+  normsByBridging: await median(() => listNorms(db, { sort: "bridging", limit: 20 })),
 };
 await database.close();
 
