@@ -353,7 +353,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("under concurrency (PostgreSQL)"
     const api = await callerAs(database.db, rep);
     const types: StakeholderType[] = ["state", "private_sector", "civil_society", "academia", "technical_community", "intergovernmental"];
     const regionList: Region[] = ["african", "asia_pacific", "eastern_european", "latin_american_caribbean", "weog", "global"];
-    const stanceOf = (i: number) => (["endorse", "endorse_with_reservations", "object", "abstain"] as const)[i % 4];
+    const stanceOf = (i: number) => (["endorse", "endorse_with_reservations", "object", "abstain"] as const)[i % 4]!;
     const organizations = [];
     for (let i = 0; i < 240; i++) {
       organizations.push(await createOrganization(database.db, { createdById: rep.id, status: "verified", stakeholderType: types[i % 6], region: regionList[(i * 5) % 6] }));
