@@ -33,10 +33,10 @@ export const conflict = (message: string, fieldErrors?: Record<string, string>, 
 export const invalidState = (message: string) => new AppError("INVALID_STATE", message);
 export const badInput = (message: string, fieldErrors?: Record<string, string>) =>
   new AppError("BAD_INPUT", message, fieldErrors);
-export const rateLimited = (retryAfterSeconds: number) =>
+export const rateLimited = (retryAfterSeconds: number, message?: (wait: string) => string) =>
   new AppError(
     "RATE_LIMITED",
-    `Too many attempts. Try again in ${formatWait(retryAfterSeconds)}.`,
+    message ? message(formatWait(retryAfterSeconds)) : `Too many attempts. Try again in ${formatWait(retryAfterSeconds)}.`,
     undefined,
     retryAfterSeconds,
   );

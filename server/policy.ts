@@ -25,7 +25,8 @@ export interface Actor {
  * - `admin`: role admin, not suspended.
  * `scope: "representative"` adds: and a representative of the organisation concerned.
  * `scope: "author"` / `"proposer"` add: and an author (proposer or co-author) / the proposer of the norm
- * concerned, checked by the norm domain inside the transaction that locks the norm.
+ * concerned, checked by the norm domain inside the transaction that locks the norm; for comment
+ * actions, the comment's author, checked by the comments domain.
  */
 type Who = "anyone" | "signedIn" | "active" | "secretariat" | "admin";
 interface Rule {
@@ -105,6 +106,26 @@ export const policy = {
   "position.forOrganization": { who: "anyone" },
   "position.record": { who: "active", scope: "representative" },
   "position.reaffirm": { who: "active", scope: "representative" },
+
+  // Comments: authorship, speaking for an organisation and the norm's state are checked in the
+  // comments domain. A suspended person may still read their own comments and appeal a hidden one.
+  "comment.list": { who: "anyone" },
+  "comment.clauseCounts": { who: "anyone" },
+  "comment.revisions": { who: "anyone" },
+  "comment.mine": { who: "signedIn" },
+  "comment.create": { who: "active" },
+  "comment.edit": { who: "active", scope: "author" },
+  "comment.delete": { who: "active", scope: "author" },
+  "comment.report": { who: "active" },
+  "comment.appeal": { who: "signedIn", scope: "author" },
+
+  "moderation.log": { who: "anyone" },
+  "moderation.queue": { who: "secretariat" },
+  "moderation.hide": { who: "secretariat" },
+  "moderation.restore": { who: "secretariat" },
+  "moderation.dismissReports": { who: "secretariat" },
+  "moderation.suspendAuthor": { who: "secretariat" },
+  "moderation.decideAppeal": { who: "secretariat" },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

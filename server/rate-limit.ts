@@ -11,6 +11,9 @@ const limits = {
   signInIp: { points: 50, duration: 15 * 60 },
   // Per address: 5 messages (verification, reset) per hour.
   mail: { points: 5, duration: 60 * 60 },
+  // Per person: 10 new comments per 10 minutes, and 10 reports per hour.
+  comment: { points: 10, duration: 10 * 60 },
+  report: { points: 10, duration: 60 * 60 },
 } as const;
 
 export type LimitName = keyof typeof limits;
@@ -34,12 +37,15 @@ function limiter(db: Db, name: LimitName) {
   return found;
 }
 
-/** Spends one point; throws a RATE_LIMITED error saying when to try again once the limit is reached. */
-export async function consume(db: Db, name: LimitName, key: string) {
+/**
+ * Spends one point; throws a RATE_LIMITED error saying when to try again once the limit is reached.
+ * `message` words the refusal for the action, given the wait in words ("3 minutes").
+ */
+export async function consume(db: Db, name: LimitName, key: string, message?: (wait: string) => string) {
   try {
     await limiter(db, name).consume(key);
   } catch (error) {
-    if (error instanceof RateLimiterRes) throw rateLimited(Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
+    if (error instanceof RateLimiterRes) throw rateLimited(Math.max(1, Math.ceil(error.msBeforeNext / 1000)), message);
     throw error;
   }
 }

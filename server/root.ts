@@ -1,4 +1,5 @@
 import { accountRouter } from "./routers/account";
+import { commentsRouter, moderationRouter } from "./routers/comments";
 import { normsRouter } from "./routers/norms";
 import { organizationsRouter } from "./routers/organizations";
 import { positionsRouter } from "./routers/positions";
@@ -18,6 +19,8 @@ export const appRouter = createTRPCRouter({
   references: referencesRouter,
   search: searchRouter,
   positions: positionsRouter,
+  comments: commentsRouter,
+  moderation: moderationRouter,
 });
 
 export type AppRouter = typeof appRouter;

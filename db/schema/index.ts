@@ -5,3 +5,4 @@ export * from "./reference";
 export * from "./rate-limits";
 export * from "./norms";
 export * from "./positions";
+export * from "./comments";

@@ -1,6 +1,6 @@
 import { aliasedTable, and, asc, count, desc, eq, gt, ilike, isNull, lt, or, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { Db } from "~/db/connect";
+import type { Db, Tx } from "~/db/connect";
 import { auditLog, suspensionAppeals, suspensions, users } from "~/db/schema";
 import { activeSuspension } from "../actor";
 import { badInput, conflict, forbidden, invalidState, notFound } from "../errors";
@@ -70,32 +70,35 @@ export async function setRole(db: Db, actor: Actor, input: z.output<typeof setRo
 }
 
 export async function suspendUser(db: Db, actor: Actor, input: z.output<typeof suspendInput>, now = new Date()) {
+  return db.transaction((tx) => suspendInTransaction(tx, actor, input, now));
+}
+
+/** Suspends a person inside the caller's transaction (moderation suspends and logs in one). */
+export async function suspendInTransaction(tx: Tx, actor: Actor, input: z.output<typeof suspendInput>, now = new Date()) {
   if (input.userId === actor.id) throw invalidState("You cannot suspend yourself.");
   const endsAt = input.endsAt ?? null;
   if (endsAt && endsAt <= now) throw badInput("The end date must be in the future.", { endsAt: "The end date must be in the future." });
-  return db.transaction(async (tx) => {
-    const target = await tx.query.users.findFirst({ columns: { role: true }, where: eq(users.id, input.userId) });
-    if (!target) throw notFound("That person");
-    if (target.role !== "member" && actor.role !== "admin") throw forbidden("Only an administrator can suspend secretariat staff or administrators.");
-    // Serialise suspensions of one person so two at once cannot both pass the check below.
-    await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for("update");
-    if (await activeSuspension(tx, input.userId, now)) throw conflict("This person is already suspended. Lift that suspension first to change it.");
-    const [row] = await tx
-      .insert(suspensions)
-      .values({ userId: input.userId, reason: input.reason, endsAt, createdById: actor.id })
-      .returning({ id: suspensions.id });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "user.suspended",
-      targetType: "user",
-      targetId: input.userId,
-      details: { reason: input.reason, endsAt: endsAt?.toISOString() ?? null },
-    });
-    return { id: row!.id };
+  const target = await tx.query.users.findFirst({ columns: { role: true }, where: eq(users.id, input.userId) });
+  if (!target) throw notFound("That person");
+  if (target.role !== "member" && actor.role !== "admin") throw forbidden("Only an administrator can suspend secretariat staff or administrators.");
+  // Serialise suspensions of one person so two at once cannot both pass the check below.
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for("update");
+  if (await activeSuspension(tx, input.userId, now)) throw conflict("This person is already suspended. Lift that suspension first to change it.");
+  const [row] = await tx
+    .insert(suspensions)
+    .values({ userId: input.userId, reason: input.reason, endsAt, createdById: actor.id })
+    .returning({ id: suspensions.id });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "user.suspended",
+    targetType: "user",
+    targetId: input.userId,
+    details: { reason: input.reason, endsAt: endsAt?.toISOString() ?? null },
   });
+  return { id: row!.id };
 }
 
-async function lift(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], actor: Actor, suspensionId: string, reason: string) {
+async function lift(tx: Tx, actor: Actor, suspensionId: string, reason: string) {
   const [row] = await tx
     .update(suspensions)
     .set({ liftedAt: new Date(), liftedById: actor.id, liftReason: reason || null })

@@ -48,3 +48,16 @@ export type Stance = (typeof stances)[number];
 // How a history entry came about: a position recorded (new or changed) or reaffirmed on a newer text.
 export const positionEventKinds = ["recorded", "reaffirmed"] as const;
 export type PositionEventKind = (typeof positionEventKinds)[number];
+
+export const commentStatuses = ["visible", "hidden", "deleted"] as const;
+export type CommentStatus = (typeof commentStatuses)[number];
+
+export const reportStatuses = ["open", "upheld", "dismissed"] as const;
+export type ReportStatus = (typeof reportStatuses)[number];
+
+// What the public moderation log records.
+export const moderationActions = ["hide", "restore", "suspend_author", "dismiss_reports", "appeal_upheld", "appeal_restored"] as const;
+export type ModerationAction = (typeof moderationActions)[number];
+
+export const commentAppealStatuses = ["pending", "upheld", "restored"] as const;
+export type CommentAppealStatus = (typeof commentAppealStatuses)[number];

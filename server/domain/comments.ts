@@ -1,0 +1,381 @@
+// Deliberation: comments on norms, anchored to the whole norm or to one clause of one version,
+// threaded replies, edits with a visible history, deletion by the author, and reports. Moderation
+// (hiding, restoring, suspending, appeals, the public log) is in moderation.ts.
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db, DbOrTx } from "~/db/connect";
+import { commentAppeals, commentReports, commentRevisions, comments, norms, normVersions, organizations, users } from "~/db/schema";
+import type { CommentStatus, NormStatus, Region, StakeholderType } from "~/server/schemas/vocabulary";
+import { badInput, conflict, forbidden, invalidState, notFound, pgErrorCode } from "../errors";
+import { type Actor, isRepresentative, isStaff } from "../policy";
+import { consume } from "../rate-limit";
+import type { appealCommentInput, createCommentInput, editCommentInput, listCommentsInput, reportCommentInput } from "../schemas/comments";
+import { houseRule } from "./house-rules";
+import { visibleNorm } from "./norm-queries";
+
+type CreateInput = z.output<typeof createCommentInput>;
+type ListInput = z.output<typeof listCommentsInput>;
+
+/** Replies are shown indented up to this depth; deeper replies line up with it and name whom they answer. */
+export const MAX_INDENT = 3;
+
+export const commentsOpen = (status: NormStatus) => status === "consultation" || status === "endorsement";
+
+function closedMessage(status: NormStatus) {
+  switch (status) {
+    case "concluded":
+      return "This norm is concluded: its discussion stays readable, and is closed for new comments.";
+    case "withdrawn":
+      return "This norm was withdrawn, so its discussion is closed.";
+    case "merged":
+      return "This norm was merged into another; comment on the norm it was merged into.";
+    default:
+      return "Comments open when the norm is submitted to consultation.";
+  }
+}
+
+async function commentableNorm(db: DbOrTx, actor: Actor, normId: string) {
+  const norm = await db.query.norms.findFirst({
+    columns: { id: true, slug: true, status: true, currentVersion: true, proposerId: true },
+    where: eq(norms.id, normId),
+  });
+  // Drafts are private to their authors; they are not discussed.
+  if (!norm || (norm.status === "draft" && norm.proposerId !== actor.id)) throw notFound("The norm");
+  if (!commentsOpen(norm.status)) throw invalidState(closedMessage(norm.status));
+  return norm;
+}
+
+async function speakingFor(db: DbOrTx, actor: Actor, organizationId: string | null | undefined) {
+  if (!organizationId) return null;
+  const organization = await db.query.organizations.findFirst({ columns: { id: true, verificationStatus: true }, where: eq(organizations.id, organizationId) });
+  if (!organization || organization.verificationStatus !== "verified" || !(await isRepresentative(db, actor.id, organizationId))) {
+    throw forbidden("You can comment on behalf of an organisation only if it is verified and you represent it.");
+  }
+  return organization.id;
+}
+
+/** Where a new comment sits: a reply takes its parent's thread, version and clause. */
+async function anchor(db: DbOrTx, norm: { id: string; currentVersion: number }, input: CreateInput) {
+  if (input.parentId) {
+    const parent = await db.query.comments.findFirst({ where: and(eq(comments.id, input.parentId), eq(comments.normId, norm.id)) });
+    if (!parent) throw notFound("The comment you are replying to");
+    if (parent.status !== "visible") {
+      throw invalidState(
+        parent.status === "hidden"
+          ? "This comment was hidden by the secretariat, so it cannot be replied to."
+          : "This comment was deleted by its author, so it cannot be replied to.",
+      );
+    }
+    return { threadId: parent.threadId, parentId: parent.id, depth: parent.depth + 1, version: parent.version, clause: parent.clause };
+  }
+  const number = input.version ?? norm.currentVersion;
+  const version = await db.query.normVersions.findFirst({
+    columns: { clauses: true },
+    where: and(eq(normVersions.normId, norm.id), eq(normVersions.number, number)),
+  });
+  if (!version) throw badInput(`This norm has no version ${number}.`, { version: `This norm has no version ${number}.` });
+  const clause = input.clause ?? null;
+  if (clause !== null && clause > version.clauses.length) {
+    const message = `Version ${number} has ${version.clauses.length} clause${version.clauses.length === 1 ? "" : "s"}; choose one of them.`;
+    throw badInput(message, { clause: message });
+  }
+  return { threadId: null, parentId: null, depth: 0, version: number, clause };
+}
+
+export async function createComment(db: Db, actor: Actor, input: CreateInput) {
+  const norm = await commentableNorm(db, actor, input.normId);
+  const [place, organizationId] = await Promise.all([anchor(db, norm, input), speakingFor(db, actor, input.organizationId)]);
+  await consume(db, "comment", actor.id, (wait) => `You have posted several comments in a short time. You can post again in ${wait}.`);
+  return db.transaction(async (tx) => {
+    // Re-read the norm's state under a lock: a conclusion saved meanwhile closes the discussion.
+    const [locked] = await tx.select({ status: norms.status }).from(norms).where(eq(norms.id, norm.id)).for("no key update");
+    if (!locked || !commentsOpen(locked.status)) throw invalidState(closedMessage(locked?.status ?? "withdrawn"));
+    const id = crypto.randomUUID();
+    const now = new Date();
+    await tx.insert(comments).values({
+      id,
+      normId: norm.id,
+      threadId: place.threadId ?? id,
+      parentId: place.parentId,
+      depth: place.depth,
+      version: place.version,
+      clause: place.clause,
+      authorId: actor.id,
+      organizationId,
+      language: input.language,
+      body: input.body,
+      createdAt: now,
+    });
+    await tx.update(norms).set({ lastActivityAt: now }).where(eq(norms.id, norm.id));
+    return { id, slug: norm.slug };
+  });
+}
+
+async function ownComment(db: DbOrTx, actor: Actor, commentId: string) {
+  const comment = await db.query.comments.findFirst({ where: eq(comments.id, commentId) });
+  if (!comment) throw notFound("The comment");
+  if (comment.authorId !== actor.id) throw forbidden("Only the comment's author can change it.");
+  return comment;
+}
+
+export async function editComment(db: Db, actor: Actor, input: z.output<typeof editCommentInput>) {
+  return db.transaction(async (tx) => {
+    const [locked] = await tx.select().from(comments).where(eq(comments.id, input.commentId)).for("update");
+    if (!locked) throw notFound("The comment");
+    const comment = await ownComment(tx, actor, locked.id);
+    if (comment.status === "deleted") throw invalidState("This comment was deleted, so it can no longer be edited.");
+    if (comment.status === "hidden") throw invalidState("This comment was hidden by the secretariat. You can appeal the decision, but not edit it.");
+    const norm = await tx.query.norms.findFirst({ columns: { status: true, slug: true }, where: eq(norms.id, comment.normId) });
+    if (!norm || !commentsOpen(norm.status)) throw invalidState(closedMessage(norm?.status ?? "withdrawn"));
+    if (comment.body === input.body) return { id: comment.id, slug: norm.slug, changed: false };
+    const now = new Date();
+    // The earlier wording stays readable in the edit history.
+    await tx.insert(commentRevisions).values({ commentId: comment.id, body: comment.body, writtenAt: comment.editedAt ?? comment.createdAt, replacedAt: now });
+    await tx.update(comments).set({ body: input.body, editedAt: now }).where(eq(comments.id, comment.id));
+    return { id: comment.id, slug: norm.slug, changed: true };
+  });
+}
+
+export async function deleteComment(db: Db, actor: Actor, commentId: string) {
+  const comment = await ownComment(db, actor, commentId);
+  if (comment.status === "deleted") throw invalidState("This comment is already deleted.");
+  await db.update(comments).set({ status: "deleted", deletedAt: new Date() }).where(eq(comments.id, comment.id));
+  return { id: comment.id, deleted: true };
+}
+
+export async function reportComment(db: Db, actor: Actor, input: z.output<typeof reportCommentInput>) {
+  const comment = await db.query.comments.findFirst({ columns: { id: true, authorId: true, status: true }, where: eq(comments.id, input.commentId) });
+  if (!comment || comment.status === "deleted") throw notFound("The comment");
+  if (comment.authorId === actor.id) throw invalidState("You cannot report your own comment; edit or delete it instead.");
+  if (comment.status === "hidden") throw invalidState("This comment has already been hidden by the secretariat.");
+  await consume(db, "report", actor.id, (wait) => `You have sent several reports in a short time. You can report again in ${wait}.`);
+  try {
+    const [report] = await db.insert(commentReports).values({ commentId: comment.id, reporterId: actor.id, reason: input.reason }).returning({ id: commentReports.id });
+    return { id: report!.id };
+  } catch (error) {
+    if (pgErrorCode(error) === "23505") throw conflict("You have already reported this comment. The secretariat will review it.");
+    throw error;
+  }
+}
+
+export async function appealComment(db: Db, actor: Actor, input: z.output<typeof appealCommentInput>) {
+  const comment = await ownComment(db, actor, input.commentId);
+  if (comment.status !== "hidden") throw invalidState("Only a hidden comment can be appealed.");
+  try {
+    const [appeal] = await db.insert(commentAppeals).values({ commentId: comment.id, authorId: actor.id, text: input.text }).returning({ id: commentAppeals.id });
+    return { id: appeal!.id };
+  } catch (error) {
+    if (pgErrorCode(error) === "23505") throw conflict("You have already appealed this decision; a comment can be appealed once.");
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+export interface CommentView {
+  id: string;
+  parentId: string | null;
+  threadId: string;
+  depth: number;
+  version: number;
+  clause: number | null;
+  language: string;
+  status: CommentStatus;
+  /** Null when hidden (except for its author and the secretariat) or deleted. */
+  body: string | null;
+  author: { name: string } | null;
+  organization: { slug: string; name: string; stakeholderType: StakeholderType; region: Region } | null;
+  createdAt: Date;
+  editedAt: Date | null;
+  revisions: number;
+  /** For a hidden comment: the rule cited (public) and, for its author and the secretariat, the note and appeal. */
+  hidden: {
+    rule: { id: string; title: string } | null;
+    note: string | null;
+    appeal: { status: "pending" | "upheld" | "restored"; decisionNote: string | null } | null;
+  } | null;
+  /** The name of the author replied to, when the reply is deeper than the indentation shows. */
+  inReplyTo: string | null;
+  viewer: { isAuthor: boolean; canEdit: boolean; canDelete: boolean; canReply: boolean; canReport: boolean; canAppeal: boolean };
+  replies: CommentView[];
+}
+
+/** A norm's discussion as threads, with filters and sorts, shown as this reader may see it. */
+export async function listComments(db: Db, actor: Actor | null, input: ListInput) {
+  const { norm } = await visibleNorm(db, actor, input.slug);
+  const rows = await db
+    .select({
+      comment: comments,
+      authorName: users.displayName,
+      organization: { slug: organizations.slug, name: organizations.name, stakeholderType: organizations.stakeholderType, region: organizations.region },
+      revisions: sql<number>`(select count(*)::int from ${commentRevisions} where ${commentRevisions.commentId} = ${comments.id})`,
+      appealStatus: commentAppeals.status,
+      appealNote: commentAppeals.decisionNote,
+    })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(organizations, eq(organizations.id, comments.organizationId))
+    .leftJoin(commentAppeals, eq(commentAppeals.commentId, comments.id))
+    .where(eq(comments.normId, norm.id))
+    .orderBy(asc(comments.createdAt), asc(comments.id));
+  const active = Boolean(actor && !actor.suspension);
+  const staff = isStaff(actor);
+  const open = commentsOpen(norm.status);
+  const names = new Map(rows.map((r) => [r.comment.id, r.comment.status === "deleted" ? null : r.authorName]));
+  const views = new Map<string, CommentView>();
+  for (const r of rows) {
+    const c = r.comment;
+    const isAuthor = actor?.id === c.authorId;
+    const seesHidden = isAuthor || staff;
+    const rule = houseRule(c.hiddenRule);
+    views.set(c.id, {
+      id: c.id,
+      parentId: c.parentId,
+      threadId: c.threadId,
+      depth: c.depth,
+      version: c.version,
+      clause: c.clause,
+      language: c.language,
+      status: c.status,
+      body: c.status === "visible" || (c.status === "hidden" && seesHidden) ? c.body : null,
+      author: c.status === "deleted" ? null : { name: r.authorName },
+      organization: c.status === "deleted" ? null : r.organization,
+      createdAt: c.createdAt,
+      editedAt: c.editedAt,
+      revisions: c.status === "visible" ? r.revisions : 0,
+      hidden:
+        c.status === "hidden"
+          ? {
+              rule: rule ? { id: rule.id, title: rule.title } : null,
+              note: seesHidden ? c.hiddenNote : null,
+              appeal: seesHidden && r.appealStatus ? { status: r.appealStatus, decisionNote: r.appealNote } : null,
+            }
+          : null,
+      inReplyTo: c.depth > MAX_INDENT && c.parentId ? (names.get(c.parentId) ?? null) : null,
+      viewer: {
+        isAuthor,
+        canEdit: active && isAuthor && open && c.status === "visible",
+        canDelete: active && isAuthor && c.status !== "deleted",
+        canReply: active && open && c.status === "visible",
+        canReport: active && !isAuthor && c.status === "visible",
+        canAppeal: Boolean(actor) && isAuthor && c.status === "hidden" && !r.appealStatus,
+      },
+      replies: [],
+    });
+  }
+  const roots: CommentView[] = [];
+  for (const view of views.values()) {
+    const parent = view.parentId ? views.get(view.parentId) : undefined;
+    if (parent) parent.replies.push(view);
+    else roots.push(view);
+  }
+  const size = (v: CommentView): number => v.replies.reduce((n, r) => n + 1 + size(r), 0);
+  const speaks = (v: CommentView, type: StakeholderType): boolean => v.organization?.stakeholderType === type || v.replies.some((r) => speaks(r, type));
+  let threads = roots.filter(
+    (t) =>
+      (input.version === undefined || t.version === input.version) &&
+      (input.clause === undefined || t.clause === input.clause) &&
+      (input.stakeholderType === undefined || speaks(t, input.stakeholderType)),
+  );
+  threads = input.sort === "newest" ? [...threads].reverse() : input.sort === "replies" ? [...threads].sort((a, b) => size(b) - size(a)) : threads;
+  const visibleCount = rows.filter((r) => r.comment.status === "visible").length;
+  return {
+    norm: { id: norm.id, slug: norm.slug, title: norm.title, status: norm.status, currentVersion: norm.currentVersion },
+    open,
+    closedReason: open ? null : closedMessage(norm.status),
+    count: visibleCount,
+    threads: threads.map((t) => ({ ...t, replyCount: size(t) })),
+  };
+}
+
+/** How many visible comments each clause of a version has: shown beside the clauses. */
+export async function clauseCounts(db: Db, actor: Actor | null, slug: string, version: number) {
+  const { norm } = await visibleNorm(db, actor, slug);
+  const rows = await db
+    .select({ clause: comments.clause, n: count() })
+    .from(comments)
+    .where(and(eq(comments.normId, norm.id), eq(comments.version, version), eq(comments.status, "visible")))
+    .groupBy(comments.clause);
+  return {
+    wholeNorm: rows.find((r) => r.clause === null)?.n ?? 0,
+    byClause: Object.fromEntries(rows.filter((r) => r.clause !== null).map((r) => [r.clause!, r.n])) as Record<number, number>,
+  };
+}
+
+/** A visible comment's earlier wordings, oldest first. Hidden and deleted comments show none. */
+export async function commentRevisionsOf(db: Db, actor: Actor | null, commentId: string) {
+  const comment = await db.query.comments.findFirst({ columns: { id: true, normId: true, status: true, body: true, editedAt: true, createdAt: true }, where: eq(comments.id, commentId) });
+  if (!comment) throw notFound("The comment");
+  const norm = await db.query.norms.findFirst({ columns: { slug: true }, where: eq(norms.id, comment.normId) });
+  await visibleNorm(db, actor, norm!.slug);
+  if (comment.status !== "visible") throw notFound("The comment's edit history");
+  const revisions = await db
+    .select({ body: commentRevisions.body, writtenAt: commentRevisions.writtenAt, replacedAt: commentRevisions.replacedAt })
+    .from(commentRevisions)
+    .where(eq(commentRevisions.commentId, comment.id))
+    .orderBy(asc(commentRevisions.replacedAt));
+  return { current: { body: comment.body, writtenAt: comment.editedAt ?? comment.createdAt }, earlier: revisions };
+}
+
+/** Visible comments only, for the open data: thread structure, anchor, author name and organisation. */
+export async function publicComments(db: Db, slug: string) {
+  const { norm } = await visibleNorm(db, null, slug);
+  const rows = await db
+    .select({
+      id: comments.id,
+      threadId: comments.threadId,
+      parentId: comments.parentId,
+      version: comments.version,
+      clause: comments.clause,
+      language: comments.language,
+      body: comments.body,
+      status: comments.status,
+      createdAt: comments.createdAt,
+      editedAt: comments.editedAt,
+      authorName: users.displayName,
+      organization: { slug: organizations.slug, name: organizations.name, stakeholderType: organizations.stakeholderType, region: organizations.region },
+    })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(organizations, eq(organizations.id, comments.organizationId))
+    .where(eq(comments.normId, norm.id))
+    .orderBy(asc(comments.createdAt), asc(comments.id));
+  return {
+    norm: { slug: norm.slug, title: norm.title, currentVersion: norm.currentVersion },
+    // Hidden and deleted comments keep their place in threads, without their text or author.
+    comments: rows.map((r) =>
+      r.status === "visible" ? r : { ...r, body: null, authorName: null, organization: null },
+    ),
+  };
+}
+
+/** The actor's own comments, newest first, with why any was hidden and where its appeal stands. */
+export async function myComments(db: Db, actor: Actor) {
+  const rows = await db
+    .select({
+      id: comments.id,
+      body: comments.body,
+      status: comments.status,
+      version: comments.version,
+      clause: comments.clause,
+      createdAt: comments.createdAt,
+      hiddenRule: comments.hiddenRule,
+      hiddenNote: comments.hiddenNote,
+      hiddenAt: comments.hiddenAt,
+      norm: { slug: norms.slug, title: norms.title },
+      appeal: { status: commentAppeals.status, decisionNote: commentAppeals.decisionNote },
+    })
+    .from(comments)
+    .innerJoin(norms, eq(norms.id, comments.normId))
+    .leftJoin(commentAppeals, eq(commentAppeals.commentId, comments.id))
+    .where(eq(comments.authorId, actor.id))
+    .orderBy(sql`${comments.createdAt} desc`)
+    .limit(200);
+  return rows.map((r) => ({
+    ...r,
+    hiddenRule: houseRule(r.hiddenRule),
+    appeal: r.appeal?.status ? r.appeal : null,
+    canAppeal: r.status === "hidden" && !r.appeal?.status,
+  }));
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { houseRuleIds } from "../domain/house-rules";
+import { stakeholderTypes } from "./vocabulary";
+
+export const MAX_COMMENT = 10_000;
+
+const body = z
+  .string()
+  .trim()
+  .min(1, "Write your comment before posting it.")
+  .max(MAX_COMMENT, `A comment must be ${MAX_COMMENT.toLocaleString("en")} characters or fewer.`);
+
+// BCP 47, e.g. en, fr, zh-Hans, es-419.
+const languageTag = z
+  .string()
+  .trim()
+  .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "Enter a language tag such as en, fr or zh-Hans.")
+  .default("en");
+
+export const createCommentInput = z.object({
+  normId: z.uuid(),
+  body,
+  language: languageTag,
+  // The version and clause (from 1) it is about; a reply takes its parent's.
+  version: z.number().int().min(1).optional(),
+  clause: z.number({ error: "Choose a clause number." }).int().min(1, "Choose a clause number of 1 or more.").nullable().optional(),
+  parentId: z.uuid().nullable().optional(),
+  organizationId: z.uuid().nullable().optional(),
+});
+
+export const editCommentInput = z.object({ commentId: z.uuid(), body });
+export const commentIdInput = z.object({ commentId: z.uuid() });
+
+export const reportCommentInput = z.object({
+  commentId: z.uuid(),
+  reason: z.string().trim().min(10, "Say in a sentence what the problem is (at least 10 characters).").max(1000, "The reason must be 1,000 characters or fewer."),
+});
+
+export const appealCommentInput = z.object({
+  commentId: z.uuid(),
+  text: z.string().trim().min(20, "Explain why the comment should be restored (at least 20 characters).").max(2000, "The appeal must be 2,000 characters or fewer."),
+});
+
+export const commentSorts = ["oldest", "newest", "replies"] as const;
+export const listCommentsInput = z.object({
+  slug: z.string().min(1).max(120),
+  sort: z.enum(commentSorts).default("oldest"),
+  version: z.number().int().min(1).optional(),
+  clause: z.number().int().min(1).optional(),
+  stakeholderType: z.enum(stakeholderTypes).optional(),
+});
+
+export const clauseCountsInput = z.object({ slug: z.string().min(1).max(120), version: z.number().int().min(1) });
+
+const note = z.string().trim().max(1000, "The note must be 1,000 characters or fewer.").default("");
+const rule = z.enum(houseRuleIds, { error: "Choose the house rule the comment breaks." });
+
+export const hideCommentInput = z.object({ commentId: z.uuid(), rule, note });
+export const restoreCommentInput = z.object({ commentId: z.uuid(), note });
+export const dismissReportsInput = z.object({ commentId: z.uuid(), note });
+export const suspendAuthorInput = z.object({
+  commentId: z.uuid(),
+  rule,
+  reason: z.string().trim().min(10, "Give a reason of at least 10 characters; the person will see it.").max(2000, "The reason must be 2,000 characters or fewer."),
+  endsAt: z.coerce.date({ error: "Enter a valid date." }).nullable().optional(),
+});
+export const decideCommentAppealInput = z.object({
+  appealId: z.uuid(),
+  decision: z.enum(["restore", "uphold"], { error: "Choose to restore the comment or keep it hidden." }),
+  note: z.string().trim().min(5, "Tell the author why, in a few words.").max(1000, "The note must be 1,000 characters or fewer."),
+});
+export const moderationLogInput = z.object({
+  cursor: z.number().int().min(1).optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
