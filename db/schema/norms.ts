@@ -7,7 +7,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
-  real,
+  doublePrecision,
   text,
   timestamp,
   uniqueIndex,
@@ -58,9 +58,9 @@ export const norms = pgTable(
     // The published measures (server/domain/measures.ts) over verified organisations' positions,
     // kept in step by every write that changes them, so the list can sort by them.
     positionCount: integer().notNull().default(0),
-    support: real(),
-    bridging: real().notNull().default(0),
-    contestation: real(),
+    support: doublePrecision(),
+    bridging: doublePrecision().notNull().default(0),
+    contestation: doublePrecision(),
   },
   (t) => [
     uniqueIndex("norms_slug_key").on(t.slug),

@@ -87,7 +87,7 @@ export async function listNorms(db: Db, input: ListInput) {
     sort === "relevance" ? rank : sort in measureKeys ? measureKeys[sort as keyof typeof measureKeys] : sort === "active" ? norms.lastActivityAt : norms.createdAt;
   if (input.cursor) {
     const c = decodeCursor(input.cursor);
-    const value = numericSort ? sql`${Number(c.v)}::real` : sql`${String(c.v)}::timestamptz`;
+    const value = sort === "relevance" ? sql`${Number(c.v)}::real` : numericSort ? sql`${Number(c.v)}::double precision` : sql`${String(c.v)}::timestamptz`;
     filters.push(sql`(${key}, ${norms.id}) < (${value}, ${c.id}::uuid)`);
   }
   const rows = await db

@@ -324,9 +324,14 @@ export async function positionHistoryForNorm(db: Db, actor: Actor | null, slug: 
   };
 }
 
+const publicStatuses: NormStatus[] = ["consultation", "endorsement", "concluded", "withdrawn", "merged"];
+
 /** An organisation's current positions and their history, on public norms. */
 export async function positionsForOrganization(db: Db, actor: Actor | null, slug: string) {
-  const organization = await db.query.organizations.findFirst({ columns: { id: true, slug: true, name: true, verificationStatus: true }, where: eq(organizations.slug, slug) });
+  const organization = await db.query.organizations.findFirst({
+    columns: { id: true, slug: true, name: true, stakeholderType: true, region: true, country: true, website: true, verificationStatus: true },
+    where: eq(organizations.slug, slug),
+  });
   if (!organization) throw notFound("The organisation");
   if (organization.verificationStatus === "rejected") {
     const insider = actor ? isStaff(actor) || (await isMember(db, actor.id, organization.id)) : false;
@@ -346,14 +351,14 @@ export async function positionsForOrganization(db: Db, actor: Actor | null, slug
       .from(normPositions)
       .innerJoin(norms, eq(norms.id, normPositions.normId))
       .innerJoin(users, eq(users.id, normPositions.recordedById))
-      .where(and(eq(normPositions.organizationId, organization.id), inArray(norms.status, ["consultation", "endorsement", "concluded", "withdrawn", "merged"])))
+      .where(and(eq(normPositions.organizationId, organization.id), inArray(norms.status, publicStatuses)))
       .orderBy(desc(normPositions.recordedAt)),
     db
       .select({ ...historyColumns, norm: normColumns })
       .from(normPositionHistory)
       .innerJoin(norms, eq(norms.id, normPositionHistory.normId))
       .innerJoin(users, eq(users.id, normPositionHistory.recordedById))
-      .where(eq(normPositionHistory.organizationId, organization.id))
+      .where(and(eq(normPositionHistory.organizationId, organization.id), inArray(norms.status, publicStatuses)))
       .orderBy(desc(normPositionHistory.recordedAt), desc(normPositionHistory.sequence)),
   ]);
   return {
