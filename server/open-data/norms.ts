@@ -50,6 +50,10 @@ const csvColumns: readonly CsvColumn<NormListItem>[] = [
   { header: "created_at", value: (n) => n.createdAt },
   { header: "updated_at", value: (n) => n.updatedAt },
   { header: "url", value: (n) => n.url },
+  { header: "position_count", value: (n) => n.positionCount },
+  { header: "support", value: (n) => n.support },
+  { header: "bridging", value: (n) => n.bridging },
+  { header: "contestation", value: (n) => n.contestation },
 ];
 export const csvHeaders = csvColumns.map((c) => c.header);
 

@@ -3,8 +3,11 @@
 // schemas that validate the input (server/schemas) and type the output (./schemas.ts).
 import { z } from "zod";
 import { listNormsInput } from "../schemas/norms";
+import { listOrganizationsInput } from "../schemas/organizations";
 import { jsonResponse } from "./http";
 import { csvHeaders, csvParams, listParams } from "./norms";
+import { organizationListParams } from "./organizations";
+import { positionsCsvHeaders } from "./positions";
 import { forumParams } from "./reference";
 import { openDataSchemas } from "./schemas";
 import { absoluteUrl, LICENSE, SITE_NAME } from "./urls";
@@ -56,6 +59,7 @@ const ref = (kind: "schemas" | "parameters" | "responses" | "headers", name: str
 const withoutMeta = ({ $schema: _s, $id: _i, ...schema }: JsonSchema) => schema;
 
 const EXAMPLE_SLUG = "protecting-the-public-core-of-the-internet";
+const EXAMPLE_ORGANIZATION = "digital-rights-collective";
 
 // Keyed by the input schema's fields, so a filter added there fails to compile until described here.
 const listParamDescriptions: Record<keyof typeof listNormsInput.shape, string> = {
@@ -71,16 +75,24 @@ const listParamDescriptions: Record<keyof typeof listNormsInput.shape, string> =
   limit: "Norms per page.",
 };
 
-function queryParameters(names: readonly (keyof typeof listNormsInput.shape)[]): OpenApiParameter[] {
-  const properties = (z.toJSONSchema(listNormsInput, { io: "input" }) as { properties: Record<string, JsonSchema> }).properties;
+/** Query parameters documented from the procedure's input schema; `schemas` overrides how one is written in a URL. */
+function queryParametersOf<S extends z.ZodObject>(
+  input: S,
+  names: readonly (keyof S["shape"] & string)[],
+  descriptions: Record<keyof S["shape"], string>,
+  schemas: Partial<Record<keyof S["shape"], JsonSchema>> = {},
+): OpenApiParameter[] {
+  const properties = (z.toJSONSchema(input, { io: "input" }) as { properties: Record<string, JsonSchema> }).properties;
   return names.map((name) => ({
     name,
     in: "query",
     required: false,
-    description: listParamDescriptions[name],
-    schema: properties[name] ?? {},
+    description: descriptions[name],
+    schema: schemas[name] ?? properties[name] ?? {},
   }));
 }
+
+const queryParameters = (names: readonly (keyof typeof listNormsInput.shape)[]) => queryParametersOf(listNormsInput, names, listParamDescriptions);
 
 const json = (schema: { $ref: string }, description: string, headers = standardHeaders) => ({
   description,
@@ -214,8 +226,121 @@ const referenceSection: Section = {
   },
 };
 
-// Later areas (positions, comments, stock-takes) add a section here.
-const sections: readonly Section[] = [normsSection, referenceSection];
+const notFound = { "404": ref("responses", "NotFound") };
+
+const positionsSection: Section = {
+  tag: {
+    name: "Positions",
+    description:
+      "Organisations' positions on norms (endorse, endorse with reservations, object, abstain), their append-only history, and the measures computed from them. Only verified organisations' positions count; the positions of an organisation whose verification was revoked stay listed with `verified` false.",
+  },
+  paths: {
+    "/api/v1/norms/{slug}/positions": {
+      get: {
+        operationId: "listNormPositions",
+        summary: "List the positions on a norm",
+        description:
+          "Each organisation's current position on the norm, with its statement, the version it was given on and who recorded it. Positions of verified organisations come first, then those of organisations no longer verified; each group by organisation name.",
+        tags: ["Positions"],
+        parameters: [ref("parameters", "Slug")],
+        responses: { "200": json(ref("schemas", "NormPositionList"), "The positions."), ...notFound, ...errorResponses },
+        "x-example-request": absoluteUrl(`/api/v1/norms/${EXAMPLE_SLUG}/positions`),
+      },
+    },
+    "/api/v1/norms/{slug}/positions.csv": {
+      get: {
+        operationId: "listNormPositionsCsv",
+        summary: "Download the positions on a norm as CSV",
+        description:
+          "The same positions, one row per organisation, as RFC 4180 CSV in UTF-8. `verified` and `current` are `true` or `false`; an empty `statement` means none was given. Cells that a spreadsheet would run as a formula (starting with =, +, - or @) begin with an apostrophe.",
+        tags: ["Positions"],
+        parameters: [ref("parameters", "Slug")],
+        responses: {
+          "200": {
+            description: "A CSV file named after the norm, such as protecting-the-public-core-of-the-internet-positions.csv.",
+            headers: { ...standardHeaders, "Content-Disposition": ref("headers", "PositionsAttachment") },
+            content: { "text/csv": { schema: { type: "string" }, example: `${positionsCsvHeaders.join(",")}\r\n` } },
+          },
+          ...notFound,
+          ...errorResponses,
+        },
+        "x-example-request": absoluteUrl(`/api/v1/norms/${EXAMPLE_SLUG}/positions.csv`),
+      },
+    },
+    "/api/v1/norms/{slug}/positions/history": {
+      get: {
+        operationId: "listNormPositionHistory",
+        summary: "Get the history of positions on a norm",
+        description:
+          "Every position ever recorded on the norm, newest first: each change of stance or statement, and each reaffirmation that carried a position to a newer version. Entries are never changed or removed.",
+        tags: ["Positions"],
+        parameters: [ref("parameters", "Slug")],
+        responses: { "200": json(ref("schemas", "NormPositionHistory"), "The history."), ...notFound, ...errorResponses },
+        "x-example-request": absoluteUrl(`/api/v1/norms/${EXAMPLE_SLUG}/positions/history`),
+      },
+    },
+    "/api/v1/norms/{slug}/measures": {
+      get: {
+        operationId: "getNormMeasures",
+        summary: "Get a norm's measures",
+        description: `The figures the norm's page shows: counts by stance, support, contestation, the bridging score and breadth, overall and by stakeholder type and region. Shares are between 0 and 1. How each is computed: ${absoluteUrl("/about/methodology")}.`,
+        tags: ["Positions"],
+        parameters: [ref("parameters", "Slug")],
+        responses: { "200": json(ref("schemas", "NormMeasures"), "The measures."), ...notFound, ...errorResponses },
+        "x-example-request": absoluteUrl(`/api/v1/norms/${EXAMPLE_SLUG}/measures`),
+      },
+    },
+  },
+};
+
+// Keyed by the input schema's fields, so a filter added there fails to compile until described here.
+const organizationParamDescriptions: Record<keyof typeof listOrganizationsInput.shape, string> = {
+  q: "Search in organisations' names.",
+  stakeholderType: "The organisation's stakeholder type.",
+  region: "The organisation's UN regional group, or `global`.",
+  verifiedOnly: "`true` to list only verified organisations, whose positions count.",
+  cursor: "The `nextCursor` of the previous page.",
+  limit: "Organisations per page.",
+};
+
+const organizationsSection: Section = {
+  tag: {
+    name: "Organisations",
+    description:
+      "The organisations that take part in the forum: states (through their foreign ministry or mission), intergovernmental bodies, companies, civil society, academia and the technical community. Rejected registrations never appear.",
+  },
+  paths: {
+    "/api/v1/organizations": {
+      get: {
+        operationId: "listOrganizations",
+        summary: "List organisations",
+        description: "The public directory of organisations, by name, with the same filters as the directory page. Page through with `cursor`.",
+        tags: ["Organisations"],
+        parameters: queryParametersOf(listOrganizationsInput, organizationListParams, organizationParamDescriptions, {
+          verifiedOnly: { type: "string", enum: ["true", "false"] },
+          cursor: { type: "string" },
+        }),
+        responses: { "200": json(ref("schemas", "OrganizationList"), "A page of organisations."), ...errorResponses },
+        "x-example-request": absoluteUrl("/api/v1/organizations?stakeholderType=state&verifiedOnly=true"),
+      },
+    },
+    "/api/v1/organizations/{slug}/positions": {
+      get: {
+        operationId: "listOrganizationPositions",
+        summary: "List an organisation's positions",
+        description:
+          "The organisation, its current position on each published norm, and every position it has recorded, newest first.",
+        tags: ["Organisations"],
+        parameters: [ref("parameters", "OrganizationSlug")],
+        responses: { "200": json(ref("schemas", "OrganizationPositions"), "The organisation and its positions."), ...notFound, ...errorResponses },
+        "x-example-request": absoluteUrl(`/api/v1/organizations/${EXAMPLE_ORGANIZATION}/positions`),
+      },
+    },
+  },
+};
+
+// Later areas (comments, stock-takes) add a section here.
+const sections: readonly Section[] = [normsSection, positionsSection, organizationsSection, referenceSection];
 
 export function buildOpenApiDocument(): OpenApiDocument {
   const generated = z.toJSONSchema(openDataSchemas, {
@@ -257,6 +382,14 @@ export function buildOpenApiDocument(): OpenApiDocument {
           schema: { type: "string", maxLength: 120 },
           example: EXAMPLE_SLUG,
         },
+        OrganizationSlug: {
+          name: "slug",
+          in: "path",
+          required: true,
+          description: "The organisation's slug, as in its address on the forum.",
+          schema: { type: "string", maxLength: 80 },
+          example: EXAMPLE_ORGANIZATION,
+        },
         VersionNumber: {
           name: "n",
           in: "path",
@@ -268,7 +401,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       },
       responses: {
         BadRequest: errorBody("A parameter is missing, unknown or not valid; `fieldErrors` says which."),
-        NotFound: errorBody("No published norm or version at this address."),
+        NotFound: errorBody("Nothing published at this address: no such norm, version or organisation. Drafts are never published."),
         ServerError: errorBody("Something went wrong on the forum's side; try again later."),
       },
       headers: {
@@ -276,6 +409,10 @@ export function buildOpenApiDocument(): OpenApiDocument {
         AllowOrigin: { description: "Any web page may read the data.", schema: { type: "string", example: "*" } },
         License: { description: "The data's licence.", schema: { type: "string", example: `<${LICENSE.url}>; rel="license"` } },
         Attachment: { description: "Saves as norms.csv.", schema: { type: "string", example: 'attachment; filename="norms.csv"' } },
+        PositionsAttachment: {
+          description: "Saves as the norm's slug followed by -positions.csv.",
+          schema: { type: "string", example: `attachment; filename="${EXAMPLE_SLUG}-positions.csv"` },
+        },
       },
     },
   };

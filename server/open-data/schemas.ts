@@ -1,7 +1,16 @@
 // The shapes the open-data API returns. The serialisers are typed by these schemas and the
 // OpenAPI document is generated from them, so the documentation and the output cannot drift.
 import { z } from "zod";
-import { bindingnesses, categoryCodes, normKinds, normStatuses, stakeholderTypes } from "../schemas/vocabulary";
+import {
+  bindingnesses,
+  categoryCodes,
+  normKinds,
+  normStatuses,
+  regions,
+  stakeholderTypes,
+  stances,
+  verificationStatuses,
+} from "../schemas/vocabulary";
 
 const timestamp = z.iso.datetime().describe("UTC, ISO 8601.");
 const publicStatus = z.enum(normStatuses).exclude(["draft"]);
@@ -38,7 +47,19 @@ const normFields = {
 
 export const person = z.object({ name: z.string().describe("Display name.") });
 
-export const normListItem = z.object(normFields).describe("A norm as listed; fetch `apiUrl` for its text.");
+const share = z.number().min(0).max(1);
+
+// The measures stored with each norm, so the list can show and sort by them.
+const listMeasureFields = {
+  positionCount: z.int().min(0).describe("Positions of verified organisations, which count in the measures."),
+  support: share.nullable().describe("Share of endorsements (with or without reservations) among endorsements and objections; null when there are none."),
+  bridging: share.describe("The bridging score: support across the 12 declared groups (stakeholder types and regions)."),
+  contestation: share.nullable().describe("Share of objections among all counted positions; null with no positions."),
+};
+
+export const normListItem = z
+  .object({ ...normFields, ...listMeasureFields })
+  .describe("A norm as listed, with its published measures; fetch `apiUrl` for its text.");
 
 export const normList = z.object({
   items: z.array(normListItem),
@@ -94,6 +115,175 @@ export const normVersion = z
   })
   .describe("One immutable version of a norm.");
 
+// ---------------------------------------------------------------------------------------------
+// Positions and organisations
+
+export const stance = z
+  .enum(stances)
+  .describe("`endorse`, `endorse_with_reservations`, `object` or `abstain`.");
+
+const statement = z
+  .string()
+  .nullable()
+  .describe("The organisation's statement, in its own words; null when none was given (a statement is required with reservations and objections).");
+
+const recordedBy = z.string().describe("Display name of the person who recorded the position on the organisation's behalf.");
+
+export const positionOrganization = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    stakeholderType: z.enum(stakeholderTypes),
+    region: z.enum(regions).describe("UN regional group, or `global`."),
+    country: z.string().nullable().describe("ISO 3166-1 alpha-2 code; null for organisations with no single country."),
+    verified: z
+      .boolean()
+      .describe("Whether the organisation is verified now. Only verified organisations' positions count in the measures; a revoked organisation's positions stay listed, uncounted."),
+    url: z.url().describe("The organisation's page on the forum."),
+  })
+  .describe("The organisation a position was given for.");
+
+export const positionNorm = z
+  .object({
+    slug: z.string(),
+    title: z.string(),
+    status: publicStatus.describe("Positions are recorded while a norm is in consultation or endorsement."),
+    currentVersion: z.int().min(1),
+    url: z.url().describe("The norm's page on the forum."),
+    apiUrl: z.url(),
+  })
+  .describe("The norm positions are about.");
+
+const positionFields = {
+  stance,
+  statement,
+  version: z.int().min(1).describe("The version of the norm's text the position was given (or last reaffirmed) on."),
+  recordedAt: timestamp,
+  recordedBy,
+};
+
+export const normPosition = z
+  .object({
+    organization: positionOrganization,
+    ...positionFields,
+    current: z.boolean().describe("Whether the position was given on the norm's current version; false means *given on an earlier version*."),
+  })
+  .describe("An organisation's current position on a norm.");
+
+export const normPositionList = z
+  .object({
+    norm: positionNorm,
+    positions: z
+      .array(normPosition)
+      .describe("One current position per organisation: verified organisations first, then those no longer verified, each by organisation name."),
+  })
+  .describe("The current positions on a norm.");
+
+const historyFields = {
+  sequence: z.int().min(1).describe("Counts the organisation's entries on this norm, from 1."),
+  kind: z.enum(["recorded", "reaffirmed"]).describe("`reaffirmed` carries an earlier position, unchanged, to a newer version."),
+};
+
+export const normPositionHistoryEntry = z
+  .object({ ...historyFields, organization: positionOrganization, ...positionFields })
+  .describe("One entry in the append-only history of positions on a norm.");
+
+export const normPositionHistory = z
+  .object({ norm: positionNorm, entries: z.array(normPositionHistoryEntry).describe("Every entry, newest first.") })
+  .describe("Every position ever recorded on a norm.");
+
+export const stanceCounts = z
+  .object({
+    endorse: z.int().min(0),
+    endorse_with_reservations: z.int().min(0),
+    object: z.int().min(0),
+    abstain: z.int().min(0),
+    total: z.int().min(0),
+  })
+  .describe("Counted positions by stance.");
+
+export const stakeholderTypeFigures = z.object({
+  group: z.enum(stakeholderTypes),
+  counts: stanceCounts,
+  support: share.nullable().describe("Support within the group; null where none of its organisations endorsed or objected."),
+});
+
+export const regionFigures = z.object({
+  group: z.enum(regions),
+  counts: stanceCounts,
+  support: share.nullable().describe("Support within the group; null where none of its organisations endorsed or objected."),
+});
+
+export const breadth = z
+  .object({
+    stakeholderTypes: z.int().min(0).describe("Stakeholder types with at least one endorsing organisation."),
+    regions: z.int().min(0).describe("Regions with at least one endorsing organisation."),
+    ofStakeholderTypes: z.int().min(1).describe("How many stakeholder types there are."),
+    ofRegions: z.int().min(1).describe("How many regions there are, `global` included."),
+  })
+  .describe("How widely a norm is endorsed: verified organisations' endorsements, with or without reservations.");
+
+export const normMeasures = z
+  .object({
+    norm: positionNorm,
+    methodology: z.url().describe("The page that explains how each figure is computed."),
+    counts: stanceCounts,
+    onCurrentText: z.int().min(0).describe("How many of the counted positions were given on the current version."),
+    uncounted: z.int().min(0).describe("Positions of organisations no longer verified: listed, never counted."),
+    support: share.nullable().describe("(endorse + endorse_with_reservations) / (endorse + endorse_with_reservations + object); null when no organisation endorsed or objected."),
+    contestation: share.nullable().describe("object / all counted positions, abstentions included; null with no positions."),
+    bridging: share.describe(
+      "Mean over the 12 declared groups (6 stakeholder types and 6 regions) of each group's support where at least one of its organisations endorses, else 0.",
+    ),
+    breadth,
+    byStakeholderType: z.array(stakeholderTypeFigures).describe("Every stakeholder type, in a fixed order, including those with no positions."),
+    byRegion: z.array(regionFigures).describe("Every region, in a fixed order, including those with no positions."),
+  })
+  .describe("The figures the forum publishes for a norm, computed from the positions of verified organisations.");
+
+const directoryStatus = z.enum(verificationStatuses).exclude(["rejected"]);
+
+export const organizationEntry = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    stakeholderType: z.enum(stakeholderTypes),
+    region: z.enum(regions).describe("UN regional group, or `global`."),
+    country: z.string().nullable().describe("ISO 3166-1 alpha-2 code."),
+    website: z.string().nullable(),
+    verificationStatus: directoryStatus.describe("`pending` awaits the secretariat; `revoked` lost its verification. Rejected registrations are never listed."),
+    verified: z.boolean().describe("Whether the organisation is verified now, so its positions count."),
+    url: z.url().describe("The organisation's page on the forum."),
+    positionsApiUrl: z.url().describe("Its positions in the API."),
+  })
+  .describe("An organisation in the forum's public directory.");
+
+export const organizationList = z.object({
+  items: z.array(organizationEntry).describe("By name."),
+  total: z.int().min(0).describe("How many organisations match, across all pages."),
+  nextCursor: z.string().nullable().describe("Pass as `cursor` to get the next page; null on the last page."),
+});
+
+export const organizationPosition = z
+  .object({
+    norm: positionNorm,
+    ...positionFields,
+    current: z.boolean().describe("Whether the position was given on the norm's current version."),
+  })
+  .describe("An organisation's current position on one norm.");
+
+export const organizationPositionHistoryEntry = z
+  .object({ ...historyFields, norm: positionNorm, ...positionFields })
+  .describe("One entry in an organisation's history of positions.");
+
+export const organizationPositions = z
+  .object({
+    organization: organizationEntry,
+    positions: z.array(organizationPosition).describe("Its current position on each published norm, most recent first."),
+    history: z.array(organizationPositionHistoryEntry).describe("Every position it has recorded, newest first."),
+  })
+  .describe("An organisation's positions on norms.");
+
 export const apiErrorDetail = z.object({
   message: z.string().describe("What went wrong, in plain English."),
   fieldErrors: z.record(z.string(), z.string()).describe("A message per parameter name; empty when the problem is not with one parameter."),
@@ -107,6 +297,15 @@ export type NormList = z.output<typeof normList>;
 export type NormDetail = z.output<typeof normDetail>;
 export type NormVersion = z.output<typeof normVersion>;
 export type ApiError = z.output<typeof apiError>;
+export type PositionOrganization = z.output<typeof positionOrganization>;
+export type PositionNorm = z.output<typeof positionNorm>;
+export type NormPosition = z.output<typeof normPosition>;
+export type NormPositionList = z.output<typeof normPositionList>;
+export type NormPositionHistory = z.output<typeof normPositionHistory>;
+export type NormMeasures = z.output<typeof normMeasures>;
+export type OrganizationEntry = z.output<typeof organizationEntry>;
+export type OrganizationList = z.output<typeof organizationList>;
+export type OrganizationPositions = z.output<typeof organizationPositions>;
 export type PublicNormStatus = z.output<typeof publicStatus>;
 
 /** Named schemas for the OpenAPI document's `components.schemas`. */
@@ -121,5 +320,21 @@ openDataSchemas.add(versionRef, { id: "VersionRef" });
 openDataSchemas.add(normRef, { id: "NormRef" });
 openDataSchemas.add(normDetail, { id: "NormDetail" });
 openDataSchemas.add(normVersion, { id: "NormVersion" });
+openDataSchemas.add(positionOrganization, { id: "PositionOrganization" });
+openDataSchemas.add(positionNorm, { id: "PositionNorm" });
+openDataSchemas.add(normPosition, { id: "NormPosition" });
+openDataSchemas.add(normPositionList, { id: "NormPositionList" });
+openDataSchemas.add(normPositionHistoryEntry, { id: "NormPositionHistoryEntry" });
+openDataSchemas.add(normPositionHistory, { id: "NormPositionHistory" });
+openDataSchemas.add(stanceCounts, { id: "StanceCounts" });
+openDataSchemas.add(stakeholderTypeFigures, { id: "StakeholderTypeFigures" });
+openDataSchemas.add(regionFigures, { id: "RegionFigures" });
+openDataSchemas.add(breadth, { id: "Breadth" });
+openDataSchemas.add(normMeasures, { id: "NormMeasures" });
+openDataSchemas.add(organizationEntry, { id: "Organization" });
+openDataSchemas.add(organizationList, { id: "OrganizationList" });
+openDataSchemas.add(organizationPosition, { id: "OrganizationPosition" });
+openDataSchemas.add(organizationPositionHistoryEntry, { id: "OrganizationPositionHistoryEntry" });
+openDataSchemas.add(organizationPositions, { id: "OrganizationPositions" });
 openDataSchemas.add(apiError, { id: "Error" });
 openDataSchemas.add(apiErrorDetail, { id: "ErrorDetail" });

@@ -20,6 +20,14 @@ function publicStatus(status: NormStatus): PublicNormStatus {
 
 const isCategory = (code: string): code is CategoryCode => (categoryCodes as readonly string[]).includes(code);
 
+/**
+ * The list's measures are stored as single-precision reals, good to about seven digits; six
+ * decimals drop the float noise (0.6666666865 becomes 0.666667) without changing the figure.
+ */
+function storedShare<T extends number | null>(value: T): T {
+  return (value === null ? null : Math.round(value * 1e6) / 1e6) as T;
+}
+
 export function serialiseListItem(norm: ListedNorm): NormListItem {
   return {
     slug: norm.slug,
@@ -42,6 +50,10 @@ export function serialiseListItem(norm: ListedNorm): NormListItem {
     updatedAt: norm.updatedAt.toISOString(),
     url: normPageUrl(norm.slug),
     apiUrl: normApiUrl(norm.slug),
+    positionCount: norm.positionCount,
+    support: storedShare(norm.support),
+    bridging: storedShare(norm.bridging),
+    contestation: storedShare(norm.contestation),
   };
 }
 

@@ -14,3 +14,7 @@ export const versionApiUrl = (slug: string, number: number) => absoluteUrl(`/api
 
 export const LICENSE = { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" } as const;
 export const SITE_NAME = "Norms Forum";
+export const organizationPageUrl = (slug: string) => absoluteUrl(`/organizations/${s(slug)}`);
+export const organizationPositionsApiUrl = (slug: string) => absoluteUrl(`/api/v1/organizations/${s(slug)}/positions`);
+/** Where the published measures are explained. */
+export const methodologyUrl = () => absoluteUrl("/about/methodology");
