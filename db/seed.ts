@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { searchVector } from "~/server/domain/norms";
 import type { Db, Tx } from "./connect";
+import { demoComments, type DemoAuthor } from "./demo-comments";
 import { demoNorms } from "./demo-norms";
 import { demoPositions, positionOrganizations, revokedDemoOrganization } from "./demo-positions";
 import { refreshMeasures } from "~/server/domain/positions";
@@ -9,6 +10,11 @@ import { addMember, createOrganization, createUser } from "./factories";
 import forumsData from "./reference-data/forums.json";
 import referenceData from "./reference-data/reference-norms.json";
 import {
+  commentAppeals,
+  commentReports,
+  commentRevisions,
+  comments,
+  moderationLog,
   forums,
   normCategories,
   referenceDocuments,
@@ -180,6 +186,7 @@ export async function seedDemo(db: Db) {
       })
       .where(eq(organizations.slug, revokedDemoOrganization));
     await seedMeasures(tx);
+    await seedDemoComments(tx, { member: member.id, representative: rep.id, otherRepresentative: rep2.id, suspended: suspended.id, admin: admin.id }, secretariat.id);
   });
 }
 
@@ -289,6 +296,55 @@ async function seedDemoPositions(tx: Tx) {
     await tx.insert(normPositionHistory).values(rows);
     const { kind: _kind, ...current } = rows.at(-1)!;
     await tx.insert(normPositions).values(current);
+  }
+}
+
+/** The demo discussion (db/demo-comments.ts): threads, an edit history, a hidden comment and its appeal, an open report. */
+async function seedDemoComments(tx: Tx, people: Record<DemoAuthor, string>, secretariatId: string) {
+  const [orgRows, normRows] = await Promise.all([
+    tx.select({ id: organizations.id, slug: organizations.slug }).from(organizations),
+    tx.select({ id: norms.id, title: norms.title, currentVersion: norms.currentVersion }).from(norms),
+  ]);
+  const now = Date.now();
+  const placed = new Map<string, { id: string; threadId: string; depth: number; version: number; clause: number | null }>();
+  for (const demo of demoComments) {
+    const norm = normRows.find((n) => n.title === demo.norm);
+    if (!norm) throw new Error(`Demo comment on an unknown norm: ${demo.norm}`);
+    const parent = demo.replyTo ? placed.get(demo.replyTo) : undefined;
+    const id = crypto.randomUUID();
+    const createdAt = new Date(now - demo.daysAgo * DAY);
+    const place = parent
+      ? { threadId: parent.threadId, parentId: parent.id, depth: parent.depth + 1, version: parent.version, clause: parent.clause }
+      : { threadId: id, parentId: null, depth: 0, version: demo.version ?? norm.currentVersion, clause: demo.clause ?? null };
+    const editedAt = demo.earlier?.length ? new Date(createdAt.getTime() + DAY) : null;
+    await tx.insert(comments).values({
+      id,
+      normId: norm.id,
+      ...place,
+      authorId: people[demo.author],
+      organizationId: demo.organization ? orgRows.find((o) => o.slug === demo.organization)!.id : null,
+      language: demo.language ?? "en",
+      body: demo.body,
+      createdAt,
+      editedAt,
+      status: demo.hidden ? "hidden" : "visible",
+      hiddenRule: demo.hidden?.rule ?? null,
+      hiddenNote: demo.hidden?.note ?? null,
+      hiddenAt: demo.hidden ? new Date(createdAt.getTime() + DAY) : null,
+    });
+    placed.set(demo.key, { id, ...place });
+    for (const [i, body] of (demo.earlier ?? []).entries()) {
+      await tx.insert(commentRevisions).values({ commentId: id, body, writtenAt: createdAt, replacedAt: new Date(createdAt.getTime() + DAY + i) });
+    }
+    if (demo.hidden) {
+      await tx.insert(moderationLog).values({ action: "hide", commentId: id, normId: norm.id, rule: demo.hidden.rule, note: demo.hidden.note, actorId: secretariatId, createdAt: new Date(createdAt.getTime() + DAY) });
+      if (demo.hidden.appeal) {
+        await tx.insert(commentAppeals).values({ commentId: id, authorId: people[demo.author], text: demo.hidden.appeal, createdAt: new Date(createdAt.getTime() + 2 * DAY) });
+      }
+    }
+    if (demo.reportedBy) {
+      await tx.insert(commentReports).values({ commentId: id, reporterId: people[demo.reportedBy.who], reason: demo.reportedBy.reason, createdAt: new Date(createdAt.getTime() + DAY / 2) });
+    }
   }
 }
 

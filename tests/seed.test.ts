@@ -6,6 +6,7 @@ import referenceData from "~/db/reference-data/reference-norms.json";
 import {
   forums,
   normCategories,
+  norms,
   organizations,
   referenceDocuments,
   referenceNormCategories,
@@ -13,6 +14,7 @@ import {
   users,
 } from "~/db/schema";
 import { demoAccounts, seed } from "~/db/seed";
+import { callerAs } from "./support/context";
 import { regions, stakeholderTypes, userRoles } from "~/server/schemas/vocabulary";
 import { createTestDatabase } from "./support/db";
 
@@ -56,5 +58,27 @@ describe("demo data", () => {
     expect(new Set(people.map((u) => u.role))).toEqual(new Set(userRoles));
     expect(people.map((u) => u.email)).toEqual(expect.arrayContaining(Object.values(demoAccounts)));
     expect(people).toHaveLength(Object.values(demoAccounts).length);
+  });
+
+  it("has positions whose stored measures match a fresh computation, and a discussion in every moderation state", async () => {
+    const visitor = await callerAs(database.db, null);
+    const core = await visitor.positions.forNorm({ slug: "protecting-the-public-core-of-the-internet" });
+    expect(core.measures.counts.total).toBeGreaterThan(5);
+    expect(core.uncounted.map((p) => p.organization.slug)).toEqual(["coalition-for-secure-networks"]);
+    expect(core.positions.some((p) => !p.current)).toBe(true);
+    const row = await database.db.query.norms.findFirst({ where: eq(norms.slug, "protecting-the-public-core-of-the-internet") });
+    expect(row!.support).toBeCloseTo(core.measures.support!, 10);
+    expect(row!.bridging).toBeCloseTo(core.measures.bridging, 10);
+    const elections = await visitor.positions.forNorm({ slug: "protecting-electoral-infrastructure" });
+    expect(elections.positions.find((p) => p.organization.slug === "ministry-of-foreign-affairs-of-kenya")).toMatchObject({ current: false, version: 1 });
+
+    const discussion = await visitor.comments.list({ slug: "protecting-the-public-core-of-the-internet" });
+    expect(new Set(discussion.threads.map((t) => t.status))).toEqual(new Set(["visible", "hidden"]));
+    expect(discussion.threads.some((t) => t.replyCount >= 2)).toBe(true);
+    const secretariat = await database.db.query.users.findFirst({ where: eq(users.email, demoAccounts.secretariat) });
+    const queue = await (await callerAs(database.db, secretariat!)).moderation.queue();
+    expect(queue.reported).toHaveLength(1);
+    expect(queue.appeals).toHaveLength(1);
+    expect((await visitor.moderation.log({})).items.map((i) => i.action)).toEqual(["hide"]);
   });
 });
