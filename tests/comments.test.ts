@@ -210,7 +210,7 @@ describe("reports and moderation", () => {
 
     // Readers see that it was hidden and under which rule, not the text.
     const asReader = (await reader.api.comments.list({ slug })).threads[0]!;
-    expect(asReader).toMatchObject({ status: "hidden", body: null, hidden: { rule: { id: "HR-2", title: "Respect people" }, note: null } });
+    expect(asReader).toMatchObject({ status: "hidden", body: null, author: null, organization: null, hidden: { rule: { id: "HR-2", title: "Respect people" }, note: null } });
     expect((await failure(reader.api.comments.create({ normId: norm.id, body: "Replying anyway.", parentId: c.id }))).message).toMatch(/hidden by the secretariat/);
     // Its author sees the text, the rule and the note, and may appeal once.
     const asAuthor = (await author.api.comments.list({ slug })).threads[0]!;

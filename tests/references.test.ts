@@ -65,7 +65,8 @@ describe("a reference norm", () => {
       expect(cited).toContain(submitted.slug);
       expect(cited).not.toContain(draft.slug);
       const inCategory = (await caller.references.matrix()).categories.find((c) => c.code === "II")!.proposals;
-      expect(inCategory).toContainEqual({ slug: submitted.slug, title: "A proposal citing 13(f)", status: "consultation" });
+      // With its published support, which has no figure before any position.
+      expect(inCategory).toContainEqual({ slug: submitted.slug, title: "A proposal citing 13(f)", status: "consultation", support: null, positionCount: 0 });
       expect(inCategory.map((p) => p.slug)).not.toContain(draft.slug);
     }
   });

@@ -4,10 +4,11 @@ import { getTranslations } from "next-intl/server";
 const LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/";
 
 export async function SiteFooter() {
-  const t = await getTranslations("common");
+  const [t, tm] = await Promise.all([getTranslations("common"), getTranslations("methodology")]);
   const links = [
     { href: "/open-data", label: t("footer.openData") },
     { href: "/about/citing", label: t("footer.citing") },
+    { href: "/about/methodology", label: tm("footerLink") },
     { href: "/api/health", label: t("footer.health") },
   ];
   return (

@@ -10,6 +10,7 @@ import { NativeSelect } from "~/app/_components/ui/native-select";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
 import { getActor } from "~/server/context";
+import { normSorts } from "~/server/schemas/norms";
 import { can } from "~/server/policy";
 import {
   bindingnesses,
@@ -38,7 +39,7 @@ const listedStatuses = normStatuses.filter((s) => s !== "draft");
 /** The filters from the address; anything unrecognised is ignored rather than refused. */
 function readFilters(params: SearchParams) {
   const q = one(params.q)?.trim().slice(0, 200) ?? "";
-  const sort = pick(["newest", "active", "relevance"] as const, one(params.sort));
+  const sort = pick(normSorts, one(params.sort));
   const cursor = one(params.cursor);
   return {
     q,
@@ -107,6 +108,19 @@ export default async function NormsPage({ searchParams }: { searchParams: Promis
     filters.q || filters.status || filters.category || filters.kind || filters.bindingness || filters.stakeholderType || filters.document,
   );
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
+  const percent = (value: number) => format.number(value, { style: "percent", maximumFractionDigits: 0 });
+  // "15 positions · 78% support", plus the figure the list is sorted by when it is another one.
+  const measuresLine = (n: (typeof result.items)[number]) => {
+    if (n.positionCount === 0) return t("noPositions");
+    const parts = [
+      n.support === null
+        ? t("positionsOnly", { count: n.positionCount })
+        : t("positionsSupport", { count: n.positionCount, support: percent(n.support) }),
+    ];
+    if (filters.sort === "bridging") parts.push(t("bridgingValue", { value: percent(n.bridging) }));
+    if (filters.sort === "contested" && n.contestation !== null) parts.push(t("contestedValue", { value: percent(n.contestation) }));
+    return parts.join(" · ");
+  };
 
   return (
     <>
@@ -146,7 +160,13 @@ export default async function NormsPage({ searchParams }: { searchParams: Promis
               options={[
                 ...(filters.q ? [{ value: "newest", label: t("sortNewest") }] : []),
                 { value: "active", label: t("sortActive") },
+                { value: "support", label: t("sortSupport") },
+                { value: "bridging", label: t("sortBridging") },
+                { value: "contested", label: t("sortContested") },
               ]} />
+            <p className="-mt-2 mb-6 text-base">
+              <Link href="/about/methodology">{t("methodology")}</Link>
+            </p>
             <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
               <Button type="submit">{t("apply")}</Button>
               {filtered || filters.sort ? <Link href="/norms">{t("clear")}</Link> : null}
@@ -193,7 +213,8 @@ export default async function NormsPage({ searchParams }: { searchParams: Promis
                       {n.summary}
                     </p>
                   )}
-                  <p className="mt-3 text-base text-muted">
+                  <p className="mt-3 text-base font-semibold">{measuresLine(n)}</p>
+                  <p className="text-base text-muted">
                     {n.organizationName && n.organizationType
                       ? t("proposedByOrganization", { name: n.organizationName, type: tv(`stakeholderType.${n.organizationType}`) })
                       : t("proposedByPerson", { name: n.proposerName })}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "~/app/_components/ui/badge";
 import { Button } from "~/app/_components/ui/button";
 import { Field, fieldAria } from "~/app/_components/ui/field";
@@ -11,7 +11,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { api, load } from "~/app/_trpc/server";
 import { NormStatusBadge } from "~/app/norms/_components/norm-badges";
 import type { ReferenceMatrix } from "~/server/domain/references";
-import { documentShortName } from "./_components/labels";
+import { documentShortName, proposalSupportLabel } from "./_components/labels";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("reference.matrix");
@@ -51,14 +51,16 @@ const cell = (norms: Norm[], category: Category, document: Document) =>
   norms.filter((n) => n.documentKey === document.key && n.categories.includes(category.code));
 
 export default async function ReferencePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const [params, t, tr, matrix] = await Promise.all([
+  const [params, t, tr, format, matrix] = await Promise.all([
     searchParams,
     getTranslations("reference.matrix"),
     getTranslations("reference"),
+    getFormatter(),
     load(() => api.references.matrix()),
   ]);
   const view = applyFilters(matrix, params);
   const shortName = (d: Document) => documentShortName(tr, d);
+  const percent = (value: number) => format.number(value, { style: "percent", maximumFractionDigits: 0 });
   const documentFacts = (d: Document) =>
     t("statusAndAuthor", { status: tr(`documentStatus.${d.status}`), author: tr(`authorKind.${d.authorKind}`) });
 
@@ -92,11 +94,14 @@ export default async function ReferencePage({ searchParams }: { searchParams: Pr
       <div>
         <p className="font-semibold">{t("proposalsTitle", { code: c.code })}</p>
         {c.proposals.length > 0 ? (
-          <ul className="mt-2 space-y-2">
+          <ul className="mt-2 space-y-3">
             {c.proposals.map((p) => (
-              <li key={p.slug} className="flex flex-wrap items-center gap-x-3 gap-y-1">
+              <li key={p.slug}>
                 <Link href={`/norms/${p.slug}`}>{p.title}</Link>
-                <NormStatusBadge status={p.status} />
+                <span className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1">
+                  <NormStatusBadge status={p.status} />
+                  <span className="text-base text-muted">{proposalSupportLabel(tr, percent, p)}</span>
+                </span>
               </li>
             ))}
           </ul>

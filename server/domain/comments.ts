@@ -222,7 +222,9 @@ export async function listComments(db: Db, actor: Actor | null, input: ListInput
   const active = Boolean(actor && !actor.suspension);
   const staff = isStaff(actor);
   const open = commentsOpen(norm.status);
-  const names = new Map(rows.map((r) => [r.comment.id, r.comment.status === "deleted" ? null : r.authorName]));
+  // Only visible comments name their author to everyone; a hidden one names them to its author and the secretariat.
+  const named = (r: (typeof rows)[number]) => r.comment.status === "visible" || (r.comment.status === "hidden" && (actor?.id === r.comment.authorId || staff));
+  const names = new Map(rows.map((r) => [r.comment.id, named(r) ? r.authorName : null]));
   const views = new Map<string, CommentView>();
   for (const r of rows) {
     const c = r.comment;
@@ -239,8 +241,8 @@ export async function listComments(db: Db, actor: Actor | null, input: ListInput
       language: c.language,
       status: c.status,
       body: c.status === "visible" || (c.status === "hidden" && seesHidden) ? c.body : null,
-      author: c.status === "deleted" ? null : { name: r.authorName },
-      organization: c.status === "deleted" ? null : r.organization,
+      author: named(r) ? { name: r.authorName } : null,
+      organization: named(r) ? r.organization : null,
       createdAt: c.createdAt,
       editedAt: c.editedAt,
       revisions: c.status === "visible" ? r.revisions : 0,
@@ -316,38 +318,6 @@ export async function commentRevisionsOf(db: Db, actor: Actor | null, commentId:
     .where(eq(commentRevisions.commentId, comment.id))
     .orderBy(asc(commentRevisions.replacedAt));
   return { current: { body: comment.body, writtenAt: comment.editedAt ?? comment.createdAt }, earlier: revisions };
-}
-
-/** Visible comments only, for the open data: thread structure, anchor, author name and organisation. */
-export async function publicComments(db: Db, slug: string) {
-  const { norm } = await visibleNorm(db, null, slug);
-  const rows = await db
-    .select({
-      id: comments.id,
-      threadId: comments.threadId,
-      parentId: comments.parentId,
-      version: comments.version,
-      clause: comments.clause,
-      language: comments.language,
-      body: comments.body,
-      status: comments.status,
-      createdAt: comments.createdAt,
-      editedAt: comments.editedAt,
-      authorName: users.displayName,
-      organization: { slug: organizations.slug, name: organizations.name, stakeholderType: organizations.stakeholderType, region: organizations.region },
-    })
-    .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
-    .leftJoin(organizations, eq(organizations.id, comments.organizationId))
-    .where(eq(comments.normId, norm.id))
-    .orderBy(asc(comments.createdAt), asc(comments.id));
-  return {
-    norm: { slug: norm.slug, title: norm.title, currentVersion: norm.currentVersion },
-    // Hidden and deleted comments keep their place in threads, without their text or author.
-    comments: rows.map((r) =>
-      r.status === "visible" ? r : { ...r, body: null, authorName: null, organization: null },
-    ),
-  };
 }
 
 /** The actor's own comments, newest first, with why any was hidden and where its appeal stands. */

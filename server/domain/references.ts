@@ -25,7 +25,8 @@ const documentColumns = {
   url: referenceDocuments.url,
 };
 
-const proposalColumns = { slug: norms.slug, title: norms.title, status: norms.status };
+// With the published measures, so the library can show where the forum's proposals stand.
+const proposalColumns = { slug: norms.slug, title: norms.title, status: norms.status, support: norms.support, positionCount: norms.positionCount };
 
 // Drafts belong to their authors alone: no public reference view may list them.
 const isPublicProposal = ne(norms.status, "draft");
@@ -74,7 +75,7 @@ export async function getMatrix(db: Db) {
       code: c.code,
       title: c.title,
       analysis: c.analysis,
-      proposals: (proposalsByCategory.get(c.code) ?? []).map(({ slug, title, status }) => ({ slug, title, status })),
+      proposals: (proposalsByCategory.get(c.code) ?? []).map(({ categoryCode: _code, ...proposal }) => proposal),
     })),
     documents: documents.sort((a, b) => order(a.key) - order(b.key)),
     norms: normRows.map((n) => ({

@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const EXAMPLE_SLUG = "protecting-the-public-core-of-the-internet";
 
 export default async function CitingPage() {
-  const t = await getTranslations("openData.citing");
+  const [t, tm] = await Promise.all([getTranslations("openData.citing"), getTranslations("methodology")]);
   // Built by the same functions as the citations the API returns, so the example cannot drift.
   const example = {
     author: t("exampleAuthor"),
@@ -61,6 +61,9 @@ export default async function CitingPage() {
             GET /api/v1/norms/<var>slug</var>/versions/<var>n</var>
           </code>
         </pre>
+
+        <h2>{tm("citingTitle")}</h2>
+        <p>{tm.rich("citingText", { link: (chunks) => <Link href="/about/methodology">{chunks}</Link> })}</p>
 
         <h2>{t("licenceTitle")}</h2>
         <p>{t.rich("licenceText", { link: licenceLink })}</p>

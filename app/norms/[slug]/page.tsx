@@ -9,10 +9,14 @@ import { DescriptionList } from "~/app/_components/ui/description-list";
 import { NativeSelect } from "~/app/_components/ui/native-select";
 import { Label } from "~/app/_components/ui/label";
 import { PageHeader } from "~/app/_components/ui/page-header";
+import { getActor } from "~/server/context";
 import { NormBadges } from "../_components/norm-badges";
 import { Clauses } from "./_components/clauses";
 import { getNorm } from "./_components/get-norm";
 import { NormActions } from "./_components/norm-actions";
+import { getPositions } from "./_components/positions-load";
+import { PositionsPanel, type PositionsViewer } from "./_components/positions-panel";
+import { PositionsSection } from "./_components/positions-section";
 import { Timeline } from "./_components/timeline";
 
 type Params = Promise<{ slug: string }>;
@@ -32,6 +36,13 @@ export default async function NormPage({ params, searchParams }: { params: Param
   if (norm.mergedInto && query.record !== "1") permanentRedirect(`/norms/${norm.mergedInto.slug}`);
 
   const [t, tv, format] = await Promise.all([getTranslations("norms.page"), getTranslations("vocabulary"), getFormatter()]);
+  // Positions cannot exist on a draft, so a draft has no positions section.
+  const [positions, actor] = norm.status === "draft" ? [null, null] : await Promise.all([getPositions(slug), getActor()]);
+  const positionsViewer: PositionsViewer = !actor
+    ? { kind: "visitor" }
+    : actor.suspension
+      ? { kind: "suspended" }
+      : { kind: "signedIn", organizations: positions?.viewer.organizations ?? [] };
   const date = (d: Date) => format.dateTime(d, { dateStyle: "long" });
   const org = norm.proposer.organization;
   const frozen = norm.status === "endorsement" || norm.status === "concluded";
@@ -274,6 +285,15 @@ export default async function NormPage({ params, searchParams }: { params: Param
 
         <aside className="flex min-w-0 flex-col gap-10 self-start" aria-label={t("aside")}>
           <NormActions normId={norm.id} slug={norm.slug} title={norm.title} viewer={norm.viewer} />
+          {positions?.open ? (
+            <PositionsPanel
+              normId={norm.id}
+              slug={norm.slug}
+              currentVersion={positions.norm.currentVersion}
+              positionCount={positions.measures.counts.total}
+              viewer={positionsViewer}
+            />
+          ) : null}
           <section aria-labelledby="cite-heading" className="border-t-4 border-border pt-4">
             <h2 id="cite-heading" className="mb-3 text-xl font-bold sm:text-2xl">
               {t("citeTitle")}
@@ -283,6 +303,8 @@ export default async function NormPage({ params, searchParams }: { params: Param
           </section>
         </aside>
       </div>
+
+      {positions ? <PositionsSection data={positions} grouping={query.catalogue === "region" ? "region" : "type"} /> : null}
     </>
   );
 }

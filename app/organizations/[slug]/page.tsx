@@ -6,10 +6,12 @@ import { Badge } from "~/app/_components/ui/badge";
 import { buttonVariants } from "~/app/_components/ui/button";
 import { DescriptionList } from "~/app/_components/ui/description-list";
 import { PageHeader } from "~/app/_components/ui/page-header";
+import { api, load } from "~/app/_trpc/server";
 import { getActor } from "~/server/context";
 import { countryName } from "~/server/schemas/countries";
 import { StatusBadge } from "../_components/status-badge";
 import { MembershipPanel } from "./_components/membership-panel";
+import { OrganizationPositions } from "./_components/organization-positions";
 import { getOrganization } from "./get-organization";
 
 type Params = Promise<{ slug: string }>;
@@ -21,8 +23,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function OrganizationPage({ params }: { params: Params }) {
   const { slug } = await params;
-  const [organization, actor, t, tv, format] = await Promise.all([
+  const [organization, positions, actor, t, tv, format] = await Promise.all([
     getOrganization(slug),
+    // After the lookup, which turns a slug that cannot exist into "not found" rather than bad input.
+    getOrganization(slug).then(() => load(() => api.positions.forOrganization({ slug }))),
     getActor(),
     getTranslations("organizations.page"),
     getTranslations("vocabulary"),
@@ -122,6 +126,8 @@ export default async function OrganizationPage({ params }: { params: Params }) {
               <p className="max-w-2xl whitespace-pre-line">{organization.description}</p>
             </section>
           ) : null}
+
+          <OrganizationPositions data={positions} />
 
           <section aria-labelledby="members-heading">
             <h2 id="members-heading" className="mb-2 text-xl font-bold sm:text-2xl">

@@ -15,3 +15,14 @@ export const documentShortName = (t: T, document: { key: string; title: string }
 export const forumKindLabel = (t: T, kind: string) => (member(forumKinds, kind) ? t(`forumKind.${kind}`) : kind);
 
 export const normTypeLabel = (t: T, type: string) => (member(normTypes, type) ? t(`normType.${type}`) : type);
+
+/** A forum proposal's support as the library lists it, e.g. "78% support of 15 positions". */
+export function proposalSupportLabel(
+  t: T,
+  percent: (value: number) => string,
+  proposal: { support: number | null; positionCount: number },
+) {
+  if (proposal.positionCount === 0) return t("proposalSupport.none");
+  if (proposal.support === null) return t("proposalSupport.noFigure", { count: proposal.positionCount });
+  return t("proposalSupport.value", { support: percent(proposal.support), count: proposal.positionCount });
+}

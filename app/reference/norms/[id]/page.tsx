@@ -9,7 +9,7 @@ import { NormStatusBadge } from "~/app/norms/_components/norm-badges";
 import { type CategoryCode, categoryCodes } from "~/server/schemas/vocabulary";
 import { getActor } from "~/server/context";
 import { can } from "~/server/policy";
-import { documentShortName } from "../../_components/labels";
+import { documentShortName, proposalSupportLabel } from "../../_components/labels";
 import { CorrectionForm } from "./_components/correction-form";
 
 type Params = Promise<{ id: string }>;
@@ -45,6 +45,7 @@ export default async function ReferenceNormPage({ params }: { params: Params }) 
   const categoryOptions = mayCorrect
     ? (await load(() => api.references.matrix())).categories.flatMap((c) => (isCategoryCode(c.code) ? [{ code: c.code, title: c.title }] : []))
     : [];
+  const percent = (value: number) => format.number(value, { style: "percent", maximumFractionDigits: 0 });
   const shown = (value: string | string[]) => (Array.isArray(value) ? format.list(value) : value);
   const document = norm.document;
   const date = parseDate(document.date);
@@ -114,6 +115,7 @@ export default async function ReferenceNormPage({ params }: { params: Params }) 
                   {p.title}
                 </Link>
                 <NormStatusBadge status={p.status} />
+                <span className="text-base text-muted">{proposalSupportLabel(tr, percent, p)}</span>
               </li>
             ))}
           </ul>

@@ -1,0 +1,24 @@
+import "server-only";
+import type { inferRouterOutputs } from "@trpc/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { api, load } from "~/app/_trpc/server";
+import type { AppRouter } from "~/server/root";
+
+// Longer than any slug: for a page it is simply not there (as in get-norm.ts).
+const MAX_SLUG = 120;
+
+export type NormPositions = inferRouterOutputs<AppRouter>["positions"]["forNorm"];
+export type NormPosition = NormPositions["positions"][number];
+export type PositionHistory = inferRouterOutputs<AppRouter>["positions"]["history"];
+
+/** One lookup per request, shared by the norm page's section and panel. */
+export const getPositions = cache(async (slug: string) => {
+  if (slug.length > MAX_SLUG) notFound();
+  return load(() => api.positions.forNorm({ slug }));
+});
+
+export const getPositionHistory = cache(async (slug: string) => {
+  if (slug.length > MAX_SLUG) notFound();
+  return load(() => api.positions.history({ slug }));
+});

@@ -1,0 +1,247 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { applyServerError, FormErrors, TextareaField, useZodForm } from "~/app/_components/form";
+import { Button, buttonVariants } from "~/app/_components/ui/button";
+import { Field, FieldError, FieldHint, fieldAria } from "~/app/_components/ui/field";
+import { NativeSelect } from "~/app/_components/ui/native-select";
+import { cn } from "~/app/_components/ui/cn";
+import { toast } from "~/app/_components/ui/toaster";
+import { serverError, useTRPC } from "~/app/_trpc/react";
+import { MAX_STATEMENT, recordPositionInput } from "~/server/schemas/positions";
+import { stances } from "~/server/schemas/vocabulary";
+import type { NormPositions } from "./positions-load";
+
+type ViewerOrganization = NormPositions["viewer"]["organizations"][number];
+
+export type PositionsViewer =
+  | { kind: "visitor" }
+  | { kind: "suspended" }
+  | { kind: "signedIn"; organizations: ViewerOrganization[] };
+
+const radioClass =
+  "m-0 size-7 shrink-0 cursor-pointer appearance-none rounded-full border-2 border-foreground bg-background checked:bg-foreground checked:shadow-[inset_0_0_0_5px_var(--color-background)] aria-invalid:border-destructive focus-visible:outline-offset-0 focus-visible:shadow-[0_0_0_5px_var(--color-foreground),inset_0_0_0_5px_var(--color-background)]";
+
+/** Where a representative records their organisation's position; shown only while positions are open. */
+export function PositionsPanel({
+  normId,
+  slug,
+  currentVersion,
+  positionCount,
+  viewer,
+}: {
+  normId: string;
+  slug: string;
+  currentVersion: number;
+  positionCount: number;
+  viewer: PositionsViewer;
+}) {
+  const t = useTranslations("positions.panel");
+  const representative = viewer.kind === "signedIn" && viewer.organizations.length > 0;
+  return (
+    <section id="record-position" className="border-t-4 border-primary pt-4">
+      <h2 id="record-position-heading" className="mb-3 text-xl font-bold sm:text-2xl">
+        {representative ? t("titleRepresentative") : t("title")}
+      </h2>
+      <p className="mb-4">
+        {t("summary", { count: positionCount })} <Link href="#positions">{t("seeAll")}</Link>
+      </p>
+      {viewer.kind === "visitor" ? (
+        <>
+          <p className="mb-4">{t("visitor")}</p>
+          <Link href={`/sign-in?next=${encodeURIComponent(`/norms/${slug}`)}`} className={buttonVariants({ variant: "secondary" })}>
+            {t("signIn")}
+          </Link>
+        </>
+      ) : viewer.kind === "suspended" ? (
+        <p>{t("suspended")}</p>
+      ) : viewer.organizations.length === 0 ? (
+        <>
+          <p className="mb-2">{t("notRepresentative")}</p>
+          <Link href="/organizations/mine">{t("yourOrganizations")}</Link>
+        </>
+      ) : (
+        <RecordPosition normId={normId} currentVersion={currentVersion} organizations={viewer.organizations} />
+      )}
+    </section>
+  );
+}
+
+function RecordPosition({
+  normId,
+  currentVersion,
+  organizations,
+}: {
+  normId: string;
+  currentVersion: number;
+  organizations: ViewerOrganization[];
+}) {
+  const t = useTranslations("positions.panel");
+  const [organizationId, setOrganizationId] = useState(organizations[0]!.id);
+  const organization = organizations.find((o) => o.id === organizationId) ?? organizations[0]!;
+  return (
+    <>
+      {organizations.length > 1 ? (
+        <Field id="position-organization" label={t("organization")} hint={t("organizationHint")}>
+          <NativeSelect
+            {...fieldAria("position-organization", { hint: t("organizationHint") })}
+            value={organization.id}
+            onChange={(e) => setOrganizationId(e.target.value)}
+            className="w-full"
+          >
+            {organizations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </NativeSelect>
+        </Field>
+      ) : (
+        <p className="mb-4 font-bold">{t("recordingFor", { name: organization.name })}</p>
+      )}
+      {/* Keyed by organisation, so choosing another one starts from that organisation's position. */}
+      <RecordForm key={organization.id} normId={normId} currentVersion={currentVersion} organization={organization} />
+    </>
+  );
+}
+
+function RecordForm({
+  normId,
+  currentVersion,
+  organization,
+}: {
+  normId: string;
+  currentVersion: number;
+  organization: ViewerOrganization;
+}) {
+  const t = useTranslations("positions.panel");
+  const tv = useTranslations("vocabulary");
+  const te = useTranslations("common.errors");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [message, setMessage] = useState<string | null>(null);
+  const position = organization.position;
+  const form = useZodForm(recordPositionInput, {
+    normId,
+    organizationId: organization.id,
+    stance: position?.stance,
+    statement: position?.statement ?? "",
+  });
+
+  const record = useMutation(
+    trpc.positions.record.mutationOptions({
+      onError: (error) => setMessage(applyServerError(form, error)),
+      onSuccess: (data) => {
+        if (data.changed) toast.success(t("recorded", { name: organization.name }));
+        else toast.info(t("unchanged", { name: organization.name }));
+        router.refresh();
+      },
+    }),
+  );
+  const reaffirm = useMutation(
+    trpc.positions.reaffirm.mutationOptions({
+      onError: (error) => setMessage(serverError(error).message),
+      onSuccess: (data) => {
+        toast.success(t("reaffirmed", { name: organization.name, version: data.version }));
+        router.refresh();
+      },
+    }),
+  );
+  const pending = record.isPending || reaffirm.isPending;
+
+  const onSubmit = form.handleSubmit((values) => {
+    setMessage(null);
+    record.mutate(values);
+  });
+
+  const stanceError = (form.formState.errors.stance as { message?: string } | undefined)?.message;
+
+  return (
+    <>
+      <div className="mb-6 bg-surface p-4">
+        <h3 className="mb-1 text-lg font-bold">{t("currentTitle")}</h3>
+        {position ? (
+          <>
+            <p>
+              {position.current
+                ? t("currentStance", { stance: tv(`stance.${position.stance}`), version: position.version })
+                : t("currentEarlier", { stance: tv(`stance.${position.stance}`), version: position.version, current: currentVersion })}
+            </p>
+            {position.current ? null : (
+              <div className="mt-3">
+                <Button
+                  type="button"
+                  variant="secondary"
+                  // Stays off once done: the refreshed page no longer offers it.
+                  disabled={pending || reaffirm.isSuccess}
+                  aria-describedby="reaffirm-hint"
+                  onClick={() => {
+                    setMessage(null);
+                    reaffirm.mutate({ normId, organizationId: organization.id });
+                  }}
+                >
+                  {t("reaffirm", { version: currentVersion })}
+                </Button>
+                <p id="reaffirm-hint" className="mt-2 text-base text-muted">
+                  {t("reaffirmHint")}
+                </p>
+              </div>
+            )}
+          </>
+        ) : (
+          <p>{t("currentNone", { name: organization.name })}</p>
+        )}
+      </div>
+
+      <form method="post" onSubmit={onSubmit} noValidate>
+        <FormErrors form={form} fields={["stance", "statement"]} message={message} />
+        <div className={cn("mb-6 sm:mb-8", stanceError && "border-s-4 border-destructive ps-4")} data-invalid={stanceError ? "true" : undefined}>
+          <fieldset aria-describedby={["stance-hint", stanceError ? "stance-error" : null].filter(Boolean).join(" ")}>
+            <legend className="mb-1 text-base leading-snug font-semibold sm:text-lg">{t("stance")}</legend>
+            <FieldHint id="stance-hint">{t("stanceHint", { name: organization.name })}</FieldHint>
+            {stanceError ? (
+              <FieldError id="stance-error" prefix={te("errorPrefix")}>
+                {stanceError}
+              </FieldError>
+            ) : null}
+            <div className="flex flex-col gap-4">
+              {stances.map((stance, index) => {
+                // The first radio carries the field's id, so the error summary can link to it.
+                const id = index === 0 ? "stance" : `stance-${stance}`;
+                return (
+                  <div key={stance} className="flex items-start gap-3">
+                    <input
+                      type="radio"
+                      id={id}
+                      value={stance}
+                      aria-describedby={`${id}-item-hint`}
+                      aria-invalid={stanceError ? true : undefined}
+                      className={radioClass}
+                      {...form.register("stance")}
+                    />
+                    <div className="min-w-0 pt-0.5 sm:pt-0">
+                      <label htmlFor={id} className="block cursor-pointer">
+                        {tv(`stance.${stance}`)}
+                      </label>
+                      <div id={`${id}-item-hint`} className="text-base text-muted">
+                        {tv(`stanceHint.${stance}`)}
+                      </div>
+                    </div>
+                  </div>
+                );
+              })}
+            </div>
+          </fieldset>
+        </div>
+        <TextareaField form={form} name="statement" label={t("statement")} hint={t("statementHint")} rows={6} maxLength={MAX_STATEMENT} />
+        <Button type="submit" disabled={pending}>
+          {t("submit")}
+        </Button>
+      </form>
+    </>
+  );
+}
