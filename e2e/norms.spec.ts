@@ -1,6 +1,7 @@
 import { expect, open, signIn, test, unique } from "./support/fixtures";
 
 test("propose, preview, submit, revise twice, read the redline; endorsement freezes the text", async ({ browser }) => {
+  test.slow();
   const title = `Sparing hospitals from cyber operations ${unique("n")}`;
   const author = await (await browser.newContext()).newPage();
   await signIn(author, "rep@demo.normsforum.example");

@@ -1,6 +1,8 @@
 import { expect, open, signIn, test, unique } from "./support/fixtures";
 
 test("a representative endorses with reservations, the figures update, a revision leaves it on version 1, reaffirming brings it forward", async ({ browser }) => {
+  // Three people take turns through a norm's life: give it the time of a long scenario.
+  test.slow();
   const title = `Protecting hospital networks ${unique("p")}`;
   const reservation = "We support the aim, but clause 1 should name the health authorities that decide what counts as a hospital.";
 
