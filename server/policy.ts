@@ -126,6 +126,22 @@ export const policy = {
   "moderation.dismissReports": { who: "secretariat" },
   "moderation.suspendAuthor": { who: "secretariat" },
   "moderation.decideAppeal": { who: "secretariat" },
+
+  // The stock-take: representation and the submission window are checked in the stock-take domain.
+  "stocktake.list": { who: "anyone" },
+  "stocktake.get": { who: "anyone" },
+  "stocktake.revision": { who: "anyone" },
+  "stocktake.open": { who: "secretariat" },
+  "stocktake.close": { who: "secretariat" },
+  "stocktake.saveNarrative": { who: "secretariat" },
+  "stocktake.preview": { who: "secretariat" },
+  "stocktake.publish": { who: "secretariat" },
+  "stocktake.publishProgress": { who: "secretariat" },
+  "stocktake.statementForm": { who: "active" },
+  "stocktake.fileStatement": { who: "active", scope: "representative" },
+  "stocktake.logObservation": { who: "active" },
+  "stocktake.reviewObservation": { who: "secretariat" },
+  "stocktake.reply": { who: "active", scope: "representative" },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

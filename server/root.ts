@@ -5,6 +5,7 @@ import { organizationsRouter } from "./routers/organizations";
 import { positionsRouter } from "./routers/positions";
 import { referencesRouter } from "./routers/references";
 import { searchRouter } from "./routers/search";
+import { stocktakesRouter } from "./routers/stocktakes";
 import { auditRouter, usersRouter } from "./routers/users";
 import { verificationRouter } from "./routers/verification";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   positions: positionsRouter,
   comments: commentsRouter,
   moderation: moderationRouter,
+  stocktakes: stocktakesRouter,
 });
 
 export type AppRouter = typeof appRouter;

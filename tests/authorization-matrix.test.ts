@@ -89,6 +89,37 @@ async function arrange(db: Db) {
   const appealedComment = await asMember.comments.create({ normId: publicNormRow!.id, body: "Another comment that will be hidden." });
   for (const c of [hiddenComment, appealedComment]) await asSecretariat.moderation.hide({ commentId: c.id, rule: "HR-2" });
   const commentAppeal = await asMember.comments.appeal({ commentId: appealedComment.id, text: "This comment criticised an argument, not a person." });
+  // Stock-takes: one open now (covering the public norm and a reference norm), one closed and
+  // published, and one closed and not yet published.
+  const today = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  await asSecretariat.stocktakes.open({ year: 2031, opensOn: today(-3), closesOn: today(3), normIds: [publicNormRow!.id], referenceNormIds: ["ungge-f"] });
+  const openItems = (await asSecretariat.stocktakes.get({ year: 2031 })).items;
+  const pendingObservation = await asMember.stocktakes.logObservation({
+    year: 2031,
+    title: "An observed incident",
+    description: "A response team's network was disrupted for two days.",
+    occurredOn: today(-1),
+    organizationIds: [organization.id],
+    outsideActors: [],
+    assessments: [{ itemId: openItems[0]!.id, assessment: "inconsistent" }],
+    sources: ["https://example.org/report"],
+  });
+  const acceptedObservation = await asMember.stocktakes.logObservation({
+    year: 2031,
+    title: "Another observed incident",
+    description: "A response team was asked to share data beyond its mandate.",
+    occurredOn: today(-2),
+    organizationIds: [organization.id],
+    outsideActors: [],
+    assessments: [{ itemId: openItems[0]!.id, assessment: "inconsistent" }],
+    sources: ["https://example.org/report-2"],
+  });
+  await asSecretariat.stocktakes.reviewObservation({ observationId: acceptedObservation.id, decision: "accept" });
+  for (const year of [2032, 2033]) {
+    await asSecretariat.stocktakes.open({ year, opensOn: today(-3), closesOn: today(3), normIds: [publicNormRow!.id], referenceNormIds: [] });
+    await asSecretariat.stocktakes.close({ year });
+  }
+  await asSecretariat.stocktakes.publish({ year: 2032 });
   const unverified = await createUser(db, { email: "unverified@example.test", verified: false });
   return {
     users: { representative, otherRepresentative, member, secretariat, admin, suspended },
@@ -105,6 +136,9 @@ async function arrange(db: Db) {
     otherPublicNorm: otherPublicNormRow!,
     coauthorId: coauthor.userId,
     memberComment,
+    openItems,
+    pendingObservation,
+    acceptedObservation,
     hiddenComment,
     commentAppeal,
     verifyToken: await issueToken(db, unverified.id, "verify_email"),
@@ -224,6 +258,41 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "moderation.dismissReports": { expect: STAFF, input: (f) => ({ commentId: f.memberComment.id, note: "" }) },
   "moderation.suspendAuthor": { expect: STAFF, input: (f) => ({ commentId: f.memberComment.id, rule: "HR-2", reason: "Repeated personal attacks." }) },
   "moderation.decideAppeal": { expect: STAFF, input: (f) => ({ appealId: f.commentAppeal.id, decision: "restore", note: "The comment criticised an argument." }) },
+
+  "stocktakes.list": { expect: ANYONE },
+  "stocktakes.get": { expect: ANYONE, input: () => ({ year: 2031 }) },
+  "stocktakes.revision": { expect: ANYONE, input: () => ({ year: 2032 }) },
+  "stocktakes.open": { expect: STAFF, input: () => ({ year: 2040, opensOn: "2040-01-01", closesOn: "2040-02-01", referenceNormIds: ["ungge-f"], normIds: [] }) },
+  "stocktakes.close": { expect: STAFF, input: () => ({ year: 2031 }) },
+  "stocktakes.saveNarrative": { expect: STAFF, input: () => ({ year: 2033, summary: "Summary.", categories: { I: "", II: "", III: "", IV: "", V: "" } }) },
+  "stocktakes.preview": { expect: STAFF, input: () => ({ year: 2033 }) },
+  "stocktakes.publish": { expect: STAFF, input: () => ({ year: 2033 }) },
+  "stocktakes.publishProgress": { expect: STAFF, input: () => ({ year: 2032 }) },
+  "stocktakes.statementForm": { expect: ACTIVE, input: () => ({ year: 2031 }) },
+  // The other representative speaks for another organisation: filing for this one is refused.
+  "stocktakes.fileStatement": {
+    expect: REPRESENTATIVE,
+    input: (f) => ({ year: 2031, itemId: f.openItems[0]!.id, organizationId: f.organization.id, status: "implemented", text: "", links: [] }),
+  },
+  "stocktakes.logObservation": {
+    expect: ACTIVE,
+    input: (f) => ({
+      year: 2031,
+      title: "A third incident",
+      description: "Something else that happened during the year.",
+      occurredOn: new Date().toISOString().slice(0, 10),
+      organizationIds: [],
+      outsideActors: ["An outside actor"],
+      assessments: [{ itemId: f.openItems[1]!.id, assessment: "consistent" }],
+      sources: ["https://example.org/report-3"],
+    }),
+  },
+  "stocktakes.reviewObservation": { expect: STAFF, input: (f) => ({ observationId: f.pendingObservation.id, decision: "accept", note: "" }) },
+  // Only a representative of an organisation named in the observation may reply.
+  "stocktakes.reply": {
+    expect: REPRESENTATIVE,
+    input: (f) => ({ observationId: f.acceptedObservation.id, organizationId: f.organization.id, text: "Our account of what happened that day." }),
+  },
 };
 
 class Rollback extends Error {}

@@ -6,3 +6,4 @@ export * from "./rate-limits";
 export * from "./norms";
 export * from "./positions";
 export * from "./comments";
+export * from "./stocktakes";

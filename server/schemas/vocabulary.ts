@@ -61,3 +61,15 @@ export type ModerationAction = (typeof moderationActions)[number];
 
 export const commentAppealStatuses = ["pending", "upheld", "restored"] as const;
 export type CommentAppealStatus = (typeof commentAppealStatuses)[number];
+
+export const implementationStatuses = ["implemented", "partially", "not_yet", "no_information"] as const;
+export type ImplementationStatus = (typeof implementationStatuses)[number];
+
+export const observationStatuses = ["pending", "accepted", "rejected"] as const;
+export type ObservationStatus = (typeof observationStatuses)[number];
+
+export const assessments = ["consistent", "inconsistent"] as const;
+export type Assessment = (typeof assessments)[number];
+
+export const publicationStatuses = ["running", "done", "failed"] as const;
+export type PublicationStatus = (typeof publicationStatuses)[number];

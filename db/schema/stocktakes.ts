@@ -1,0 +1,244 @@
+import { sql } from "drizzle-orm";
+import { check, customType, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { assessments, implementationStatuses, observationStatuses, publicationStatuses } from "~/server/schemas/vocabulary";
+import { norms } from "./norms";
+import { organizations } from "./organizations";
+import { referenceNorms } from "./reference";
+import { users } from "./users";
+
+export {
+  assessments,
+  implementationStatuses,
+  observationStatuses,
+  publicationStatuses,
+  type Assessment,
+  type ImplementationStatus,
+  type ObservationStatus,
+  type PublicationStatus,
+} from "~/server/schemas/vocabulary";
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});
+
+export const implementationStatus = pgEnum("implementation_status", implementationStatuses);
+export const observationStatus = pgEnum("observation_status", observationStatuses);
+export const assessment = pgEnum("assessment", assessments);
+export const publicationStatus = pgEnum("publication_status", publicationStatuses);
+
+/** The narrative the secretariat writes: an executive summary and one section per category I–V. */
+export interface Narrative {
+  summary: string;
+  categories: Record<"I" | "II" | "III" | "IV" | "V", string>;
+}
+
+// One stock-take per year. The submission window runs from `opensOn` to `closesOn` (UTC dates,
+// end inclusive), or until the secretariat closes it early (`closedAt`).
+export const stocktakes = pgTable(
+  "stocktakes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    year: integer().notNull(),
+    opensOn: date({ mode: "string" }).notNull(),
+    closesOn: date({ mode: "string" }).notNull(),
+    closedAt: timestamp({ withTimezone: true }),
+    closedById: uuid().references(() => users.id),
+    narrative: jsonb().$type<Narrative>().notNull(),
+    createdById: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("stocktakes_year_key").on(t.year),
+    index("stocktakes_created_by_id_idx").on(t.createdById),
+    index("stocktakes_closed_by_id_idx").on(t.closedById),
+    check("stocktakes_window_chk", sql`${t.closesOn} >= ${t.opensOn}`),
+  ],
+);
+
+// What a stock-take covers: forum norms and reference norms, exactly one per row.
+export const stocktakeItems = pgTable(
+  "stocktake_items",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    stocktakeId: uuid()
+      .notNull()
+      .references(() => stocktakes.id, { onDelete: "cascade" }),
+    normId: uuid().references(() => norms.id),
+    referenceNormId: text().references(() => referenceNorms.id),
+    position: integer().notNull(),
+  },
+  (t) => [
+    uniqueIndex("stocktake_items_norm_key").on(t.stocktakeId, t.normId),
+    uniqueIndex("stocktake_items_reference_key").on(t.stocktakeId, t.referenceNormId),
+    index("stocktake_items_norm_id_idx").on(t.normId),
+    index("stocktake_items_reference_norm_id_idx").on(t.referenceNormId),
+    check("stocktake_items_one_chk", sql`(${t.normId} is null) <> (${t.referenceNormId} is null)`),
+  ],
+);
+
+// An organisation's implementation statement on one covered item.
+export const implementationStatements = pgTable(
+  "implementation_statements",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    itemId: uuid()
+      .notNull()
+      .references(() => stocktakeItems.id, { onDelete: "cascade" }),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    status: implementationStatus().notNull(),
+    text: text().notNull().default(""),
+    links: jsonb().$type<string[]>().notNull().default([]),
+    recordedById: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("implementation_statements_item_org_key").on(t.itemId, t.organizationId),
+    index("implementation_statements_organization_id_idx").on(t.organizationId),
+    index("implementation_statements_recorded_by_id_idx").on(t.recordedById),
+  ],
+);
+
+/** An actor named in an observation: an organisation in the forum, or a named outside actor. */
+export type ObservationActor = { organizationId: string } | { name: string };
+
+export const observations = pgTable(
+  "observations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    stocktakeId: uuid()
+      .notNull()
+      .references(() => stocktakes.id, { onDelete: "cascade" }),
+    reporterId: uuid()
+      .notNull()
+      .references(() => users.id),
+    title: text().notNull(),
+    description: text().notNull(),
+    occurredOn: date({ mode: "string" }).notNull(),
+    outsideActors: jsonb().$type<string[]>().notNull().default([]),
+    sources: jsonb().$type<string[]>().notNull(),
+    status: observationStatus().notNull().default("pending"),
+    reviewNote: text(),
+    reviewedById: uuid().references(() => users.id),
+    reviewedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("observations_stocktake_id_idx").on(t.stocktakeId, t.status),
+    index("observations_reporter_id_idx").on(t.reporterId),
+    index("observations_reviewed_by_id_idx").on(t.reviewedById),
+  ],
+);
+
+// Organisations in the forum named in an observation; they may reply once it is accepted.
+export const observationOrganizations = pgTable(
+  "observation_organizations",
+  {
+    observationId: uuid()
+      .notNull()
+      .references(() => observations.id, { onDelete: "cascade" }),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+  },
+  (t) => [primaryKey({ columns: [t.observationId, t.organizationId] }), index("observation_organizations_organization_id_idx").on(t.organizationId)],
+);
+
+// The covered items an observation bears on, each consistent or inconsistent with it.
+export const observationAssessments = pgTable(
+  "observation_assessments",
+  {
+    observationId: uuid()
+      .notNull()
+      .references(() => observations.id, { onDelete: "cascade" }),
+    itemId: uuid()
+      .notNull()
+      .references(() => stocktakeItems.id, { onDelete: "cascade" }),
+    assessment: assessment().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.observationId, t.itemId] }), index("observation_assessments_item_id_idx").on(t.itemId)],
+);
+
+export const observationReplies = pgTable(
+  "observation_replies",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    observationId: uuid()
+      .notNull()
+      .references(() => observations.id, { onDelete: "cascade" }),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    text: text().notNull(),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("observation_replies_observation_org_key").on(t.observationId, t.organizationId),
+    index("observation_replies_organization_id_idx").on(t.organizationId),
+    index("observation_replies_author_id_idx").on(t.authorId),
+  ],
+);
+
+// A published revision of a year's report: the exact snapshot bytes, their SHA-256, the PDF and
+// CSV rendered from them. Immutable: a trigger (migration 0007) refuses UPDATE and DELETE.
+export const stocktakeRevisions = pgTable(
+  "stocktake_revisions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    stocktakeId: uuid()
+      .notNull()
+      .references(() => stocktakes.id),
+    revision: integer().notNull(),
+    publishedAt: timestamp({ withTimezone: true }).notNull(),
+    erratum: text(),
+    snapshot: text().notNull(),
+    sha256: text().notNull(),
+    pdf: bytea().notNull(),
+    csv: text().notNull(),
+    publishedById: uuid()
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("stocktake_revisions_stocktake_revision_key").on(t.stocktakeId, t.revision),
+    index("stocktake_revisions_published_by_id_idx").on(t.publishedById),
+    check("stocktake_revisions_sha256_chk", sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+  ],
+);
+
+// Publishing runs in steps the page shows while it waits; at most one runs per stock-take.
+export const stocktakePublications = pgTable(
+  "stocktake_publications",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    stocktakeId: uuid()
+      .notNull()
+      .references(() => stocktakes.id),
+    status: publicationStatus().notNull().default("running"),
+    step: text().notNull(),
+    error: text(),
+    revision: integer(),
+    startedById: uuid()
+      .notNull()
+      .references(() => users.id),
+    startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("stocktake_publications_running_key").on(t.stocktakeId).where(sql`${t.status} = 'running'`),
+    index("stocktake_publications_stocktake_id_idx").on(t.stocktakeId, t.startedAt),
+    index("stocktake_publications_started_by_id_idx").on(t.startedById),
+  ],
+);

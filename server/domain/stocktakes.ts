@@ -1,0 +1,658 @@
+// The annual stock-take: the secretariat opens a year with a submission window and the norms it
+// covers; representatives file implementation statements; members log behaviour observations that
+// the secretariat reviews and named organisations may answer; after the window closes, the
+// secretariat writes the narrative and publishes an immutable, hashed snapshot with its PDF and CSV.
+import { and, asc, count, desc, eq, inArray, isNotNull, lte, max, or, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db, DbOrTx } from "~/db/connect";
+import {
+  implementationStatements,
+  normEvents,
+  normPlacements,
+  normPositionHistory,
+  norms,
+  normVersions,
+  observationAssessments,
+  observationOrganizations,
+  observationReplies,
+  observations,
+  organizationMembers,
+  organizations,
+  referenceNormCategories,
+  referenceNorms,
+  stocktakeItems,
+  stocktakePublications,
+  stocktakeRevisions,
+  stocktakes,
+  type Narrative,
+} from "~/db/schema";
+import type { NormStatus } from "~/server/schemas/vocabulary";
+import { categoryCodes } from "~/server/schemas/vocabulary";
+import { badInput, conflict, forbidden, invalidState, notFound, pgErrorCode } from "../errors";
+import { type Actor, isRepresentative, isStaff } from "../policy";
+import type {
+  narrativeInput,
+  observationInput,
+  openStocktakeInput,
+  publishInput,
+  replyInput,
+  reviewObservationInput,
+  statementInput,
+} from "../schemas/stocktakes";
+import { buildSnapshot, canonicalJson, type Snapshot, type SnapshotInput, sha256, snapshotCsv } from "./stocktake-snapshot";
+
+const DAY = 24 * 60 * 60 * 1000;
+export const emptyNarrative = (): Narrative => ({ summary: "", categories: { I: "", II: "", III: "", IV: "", V: "" } });
+
+type Stocktake = typeof stocktakes.$inferSelect;
+export type WindowState = "upcoming" | "open" | "closed";
+
+/** The window opens at 00:00 UTC on `opensOn` and ends after `closesOn` (inclusive), or when closed early. */
+export function windowOf(st: Pick<Stocktake, "opensOn" | "closesOn" | "closedAt">, now = new Date()) {
+  const start = new Date(`${st.opensOn}T00:00:00Z`);
+  const end = new Date(new Date(`${st.closesOn}T00:00:00Z`).getTime() + DAY);
+  const closedAt = st.closedAt && st.closedAt < end ? st.closedAt : now >= end ? end : null;
+  const state: WindowState = closedAt && closedAt <= now ? "closed" : now < start ? "upcoming" : "open";
+  return { state, start, end, closedAt: state === "closed" ? closedAt : null };
+}
+
+async function stocktakeOf(db: DbOrTx, year: number) {
+  const st = await db.query.stocktakes.findFirst({ where: eq(stocktakes.year, year) });
+  if (!st) throw notFound(`The ${year} stock-take`);
+  return st;
+}
+
+const longDate = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+function requireOpen(st: Stocktake, what: string) {
+  const w = windowOf(st);
+  if (w.state === "upcoming") throw invalidState(`The ${st.year} submission window opens on ${longDate(w.start)}; ${what} from then.`);
+  if (w.state === "closed") throw invalidState(`The ${st.year} submission window closed on ${longDate(new Date(w.closedAt!.getTime() - 1))}; ${what} no longer.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The secretariat: opening, closing, narrative
+
+export async function openStocktake(db: Db, actor: Actor, input: z.output<typeof openStocktakeInput>) {
+  return db.transaction(async (tx) => {
+    const normIds =
+      input.normIds ??
+      (await tx.select({ id: norms.id }).from(norms).where(inArray(norms.status, ["endorsement", "concluded"])).orderBy(asc(norms.createdAt))).map((n) => n.id);
+    const referenceIds = input.referenceNormIds ?? (await tx.select({ id: referenceNorms.id }).from(referenceNorms).orderBy(asc(referenceNorms.position))).map((r) => r.id);
+    if (normIds.length) {
+      const found = await tx.select({ id: norms.id, status: norms.status }).from(norms).where(inArray(norms.id, normIds));
+      if (found.length !== new Set(normIds).size || found.some((n) => n.status === "draft")) {
+        throw badInput("Choose public norms only.", { normIds: "One of the chosen norms does not exist or is a draft." });
+      }
+    }
+    if (referenceIds.length) {
+      const found = await tx.select({ id: referenceNorms.id }).from(referenceNorms).where(inArray(referenceNorms.id, referenceIds));
+      if (found.length !== new Set(referenceIds).size) throw badInput("Choose reference norms from the library.", { referenceNormIds: "Unknown reference norm." });
+    }
+    if (normIds.length + referenceIds.length === 0) throw badInput("A stock-take must cover at least one norm.", { normIds: "Choose at least one norm." });
+    let st: Stocktake;
+    try {
+      [st] = (await tx
+        .insert(stocktakes)
+        .values({ year: input.year, opensOn: input.opensOn, closesOn: input.closesOn, narrative: emptyNarrative(), createdById: actor.id })
+        .returning()) as [Stocktake];
+    } catch (error) {
+      if (pgErrorCode(error) === "23505") throw conflict(`The ${input.year} stock-take is already open.`, { year: "There is already a stock-take for this year." });
+      throw error;
+    }
+    const items = [
+      ...[...new Set(normIds)].map((normId) => ({ normId, referenceNormId: null })),
+      ...[...new Set(referenceIds)].map((referenceNormId) => ({ normId: null, referenceNormId })),
+    ].map((item, position) => ({ ...item, stocktakeId: st.id, position }));
+    await tx.insert(stocktakeItems).values(items);
+    return { year: st.year, items: items.length };
+  });
+}
+
+export async function closeStocktake(db: Db, actor: Actor, year: number) {
+  return db.transaction(async (tx) => {
+    const [st] = await tx.select().from(stocktakes).where(eq(stocktakes.year, year)).for("update");
+    if (!st) throw notFound(`The ${year} stock-take`);
+    const w = windowOf(st);
+    if (w.state === "closed") throw invalidState(`The ${year} submission window is already closed.`);
+    if (w.state === "upcoming") throw invalidState(`The ${year} submission window has not opened yet.`);
+    const now = new Date();
+    await tx.update(stocktakes).set({ closedAt: now, closedById: actor.id, updatedAt: now }).where(eq(stocktakes.id, st.id));
+    return { year, closedAt: now };
+  });
+}
+
+export async function saveNarrative(db: Db, _actor: Actor, input: z.output<typeof narrativeInput>) {
+  const st = await stocktakeOf(db, input.year);
+  await db
+    .update(stocktakes)
+    .set({ narrative: { summary: input.summary, categories: input.categories }, updatedAt: new Date() })
+    .where(eq(stocktakes.id, st.id));
+  return { year: st.year };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Representatives: implementation statements
+
+async function itemOf(db: DbOrTx, stocktakeId: string, itemId: string) {
+  const item = await db.query.stocktakeItems.findFirst({ where: and(eq(stocktakeItems.id, itemId), eq(stocktakeItems.stocktakeId, stocktakeId)) });
+  if (!item) throw badInput("Choose a norm this stock-take covers.", { itemId: "This norm is not covered by the stock-take." });
+  return item;
+}
+
+async function requireVerifiedRepresentative(db: DbOrTx, actor: Actor, organizationId: string) {
+  const organization = await db.query.organizations.findFirst({ columns: { name: true, verificationStatus: true }, where: eq(organizations.id, organizationId) });
+  if (!organization) throw notFound("The organisation");
+  if (!(await isRepresentative(db, actor.id, organizationId))) throw forbidden(`Only a representative of ${organization.name} can do this.`);
+  if (organization.verificationStatus !== "verified") throw invalidState(`${organization.name} is not verified, so it cannot file statements or replies.`);
+  return organization;
+}
+
+export async function fileStatement(db: Db, actor: Actor, input: z.output<typeof statementInput>) {
+  const st = await stocktakeOf(db, input.year);
+  await requireVerifiedRepresentative(db, actor, input.organizationId);
+  requireOpen(st, "statements can be filed and changed");
+  const item = await itemOf(db, st.id, input.itemId);
+  const now = new Date();
+  const [row] = await db
+    .insert(implementationStatements)
+    .values({ itemId: item.id, organizationId: input.organizationId, status: input.status, text: input.text, links: input.links, recordedById: actor.id })
+    .onConflictDoUpdate({
+      target: [implementationStatements.itemId, implementationStatements.organizationId],
+      set: { status: input.status, text: input.text, links: input.links, recordedById: actor.id, updatedAt: now },
+    })
+    .returning({ id: implementationStatements.id });
+  return { id: row!.id };
+}
+
+/** What a representative's statement form needs: the covered items and their organisations' statements. */
+export async function statementForm(db: Db, actor: Actor, year: number) {
+  const st = await stocktakeOf(db, year);
+  const represented = await db
+    .select({ id: organizations.id, name: organizations.name, slug: organizations.slug })
+    .from(organizationMembers)
+    .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+    .where(and(eq(organizationMembers.userId, actor.id), eq(organizationMembers.role, "representative"), eq(organizations.verificationStatus, "verified")))
+    .orderBy(asc(organizations.name));
+  const statements = represented.length
+    ? await db
+        .select({
+          itemId: implementationStatements.itemId,
+          organizationId: implementationStatements.organizationId,
+          status: implementationStatements.status,
+          text: implementationStatements.text,
+          links: implementationStatements.links,
+          updatedAt: implementationStatements.updatedAt,
+        })
+        .from(implementationStatements)
+        .innerJoin(stocktakeItems, eq(stocktakeItems.id, implementationStatements.itemId))
+        .where(and(eq(stocktakeItems.stocktakeId, st.id), inArray(implementationStatements.organizationId, represented.map((o) => o.id))))
+    : [];
+  return { year, window: windowOf(st), organizations: represented, items: await coveredItems(db, st.id), statements };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Members: behaviour observations; the secretariat reviews; named organisations reply
+
+export async function logObservation(db: Db, actor: Actor, input: z.output<typeof observationInput>) {
+  const st = await stocktakeOf(db, input.year);
+  requireOpen(st, "observations can be logged");
+  const itemIds = [...new Set(input.assessments.map((a) => a.itemId))];
+  const items = await db.select({ id: stocktakeItems.id }).from(stocktakeItems).where(and(eq(stocktakeItems.stocktakeId, st.id), inArray(stocktakeItems.id, itemIds)));
+  if (items.length !== itemIds.length) throw badInput("Choose norms this stock-take covers.", { assessments: "One of the chosen norms is not covered by this stock-take." });
+  if (itemIds.length !== input.assessments.length) throw badInput("Assess each norm once.", { assessments: "A norm is listed twice." });
+  const orgIds = [...new Set(input.organizationIds)];
+  if (orgIds.length) {
+    const found = await db.select({ id: organizations.id }).from(organizations).where(and(inArray(organizations.id, orgIds), eq(organizations.verificationStatus, "verified")));
+    if (found.length !== orgIds.length) throw badInput("Name organisations of the forum that are verified.", { organizationIds: "One of the organisations is not in the forum." });
+  }
+  if (orgIds.length + input.outsideActors.length === 0) {
+    throw badInput("Name at least one actor involved.", { organizationIds: "Name an organisation in the forum or an outside actor." });
+  }
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(observations)
+      .values({
+        stocktakeId: st.id,
+        reporterId: actor.id,
+        title: input.title,
+        description: input.description,
+        occurredOn: input.occurredOn,
+        outsideActors: input.outsideActors,
+        sources: input.sources,
+      })
+      .returning({ id: observations.id });
+    if (orgIds.length) await tx.insert(observationOrganizations).values(orgIds.map((organizationId) => ({ observationId: row!.id, organizationId })));
+    await tx.insert(observationAssessments).values(input.assessments.map((a) => ({ observationId: row!.id, itemId: a.itemId, assessment: a.assessment })));
+    return { id: row!.id };
+  });
+}
+
+export async function reviewObservation(db: Db, actor: Actor, input: z.output<typeof reviewObservationInput>) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(observations).where(eq(observations.id, input.observationId)).for("update");
+    if (!row) throw notFound("The observation");
+    if (row.status !== "pending") throw invalidState(`This observation was already ${row.status}.`);
+    const status = input.decision === "accept" ? ("accepted" as const) : ("rejected" as const);
+    await tx
+      .update(observations)
+      .set({ status, reviewNote: input.note || null, reviewedById: actor.id, reviewedAt: new Date() })
+      .where(eq(observations.id, row.id));
+    return { id: row.id, status };
+  });
+}
+
+export async function replyToObservation(db: Db, actor: Actor, input: z.output<typeof replyInput>) {
+  const row = await db.query.observations.findFirst({ where: eq(observations.id, input.observationId) });
+  if (!row || (row.status !== "accepted" && row.reporterId !== actor.id && !isStaff(actor))) throw notFound("The observation");
+  await requireVerifiedRepresentative(db, actor, input.organizationId);
+  if (row.status !== "accepted") throw invalidState("Replies can be attached once the secretariat has accepted the observation.");
+  const named = await db.query.observationOrganizations.findFirst({
+    where: and(eq(observationOrganizations.observationId, row.id), eq(observationOrganizations.organizationId, input.organizationId)),
+  });
+  if (!named) throw forbidden("Only an organisation named in the observation can reply to it.");
+  const now = new Date();
+  const [reply] = await db
+    .insert(observationReplies)
+    .values({ observationId: row.id, organizationId: input.organizationId, text: input.text, authorId: actor.id })
+    .onConflictDoUpdate({ target: [observationReplies.observationId, observationReplies.organizationId], set: { text: input.text, authorId: actor.id, updatedAt: now } })
+    .returning({ id: observationReplies.id });
+  return { id: reply!.id };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+async function coveredItems(db: DbOrTx, stocktakeId: string) {
+  const rows = await db
+    .select({
+      id: stocktakeItems.id,
+      position: stocktakeItems.position,
+      normId: stocktakeItems.normId,
+      referenceNormId: stocktakeItems.referenceNormId,
+      normSlug: norms.slug,
+      normTitle: norms.title,
+      normStatus: norms.status,
+      referenceDisplay: referenceNorms.display,
+      referenceDocument: referenceNorms.documentKey,
+    })
+    .from(stocktakeItems)
+    .leftJoin(norms, eq(norms.id, stocktakeItems.normId))
+    .leftJoin(referenceNorms, eq(referenceNorms.id, stocktakeItems.referenceNormId))
+    .where(eq(stocktakeItems.stocktakeId, stocktakeId))
+    .orderBy(asc(stocktakeItems.position));
+  return rows.map((r) =>
+    r.normId
+      ? { id: r.id, kind: "forum" as const, key: `norm:${r.normSlug}`, title: r.normTitle!, slug: r.normSlug!, status: r.normStatus, referenceId: null }
+      : { id: r.id, kind: "reference" as const, key: `reference:${r.referenceNormId}`, title: r.referenceDisplay!, slug: null, status: null, referenceId: r.referenceNormId! },
+  );
+}
+
+async function revisionsOf(db: DbOrTx, stocktakeId: string) {
+  return db
+    .select({ revision: stocktakeRevisions.revision, publishedAt: stocktakeRevisions.publishedAt, sha256: stocktakeRevisions.sha256, erratum: stocktakeRevisions.erratum })
+    .from(stocktakeRevisions)
+    .where(eq(stocktakeRevisions.stocktakeId, stocktakeId))
+    .orderBy(desc(stocktakeRevisions.revision));
+}
+
+export async function listStocktakes(db: Db) {
+  const rows = await db.select().from(stocktakes).orderBy(desc(stocktakes.year));
+  const revisions = rows.length
+    ? await db
+        .select({ stocktakeId: stocktakeRevisions.stocktakeId, revision: max(stocktakeRevisions.revision), publishedAt: max(stocktakeRevisions.publishedAt) })
+        .from(stocktakeRevisions)
+        .where(inArray(stocktakeRevisions.stocktakeId, rows.map((r) => r.id)))
+        .groupBy(stocktakeRevisions.stocktakeId)
+    : [];
+  return rows.map((st) => {
+    const published = revisions.find((r) => r.stocktakeId === st.id);
+    const w = windowOf(st);
+    return {
+      year: st.year,
+      opensOn: st.opensOn,
+      closesOn: st.closesOn,
+      window: w.state,
+      closedAt: w.closedAt,
+      published: published?.revision ? { revision: published.revision, publishedAt: published.publishedAt! } : null,
+    };
+  });
+}
+
+/** One year: its window, what it covers, progress figures, accepted observations, and its published revisions. */
+export async function getStocktake(db: Db, actor: Actor | null, year: number) {
+  const st = await stocktakeOf(db, year);
+  const staff = isStaff(actor);
+  const [items, revisions, filed, obsCounts, accepted, publication] = await Promise.all([
+    coveredItems(db, st.id),
+    revisionsOf(db, st.id),
+    db
+      .select({ organizations: sql<number>`count(distinct ${implementationStatements.organizationId})::int`, statements: count() })
+      .from(implementationStatements)
+      .innerJoin(stocktakeItems, eq(stocktakeItems.id, implementationStatements.itemId))
+      .where(eq(stocktakeItems.stocktakeId, st.id)),
+    db.select({ status: observations.status, n: count() }).from(observations).where(eq(observations.stocktakeId, st.id)).groupBy(observations.status),
+    observationsOf(db, actor, st.id),
+    staff
+      ? db.query.stocktakePublications.findFirst({ where: eq(stocktakePublications.stocktakeId, st.id), orderBy: desc(stocktakePublications.startedAt) })
+      : undefined,
+  ]);
+  const w = windowOf(st);
+  const n = (status: string) => obsCounts.find((o) => o.status === status)?.n ?? 0;
+  return {
+    year: st.year,
+    opensOn: st.opensOn,
+    closesOn: st.closesOn,
+    window: w.state,
+    closedAt: w.closedAt,
+    items,
+    progress: {
+      organizationsFiled: filed[0]?.organizations ?? 0,
+      statements: filed[0]?.statements ?? 0,
+      observationsPending: n("pending"),
+      observationsAccepted: n("accepted"),
+      observationsRejected: n("rejected"),
+    },
+    observations: accepted,
+    revisions,
+    current: revisions[0] ?? null,
+    // The secretariat's draft: the narrative, and the last publication run.
+    draft: staff ? { narrative: st.narrative, publication: publication ?? null } : null,
+  };
+}
+
+/** Observations as this reader may see them: accepted ones for everyone; pending and rejected for their reporter and the secretariat. */
+async function observationsOf(db: Db, actor: Actor | null, stocktakeId: string) {
+  const staff = isStaff(actor);
+  const rows = await db
+    .select()
+    .from(observations)
+    .where(
+      and(
+        eq(observations.stocktakeId, stocktakeId),
+        staff ? undefined : actor ? or(eq(observations.status, "accepted"), eq(observations.reporterId, actor.id)) : eq(observations.status, "accepted"),
+      ),
+    )
+    .orderBy(asc(observations.occurredOn), asc(observations.createdAt));
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [named, assessed, replies] = await Promise.all([
+    db
+      .select({ observationId: observationOrganizations.observationId, id: organizations.id, slug: organizations.slug, name: organizations.name })
+      .from(observationOrganizations)
+      .innerJoin(organizations, eq(organizations.id, observationOrganizations.organizationId))
+      .where(inArray(observationOrganizations.observationId, ids)),
+    db
+      .select({ observationId: observationAssessments.observationId, itemId: observationAssessments.itemId, assessment: observationAssessments.assessment })
+      .from(observationAssessments)
+      .where(inArray(observationAssessments.observationId, ids)),
+    db
+      .select({ observationId: observationReplies.observationId, organizationId: observationReplies.organizationId, slug: organizations.slug, name: organizations.name, text: observationReplies.text, updatedAt: observationReplies.updatedAt })
+      .from(observationReplies)
+      .innerJoin(organizations, eq(organizations.id, observationReplies.organizationId))
+      .where(inArray(observationReplies.observationId, ids)),
+  ]);
+  const mine = actor
+    ? await db
+        .select({ organizationId: organizationMembers.organizationId })
+        .from(organizationMembers)
+        .where(and(eq(organizationMembers.userId, actor.id), eq(organizationMembers.role, "representative")))
+    : [];
+  return rows.map((r) => {
+    const orgs = named.filter((n) => n.observationId === r.id);
+    return {
+      id: r.id,
+      title: r.title,
+      description: r.description,
+      occurredOn: r.occurredOn,
+      status: r.status,
+      // The reason for a rejection is shown to its reporter and the secretariat.
+      reviewNote: staff || r.reporterId === actor?.id ? r.reviewNote : null,
+      organizations: orgs.map(({ id, slug, name }) => ({ id, slug, name })),
+      outsideActors: r.outsideActors,
+      sources: r.sources,
+      assessments: assessed.filter((a) => a.observationId === r.id).map(({ itemId, assessment }) => ({ itemId, assessment })),
+      replies: replies.filter((x) => x.observationId === r.id).map(({ organizationId, slug, name, text, updatedAt }) => ({ organizationId, slug, name, text, updatedAt })),
+      createdAt: r.createdAt,
+      viewer: {
+        isReporter: r.reporterId === actor?.id,
+        // Organisations this reader represents that are named here and may reply.
+        canReplyFor: r.status === "accepted" && actor && !actor.suspension ? orgs.filter((o) => mine.some((m) => m.organizationId === o.id)).map((o) => o.id) : [],
+      },
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building the snapshot
+
+/** Everything the snapshot needs, read as of the moment the window closed. */
+export async function gatherSnapshotInput(db: DbOrTx, st: Stocktake, closedAt: Date, revision: number, publishedAt: Date, erratum: string | null): Promise<SnapshotInput> {
+  const items = await coveredItems(db, st.id);
+  const forum = await db
+    .select({ itemId: stocktakeItems.id, normId: norms.id, slug: norms.slug })
+    .from(stocktakeItems)
+    .innerJoin(norms, eq(norms.id, stocktakeItems.normId))
+    .where(eq(stocktakeItems.stocktakeId, st.id));
+  const ids = forum.map((f) => f.normId);
+  const refIds = items.filter((i) => i.kind === "reference").map((i) => i.referenceId!);
+  const [versions, history, events, placements, refs, refCats, statements, accepted, rejected] = await Promise.all([
+    ids.length ? db.select().from(normVersions).where(and(inArray(normVersions.normId, ids), lte(normVersions.createdAt, closedAt))) : [],
+    ids.length
+      ? db.select().from(normPositionHistory).where(and(inArray(normPositionHistory.normId, ids), lte(normPositionHistory.recordedAt, closedAt))).orderBy(asc(normPositionHistory.sequence))
+      : [],
+    ids.length
+      ? db.select({ normId: normEvents.normId, toStatus: normEvents.toStatus, createdAt: normEvents.createdAt }).from(normEvents).where(and(inArray(normEvents.normId, ids), isNotNull(normEvents.toStatus), lte(normEvents.createdAt, closedAt))).orderBy(asc(normEvents.createdAt))
+      : [],
+    ids.length ? db.select().from(normPlacements).where(inArray(normPlacements.normId, ids)) : [],
+    refIds.length ? db.select().from(referenceNorms).where(inArray(referenceNorms.id, refIds)) : [],
+    refIds.length ? db.select().from(referenceNormCategories).where(inArray(referenceNormCategories.normId, refIds)) : [],
+    db
+      .select({ itemId: implementationStatements.itemId, organizationId: implementationStatements.organizationId, status: implementationStatements.status, text: implementationStatements.text, links: implementationStatements.links })
+      .from(implementationStatements)
+      .innerJoin(stocktakeItems, eq(stocktakeItems.id, implementationStatements.itemId))
+      .where(eq(stocktakeItems.stocktakeId, st.id)),
+    observationsOf(db as Db, null, st.id),
+    db.select({ n: count() }).from(observations).where(and(eq(observations.stocktakeId, st.id), eq(observations.status, "rejected"))),
+  ]);
+  // Positions as they stood: each organisation's last history entry before the window closed.
+  const latest = new Map<string, (typeof history)[number]>();
+  for (const h of history) latest.set(`${h.normId}|${h.organizationId}`, h);
+  const orgIds = new Set<string>([
+    ...[...latest.values()].map((h) => h.organizationId),
+    ...statements.map((s) => s.organizationId),
+    ...accepted.flatMap((o) => [...o.organizations.map((x) => x.id), ...o.replies.map((r) => r.organizationId)]),
+  ]);
+  const orgRows = orgIds.size
+    ? await db
+        .select({ id: organizations.id, slug: organizations.slug, name: organizations.name, stakeholderType: organizations.stakeholderType, region: organizations.region, country: organizations.country, verificationStatus: organizations.verificationStatus })
+        .from(organizations)
+        .where(inArray(organizations.id, [...orgIds]))
+    : [];
+  const slugOf = new Map(orgRows.map((o) => [o.id, o.slug]));
+  const itemKey = new Map(items.map((i) => [i.id, i.key]));
+  const snapshotItems: SnapshotInput["items"] = items.map((item) => {
+    const itemStatements = statements
+      .filter((s) => s.itemId === item.id)
+      .map((s) => ({ organization: slugOf.get(s.organizationId)!, status: s.status, text: s.text, links: s.links }));
+    if (item.kind === "reference") {
+      const ref = refs.find((r) => r.id === item.referenceId)!;
+      return {
+        key: item.key,
+        kind: "reference" as const,
+        title: ref.display,
+        categories: refCats.filter((c) => c.normId === ref.id).map((c) => c.categoryCode).sort(),
+        text: [ref.text],
+        version: null,
+        status: null,
+        document: ref.documentKey,
+        positions: [],
+        statements: itemStatements,
+      };
+    }
+    const normId = forum.find((f) => f.itemId === item.id)!.normId;
+    const normVersionsAsOf = versions.filter((v) => v.normId === normId).sort((a, b) => a.number - b.number);
+    const version = normVersionsAsOf.at(-1);
+    const status = events.filter((e) => e.normId === normId).at(-1)?.toStatus ?? "draft";
+    return {
+      key: item.key,
+      kind: "forum" as const,
+      title: version?.title ?? item.title,
+      categories: placements.filter((p) => p.normId === normId).map((p) => p.categoryCode).sort(),
+      text: version?.clauses ?? [],
+      version: version?.number ?? null,
+      status: status as NormStatus,
+      document: null,
+      positions: [...latest.values()]
+        .filter((h) => h.normId === normId)
+        .map((h) => ({ organization: slugOf.get(h.organizationId)!, stance: h.stance, statement: h.statement, version: h.version, current: h.version === version?.number })),
+      statements: itemStatements,
+    };
+  });
+  return {
+    year: st.year,
+    revision,
+    publishedAt,
+    erratum,
+    window: { opensOn: st.opensOn, closesOn: st.closesOn, closedAt },
+    narrative: { summary: st.narrative.summary, categories: Object.fromEntries(categoryCodes.map((c) => [c, st.narrative.categories[c] ?? ""])) },
+    organizations: orgRows.map((o) => ({ slug: o.slug, name: o.name, stakeholderType: o.stakeholderType, region: o.region, country: o.country, verified: o.verificationStatus === "verified" })),
+    items: snapshotItems,
+    observations: accepted.map((o) => ({
+      id: o.id,
+      title: o.title,
+      description: o.description,
+      occurredOn: o.occurredOn,
+      organizations: o.organizations.map((x) => x.slug),
+      outsideActors: o.outsideActors,
+      sources: o.sources,
+      assessments: o.assessments.map((a) => ({ item: itemKey.get(a.itemId)!, assessment: a.assessment })),
+      replies: o.replies.map((r) => ({ organization: r.slug, text: r.text })),
+    })),
+    rejectedObservations: rejected[0]?.n ?? 0,
+    previous: null,
+    previousSha256: null,
+  };
+}
+
+/** The previous year's current revision, parsed, for the year-over-year comparison. */
+async function previousSnapshot(db: DbOrTx, year: number) {
+  const [row] = await db
+    .select({ snapshot: stocktakeRevisions.snapshot, sha256: stocktakeRevisions.sha256 })
+    .from(stocktakeRevisions)
+    .innerJoin(stocktakes, eq(stocktakes.id, stocktakeRevisions.stocktakeId))
+    .where(sql`${stocktakes.year} < ${year}`)
+    .orderBy(desc(stocktakes.year), desc(stocktakeRevisions.revision))
+    .limit(1);
+  return row ? { snapshot: JSON.parse(row.snapshot) as Snapshot, sha256: row.sha256 } : null;
+}
+
+async function snapshotFor(db: DbOrTx, st: Stocktake, revision: number, publishedAt: Date, erratum: string | null) {
+  const w = windowOf(st);
+  if (w.state !== "closed") {
+    throw invalidState(
+      w.state === "upcoming"
+        ? `The ${st.year} submission window has not opened yet.`
+        : `The ${st.year} submission window is open until the end of ${longDate(new Date(w.end.getTime() - 1))}. Close it before publishing.`,
+    );
+  }
+  const input = await gatherSnapshotInput(db, st, w.closedAt!, revision, publishedAt, erratum);
+  const previous = await previousSnapshot(db, st.year);
+  return buildSnapshot({ ...input, previous: previous?.snapshot ?? null, previousSha256: previous?.sha256 ?? null });
+}
+
+/** The draft report exactly as it would be published now (the secretariat's preview). */
+export async function previewReport(db: Db, year: number) {
+  const st = await stocktakeOf(db, year);
+  const revisions = await revisionsOf(db, st.id);
+  const snapshot = await snapshotFor(db, st, (revisions[0]?.revision ?? 0) + 1, new Date(), null);
+  return { snapshot, sha256: sha256(canonicalJson(snapshot)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Publishing
+
+export type PdfRenderer = (snapshot: Snapshot, sha256: string) => Promise<Buffer>;
+
+async function setStep(db: Db, id: string, step: string) {
+  await db.update(stocktakePublications).set({ step }).where(eq(stocktakePublications.id, id));
+}
+
+/**
+ * Publishes a new revision: builds the figures, renders the PDF and CSV, then writes the revision
+ * in one transaction at the end, so it is wholly published or not at all. The steps are recorded
+ * as they run, so the secretariat's page can show progress; one run at a time per year.
+ */
+export async function publishStocktake(db: Db, actor: Actor, input: z.output<typeof publishInput>, renderPdf: PdfRenderer) {
+  const st = await stocktakeOf(db, input.year);
+  const revisions = await revisionsOf(db, st.id);
+  const revision = (revisions[0]?.revision ?? 0) + 1;
+  const erratum = input.erratum?.trim() || null;
+  if (revision > 1 && !erratum) {
+    throw badInput("A correction is published as a new revision with an erratum saying what changed.", { erratum: "Say what this revision corrects." });
+  }
+  if (revision === 1 && erratum) throw badInput("The first revision has no erratum.", { erratum: "Leave this empty for the first publication." });
+  // Refuse early (before starting a run) while the window is open.
+  if (windowOf(st).state !== "closed") await snapshotFor(db, st, revision, new Date(), erratum);
+  let run: { id: string };
+  try {
+    [run] = (await db.insert(stocktakePublications).values({ stocktakeId: st.id, step: "figures", startedById: actor.id }).returning({ id: stocktakePublications.id })) as [{ id: string }];
+  } catch (error) {
+    if (pgErrorCode(error) === "23505") throw conflict(`The ${st.year} report is already being published. Wait for that to finish.`);
+    throw error;
+  }
+  try {
+    const publishedAt = new Date();
+    const snapshot = await snapshotFor(db, st, revision, publishedAt, erratum);
+    const json = canonicalJson(snapshot);
+    const hash = sha256(json);
+    await setStep(db, run.id, "pdf");
+    const pdf = await renderPdf(snapshot, hash);
+    await setStep(db, run.id, "csv");
+    const csv = snapshotCsv(snapshot, hash);
+    await setStep(db, run.id, "saving");
+    await db.transaction(async (tx) => {
+      await tx.select({ id: stocktakes.id }).from(stocktakes).where(eq(stocktakes.id, st.id)).for("update");
+      const [latest] = await tx.select({ revision: max(stocktakeRevisions.revision) }).from(stocktakeRevisions).where(eq(stocktakeRevisions.stocktakeId, st.id));
+      if ((latest?.revision ?? 0) !== revision - 1) throw conflict("Another revision was published meanwhile. Reload the page.");
+      await tx.insert(stocktakeRevisions).values({ stocktakeId: st.id, revision, publishedAt, erratum, snapshot: json, sha256: hash, pdf, csv, publishedById: actor.id });
+      await tx.update(stocktakePublications).set({ status: "done", step: "done", revision, finishedAt: new Date() }).where(eq(stocktakePublications.id, run.id));
+    });
+    return { year: st.year, revision, sha256: hash };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : "Publishing failed.";
+    await db.update(stocktakePublications).set({ status: "failed", error: message.slice(0, 500), finishedAt: new Date() }).where(eq(stocktakePublications.id, run.id));
+    throw error;
+  }
+}
+
+export async function publicationProgress(db: Db, year: number) {
+  const st = await stocktakeOf(db, year);
+  const run = await db.query.stocktakePublications.findFirst({ where: eq(stocktakePublications.stocktakeId, st.id), orderBy: desc(stocktakePublications.startedAt) });
+  return run ? { status: run.status, step: run.step, error: run.error, revision: run.revision, startedAt: run.startedAt, finishedAt: run.finishedAt } : null;
+}
+
+/** A published revision (the current one by default), with its exact bytes. */
+export async function publishedRevision(db: Db, year: number, revision?: number) {
+  const st = await stocktakeOf(db, year);
+  const [row] = await db
+    .select()
+    .from(stocktakeRevisions)
+    .where(and(eq(stocktakeRevisions.stocktakeId, st.id), revision ? eq(stocktakeRevisions.revision, revision) : undefined))
+    .orderBy(desc(stocktakeRevisions.revision))
+    .limit(1);
+  if (!row) throw notFound(revision ? `Revision ${revision} of the ${year} report` : `A published ${year} report`);
+  const [latest] = await db.select({ revision: max(stocktakeRevisions.revision) }).from(stocktakeRevisions).where(eq(stocktakeRevisions.stocktakeId, st.id));
+  return {
+    year,
+    revision: row.revision,
+    current: row.revision === latest?.revision,
+    latestRevision: latest?.revision ?? row.revision,
+    publishedAt: row.publishedAt,
+    erratum: row.erratum,
+    sha256: row.sha256,
+    snapshot: row.snapshot,
+    csv: row.csv,
+    pdf: row.pdf,
+  };
+}

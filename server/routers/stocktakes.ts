@@ -1,0 +1,59 @@
+import * as stocktakes from "../domain/stocktakes";
+import {
+  narrativeInput,
+  observationInput,
+  openStocktakeInput,
+  publishInput,
+  replyInput,
+  revisionInput,
+  reviewObservationInput,
+  statementFormInput,
+  statementInput,
+  yearInput,
+} from "../schemas/stocktakes";
+import { renderReportPdf } from "../stocktake-pdf/render";
+import { actorProcedure, createTRPCRouter, publicProcedure } from "../trpc";
+
+export const stocktakesRouter = createTRPCRouter({
+  list: publicProcedure("stocktake.list").query(({ ctx }) => stocktakes.listStocktakes(ctx.db)),
+  get: publicProcedure("stocktake.get")
+    .input(yearInput)
+    .query(({ ctx, input }) => stocktakes.getStocktake(ctx.db, ctx.actor, input.year)),
+  // The published bytes: read by the report page and the open-data downloads.
+  revision: publicProcedure("stocktake.revision")
+    .input(revisionInput)
+    .query(({ ctx, input }) => stocktakes.publishedRevision(ctx.db, input.year, input.revision)),
+  open: actorProcedure("stocktake.open")
+    .input(openStocktakeInput)
+    .mutation(({ ctx, input }) => stocktakes.openStocktake(ctx.db, ctx.actor, input)),
+  close: actorProcedure("stocktake.close")
+    .input(yearInput)
+    .mutation(({ ctx, input }) => stocktakes.closeStocktake(ctx.db, ctx.actor, input.year)),
+  saveNarrative: actorProcedure("stocktake.saveNarrative")
+    .input(narrativeInput)
+    .mutation(({ ctx, input }) => stocktakes.saveNarrative(ctx.db, ctx.actor, input)),
+  preview: actorProcedure("stocktake.preview")
+    .input(yearInput)
+    .query(({ ctx, input }) => stocktakes.previewReport(ctx.db, input.year)),
+  publish: actorProcedure("stocktake.publish")
+    .input(publishInput)
+    .mutation(({ ctx, input }) => stocktakes.publishStocktake(ctx.db, ctx.actor, input, renderReportPdf)),
+  publishProgress: actorProcedure("stocktake.publishProgress")
+    .input(yearInput)
+    .query(({ ctx, input }) => stocktakes.publicationProgress(ctx.db, input.year)),
+  statementForm: actorProcedure("stocktake.statementForm")
+    .input(statementFormInput)
+    .query(({ ctx, input }) => stocktakes.statementForm(ctx.db, ctx.actor, input.year)),
+  fileStatement: actorProcedure("stocktake.fileStatement")
+    .input(statementInput)
+    .mutation(({ ctx, input }) => stocktakes.fileStatement(ctx.db, ctx.actor, input)),
+  logObservation: actorProcedure("stocktake.logObservation")
+    .input(observationInput)
+    .mutation(({ ctx, input }) => stocktakes.logObservation(ctx.db, ctx.actor, input)),
+  reviewObservation: actorProcedure("stocktake.reviewObservation")
+    .input(reviewObservationInput)
+    .mutation(({ ctx, input }) => stocktakes.reviewObservation(ctx.db, ctx.actor, input)),
+  reply: actorProcedure("stocktake.reply")
+    .input(replyInput)
+    .mutation(({ ctx, input }) => stocktakes.replyToObservation(ctx.db, ctx.actor, input)),
+});

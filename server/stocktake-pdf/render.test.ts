@@ -1,0 +1,177 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildSnapshot, canonicalJson, sha256 } from "~/server/domain/stocktake-snapshot";
+import { sampleSnapshot } from "./fixture";
+import { pdfPageTexts } from "./pdf-text";
+import { renderReportPdf } from "./render";
+
+const flat = (text: string) => text.replace(/\s+/g, " ").trim();
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+describe("the stock-take report PDF", () => {
+  const { snapshot, hash } = sampleSnapshot();
+  let pdf: Buffer;
+  let pages: string[];
+  let all: string;
+
+  beforeAll(async () => {
+    pdf = await renderReportPdf(snapshot, hash);
+    pages = pdfPageTexts(pdf).map(flat);
+    all = pages.join(" ");
+  });
+
+  it("is a complete PDF file, one content stream per page", () => {
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(pdf.subarray(-7).toString("latin1").trimEnd()).toMatch(/%%EOF$/);
+    expect(pdf.length).toBeGreaterThan(2048);
+    const pageObjects = pdf.toString("latin1").match(/\/Type \/Page\b/g) ?? [];
+    expect(pageObjects.length).toBe(pages.length);
+    expect(pages.length).toBeGreaterThan(8);
+  });
+
+  it("carries the snapshot's hash: in full on the cover and in the metadata, shortened in every footer", () => {
+    expect(pages[0]).toContain(hash);
+    expect(pdf.toString("latin1")).toContain(`(SHA-256 of snapshot.json: ${hash})`);
+    pages.forEach((text, i) => {
+      expect(text).toContain(`SHA-256 ${hash.slice(0, 12)}`);
+      expect(text).toContain(`Page ${i + 1} of ${pages.length}`);
+    });
+  });
+
+  it("has a cover with the year, revision, publication date, erratum and how to verify the hash", () => {
+    const cover = pages[0]!;
+    for (const text of [
+      "Norms Forum",
+      "Annual stock-take 2026",
+      "Revision 2",
+      "Published 23 November 2026",
+      "Erratum (revision 2)",
+      "Corrected the region of one organisation",
+      "/api/v1/stocktakes/2026/revisions/2/snapshot.json",
+      "/about/methodology",
+    ]) {
+      expect(cover).toContain(text);
+    }
+  });
+
+  it("lists every section in the contents with the page it starts on", () => {
+    const contents = pages[1]!;
+    expect(contents).toMatch(/^Contents /);
+    const titles = [
+      "Executive summary",
+      "The year in figures",
+      "Category I: Basic principles",
+      "Category II: Avoiding and preventing attacks from a state’s territory",
+      "Category V: Restraint in developing and using cyber weapons",
+      "Covered norms",
+      ...snapshot.items.map((i) => i.title),
+      "What changed since 2025",
+      "Accepted observations",
+      "Participating organisations",
+    ];
+    for (const title of titles) {
+      const entry = new RegExp(`${escape(title)} (\\d+)`).exec(contents);
+      expect(entry, title).not.toBeNull();
+      const page = pages[Number(entry![1]) - 1]!;
+      // An item's page starts with its title (after the section heading on the first one).
+      const isItem = snapshot.items.some((i) => i.title === title);
+      if (isItem) expect(page.replace(/^\d+\. Covered norms /, "").startsWith(title), title).toBe(true);
+      else expect(page, title).toMatch(new RegExp(`\\d+\\. ${escape(title)}`));
+    }
+  });
+
+  it("renders the narrative as plain paragraphs, with characters the fonts lack replaced", () => {
+    expect(all).toContain("The year in brief");
+    expect(all).toContain("The forum covered three norms this year.");
+    expect(all).toContain("the list (https://normsforum.example/stocktakes/2026)");
+    expect(all).toContain("Quotes “like these” and dashes – stay; other characters such as ?? or ? are replaced.");
+    expect(all).not.toMatch(/\*\*|## /);
+    expect(all).toContain("Attacks from a state’s territory were the subject of one accepted observation.");
+  });
+
+  it("shows the figures of every covered norm", () => {
+    const [forum, , reference] = snapshot.items;
+    const m = forum!.measures!;
+    const page = pages.find((p) => p.replace(/^\d+\. Covered norms /, "").startsWith(forum!.title))!;
+    expect(page).toContain("Forum norm · version 2 · In endorsement · Categories II, IV");
+    expect(page).toContain(`${Math.round(m.support! * 100)}% support`);
+    expect(page).toContain(`${m.bridging.toFixed(2)} bridging score`);
+    expect(page).toContain(`Endorse: ${m.counts.endorse}`);
+    expect(page).toContain("Latin American and Caribbean Group");
+    expect(page).toContain("Technical community");
+    expect(page).toContain("Ministry of Foreign Affairs of Kenya – Implemented");
+    expect(page).toContain(`${forum!.observations.consistent} consistent, ${forum!.observations.inconsistent} inconsistent`);
+    expect(all).toContain(`${reference!.title} Reference norm · UN GGE 2015 · Categories II`);
+    expect(all).toContain("Positions are recorded on forum norms only.");
+    expect(all).toContain("Centro de Estudos, Universidade de São Paulo – No information");
+  });
+
+  it("shows what changed since the previous year", () => {
+    const changes = snapshot.changes!;
+    const page = pages.find((p) => p.includes("9. What changed since 2025 Compared"))!;
+    expect(page).toContain(changes.previousSha256);
+    expect(page).toContain("Newly covered norms • Integrity of the ICT supply chain");
+    const support = changes.support[0]!;
+    expect(page).toContain(`Support: ${Math.round(support.before! * 100)}% in 2025, ${Math.round(support.after! * 100)}% in 2026 (up).`);
+    expect(page).toContain("Private sector");
+  });
+
+  it("shows the accepted observations with the replies of the organisations they name", () => {
+    const page = pages.find((p) => p.includes("Accepted observations The secretariat accepted"))!;
+    expect(page).toContain("The secretariat accepted 2 behaviour observations and rejected 1.");
+    expect(page).toContain("Outage at a national response team Occurred on 14 September 2026");
+    expect(page).toContain("Organisations named: Ministry of Foreign Affairs of Kenya; Open Networks Ltd");
+    expect(page).toContain("Reply from Ministry of Foreign Affairs of Kenya The attack came from outside our territory");
+    expect(page).toContain("Reply from Asia Pacific CERT We welcome the observation.");
+  });
+
+  it("lists the participating organisations", () => {
+    const page = pages.at(-1)!;
+    expect(page).toContain("Participating organisations");
+    for (const org of snapshot.organizations) expect(page).toContain(org.name.replace("Łódź", "Lódz"));
+    for (const text of ["Civil society", "Western European and Others Group", "Germany", "Poland", "Ireland"]) expect(page).toContain(text);
+    // A name too long for one line puts its row on its own, in reading order.
+    expect(page).toContain("Centro de Estudos, Universidade de São Paulo Academia Latin American and Caribbean Group Brazil");
+  });
+
+  it("gives the same bytes for the same snapshot", async () => {
+    expect((await renderReportPdf(snapshot, hash)).equals(pdf)).toBe(true);
+  });
+
+  it("renders a year with nothing in it, and names no characters the fonts cannot draw", async () => {
+    const empty = buildSnapshot({
+      year: 2027,
+      revision: 1,
+      publishedAt: new Date("2027-12-01T09:00:00Z"),
+      erratum: null,
+      window: { opensOn: "2027-09-01", closesOn: "2027-10-31", closedAt: new Date("2027-11-01T00:00:00Z") },
+      narrative: { summary: "", categories: { I: "", II: "", III: "", IV: "", V: "" } },
+      organizations: [],
+      items: [
+        {
+          key: "norm:unicode",
+          kind: "forum",
+          title: "Норма 😀 مثال",
+          categories: [],
+          text: [],
+          version: 1,
+          status: "consultation",
+          document: null,
+          positions: [],
+          statements: [],
+        },
+      ],
+      observations: [],
+      rejectedObservations: 0,
+      previous: null,
+      previousSha256: null,
+    });
+    const bytes = await renderReportPdf(empty, sha256(canonicalJson(empty)));
+    const text = pdfPageTexts(bytes).map(flat).join(" ");
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(text).toContain("No executive summary was written.");
+    expect(text).toContain("????? ? ????");
+    expect(text).toContain("No observation was accepted.");
+    expect(text).toContain("No organisation took part.");
+    expect(text).not.toContain("What changed since");
+  });
+});

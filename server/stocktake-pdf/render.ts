@@ -1,0 +1,681 @@
+// The typeset PDF of a published stock-take, rendered once at publish time and stored with the
+// revision. It runs in plain Node (react-pdf fails inside App Router route handlers and server
+// components), uses only the PDF standard fonts (no font files, no network), and is written with
+// createElement rather than JSX because the project's tsconfig keeps JSX as "preserve" for Next,
+// which the test runner cannot execute.
+//
+// Speed: react-pdf spends most of its time laying out Text nodes (about a millisecond each), so
+// the report keeps their number low: a table whose cells never wrap is one Text per column, and a
+// block of mixed text is one Text with nested spans.
+import { Document, type DocumentProps, Link, Page, renderToBuffer, type Styles, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { createElement, type ReactElement, type ReactNode } from "react";
+import vocabulary from "~/messages/en/vocabulary.json";
+import type { GroupFigures, Measures, StanceCounts } from "~/server/domain/measures";
+import type { Snapshot, SnapshotItem, SnapshotObservation } from "~/server/domain/stocktake-snapshot";
+import {
+  type Assessment,
+  categoryCodes,
+  type ImplementationStatus,
+  implementationStatuses,
+  type Stance,
+  stances,
+} from "~/server/schemas/vocabulary";
+import { countryName, decimal2, formatDate, formatTime, markdownBlocks, pdfSafe, percent, textWidth, truncateToWidth } from "./text";
+
+export { pdfSafe } from "./text";
+
+type Style = Styles[string];
+type Child = ReactNode;
+
+// Not in the vocabulary messages: the report is English-only, so they live here.
+const implementationLabels: Record<ImplementationStatus, string> = {
+  implemented: "Implemented",
+  partially: "Partially implemented",
+  not_yet: "Not yet implemented",
+  no_information: "No information",
+};
+const assessmentLabels: Record<Assessment, string> = { consistent: "consistent with the norm", inconsistent: "inconsistent with the norm" };
+
+const stakeholderLabel = (k: string) => vocabulary.stakeholderType[k as keyof typeof vocabulary.stakeholderType] ?? k;
+const regionLabel = (k: string) => vocabulary.region[k as keyof typeof vocabulary.region] ?? k;
+const categoryLabel = (k: string) => vocabulary.category[k as keyof typeof vocabulary.category] ?? k;
+const normStatusLabel = (k: string) => vocabulary.normStatus[k as keyof typeof vocabulary.normStatus] ?? k;
+/** "stakeholderType:state" / "region:weog", as the year-over-year comparison names its groups. */
+function groupLabel(key: string): string {
+  const [dimension, value = ""] = key.split(":");
+  return dimension === "stakeholderType" ? stakeholderLabel(value) : dimension === "region" ? regionLabel(value) : key;
+}
+
+const INK = "#0b0c0c";
+const MUTED = "#505a5f";
+const RULE = "#b1b4b6";
+const ACCENT = "#1d70b8";
+const TINT = "#f3f2f1";
+// Neutral colours for the stances: the forum takes no side, so no green-for-good, red-for-bad.
+const stanceColours: Record<Stance, string> = { endorse: "#1d70b8", endorse_with_reservations: "#8eb8dc", object: "#f47738", abstain: "#b1b4b6" };
+
+const TABLE_FONT = 8.5;
+const TABLE_LEADING = 1.45;
+const ROW = TABLE_FONT * TABLE_LEADING;
+
+const s = StyleSheet.create({
+  page: { paddingTop: 56, paddingBottom: 70, paddingHorizontal: 56, fontFamily: "Helvetica", fontSize: 10, lineHeight: 1.4, color: INK },
+  footer: {
+    position: "absolute",
+    bottom: 28,
+    left: 56,
+    right: 56,
+    flexDirection: "row",
+    justifyContent: "space-between",
+    borderTopWidth: 0.5,
+    borderTopColor: RULE,
+    paddingTop: 6,
+    fontSize: 8,
+    color: MUTED,
+  },
+  // What react-pdf 4 draws from a `render` prop inherits no style (and a dynamic Text with an
+  // inherited line height comes out empty), so dynamic content is a View rendering a Text that
+  // states its whole style.
+  dynamic: { fontFamily: "Helvetica", fontSize: 10, lineHeight: 1.4, color: INK },
+  mono: { fontFamily: "Courier" },
+  bold: { fontFamily: "Helvetica-Bold" },
+  muted: { color: MUTED },
+  small: { fontSize: 8.5 },
+  h1: { fontFamily: "Helvetica-Bold", fontSize: 20, lineHeight: 1.2, marginBottom: 14 },
+  h2: { fontFamily: "Helvetica-Bold", fontSize: 14, lineHeight: 1.25, marginBottom: 4 },
+  h3: { fontFamily: "Helvetica-Bold", fontSize: 11.5, lineHeight: 1.3, marginTop: 12, marginBottom: 4 },
+  p: { marginBottom: 8 },
+  quote: { borderLeftWidth: 2, borderLeftColor: RULE, paddingLeft: 8, marginVertical: 6, fontSize: 9, color: "#383f43" },
+  box: { backgroundColor: TINT, padding: 10, marginVertical: 6 },
+  reply: { borderLeftWidth: 3, borderLeftColor: ACCENT, backgroundColor: TINT, padding: 8, marginTop: 4, marginBottom: 4 },
+  observation: { borderTopWidth: 0.5, borderTopColor: RULE, paddingTop: 8, marginTop: 8 },
+  figures: { flexDirection: "row", marginVertical: 6 },
+  figure: { flex: 1, paddingRight: 10, fontFamily: "Helvetica-Bold", fontSize: 18, lineHeight: 1.15 },
+  figureLabel: { fontFamily: "Helvetica", fontSize: 8.5, color: MUTED },
+  table: { marginTop: 4, marginBottom: 10 },
+  caption: { fontFamily: "Helvetica-Bold", fontSize: 9, marginBottom: 2 },
+  columns: { flexDirection: "row", fontSize: TABLE_FONT, lineHeight: TABLE_LEADING },
+  cell: { paddingRight: 4 },
+  tr: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: RULE, fontSize: TABLE_FONT, lineHeight: TABLE_LEADING },
+  num: { textAlign: "right" },
+  bar: { flexDirection: "row", height: 10, marginTop: 6, marginBottom: 3 },
+  tocRow: { flexDirection: "row", marginBottom: 3, textDecoration: "none", color: INK },
+});
+
+/** A Text whose string parts are made drawable by the standard fonts. */
+function t(style: Style | Style[] | null, ...children: Child[]): ReactElement {
+  return createElement(Text, style ? { style } : {}, ...children.map(safe));
+}
+/** A span inside a Text (nested Text elements share their parent's layout). */
+const span = t;
+const safe = (c: Child): Child => (typeof c === "string" ? pdfSafe(c) : c);
+const v = (style: Style | Style[] | null, ...children: Child[]) => createElement(View, style ? { style } : {}, ...children);
+
+/** Light Markdown as the children of one Text: paragraphs a blank line apart, headings bold, lists bulleted. */
+function markdownSpans(text: string): Child[] {
+  return markdownBlocks(text).flatMap((b, i) => {
+    const gap = i === 0 ? "" : "\n\n";
+    if (b.kind === "heading") return [gap, span(s.bold, b.text)];
+    if (b.kind === "paragraph") return [gap + b.text];
+    return [gap + b.items.map((item) => `•  ${item}`).join("\n")];
+  });
+}
+const markdown = (text: string, style: Style | Style[] | null = s.p) => t(style, ...markdownSpans(text));
+
+// --- Tables ---
+
+const CONTENT_WIDTH = 595.28 - 2 * 56; // A4 less the page's side padding
+const CELL_PAD = 4;
+/** Rows per block of a column-laid table: a block never breaks across pages, so it must fit on one. */
+const GRID_BLOCK = 30;
+
+interface Column {
+  label: string;
+  /** Width in points; columns without one share what is left. */
+  width?: number;
+  num?: boolean;
+  /** Cut cells that would wrap, with "…" (for text that appears in full elsewhere). */
+  truncate?: boolean;
+}
+
+interface Row {
+  cells: string[];
+  strong?: boolean;
+}
+
+/**
+ * A table. Runs of rows whose cells all fit on one line are laid out a column at a time (one Text
+ * per column, lines aligned by a shared line height, rules drawn behind), which react-pdf lays out
+ * many times faster than a Text per cell; a row with a cell that wraps is laid out on its own.
+ */
+function table(caption: string | null, columns: Column[], rows: Row[]): ReactElement {
+  const fixed = columns.reduce((n, c) => n + (c.width ?? 0), 0);
+  const shared = (CONTENT_WIDTH - fixed) / Math.max(1, columns.filter((c) => !c.width).length);
+  const widths = columns.map((c) => c.width ?? shared);
+  const room = (i: number) => widths[i]! - CELL_PAD - 1;
+  const fits = (cells: string[], bold: boolean) => cells.every((c, i) => textWidth(c, TABLE_FONT, bold) <= room(i));
+  const safeRows = rows.map((r) => ({
+    ...r,
+    cells: columns.map((col, i) => {
+      const text = pdfSafe(r.cells[i] ?? "");
+      return col.truncate ? truncateToWidth(text, room(i), TABLE_FONT, r.strong) : text;
+    }),
+  }));
+  const parts: ReactElement[] = [];
+  let header: Row | null = { cells: columns.map((c) => pdfSafe(c.label)), strong: true };
+  if (!fits(header.cells, true)) {
+    parts.push(tableRow(columns, widths, header, true));
+    header = null;
+  }
+  let run: Row[] = [];
+  const flush = () => {
+    for (let i = 0; i < run.length || header; i += GRID_BLOCK) {
+      parts.push(gridBlock(columns, widths, [...(header ? [header] : []), ...run.slice(i, i + GRID_BLOCK)], header !== null));
+      header = null;
+    }
+    run = [];
+  };
+  for (const row of safeRows) {
+    if (fits(row.cells, row.strong ?? false)) run.push(row);
+    else {
+      flush();
+      parts.push(tableRow(columns, widths, row, false));
+    }
+  }
+  flush();
+  return v(s.table, caption ? createElement(Text, { style: s.caption, minPresenceAhead: 3 * ROW }, pdfSafe(caption)) : null, ...parts);
+}
+
+function gridBlock(columns: Column[], widths: number[], rows: Row[], withHeader: boolean): ReactElement {
+  const rules = v(
+    { position: "absolute", top: 0, left: 0, right: 0 },
+    ...rows.map((_, i) => v({ height: ROW, borderBottomWidth: withHeader && i === 0 ? 0.75 : 0.5, borderBottomColor: withHeader && i === 0 ? INK : RULE })),
+  );
+  const column = (col: Column, c: number) =>
+    createElement(
+      Text,
+      { style: [s.cell, { width: widths[c] }, col.num ? s.num : {}] },
+      ...rows.map((r, i) => {
+        const text = `${i === 0 ? "" : "\n"}${r.cells[c] || " "}`;
+        return r.strong ? span(s.bold, text) : text;
+      }),
+    );
+  return createElement(View, { style: s.columns, wrap: false }, rules, ...columns.map(column));
+}
+
+function tableRow(columns: Column[], widths: number[], row: Row, header: boolean): ReactElement {
+  return createElement(
+    View,
+    { style: [s.tr, header ? { borderBottomWidth: 0.75, borderBottomColor: INK } : {}], wrap: false },
+    ...columns.map((col, i) => t([s.cell, { width: widths[i] }, col.num ? s.num : {}, row.strong ? s.bold : {}], row.cells[i] ?? "")),
+  );
+}
+
+// --- Page numbers for the contents ---
+
+/**
+ * Where each section heading fell: id → page number. react-pdf calls a heading's `render` while
+ * it paginates, and calls every `render` again once all pages are known (to give "of y"), which is
+ * when the contents read this map.
+ */
+type PageMap = Map<string, number>;
+
+interface Section {
+  id: string;
+  title: string;
+  sub?: boolean;
+}
+
+/**
+ * A heading that carries a PDF bookmark, is the contents' link target, and notes its page through
+ * an empty dynamic marker (content drawn by a `render` prop changes size after layout, which
+ * react-pdf 4 handles badly, so the marker draws nothing).
+ */
+function heading(style: Style, section: Section, seen: PageMap): ReactElement {
+  const title = pdfSafe(section.title);
+  const marker = createElement(View, {
+    style: { position: "absolute", top: 0, left: 0, width: 1, height: 1 },
+    render: ({ pageNumber }: { pageNumber: number }) => {
+      seen.set(section.id, pageNumber);
+      return null;
+    },
+  });
+  // `bookmark` (the PDF outline) is supported at run time but missing from the Text prop types.
+  const props = { id: section.id, bookmark: { title, fit: true }, style };
+  return createElement(View, { minPresenceAhead: 80 }, createElement(Text, props, title), marker);
+}
+
+function sections(snapshot: Snapshot): { top: Section[]; items: Section[] } {
+  let n = 0;
+  const next = (id: string, title: string) => ({ id, title: `${++n}. ${title}` });
+  const top = [
+    next("summary", "Executive summary"),
+    next("figures", "The year in figures"),
+    ...categoryCodes.map((c) => next(`category-${c}`, `Category ${c}: ${categoryLabel(c)}`)),
+    next("items", "Covered norms"),
+    ...(snapshot.changes ? [next("changes", `What changed since ${snapshot.changes.previousYear}`)] : []),
+    next("observations", "Accepted observations"),
+    next("organizations", "Participating organisations"),
+  ];
+  const items = snapshot.items.map((item, i) => ({ id: `item-${i}`, title: item.title, sub: true }));
+  return { top, items };
+}
+
+// --- The report ---
+
+interface Context {
+  snapshot: Snapshot;
+  sha256: string;
+  orgName: (slug: string) => string;
+  itemTitle: (key: string) => string;
+  seen: PageMap;
+  at: (id: string) => Section;
+}
+
+function cover({ snapshot, sha256 }: Context): Child[] {
+  const { year, revision } = snapshot;
+  return [
+    v({ borderTopWidth: 6, borderTopColor: ACCENT, paddingTop: 18 }, t([s.bold, { fontSize: 16, color: ACCENT }], "Norms Forum")),
+    v(
+      { marginTop: 110 },
+      t([s.bold, { fontSize: 32, lineHeight: 1.15 }], `Annual stock-take ${year}`),
+      t({ fontSize: 16, marginTop: 10 }, `Revision ${revision}`),
+      t({ fontSize: 12, marginTop: 4, color: MUTED }, `Published ${formatDate(snapshot.publishedAt)}`),
+      t(
+        { fontSize: 10, marginTop: 16, color: MUTED },
+        `Submissions were open from ${formatDate(snapshot.window.opensOn)} to ${formatDate(snapshot.window.closesOn)} (UTC). ` +
+          `The figures are as of ${formatDate(snapshot.window.closedAt)}, ${formatTime(snapshot.window.closedAt)} UTC, when the window closed.`,
+      ),
+    ),
+    revision > 1 && snapshot.erratum
+      ? v([s.box, { marginTop: 24, borderLeftWidth: 3, borderLeftColor: ACCENT }], t(s.bold, `Erratum (revision ${revision})`), markdown(snapshot.erratum, null))
+      : null,
+    v(
+      [s.box, { marginTop: 40 }],
+      t(s.bold, "SHA-256 of the JSON snapshot"),
+      t([s.mono, { fontSize: 8.5, marginVertical: 4 }], sha256),
+      t(
+        { fontSize: 9 },
+        `To verify this report, download snapshot.json from /api/v1/stocktakes/${year}/revisions/${revision}/snapshot.json on the forum's site and compute its SHA-256: it must equal the value above. ` +
+          "The methodology page, /about/methodology, explains how to recompute every figure from the snapshot.",
+      ),
+    ),
+  ];
+}
+
+function contents(ctx: Context): ReactElement {
+  const { top, items } = sections(ctx.snapshot);
+  const row = (section: Section) =>
+    createElement(
+      Link,
+      { src: `#${section.id}`, style: [s.tocRow, section.sub ? { paddingLeft: 18, fontSize: 9 } : {}] },
+      t({ flex: 1, paddingRight: 12 }, section.title),
+      // Filled in when react-pdf numbers the finished pages, by which time every heading has noted
+      // its page; the fixed-width column keeps the lines from moving when the numbers appear.
+      createElement(View, {
+        style: { width: 30 },
+        render: () => createElement(Text, { style: [s.dynamic, { textAlign: "right" }, section.sub ? { fontSize: 9 } : {}] }, ctx.seen.get(section.id)?.toString() ?? ""),
+      }),
+    );
+  return v(null, t(s.h1, "Contents"), ...top.flatMap((section) => [row(section), ...(section.id === "items" ? items.map(row) : [])]));
+}
+
+function summarySection(ctx: Context): Child[] {
+  const text = ctx.snapshot.narrative.summary.trim();
+  return [heading(s.h1, ctx.at("summary"), ctx.seen), text ? markdown(text) : t(s.muted, "No executive summary was written.")];
+}
+
+/** A figure and its label as one Text (the label a smaller span): fewer Texts lay out faster. */
+function figure(value: string, label: string): ReactElement {
+  return t(s.figure, value, span(s.figureLabel, `\n${label}`));
+}
+
+function figuresSection(ctx: Context): Child[] {
+  const { snapshot } = ctx;
+  const totals = snapshot.totals;
+  const forum = snapshot.items.filter((i) => i.kind === "forum").length;
+  return [
+    heading(s.h1, ctx.at("figures"), ctx.seen),
+    t(
+      s.p,
+      `The stock-take covers ${snapshot.items.length} norms: ${forum} forum norms and ${snapshot.items.length - forum} reference norms. ` +
+        `${snapshot.organizations.length} organisations took part.`,
+    ),
+    v(
+      s.figures,
+      figure(String(totals.organizationsFiled), "organisations filed statements"),
+      figure(String(totals.statements), "implementation statements"),
+      figure(String(totals.positions), "positions counted"),
+    ),
+    v(
+      s.figures,
+      figure(String(totals.observationsAccepted), "observations accepted"),
+      figure(String(totals.observationsRejected), "observations rejected"),
+      v({ flex: 1 }),
+    ),
+    table(
+      "Covered norms at a glance",
+      [
+        { label: "Norm", truncate: true },
+        { label: "Kind", width: 50 },
+        { label: "Positions", width: 46, num: true },
+        { label: "Support", width: 42, num: true },
+        { label: "Bridging", width: 44, num: true },
+        { label: "Statements", width: 54, num: true },
+        { label: "Observations", width: 64, num: true },
+      ],
+      snapshot.items.map((i) => ({
+        cells: [
+          i.title,
+          i.kind === "forum" ? "Forum" : "Reference",
+          i.measures ? String(i.measures.counts.total) : "–",
+          i.measures ? percent(i.measures.support) : "–",
+          i.measures ? decimal2(i.measures.bridging) : "–",
+          String(i.statements.length),
+          `${i.observations.consistent} / ${i.observations.inconsistent}`,
+        ],
+      })),
+    ),
+    t(
+      [s.small, s.muted],
+      "Kind: a forum norm or a reference norm. Observations: accepted observations assessed as consistent / inconsistent with the norm. Only the positions of verified organisations count. " +
+        "Support = (endorse + endorse with reservations) ÷ (endorse + endorse with reservations + object). " +
+        "Contestation = object ÷ all counted positions. " +
+        "Bridging score = the average over the 6 stakeholder types and the 6 regions of each group's support where at least one of its organisations endorses, and 0 where none does. " +
+        "The methodology page, /about/methodology, gives the formulas in full.",
+    ),
+  ];
+}
+
+function categorySection(ctx: Context, code: string): Child[] {
+  const text = (ctx.snapshot.narrative.categories[code] ?? "").trim();
+  const items = ctx.snapshot.items.filter((i) => i.categories.includes(code));
+  return [
+    heading(s.h1, ctx.at(`category-${code}`), ctx.seen),
+    text ? markdown(text) : t([s.p, s.muted], "No narrative was written for this category."),
+    items.length
+      ? t(
+          null,
+          span(s.bold, "Covered norms in this category"),
+          ...items.flatMap((i) => [
+            `\n•  ${i.title}`,
+            span(s.muted, i.kind === "forum" ? ` (forum norm, support ${percent(i.measures?.support ?? null)})` : " (reference norm)"),
+          ]),
+        )
+      : t([s.p, s.muted], "No covered norm is in this category."),
+    v({ height: 16 }),
+  ];
+}
+
+function stanceBar(counts: StanceCounts): ReactElement {
+  return v(
+    null,
+    counts.total > 0
+      ? v(s.bar, ...stances.filter((st) => counts[st] > 0).map((st) => v({ flexGrow: counts[st], flexBasis: 0, backgroundColor: stanceColours[st] })))
+      : null,
+    t(
+      { fontSize: TABLE_FONT, marginBottom: 4 },
+      ...stances.flatMap((st) => [span([s.bold, { color: stanceColours[st], fontSize: 12 }], "• "), `${vocabulary.stance[st]}: ${counts[st]}     `]),
+    ),
+  );
+}
+
+function groupRows<G extends string>(title: string, groups: GroupFigures<G>[], label: (g: G) => string) {
+  return [
+    { cells: [title, "", "", "", "", ""], strong: true },
+    ...groups.map((g) => ({
+      cells: [
+        `   ${label(g.group)}`,
+        String(g.counts.endorse),
+        String(g.counts.endorse_with_reservations),
+        String(g.counts.object),
+        String(g.counts.abstain),
+        percent(g.support),
+      ],
+    })),
+  ];
+}
+
+function measuresBlock(m: Measures): ReactElement {
+  return v(
+    null,
+    v(s.figures, figure(percent(m.support), "support"), figure(decimal2(m.bridging), "bridging score (0 to 1)"), figure(percent(m.contestation), "contestation")),
+    t(
+      s.p,
+      `${m.counts.total} positions counted, ${m.onCurrentText} of them on the current text. ` +
+        `Endorsed in ${m.breadth.stakeholderTypes} of ${m.breadth.ofStakeholderTypes} stakeholder types and ${m.breadth.regions} of ${m.breadth.ofRegions} regions.` +
+        (m.uncounted ? ` ${m.uncounted} positions of organisations that are not verified are listed on the forum but not counted.` : ""),
+    ),
+    stanceBar(m.counts),
+    table(
+      "Positions by stakeholder type and by region",
+      [
+        { label: "Group" },
+        { label: "Endorse", width: 50, num: true },
+        { label: "With reservations", width: 82, num: true },
+        { label: "Object", width: 44, num: true },
+        { label: "Abstain", width: 46, num: true },
+        { label: "Support", width: 46, num: true },
+      ],
+      [...groupRows("Stakeholder types", m.byStakeholderType, stakeholderLabel), ...groupRows("Regions", m.byRegion, regionLabel)],
+    ),
+  );
+}
+
+function itemSection(ctx: Context, item: SnapshotItem, section: Section, first: boolean): Child[] {
+  const meta =
+    item.kind === "forum"
+      ? ["Forum norm", item.version !== null ? `version ${item.version}` : null, item.status ? normStatusLabel(item.status) : null]
+      : ["Reference norm", item.document];
+  const cats = item.categories.length ? `Categories ${item.categories.join(", ")}` : null;
+  const clauses = item.text.map((clause, i) => (item.kind === "forum" && item.text.length > 1 ? `${i + 1}. ${clause}` : clause));
+  return [
+    first ? heading(s.h1, ctx.at("items"), ctx.seen) : null,
+    heading(s.h2, section, ctx.seen),
+    t([s.small, s.muted], [...meta, cats].filter(Boolean).join(" · ")),
+    clauses.length ? t(s.quote, clauses.join("\n")) : null,
+    t(s.h3, "Positions"),
+    item.measures ? measuresBlock(item.measures) : t([s.p, s.muted], "Positions are recorded on forum norms only."),
+    t(s.h3, "Implementation"),
+    table(
+      null,
+      implementationStatuses.map((st) => ({ label: implementationLabels[st] })),
+      [{ cells: implementationStatuses.map((st) => String(item.implementation[st])) }],
+    ),
+    ...(item.statements.length
+      ? item.statements.map((st) =>
+          t(
+            [s.p, { fontSize: 9 }],
+            span(s.bold, ctx.orgName(st.organization)),
+            span(s.muted, ` – ${implementationLabels[st.status]}`),
+            ...(st.text.trim() ? ["\n", ...markdownSpans(st.text)] : []),
+            st.links.length ? span(s.muted, `\nLinks: ${st.links.join(", ")}`) : null,
+          ),
+        )
+      : [t([s.p, s.muted], "No implementation statement was filed.")]),
+    t(s.h3, "Observations"),
+    t(s.p, `Accepted observations bearing on it: ${item.observations.consistent} consistent, ${item.observations.inconsistent} inconsistent.`),
+  ];
+}
+
+function direction(before: number | null, after: number | null): string {
+  if (before === null || after === null || before === after) return "";
+  return after > before ? " (up)" : " (down)";
+}
+
+function change(before: number | null, after: number | null): string {
+  if (before === null || after === null) return "–";
+  const points = Math.round(after * 100) - Math.round(before * 100);
+  return points === 0 ? "0" : `${points > 0 ? "+" : ""}${points} points`;
+}
+
+function changesSection(ctx: Context): Child[] {
+  const changes = ctx.snapshot.changes;
+  if (!changes) return [];
+  const [before, after] = [String(changes.previousYear), String(ctx.snapshot.year)];
+  return [
+    heading(s.h1, ctx.at("changes"), ctx.seen),
+    t(
+      s.p,
+      `Compared with the ${changes.previousYear} report, revision ${changes.previousRevision}, whose snapshot has the SHA-256 `,
+      span([s.mono, s.small], changes.previousSha256),
+      ".",
+    ),
+    t(s.h3, "Newly covered norms"),
+    changes.newItems.length
+      ? t(s.p, changes.newItems.map((i) => `•  ${i.title}`).join("\n"))
+      : t([s.p, s.muted], "No norm is covered for the first time."),
+    t(s.h3, "Support"),
+    ...(changes.support.length
+      ? changes.support.map((c) =>
+          v(
+            { marginBottom: 6 },
+            t(null, span(s.bold, c.title), `\nSupport: ${percent(c.before)} in ${before}, ${percent(c.after)} in ${after}${direction(c.before, c.after)}.`),
+            c.byGroup.length
+              ? table(
+                  null,
+                  [{ label: "Group" }, { label: before, width: 60, num: true }, { label: after, width: 60, num: true }, { label: "Change", width: 70, num: true }],
+                  c.byGroup.map((g) => ({ cells: [groupLabel(g.group), percent(g.before), percent(g.after), change(g.before, g.after)] })),
+                )
+              : null,
+          ),
+        )
+      : [t([s.p, s.muted], "Support did not change on any norm covered in both years.")]),
+    t(s.h3, "Implementation"),
+    ...(changes.implementation.length
+      ? changes.implementation.map((c) =>
+          table(
+            c.title,
+            [{ label: "Year", width: 50 }, ...implementationStatuses.map((st) => ({ label: implementationLabels[st], num: true }))],
+            [
+              { cells: [before, ...implementationStatuses.map((st) => String(c.before[st]))] },
+              { cells: [after, ...implementationStatuses.map((st) => String(c.after[st]))] },
+            ],
+          ),
+        )
+      : [t([s.p, s.muted], "Implementation statements did not change on any norm covered in both years.")]),
+  ];
+}
+
+function observationBlock(ctx: Context, o: SnapshotObservation): ReactElement {
+  const details: Child[] = [
+    o.organizations.length ? [span(s.bold, "\nOrganisations named: "), o.organizations.map(ctx.orgName).join("; ")] : null,
+    o.outsideActors.length ? [span(s.bold, "\nOther actors: "), o.outsideActors.join("; ")] : null,
+    ...o.assessments.map((a) => [span(s.bold, "\nBears on: "), `${ctx.itemTitle(a.item)}, ${assessmentLabels[a.assessment]}`]),
+    o.sources.length ? [span(s.bold, "\nSources: "), o.sources.join(", ")] : null,
+  ]
+    .filter((x) => x !== null)
+    .flat();
+  return v(
+    s.observation,
+    t(
+      s.p,
+      span([s.bold, { fontSize: 11 }], o.title),
+      span([s.small, s.muted], `\nOccurred on ${formatDate(o.occurredOn)}`),
+      "\n",
+      ...markdownSpans(o.description),
+      "\n",
+      ...details,
+    ),
+    ...o.replies.map((r) => v(s.reply, t({ fontSize: 9.5 }, span(s.bold, `Reply from ${ctx.orgName(r.organization)}\n`), ...markdownSpans(r.text)))),
+    o.organizations.length && !o.replies.length ? t([s.small, s.muted], "No organisation named in it replied.") : null,
+  );
+}
+
+function observationsSection(ctx: Context): Child[] {
+  const list = ctx.snapshot.observations;
+  return [
+    heading(s.h1, ctx.at("observations"), ctx.seen),
+    t(
+      s.p,
+      `The secretariat accepted ${list.length} behaviour observations and rejected ${ctx.snapshot.totals.observationsRejected}. ` +
+        "Each accepted observation is shown with the replies of the organisations it names.",
+    ),
+    ...(list.length ? list.map((o) => observationBlock(ctx, o)) : [t([s.p, s.muted], "No observation was accepted.")]),
+  ];
+}
+
+function organizationsSection(ctx: Context): Child[] {
+  const orgs = ctx.snapshot.organizations;
+  return [
+    heading(s.h1, ctx.at("organizations"), ctx.seen),
+    t(s.p, "The organisations that filed statements, took positions on covered norms, or were named in or replied to accepted observations."),
+    orgs.length
+      ? table(
+          null,
+          [{ label: "Organisation" }, { label: "Stakeholder type", width: 92 }, { label: "Region", width: 152 }, { label: "Country", width: 72 }],
+          orgs.map((o) => ({ cells: [o.name, stakeholderLabel(o.stakeholderType), regionLabel(o.region), countryName(o.country)] })),
+        )
+      : t([s.p, s.muted], "No organisation took part."),
+  ];
+}
+
+function footer({ snapshot, sha256 }: Context): ReactElement {
+  return createElement(
+    View,
+    { style: s.footer, fixed: true },
+    t(null, `Norms Forum · Annual stock-take ${snapshot.year} · Revision ${snapshot.revision}`),
+    t(s.mono, `SHA-256 ${sha256.slice(0, 12)}`),
+    createElement(View, {
+      // react-pdf passes totalPages to a View's render too; its types only mention it for Text.
+      render: (props: { pageNumber: number }) =>
+        createElement(Text, { style: [s.dynamic, { fontSize: 8, color: MUTED }] }, `Page ${props.pageNumber} of ${(props as { totalPages?: number }).totalPages ?? ""}`),
+    }),
+  );
+}
+
+/**
+ * One `Page` element per part: react-pdf lays a long flowing page out again for every sheet it
+ * splits off, so smaller parts keep the time linear. Each covered norm starts a new sheet.
+ */
+function page(ctx: Context, ...children: Child[]): ReactElement {
+  return createElement(Page, { size: "A4", style: s.page }, ...children, footer(ctx));
+}
+
+function report(snapshot: Snapshot, sha256: string): ReactElement<DocumentProps> {
+  const seen: PageMap = new Map();
+  const orgs = new Map(snapshot.organizations.map((o) => [o.slug, o.name]));
+  const titles = new Map(snapshot.items.map((i) => [i.key, i.title]));
+  const { top, items } = sections(snapshot);
+  const byId = new Map(top.map((x) => [x.id, x]));
+  const ctx: Context = {
+    snapshot,
+    sha256,
+    seen,
+    orgName: (slug) => orgs.get(slug) ?? slug,
+    itemTitle: (key) => titles.get(key) ?? key,
+    at: (id) => byId.get(id)!,
+  };
+  // Dates from the snapshot rather than the clock, so the same snapshot gives the same bytes.
+  const publishedAt = new Date(snapshot.publishedAt);
+  return createElement(
+    Document,
+    {
+      title: `Norms Forum - Annual stock-take ${snapshot.year}, revision ${snapshot.revision}`,
+      author: "Norms Forum",
+      subject: `SHA-256 of snapshot.json: ${sha256}`,
+      keywords: `stock-take, ${snapshot.year}, revision ${snapshot.revision}, sha256:${sha256}`,
+      creator: "Norms Forum",
+      producer: "Norms Forum (react-pdf)",
+      creationDate: publishedAt,
+      modificationDate: publishedAt,
+      language: "en-GB",
+      pageMode: "useOutlines",
+    },
+    page(ctx, ...cover(ctx)),
+    page(ctx, contents(ctx)),
+    page(ctx, ...summarySection(ctx)),
+    page(ctx, ...figuresSection(ctx), v({ height: 16 }), ...categoryCodes.flatMap((c) => categorySection(ctx, c))),
+    ...(snapshot.items.length
+      ? snapshot.items.map((item, i) => page(ctx, ...itemSection(ctx, item, items[i]!, i === 0)))
+      : [page(ctx, heading(s.h1, ctx.at("items"), seen), t(s.muted, "No norm was covered."))]),
+    snapshot.changes ? page(ctx, ...changesSection(ctx)) : null,
+    page(ctx, ...observationsSection(ctx)),
+    page(ctx, ...organizationsSection(ctx)),
+  );
+}
+
+/** The report as PDF bytes: the same snapshot and hash give the same bytes. */
+export async function renderReportPdf(snapshot: Snapshot, sha256: string): Promise<Buffer> {
+  return renderToBuffer(report(snapshot, sha256));
+}
