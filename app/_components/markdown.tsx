@@ -1,7 +1,7 @@
 import ReactMarkdown, { type Components } from "react-markdown";
 
-// User-written Markdown, made safe: react-markdown never renders raw HTML (it is dropped), and
-// links keep only http(s) and mailto addresses, marked as user content.
+// User-written Markdown, made safe: raw HTML is never interpreted; react-markdown shows it as the
+// literal text the person typed. Links keep only http(s) and mailto addresses, marked as user content.
 const allowedProtocols = /^(https?:|mailto:)/i;
 
 export function safeUrl(url: string): string {
@@ -27,7 +27,7 @@ const components: Components = {
 export function Markdown({ children, className }: { children: string; className?: string }) {
   return (
     <div className={className ?? "prose-forum"}>
-      <ReactMarkdown skipHtml urlTransform={safeUrl} components={components}>
+      <ReactMarkdown urlTransform={safeUrl} components={components}>
         {children}
       </ReactMarkdown>
     </div>

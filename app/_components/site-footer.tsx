@@ -9,6 +9,8 @@ export async function SiteFooter() {
     { href: "/open-data", label: t("footer.openData") },
     { href: "/about/citing", label: t("footer.citing") },
     { href: "/about/methodology", label: tm("footerLink") },
+    { href: "/house-rules", label: t("footer.houseRules") },
+    { href: "/moderation-log", label: t("footer.moderationLog") },
     { href: "/api/health", label: t("footer.health") },
   ];
   return (

@@ -9,6 +9,7 @@ import { AppealSummary } from "./_components/appeal-summary";
 import { ChangePasswordForm } from "./_components/change-password-form";
 import { ProfileForm } from "./_components/profile-form";
 import { SignOutEverywhere } from "./_components/sign-out-everywhere";
+import { YourComments } from "./_components/your-comments";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("account");
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AccountPage() {
-  const me = await load(() => api.account.me());
+  const [me, comments] = await Promise.all([load(() => api.account.me()), load(() => api.comments.mine())]);
   const [t, tv, format] = await Promise.all([getTranslations("account"), getTranslations("vocabulary"), getFormatter()]);
   const suspended = Boolean(me.suspension);
 
@@ -79,6 +80,8 @@ export default async function AccountPage() {
           <Link href="/organizations/mine">{t("organizations.link")}</Link>
         </p>
       </section>
+
+      <YourComments comments={comments} />
 
       <section aria-labelledby="change-name-title" className="mb-12 max-w-xl">
         <h2 id="change-name-title" className="mb-4 text-2xl font-bold sm:text-3xl">

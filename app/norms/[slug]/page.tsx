@@ -11,7 +11,9 @@ import { Label } from "~/app/_components/ui/label";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { getActor } from "~/server/context";
 import { NormBadges } from "../_components/norm-badges";
+import { api } from "~/app/_trpc/server";
 import { Clauses } from "./_components/clauses";
+import { DiscussionSection } from "./_components/discussion-section";
 import { getNorm } from "./_components/get-norm";
 import { NormActions } from "./_components/norm-actions";
 import { getPositions } from "./_components/positions-load";
@@ -38,6 +40,8 @@ export default async function NormPage({ params, searchParams }: { params: Param
   const [t, tv, format] = await Promise.all([getTranslations("norms.page"), getTranslations("vocabulary"), getFormatter()]);
   // Positions cannot exist on a draft, so a draft has no positions section.
   const [positions, actor] = norm.status === "draft" ? [null, null] : await Promise.all([getPositions(slug), getActor()]);
+  // Drafts are not discussed, so their clauses have no comment counts.
+  const clauseCounts = norm.status === "draft" ? null : await api.comments.clauseCounts({ slug, version: norm.currentVersion });
   const positionsViewer: PositionsViewer = !actor
     ? { kind: "visitor" }
     : actor.suspension
@@ -176,7 +180,12 @@ export default async function NormPage({ params, searchParams }: { params: Param
             <h2 id="text-heading" className="mb-4 text-xl font-bold sm:text-2xl">
               {t("text", { version: norm.currentVersion })}
             </h2>
-            <Clauses clauses={norm.clauses} language={norm.language} labelledBy="text-heading" />
+            <Clauses
+              clauses={norm.clauses}
+              language={norm.language}
+              labelledBy="text-heading"
+              comments={clauseCounts ? { slug: norm.slug, version: norm.currentVersion, byClause: clauseCounts.byClause } : undefined}
+            />
           </section>
 
           {norm.rationale ? (
@@ -305,6 +314,7 @@ export default async function NormPage({ params, searchParams }: { params: Param
       </div>
 
       {positions ? <PositionsSection data={positions} grouping={query.catalogue === "region" ? "region" : "type"} /> : null}
+      {norm.status !== "draft" ? <DiscussionSection slug={norm.slug} clauseCount={norm.clauses.length} query={query} /> : null}
     </>
   );
 }

@@ -1,7 +1,26 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Markdown } from "~/app/_components/markdown";
 
+/** How many visible comments each clause of the version shown has, to link to them in the discussion. */
+export interface ClauseComments {
+  slug: string;
+  version: number;
+  byClause: Record<number, number>;
+}
+
 /** A norm's text: numbered clauses, each addressable as #clause-N. */
-export function Clauses({ clauses, language, labelledBy }: { clauses: readonly string[]; language: string; labelledBy: string }) {
+export function Clauses({
+  clauses,
+  language,
+  labelledBy,
+  comments,
+}: {
+  clauses: readonly string[];
+  language: string;
+  labelledBy: string;
+  comments?: ClauseComments;
+}) {
   return (
     <ol
       lang={language}
@@ -9,10 +28,23 @@ export function Clauses({ clauses, language, labelledBy }: { clauses: readonly s
       className="max-w-[42rem] list-decimal ps-8 marker:font-bold"
     >
       {clauses.map((clause, i) => (
-        <li key={i} id={`clause-${i + 1}`} className="mb-5 ps-2">
+        <li key={i} id={`clause-${i + 1}`} className="mb-5 scroll-mt-4 ps-2">
           <Markdown>{clause}</Markdown>
+          {comments?.byClause[i + 1] ? <CommentsLink comments={comments} clause={i + 1} count={comments.byClause[i + 1]!} /> : null}
         </li>
       ))}
     </ol>
+  );
+}
+
+async function CommentsLink({ comments, clause, count }: { comments: ClauseComments; clause: number; count: number }) {
+  const [t, locale] = await Promise.all([getTranslations("discussion"), getLocale()]);
+  return (
+    <p className="mt-1 text-base" lang={locale}>
+      <Link href={`/norms/${comments.slug}?clause=${clause}&version=${comments.version}#discussion`}>
+        {t("clauseComments", { count })}
+        <span className="sr-only"> {t("clauseCommentsOn", { clause })}</span>
+      </Link>
+    </p>
   );
 }

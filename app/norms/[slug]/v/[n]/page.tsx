@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert";
 import { DescriptionList } from "~/app/_components/ui/description-list";
 import { PageHeader } from "~/app/_components/ui/page-header";
+import { api } from "~/app/_trpc/server";
 import { env } from "~/env.js";
 import { NormStatusBadge } from "../../../_components/norm-badges";
 import { Clauses } from "../../_components/clauses";
@@ -23,6 +24,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function NormVersionPage({ params }: { params: Params }) {
   const [version, t, format] = await Promise.all([loadVersion(params), getTranslations("norms.version"), getFormatter()]);
+  // Drafts are not discussed, so they have no comment counts.
+  const counts = version.status === "draft" ? null : await api.comments.clauseCounts({ slug: version.slug, version: version.number });
   const date = format.dateTime(version.createdAt, { dateStyle: "long" });
   const base = `/norms/${version.slug}`;
   const path = `${base}/v/${version.number}`;
@@ -89,7 +92,12 @@ export default async function NormVersionPage({ params }: { params: Params }) {
         <h2 id="text-heading" className="mb-4 text-xl font-bold sm:text-2xl">
           {t("text")}
         </h2>
-        <Clauses clauses={version.clauses} language={version.language} labelledBy="text-heading" />
+        <Clauses
+          clauses={version.clauses}
+          language={version.language}
+          labelledBy="text-heading"
+          comments={counts ? { slug: version.slug, version: version.number, byClause: counts.byClause } : undefined}
+        />
       </section>
 
       <section aria-labelledby="cite-heading" className="max-w-3xl border-s-8 border-border bg-surface p-4 sm:p-5">

@@ -1,0 +1,44 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { applyServerError, useZodForm } from "~/app/_components/form";
+import { Button } from "~/app/_components/ui/button";
+import { toast } from "~/app/_components/ui/toaster";
+import { useTRPC } from "~/app/_trpc/react";
+import { appealCommentInput } from "~/server/schemas/comments";
+import { DiscussionErrors, DiscussionTextarea } from "./discussion-fields";
+
+/** The author's one appeal against hiding their comment. */
+export function AppealForm({ commentId }: { commentId: string }) {
+  const t = useTranslations("discussion.appeal");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [message, setMessage] = useState<string | null>(null);
+  const form = useZodForm(appealCommentInput, { commentId, text: "" });
+  const id = `appeal-${commentId}-text`;
+  const appeal = useMutation(
+    trpc.comments.appeal.mutationOptions({
+      onError: (error) => setMessage(applyServerError(form, error)),
+      onSuccess: () => {
+        toast.success(t("sent"));
+        router.refresh();
+      },
+    }),
+  );
+  const onSubmit = form.handleSubmit((values) => {
+    setMessage(null);
+    appeal.mutate(values);
+  });
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate className="mt-4">
+      <DiscussionErrors form={form} message={message} fields={[{ name: "text", id }]} />
+      <DiscussionTextarea form={form} name="text" id={id} label={t("label")} hint={t("hint")} rows={4} />
+      <Button type="submit" variant="secondary" disabled={appeal.isPending || appeal.isSuccess}>
+        {t("submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,141 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { z } from "zod";
+import { applyServerError, useZodForm } from "~/app/_components/form";
+import { Button } from "~/app/_components/ui/button";
+import { toast } from "~/app/_components/ui/toaster";
+import { useTRPC } from "~/app/_trpc/react";
+import { createCommentInput } from "~/server/schemas/comments";
+import { DiscussionErrors, DiscussionSelect, DiscussionTextarea } from "./discussion-fields";
+
+/** Languages offered for a comment; the value is its BCP 47 tag. */
+export const commentLanguages = ["en", "fr", "es", "ar", "ru", "zh", "pt", "de"] as const;
+
+// The selects give strings: "" is the whole norm, or speaking for oneself.
+const composerInput = createCommentInput.extend({
+  clause: z
+    .string()
+    .transform((v) => (v ? Number(v) : null))
+    .pipe(createCommentInput.shape.clause.unwrap()),
+  organizationId: z
+    .string()
+    .transform((v) => v || null)
+    .pipe(createCommentInput.shape.organizationId.unwrap()),
+});
+
+export interface SpeakingFor {
+  id: string;
+  name: string;
+}
+
+/**
+ * A new comment (on the norm or one clause of the current version) or, with `parentId`, a reply,
+ * which takes its parent's version and clause.
+ */
+export function CommentComposer({
+  normId,
+  idPrefix,
+  currentVersion,
+  clauseCount = 0,
+  organizations,
+  parentId,
+  onDone,
+  onCancel,
+}: {
+  normId: string;
+  idPrefix: string;
+  currentVersion: number;
+  clauseCount?: number;
+  organizations: readonly SpeakingFor[];
+  parentId?: string;
+  onDone?: () => void;
+  onCancel?: () => void;
+}) {
+  const t = useTranslations("discussion");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const locale = useLocale();
+  const reply = Boolean(parentId);
+  const [message, setMessage] = useState<string | null>(null);
+  const defaults = {
+    normId,
+    body: "",
+    language: (commentLanguages as readonly string[]).includes(locale) ? locale : "en",
+    version: reply ? undefined : currentVersion,
+    clause: "",
+    parentId: parentId ?? null,
+    organizationId: "",
+  };
+  const form = useZodForm(composerInput, defaults);
+  const id = (field: string) => `${idPrefix}-${field}`;
+
+  const create = useMutation(
+    trpc.comments.create.mutationOptions({
+      onError: (error) => setMessage(applyServerError(form, error)),
+      onSuccess: () => {
+        toast.success(reply ? t("actions.replied") : t("form.posted"));
+        form.reset(defaults);
+        onDone?.();
+        router.refresh();
+      },
+    }),
+  );
+
+  const onSubmit = form.handleSubmit((values) => {
+    setMessage(null);
+    create.mutate(values);
+  });
+
+  const clauseOptions = [
+    { value: "", label: t("form.aboutWhole") },
+    ...Array.from({ length: clauseCount }, (_, i) => ({ value: String(i + 1), label: t("form.aboutClause", { clause: i + 1, version: currentVersion }) })),
+  ];
+  const languageOptions = commentLanguages.map((tag) => ({ value: tag, label: t(`languages.${tag}`) }));
+  const organizationOptions = [{ value: "", label: t("form.yourself") }, ...organizations.map((o) => ({ value: o.id, label: o.name }))];
+
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate>
+      <DiscussionErrors
+        form={form}
+        message={message}
+        fields={[
+          { name: "body", id: id("body") },
+          { name: "clause", id: id("clause") },
+          { name: "language", id: id("language") },
+          { name: "organizationId", id: id("organization") },
+        ]}
+      />
+      <DiscussionTextarea
+        form={form}
+        name="body"
+        id={id("body")}
+        label={reply ? t("actions.replyLabel") : t("form.body")}
+        hint={t("form.bodyHint")}
+        rows={reply ? 4 : 6}
+        autoFocus={reply}
+      />
+      <div className="flex flex-col gap-x-6 sm:flex-row sm:flex-wrap">
+        {reply ? null : <DiscussionSelect form={form} name="clause" id={id("clause")} label={t("form.about")} options={clauseOptions} />}
+        <DiscussionSelect form={form} name="language" id={id("language")} label={t("form.language")} options={languageOptions} />
+        {organizations.length ? (
+          <DiscussionSelect form={form} name="organizationId" id={id("organization")} label={t("form.speakFor")} options={organizationOptions} />
+        ) : null}
+      </div>
+      {organizations.length && !reply ? <p className="-mt-2 mb-5 text-base text-muted">{t("form.speakForHint")}</p> : null}
+      <div className="flex flex-wrap items-center gap-4">
+        <Button type="submit" disabled={create.isPending}>
+          {reply ? t("actions.replySubmit") : t("form.submit")}
+        </Button>
+        {onCancel ? (
+          <Button type="button" variant="secondary" onClick={onCancel}>
+            {t("actions.cancel")}
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,197 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type * as React from "react";
+import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert";
+import { Button } from "~/app/_components/ui/button";
+import { Label } from "~/app/_components/ui/label";
+import { NativeSelect } from "~/app/_components/ui/native-select";
+import { api, load } from "~/app/_trpc/server";
+import { getActor } from "~/server/context";
+import { commentSorts } from "~/server/schemas/comments";
+import { type StakeholderType, stakeholderTypes } from "~/server/schemas/vocabulary";
+import { CommentComposer, type SpeakingFor } from "./discussion-composer";
+import { DiscussionThreads } from "./discussion-thread";
+
+type Query = Record<string, string | string[] | undefined>;
+type Sort = (typeof commentSorts)[number];
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+const positive = (value: string | undefined) => (value && /^[1-9][0-9]{0,5}$/.test(value) ? Number(value) : undefined);
+// The filter's own parameters; any other parameter of the page is carried through the form.
+const ownKeys = new Set(["sort", "clause", "version", "type"]);
+
+/** The discussion's filters from the address: ?sort=…&clause=N|whole&version=N&type=… */
+export function parseDiscussionQuery(query: Query) {
+  const sort = one(query.sort);
+  const clause = one(query.clause);
+  const type = one(query.type);
+  return {
+    sort: (commentSorts as readonly string[]).includes(sort ?? "") ? (sort as Sort) : "oldest",
+    // "whole" keeps threads about the norm as a whole, which the procedure has no filter for.
+    clause: clause === "whole" ? ("whole" as const) : positive(clause),
+    version: positive(one(query.version)),
+    type: (stakeholderTypes as readonly string[]).includes(type ?? "") ? (type as StakeholderType) : undefined,
+  };
+}
+
+/** A norm's discussion: count, sort and filters, the threads, and the form for a new comment. */
+export async function DiscussionSection({
+  slug,
+  clauseCount,
+  query,
+}: {
+  slug: string;
+  /** How many clauses the current version has. */
+  clauseCount: number;
+  query: Query;
+}) {
+  const filters = parseDiscussionQuery(query);
+  const [t, tv, actor] = await Promise.all([getTranslations("discussion"), getTranslations("vocabulary"), getActor()]);
+  const listed = await load(() =>
+    api.comments.list({
+      slug,
+      sort: filters.sort,
+      version: filters.version,
+      clause: filters.clause === "whole" ? undefined : filters.clause,
+      stakeholderType: filters.type,
+    }),
+  );
+  const discussion = filters.clause === "whole" ? { ...listed, threads: listed.threads.filter((th) => th.clause === null) } : listed;
+  const canComment = Boolean(discussion.open && actor && !actor.suspension);
+  // The verified organisations this person represents, to comment on their behalf.
+  const organizations: SpeakingFor[] = canComment ? (await api.norms.formOptions()).organizations : [];
+  const { norm } = discussion;
+  const filtered = filters.clause !== undefined || filters.version !== undefined || filters.type !== undefined;
+  const path = `/norms/${norm.slug}`;
+  const clauseMax = Math.max(clauseCount, typeof filters.clause === "number" ? filters.clause : 0);
+  const carried = Object.entries(query).flatMap(([key, value]) =>
+    ownKeys.has(key) || value === undefined ? [] : (Array.isArray(value) ? value : [value]).map((v) => ({ key, value: v })),
+  );
+  const clearHref = (() => {
+    const params = new URLSearchParams(carried.map(({ key, value }) => [key, value]));
+    if (filters.sort !== "oldest") params.set("sort", filters.sort);
+    const search = params.toString();
+    return `${path}${search ? `?${search}` : ""}#discussion`;
+  })();
+
+  return (
+    <section id="discussion" aria-labelledby="discussion-heading" className="mt-12 max-w-3xl scroll-mt-4">
+      <h2 id="discussion-heading" className="mb-3 text-xl font-bold sm:text-2xl">
+        {t("title", { count: discussion.count })}
+      </h2>
+      <p className="mb-6 max-w-2xl">{t("lead")}</p>
+
+      <form method="get" action={`${path}#discussion`} className="mb-6 bg-surface p-4 sm:p-5" aria-labelledby="discussion-filters-heading">
+        <h3 id="discussion-filters-heading" className="mb-3 text-lg font-bold">
+          {t("filters.title")}
+        </h3>
+        {carried.map(({ key, value }, i) => (
+          <input key={`${key}-${i}`} type="hidden" name={key} value={value} />
+        ))}
+        <div className="flex flex-col gap-4 sm:flex-row sm:flex-wrap sm:items-end">
+          <FilterSelect id="discussion-sort" name="sort" label={t("filters.sort")} value={filters.sort}>
+            <option value="oldest">{t("filters.sortOldest")}</option>
+            <option value="newest">{t("filters.sortNewest")}</option>
+            <option value="replies">{t("filters.sortReplies")}</option>
+          </FilterSelect>
+          {norm.currentVersion > 1 || filters.version !== undefined ? (
+            <FilterSelect id="discussion-version" name="version" label={t("filters.version")} value={filters.version ? String(filters.version) : ""}>
+              <option value="">{t("filters.versionAll")}</option>
+              {Array.from({ length: Math.max(norm.currentVersion, filters.version ?? 0) }, (_, i) => i + 1).map((v) => (
+                <option key={v} value={v}>
+                  {v === norm.currentVersion ? t("filters.versionCurrent", { version: v }) : t("filters.versionItem", { version: v })}
+                </option>
+              ))}
+            </FilterSelect>
+          ) : null}
+          <FilterSelect id="discussion-clause" name="clause" label={t("filters.clause")} value={filters.clause ? String(filters.clause) : ""}>
+            <option value="">{t("filters.clauseAll")}</option>
+            <option value="whole">{t("filters.clauseWhole")}</option>
+            {Array.from({ length: clauseMax }, (_, i) => i + 1).map((c) => (
+              <option key={c} value={c}>
+                {t("filters.clauseItem", { clause: c })}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect id="discussion-type" name="type" label={t("filters.stakeholderType")} value={filters.type ?? ""}>
+            <option value="">{t("filters.stakeholderTypeAll")}</option>
+            {stakeholderTypes.map((type) => (
+              <option key={type} value={type}>
+                {tv(`stakeholderType.${type}`)}
+              </option>
+            ))}
+          </FilterSelect>
+          <Button type="submit" variant="secondary" className="self-start sm:self-auto">
+            {t("filters.apply")}
+          </Button>
+        </div>
+      </form>
+
+      {filtered ? (
+        <p className="mb-4" role="status">
+          {t("filters.showing", { count: discussion.threads.length })} <Link href={clearHref}>{t("filters.clear")}</Link>
+        </p>
+      ) : null}
+
+      <h3 id="discussion-threads-heading" className="sr-only">
+        {t("threadsLabel")}
+      </h3>
+      {discussion.threads.length ? (
+        <DiscussionThreads discussion={discussion} organizations={organizations} labelledBy="discussion-threads-heading" />
+      ) : (
+        <p className="mb-6">{filtered ? t("emptyFiltered") : t("empty")}</p>
+      )}
+
+      <div className="mt-10">
+        {!discussion.open ? (
+          <Alert variant="info">
+            <AlertTitle as="h3">{t("form.closedTitle")}</AlertTitle>
+            <AlertDescription>
+              <p>{discussion.closedReason}</p>
+            </AlertDescription>
+          </Alert>
+        ) : (
+          <section id="new-comment" aria-labelledby="new-comment-heading" className="border-t-4 border-primary pt-4">
+            <h3 id="new-comment-heading" className="mb-3 text-lg font-bold sm:text-xl">
+              {t("form.title")}
+            </h3>
+            <p className="mb-5">{t.rich("form.rules", { link: (chunks) => <Link href="/house-rules">{chunks}</Link> })}</p>
+            {!actor ? (
+              <>
+                <p className="mb-2">{t("form.visitor")}</p>
+                <p>
+                  <Link href={`/sign-in?next=${encodeURIComponent(`${path}#discussion`)}`} className="font-bold">
+                    {t("form.signIn")}
+                  </Link>
+                </p>
+              </>
+            ) : actor.suspension ? (
+              <p>{t.rich("form.suspended", { link: (chunks) => <Link href="/account#suspension">{chunks}</Link> })}</p>
+            ) : (
+              <CommentComposer
+                normId={norm.id}
+                idPrefix="new-comment"
+                currentVersion={norm.currentVersion}
+                clauseCount={clauseCount}
+                organizations={organizations}
+              />
+            )}
+          </section>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function FilterSelect({ id, name, label, value, children }: { id: string; name: string; label: string; value: string; children: React.ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <Label htmlFor={id} className="mb-1">
+        {label}
+      </Label>
+      <NativeSelect id={id} name={name} defaultValue={value} className="w-full sm:w-auto">
+        {children}
+      </NativeSelect>
+    </div>
+  );
+}
