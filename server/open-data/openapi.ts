@@ -2,11 +2,14 @@
 // /open-data reference page. Parameter and response schemas are generated from the same zod
 // schemas that validate the input (server/schemas) and type the output (./schemas.ts).
 import { z } from "zod";
+import { listCommentsInput, moderationLogInput } from "../schemas/comments";
 import { listNormsInput } from "../schemas/norms";
 import { listOrganizationsInput } from "../schemas/organizations";
+import { commentListParams, moderationLogParams } from "./comments";
 import { jsonResponse } from "./http";
 import { csvHeaders, csvParams, listParams } from "./norms";
 import { organizationListParams } from "./organizations";
+import { stocktakeFileName } from "./stocktakes";
 import { positionsCsvHeaders } from "./positions";
 import { forumParams } from "./reference";
 import { openDataSchemas } from "./schemas";
@@ -82,7 +85,14 @@ function queryParametersOf<S extends z.ZodObject>(
   descriptions: Record<keyof S["shape"], string>,
   schemas: Partial<Record<keyof S["shape"], JsonSchema>> = {},
 ): OpenApiParameter[] {
-  const properties = (z.toJSONSchema(input, { io: "input" }) as { properties: Record<string, JsonSchema> }).properties;
+  const generated = z.toJSONSchema(input, {
+    io: "input",
+    // zod's bound for "any whole number" says nothing a reader needs.
+    override: ({ jsonSchema: s }) => {
+      if (s.maximum === Number.MAX_SAFE_INTEGER) delete s.maximum;
+    },
+  });
+  const properties = (generated as { properties: Record<string, JsonSchema> }).properties;
   return names.map((name) => ({
     name,
     in: "query",
@@ -339,8 +349,156 @@ const organizationsSection: Section = {
   },
 };
 
-// Later areas (comments, stock-takes) add a section here.
-const sections: readonly Section[] = [normsSection, positionsSection, organizationsSection, referenceSection];
+// Keyed by the input schema's fields, so a filter added there fails to compile until described here.
+const commentQueryInput = listCommentsInput.omit({ slug: true });
+const commentParamDescriptions: Record<keyof typeof commentQueryInput.shape, string> = {
+  sort: "The order of the threads: `oldest` first (default), `newest` first, or `replies` (most replies first). Replies within a thread are always oldest first.",
+  version: "Only threads about this version of the norm's text.",
+  clause: "Only threads about this clause (from 1). Combine with `version`: clause numbers can change between versions.",
+  stakeholderType: "Only threads in which an organisation of this stakeholder type speaks.",
+};
+
+const moderationLogParamDescriptions: Record<keyof typeof moderationLogInput.shape, string> = {
+  cursor: "The `nextCursor` of the previous page.",
+  limit: "Entries per page.",
+};
+
+const discussionSection: Section = {
+  tag: {
+    name: "Discussion",
+    description:
+      "Comments on norms, each on the norm as a whole or on one clause of one version, in threads; and the public log of the secretariat's moderation. A comment hidden under a house rule or deleted by its author keeps its place in its thread without its text or author; the log says what was moderated, under which rule and when, never the hidden text nor who in the secretariat acted.",
+  },
+  paths: {
+    "/api/v1/norms/{slug}/comments": {
+      get: {
+        operationId: "listNormComments",
+        summary: "List the comments on a norm",
+        description:
+          "The norm's discussion as threads, with the same sort and filters as the norm's page. Each comment gives the version and clause it is about, its author's display name and, when posted on behalf of an organisation, the organisation with its stakeholder type and region.",
+        tags: ["Discussion"],
+        parameters: [ref("parameters", "Slug"), ...queryParametersOf(commentQueryInput, commentListParams, commentParamDescriptions)],
+        responses: { "200": json(ref("schemas", "NormComments"), "The discussion."), ...notFound, ...errorResponses },
+        "x-example-request": absoluteUrl(`/api/v1/norms/${EXAMPLE_SLUG}/comments?sort=replies`),
+      },
+    },
+    "/api/v1/moderation-log": {
+      get: {
+        operationId: "listModerationLog",
+        summary: "Read the moderation log",
+        description:
+          "Every moderation decision, newest first: hiding and restoring comments, suspending their authors, dismissing reports and deciding appeals, each with the house rule it cited. Page through with `cursor`.",
+        tags: ["Discussion"],
+        parameters: queryParametersOf(moderationLogInput, moderationLogParams, moderationLogParamDescriptions, { cursor: { type: "string" } }),
+        responses: { "200": json(ref("schemas", "ModerationLog"), "A page of the log."), ...errorResponses },
+        "x-example-request": absoluteUrl("/api/v1/moderation-log?limit=20"),
+      },
+    },
+  },
+};
+
+const EXAMPLE_YEAR = 2025;
+
+/** A file of a published revision: the same headers whether the address names the revision or means the current one. */
+function stocktakeFile(kind: "snapshot" | "pdf" | "csv", named: boolean): OpenApiOperation {
+  const base = named ? "/api/v1/stocktakes/{year}/revisions/{n}" : "/api/v1/stocktakes/{year}";
+  const which = named ? "revision `n`" : "the current revision";
+  const file = {
+    snapshot: {
+      name: "snapshot.json",
+      operation: "Snapshot",
+      summary: named ? "Download one revision's snapshot" : "Download the report's snapshot",
+      description: `The report of ${which} as JSON: exactly the bytes stored when it was published, whose SHA-256 is the revision's \`sha256\`. Object keys are sorted at every level, with no whitespace, in UTF-8, so anyone can recompute the hash (e.g. \`sha256sum\`) and the figures. The \`ETag\` and \`Repr-Digest\` headers carry the same hash.`,
+      type: "application/json",
+      schema: { type: "string", description: "The snapshot text (format `normsforum-stocktake/1`)." },
+      extension: "json" as const,
+    },
+    pdf: {
+      name: "report.pdf",
+      operation: "Pdf",
+      summary: named ? "Download one revision's PDF" : "Download the report as PDF",
+      description: `The typeset report of ${which}, with its cover, contents, figures and the snapshot's SHA-256; rendered once when the revision was published.`,
+      type: "application/pdf",
+      schema: { type: "string", format: "binary" },
+      extension: "pdf" as const,
+    },
+    csv: {
+      name: "report.csv",
+      operation: "Csv",
+      summary: named ? "Download one revision's CSV" : "Download the report's figures as CSV",
+      description: `The figures of ${which}, one row per covered norm (positions by stance, support, bridging score, contestation, implementation statements by status, observations by verdict) with the snapshot's SHA-256 on every row, as RFC 4180 CSV in UTF-8. Cells that a spreadsheet would run as a formula begin with an apostrophe.`,
+      type: "text/csv",
+      schema: { type: "string" },
+      extension: "csv" as const,
+    },
+  }[kind];
+  const headers = {
+    ...standardHeaders,
+    ...(named ? { "Cache-Control": ref("headers", "Immutable") } : {}),
+    "Content-Disposition": ref("headers", "StocktakeAttachment"),
+    "Stocktake-Revision": ref("headers", "StocktakeRevision"),
+    "Stocktake-Snapshot-SHA256": ref("headers", "StocktakeSha256"),
+    ...(kind === "snapshot" ? { ETag: ref("headers", "SnapshotETag"), "Repr-Digest": ref("headers", "ReprDigest") } : {}),
+  };
+  return {
+    operationId: `getStocktake${named ? "Revision" : ""}${file.operation}`,
+    summary: file.summary,
+    description: file.description,
+    tags: ["Stock-take"],
+    parameters: named ? [ref("parameters", "Year"), ref("parameters", "RevisionNumber")] : [ref("parameters", "Year")],
+    responses: {
+      "200": {
+        description: `A file named like ${stocktakeFileName(EXAMPLE_YEAR, 1, file.extension)}.`,
+        headers,
+        content: { [file.type]: { schema: file.schema } },
+      },
+      ...notFound,
+      ...errorResponses,
+    },
+    "x-example-request": absoluteUrl(`${base.replace("{year}", String(EXAMPLE_YEAR)).replace("{n}", "1")}/${file.name}`),
+  };
+}
+
+const stocktakeSection: Section = {
+  tag: {
+    name: "Stock-take",
+    description:
+      "The annual stock-take: each year the secretariat publishes a report of positions and measures per norm, organisations' implementation statements and reviewed behaviour observations. A published revision never changes; a correction is a new revision with an erratum, and earlier revisions stay readable, each with its own SHA-256.",
+  },
+  paths: {
+    "/api/v1/stocktakes": {
+      get: {
+        operationId: "listStocktakes",
+        summary: "List the stock-takes",
+        description: "Every year's stock-take, newest first, with its submission window and, once published, its current revision.",
+        tags: ["Stock-take"],
+        parameters: [],
+        responses: { "200": json(ref("schemas", "StocktakeList"), "The years."), "500": ref("responses", "ServerError") },
+        "x-example-request": absoluteUrl("/api/v1/stocktakes"),
+      },
+    },
+    "/api/v1/stocktakes/{year}": {
+      get: {
+        operationId: "getStocktake",
+        summary: "Get a year's published report",
+        description:
+          "The current revision's metadata: when it was published, its SHA-256, its erratum, every revision, and the permanent addresses of each revision's snapshot, PDF and CSV. Not found until the year's report is published.",
+        tags: ["Stock-take"],
+        parameters: [ref("parameters", "Year")],
+        responses: { "200": json(ref("schemas", "StocktakeMetadata"), "The report's metadata."), ...notFound, ...errorResponses },
+        "x-example-request": absoluteUrl(`/api/v1/stocktakes/${EXAMPLE_YEAR}`),
+      },
+    },
+    "/api/v1/stocktakes/{year}/snapshot.json": { get: stocktakeFile("snapshot", false) },
+    "/api/v1/stocktakes/{year}/report.pdf": { get: stocktakeFile("pdf", false) },
+    "/api/v1/stocktakes/{year}/report.csv": { get: stocktakeFile("csv", false) },
+    "/api/v1/stocktakes/{year}/revisions/{n}/snapshot.json": { get: stocktakeFile("snapshot", true) },
+    "/api/v1/stocktakes/{year}/revisions/{n}/report.pdf": { get: stocktakeFile("pdf", true) },
+    "/api/v1/stocktakes/{year}/revisions/{n}/report.csv": { get: stocktakeFile("csv", true) },
+  },
+};
+
+const sections: readonly Section[] = [normsSection, positionsSection, discussionSection, organizationsSection, referenceSection, stocktakeSection];
 
 export function buildOpenApiDocument(): OpenApiDocument {
   const generated = z.toJSONSchema(openDataSchemas, {
@@ -390,6 +548,22 @@ export function buildOpenApiDocument(): OpenApiDocument {
           schema: { type: "string", maxLength: 80 },
           example: EXAMPLE_ORGANIZATION,
         },
+        Year: {
+          name: "year",
+          in: "path",
+          required: true,
+          description: "The stock-take's year, four digits.",
+          schema: { type: "integer", minimum: 2015, maximum: 2100 },
+          example: EXAMPLE_YEAR,
+        },
+        RevisionNumber: {
+          name: "n",
+          in: "path",
+          required: true,
+          description: "The revision number, from 1.",
+          schema: { type: "integer", minimum: 1 },
+          example: 1,
+        },
         VersionNumber: {
           name: "n",
           in: "path",
@@ -401,7 +575,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       },
       responses: {
         BadRequest: errorBody("A parameter is missing, unknown or not valid; `fieldErrors` says which."),
-        NotFound: errorBody("Nothing published at this address: no such norm, version or organisation. Drafts are never published."),
+        NotFound: errorBody("Nothing published at this address: no such norm, version, organisation, stock-take or revision, or a stock-take whose report is not published yet. Drafts are never published."),
         ServerError: errorBody("Something went wrong on the forum's side; try again later."),
       },
       headers: {
@@ -409,6 +583,24 @@ export function buildOpenApiDocument(): OpenApiDocument {
         AllowOrigin: { description: "Any web page may read the data.", schema: { type: "string", example: "*" } },
         License: { description: "The data's licence.", schema: { type: "string", example: `<${LICENSE.url}>; rel="license"` } },
         Attachment: { description: "Saves as norms.csv.", schema: { type: "string", example: 'attachment; filename="norms.csv"' } },
+        Immutable: {
+          description: "A revision named in the address never changes, so it may be cached for good.",
+          schema: { type: "string", example: "public, max-age=31536000, immutable" },
+        },
+        StocktakeAttachment: {
+          description: "Saves as stocktake-, the year, -r and the revision number.",
+          schema: { type: "string", example: `attachment; filename="${stocktakeFileName(EXAMPLE_YEAR, 1, "json")}"` },
+        },
+        StocktakeRevision: { description: "The revision the file belongs to.", schema: { type: "integer", example: 1 } },
+        StocktakeSha256: {
+          description: "The SHA-256 of the revision's snapshot, in hexadecimal: the hash the report publishes.",
+          schema: { type: "string", pattern: "^[0-9a-f]{64}$" },
+        },
+        SnapshotETag: { description: "The snapshot's SHA-256 in hexadecimal, quoted.", schema: { type: "string" } },
+        ReprDigest: {
+          description: "The snapshot's SHA-256 as an RFC 9530 digest (base64).",
+          schema: { type: "string", example: "sha-256=:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=:" },
+        },
         PositionsAttachment: {
           description: "Saves as the norm's slug followed by -positions.csv.",
           schema: { type: "string", example: `attachment; filename="${EXAMPLE_SLUG}-positions.csv"` },

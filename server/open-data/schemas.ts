@@ -1,9 +1,12 @@
 // The shapes the open-data API returns. The serialisers are typed by these schemas and the
 // OpenAPI document is generated from them, so the documentation and the output cannot drift.
 import { z } from "zod";
+import { houseRuleIds } from "../domain/house-rules";
 import {
   bindingnesses,
   categoryCodes,
+  commentStatuses,
+  moderationActions,
   normKinds,
   normStatuses,
   regions,
@@ -284,6 +287,165 @@ export const organizationPositions = z
   })
   .describe("An organisation's positions on norms.");
 
+// ---------------------------------------------------------------------------------------------
+// Discussion and moderation
+
+export const discussedNorm = z
+  .object({
+    slug: z.string(),
+    title: z.string(),
+    status: publicStatus.describe("Comments are posted while a norm is in consultation or endorsement; afterwards its discussion stays readable."),
+    currentVersion: z.int().min(1).describe("The norm's latest version; comments on earlier versions keep the version they were written on."),
+    url: z.url().describe("The norm's page on the forum."),
+    apiUrl: z.url(),
+  })
+  .describe("The norm under discussion.");
+
+export const commentOrganization = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    stakeholderType: z.enum(stakeholderTypes),
+    region: z.enum(regions).describe("UN regional group, or `global`."),
+    url: z.url().describe("The organisation's page on the forum."),
+  })
+  .describe("The verified organisation a comment was posted on behalf of, by one of its representatives.");
+
+const houseRuleId = z.enum(houseRuleIds).describe("A house rule's stable identifier, e.g. `HR-2`.");
+
+export const normComment = z
+  .object({
+    id: z.string().describe("The comment's identifier; the moderation log refers to comments by it."),
+    parentId: z.string().nullable().describe("The comment this one replies to; null for the first comment of a thread."),
+    threadId: z.string().describe("The identifier of the thread's first comment."),
+    version: z.int().min(1).describe("The version of the norm's text the comment is about; a reply takes its thread's. It stays the same when the text is revised."),
+    clause: z.int().min(1).nullable().describe("The clause of that version the comment is about, from 1; null for a comment on the norm as a whole."),
+    language: z.string().describe("BCP 47 language tag of the comment."),
+    status: z
+      .enum(commentStatuses)
+      .describe("`hidden` by the secretariat under a house rule, or `deleted` by its author: such a comment keeps its place in the thread, without its text or author."),
+    body: z.string().nullable().describe("The comment's text, in Markdown; null unless `status` is `visible`."),
+    author: z.string().nullable().describe("The author's display name; null unless `status` is `visible`."),
+    organization: commentOrganization.nullable().describe("Set when the comment was posted on behalf of an organisation; null for a personal comment, and unless `status` is `visible`."),
+    hiddenUnderRule: houseRuleId.nullable().describe("The house rule the secretariat cited when hiding the comment; null unless `status` is `hidden`."),
+    createdAt: timestamp,
+    editedAt: timestamp.nullable().describe("When the author last edited the text; null if never, and unless `status` is `visible`."),
+    get replies() {
+      return z.array(normComment).describe("Replies, oldest first, each with its own replies.");
+    },
+  })
+  .describe("A comment on a norm, with its replies.");
+
+export const normCommentList = z
+  .object({
+    norm: discussedNorm,
+    open: z.boolean().describe("Whether the discussion is open for new comments: it is while the norm is in consultation or endorsement."),
+    count: z.int().min(0).describe("Visible comments on the norm, replies included, across every version and clause, whatever the filters."),
+    threads: z.array(normComment).describe("The threads matching the filters, in the order of `sort`: each is a comment on the norm or on one clause, with its replies."),
+  })
+  .describe("A norm's discussion, as threads.");
+
+export const moderationRuleRef = z
+  .object({ id: houseRuleId, title: z.string() })
+  .describe("The house rule a moderation decision cited.");
+
+export const moderationLogNorm = z
+  .object({ slug: z.string(), title: z.string(), url: z.url().describe("The norm's page on the forum.") })
+  .describe("The norm the moderated content was posted on.");
+
+export const moderatedContent = z
+  .object({
+    kind: z.enum(["comment"]).describe("What kind of content the action was about."),
+    commentId: z.string().nullable().describe("The comment, as `id` in the norm's comments."),
+    version: z.int().min(1).nullable().describe("The version of the norm the comment is about."),
+    clause: z.int().min(1).nullable().describe("The clause the comment is about; null for the norm as a whole."),
+    norm: moderationLogNorm.nullable(),
+  })
+  .describe("What a moderation action was about. The text of a hidden comment is never published, nor who in the secretariat acted.");
+
+export const moderationLogEntry = z
+  .object({
+    id: z.int().min(1).describe("Entries are numbered in the order they were made."),
+    action: z
+      .enum(moderationActions)
+      .describe(
+        "`hide` and `restore` a comment; `suspend_author` suspends the person who wrote it; `dismiss_reports` closes reports that broke no rule; `appeal_upheld` keeps a comment hidden after its author appealed, `appeal_restored` restores it.",
+      ),
+    rule: moderationRuleRef.nullable().describe("The house rule cited; null when the action cites none, such as dismissing reports."),
+    createdAt: timestamp,
+    content: moderatedContent,
+  })
+  .describe("One decision of the secretariat's moderation.");
+
+export const moderationLogPage = z.object({
+  items: z.array(moderationLogEntry).describe("Newest first."),
+  nextCursor: z.string().nullable().describe("Pass as `cursor` to get the next page; null on the last page."),
+});
+
+// ---------------------------------------------------------------------------------------------
+// The annual stock-take
+
+const isoDate = z.iso.date().describe("A UTC date, YYYY-MM-DD.");
+const sha256Hex = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/)
+  .describe("The SHA-256 of the snapshot's exact bytes, as 64 lower-case hexadecimal digits.");
+
+export const stocktakeListEntry = z
+  .object({
+    year: z.int(),
+    opensOn: isoDate.describe("The first day of the submission window (UTC)."),
+    closesOn: isoDate.describe("The last day of the submission window (UTC), inclusive."),
+    window: z.enum(["upcoming", "open", "closed"]).describe("Whether the submission window has yet to open, is open, or is closed."),
+    closedAt: timestamp.nullable().describe("When the window closed (on its end date or earlier, by the secretariat); the report's figures are as of this moment. Null while it is not closed."),
+    published: z
+      .object({ revision: z.int().min(1).describe("The current revision."), publishedAt: timestamp.describe("When the current revision was published.") })
+      .nullable()
+      .describe("Null until the report is published."),
+    url: z.url().describe("The year's report page on the forum."),
+    apiUrl: z.url().nullable().describe("The published report's metadata in the API; null until it is published."),
+  })
+  .describe("One year's stock-take.");
+
+export const stocktakeList = z.object({ items: z.array(stocktakeListEntry).describe("Every year, newest first.") }).describe("The annual stock-takes.");
+
+export const stocktakeDownloads = z
+  .object({
+    snapshot: z.url().describe("The snapshot as JSON: exactly the bytes whose SHA-256 is `sha256`."),
+    pdf: z.url().describe("The typeset report, rendered once when the revision was published."),
+    csv: z.url().describe("One row per covered norm with its figures (RFC 4180, UTF-8)."),
+  })
+  .describe("Permanent addresses of one revision's files; they never change.");
+
+export const stocktakeRevisionEntry = z
+  .object({
+    revision: z.int().min(1),
+    current: z.boolean().describe("Whether this is the current revision, the latest."),
+    publishedAt: timestamp,
+    sha256: sha256Hex,
+    erratum: z.string().nullable().describe("What this revision corrects; null for the first."),
+    downloads: stocktakeDownloads,
+  })
+  .describe("One published revision of a year's report.");
+
+export const stocktakeMetadata = z
+  .object({
+    year: z.int(),
+    revision: z.int().min(1).describe("The current revision."),
+    publishedAt: timestamp.describe("When the current revision was published."),
+    sha256: sha256Hex,
+    erratum: z.string().nullable().describe("What the current revision corrects; null for a first publication."),
+    latestRevision: z.int().min(1).describe("The latest revision, which is the current one."),
+    window: z
+      .object({ opensOn: isoDate, closesOn: isoDate, closedAt: timestamp.describe("The moment the figures are computed as of.") })
+      .describe("The submission window."),
+    url: z.url().describe("The report's page on the forum."),
+    methodology: z.url().describe("How the figures are computed, and how to recompute them from the snapshot."),
+    downloads: stocktakeDownloads.describe("The current revision's files, at their permanent addresses."),
+    revisions: z.array(stocktakeRevisionEntry).describe("Every published revision, newest first; earlier revisions stay readable, each with its own hash."),
+  })
+  .describe("A year's published report: its current revision, its hash, and every revision.");
+
 export const apiErrorDetail = z.object({
   message: z.string().describe("What went wrong, in plain English."),
   fieldErrors: z.record(z.string(), z.string()).describe("A message per parameter name; empty when the problem is not with one parameter."),
@@ -307,6 +469,14 @@ export type OrganizationEntry = z.output<typeof organizationEntry>;
 export type OrganizationList = z.output<typeof organizationList>;
 export type OrganizationPositions = z.output<typeof organizationPositions>;
 export type PublicNormStatus = z.output<typeof publicStatus>;
+export type CommentOrganization = z.output<typeof commentOrganization>;
+export type NormComment = z.output<typeof normComment>;
+export type NormCommentList = z.output<typeof normCommentList>;
+export type ModerationLogEntry = z.output<typeof moderationLogEntry>;
+export type ModerationLogPage = z.output<typeof moderationLogPage>;
+export type StocktakeList = z.output<typeof stocktakeList>;
+export type StocktakeDownloads = z.output<typeof stocktakeDownloads>;
+export type StocktakeMetadata = z.output<typeof stocktakeMetadata>;
 
 /** Named schemas for the OpenAPI document's `components.schemas`. */
 export const openDataSchemas = z.registry<{ id: string }>();
@@ -336,5 +506,19 @@ openDataSchemas.add(organizationList, { id: "OrganizationList" });
 openDataSchemas.add(organizationPosition, { id: "OrganizationPosition" });
 openDataSchemas.add(organizationPositionHistoryEntry, { id: "OrganizationPositionHistoryEntry" });
 openDataSchemas.add(organizationPositions, { id: "OrganizationPositions" });
+openDataSchemas.add(discussedNorm, { id: "DiscussedNorm" });
+openDataSchemas.add(commentOrganization, { id: "CommentOrganization" });
+openDataSchemas.add(normComment, { id: "Comment" });
+openDataSchemas.add(normCommentList, { id: "NormComments" });
+openDataSchemas.add(moderationRuleRef, { id: "HouseRuleRef" });
+openDataSchemas.add(moderationLogNorm, { id: "ModerationLogNorm" });
+openDataSchemas.add(moderatedContent, { id: "ModeratedContent" });
+openDataSchemas.add(moderationLogEntry, { id: "ModerationLogEntry" });
+openDataSchemas.add(moderationLogPage, { id: "ModerationLog" });
+openDataSchemas.add(stocktakeListEntry, { id: "StocktakeListEntry" });
+openDataSchemas.add(stocktakeList, { id: "StocktakeList" });
+openDataSchemas.add(stocktakeDownloads, { id: "StocktakeDownloads" });
+openDataSchemas.add(stocktakeRevisionEntry, { id: "StocktakeRevision" });
+openDataSchemas.add(stocktakeMetadata, { id: "StocktakeMetadata" });
 openDataSchemas.add(apiError, { id: "Error" });
 openDataSchemas.add(apiErrorDetail, { id: "ErrorDetail" });

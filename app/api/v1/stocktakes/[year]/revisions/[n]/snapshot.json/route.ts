@@ -1,0 +1,11 @@
+import { stocktakeSnapshotResponse } from "~/server/open-data/stocktakes";
+import { withDb } from "~/server/open-data/with-db";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ year: string; n: string }> };
+
+export const GET = async (_request: Request, { params }: Params) => {
+  const { year, n } = await params;
+  return withDb((db) => stocktakeSnapshotResponse(db, year, n));
+};
