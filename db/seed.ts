@@ -3,6 +3,10 @@ import { searchVector } from "~/server/domain/norms";
 import type { Db, Tx } from "./connect";
 import { demoComments, type DemoAuthor } from "./demo-comments";
 import { demoNorms } from "./demo-norms";
+import { currentYear, type DemoObservation, type DemoStatement, demoReferenceItems, previousYear } from "./demo-stocktakes";
+import { emptyNarrative, gatherSnapshotInput } from "~/server/domain/stocktakes";
+import { buildSnapshot, canonicalJson, sha256, snapshotCsv } from "~/server/domain/stocktake-snapshot";
+import { renderReportPdf } from "~/server/stocktake-pdf/render";
 import { demoPositions, positionOrganizations, revokedDemoOrganization } from "./demo-positions";
 import { refreshMeasures } from "~/server/domain/positions";
 import { slugify } from "~/server/domain/slug";
@@ -10,6 +14,14 @@ import { addMember, createOrganization, createUser } from "./factories";
 import forumsData from "./reference-data/forums.json";
 import referenceData from "./reference-data/reference-norms.json";
 import {
+  implementationStatements,
+  observationAssessments,
+  observationOrganizations,
+  observationReplies,
+  observations,
+  stocktakeItems,
+  stocktakeRevisions,
+  stocktakes,
   commentAppeals,
   commentReports,
   commentRevisions,
@@ -187,6 +199,7 @@ export async function seedDemo(db: Db) {
       .where(eq(organizations.slug, revokedDemoOrganization));
     await seedMeasures(tx);
     await seedDemoComments(tx, { member: member.id, representative: rep.id, otherRepresentative: rep2.id, suspended: suspended.id, admin: admin.id }, secretariat.id);
+    await seedDemoStocktakes(tx, { member: member.id, representative: rep.id, otherRepresentative: rep2.id }, secretariat.id);
   });
 }
 
@@ -346,6 +359,108 @@ async function seedDemoComments(tx: Tx, people: Record<DemoAuthor, string>, secr
       await tx.insert(commentReports).values({ commentId: id, reporterId: people[demo.reportedBy.who], reason: demo.reportedBy.reason, createdAt: new Date(createdAt.getTime() + DAY / 2) });
     }
   }
+}
+
+/** Last year's report, published with a correction, and this year's open cycle (db/demo-stocktakes.ts). */
+async function seedDemoStocktakes(tx: Tx, people: Record<DemoObservation["reporter"], string>, secretariatId: string) {
+  const thisYear = new Date().getUTCFullYear();
+  const lastYear = thisYear - 1;
+  const [orgRows, normRows] = await Promise.all([
+    tx.select({ id: organizations.id, slug: organizations.slug, createdById: organizations.createdById }).from(organizations),
+    tx.select({ id: norms.id, title: norms.title, status: norms.status }).from(norms),
+  ]);
+  const org = (slug: string) => orgRows.find((o) => o.slug === slug) ?? missing(slug);
+  const normId = (title: string) => normRows.find((n) => n.title === title)?.id ?? missing(title);
+
+  async function cycle(year: number, window: { opensOn: string; closesOn: string }, normTitles: string[], statements: DemoStatement[], demoObservations: DemoObservation[]) {
+    const [st] = await tx
+      .insert(stocktakes)
+      .values({ year, opensOn: `${year}${window.opensOn}`, closesOn: `${year}${window.closesOn}`, narrative: emptyNarrative(), createdById: secretariatId, createdAt: new Date(`${year}${window.opensOn}T09:00:00Z`) })
+      .returning();
+    const items = await tx
+      .insert(stocktakeItems)
+      .values([
+        ...normTitles.map((title, position) => ({ stocktakeId: st!.id, normId: normId(title), position })),
+        ...demoReferenceItems.map((referenceNormId, i) => ({ stocktakeId: st!.id, referenceNormId, position: normTitles.length + i })),
+      ])
+      .returning();
+    const item = (key: string) => items.find((i) => i.referenceNormId === key || (i.normId && i.normId === normRows.find((n) => n.title === key)?.id)) ?? missing(key);
+    for (const s of statements) {
+      const o = org(s.organization);
+      await tx.insert(implementationStatements).values({ itemId: item(s.item).id, organizationId: o.id, status: s.status, text: s.text, links: s.links ?? [], recordedById: o.createdById });
+    }
+    for (const d of demoObservations) {
+      const reviewed = d.review.status !== "pending";
+      const [row] = await tx
+        .insert(observations)
+        .values({
+          stocktakeId: st!.id,
+          reporterId: people[d.reporter],
+          title: d.title,
+          description: d.description,
+          occurredOn: `${year}${d.occurredOn}`,
+          outsideActors: d.outsideActors,
+          sources: d.sources,
+          status: d.review.status,
+          reviewNote: d.review.status === "rejected" ? d.review.note : null,
+          reviewedById: reviewed ? secretariatId : null,
+          reviewedAt: reviewed ? new Date(`${year}${d.occurredOn}T12:00:00Z`) : null,
+        })
+        .returning({ id: observations.id });
+      if (d.organizations.length) await tx.insert(observationOrganizations).values(d.organizations.map((slug) => ({ observationId: row!.id, organizationId: org(slug).id })));
+      await tx.insert(observationAssessments).values(d.assessments.map((a) => ({ observationId: row!.id, itemId: item(a.item).id, assessment: a.assessment })));
+      if (d.reply) {
+        const o = org(d.reply.organization);
+        await tx.insert(observationReplies).values({ observationId: row!.id, organizationId: o.id, text: d.reply.text, authorId: o.createdById });
+      }
+    }
+    return st!;
+  }
+
+  const previous = await cycle(lastYear, previousYear, previousYear.norms, previousYear.statements, previousYear.observations);
+  await tx.update(stocktakes).set({ narrative: previousYear.narrative }).where(eq(stocktakes.id, previous.id));
+  const covered = normRows.filter((n) => n.status === "endorsement" || n.status === "concluded").map((n) => n.title);
+  await cycle(thisYear, currentYear, covered, currentYear.statements, currentYear.observations);
+
+  // Last year's report. The demo norms' histories are dated within the last few months, so the
+  // figures are read as they stand now and some positions left out, to give the comparison with
+  // this year something to show.
+  const stored = (await tx.query.stocktakes.findFirst({ where: eq(stocktakes.id, previous.id) }))!;
+  const base = await gatherSnapshotInput(tx, stored, new Date(), 1, new Date(), null);
+  const input = {
+    ...base,
+    window: { ...base.window, closedAt: new Date(`${lastYear}-12-01T00:00:00Z`) },
+    items: base.items.map((i) => ({ ...i, positions: i.positions.filter((_, n) => n % 3 !== 0) })),
+  };
+  const revisions = [
+    { revision: 1, publishedAt: new Date(`${lastYear}-12-15T10:00:00Z`), erratum: null, narrative: previousYear.narrative },
+    {
+      revision: 2,
+      publishedAt: new Date(`${thisYear}-01-12T10:00:00Z`),
+      erratum: previousYear.erratum,
+      narrative: { ...previousYear.narrative, categories: { ...previousYear.narrative.categories, III: `${previousYear.narrative.categories.III} One statement concerned coordinated vulnerability disclosure.` } },
+    },
+  ];
+  for (const r of revisions) {
+    const snapshot = buildSnapshot({ ...input, revision: r.revision, publishedAt: r.publishedAt, erratum: r.erratum, narrative: r.narrative });
+    const json = canonicalJson(snapshot);
+    const hash = sha256(json);
+    await tx.insert(stocktakeRevisions).values({
+      stocktakeId: previous.id,
+      revision: r.revision,
+      publishedAt: r.publishedAt,
+      erratum: r.erratum,
+      snapshot: json,
+      sha256: hash,
+      pdf: await renderReportPdf(snapshot, hash),
+      csv: snapshotCsv(snapshot, hash),
+      publishedById: secretariatId,
+    });
+  }
+}
+
+function missing(what: string): never {
+  throw new Error(`Demo data refers to something that does not exist: ${what}`);
 }
 
 async function seedMeasures(tx: Tx) {

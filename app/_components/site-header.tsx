@@ -10,6 +10,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
     { href: "/norms", label: t("nav.norms") },
     { href: "/organizations", label: t("nav.organizations") },
     { href: "/reference", label: t("nav.reference") },
+    { href: "/stocktakes", label: t("nav.stocktakes") },
     ...(isStaff(actor) && !actor?.suspension ? [{ href: "/secretariat", label: t("nav.secretariat") }] : []),
     ...(actor?.role === "admin" && !actor.suspension ? [{ href: "/admin/users", label: t("nav.admin") }] : []),
   ];

@@ -13,12 +13,25 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SecretariatPage() {
-  const [queue, appeals] = await Promise.all([load(() => api.verification.queue()), load(() => api.users.appeals())]);
-  const [t, actor] = await Promise.all([getTranslations("secretariat.overview"), getActor()]);
+  const [queue, appeals, moderation] = await Promise.all([
+    load(() => api.verification.queue()),
+    load(() => api.users.appeals()),
+    load(() => api.moderation.queue()),
+  ]);
+  const [t, tm, actor] = await Promise.all([getTranslations("secretariat.overview"), getTranslations("moderation.queue"), getActor()]);
+  const moderationCount = moderation.reported.length + moderation.appeals.length;
   const isAdmin = can("user.setRole", actor);
   const sections = [
     { id: "verification", title: t("verificationTitle"), text: t("verificationCount", { count: queue.length }), href: "/secretariat/verification", link: t("verificationLink"), count: queue.length },
     { id: "appeals", title: t("appealsTitle"), text: t("appealsCount", { count: appeals.length }), href: "/secretariat/appeals", link: t("appealsLink"), count: appeals.length },
+    {
+      id: "moderation",
+      title: tm("overviewTitle"),
+      text: tm("overviewCount", { reported: moderation.reported.length, appeals: moderation.appeals.length }),
+      href: "/secretariat/moderation",
+      link: tm("overviewLink"),
+      count: moderationCount,
+    },
     { id: "organizations", title: t("organizationsTitle"), text: t("organizationsText"), href: "/secretariat/organizations", link: t("organizationsLink") },
     { id: "users", title: t("usersTitle"), text: isAdmin ? t("usersTextAdmin") : t("usersText"), href: "/secretariat/users", link: t("usersLink") },
     ...(can("audit.list", actor)

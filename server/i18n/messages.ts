@@ -4,19 +4,23 @@ import admin from "~/messages/en/admin.json";
 import auth from "~/messages/en/auth.json";
 import common from "~/messages/en/common.json";
 import compare from "~/messages/en/compare.json";
+import discussion from "~/messages/en/discussion.json";
 import normForm from "~/messages/en/normForm.json";
 import norms from "~/messages/en/norms.json";
 import openData from "~/messages/en/openData.json";
 import methodology from "~/messages/en/methodology.json";
+import moderation from "~/messages/en/moderation.json";
 import organizations from "~/messages/en/organizations.json";
 import positions from "~/messages/en/positions.json";
 import reference from "~/messages/en/reference.json";
 import search from "~/messages/en/search.json";
 import secretariat from "~/messages/en/secretariat.json";
+import stocktakes from "~/messages/en/stocktakes.json";
+import stocktakeAdmin from "~/messages/en/stocktakeAdmin.json";
 import vocabulary from "~/messages/en/vocabulary.json";
 
 export const messages = {
-  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, openData, reference, compare, search, positions, methodology },
+  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes },
 };
 
 export type Messages = (typeof messages)["en"];

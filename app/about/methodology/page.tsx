@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { Table, TableBody, TableCaption, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "~/app/_components/ui/table";
 import { bridgingShare, GROUP_COUNT, type GroupFigures } from "~/server/domain/measures";
+import { env } from "~/env.js";
 import { regions, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { comparison, exampleMeasures, examplePositions } from "./example";
 
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metaTitle"), description: t("lead") };
 }
 
-const sections = ["counted", "counts", "support", "breadth", "bridging", "contestation", "example", "rounding", "recompute"] as const;
+const sections = ["counted", "counts", "support", "breadth", "bridging", "contestation", "example", "rounding", "recompute", "verify"] as const;
 
 function Formula({ children }: { children: React.ReactNode }) {
   return <p className="border-s-[10px] border-primary bg-surface px-4 py-3 font-semibold">{children}</p>;
@@ -20,6 +21,8 @@ function Formula({ children }: { children: React.ReactNode }) {
 
 export default async function MethodologyPage() {
   const [t, tv, format] = await Promise.all([getTranslations("methodology"), getTranslations("vocabulary"), getFormatter()]);
+  const appUrl = env.APP_URL.replace(/\/+$/, "");
+  const code = (chunks: React.ReactNode) => <code>{chunks}</code>;
   const percent = (value: number) => format.number(value, { style: "percent", maximumFractionDigits: 1 });
   const number = (value: number) => format.number(value, { maximumFractionDigits: 2 });
 
@@ -265,6 +268,23 @@ export default async function MethodologyPage() {
           </code>
         </pre>
         <p>{t.rich("recompute.check", { link: (chunks) => <Link href="/open-data">{chunks}</Link> })}</p>
+
+        <h2 id="verify">{t("verify.title")}</h2>
+        <p>{t("verify.text")}</p>
+        <h3>{t("verify.hashTitle")}</h3>
+        <p>{t("verify.hashText")}</p>
+        <pre className="whitespace-pre-wrap [overflow-wrap:anywhere]">
+          <code>
+            curl -s {appUrl}/api/v1/stocktakes/<var>year</var>/snapshot.json | sha256sum
+            {"\n"}curl -s {appUrl}/api/v1/stocktakes/<var>year</var> # the published &quot;sha256&quot;
+          </code>
+        </pre>
+        <p>{t("verify.hashNote")}</p>
+        <h3>{t("verify.figuresTitle")}</h3>
+        <p>{t.rich("verify.figuresItems", { code })}</p>
+        <p>{t.rich("verify.figuresOrganizations", { code })}</p>
+        <p>{t.rich("verify.figuresOther", { code })}</p>
+        <p>{t.rich("verify.figuresChanges", { code })}</p>
       </div>
     </>
   );

@@ -4,18 +4,25 @@ import { cn } from "~/app/_components/ui/cn";
 import { getActor } from "~/server/context";
 import { can } from "~/server/policy";
 
-export type SecretariatPage = "overview" | "verification" | "organizations" | "users" | "appeals" | "audit";
+export type SecretariatPage = "overview" | "verification" | "organizations" | "users" | "appeals" | "moderation" | "stocktakes" | "audit";
 
 /** The secretariat's own navigation, shared by its pages and the admin pages. */
 export async function SecretariatNav({ current }: { current: SecretariatPage }) {
-  const [t, actor] = await Promise.all([getTranslations("secretariat.nav"), getActor()]);
-  const items: { key: SecretariatPage; href: string }[] = [
-    { key: "overview", href: "/secretariat" },
-    { key: "verification", href: "/secretariat/verification" },
-    { key: "organizations", href: "/secretariat/organizations" },
-    { key: "users", href: "/secretariat/users" },
-    { key: "appeals", href: "/secretariat/appeals" },
-    ...(can("audit.list", actor) ? [{ key: "audit" as const, href: "/admin/audit" }] : []),
+  const [t, tm, ts, actor] = await Promise.all([
+    getTranslations("secretariat.nav"),
+    getTranslations("moderation.queue"),
+    getTranslations("stocktakeAdmin"),
+    getActor(),
+  ]);
+  const items: { key: SecretariatPage; href: string; label: string }[] = [
+    { key: "overview", href: "/secretariat", label: t("overview") },
+    { key: "verification", href: "/secretariat/verification", label: t("verification") },
+    { key: "organizations", href: "/secretariat/organizations", label: t("organizations") },
+    { key: "users", href: "/secretariat/users", label: t("users") },
+    { key: "appeals", href: "/secretariat/appeals", label: t("appeals") },
+    { key: "moderation", href: "/secretariat/moderation", label: tm("nav") },
+    { key: "stocktakes", href: "/secretariat/stocktakes", label: ts("nav") },
+    ...(can("audit.list", actor) ? [{ key: "audit" as const, href: "/admin/audit", label: t("audit") }] : []),
   ];
   return (
     <nav aria-label={t("label")} className="mb-8 border-b border-border">
@@ -32,7 +39,7 @@ export async function SecretariatNav({ current }: { current: SecretariatPage }) 
                   active ? "border-primary font-bold text-foreground" : "border-transparent text-link underline hover:text-link-hover",
                 )}
               >
-                {t(item.key)}
+                {item.label}
               </Link>
             </li>
           );

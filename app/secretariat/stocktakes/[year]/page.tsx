@@ -1,0 +1,279 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge } from "~/app/_components/ui/badge";
+import { Button } from "~/app/_components/ui/button";
+import { DescriptionList } from "~/app/_components/ui/description-list";
+import { PageHeader } from "~/app/_components/ui/page-header";
+import { api, load } from "~/app/_trpc/server";
+import { categoryCodes } from "~/server/schemas/vocabulary";
+import { SecretariatNav } from "../../_components/secretariat-nav";
+import { requireSecretariat, utcDate, yearParam } from "../_components/guard";
+import { StateBadge } from "../_components/state-badge";
+import { CloseWindow } from "./_components/close-window";
+import { NarrativeForm } from "./_components/narrative-form";
+import { PublishPanel } from "./_components/publish-panel";
+import { ReviewObservation } from "./_components/review-observation";
+
+type Params = { params: Promise<{ year: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const t = await getTranslations("stocktakeAdmin.year");
+  return { title: t("title", { year: (await params).year }) };
+}
+
+type Stocktake = Awaited<ReturnType<typeof api.stocktakes.get>>;
+type Observation = Stocktake["observations"][number];
+
+export default async function SecretariatStocktakePage({ params }: Params) {
+  await requireSecretariat();
+  const year = yearParam((await params).year);
+  const st = await load(() => api.stocktakes.get({ year }));
+  const [t, tc, tv, format] = await Promise.all([getTranslations("stocktakeAdmin"), getTranslations("secretariat"), getTranslations("vocabulary"), getFormatter()]);
+  const day = (d: string) => format.dateTime(utcDate(d), { dateStyle: "long", timeZone: "UTC" });
+  const moment = (d: Date) =>
+    format.dateTime(d, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC", timeZoneName: "short" });
+  const itemTitle = new Map(st.items.map((i) => [i.id, i.title]));
+  const pending = st.observations.filter((o) => o.status === "pending");
+  const reviewed = st.observations.filter((o) => o.status !== "pending");
+  const closed = st.window === "closed";
+  const current = st.current;
+  const publication = st.draft?.publication ?? null;
+  const narrative = st.draft?.narrative ?? { summary: "", categories: { I: "", II: "", III: "", IV: "", V: "" } };
+  const categoryTitles = Object.fromEntries(categoryCodes.map((c) => [c, tv(`category.${c}`)]));
+
+  const figures = [
+    { id: "filed", label: t("progress.filed"), value: st.progress.organizationsFiled },
+    { id: "statements", label: t("progress.statements"), value: st.progress.statements },
+    { id: "pending", label: t("progress.pending"), value: st.progress.observationsPending },
+    { id: "accepted", label: t("progress.accepted"), value: st.progress.observationsAccepted },
+    { id: "rejected", label: t("progress.rejected"), value: st.progress.observationsRejected },
+    { id: "covered", label: t("progress.covered"), value: st.items.length },
+  ];
+
+  /** What an observation is about: when, who, which norms and how, and its sources. */
+  const about = (o: Observation) => [
+    { id: "occurred", term: t("review.occurredOn"), details: day(o.occurredOn) },
+    { id: "logged", term: t("review.loggedOn"), details: moment(o.createdAt) },
+    {
+      id: "actors",
+      term: t("review.actors"),
+      details: (
+        <ul className="space-y-1">
+          {o.organizations.map((org) => (
+            <li key={org.id}>
+              <Link href={`/organizations/${org.slug}`}>{org.name}</Link>
+            </li>
+          ))}
+          {o.outsideActors.map((name) => (
+            <li key={name}>{t("review.outsideActor", { name })}</li>
+          ))}
+        </ul>
+      ),
+    },
+    {
+      id: "norms",
+      term: t("review.norms"),
+      details: (
+        <ul className="space-y-1">
+          {o.assessments.map((a) => (
+            <li key={a.itemId}>
+              {t("review.assessment", { norm: itemTitle.get(a.itemId) ?? a.itemId, assessment: a.assessment })}
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+    {
+      id: "sources",
+      term: t("review.sources"),
+      details: (
+        <ul className="space-y-1">
+          {o.sources.map((url) => (
+            <li key={url} className="break-all">
+              <a href={url} rel="nofollow noopener noreferrer" target="_blank">
+                {url}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <SecretariatNav current="stocktakes" />
+      <p className="mb-6">
+        <Link href="/secretariat/stocktakes">{t("year.back")}</Link>
+      </p>
+      <PageHeader
+        caption={tc("caption")}
+        title={t("year.title", { year })}
+        description={
+          <>
+            <p className="mb-3">
+              <StateBadge window={st.window} published={current} />
+            </p>
+            <p>{t("year.window", { opens: day(st.opensOn), closes: day(st.closesOn) })}</p>
+          </>
+        }
+      >
+        {current ? (
+          <Button asChild variant="secondary">
+            <Link href={`/stocktakes/${year}`}>{t("year.publicPage")}</Link>
+          </Button>
+        ) : null}
+      </PageHeader>
+
+      <section aria-labelledby="progress-title" className="mb-16">
+        <h2 id="progress-title" className="mb-6 text-2xl font-bold sm:text-3xl">
+          {t("progress.title")}
+        </h2>
+        <dl className="grid grid-cols-2 gap-x-6 gap-y-8 sm:grid-cols-3">
+          {figures.map((f) => (
+            <div key={f.id} className="border-t-4 border-primary pt-3">
+              <dt className="mb-1 text-base sm:text-lg">{f.label}</dt>
+              <dd className="text-4xl font-bold">{f.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="window-title" className="mb-16 max-w-[42rem]">
+        <h2 id="window-title" className="mb-4 text-2xl font-bold sm:text-3xl">
+          {t("window.title")}
+        </h2>
+        {st.window === "open" ? (
+          <>
+            <p className="mb-4">{t("window.openText", { closes: day(st.closesOn) })}</p>
+            <p className="mb-6">{t("window.closeEarly")}</p>
+            <CloseWindow year={year} />
+          </>
+        ) : st.window === "upcoming" ? (
+          <p>{t("window.upcomingText", { opens: day(st.opensOn) })}</p>
+        ) : (
+          <p>{t("window.closedText", { closedAt: moment(st.closedAt!) })}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="review-title" className="mb-16">
+        <h2 id="review-title" className="mb-2 text-2xl font-bold sm:text-3xl">
+          {t("review.title")}
+        </h2>
+        <p className="mb-6 max-w-[42rem]">{t("review.lead")}</p>
+        {pending.length === 0 ? (
+          <p className="text-lg">{t("review.empty")}</p>
+        ) : (
+          <ol className="space-y-12">
+            {pending.map((o) => (
+              <li key={o.id}>
+                <article aria-labelledby={`observation-${o.id}`} className="border-t-4 border-border pt-4">
+                  <h3 id={`observation-${o.id}`} className="mb-4 text-xl font-bold break-words sm:text-2xl">
+                    {o.title}
+                  </h3>
+                  <p className="mb-6 max-w-[42rem] whitespace-pre-line break-words">{o.description}</p>
+                  <DescriptionList className="mb-6 sm:mb-6" items={about(o)} />
+                  <ReviewObservation observationId={o.id} title={o.title} />
+                </article>
+              </li>
+            ))}
+          </ol>
+        )}
+        {reviewed.length > 0 ? (
+          <details className="mt-10 border-s-4 border-border ps-4">
+            <summary className="cursor-pointer text-lg text-link underline hover:text-link-hover">{t("review.reviewed", { count: reviewed.length })}</summary>
+            <ul className="mt-6 space-y-6">
+              {reviewed.map((o) => (
+                <li key={o.id} className="max-w-[42rem]">
+                  <p className="font-bold break-words">{o.title}</p>
+                  <p className="mb-1">
+                    <Badge variant={o.status === "accepted" ? "success" : "danger"}>{t("review.status", { status: o.status })}</Badge>
+                  </p>
+                  {o.status === "rejected" && o.reviewNote ? <p className="whitespace-pre-line text-muted">{t("review.reasonGiven", { note: o.reviewNote })}</p> : null}
+                  {o.replies.length > 0 ? <p className="text-muted">{t("review.replies", { count: o.replies.length })}</p> : null}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="report-title" className="mb-16 max-w-[42rem]">
+        <h2 id="report-title" className="mb-2 text-2xl font-bold sm:text-3xl">
+          {t("report.title")}
+        </h2>
+        <p className="mb-8">{t("report.lead")}</p>
+
+        <h3 className="mb-4 text-xl font-bold sm:text-2xl">{t("narrative.title")}</h3>
+        <NarrativeForm year={year} narrative={narrative} categoryTitles={categoryTitles} />
+
+        <h3 className="mt-12 mb-4 text-xl font-bold sm:text-2xl">{t("report.previewTitle")}</h3>
+        {closed ? (
+          <>
+            <p className="mb-4">{t("report.previewText")}</p>
+            <Button asChild variant="secondary">
+              <Link href={`/secretariat/stocktakes/${year}/preview`}>{t("report.preview")}</Link>
+            </Button>
+          </>
+        ) : (
+          <p>{t("report.previewOnceClosed")}</p>
+        )}
+
+        <h3 className="mt-12 mb-4 text-xl font-bold sm:text-2xl">{current ? t("publish.correctionTitle") : t("publish.title")}</h3>
+        <PublishPanel year={year} closed={closed} current={current ? { revision: current.revision } : null} running={publication?.status === "running"} />
+      </section>
+
+      {st.revisions.length > 0 ? (
+        <section aria-labelledby="revisions-title" className="mb-16">
+          <h2 id="revisions-title" className="mb-6 text-2xl font-bold sm:text-3xl">
+            {t("revisions.title")}
+          </h2>
+          <ol className="space-y-8">
+            {st.revisions.map((r) => {
+              const base = `/api/v1/stocktakes/${year}/revisions/${r.revision}`;
+              return (
+                <li key={r.revision} className="max-w-[42rem] border-t-4 border-border pt-3">
+                  <h3 className="mb-2 text-xl font-bold">
+                    {t("revisions.revision", { revision: r.revision })}{" "}
+                    {r.revision === current?.revision ? <Badge variant="success">{t("revisions.current")}</Badge> : null}
+                  </h3>
+                  <DescriptionList
+                    className="mb-3 sm:mb-3"
+                    items={[
+                      { id: "published", term: t("revisions.publishedAt"), details: moment(r.publishedAt) },
+                      { id: "hash", term: t("revisions.sha256"), details: <code className="break-all">{r.sha256}</code> },
+                      ...(r.erratum ? [{ id: "erratum", term: t("revisions.erratum"), details: <p className="whitespace-pre-line">{r.erratum}</p> }] : []),
+                    ]}
+                  />
+                  <p className="flex flex-wrap gap-x-6 gap-y-2">
+                    <a href={`${base}/report.pdf`}>{t("revisions.pdf", { revision: r.revision })}</a>
+                    <a href={`${base}/snapshot.json`}>{t("revisions.json", { revision: r.revision })}</a>
+                    <a href={`${base}/report.csv`}>{t("revisions.csv", { revision: r.revision })}</a>
+                  </p>
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="covered-title" className="max-w-[42rem]">
+        <h2 id="covered-title" className="mb-4 text-2xl font-bold sm:text-3xl">
+          {t("covered.title")}
+        </h2>
+        <details className="border-s-4 border-border ps-4">
+          <summary className="cursor-pointer text-lg text-link underline hover:text-link-hover">{t("covered.summary", { count: st.items.length })}</summary>
+          <ul className="mt-4 space-y-2">
+            {st.items.map((i) => (
+              <li key={i.id} className="break-words">
+                {i.kind === "forum" && i.slug ? <Link href={`/norms/${i.slug}`}>{i.title}</Link> : <Link href={`/reference/norms/${i.referenceId}`}>{i.title}</Link>}{" "}
+                <span className="text-muted">({t(i.kind === "forum" ? "covered.forum" : "covered.reference")})</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,146 @@
+"use client";
+
+// Fields for pages that hold several forms at once (one per norm, one per reply): the shared
+// fields use the field's name as its id, so these prefix it to keep ids unique on the page.
+import { useTranslations } from "next-intl";
+import type * as React from "react";
+import type { FieldPath, FieldValues, UseFormReturn } from "react-hook-form";
+import { z } from "zod";
+import { Alert, AlertDescription } from "~/app/_components/ui/alert";
+import { ErrorSummary } from "~/app/_components/ui/error-summary";
+import { Field, FieldError, FieldHint, fieldAria } from "~/app/_components/ui/field";
+import { Textarea } from "~/app/_components/ui/textarea";
+import { cn } from "~/app/_components/ui/cn";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type FormOf<T extends FieldValues> = UseFormReturn<T, any, any>;
+
+export function errorOf<T extends FieldValues>(form: FormOf<T>, name: FieldPath<T>): string | undefined {
+  const error = name.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], form.formState.errors);
+  return (error as { message?: string } | undefined)?.message;
+}
+
+/** The error summary for one of several forms on a page; links go to the prefixed ids. */
+export function PrefixedErrors<T extends FieldValues>({
+  form,
+  prefix,
+  fields,
+  message,
+}: {
+  form: FormOf<T>;
+  prefix: string;
+  fields: FieldPath<T>[];
+  message?: string | null;
+}) {
+  const t = useTranslations("common.errors");
+  const errors = fields.flatMap((name) => {
+    const m = errorOf(form, name);
+    return m ? [{ id: `${prefix}-${name}`, message: m }] : [];
+  });
+  return (
+    <>
+      <ErrorSummary key={form.formState.submitCount} title={t("problemTitle")} errors={errors} headingLevel="h3" />
+      {message ? (
+        <Alert variant="destructive" role="alert" className="mb-6" data-testid="form-error">
+          <AlertDescription>{message}</AlertDescription>
+        </Alert>
+      ) : null}
+    </>
+  );
+}
+
+export function PrefixedTextarea<T extends FieldValues>({
+  form,
+  prefix,
+  name,
+  label,
+  hint,
+  ...props
+}: {
+  form: FormOf<T>;
+  prefix: string;
+  name: FieldPath<T>;
+  label: React.ReactNode;
+  hint?: React.ReactNode;
+} & Omit<React.ComponentProps<"textarea">, "name" | "form">) {
+  const t = useTranslations("common.errors");
+  const id = `${prefix}-${name}`;
+  const error = errorOf(form, name);
+  return (
+    <Field id={id} label={label} hint={hint} error={error} errorPrefix={t("errorPrefix")}>
+      <Textarea {...props} {...fieldAria(id, { hint, error })} {...form.register(name)} />
+    </Field>
+  );
+}
+
+export const radioClass =
+  "m-0 size-7 shrink-0 cursor-pointer appearance-none rounded-full border-2 border-foreground bg-background checked:bg-foreground checked:shadow-[inset_0_0_0_5px_var(--color-background)] aria-invalid:border-destructive disabled:cursor-not-allowed disabled:opacity-50 focus-visible:outline-offset-0 focus-visible:shadow-[0_0_0_5px_var(--color-foreground),inset_0_0_0_5px_var(--color-background)]";
+
+/** A GOV.UK-style radio group; the first radio carries the group's id so the error summary can reach it. */
+export function RadioGroup<T extends FieldValues>({
+  form,
+  prefix,
+  name,
+  legend,
+  hint,
+  options,
+}: {
+  form: FormOf<T>;
+  prefix: string;
+  name: FieldPath<T>;
+  legend: React.ReactNode;
+  hint?: React.ReactNode;
+  options: { value: string; label: string }[];
+}) {
+  const t = useTranslations("common.errors");
+  const id = `${prefix}-${name}`;
+  const error = errorOf(form, name);
+  return (
+    <div className={cn("mb-6 sm:mb-8", error && "border-s-4 border-destructive ps-4")} data-invalid={error ? "true" : undefined}>
+      <fieldset aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}>
+        <legend className="mb-1 text-base leading-snug font-semibold sm:text-lg">{legend}</legend>
+        {hint ? <FieldHint id={`${id}-hint`}>{hint}</FieldHint> : null}
+        {error ? (
+          <FieldError id={`${id}-error`} prefix={t("errorPrefix")}>
+            {error}
+          </FieldError>
+        ) : null}
+        <div className="flex flex-col gap-3">
+          {options.map((o, index) => {
+            const optionId = index === 0 ? id : `${id}-${o.value}`;
+            return (
+              <div key={o.value} className="flex items-center gap-3">
+                <input type="radio" id={optionId} value={o.value} aria-invalid={error ? true : undefined} className={radioClass} {...form.register(name)} />
+                <label htmlFor={optionId} className="cursor-pointer">
+                  {o.label}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/**
+ * A textarea of one entry per line, checked by the procedure's own array schema; an error names
+ * the line it is about.
+ */
+export function linesOf(schema: z.ZodType<string[]>, lineError: (value: string, message: string) => string) {
+  return z.string().transform((text, ctx) => {
+    const list = text
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const result = schema.safeParse(list);
+    if (result.success) return result.data;
+    const issue = result.error.issues[0]!;
+    const at = issue.path[0];
+    ctx.addIssue({ code: "custom", message: typeof at === "number" && list[at] !== undefined ? lineError(list[at], issue.message) : issue.message });
+    return z.NEVER;
+  });
+}
+
+/** Splits a stored list back into the textarea's lines. */
+export const toLines = (list: readonly string[]) => list.join("\n");

@@ -1,0 +1,66 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { applyServerError, useZodForm } from "~/app/_components/form";
+import { Button } from "~/app/_components/ui/button";
+import { toast } from "~/app/_components/ui/toaster";
+import { useTRPC } from "~/app/_trpc/react";
+import { replyInput } from "~/server/schemas/stocktakes";
+import { PrefixedErrors, PrefixedTextarea } from "./fields";
+
+/** A named organisation's reply to an accepted observation; shown beside it once published. */
+export function ReplyForm({
+  observationId,
+  organization,
+  existing,
+  headingLevel = "h4",
+}: {
+  observationId: string;
+  organization: { id: string; name: string };
+  existing: string | null;
+  headingLevel?: "h4" | "h5";
+}) {
+  const t = useTranslations("stocktakes.reply");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [message, setMessage] = useState<string | null>(null);
+  const form = useZodForm(replyInput, { observationId, organizationId: organization.id, text: existing ?? "" });
+  const prefix = `reply-${observationId}-${organization.id}`;
+  const reply = useMutation(
+    trpc.stocktakes.reply.mutationOptions({
+      onError: (error) => setMessage(applyServerError(form, error)),
+      onSuccess: () => {
+        toast.success(t("published", { name: organization.name }));
+        router.refresh();
+      },
+    }),
+  );
+  const onSubmit = form.handleSubmit((values) => {
+    setMessage(null);
+    reply.mutate(values);
+  });
+  const Heading = headingLevel;
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate aria-labelledby={`${prefix}-heading`} className="border-t-4 border-primary pt-4">
+      <Heading id={`${prefix}-heading`} className="mb-3 text-base font-bold sm:text-lg">
+        {t("title", { name: organization.name })}
+      </Heading>
+      <PrefixedErrors form={form} prefix={prefix} fields={["text"]} message={message} />
+      <PrefixedTextarea
+        form={form}
+        prefix={prefix}
+        name="text"
+        label={t("label")}
+        hint={existing ? t("hintExisting") : t("hint")}
+        rows={5}
+        maxLength={5000}
+      />
+      <Button type="submit" disabled={reply.isPending}>
+        {t("submit")}
+      </Button>
+    </form>
+  );
+}
