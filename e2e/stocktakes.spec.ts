@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import type { Download, Page } from "@playwright/test";
+import type { Browser, Download, Page } from "@playwright/test";
 import { expect, open, signIn, test, unique } from "./support/fixtures";
 
 const NORM = "Protecting the work of emergency response teams";
 const ORGANISATION = "Ministry of Foreign Affairs of Kenya";
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 
-async function newPage(browser: import("@playwright/test").Browser, email?: string) {
+async function newPage(browser: Browser, email?: string) {
   const page = await (await browser.newContext()).newPage();
   if (email) await signIn(page, email);
   return page;
