@@ -83,7 +83,7 @@ describe("the stock-take report PDF", () => {
     expect(all).toContain("The year in brief");
     expect(all).toContain("The forum covered three norms this year.");
     expect(all).toContain("the list (https://normsforum.example/stocktakes/2026)");
-    expect(all).toContain("Quotes “like these” and dashes – stay; other characters such as ?? or ? are replaced.");
+    expect(all).toContain("Quotes “like these”, dashes – and Кириллица stay; scripts the fonts lack, such as ??, are replaced.");
     expect(all).not.toMatch(/\*\*|## /);
     expect(all).toContain("Attacks from a state’s territory were the subject of one accepted observation.");
   });
@@ -127,7 +127,7 @@ describe("the stock-take report PDF", () => {
   it("lists the participating organisations", () => {
     const page = pages.at(-1)!;
     expect(page).toContain("Participating organisations");
-    for (const org of snapshot.organizations) expect(page).toContain(org.name.replace("Łódź", "Lódz"));
+    for (const org of snapshot.organizations) expect(page).toContain(org.name);
     for (const text of ["Civil society", "Western European and Others Group", "Germany", "Poland", "Ireland"]) expect(page).toContain(text);
     // A name too long for one line puts its row on its own, in reading order.
     expect(page).toContain("Centro de Estudos, Universidade de São Paulo Academia Latin American and Caribbean Group Brazil");
@@ -137,7 +137,7 @@ describe("the stock-take report PDF", () => {
     expect((await renderReportPdf(snapshot, hash)).equals(pdf)).toBe(true);
   });
 
-  it("renders a year with nothing in it, and names no characters the fonts cannot draw", async () => {
+  it("renders a year with nothing in it, and stands in for characters the fonts cannot draw", async () => {
     const empty = buildSnapshot({
       year: 2027,
       revision: 1,
@@ -150,7 +150,7 @@ describe("the stock-take report PDF", () => {
         {
           key: "norm:unicode",
           kind: "forum",
-          title: "Норма 😀 مثال",
+          title: "Норма Ελλάδα 中文",
           categories: [],
           text: [],
           version: 1,
@@ -169,7 +169,8 @@ describe("the stock-take report PDF", () => {
     const text = pdfPageTexts(bytes).map(flat).join(" ");
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(text).toContain("No executive summary was written.");
-    expect(text).toContain("????? ? ????");
+    // Cyrillic and Greek print as written; Chinese, which DejaVu lacks, is stood in for.
+    expect(text).toContain("Норма Ελλάδα ??");
     expect(text).toContain("No observation was accepted.");
     expect(text).toContain("No organisation took part.");
     expect(text).not.toContain("What changed since");

@@ -1,6 +1,6 @@
 // The typeset PDF of a published stock-take, rendered once at publish time and stored with the
 // revision. It runs in plain Node (react-pdf fails inside App Router route handlers and server
-// components), uses only the PDF standard fonts (no font files, no network), and is written with
+// components), uses the DejaVu fonts from a local npm package (no network; see fonts.ts), and is written with
 // createElement rather than JSX because the project's tsconfig keeps JSX as "preserve" for Next,
 // which the test runner cannot execute.
 //
@@ -20,6 +20,7 @@ import {
   type Stance,
   stances,
 } from "~/server/schemas/vocabulary";
+import { MONO, registerReportFonts, SANS } from "./fonts";
 import { countryName, decimal2, formatDate, formatTime, markdownBlocks, pdfSafe, percent, textWidth, truncateToWidth } from "./text";
 
 export { pdfSafe } from "./text";
@@ -59,7 +60,7 @@ const TABLE_LEADING = 1.45;
 const ROW = TABLE_FONT * TABLE_LEADING;
 
 const s = StyleSheet.create({
-  page: { paddingTop: 56, paddingBottom: 70, paddingHorizontal: 56, fontFamily: "Helvetica", fontSize: 10, lineHeight: 1.4, color: INK },
+  page: { paddingTop: 56, paddingBottom: 70, paddingHorizontal: 56, fontFamily: SANS, fontSize: 10, lineHeight: 1.4, color: INK },
   footer: {
     position: "absolute",
     bottom: 28,
@@ -76,24 +77,24 @@ const s = StyleSheet.create({
   // What react-pdf 4 draws from a `render` prop inherits no style (and a dynamic Text with an
   // inherited line height comes out empty), so dynamic content is a View rendering a Text that
   // states its whole style.
-  dynamic: { fontFamily: "Helvetica", fontSize: 10, lineHeight: 1.4, color: INK },
-  mono: { fontFamily: "Courier" },
-  bold: { fontFamily: "Helvetica-Bold" },
+  dynamic: { fontFamily: SANS, fontSize: 10, lineHeight: 1.4, color: INK },
+  mono: { fontFamily: MONO },
+  bold: { fontFamily: SANS, fontWeight: 700 },
   muted: { color: MUTED },
   small: { fontSize: 8.5 },
-  h1: { fontFamily: "Helvetica-Bold", fontSize: 20, lineHeight: 1.2, marginBottom: 14 },
-  h2: { fontFamily: "Helvetica-Bold", fontSize: 14, lineHeight: 1.25, marginBottom: 4 },
-  h3: { fontFamily: "Helvetica-Bold", fontSize: 11.5, lineHeight: 1.3, marginTop: 12, marginBottom: 4 },
+  h1: { fontFamily: SANS, fontWeight: 700, fontSize: 20, lineHeight: 1.2, marginBottom: 14 },
+  h2: { fontFamily: SANS, fontWeight: 700, fontSize: 14, lineHeight: 1.25, marginBottom: 4 },
+  h3: { fontFamily: SANS, fontWeight: 700, fontSize: 11.5, lineHeight: 1.3, marginTop: 12, marginBottom: 4 },
   p: { marginBottom: 8 },
   quote: { borderLeftWidth: 2, borderLeftColor: RULE, paddingLeft: 8, marginVertical: 6, fontSize: 9, color: "#383f43" },
   box: { backgroundColor: TINT, padding: 10, marginVertical: 6 },
   reply: { borderLeftWidth: 3, borderLeftColor: ACCENT, backgroundColor: TINT, padding: 8, marginTop: 4, marginBottom: 4 },
   observation: { borderTopWidth: 0.5, borderTopColor: RULE, paddingTop: 8, marginTop: 8 },
   figures: { flexDirection: "row", marginVertical: 6 },
-  figure: { flex: 1, paddingRight: 10, fontFamily: "Helvetica-Bold", fontSize: 18, lineHeight: 1.15 },
-  figureLabel: { fontFamily: "Helvetica", fontSize: 8.5, color: MUTED },
+  figure: { flex: 1, paddingRight: 10, fontFamily: SANS, fontWeight: 700, fontSize: 18, lineHeight: 1.15 },
+  figureLabel: { fontFamily: SANS, fontSize: 8.5, color: MUTED },
   table: { marginTop: 4, marginBottom: 10 },
-  caption: { fontFamily: "Helvetica-Bold", fontSize: 9, marginBottom: 2 },
+  caption: { fontFamily: SANS, fontWeight: 700, fontSize: 9, marginBottom: 2 },
   columns: { flexDirection: "row", fontSize: TABLE_FONT, lineHeight: TABLE_LEADING },
   cell: { paddingRight: 4 },
   tr: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: RULE, fontSize: TABLE_FONT, lineHeight: TABLE_LEADING },
@@ -102,7 +103,7 @@ const s = StyleSheet.create({
   tocRow: { flexDirection: "row", marginBottom: 3, textDecoration: "none", color: INK },
 });
 
-/** A Text whose string parts are made drawable by the standard fonts. */
+/** A Text whose string parts are made drawable by the report's fonts. */
 function t(style: Style | Style[] | null, ...children: Child[]): ReactElement {
   return createElement(Text, style ? { style } : {}, ...children.map(safe));
 }
@@ -677,5 +678,6 @@ function report(snapshot: Snapshot, sha256: string): ReactElement<DocumentProps>
 
 /** The report as PDF bytes: the same snapshot and hash give the same bytes. */
 export async function renderReportPdf(snapshot: Snapshot, sha256: string): Promise<Buffer> {
+  registerReportFonts();
   return renderToBuffer(report(snapshot, sha256));
 }

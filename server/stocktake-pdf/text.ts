@@ -1,17 +1,11 @@
-// Text helpers for the stock-take PDF. The report is set in the PDF standard fonts (no font files,
-// no network), which only know the WinAnsi (Windows-1252) characters, so every string goes through
-// `pdfSafe` first; and the narrative is light Markdown, which the PDF shows as plain paragraphs.
+// Text helpers for the stock-take PDF. The report is set in DejaVu Sans Condensed (see fonts.ts), which
+// draws most of the world's alphabetic scripts; `pdfSafe` keeps every character it can draw and
+// stands in for the rest (emoji, and scripts it lacks such as Chinese) rather than print an empty
+// box. The narrative is light Markdown, which the PDF shows as plain paragraphs.
+import { drawable, measure } from "./fonts";
 
-// The characters WinAnsi places in 0x80–0x9F, beyond Latin-1.
-const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
-
-const isWinAnsi = (ch: string) => {
-  const c = ch.codePointAt(0)!;
-  return c === 0x0a || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || WIN_ANSI_EXTRA.has(ch);
-};
-
-// Close equivalents for characters that neither WinAnsi nor a compatibility decomposition covers.
-const CLOSE: Record<string, string> = {
+// Invisible or layout characters, always replaced: tabs, carriage returns, zero-width marks, odd spaces.
+const ALWAYS: Record<string, string> = {
   "\t": " ",
   "\r": "",
   "\u2028": "\n",
@@ -27,31 +21,15 @@ const CLOSE: Record<string, string> = {
   "\u2009": " ",
   "\u200a": " ",
   "\u202f": " ",
+};
+
+// Close equivalents for characters the fonts lack and no compatibility decomposition covers.
+const CLOSE: Record<string, string> = {
   "\u2010": "-",
   "\u2011": "-",
   "\u2012": "-",
   "\u2015": "—",
   "\u2212": "-",
-  "\u2032": "'",
-  "\u2033": '"',
-  "\u2035": "'",
-  "\u201b": "'",
-  "\u201f": '"',
-  Ł: "L",
-  ł: "l",
-  Đ: "D",
-  đ: "d",
-  Ħ: "H",
-  ħ: "h",
-  ı: "i",
-  Ŀ: "L",
-  ŀ: "l",
-  ŉ: "'n",
-  Ŋ: "N",
-  ŋ: "n",
-  Ə: "E",
-  ə: "e",
-  ẞ: "SS",
   "≤": "<=",
   "≥": ">=",
   "≠": "!=",
@@ -62,19 +40,25 @@ const CLOSE: Record<string, string> = {
   "⇒": "=>",
 };
 
+const isControl = (c: number) => c < 0x20 || (c >= 0x7f && c < 0xa0);
+
 /**
- * The text with every character the standard fonts cannot draw replaced: accents dropped where
- * that leaves a drawable letter, a close ASCII stand-in where there is one, "?" otherwise.
+ * The text with every character the report's fonts cannot draw replaced: a close stand-in where
+ * there is one, the letter without its accent where that is drawable, "?" otherwise.
  */
 export function pdfSafe(text: string): string {
   let out = "";
   for (const ch of text.normalize("NFC")) {
-    if (isWinAnsi(ch)) out += ch;
+    const c = ch.codePointAt(0)!;
+    if (ch === "\n") out += ch;
+    else if (ch in ALWAYS) out += ALWAYS[ch];
+    else if (isControl(c)) continue;
+    else if (drawable(c)) out += ch;
     else if (ch in CLOSE) out += CLOSE[ch];
     else {
       const plain = ch.normalize("NFKD").replace(/\p{M}/gu, "");
       if (plain === "") continue; // a lone combining mark
-      out += [...plain].every(isWinAnsi) ? plain : "?";
+      out += [...plain].every((p) => drawable(p.codePointAt(0)!)) ? plain : "?";
     }
   }
   return out;
@@ -160,37 +144,9 @@ export function countryName(code: string | null): string {
   }
 }
 
-// Advance widths (1/1000 em) of the printable ASCII characters in the standard Helvetica fonts,
-// from their AFM files, so that a table can tell whether a cell fits on one line.
-const HELVETICA = [
-  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584,
-  584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667,
-  611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500,
-  722, 500, 500, 500, 334, 260, 334, 584,
-];
-const HELVETICA_BOLD = [
-  278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584,
-  584, 584, 611, 975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667,
-  611, 333, 278, 333, 584, 556, 333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611, 611, 611, 389, 556, 333, 611, 556,
-  778, 556, 556, 500, 389, 280, 389, 584,
-];
-const OTHER_WIDTHS: Record<string, number> = { "–": 556, "—": 1000, "’": 278, "‘": 278, "“": 500, "”": 500, "•": 350, "…": 1000, "·": 278 };
-
-function charWidth(ch: string, widths: number[]): number {
-  const c = ch.codePointAt(0)!;
-  if (c >= 32 && c <= 126) return widths[c - 32]!;
-  if (ch in OTHER_WIDTHS) return OTHER_WIDTHS[ch]!;
-  const base = ch.normalize("NFD")[0]!; // an accented letter is as wide as its letter
-  const b = base.codePointAt(0)!;
-  return b >= 32 && b <= 126 ? widths[b - 32]! : 1000;
-}
-
-/** The width in points of a line of text in Helvetica (or Helvetica-Bold), a little generous (no kerning). */
+/** The width in points of a line of text in the report's sans-serif face (or its bold). */
 export function textWidth(text: string, fontSize: number, bold = false): number {
-  const widths = bold ? HELVETICA_BOLD : HELVETICA;
-  let units = 0;
-  for (const ch of text) units += charWidth(ch, widths);
-  return (units * fontSize) / 1000;
+  return measure(text, fontSize, bold);
 }
 
 /** The text, cut at a word with "…" if it is wider than `width` points. */
