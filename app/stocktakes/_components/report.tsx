@@ -27,17 +27,13 @@ function downloadsOf(year: number, revision: number, current: boolean) {
 
 /** A published revision of a year's report, read from its snapshot: exactly what the hash covers. */
 export async function Report({ revision, stocktake }: { revision: Revision; stocktake: Stocktake }) {
-  const [t, tv, format] = await Promise.all([getTranslations("stocktakes.report"), getTranslations("vocabulary"), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations("stocktakes.report"), getFormatter()]);
   const s: Snapshot = revision.snapshot;
   const year = s.year;
   const date = (d: Date | string) => format.dateTime(typeof d === "string" ? new Date(d) : d, { dateStyle: "long" });
   const downloads = downloadsOf(year, revision.revision, revision.current);
   const current = stocktake.current;
   const others = stocktake.revisions.filter((r) => r.revision !== revision.revision);
-  const orgs = new Map(s.organizations.map((o) => [o.slug, o]));
-  const items = new Map(s.items.map((i) => [i.key, i]));
-  const anchorOf = (key: string) => `item-${s.items.findIndex((i) => i.key === key) + 1}`;
-
   const contents = [
     { id: "downloads", label: t("downloads.title") },
     { id: "verify", label: t("verify.title") },
@@ -167,6 +163,52 @@ export async function Report({ revision, stocktake }: { revision: Revision; stoc
         </ol>
       </nav>
 
+      <ReportBody snapshot={s} />
+
+      <section aria-labelledby="revisions" className="mb-12 max-w-[48rem]">
+        <h2 id="revisions" className={sectionHeading}>
+          {t("revisions.title")}
+        </h2>
+        <p className="mb-4">{t("revisions.lead")}</p>
+        <ol reversed className="border-t border-border">
+          {stocktake.revisions.map((r) => (
+            <li key={r.revision} className="border-b border-border py-3">
+              <p className="flex flex-wrap items-baseline gap-x-3">
+                {r.revision === revision.revision ? (
+                  <strong>{t("revisionLink", { revision: r.revision, date: date(r.publishedAt) })}</strong>
+                ) : (
+                  <Link href={r.revision === current?.revision ? `/stocktakes/${year}` : `/stocktakes/${year}/revisions/${r.revision}`}>
+                    {t("revisionLink", { revision: r.revision, date: date(r.publishedAt) })}
+                  </Link>
+                )}
+                {r.revision === current?.revision ? <span className="text-muted">{t("revisions.current")}</span> : null}
+                {r.revision === revision.revision ? <span className="text-muted">{t("revisions.reading")}</span> : null}
+              </p>
+              {r.erratum ? <p className="text-base">{t("revisions.erratum", { text: r.erratum })}</p> : null}
+              <p className="font-mono text-sm break-all text-muted" translate="no">
+                {t("revisions.sha", { sha: r.sha256 })}
+              </p>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
+
+/**
+ * The report's body as its snapshot holds it: totals, narrative, the comparison with the previous
+ * year, findings by category, figures by norm, observations and participants. The published page
+ * and the secretariat's preview both show it, so the preview is what will be published.
+ */
+export async function ReportBody({ snapshot: s }: { snapshot: Snapshot }) {
+  const [t, tv, format] = await Promise.all([getTranslations("stocktakes.report"), getTranslations("vocabulary"), getFormatter()]);
+  const date = (d: Date | string) => format.dateTime(typeof d === "string" ? new Date(d) : d, { dateStyle: "long" });
+  const orgs = new Map(s.organizations.map((o) => [o.slug, o]));
+  const items = new Map(s.items.map((i) => [i.key, i]));
+  const anchorOf = (key: string) => `item-${s.items.findIndex((i) => i.key === key) + 1}`;
+  return (
+    <>
       <section aria-labelledby="totals" className="mb-12">
         <h2 id="totals" className={sectionHeading}>
           {t("totals.title")}
@@ -337,34 +379,6 @@ export async function Report({ revision, stocktake }: { revision: Revision; stoc
             </TableBody>
           </Table>
         )}
-      </section>
-
-      <section aria-labelledby="revisions" className="mb-12 max-w-[48rem]">
-        <h2 id="revisions" className={sectionHeading}>
-          {t("revisions.title")}
-        </h2>
-        <p className="mb-4">{t("revisions.lead")}</p>
-        <ol reversed className="border-t border-border">
-          {stocktake.revisions.map((r) => (
-            <li key={r.revision} className="border-b border-border py-3">
-              <p className="flex flex-wrap items-baseline gap-x-3">
-                {r.revision === revision.revision ? (
-                  <strong>{t("revisionLink", { revision: r.revision, date: date(r.publishedAt) })}</strong>
-                ) : (
-                  <Link href={r.revision === current?.revision ? `/stocktakes/${year}` : `/stocktakes/${year}/revisions/${r.revision}`}>
-                    {t("revisionLink", { revision: r.revision, date: date(r.publishedAt) })}
-                  </Link>
-                )}
-                {r.revision === current?.revision ? <span className="text-muted">{t("revisions.current")}</span> : null}
-                {r.revision === revision.revision ? <span className="text-muted">{t("revisions.reading")}</span> : null}
-              </p>
-              {r.erratum ? <p className="text-base">{t("revisions.erratum", { text: r.erratum })}</p> : null}
-              <p className="font-mono text-sm break-all text-muted" translate="no">
-                {t("revisions.sha", { sha: r.sha256 })}
-              </p>
-            </li>
-          ))}
-        </ol>
       </section>
     </>
   );
