@@ -2,6 +2,8 @@ import type { Page } from "@playwright/test";
 import { expect, signIn, test } from "./support/fixtures";
 
 // Runs in the 390 px wide "mobile" project: no page may scroll sideways.
+// The demo data publishes last year's stock-take and opens this year's.
+const thisYear = new Date().getUTCFullYear();
 const publicPages = [
   "/norms",
   "/norms?q=emergency",
@@ -15,9 +17,29 @@ const publicPages = [
   "/compare?items=ref:ungge-f,norm:protecting-the-public-core-of-the-internet@1",
   "/search?q=infrastructure",
   "/about/citing",
+  "/about/methodology",
+  "/house-rules",
+  "/moderation-log",
+  "/stocktakes",
+  `/stocktakes/${thisYear - 1}`,
+  `/stocktakes/${thisYear - 1}/revisions/1`,
+  `/stocktakes/${thisYear}`,
   "/",
   "/organizations", "/organizations/ministry-of-foreign-affairs-of-kenya", "/sign-in", "/sign-up", "/forgot-password"];
-const staffPages = ["/norms/new", "/norms/mine", "/secretariat", "/secretariat/verification", "/secretariat/users", "/secretariat/organizations", "/admin/audit", "/account"];
+const staffPages = [
+  "/norms/new",
+  "/norms/mine",
+  "/secretariat",
+  "/secretariat/verification",
+  "/secretariat/users",
+  "/secretariat/organizations",
+  "/secretariat/moderation",
+  "/secretariat/stocktakes",
+  `/secretariat/stocktakes/${thisYear}`,
+  `/stocktakes/${thisYear}/observations/new`,
+  "/admin/audit",
+  "/account",
+];
 
 async function expectNoSidewaysScroll(page: Page, path: string) {
   await page.goto(path);
