@@ -93,6 +93,9 @@ describe("the stock-take report PDF", () => {
     const m = forum!.measures!;
     const page = pages.find((p) => p.replace(/^\d+\. Covered norms /, "").startsWith(forum!.title))!;
     expect(page).toContain("Forum norm · version 2 · In endorsement · Categories II, IV");
+    // Counts agree with their nouns.
+    expect(all).toContain("The stock-take covers 3 norms: 2 forum norms and 1 reference norm.");
+    expect(page).toContain("1 position of an organisation that is not verified is listed on the forum but not counted.");
     expect(page).toContain(`${Math.round(m.support! * 100)}% support`);
     expect(page).toContain(`${m.bridging.toFixed(2)} bridging score`);
     expect(page).toContain(`Endorse: ${m.counts.endorse}`);

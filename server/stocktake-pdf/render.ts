@@ -37,6 +37,8 @@ const implementationLabels: Record<ImplementationStatus, string> = {
 };
 const assessmentLabels: Record<Assessment, string> = { consistent: "consistent with the norm", inconsistent: "inconsistent with the norm" };
 
+/** "1 norm", "3 norms". */
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 const stakeholderLabel = (k: string) => vocabulary.stakeholderType[k as keyof typeof vocabulary.stakeholderType] ?? k;
 const regionLabel = (k: string) => vocabulary.region[k as keyof typeof vocabulary.region] ?? k;
 const categoryLabel = (k: string) => vocabulary.category[k as keyof typeof vocabulary.category] ?? k;
@@ -153,7 +155,8 @@ function table(caption: string | null, columns: Column[], rows: Row[]): ReactEle
   const fixed = columns.reduce((n, c) => n + (c.width ?? 0), 0);
   const shared = (CONTENT_WIDTH - fixed) / Math.max(1, columns.filter((c) => !c.width).length);
   const widths = columns.map((c) => c.width ?? shared);
-  const room = (i: number) => widths[i]! - CELL_PAD - 1;
+  // A little less than the cell's width: react-pdf's line breaking must never find the text too wide.
+  const room = (i: number) => widths[i]! - CELL_PAD - 3;
   const fits = (cells: string[], bold: boolean) => cells.every((c, i) => textWidth(c, TABLE_FONT, bold) <= room(i));
   const safeRows = rows.map((r) => ({
     ...r,
@@ -339,8 +342,8 @@ function figuresSection(ctx: Context): Child[] {
     heading(s.h1, ctx.at("figures"), ctx.seen),
     t(
       s.p,
-      `The stock-take covers ${snapshot.items.length} norms: ${forum} forum norms and ${snapshot.items.length - forum} reference norms. ` +
-        `${snapshot.organizations.length} organisations took part.`,
+      `The stock-take covers ${plural(snapshot.items.length, "norm")}: ${plural(forum, "forum norm")} and ${plural(snapshot.items.length - forum, "reference norm")}. ` +
+        `${plural(snapshot.organizations.length, "organisation")} took part.`,
     ),
     v(
       s.figures,
@@ -359,11 +362,11 @@ function figuresSection(ctx: Context): Child[] {
       [
         { label: "Norm", truncate: true },
         { label: "Kind", width: 50 },
-        { label: "Positions", width: 46, num: true },
-        { label: "Support", width: 42, num: true },
-        { label: "Bridging", width: 44, num: true },
-        { label: "Statements", width: 54, num: true },
-        { label: "Observations", width: 64, num: true },
+        { label: "Positions", width: 50, num: true },
+        { label: "Support", width: 46, num: true },
+        { label: "Bridging", width: 48, num: true },
+        { label: "Statements", width: 60, num: true },
+        { label: "Observations", width: 68, num: true },
       ],
       snapshot.items.map((i) => ({
         cells: [
@@ -443,9 +446,11 @@ function measuresBlock(m: Measures): ReactElement {
     v(s.figures, figure(percent(m.support), "support"), figure(decimal2(m.bridging), "bridging score (0 to 1)"), figure(percent(m.contestation), "contestation")),
     t(
       s.p,
-      `${m.counts.total} positions counted, ${m.onCurrentText} of them on the current text. ` +
+      `${plural(m.counts.total, "position")} counted, ${m.onCurrentText} of them on the current text. ` +
         `Endorsed in ${m.breadth.stakeholderTypes} of ${m.breadth.ofStakeholderTypes} stakeholder types and ${m.breadth.regions} of ${m.breadth.ofRegions} regions.` +
-        (m.uncounted ? ` ${m.uncounted} positions of organisations that are not verified are listed on the forum but not counted.` : ""),
+        (m.uncounted
+          ? ` ${m.uncounted === 1 ? "1 position of an organisation that is not verified is" : `${m.uncounted} positions of organisations that are not verified are`} listed on the forum but not counted.`
+          : ""),
     ),
     stanceBar(m.counts),
     table(
@@ -453,7 +458,7 @@ function measuresBlock(m: Measures): ReactElement {
       [
         { label: "Group" },
         { label: "Endorse", width: 50, num: true },
-        { label: "With reservations", width: 82, num: true },
+        { label: "With reservations", width: 90, num: true },
         { label: "Object", width: 44, num: true },
         { label: "Abstain", width: 46, num: true },
         { label: "Support", width: 46, num: true },
