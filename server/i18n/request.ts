@@ -1,9 +1,10 @@
 import { getRequestConfig } from "next-intl/server";
 import { messages } from "./messages";
 
-// English only for now; the locale will come from the person's setting or the URL later.
+// English only for now; the locale will come from the person's setting or the URL later. British
+// English, like the forum's wording: "23 November 2026", a 24-hour clock, as in the report PDF.
 export default getRequestConfig(async () => ({
-  locale: "en",
+  locale: "en-GB",
   timeZone: "UTC",
   messages: messages.en,
 }));
