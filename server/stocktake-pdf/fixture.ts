@@ -15,7 +15,7 @@ const narrative = {
   summary:
     "## The year in brief\n\nThe forum covered **three norms** this year. Support for protecting response teams rose, while one objection was recorded.\n\n" +
     "- Five organisations filed statements\n- Two observations were accepted, see [the list](https://normsforum.example/stocktakes/2026)\n\n" +
-    "Quotes “like these”, dashes – and Кириллица stay; scripts the fonts lack, such as 中文, are replaced.",
+    "Quotes “like these”, dashes, Кириллица and 中文 stay; scripts the fonts lack, such as ไทย, are replaced.",
   categories: {
     I: "",
     II: "Attacks from a state’s territory were the subject of *one* accepted observation.",

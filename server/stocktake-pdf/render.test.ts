@@ -83,7 +83,7 @@ describe("the stock-take report PDF", () => {
     expect(all).toContain("The year in brief");
     expect(all).toContain("The forum covered three norms this year.");
     expect(all).toContain("the list (https://normsforum.example/stocktakes/2026)");
-    expect(all).toContain("Quotes “like these”, dashes – and Кириллица stay; scripts the fonts lack, such as ??, are replaced.");
+    expect(all).toContain("Quotes “like these”, dashes, Кириллица and 中文 stay; scripts the fonts lack, such as ???, are replaced.");
     expect(all).not.toMatch(/\*\*|## /);
     expect(all).toContain("Attacks from a state’s territory were the subject of one accepted observation.");
   });
@@ -153,7 +153,7 @@ describe("the stock-take report PDF", () => {
         {
           key: "norm:unicode",
           kind: "forum",
-          title: "Норма Ελλάδα 中文",
+          title: "Норма Ελλάδα 中文 ไทย",
           categories: [],
           text: [],
           version: 1,
@@ -172,8 +172,8 @@ describe("the stock-take report PDF", () => {
     const text = pdfPageTexts(bytes).map(flat).join(" ");
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(text).toContain("No executive summary was written.");
-    // Cyrillic and Greek print as written; Chinese, which DejaVu lacks, is stood in for.
-    expect(text).toContain("Норма Ελλάδα ??");
+    // Cyrillic, Greek and Chinese print as written; Thai, which the fonts lack, is stood in for.
+    expect(text).toContain("Норма Ελλάδα 中文 ???");
     expect(text).toContain("No observation was accepted.");
     expect(text).toContain("No organisation took part.");
     expect(text).not.toContain("What changed since");
