@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { safeUrl } from "~/app/_components/markdown";
+import { StanceGroupTable } from "~/app/_components/stance-group-table";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "~/app/_components/ui/table";
 import type { GroupFigures } from "~/server/domain/measures";
 import type { SnapshotItem, SnapshotOrganization } from "~/server/domain/stocktake-snapshot";
@@ -40,41 +41,13 @@ export async function ReportItem({
         legend={stances.map((s) => ({ key: s, label: tv(`stance.${s}`) }))}
         rows={rows.map((r) => ({ key: r.key, label: r.label, segments: stances.map((s) => ({ key: s, value: r.figures.counts[s] })) }))}
       />
-      <Table scrollLabel={caption} className="text-base">
-        <TableCaption className="sr-only">{caption}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHead scope="col">{groupColumn}</TableHead>
-            {stances.map((s) => (
-              <TableHead key={s} scope="col" className="text-end">
-                {tv(`stance.${s}`)}
-              </TableHead>
-            ))}
-            <TableHead scope="col" className="text-end">
-              {t("colTotal")}
-            </TableHead>
-            <TableHead scope="col" className="text-end">
-              {t("colSupport")}
-            </TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((r) => (
-            <TableRow key={r.key}>
-              <TableHead scope="row" className="font-normal">
-                {r.label}
-              </TableHead>
-              {stances.map((s) => (
-                <TableCell key={s} className="text-end tabular-nums">
-                  {r.figures.counts[s]}
-                </TableCell>
-              ))}
-              <TableCell className="text-end font-bold tabular-nums">{r.figures.counts.total}</TableCell>
-              <TableCell className="text-end tabular-nums">{r.figures.support === null ? t("noSupport") : percent(r.figures.support)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <StanceGroupTable
+        caption={caption}
+        groupColumn={groupColumn}
+        rows={rows.map((r) => ({ key: r.key, label: r.label, counts: r.figures.counts, support: r.figures.support }))}
+        className="text-base"
+        rowHeaderClassName="font-normal"
+      />
     </section>
   );
 

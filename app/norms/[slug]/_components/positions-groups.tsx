@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "~/app/_components/ui/table";
+import { StanceGroupTable } from "~/app/_components/stance-group-table";
 import type { StanceCounts } from "~/server/domain/measures";
 import { stances } from "~/server/schemas/vocabulary";
 import { stanceFill, StanceSwatch } from "./positions-stance";
@@ -94,41 +94,13 @@ export async function PositionsGroups({
         ))}
       </ul>
 
-      <Table scrollLabel={caption} containerClassName="hidden md:block" className="text-base sm:text-lg">
-        <TableCaption className="sr-only">{caption}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHead scope="col">{groupColumn}</TableHead>
-            {stances.map((s) => (
-              <TableHead key={s} scope="col" className="text-end">
-                {tv(`stance.${s}`)}
-              </TableHead>
-            ))}
-            <TableHead scope="col" className="text-end">
-              {t("colTotal")}
-            </TableHead>
-            <TableHead scope="col" className="text-end">
-              {t("colSupport")}
-            </TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((r) => (
-            <TableRow key={r.group}>
-              <TableHead scope="row">
-                {r.label}
-              </TableHead>
-              {stances.map((s) => (
-                <TableCell key={s} className="text-end tabular-nums">
-                  {r.counts[s]}
-                </TableCell>
-              ))}
-              <TableCell className="text-end font-bold tabular-nums">{r.counts.total}</TableCell>
-              <TableCell className="text-end tabular-nums">{r.support === null ? t("noSupport") : percent(r.support)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <StanceGroupTable
+        caption={caption}
+        groupColumn={groupColumn}
+        rows={rows.map((r) => ({ key: r.group, label: r.label, counts: r.counts, support: r.support }))}
+        containerClassName="hidden md:block"
+        className="text-base sm:text-lg"
+      />
       {rows.some((r) => r.support === null) ? <p className="mt-3 hidden text-base text-muted md:block">{t("noSupportNote")}</p> : null}
     </section>
   );
