@@ -5,15 +5,12 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { toast } from "sonner";
-import { z } from "zod";
+import { suspensionEndField } from "~/app/_components/suspension-end";
 import { FormErrors, TextareaField, TextField, useFormDialog } from "~/app/_components/form";
 import { useTRPC } from "~/app/_trpc/react";
 import { suspendAuthorInput } from "~/server/schemas/comments";
 import { ActionDialog } from "./action-dialog";
 import { RuleField } from "./hide-comment";
-
-/** The end of a calendar day in UTC: a suspension "until 12 May" lasts all of 12 May. */
-const endOfDayUtc = (day: string) => new Date(`${day}T23:59:59.999Z`);
 
 export function SuspendAuthor({ commentId, author }: { commentId: string; author: string }) {
   const t = useTranslations("moderation.queue");
@@ -23,13 +20,7 @@ export function SuspendAuthor({ commentId, author }: { commentId: string; author
   // The form holds the date as the date input gives it (YYYY-MM-DD, or empty for indefinite).
   const schema = useMemo(
     () =>
-      suspendAuthorInput.extend({
-        endsAt: z
-          .string()
-          .refine((v) => v === "" || !Number.isNaN(endOfDayUtc(v).getTime()), t("suspendEndsAtInvalid"))
-          .refine((v) => v === "" || endOfDayUtc(v) > new Date(), t("suspendEndsAtPast"))
-          .transform((v) => (v === "" ? null : endOfDayUtc(v))),
-      }),
+      suspendAuthorInput.extend({ endsAt: suspensionEndField({ invalid: t("suspendEndsAtInvalid"), past: t("suspendEndsAtPast") }) }),
     [t],
   );
   const dialog = useFormDialog(schema, { commentId, rule: undefined, reason: "", endsAt: "" });

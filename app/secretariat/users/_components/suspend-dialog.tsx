@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { toast } from "sonner";
-import { z } from "zod";
+import { suspensionEndField } from "~/app/_components/suspension-end";
 import { FormErrors, TextareaField, TextField, useFormDialog } from "~/app/_components/form";
 import { Button } from "~/app/_components/ui/button";
 import {
@@ -21,9 +21,6 @@ import {
 import { useTRPC } from "~/app/_trpc/react";
 import { suspendInput } from "~/server/schemas/users";
 
-/** The end of a calendar day in UTC: a suspension "until 12 May" lasts all of 12 May. */
-const endOfDayUtc = (day: string) => new Date(`${day}T23:59:59.999Z`);
-
 export function SuspendDialog({ userId, name }: { userId: string; name: string }) {
   const t = useTranslations("secretariat.users");
   const tc = useTranslations("common");
@@ -32,13 +29,7 @@ export function SuspendDialog({ userId, name }: { userId: string; name: string }
   // The form holds the date as the date input gives it (YYYY-MM-DD, or empty for indefinite).
   const schema = useMemo(
     () =>
-      suspendInput.extend({
-        endsAt: z
-          .string()
-          .refine((v) => v === "" || !Number.isNaN(endOfDayUtc(v).getTime()), t("suspendEndsAtInvalid"))
-          .refine((v) => v === "" || endOfDayUtc(v) > new Date(), t("suspendEndsAtPast"))
-          .transform((v) => (v === "" ? null : endOfDayUtc(v))),
-      }),
+      suspendInput.extend({ endsAt: suspensionEndField({ invalid: t("suspendEndsAtInvalid"), past: t("suspendEndsAtPast") }) }),
     [t],
   );
   const defaults = { userId, reason: "", endsAt: "" };
