@@ -275,8 +275,14 @@ export default async function MethodologyPage() {
         <p>{t("verify.hashText")}</p>
         <pre className="whitespace-pre-wrap [overflow-wrap:anywhere]">
           <code>
-            curl -s {appUrl}/api/v1/stocktakes/<var>year</var>/snapshot.json | sha256sum
-            {"\n"}curl -s {appUrl}/api/v1/stocktakes/<var>year</var> # the published &quot;sha256&quot;
+            curl -s {appUrl}/api/v1/stocktakes/<var>year</var>/snapshot.json \{"\n"}
+            {"  "}| sha256sum
+          </code>
+        </pre>
+        <p>{t.rich("verify.hashMetadata", { code })}</p>
+        <pre className="whitespace-pre-wrap [overflow-wrap:anywhere]">
+          <code>
+            curl -s {appUrl}/api/v1/stocktakes/<var>year</var>
           </code>
         </pre>
         <p>{t("verify.hashNote")}</p>
