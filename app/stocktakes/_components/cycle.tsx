@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert";
+import { FigureGrid } from "~/app/_components/ui/figure-grid";
 import { Badge } from "~/app/_components/ui/badge";
 import { buttonVariants } from "~/app/_components/ui/button";
 import { DescriptionList } from "~/app/_components/ui/description-list";
@@ -79,20 +80,16 @@ export async function Cycle({ stocktake: st, viewer }: { stocktake: Stocktake; v
             <h2 id="progress-heading" className={sectionHeading}>
               {t("progressTitle")}
             </h2>
-            <dl className="grid grid-cols-2 gap-3 xl:grid-cols-3">
-              {[
+            <FigureGrid
+              className="xl:grid-cols-3"
+              figures={[
                 { id: "organisations", term: t("progress.organizationsFiled"), value: st.progress.organizationsFiled },
                 { id: "statements", term: t("progress.statements"), value: st.progress.statements },
                 { id: "pending", term: t("progress.observationsPending"), value: st.progress.observationsPending },
                 { id: "accepted", term: t("progress.observationsAccepted"), value: st.progress.observationsAccepted },
                 { id: "rejected", term: t("progress.observationsRejected"), value: st.progress.observationsRejected },
-              ].map((f) => (
-                <div key={f.id} className="border-t-4 border-primary bg-surface p-4" data-progress={f.id}>
-                  <dt className="text-base font-bold text-muted sm:text-lg">{f.term}</dt>
-                  <dd className="text-3xl font-bold tabular-nums">{f.value}</dd>
-                </div>
-              ))}
-            </dl>
+              ]}
+            />
           </section>
 
           <section aria-labelledby="covered-heading" className="mb-10">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Markdown } from "~/app/_components/markdown";
 import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert";
+import { FigureGrid } from "~/app/_components/ui/figure-grid";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "~/app/_components/ui/table";
 import type { Snapshot } from "~/server/domain/stocktake-snapshot";
@@ -213,21 +214,17 @@ export async function ReportBody({ snapshot: s }: { snapshot: Snapshot }) {
         <h2 id="totals" className={sectionHeading}>
           {t("totals.title")}
         </h2>
-        <dl className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-3">
-          {[
+        <FigureGrid
+          className="sm:gap-4 lg:grid-cols-3"
+          figures={[
             { id: "items", term: t("totals.items"), value: s.items.length },
             { id: "organisations", term: t("totals.organisations"), value: s.organizations.length },
             { id: "filed", term: t("totals.organizationsFiled"), value: s.totals.organizationsFiled },
             { id: "statements", term: t("totals.statements"), value: s.totals.statements },
             { id: "positions", term: t("totals.positions"), value: s.totals.positions },
             { id: "observations", term: t("totals.observations"), value: s.totals.observationsAccepted },
-          ].map((f) => (
-            <div key={f.id} className="border-t-4 border-primary bg-surface p-4" data-total={f.id}>
-              <dt className="text-base font-bold text-muted sm:text-lg">{f.term}</dt>
-              <dd className="text-3xl font-bold tabular-nums">{f.value}</dd>
-            </div>
-          ))}
-        </dl>
+          ]}
+        />
         <p className="mt-4 text-muted">
           {t("totals.window", {
             opens: date(`${s.window.opensOn}T00:00:00Z`),
