@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "~/app/_components/ui/badge";
 import { Button } from "~/app/_components/ui/button";
 import { DescriptionList } from "~/app/_components/ui/description-list";
+import { FigureGrid } from "~/app/_components/ui/figure-grid";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
 import { categoryCodes } from "~/server/schemas/vocabulary";
@@ -43,12 +44,12 @@ export default async function SecretariatStocktakePage({ params }: Params) {
   const categoryTitles = Object.fromEntries(categoryCodes.map((c) => [c, tv(`category.${c}`)]));
 
   const figures = [
-    { id: "filed", label: t("progress.filed"), value: st.progress.organizationsFiled },
-    { id: "statements", label: t("progress.statements"), value: st.progress.statements },
-    { id: "pending", label: t("progress.pending"), value: st.progress.observationsPending },
-    { id: "accepted", label: t("progress.accepted"), value: st.progress.observationsAccepted },
-    { id: "rejected", label: t("progress.rejected"), value: st.progress.observationsRejected },
-    { id: "covered", label: t("progress.covered"), value: st.items.length },
+    { id: "filed", term: t("progress.filed"), value: st.progress.organizationsFiled },
+    { id: "statements", term: t("progress.statements"), value: st.progress.statements },
+    { id: "pending", term: t("progress.pending"), value: st.progress.observationsPending },
+    { id: "accepted", term: t("progress.accepted"), value: st.progress.observationsAccepted },
+    { id: "rejected", term: t("progress.rejected"), value: st.progress.observationsRejected },
+    { id: "covered", term: t("progress.covered"), value: st.items.length },
   ];
 
   /** What an observation is about: when, who, which norms and how, and its sources. */
@@ -130,14 +131,7 @@ export default async function SecretariatStocktakePage({ params }: Params) {
         <h2 id="progress-title" className="mb-6 text-2xl font-bold sm:text-3xl">
           {t("progress.title")}
         </h2>
-        <dl className="grid grid-cols-2 gap-x-6 gap-y-8 sm:grid-cols-3">
-          {figures.map((f) => (
-            <div key={f.id} className="border-t-4 border-primary pt-3">
-              <dt className="mb-1 text-base sm:text-lg">{f.label}</dt>
-              <dd className="text-4xl font-bold">{f.value}</dd>
-            </div>
-          ))}
-        </dl>
+        <FigureGrid className="sm:gap-4 sm:grid-cols-3" figures={figures} />
       </section>
 
       <section aria-labelledby="window-title" className="mb-16 max-w-[42rem]">
