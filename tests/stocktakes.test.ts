@@ -213,6 +213,33 @@ describe("publishing", () => {
 });
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)("publishing under concurrency (PostgreSQL)", () => {
+  it("refuses a statement that arrives while the window is being closed", async () => {
+    const c = await cycle();
+    // The secretariat's close, held open: the row is taken for update and closedAt set, not yet committed.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const closing = database.db.transaction(async (tx) => {
+      await tx.select().from(stocktakes).where(eq(stocktakes.year, c.year)).for("update");
+      await tx.update(stocktakes).set({ closedAt: new Date() }).where(eq(stocktakes.year, c.year));
+      locked();
+      await held;
+    });
+    await lockTaken;
+    const filing = c.rep.stocktakes.fileStatement({ year: c.year, itemId: c.item.id, organizationId: c.organization.id, status: "implemented", text: "", links: [] });
+    const settled = Promise.allSettled([filing]);
+    // Without the lock the statement would be saved by now, against a window about to close.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await closing;
+    const [result] = await settled;
+    expect(result.status).toBe("rejected");
+    expect(String((result as PromiseRejectedResult).reason.message)).toMatch(/submission window closed/);
+    const mine = await c.rep.stocktakes.statementForm({ year: c.year });
+    expect(mine.statements).toHaveLength(0);
+  });
+
   it("publishes once when the secretariat presses publish twice at once", async () => {
     const c = await cycle();
     await c.staff.stocktakes.close({ year: c.year });

@@ -4,7 +4,7 @@
 // secretariat writes the narrative and publishes an immutable, hashed snapshot with its PDF and CSV.
 import { and, asc, count, desc, eq, inArray, isNotNull, lte, max, or, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { Db, DbOrTx } from "~/db/connect";
+import type { Db, DbOrTx, Tx } from "~/db/connect";
 import {
   implementationStatements,
   normEvents,
@@ -68,6 +68,18 @@ function requireOpen(st: Stocktake, what: string) {
   const w = windowOf(st);
   if (w.state === "upcoming") throw invalidState(`The ${st.year} submission window opens on ${longDate(w.start)}; ${what} from then.`);
   if (w.state === "closed") throw invalidState(`The ${st.year} submission window closed on ${longDate(new Date(w.closedAt!.getTime() - 1))}; ${what} no longer.`);
+}
+
+/**
+ * The year's stock-take, checked open and share-locked for the rest of the transaction. Closing
+ * takes the row for update, so a submission either commits before the window closes (and the
+ * report's figures include it) or waits and is refused: none slips in after the close.
+ */
+async function lockOpenStocktake(tx: Tx, year: number, what: string) {
+  const [st] = await tx.select().from(stocktakes).where(eq(stocktakes.year, year)).for("share");
+  if (!st) throw notFound(`The ${year} stock-take`);
+  requireOpen(st, what);
+  return st;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -149,20 +161,21 @@ async function requireVerifiedRepresentative(db: DbOrTx, actor: Actor, organizat
 }
 
 export async function fileStatement(db: Db, actor: Actor, input: z.output<typeof statementInput>) {
-  const st = await stocktakeOf(db, input.year);
   await requireVerifiedRepresentative(db, actor, input.organizationId);
-  requireOpen(st, "statements can be filed and changed");
-  const item = await itemOf(db, st.id, input.itemId);
-  const now = new Date();
-  const [row] = await db
-    .insert(implementationStatements)
-    .values({ itemId: item.id, organizationId: input.organizationId, status: input.status, text: input.text, links: input.links, recordedById: actor.id })
-    .onConflictDoUpdate({
-      target: [implementationStatements.itemId, implementationStatements.organizationId],
-      set: { status: input.status, text: input.text, links: input.links, recordedById: actor.id, updatedAt: now },
-    })
-    .returning({ id: implementationStatements.id });
-  return { id: row!.id };
+  return db.transaction(async (tx) => {
+    const st = await lockOpenStocktake(tx, input.year, "statements can be filed and changed");
+    const item = await itemOf(tx, st.id, input.itemId);
+    const now = new Date();
+    const [row] = await tx
+      .insert(implementationStatements)
+      .values({ itemId: item.id, organizationId: input.organizationId, status: input.status, text: input.text, links: input.links, recordedById: actor.id })
+      .onConflictDoUpdate({
+        target: [implementationStatements.itemId, implementationStatements.organizationId],
+        set: { status: input.status, text: input.text, links: input.links, recordedById: actor.id, updatedAt: now },
+      })
+      .returning({ id: implementationStatements.id });
+    return { id: row!.id };
+  });
 }
 
 /** What a representative's statement form needs: the covered items and their organisations' statements. */
@@ -195,21 +208,20 @@ export async function statementForm(db: Db, actor: Actor, year: number) {
 // Members: behaviour observations; the secretariat reviews; named organisations reply
 
 export async function logObservation(db: Db, actor: Actor, input: z.output<typeof observationInput>) {
-  const st = await stocktakeOf(db, input.year);
-  requireOpen(st, "observations can be logged");
-  const itemIds = [...new Set(input.assessments.map((a) => a.itemId))];
-  const items = await db.select({ id: stocktakeItems.id }).from(stocktakeItems).where(and(eq(stocktakeItems.stocktakeId, st.id), inArray(stocktakeItems.id, itemIds)));
-  if (items.length !== itemIds.length) throw badInput("Choose norms this stock-take covers.", { assessments: "One of the chosen norms is not covered by this stock-take." });
-  if (itemIds.length !== input.assessments.length) throw badInput("Assess each norm once.", { assessments: "A norm is listed twice." });
-  const orgIds = [...new Set(input.organizationIds)];
-  if (orgIds.length) {
-    const found = await db.select({ id: organizations.id }).from(organizations).where(and(inArray(organizations.id, orgIds), eq(organizations.verificationStatus, "verified")));
-    if (found.length !== orgIds.length) throw badInput("Name organisations of the forum that are verified.", { organizationIds: "One of the organisations is not in the forum." });
-  }
-  if (orgIds.length + input.outsideActors.length === 0) {
-    throw badInput("Name at least one actor involved.", { organizationIds: "Name an organisation in the forum or an outside actor." });
-  }
   return db.transaction(async (tx) => {
+    const st = await lockOpenStocktake(tx, input.year, "observations can be logged");
+    const itemIds = [...new Set(input.assessments.map((a) => a.itemId))];
+    const items = await tx.select({ id: stocktakeItems.id }).from(stocktakeItems).where(and(eq(stocktakeItems.stocktakeId, st.id), inArray(stocktakeItems.id, itemIds)));
+    if (items.length !== itemIds.length) throw badInput("Choose norms this stock-take covers.", { assessments: "One of the chosen norms is not covered by this stock-take." });
+    if (itemIds.length !== input.assessments.length) throw badInput("Assess each norm once.", { assessments: "A norm is listed twice." });
+    const orgIds = [...new Set(input.organizationIds)];
+    if (orgIds.length) {
+      const found = await tx.select({ id: organizations.id }).from(organizations).where(and(inArray(organizations.id, orgIds), eq(organizations.verificationStatus, "verified")));
+      if (found.length !== orgIds.length) throw badInput("Name organisations of the forum that are verified.", { organizationIds: "One of the organisations is not in the forum." });
+    }
+    if (orgIds.length + input.outsideActors.length === 0) {
+      throw badInput("Name at least one actor involved.", { organizationIds: "Name an organisation in the forum or an outside actor." });
+    }
     const [row] = await tx
       .insert(observations)
       .values({
