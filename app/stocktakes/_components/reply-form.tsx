@@ -9,7 +9,7 @@ import { Button } from "~/app/_components/ui/button";
 import { toast } from "~/app/_components/ui/toaster";
 import { useTRPC } from "~/app/_trpc/react";
 import { replyInput } from "~/server/schemas/stocktakes";
-import { PrefixedErrors, PrefixedTextarea } from "./fields";
+import { PrefixedErrors, PrefixedTextarea } from "~/app/_components/prefixed-fields";
 
 /** A named organisation's reply to an accepted observation; shown beside it once published. */
 export function ReplyForm({

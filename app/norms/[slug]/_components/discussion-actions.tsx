@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type * as React from "react";
 import { useRef, useState } from "react";
+import { PrefixedErrors, PrefixedTextarea } from "~/app/_components/prefixed-fields";
 import { applyServerError, FormErrors, TextareaField, useFormDialog, useZodForm } from "~/app/_components/form";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
@@ -22,7 +23,6 @@ import { toast } from "~/app/_components/ui/toaster";
 import { serverError, useTRPC } from "~/app/_trpc/react";
 import { editCommentInput, reportCommentInput } from "~/server/schemas/comments";
 import { CommentComposer, type SpeakingFor } from "./discussion-composer";
-import { DiscussionErrors, DiscussionTextarea } from "./discussion-fields";
 
 export interface CommentActionsViewer {
   canEdit: boolean;
@@ -121,7 +121,7 @@ function EditForm({ commentId, source, onDone, onCancel }: { commentId: string; 
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const form = useZodForm(editCommentInput, { commentId, body: source });
-  const id = `edit-${commentId}-body`;
+  const prefix = `edit-${commentId}`;
   const edit = useMutation(
     trpc.comments.edit.mutationOptions({
       onError: (error) => setMessage(applyServerError(form, error)),
@@ -139,8 +139,8 @@ function EditForm({ commentId, source, onDone, onCancel }: { commentId: string; 
   });
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="mt-3">
-      <DiscussionErrors form={form} message={message} fields={[{ name: "body", id }]} />
-      <DiscussionTextarea form={form} name="body" id={id} label={t("actions.editLabel")} hint={t("form.bodyHint")} rows={6} autoFocus />
+      <PrefixedErrors form={form} prefix={prefix} message={message} fields={["body"]} />
+      <PrefixedTextarea form={form} prefix={prefix} name="body" label={t("actions.editLabel")} hint={t("form.bodyHint")} rows={6} autoFocus fieldClassName="mb-4 sm:mb-5" />
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={edit.isPending}>
           {t("actions.editSubmit")}

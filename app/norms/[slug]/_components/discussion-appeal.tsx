@@ -4,12 +4,12 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { PrefixedErrors, PrefixedTextarea } from "~/app/_components/prefixed-fields";
 import { applyServerError, useZodForm } from "~/app/_components/form";
 import { Button } from "~/app/_components/ui/button";
 import { toast } from "~/app/_components/ui/toaster";
 import { useTRPC } from "~/app/_trpc/react";
 import { appealCommentInput } from "~/server/schemas/comments";
-import { DiscussionErrors, DiscussionTextarea } from "./discussion-fields";
 
 /** The author's one appeal against hiding their comment. */
 export function AppealForm({ commentId }: { commentId: string }) {
@@ -18,7 +18,7 @@ export function AppealForm({ commentId }: { commentId: string }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const form = useZodForm(appealCommentInput, { commentId, text: "" });
-  const id = `appeal-${commentId}-text`;
+  const prefix = `appeal-${commentId}`;
   const appeal = useMutation(
     trpc.comments.appeal.mutationOptions({
       onError: (error) => setMessage(applyServerError(form, error)),
@@ -34,8 +34,8 @@ export function AppealForm({ commentId }: { commentId: string }) {
   });
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="mt-4">
-      <DiscussionErrors form={form} message={message} fields={[{ name: "text", id }]} />
-      <DiscussionTextarea form={form} name="text" id={id} label={t("label")} hint={t("hint")} rows={4} />
+      <PrefixedErrors form={form} prefix={prefix} message={message} fields={["text"]} />
+      <PrefixedTextarea form={form} prefix={prefix} name="text" label={t("label")} hint={t("hint")} rows={4} fieldClassName="mb-4 sm:mb-5" />
       <Button type="submit" variant="secondary" disabled={appeal.isPending || appeal.isSuccess}>
         {t("submit")}
       </Button>

@@ -6,11 +6,11 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { z } from "zod";
 import { applyServerError, useZodForm } from "~/app/_components/form";
+import { PrefixedErrors, PrefixedSelect, PrefixedTextarea } from "~/app/_components/prefixed-fields";
 import { Button } from "~/app/_components/ui/button";
 import { toast } from "~/app/_components/ui/toaster";
 import { useTRPC } from "~/app/_trpc/react";
 import { createCommentInput } from "~/server/schemas/comments";
-import { DiscussionErrors, DiscussionSelect, DiscussionTextarea } from "./discussion-fields";
 
 /** Languages offered for a comment; the value is its BCP 47 tag. */
 export const commentLanguages = ["en", "fr", "es", "ar", "ru", "zh", "pt", "de"] as const;
@@ -26,6 +26,9 @@ const composerInput = createCommentInput.extend({
     .transform((v) => v || null)
     .pipe(createCommentInput.shape.organizationId.unwrap()),
 });
+
+/** The discussion's forms sit close together, several to a page. */
+const tight = "mb-4 sm:mb-5";
 
 export interface SpeakingFor {
   id: string;
@@ -71,7 +74,6 @@ export function CommentComposer({
     organizationId: "",
   };
   const form = useZodForm(composerInput, defaults);
-  const id = (field: string) => `${idPrefix}-${field}`;
 
   const create = useMutation(
     trpc.comments.create.mutationOptions({
@@ -99,30 +101,22 @@ export function CommentComposer({
 
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
-      <DiscussionErrors
+      <PrefixedErrors form={form} prefix={idPrefix} message={message} fields={["body", "clause", "language", "organizationId"]} />
+      <PrefixedTextarea
         form={form}
-        message={message}
-        fields={[
-          { name: "body", id: id("body") },
-          { name: "clause", id: id("clause") },
-          { name: "language", id: id("language") },
-          { name: "organizationId", id: id("organization") },
-        ]}
-      />
-      <DiscussionTextarea
-        form={form}
+        prefix={idPrefix}
         name="body"
-        id={id("body")}
         label={reply ? t("actions.replyLabel") : t("form.body")}
         hint={t("form.bodyHint")}
         rows={reply ? 4 : 6}
         autoFocus={reply}
+        fieldClassName={tight}
       />
       <div className="flex flex-col gap-x-6 sm:flex-row sm:flex-wrap">
-        {reply ? null : <DiscussionSelect form={form} name="clause" id={id("clause")} label={t("form.about")} options={clauseOptions} />}
-        <DiscussionSelect form={form} name="language" id={id("language")} label={t("form.language")} options={languageOptions} />
+        {reply ? null : <PrefixedSelect form={form} prefix={idPrefix} name="clause" label={t("form.about")} options={clauseOptions} fieldClassName={tight} />}
+        <PrefixedSelect form={form} prefix={idPrefix} name="language" label={t("form.language")} options={languageOptions} fieldClassName={tight} />
         {organizations.length ? (
-          <DiscussionSelect form={form} name="organizationId" id={id("organization")} label={t("form.speakFor")} options={organizationOptions} />
+          <PrefixedSelect form={form} prefix={idPrefix} name="organizationId" label={t("form.speakFor")} options={organizationOptions} fieldClassName={tight} />
         ) : null}
       </div>
       {organizations.length && !reply ? <p className="-mt-2 mb-5 text-base text-muted">{t("form.speakForHint")}</p> : null}

@@ -11,7 +11,7 @@ import { Field } from "~/app/_components/ui/field";
 import { NativeSelect } from "~/app/_components/ui/native-select";
 import { toast } from "~/app/_components/ui/toaster";
 import { useTRPC } from "~/app/_trpc/react";
-import { linesOf, PrefixedErrors, PrefixedTextarea, RadioGroup, toLines } from "~/app/stocktakes/_components/fields";
+import { linesOf, PrefixedErrors, PrefixedTextarea, RadioGroup, toLines } from "~/app/_components/prefixed-fields";
 import { statementInput } from "~/server/schemas/stocktakes";
 import { type ImplementationStatus, implementationStatuses } from "~/server/schemas/vocabulary";
 

@@ -14,7 +14,7 @@ import { Label } from "~/app/_components/ui/label";
 import { NativeSelect } from "~/app/_components/ui/native-select";
 import { toast } from "~/app/_components/ui/toaster";
 import { useTRPC } from "~/app/_trpc/react";
-import { errorOf, linesOf } from "~/app/stocktakes/_components/fields";
+import { errorOf, linesOf } from "~/app/_components/prefixed-fields";
 import { observationInput } from "~/server/schemas/stocktakes";
 import { assessments } from "~/server/schemas/vocabulary";
 

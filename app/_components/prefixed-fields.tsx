@@ -1,7 +1,8 @@
 "use client";
 
-// Fields for pages that hold several forms at once (one per norm, one per reply): the shared
-// fields use the field's name as its id, so these prefix it to keep ids unique on the page.
+// Fields for pages that hold several forms at once (a statement per norm, a reply per observation,
+// the comment forms of a discussion): the shared fields in form.tsx use the field's name as its id,
+// so these prefix it ("<prefix>-<name>") to keep ids unique on the page.
 import { useTranslations } from "next-intl";
 import type * as React from "react";
 import type { FieldPath, FieldValues, UseFormReturn } from "react-hook-form";
@@ -9,6 +10,7 @@ import { z } from "zod";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { ErrorSummary } from "~/app/_components/ui/error-summary";
 import { Field, FieldError, FieldHint, fieldAria } from "~/app/_components/ui/field";
+import { NativeSelect } from "~/app/_components/ui/native-select";
 import { Textarea } from "~/app/_components/ui/textarea";
 import { cn } from "~/app/_components/ui/cn";
 
@@ -49,26 +51,56 @@ export function PrefixedErrors<T extends FieldValues>({
   );
 }
 
+interface PrefixedFieldProps<T extends FieldValues> {
+  form: FormOf<T>;
+  prefix: string;
+  name: FieldPath<T>;
+  label: React.ReactNode;
+  hint?: React.ReactNode;
+  /** Classes for the field's wrapper (label, hint, error and control), such as tighter spacing. */
+  fieldClassName?: string;
+}
+
 export function PrefixedTextarea<T extends FieldValues>({
   form,
   prefix,
   name,
   label,
   hint,
+  fieldClassName,
   ...props
-}: {
-  form: FormOf<T>;
-  prefix: string;
-  name: FieldPath<T>;
-  label: React.ReactNode;
-  hint?: React.ReactNode;
-} & Omit<React.ComponentProps<"textarea">, "name" | "form">) {
+}: PrefixedFieldProps<T> & Omit<React.ComponentProps<"textarea">, "name" | "form">) {
   const t = useTranslations("common.errors");
   const id = `${prefix}-${name}`;
   const error = errorOf(form, name);
   return (
-    <Field id={id} label={label} hint={hint} error={error} errorPrefix={t("errorPrefix")}>
+    <Field id={id} label={label} hint={hint} error={error} errorPrefix={t("errorPrefix")} className={fieldClassName}>
       <Textarea {...props} {...fieldAria(id, { hint, error })} {...form.register(name)} />
+    </Field>
+  );
+}
+
+export function PrefixedSelect<T extends FieldValues>({
+  form,
+  prefix,
+  name,
+  label,
+  hint,
+  fieldClassName,
+  options,
+}: PrefixedFieldProps<T> & { options: readonly { value: string; label: string }[] }) {
+  const t = useTranslations("common.errors");
+  const id = `${prefix}-${name}`;
+  const error = errorOf(form, name);
+  return (
+    <Field id={id} label={label} hint={hint} error={error} errorPrefix={t("errorPrefix")} className={fieldClassName}>
+      <NativeSelect {...fieldAria(id, { hint, error })} {...form.register(name)} className="w-full sm:w-auto">
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </NativeSelect>
     </Field>
   );
 }
