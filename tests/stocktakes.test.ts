@@ -209,6 +209,9 @@ describe("publishing", () => {
     expect(list.length).toBeGreaterThan(0);
     expect(list.map((y) => y.year)).toEqual([...list.map((y) => y.year)].sort((a, b) => b - a));
     expect(await database.db.$count(stocktakes)).toBe(list.length);
+    // Each year's progress, read for all years at once, is the year's own.
+    for (const y of list) expect(y.progress).toEqual((await visitor.stocktakes.get({ year: y.year })).progress);
+    expect(list.some((y) => y.progress.statements > 0 && y.progress.observationsAccepted > 0)).toBe(true);
   });
 });
 

@@ -308,8 +308,43 @@ async function revisionsOf(db: DbOrTx, stocktakeId: string) {
     .orderBy(desc(stocktakeRevisions.revision));
 }
 
+/** Each stock-take's progress (who filed, observations by status), for several years in two queries. */
+async function progressOf(db: DbOrTx, stocktakeIds: string[]) {
+  const [filed, byStatus] = stocktakeIds.length
+    ? await Promise.all([
+        db
+          .select({
+            stocktakeId: stocktakeItems.stocktakeId,
+            organizations: sql<number>`count(distinct ${implementationStatements.organizationId})::int`,
+            statements: count(),
+          })
+          .from(implementationStatements)
+          .innerJoin(stocktakeItems, eq(stocktakeItems.id, implementationStatements.itemId))
+          .where(inArray(stocktakeItems.stocktakeId, stocktakeIds))
+          .groupBy(stocktakeItems.stocktakeId),
+        db
+          .select({ stocktakeId: observations.stocktakeId, status: observations.status, n: count() })
+          .from(observations)
+          .where(inArray(observations.stocktakeId, stocktakeIds))
+          .groupBy(observations.stocktakeId, observations.status),
+      ])
+    : [[], []];
+  return (stocktakeId: string) => {
+    const f = filed.find((r) => r.stocktakeId === stocktakeId);
+    const n = (status: string) => byStatus.find((o) => o.stocktakeId === stocktakeId && o.status === status)?.n ?? 0;
+    return {
+      organizationsFiled: f?.organizations ?? 0,
+      statements: f?.statements ?? 0,
+      observationsPending: n("pending"),
+      observationsAccepted: n("accepted"),
+      observationsRejected: n("rejected"),
+    };
+  };
+}
+
 export async function listStocktakes(db: Db) {
   const rows = await db.select().from(stocktakes).orderBy(desc(stocktakes.year));
+  const progress = await progressOf(db, rows.map((r) => r.id));
   const revisions = rows.length
     ? await db
         .select({ stocktakeId: stocktakeRevisions.stocktakeId, revision: max(stocktakeRevisions.revision), publishedAt: max(stocktakeRevisions.publishedAt) })
@@ -327,6 +362,7 @@ export async function listStocktakes(db: Db) {
       window: w.state,
       closedAt: w.closedAt,
       published: published?.revision ? { revision: published.revision, publishedAt: published.publishedAt! } : null,
+      progress: progress(st.id),
     };
   });
 }
@@ -335,22 +371,16 @@ export async function listStocktakes(db: Db) {
 export async function getStocktake(db: Db, actor: Actor | null, year: number) {
   const st = await stocktakeOf(db, year);
   const staff = isStaff(actor);
-  const [items, revisions, filed, obsCounts, accepted, publication] = await Promise.all([
+  const [items, revisions, progress, accepted, publication] = await Promise.all([
     coveredItems(db, st.id),
     revisionsOf(db, st.id),
-    db
-      .select({ organizations: sql<number>`count(distinct ${implementationStatements.organizationId})::int`, statements: count() })
-      .from(implementationStatements)
-      .innerJoin(stocktakeItems, eq(stocktakeItems.id, implementationStatements.itemId))
-      .where(eq(stocktakeItems.stocktakeId, st.id)),
-    db.select({ status: observations.status, n: count() }).from(observations).where(eq(observations.stocktakeId, st.id)).groupBy(observations.status),
+    progressOf(db, [st.id]),
     observationsOf(db, actor, st.id),
     staff
       ? db.query.stocktakePublications.findFirst({ where: eq(stocktakePublications.stocktakeId, st.id), orderBy: desc(stocktakePublications.startedAt) })
       : undefined,
   ]);
   const w = windowOf(st);
-  const n = (status: string) => obsCounts.find((o) => o.status === status)?.n ?? 0;
   return {
     year: st.year,
     opensOn: st.opensOn,
@@ -358,13 +388,7 @@ export async function getStocktake(db: Db, actor: Actor | null, year: number) {
     window: w.state,
     closedAt: w.closedAt,
     items,
-    progress: {
-      organizationsFiled: filed[0]?.organizations ?? 0,
-      statements: filed[0]?.statements ?? 0,
-      observationsPending: n("pending"),
-      observationsAccepted: n("accepted"),
-      observationsRejected: n("rejected"),
-    },
+    progress: progress(st.id),
     observations: accepted,
     revisions,
     current: revisions[0] ?? null,

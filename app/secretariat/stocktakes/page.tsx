@@ -34,8 +34,6 @@ export default async function SecretariatStocktakesPage() {
     normsIn("concluded"),
     load(() => api.references.matrix()),
   ]);
-  // Each year's progress: organisations that filed, observations awaiting review.
-  const details = await Promise.all(years.map((y) => load(() => api.stocktakes.get({ year: y.year }))));
   const [t, tc, format] = await Promise.all([getTranslations("stocktakeAdmin.list"), getTranslations("secretariat"), getFormatter()]);
   const date = (d: string) => format.dateTime(utcDate(d), { dateStyle: "medium", timeZone: "UTC" });
 
@@ -76,8 +74,8 @@ export default async function SecretariatStocktakesPage() {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {years.map((y, i) => {
-                const progress = details[i]!.progress;
+              {years.map((y) => {
+                const progress = y.progress;
                 return (
                   <TableRow key={y.year}>
                     <TableHead scope="row">
