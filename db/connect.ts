@@ -8,6 +8,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { lockFolder } from "./pglite-lock";
 import * as schema from "./schema";
 
 type Schema = typeof schema;
@@ -36,16 +37,36 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
   };
 }
 
-/** An embedded database in `dataDir`, or in memory when no folder is given. */
-export async function openPglite(dataDir?: string): Promise<Database> {
-  if (dataDir) mkdirSync(path.resolve(dataDir), { recursive: true });
-  const client = new PGlite(dataDir ? path.resolve(dataDir) : undefined);
+/**
+ * An embedded database in `dataDir`, or in memory when no folder is given. A folder is locked to
+ * this process while open (see ./pglite-lock.ts): a second live opener waits up to `lockWaitMs`,
+ * then is refused with a clear message.
+ */
+export async function openPglite(dataDir?: string, options: { lockWaitMs?: number } = {}): Promise<Database> {
+  if (!dataDir) return wrapPglite(new PGlite(), () => {});
+  mkdirSync(path.resolve(dataDir), { recursive: true });
+  const lock = await lockFolder(dataDir, { waitMs: options.lockWaitMs });
+  try {
+    return await wrapPglite(new PGlite(path.resolve(dataDir)), () => lock.release());
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function wrapPglite(client: PGlite, release: () => void): Promise<Database> {
   await client.waitReady;
   const db = drizzlePglite(client, { schema, casing: "snake_case" });
   return {
     db: db as unknown as Db,
     kind: "pglite",
     migrate: () => migratePglite(db, { migrationsFolder }),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
   };
 }
