@@ -1,0 +1,48 @@
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { logger } from "~/server/logger";
+import { appRouter } from "~/server/root";
+import type { Context } from "~/server/trpc";
+
+const refuse = (status: number, message: string) =>
+  Response.json({ error: { message } }, { status, headers: { "Cache-Control": "no-store" } });
+
+/** Browsers always send Origin on POST; a different one means another site is making the call. */
+function crossSite(req: Request) {
+  const origin = req.headers.get("origin");
+  if (origin) {
+    try {
+      return new URL(origin).host !== (req.headers.get("x-forwarded-host") ?? req.headers.get("host"));
+    } catch {
+      return true;
+    }
+  }
+  return req.headers.get("sec-fetch-site") === "cross-site";
+}
+
+/** The /api/trpc handler, given how to build a request's context (tests pass their own). */
+export function createTrpcHandler(createContext: (req: Request) => Promise<Context>) {
+  return async function handler(req: Request) {
+    if (req.method === "POST") {
+      if (crossSite(req)) return refuse(403, "Cross-site requests are not accepted.");
+      if (!req.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
+        return refuse(415, "Send JSON (Content-Type: application/json).");
+      }
+    }
+    return fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req,
+      router: appRouter,
+      createContext: () => createContext(req),
+      // Mutations are POST only (tRPC refuses GET for them); batches are capped.
+      allowMethodOverride: false,
+      maxBatchSize: 20,
+      // Every answer here can depend on who is signed in (account.me carries the email and any
+      // suspension reason; errors say whether there is a session), so none may be kept by a
+      // browser's history cache or a shared proxy.
+      responseMeta: () => ({ headers: new Headers({ "Cache-Control": "private, no-store" }) }),
+      onError: ({ error, path }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, path }, "tRPC request failed");
+      },
+    });
+  };
+}
