@@ -1,8 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/db/connect";
-import { createOrganization, createUser } from "~/db/factories";
-import { norms, stocktakeRevisions, stocktakes } from "~/db/schema";
+import { addMember, createOrganization, createUser } from "~/db/factories";
+import { norms, observationReplies, observations, stocktakePublications, stocktakeRevisions, stocktakes } from "~/db/schema";
+import { publishStocktake } from "~/server/domain/stocktakes";
 import { sha256 } from "~/server/domain/stocktake-snapshot";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
@@ -131,6 +132,86 @@ describe("statements, observations and replies", () => {
   });
 });
 
+describe("who reviews an observation", () => {
+  it("refuses the secretariat member who logged it, and one who belongs to an organisation it names", async () => {
+    const c = await cycle();
+    // The secretariat member logged it: another member of the secretariat reviews it.
+    const own = await c.staff.stocktakes.logObservation(observation(c.year, c.item.id, c.organization.id));
+    const refused = await failure(c.staff.stocktakes.reviewObservation({ observationId: own.id, decision: "accept" }));
+    expect(refused.code).toBe("FORBIDDEN");
+    expect(refused.message).toMatch(/you logged it/);
+    const colleague = await callerAs(database.db, await createUser(database.db, { role: "secretariat" }));
+    await colleague.stocktakes.reviewObservation({ observationId: own.id, decision: "accept" });
+
+    // A secretariat member who belongs to a named organisation (even as a plain member) does not review it.
+    const insiderUser = await createUser(database.db, { role: "secretariat" });
+    await addMember(database.db, c.organization.id, insiderUser.id);
+    const insider = await callerAs(database.db, insiderUser);
+    const naming = await c.member.stocktakes.logObservation({ ...observation(c.year, c.item.id, c.organization.id), title: "Naming the insider's organisation" });
+    const conflicted = await failure(insider.stocktakes.reviewObservation({ observationId: naming.id, decision: "reject", note: "Not supported by the sources." }));
+    expect(conflicted.code).toBe("FORBIDDEN");
+    expect(conflicted.message).toContain(c.organization.name);
+    expect((await database.db.query.observations.findFirst({ where: eq(observations.id, naming.id) }))!.status).toBe("pending");
+
+    // The secretariat's page says why, before anyone tries.
+    const view = (await insider.stocktakes.get({ year: c.year })).observations;
+    expect(view.find((o) => o.id === naming.id)!.viewer.reviewBlock).toEqual({ reason: "member", organizations: [c.organization.name] });
+    const staffView = (await c.staff.stocktakes.get({ year: c.year })).observations;
+    expect(staffView.find((o) => o.id === naming.id)!.viewer.reviewBlock).toBeNull();
+    const third = await c.staff.stocktakes.logObservation({ ...observation(c.year, c.item.id, c.organization.id), title: "Logged by the secretariat" });
+    expect((await c.staff.stocktakes.get({ year: c.year })).observations.find((o) => o.id === third.id)!.viewer.reviewBlock).toEqual({ reason: "reporter" });
+  });
+});
+
+/** A cycle with one accepted observation naming the representative's organisation. */
+async function accepted() {
+  const c = await cycle();
+  const { id } = await c.member.stocktakes.logObservation(observation(c.year, c.item.id, c.organization.id));
+  await c.staff.stocktakes.reviewObservation({ observationId: id, decision: "accept" });
+  return { ...c, observationId: id };
+}
+
+describe("replies to observations", () => {
+  it("may be added and changed after the window closes, until the report is published, never after", async () => {
+    const c = await accepted();
+    await c.staff.stocktakes.close({ year: c.year });
+    await c.rep.stocktakes.reply({ observationId: c.observationId, organizationId: c.organization.id, text: "Our first reply, after the close." });
+    await c.rep.stocktakes.reply({ observationId: c.observationId, organizationId: c.organization.id, text: "Our reply as it stands at publication." });
+    await c.staff.stocktakes.publish({ year: c.year });
+    const refused = await failure(c.rep.stocktakes.reply({ observationId: c.observationId, organizationId: c.organization.id, text: "A change after publication." }));
+    expect(refused.code).toBe("PRECONDITION_FAILED");
+    expect(refused.message).toMatch(/report was published/);
+    const reply = await database.db.query.observationReplies.findFirst({ where: eq(observationReplies.observationId, c.observationId) });
+    expect(reply!.text).toBe("Our reply as it stands at publication.");
+    const snapshot = JSON.parse((await c.rep.stocktakes.revision({ year: c.year })).snapshot);
+    expect(snapshot.observations[0].replies.map((r: { text: string }) => r.text)).toEqual(["Our reply as it stands at publication."]);
+    // The page offers no reply form any more.
+    const view = (await c.rep.stocktakes.get({ year: c.year })).observations.find((o) => o.id === c.observationId)!;
+    expect(view.viewer.canReplyFor).toEqual([]);
+  });
+
+  it("cannot be added for the first time after publication either", async () => {
+    const c = await accepted();
+    await c.staff.stocktakes.close({ year: c.year });
+    await c.staff.stocktakes.publish({ year: c.year });
+    const refused = await failure(c.rep.stocktakes.reply({ observationId: c.observationId, organizationId: c.organization.id, text: "A late first reply, after publication." }));
+    expect(refused.message).toMatch(/report was published/);
+    expect(await database.db.$count(observationReplies, eq(observationReplies.observationId, c.observationId))).toBe(0);
+  });
+
+  it("is refused while the report is being published", async () => {
+    const c = await accepted();
+    await c.staff.stocktakes.close({ year: c.year });
+    const st = (await database.db.query.stocktakes.findFirst({ where: eq(stocktakes.year, c.year) }))!;
+    const [run] = await database.db.insert(stocktakePublications).values({ stocktakeId: st.id, step: "pdf", startedById: c.staffUser.id }).returning();
+    const refused = await failure(c.rep.stocktakes.reply({ observationId: c.observationId, organizationId: c.organization.id, text: "A reply during publication." }));
+    expect(refused.code).toBe("PRECONDITION_FAILED");
+    expect(refused.message).toMatch(/being published/);
+    await database.db.update(stocktakePublications).set({ status: "failed", finishedAt: new Date() }).where(eq(stocktakePublications.id, run!.id));
+    await c.rep.stocktakes.reply({ observationId: c.observationId, organizationId: c.organization.id, text: "A reply once that run failed." });
+  });
+});
+
 describe("publishing", () => {
   it("refuses to publish while the window is open", async () => {
     const c = await cycle();
@@ -215,7 +296,7 @@ describe("publishing", () => {
   });
 });
 
-describe.skipIf(!process.env.TEST_DATABASE_URL)("publishing under concurrency (PostgreSQL)", () => {
+describe.skipIf(!process.env.TEST_DATABASE_URL)("publishing under concurrency (PostgreSQL only: skipped unless TEST_DATABASE_URL is set)", () => {
   it("refuses a statement that arrives while the window is being closed", async () => {
     const c = await cycle();
     // The secretariat's close, held open: the row is taken for update and closedAt set, not yet committed.
@@ -241,6 +322,44 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("publishing under concurrency (P
     expect(String((result as PromiseRejectedResult).reason.message)).toMatch(/submission window closed/);
     const mine = await c.rep.stocktakes.statementForm({ year: c.year });
     expect(mine.statements).toHaveLength(0);
+  });
+
+  it("puts a reply in flight when publication starts into the report, and refuses one during publication", async () => {
+    const c = await accepted();
+    await c.staff.stocktakes.close({ year: c.year });
+    // A reply's transaction, held open after taking its share lock and writing.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const replying = database.db.transaction(async (tx) => {
+      await tx.select().from(stocktakes).where(eq(stocktakes.year, c.year)).for("share");
+      await tx.insert(observationReplies).values({ observationId: c.observationId, organizationId: c.organization.id, text: "In flight as publication began.", authorId: c.repUser.id });
+      locked();
+      await held;
+    });
+    await lockTaken;
+    let renderingStarted!: () => void;
+    const rendering = new Promise<void>((resolve) => (renderingStarted = resolve));
+    let finishRendering!: () => void;
+    const renderGate = new Promise<void>((resolve) => (finishRendering = resolve));
+    const staffActor = { ...c.staffUser, suspension: null };
+    const publishing = publishStocktake(database.db, staffActor, { year: c.year }, async () => {
+      renderingStarted();
+      await renderGate;
+      return Buffer.from("%PDF-test");
+    });
+    // Without the lock, publication would read the replies now, before the one in flight commits.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await replying;
+    await rendering;
+    const refused = await failure(c.rep.stocktakes.reply({ observationId: c.observationId, organizationId: c.organization.id, text: "Changed while the PDF renders." }));
+    expect(refused.message).toMatch(/being published/);
+    finishRendering();
+    await publishing;
+    const snapshot = JSON.parse((await c.rep.stocktakes.revision({ year: c.year })).snapshot);
+    expect(snapshot.observations[0].replies.map((r: { text: string }) => r.text)).toEqual(["In flight as publication began."]);
   });
 
   it("publishes once when the secretariat presses publish twice at once", async () => {

@@ -240,11 +240,44 @@ export async function logObservation(db: Db, actor: Actor, input: z.output<typeo
   });
 }
 
+export type ReviewBlock = { reason: "reporter" } | { reason: "member"; organizations: string[] };
+
+/**
+ * Why this person may not review this observation, or null when they may: nobody reviews an
+ * observation they logged, or one naming an organisation they belong to.
+ */
+export function reviewBlock(reporterId: string, actorId: string, namedOrganizationsOfActor: string[]): ReviewBlock | null {
+  if (reporterId === actorId) return { reason: "reporter" };
+  if (namedOrganizationsOfActor.length) return { reason: "member", organizations: namedOrganizationsOfActor };
+  return null;
+}
+
+const reviewRefusal = (block: ReviewBlock) =>
+  block.reason === "reporter"
+    ? "You cannot review this observation: you logged it. Another member of the secretariat reviews it."
+    : `You cannot review this observation: it names ${block.organizations.join(", ")}, which you belong to. Another member of the secretariat reviews it.`;
+
+/** The organisations named in these observations that this person belongs to, by observation. */
+async function namedOrganizationsOf(db: DbOrTx, userId: string, observationIds: string[]) {
+  const rows = observationIds.length
+    ? await db
+        .select({ observationId: observationOrganizations.observationId, name: organizations.name })
+        .from(observationOrganizations)
+        .innerJoin(organizations, eq(organizations.id, observationOrganizations.organizationId))
+        .innerJoin(organizationMembers, and(eq(organizationMembers.organizationId, organizations.id), eq(organizationMembers.userId, userId)))
+        .where(inArray(observationOrganizations.observationId, observationIds))
+        .orderBy(asc(organizations.name))
+    : [];
+  return (observationId: string) => rows.filter((r) => r.observationId === observationId).map((r) => r.name);
+}
+
 export async function reviewObservation(db: Db, actor: Actor, input: z.output<typeof reviewObservationInput>) {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(observations).where(eq(observations.id, input.observationId)).for("update");
     if (!row) throw notFound("The observation");
     if (row.status !== "pending") throw invalidState(`This observation was already ${row.status}.`);
+    const block = reviewBlock(row.reporterId, actor.id, (await namedOrganizationsOf(tx, actor.id, [row.id]))(row.id));
+    if (block) throw forbidden(reviewRefusal(block));
     const status = input.decision === "accept" ? ("accepted" as const) : ("rejected" as const);
     await tx
       .update(observations)
@@ -252,6 +285,29 @@ export async function reviewObservation(db: Db, actor: Actor, input: z.output<ty
       .where(eq(observations.id, row.id));
     return { id: row.id, status };
   });
+}
+
+/**
+ * Replies may be added and changed until the year's report is first published, never after. The
+ * stock-take row is share-locked for the rest of the transaction; publication takes it for update
+ * when it starts its run, so a reply either commits before the report reads the replies, or waits
+ * and is refused.
+ */
+async function lockRepliesOpen(tx: Tx, stocktakeId: string) {
+  const [st] = await tx.select().from(stocktakes).where(eq(stocktakes.id, stocktakeId)).for("share");
+  if (!st) throw notFound("The stock-take");
+  const [first] = await tx
+    .select({ publishedAt: stocktakeRevisions.publishedAt })
+    .from(stocktakeRevisions)
+    .where(eq(stocktakeRevisions.stocktakeId, st.id))
+    .orderBy(asc(stocktakeRevisions.revision))
+    .limit(1);
+  if (first) throw invalidState(`The ${st.year} report was published on ${longDate(first.publishedAt)}; replies can no longer be added or changed.`);
+  const running = await tx.query.stocktakePublications.findFirst({
+    columns: { id: true },
+    where: and(eq(stocktakePublications.stocktakeId, st.id), eq(stocktakePublications.status, "running")),
+  });
+  if (running) throw invalidState(`The ${st.year} report is being published; replies can no longer be added or changed.`);
 }
 
 export async function replyToObservation(db: Db, actor: Actor, input: z.output<typeof replyInput>) {
@@ -263,13 +319,16 @@ export async function replyToObservation(db: Db, actor: Actor, input: z.output<t
     where: and(eq(observationOrganizations.observationId, row.id), eq(observationOrganizations.organizationId, input.organizationId)),
   });
   if (!named) throw forbidden("Only an organisation named in the observation can reply to it.");
-  const now = new Date();
-  const [reply] = await db
-    .insert(observationReplies)
-    .values({ observationId: row.id, organizationId: input.organizationId, text: input.text, authorId: actor.id })
-    .onConflictDoUpdate({ target: [observationReplies.observationId, observationReplies.organizationId], set: { text: input.text, authorId: actor.id, updatedAt: now } })
-    .returning({ id: observationReplies.id });
-  return { id: reply!.id };
+  return db.transaction(async (tx) => {
+    await lockRepliesOpen(tx, row.stocktakeId);
+    const now = new Date();
+    const [reply] = await tx
+      .insert(observationReplies)
+      .values({ observationId: row.id, organizationId: input.organizationId, text: input.text, authorId: actor.id })
+      .onConflictDoUpdate({ target: [observationReplies.observationId, observationReplies.organizationId], set: { text: input.text, authorId: actor.id, updatedAt: now } })
+      .returning({ id: observationReplies.id });
+    return { id: reply!.id };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -371,11 +430,12 @@ export async function listStocktakes(db: Db) {
 export async function getStocktake(db: Db, actor: Actor | null, year: number) {
   const st = await stocktakeOf(db, year);
   const staff = isStaff(actor);
-  const [items, revisions, progress, accepted, publication] = await Promise.all([
+  const [items, revisions, progress, accepted, running, publication] = await Promise.all([
     coveredItems(db, st.id),
     revisionsOf(db, st.id),
     progressOf(db, [st.id]),
     observationsOf(db, actor, st.id),
+    publishing(db, st.id),
     staff
       ? db.query.stocktakePublications.findFirst({ where: eq(stocktakePublications.stocktakeId, st.id), orderBy: desc(stocktakePublications.startedAt) })
       : undefined,
@@ -389,12 +449,21 @@ export async function getStocktake(db: Db, actor: Actor | null, year: number) {
     closedAt: w.closedAt,
     items,
     progress: progress(st.id),
-    observations: accepted,
+    // Replies close when the report is first published, and while it is being published.
+    observations: revisions.length || running ? accepted.map((o) => ({ ...o, viewer: { ...o.viewer, canReplyFor: [] as string[] } })) : accepted,
     revisions,
     current: revisions[0] ?? null,
     // The secretariat's draft: the narrative, and the last publication run.
     draft: staff ? { narrative: st.narrative, publication: publication ?? null } : null,
   };
+}
+
+async function publishing(db: DbOrTx, stocktakeId: string) {
+  const run = await db.query.stocktakePublications.findFirst({
+    columns: { id: true },
+    where: and(eq(stocktakePublications.stocktakeId, stocktakeId), eq(stocktakePublications.status, "running")),
+  });
+  return Boolean(run);
 }
 
 /** Observations as this reader may see them: accepted ones for everyone; pending and rejected for their reporter and the secretariat. */
@@ -434,6 +503,7 @@ async function observationsOf(db: Db, actor: Actor | null, stocktakeId: string) 
         .from(organizationMembers)
         .where(and(eq(organizationMembers.userId, actor.id), eq(organizationMembers.role, "representative")))
     : [];
+  const namedOfActor = staff && actor ? await namedOrganizationsOf(db, actor.id, rows.filter((r) => r.status === "pending").map((r) => r.id)) : null;
   return rows.map((r) => {
     const orgs = named.filter((n) => n.observationId === r.id);
     return {
@@ -452,6 +522,8 @@ async function observationsOf(db: Db, actor: Actor | null, stocktakeId: string) 
       createdAt: r.createdAt,
       viewer: {
         isReporter: r.reporterId === actor?.id,
+        // For the secretariat: why this reader may not review this pending observation, if so.
+        reviewBlock: namedOfActor && r.status === "pending" ? reviewBlock(r.reporterId, actor!.id, namedOfActor(r.id)) : null,
         // Organisations this reader represents that are named here and may reply.
         canReplyFor: r.status === "accepted" && actor && !actor.suspension ? orgs.filter((o) => mine.some((m) => m.organizationId === o.id)).map((o) => o.id) : [],
       },
@@ -632,7 +704,12 @@ export async function publishStocktake(db: Db, actor: Actor, input: z.output<typ
   if (windowOf(st).state !== "closed") await snapshotFor(db, st, revision, new Date(), erratum);
   let run: { id: string };
   try {
-    [run] = (await db.insert(stocktakePublications).values({ stocktakeId: st.id, step: "figures", startedById: actor.id }).returning({ id: stocktakePublications.id })) as [{ id: string }];
+    // Taking the row for update waits for replies in flight (they hold it for share), so the report reads them.
+    run = await db.transaction(async (tx) => {
+      await tx.select({ id: stocktakes.id }).from(stocktakes).where(eq(stocktakes.id, st.id)).for("update");
+      const [started] = await tx.insert(stocktakePublications).values({ stocktakeId: st.id, step: "figures", startedById: actor.id }).returning({ id: stocktakePublications.id });
+      return started!;
+    });
   } catch (error) {
     if (pgErrorCode(error) === "23505") throw conflict(`The ${st.year} report is already being published. Wait for that to finish.`);
     throw error;

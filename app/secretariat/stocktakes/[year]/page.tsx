@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Badge } from "~/app/_components/ui/badge";
 import { Button } from "~/app/_components/ui/button";
 import { DescriptionList } from "~/app/_components/ui/description-list";
@@ -168,7 +169,17 @@ export default async function SecretariatStocktakePage({ params }: Params) {
                   </h3>
                   <p className="mb-6 max-w-[42rem] whitespace-pre-line break-words">{o.description}</p>
                   <DescriptionList className="mb-6 sm:mb-6" items={about(o)} />
-                  <ReviewObservation observationId={o.id} title={o.title} />
+                  {o.viewer.reviewBlock ? (
+                    <Alert variant="info" role="note" className="max-w-[42rem]">
+                      <AlertDescription>
+                        {o.viewer.reviewBlock.reason === "reporter"
+                          ? t("review.blockedReporter")
+                          : t("review.blockedMember", { organizations: o.viewer.reviewBlock.organizations.join(", ") })}
+                      </AlertDescription>
+                    </Alert>
+                  ) : (
+                    <ReviewObservation observationId={o.id} title={o.title} />
+                  )}
                 </article>
               </li>
             ))}
