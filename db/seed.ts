@@ -184,6 +184,7 @@ export async function seedDemo(db: Db) {
       reason: "Repeated personal attacks in comments (demo suspension).",
       endsAt: null,
       createdById: secretariat.id,
+      imposedByRole: "secretariat",
     });
     for (const o of positionOrganizations) await org(o.name, o.stakeholderType, o.region, o.country, admin.id);
     await seedDemoNorms(tx, { representative: rep.id, otherRepresentative: rep2.id, member: member.id }, secretariat.id);

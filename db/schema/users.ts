@@ -74,6 +74,9 @@ export const suspensions = pgTable(
     createdById: uuid()
       .notNull()
       .references(() => users.id),
+    // The role of whoever imposed it, at that moment: only an admin lifts what an admin imposed,
+    // even if that admin's role changes later. A row written without it counts as the strictest case.
+    imposedByRole: userRole().notNull().default("admin"),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     liftedAt: timestamp({ withTimezone: true }),
     liftedById: uuid().references(() => users.id),

@@ -86,7 +86,7 @@ export async function suspendInTransaction(tx: Tx, actor: Actor, input: z.output
   if (await activeSuspension(tx, input.userId, now)) throw conflict("This person is already suspended. Lift that suspension first to change it.");
   const [row] = await tx
     .insert(suspensions)
-    .values({ userId: input.userId, reason: input.reason, endsAt, createdById: actor.id })
+    .values({ userId: input.userId, reason: input.reason, endsAt, createdById: actor.id, imposedByRole: actor.role })
     .returning({ id: suspensions.id });
   await recordAudit(tx, {
     actorId: actor.id,
