@@ -28,6 +28,9 @@ export const users = pgTable(
     // Bumped to revoke every session at once (sign out everywhere, password change).
     sessionVersion: integer().notNull().default(1),
     locale: text().notNull().default("en"),
+    // Set when the person deleted their account: the row stays (append-only tables refer to it),
+    // anonymised, so nothing names them (server/domain/privacy.ts).
+    deletedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
