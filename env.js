@@ -11,6 +11,9 @@ export const env = createEnv({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     // PostgreSQL server; when unset the app runs on embedded PGlite in PGLITE_DATA_DIR.
     DATABASE_URL: z.url().optional(),
+    // Connections each app instance keeps to DATABASE_URL, and the longest a statement may run.
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
     PGLITE_DATA_DIR: z.string().default(".data/pglite"),
     // Folder for files the app keeps for itself in embedded mode (the generated dev AUTH_SECRET).
     DATA_DIR: z.string().default(".data"),
@@ -22,6 +25,13 @@ export const env = createEnv({
     MAIL_FROM: z.string().default("Norms Forum <no-reply@normsforum.example>"),
     // Load demo organisations and accounts. Defaults to on outside production.
     SEED_DEMO: bool.optional(),
+    // How many proxies of yours (load balancer, CDN) stand in front of server.ts; each appends to
+    // X-Forwarded-For. 0: clients connect directly, and only the TCP peer address is believed.
+    TRUSTED_PROXIES: z
+      .string()
+      .regex(/^\d{1,2}$/, "TRUSTED_PROXIES must be a whole number from 0 to 99: how many proxies of yours stand in front of the app")
+      .default("0")
+      .transform(Number),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },
   client: {},

@@ -9,7 +9,9 @@ import { seed } from "./seed";
 const globalForDb = globalThis as unknown as { normsForumDb?: Promise<Database> };
 
 async function open(): Promise<Database> {
-  if (env.DATABASE_URL) return openPostgres(env.DATABASE_URL);
+  if (env.DATABASE_URL) {
+    return openPostgres(env.DATABASE_URL, { max: env.DATABASE_POOL_MAX, statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS });
+  }
   const database = await openPglite(env.PGLITE_DATA_DIR);
   await database.migrate();
   await seed(database.db, { demo: env.SEED_DEMO ?? env.NODE_ENV !== "production" });

@@ -26,8 +26,24 @@ export interface Database {
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
-export function openPostgres(url: string, options: { max?: number } = {}): Database {
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+export interface PostgresOptions {
+  /** Connections in the pool (bounded: a burst waits for a free one rather than opening more). */
+  max?: number;
+  /** Longest a statement may run before PostgreSQL cancels it (0: no limit). */
+  statementTimeoutMs?: number;
+  /** Longest to wait for a new connection before the request fails (and answers 503). */
+  connectTimeoutSeconds?: number;
+}
+
+export function openPostgres(url: string, options: PostgresOptions = {}): Database {
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    connect_timeout: options.connectTimeoutSeconds ?? 5,
+    // Idle connections are closed, so a restarted server is reconnected to on the next query.
+    idle_timeout: 60,
+    connection: options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {},
+    onnotice: () => {},
+  });
   const db = drizzlePostgres(client, { schema, casing: "snake_case" });
   return {
     db: db as unknown as Db,

@@ -68,3 +68,35 @@ export function pgConstraint(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+// SQLSTATE classes and postgres.js codes that mean the database cannot be reached or refused to
+// serve (shutting down, starting up, too many connections, a statement timeout), not that the
+// request was wrong: the answer is 503 with Retry-After, and the pool reconnects by itself.
+const unavailableStates = new Set(["57P01", "57P02", "57P03", "53300", "57014", "08000", "08001", "08003", "08004", "08006"]);
+const unavailableDriverCodes = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+]);
+
+/** Seconds a client should wait before retrying while the database is unavailable. */
+export const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
+
+/** Whether this error means the database is (for now) unavailable rather than the request bad. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 6; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && (unavailableStates.has(code) || unavailableDriverCodes.has(code))) return true;
+    const errors = (current as { errors?: unknown }).errors;
+    if (Array.isArray(errors) && errors.some((e) => isDatabaseUnavailable(e))) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "~/db/connect";
+import { RETRY_AFTER_UNAVAILABLE_SECONDS } from "./errors";
 import { logger } from "./logger";
 
 /** 200 when the database answers within the timeout, 503 otherwise. */
@@ -16,7 +17,7 @@ export async function checkHealth(getDb: () => Promise<Db>, timeoutMs = 3000) {
     return { status: 200, body: { status: "ok", db: "ok" } } as const;
   } catch (error) {
     logger.error({ err: error }, "health check: database unreachable");
-    return { status: 503, body: { status: "error", db: "unreachable" } } as const;
+    return { status: 503, body: { status: "error", db: "unreachable" }, retryAfterSeconds: RETRY_AFTER_UNAVAILABLE_SECONDS } as const;
   } finally {
     clearTimeout(timer);
   }

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Db } from "~/db/connect";
-import { AppError, type AppErrorCode, pgErrorCode, unauthorized } from "./errors";
+import { AppError, type AppErrorCode, isDatabaseUnavailable, pgErrorCode, RETRY_AFTER_UNAVAILABLE_SECONDS, unauthorized } from "./errors";
 import { type Logger, logger } from "./logger";
 import type { Mailer } from "./mail";
 import { type Action, type Actor, authorize, type PublicAction, type SignedInAction } from "./policy";
@@ -60,7 +60,12 @@ const t = initTRPC.context<Context>().meta<{ action: Action }>().create({
         stack: undefined,
         appCode: cause instanceof AppError ? cause.code : undefined,
         fieldErrors: fieldErrors ?? null,
-        retryAfterSeconds: cause instanceof AppError ? (cause.retryAfterSeconds ?? null) : null,
+        retryAfterSeconds:
+          cause instanceof AppError
+            ? (cause.retryAfterSeconds ?? null)
+            : error.code === "SERVICE_UNAVAILABLE"
+              ? RETRY_AFTER_UNAVAILABLE_SECONDS
+              : null,
         details: cause instanceof AppError ? (cause.details ?? null) : null,
       },
     };
@@ -81,6 +86,14 @@ const errors = t.middleware(async ({ ctx, path, type, next }) => {
   }
   if (pgErrorCode(cause) === "23505") {
     throw new TRPCError({ code: "CONFLICT", message: "This already exists.", cause });
+  }
+  if (isDatabaseUnavailable(cause)) {
+    ctx.log.warn({ err: cause, path, type, ms: Date.now() - started }, "database unavailable");
+    throw new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: "The forum is briefly unavailable. Please try again in a few seconds.",
+      cause,
+    });
   }
   if (result.error.code === "INTERNAL_SERVER_ERROR") {
     ctx.log.error({ err: result.error.cause ?? result.error, path, type, ms: Date.now() - started }, "procedure failed");

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { openPglite } from "~/db/connect";
+import { type Database, openPglite } from "~/db/connect";
 import { FolderInUseError, lockPathOf } from "~/db/pglite-lock";
 
 // The embedded database must survive `next dev` restarting its server process: one live opener
@@ -36,6 +36,11 @@ function startHolder(dataDir: string) {
   });
 }
 
+async function keptIds(database: Database) {
+  const result = (await database.db.execute(sql`select id from kept order by id`)) as unknown as { rows: { id: number }[] };
+  return result.rows.map((r) => r.id);
+}
+
 const exited = (child: ChildProcess) =>
   new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
 
@@ -65,8 +70,7 @@ describe("the embedded database folder lock", () => {
     holder.kill("SIGTERM");
     const database = await opening;
     try {
-      const { rows } = await database.db.execute<{ id: number }>(sql`select id from kept order by id`);
-      expect(rows.map((r) => r.id)).toEqual([1, 2, 3]);
+      expect(await keptIds(database)).toEqual([1, 2, 3]);
     } finally {
       await database.close();
     }
@@ -84,8 +88,7 @@ describe("the embedded database folder lock", () => {
     const database = await openPglite(dataDir, { lockWaitMs: 10_000 });
     try {
       expect(Date.now() - started).toBeLessThan(8_000);
-      const { rows } = await database.db.execute<{ id: number }>(sql`select id from kept order by id`);
-      expect(rows.map((r) => r.id)).toEqual([1, 2, 3]);
+      expect(await keptIds(database)).toEqual([1, 2, 3]);
       // The folder is fully usable afterwards.
       await database.db.execute(sql`insert into kept values (4)`);
     } finally {

@@ -1,7 +1,7 @@
 // What every open-data response shares: headers, the error body, and reading query parameters.
 import { TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
-import { AppError } from "../errors";
+import { AppError, isDatabaseUnavailable, RETRY_AFTER_UNAVAILABLE_SECONDS } from "../errors";
 import { logger } from "../logger";
 import type { ApiError } from "./schemas";
 import { LICENSE } from "./urls";
@@ -48,6 +48,12 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof TRPCError && error.code === "BAD_REQUEST") {
     const message = error.cause instanceof ZodError ? "Check the query parameters." : error.message;
     return jsonResponse(errorBody(message, fieldErrorsOf(error.cause)), 400);
+  }
+  if (isDatabaseUnavailable(error) || (error instanceof TRPCError && error.code === "SERVICE_UNAVAILABLE")) {
+    return Response.json(errorBody("The forum is briefly unavailable. Please try again in a few seconds."), {
+      status: 503,
+      headers: openDataHeaders(503, { "Retry-After": String(RETRY_AFTER_UNAVAILABLE_SECONDS) }),
+    });
   }
   logger.error({ err: error }, "open-data request failed");
   return jsonResponse(errorBody("Something went wrong on our side. Please try again later."), 500);

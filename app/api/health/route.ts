@@ -4,6 +4,8 @@ import { checkHealth } from "~/server/health";
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  const { status, body } = await checkHealth(getDb);
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+  const result = await checkHealth(getDb);
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if ("retryAfterSeconds" in result) headers["Retry-After"] = String(result.retryAfterSeconds);
+  return Response.json(result.body, { status: result.status, headers });
 }

@@ -1,4 +1,6 @@
+import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { isDatabaseUnavailable, RETRY_AFTER_UNAVAILABLE_SECONDS } from "~/server/errors";
 import { logger } from "~/server/logger";
 import { appRouter } from "~/server/root";
 import type { Context } from "~/server/trpc";
@@ -32,14 +34,25 @@ export function createTrpcHandler(createContext: (req: Request) => Promise<Conte
       endpoint: "/api/trpc",
       req,
       router: appRouter,
-      createContext: () => createContext(req),
+      createContext: () =>
+        createContext(req).catch((error: unknown) => {
+          // Reading the signed-in person needs the database; while it is down, say so (503).
+          if (isDatabaseUnavailable(error)) {
+            throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "The forum is briefly unavailable. Please try again in a few seconds.", cause: error });
+          }
+          throw error;
+        }),
       // Mutations are POST only (tRPC refuses GET for them); batches are capped.
       allowMethodOverride: false,
       maxBatchSize: 20,
       // Every answer here can depend on who is signed in (account.me carries the email and any
       // suspension reason; errors say whether there is a session), so none may be kept by a
       // browser's history cache or a shared proxy.
-      responseMeta: () => ({ headers: new Headers({ "Cache-Control": "private, no-store" }) }),
+      responseMeta: ({ errors }) => {
+        const headers = new Headers({ "Cache-Control": "private, no-store" });
+        if (errors.some((e) => e.code === "SERVICE_UNAVAILABLE")) headers.set("Retry-After", String(RETRY_AFTER_UNAVAILABLE_SECONDS));
+        return { headers };
+      },
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, path }, "tRPC request failed");
       },
