@@ -46,8 +46,12 @@ async function arrange(db: Db) {
   await addMember(db, organization.id, member.id);
   // The suspended person represents the organisation concerned: refusals come from the suspension.
   await addMember(db, organization.id, suspended.id, "representative");
-  const [suspension] = await db.insert(suspensions).values({ userId: suspended.id, reason: "Matrix suspension", createdById: secretariat.id }).returning();
+  const [suspension] = await db.insert(suspensions).values({ userId: suspended.id, reason: "Matrix suspension", createdById: secretariat.id, imposedByRole: "secretariat" }).returning();
   const [appeal] = await db.insert(suspensionAppeals).values({ suspensionId: suspension!.id, userId: suspended.id, text: "Please reconsider this." }).returning();
+  // What an admin imposed only an admin lifts or decides.
+  const suspendedByAdmin = await createUser(db);
+  const [adminSuspension] = await db.insert(suspensions).values({ userId: suspendedByAdmin.id, reason: "Imposed by an admin", createdById: admin.id, imposedByRole: "admin" }).returning();
+  const [adminAppeal] = await db.insert(suspensionAppeals).values({ suspensionId: adminSuspension!.id, userId: suspendedByAdmin.id, text: "Please reconsider this one." }).returning();
   const applicant = await createUser(db);
   const joinRequest = await (await callerAs(db, applicant)).organizations.requestJoin({ organizationId: organization.id });
   const target = await createUser(db, { email: "target@example.test" });
@@ -128,6 +132,8 @@ async function arrange(db: Db) {
     pendingOrganization,
     suspension: suspension!,
     appeal: appeal!,
+    adminSuspension: adminSuspension!,
+    adminAppeal: adminAppeal!,
     joinRequest,
     target,
     normFields,
@@ -192,6 +198,8 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "users.liftSuspension": { expect: STAFF, input: (f) => ({ suspensionId: f.suspension.id, reason: "" }) },
   "users.appeals": { expect: STAFF },
   "users.decideAppeal": { expect: STAFF, input: (f) => ({ appealId: f.appeal.id, decision: "uphold", note: "The suspension stands." }) },
+  "users.liftSuspension#imposed-by-admin": { expect: ADMIN, input: (f) => ({ suspensionId: f.adminSuspension.id, reason: "" }) },
+  "users.decideAppeal#imposed-by-admin": { expect: ADMIN, input: (f) => ({ appealId: f.adminAppeal.id, decision: "uphold", note: "The suspension stands." }) },
 
   "audit.list": { expect: ADMIN, input: () => ({}) },
 

@@ -92,3 +92,88 @@ describe("suspension", () => {
     expect((await failure(api.users.decideAppeal({ appealId: appeal!.id, decision: "uphold", note: "Changing my mind now." }))).code).toBe("PRECONDITION_FAILED");
   });
 });
+
+describe("who may lift a suspension or decide its appeal", () => {
+  async function people() {
+    const admin = await createUser(database.db, { role: "admin" });
+    const otherAdmin = await createUser(database.db, { role: "admin" });
+    const staff = await createUser(database.db, { role: "secretariat" });
+    const colleague = await createUser(database.db, { role: "secretariat" });
+    const member = await createUser(database.db);
+    return { admin, otherAdmin, staff, colleague, member };
+  }
+
+  it("refuses the secretariat lifting what an admin imposed, on a member, a secretariat member or an admin", async () => {
+    const p = await people();
+    const asAdmin = await callerAs(database.db, p.admin);
+    const asStaff = await callerAs(database.db, p.staff);
+    for (const target of [p.member, p.colleague, p.otherAdmin]) {
+      const { id } = await asAdmin.users.suspend({ userId: target.id, reason: "Imposed by an administrator." });
+      expect((await database.db.query.suspensions.findFirst({ where: eq(suspensions.id, id) }))!.imposedByRole).toBe("admin");
+      const refused = await failure(asStaff.users.liftSuspension({ suspensionId: id, reason: "" }));
+      expect(refused.code).toBe("FORBIDDEN");
+      expect(refused.message).toMatch(/administrator/);
+      expect((await actorOf(target.id))?.suspension).not.toBeNull();
+      // Another admin may.
+      await (await callerAs(database.db, target.id === p.otherAdmin.id ? p.admin : p.otherAdmin)).users.liftSuspension({ suspensionId: id, reason: "Reviewed." });
+      expect((await actorOf(target.id))?.suspension).toBeNull();
+    }
+  });
+
+  it("keeps what an admin imposed for admins even after that admin's role changes", async () => {
+    const p = await people();
+    const { id } = await (await callerAs(database.db, p.otherAdmin)).users.suspend({ userId: p.member.id, reason: "Imposed by an administrator." });
+    await (await callerAs(database.db, p.admin)).users.setRole({ userId: p.otherAdmin.id, role: "secretariat" });
+    expect((await failure((await callerAs(database.db, p.staff)).users.liftSuspension({ suspensionId: id, reason: "" }))).code).toBe("FORBIDDEN");
+    expect((await failure((await callerAs(database.db, p.otherAdmin)).users.liftSuspension({ suspensionId: id, reason: "" }))).code).toBe("FORBIDDEN");
+  });
+
+  it("refuses the secretariat acting on a colleague's suspension, whoever imposed it", async () => {
+    const p = await people();
+    // A member suspended by the secretariat, then made secretariat: a colleague of equal rank now.
+    const { id } = await (await callerAs(database.db, p.staff)).users.suspend({ userId: p.member.id, reason: "Imposed by the secretariat." });
+    await (await callerAs(database.db, p.admin)).users.setRole({ userId: p.member.id, role: "secretariat" });
+    const refused = await failure((await callerAs(database.db, p.colleague)).users.liftSuspension({ suspensionId: id, reason: "" }));
+    expect(refused.code).toBe("FORBIDDEN");
+    expect(refused.message).toMatch(/colleague|administrator/);
+    await (await callerAs(database.db, p.admin)).users.liftSuspension({ suspensionId: id, reason: "Reviewed." });
+  });
+
+  it("refuses anyone lifting their own suspension", async () => {
+    const p = await people();
+    // An expired suspension not yet lifted: the person is active again and could otherwise clear it.
+    const [own] = await database.db
+      .insert(suspensions)
+      .values({ userId: p.admin.id, reason: "Imposed by another administrator.", createdById: p.otherAdmin.id, imposedByRole: "admin", endsAt: new Date(Date.now() - 1000) })
+      .returning();
+    const refused = await failure((await callerAs(database.db, p.admin)).users.liftSuspension({ suspensionId: own!.id, reason: "" }));
+    expect(refused.code).toBe("FORBIDDEN");
+    expect(refused.message).toMatch(/your own/);
+  });
+
+  it("lets only an admin decide the appeal against what an admin imposed, and never one's own", async () => {
+    const p = await people();
+    await (await callerAs(database.db, p.admin)).users.suspend({ userId: p.member.id, reason: "Imposed by an administrator." });
+    await (await callerAs(database.db, p.member)).account.appeal({ text: "Please review the suspension an administrator imposed." });
+    const asStaff = await callerAs(database.db, p.staff);
+    const appeal = (await asStaff.users.appeals()).find((a) => a.userId === p.member.id)!;
+    // The appeals page knows before anyone tries.
+    expect(appeal.decideBlock).toBe("imposedByAdmin");
+    const refused = await failure(asStaff.users.decideAppeal({ appealId: appeal.id, decision: "lift", note: "Lifting what an admin imposed." }));
+    expect(refused.code).toBe("FORBIDDEN");
+    expect((await actorOf(p.member.id))?.suspension).not.toBeNull();
+    const asOtherAdmin = await callerAs(database.db, p.otherAdmin);
+    expect((await asOtherAdmin.users.appeals()).find((a) => a.id === appeal.id)!.decideBlock).toBeNull();
+    await asOtherAdmin.users.decideAppeal({ appealId: appeal.id, decision: "uphold", note: "The suspension stands as imposed." });
+  });
+
+  it("shows on the people page which suspensions this person may lift", async () => {
+    const p = await people();
+    await (await callerAs(database.db, p.admin)).users.suspend({ userId: p.colleague.id, reason: "Imposed by an administrator." });
+    await (await callerAs(database.db, p.staff)).users.suspend({ userId: p.member.id, reason: "Imposed by the secretariat." });
+    const list = async (user: typeof p.admin, q: string) => (await (await callerAs(database.db, user)).users.list({ q })).items[0]!.suspension!;
+    expect((await list(p.staff, p.colleague.email)).liftBlock).toBe("imposedByAdmin");
+    expect((await list(p.staff, p.member.email)).liftBlock).toBeNull();
+    expect((await list(p.admin, p.colleague.email)).liftBlock).toBeNull();
+  });
+});

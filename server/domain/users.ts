@@ -5,12 +5,13 @@ import { auditLog, suspensionAppeals, suspensions, users } from "~/db/schema";
 import { activeSuspension } from "../actor";
 import { badInput, conflict, forbidden, invalidState, notFound } from "../errors";
 import type { Actor } from "../policy";
+import type { UserRole } from "../schemas/vocabulary";
 import type { decideAppealInput, listAuditInput, listUsersInput, setRoleInput, suspendInput } from "../schemas/users";
 import { recordAudit } from "./audit";
 
 const escapeLike = (q: string) => q.replace(/[%_\\]/g, (c) => `\\${c}`);
 
-export async function listUsers(db: Db, input: z.output<typeof listUsersInput>) {
+export async function listUsers(db: Db, actor: Actor, input: z.output<typeof listUsersInput>) {
   const where = input.q
     ? or(ilike(users.email, `%${escapeLike(input.q)}%`), ilike(users.displayName, `%${escapeLike(input.q)}%`))
     : undefined;
@@ -28,6 +29,7 @@ export async function listUsers(db: Db, input: z.output<typeof listUsersInput>) 
         suspensionId: suspensions.id,
         suspensionReason: suspensions.reason,
         suspensionEndsAt: suspensions.endsAt,
+        suspensionImposedByRole: suspensions.imposedByRole,
       })
       .from(users)
       // At most one active suspension per person (suspendUser refuses a second).
@@ -42,9 +44,18 @@ export async function listUsers(db: Db, input: z.output<typeof listUsersInput>) 
     db.select({ n: count() }).from(users).where(where),
   ]);
   return {
-    items: rows.slice(0, input.limit).map(({ suspensionId, suspensionReason, suspensionEndsAt, ...u }) => ({
+    items: rows.slice(0, input.limit).map(({ suspensionId, suspensionReason, suspensionEndsAt, suspensionImposedByRole, ...u }) => ({
       ...u,
-      suspension: suspensionId ? { id: suspensionId, reason: suspensionReason!, endsAt: suspensionEndsAt } : null,
+      suspension: suspensionId
+        ? {
+            id: suspensionId,
+            reason: suspensionReason!,
+            endsAt: suspensionEndsAt,
+            imposedByRole: suspensionImposedByRole!,
+            // Whether this reader may lift it, and why not: the page offers only what the server allows.
+            liftBlock: suspensionBlock(actor, u, suspensionImposedByRole!),
+          }
+        : null,
     })),
     total: total?.n ?? 0,
     nextCursor: rows.length > input.limit ? offset + input.limit : null,
@@ -98,6 +109,50 @@ export async function suspendInTransaction(tx: Tx, actor: Actor, input: z.output
   return { id: row!.id };
 }
 
+/** Why this person may not lift a suspension or decide its appeal, or null when they may. */
+export type SuspensionBlock = "own" | "imposedByAdmin" | "rank";
+
+/**
+ * Nobody acts on their own suspension; only an admin acts on what an admin imposed, or on the
+ * suspension of a secretariat member or an admin (a colleague of equal or higher rank).
+ */
+export function suspensionBlock(
+  actor: Pick<Actor, "id" | "role">,
+  target: { id: string; role: UserRole },
+  imposedByRole: UserRole,
+): SuspensionBlock | null {
+  if (target.id === actor.id) return "own";
+  if (actor.role === "admin") return null;
+  if (imposedByRole === "admin") return "imposedByAdmin";
+  if (target.role !== "member") return "rank";
+  return null;
+}
+
+function suspensionRefusal(block: SuspensionBlock, what: "lift" | "appeal") {
+  switch (block) {
+    case "own":
+      return what === "lift" ? "You cannot lift your own suspension. Another administrator can." : "You cannot decide your own appeal. Another administrator can.";
+    case "imposedByAdmin":
+      return `An administrator imposed this suspension, so only an administrator can ${what === "lift" ? "lift it" : "decide the appeal"}.`;
+    case "rank":
+      return `This person is a colleague in the secretariat or an administrator, so only an administrator can ${what === "lift" ? "lift their suspension" : "decide their appeal"}.`;
+  }
+}
+
+/** Locks the suspension and checks that this person may act on it. */
+async function lockSuspension(tx: Tx, actor: Actor, suspensionId: string, what: "lift" | "appeal") {
+  const [row] = await tx
+    .select({ id: suspensions.id, userId: suspensions.userId, imposedByRole: suspensions.imposedByRole, liftedAt: suspensions.liftedAt, targetRole: users.role })
+    .from(suspensions)
+    .innerJoin(users, eq(users.id, suspensions.userId))
+    .where(eq(suspensions.id, suspensionId))
+    .for("update", { of: suspensions });
+  if (!row) throw notFound("That suspension");
+  const block = suspensionBlock(actor, { id: row.userId, role: row.targetRole }, row.imposedByRole);
+  if (block) throw forbidden(suspensionRefusal(block, what));
+  return row;
+}
+
 async function lift(tx: Tx, actor: Actor, suspensionId: string, reason: string) {
   const [row] = await tx
     .update(suspensions)
@@ -115,14 +170,16 @@ async function lift(tx: Tx, actor: Actor, suspensionId: string, reason: string) 
 }
 
 export async function liftSuspension(db: Db, actor: Actor, input: { suspensionId: string; reason: string }) {
-  const exists = await db.query.suspensions.findFirst({ columns: { id: true }, where: eq(suspensions.id, input.suspensionId) });
-  if (!exists) throw notFound("That suspension");
-  await db.transaction((tx) => lift(tx, actor, input.suspensionId, input.reason));
+  await db.transaction(async (tx) => {
+    await lockSuspension(tx, actor, input.suspensionId, "lift");
+    await lift(tx, actor, input.suspensionId, input.reason);
+  });
   return { lifted: true };
 }
 
-export async function listAppeals(db: Db) {
-  return db
+/** Pending appeals, oldest first, each saying whether this person may decide it (and why not). */
+export async function listAppeals(db: Db, actor: Actor) {
+  const rows = await db
     .select({
       id: suspensionAppeals.id,
       text: suspensionAppeals.text,
@@ -131,26 +188,31 @@ export async function listAppeals(db: Db) {
       suspensionId: suspensions.id,
       suspensionReason: suspensions.reason,
       suspensionEndsAt: suspensions.endsAt,
+      imposedByRole: suspensions.imposedByRole,
       userId: users.id,
       displayName: users.displayName,
       email: users.email,
+      role: users.role,
     })
     .from(suspensionAppeals)
     .innerJoin(suspensions, eq(suspensions.id, suspensionAppeals.suspensionId))
     .innerJoin(users, eq(users.id, suspensionAppeals.userId))
     .where(eq(suspensionAppeals.status, "pending"))
     .orderBy(asc(suspensionAppeals.createdAt));
+  return rows.map((r) => ({ ...r, decideBlock: suspensionBlock(actor, { id: r.userId, role: r.role }, r.imposedByRole) }));
 }
 
 export async function decideAppeal(db: Db, actor: Actor, input: z.output<typeof decideAppealInput>) {
   return db.transaction(async (tx) => {
+    const pending = await tx.query.suspensionAppeals.findFirst({ columns: { suspensionId: true }, where: eq(suspensionAppeals.id, input.appealId) });
+    if (!pending) throw notFound("That appeal");
+    await lockSuspension(tx, actor, pending.suspensionId, "appeal");
     const [appeal] = await tx
       .update(suspensionAppeals)
       .set({ status: input.decision === "lift" ? "lifted" : "upheld", decidedById: actor.id, decidedAt: new Date(), decisionNote: input.note })
       .where(and(eq(suspensionAppeals.id, input.appealId), eq(suspensionAppeals.status, "pending")))
       .returning({ suspensionId: suspensionAppeals.suspensionId, userId: suspensionAppeals.userId });
-    if (!appeal) throw invalidState("This appeal has already been decided, or does not exist.");
-    if (appeal.userId === actor.id) throw forbidden("You cannot decide your own appeal.");
+    if (!appeal) throw invalidState("This appeal has already been decided.");
     if (input.decision === "lift") await lift(tx, actor, appeal.suspensionId, input.note);
     await recordAudit(tx, {
       actorId: actor.id,

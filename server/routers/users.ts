@@ -12,7 +12,7 @@ import { actorProcedure, createTRPCRouter } from "../trpc";
 export const usersRouter = createTRPCRouter({
   list: actorProcedure("user.list")
     .input(listUsersInput)
-    .query(({ ctx, input }) => users.listUsers(ctx.db, input)),
+    .query(({ ctx, input }) => users.listUsers(ctx.db, ctx.actor, input)),
   setRole: actorProcedure("user.setRole")
     .input(setRoleInput)
     .mutation(({ ctx, input }) => users.setRole(ctx.db, ctx.actor, input)),
@@ -22,7 +22,7 @@ export const usersRouter = createTRPCRouter({
   liftSuspension: actorProcedure("user.liftSuspension")
     .input(liftSuspensionInput)
     .mutation(({ ctx, input }) => users.liftSuspension(ctx.db, ctx.actor, input)),
-  appeals: actorProcedure("user.appeals").query(({ ctx }) => users.listAppeals(ctx.db)),
+  appeals: actorProcedure("user.appeals").query(({ ctx }) => users.listAppeals(ctx.db, ctx.actor)),
   decideAppeal: actorProcedure("user.decideAppeal")
     .input(decideAppealInput)
     .mutation(({ ctx, input }) => users.decideAppeal(ctx.db, ctx.actor, input)),

@@ -45,7 +45,11 @@ export default async function AppealsPage() {
                     { id: "text", term: t("appealText"), details: <p className="whitespace-pre-line">{a.text}</p> },
                   ]}
                 />
-                <DecideAppeal appealId={a.id} name={a.displayName} />
+                {a.decideBlock ? (
+                  <p className="max-w-[42rem] border-s-4 border-border ps-3">{t(`decideBlocked.${a.decideBlock}`)}</p>
+                ) : (
+                  <DecideAppeal appealId={a.id} name={a.displayName} />
+                )}
               </article>
             </li>
           ))}

@@ -95,7 +95,11 @@ export default async function SecretariatUsersPage({
                 </div>
                 <div className="flex flex-col items-start gap-4 md:items-end">
                   {u.suspension ? (
-                    <LiftSuspensionDialog suspensionId={u.suspension.id} name={u.displayName} />
+                    u.suspension.liftBlock ? (
+                      <p className="max-w-xs text-base text-muted md:text-end">{t(`liftBlocked.${u.suspension.liftBlock}`)}</p>
+                    ) : (
+                      <LiftSuspensionDialog suspensionId={u.suspension.id} name={u.displayName} />
+                    )
                   ) : maySuspend ? (
                     <SuspendDialog userId={u.id} name={u.displayName} />
                   ) : null}
