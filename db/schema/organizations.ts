@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
+  jsonb,
   index,
   pgEnum,
   pgTable,
@@ -30,6 +31,11 @@ export {
   type VerificationStatus,
 } from "~/server/schemas/vocabulary";
 
+/** The fields whose change sends a verified organisation back to review. */
+export const identityFields = ["name", "stakeholderType", "region", "country", "website"] as const;
+export type IdentityField = (typeof identityFields)[number];
+export type ReviewChanges = Partial<Record<IdentityField, { from: string | null; to: string | null }>>;
+
 export const stakeholderType = pgEnum("stakeholder_type", stakeholderTypes);
 
 export const region = pgEnum("region", regions);
@@ -53,6 +59,9 @@ export const organizations = pgTable(
     statusReason: text(),
     statusChangedAt: timestamp({ withTimezone: true }),
     statusChangedById: uuid().references(() => users.id),
+    // While a verified organisation is back in review because who it is changed: each changed
+    // field, from its verified value to the new one. Cleared by the secretariat's decision.
+    reviewChanges: jsonb().$type<ReviewChanges>(),
     createdById: uuid()
       .notNull()
       .references(() => users.id),
