@@ -80,8 +80,9 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      // The built app (`next build` runs before this in `npm test`), on a fresh database.
-      command: "npx tsx e2e/support/prepare-database.ts && npx next start",
+      // The built app (`next build` runs before this in `npm test`), on a fresh database, served
+      // through server.ts as in production (it decides the client's address).
+      command: "npx tsx e2e/support/prepare-database.ts && npx tsx server.ts",
       env: appEnv,
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,

@@ -1,17 +1,18 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { cookies } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "~/env.js";
 import { getDb } from "~/db/client";
-import { users } from "~/db/schema";
-import { AppError } from "../errors";
 import { logger } from "../logger";
-import { assertNotLimited, consume, reset } from "../rate-limit";
 import { signInInput } from "../schemas/accounts";
-import { verifyPassword } from "./password";
+import { clientIp } from "./client-ip";
 import { authConfig } from "./config";
+import { cookieValue, DEVICE_COOKIE_MAX_AGE, deviceCookieName } from "./known-device";
+import { authenticate } from "./sign-in";
 import { getAuthSecret } from "./secret";
+
+export { clientIp };
 
 /** Sign-in refusals; `code` reaches the sign-in form, which words the message. */
 class SignInRefused extends CredentialsSignin {
@@ -21,14 +22,28 @@ class SignInRefused extends CredentialsSignin {
   }
 }
 
-export function clientIp(headers: Headers): string | null {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || null;
+const secureCookies = () => env.APP_URL.startsWith("https://");
+
+/** Remembers this browser as one that signed in to the account (docs/security.md). */
+async function setDeviceCookie(name: string, value: string) {
+  try {
+    (await cookies()).set(name, value, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: secureCookies(),
+      path: "/",
+      maxAge: DEVICE_COOKIE_MAX_AGE,
+    });
+  } catch (error) {
+    // Signing in still works; this browser is just not remembered.
+    logger.warn({ err: error }, "could not set the known-device cookie");
+  }
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   secret: getAuthSecret(),
-  useSecureCookies: env.APP_URL.startsWith("https://"),
+  useSecureCookies: secureCookies(),
   logger: {
     error: (error) => {
       if (!(error instanceof CredentialsSignin)) logger.error({ err: error, cause: (error as { cause?: unknown }).cause }, "auth error");
@@ -41,26 +56,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(credentials, request) {
         const parsed = signInInput.safeParse(credentials);
         if (!parsed.success) throw new SignInRefused("invalid");
-        const { email, password } = parsed.data;
         const db = await getDb();
-        try {
-          const ip = clientIp(request.headers);
-          if (ip) await consume(db, "signInIp", ip);
-          await assertNotLimited(db, "signInAccount", email);
-          const user = await db.query.users.findFirst({ where: eq(users.email, email) });
-          if (!user || !(await verifyPassword(user.passwordHash, password))) {
-            await consume(db, "signInAccount", email);
-            throw new SignInRefused("invalid");
-          }
-          if (!user.emailVerifiedAt) throw new SignInRefused("unverified");
-          await reset(db, "signInAccount", email);
-          return { id: user.id, email: user.email, name: user.displayName, sessionVersion: user.sessionVersion };
-        } catch (error) {
-          if (error instanceof AppError && error.code === "RATE_LIMITED") {
-            throw new SignInRefused(`rate_limited:${error.retryAfterSeconds ?? 60}`);
-          }
-          throw error;
-        }
+        // Imported here: server/context.ts imports this module.
+        const { getMailer } = await import("../context");
+        const cookieName = deviceCookieName(secureCookies());
+        const result = await authenticate(db, getMailer(), {
+          ...parsed.data,
+          ip: clientIp(request.headers),
+          deviceCookie: cookieValue(request.headers.get("cookie"), cookieName),
+        });
+        if (!result.ok) throw new SignInRefused(result.code);
+        await setDeviceCookie(cookieName, result.deviceCookie);
+        const { user } = result;
+        return { id: user.id, email: user.email, name: user.displayName, sessionVersion: user.sessionVersion };
       },
     }),
   ],

@@ -1,0 +1,67 @@
+// The production and development server: Next.js behind a Node HTTP server that decides who the
+// client is. Next.js keeps a client-sent X-Forwarded-For as it is, so without this anyone could
+// claim any address and escape per-address limits. Run with `npm start` (or `npm run dev`).
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { pathToFileURL } from "node:url";
+import { claimProxyMark, PROXY_MARK_HEADER, rewriteForwardedFor } from "./server/auth/client-address";
+
+type Handle = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+/**
+ * Replaces whatever the client said about addresses with what this server knows: the TCP peer,
+ * after at most `trustedProxies` hops from the right of the incoming X-Forwarded-For; and marks
+ * the request so the app knows the header came from here (server/auth/client-address.ts).
+ */
+export function rewriteRequest(req: IncomingMessage, trustedProxies: number, mark: string) {
+  const incoming = req.headers["x-forwarded-for"];
+  const chain = rewriteForwardedFor(req.socket.remoteAddress, Array.isArray(incoming) ? incoming.join(",") : incoming, trustedProxies);
+  if (chain) req.headers["x-forwarded-for"] = chain;
+  else delete req.headers["x-forwarded-for"];
+  delete req.headers["x-real-ip"];
+  req.headers[PROXY_MARK_HEADER] = mark;
+}
+
+/** An HTTP server passing every request, rewritten, to `handle` (Next.js's request handler). */
+export function createAppServer(handle: Handle, { trustedProxies }: { trustedProxies: number }) {
+  const mark = claimProxyMark();
+  return createServer((req, res) => {
+    rewriteRequest(req, trustedProxies, mark);
+    Promise.resolve(handle(req, res)).catch((error: unknown) => {
+      console.error("request failed", error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+      res.end("Internal Server Error");
+    });
+  });
+}
+
+async function main() {
+  const dev = process.argv.includes("--dev");
+  // As `next start` and `next dev` do; Next.js reads NODE_ENV as it loads.
+  (process.env as Record<string, string>).NODE_ENV ??= dev ? "development" : "production";
+  const { loadEnvConfig } = await import("@next/env");
+  loadEnvConfig(process.cwd(), dev);
+  const { env } = await import("./env.js");
+  const { default: next } = await import("next");
+
+  const port = Number(process.env.PORT ?? 3000);
+  const hostname = process.env.HOSTNAME || undefined;
+  const app = next({ dev, port, hostname });
+  await app.prepare();
+  const server = createAppServer(app.getRequestHandler(), { trustedProxies: env.TRUSTED_PROXIES });
+  server.listen(port, hostname, () => {
+    console.log(`Norms Forum ready on http://${hostname ?? "localhost"}:${port} (${dev ? "development" : "production"}, TRUSTED_PROXIES=${env.TRUSTED_PROXIES})`);
+  });
+  const stop = () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
