@@ -27,10 +27,11 @@ export async function loadActor(
 ): Promise<Actor | null> {
   if (!session) return null;
   const user = await db.query.users.findFirst({
-    columns: { id: true, email: true, displayName: true, role: true, sessionVersion: true },
+    columns: { id: true, email: true, displayName: true, role: true, sessionVersion: true, deletedAt: true },
     where: eq(users.id, session.userId),
   });
-  if (!user || user.sessionVersion !== session.sessionVersion) return null;
+  // Deleting an account bumps the session version too; the deletedAt check holds even if it did not.
+  if (!user || user.deletedAt || user.sessionVersion !== session.sessionVersion) return null;
   return {
     id: user.id,
     email: user.email,

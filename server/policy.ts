@@ -45,6 +45,9 @@ export const policy = {
   "account.signOutEverywhere": { who: "signedIn" },
   "account.updateProfile": { who: "active" },
   "account.appeal": { who: "signedIn" },
+  // A suspended person may still download their data and delete their account.
+  "account.export": { who: "signedIn" },
+  "account.delete": { who: "signedIn" },
 
   "organization.list": { who: "anyone" },
   "organization.get": { who: "anyone" },

@@ -165,6 +165,9 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "account.signOutEverywhere": { expect: SIGNED_IN },
   "account.updateProfile": { expect: ACTIVE, input: () => ({ displayName: "Renamed" }) },
   "account.appeal": { expect: SIGNED_IN, input: () => ({ text: "An appeal long enough to be read." }) },
+  // A suspended person may still download their data and delete their account; a visitor has neither.
+  "account.export": { expect: SIGNED_IN },
+  "account.delete": { expect: SIGNED_IN, input: () => ({ password: "correct horse battery" }) },
 
   "organizations.list": { expect: ANYONE, input: () => ({}) },
   "organizations.get": { expect: ANYONE, input: (f) => ({ slug: f.organization.slug }) },

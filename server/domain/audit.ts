@@ -6,6 +6,7 @@ export type AuditAction =
   | "user.suspended"
   | "user.suspension_lifted"
   | "user.appeal_decided"
+  | "user.account_deleted"
   | "organization.verified"
   | "organization.rejected"
   | "organization.verification_revoked"

@@ -12,6 +12,7 @@ import { consume } from "../rate-limit";
 import type { appealCommentInput, createCommentInput, editCommentInput, listCommentsInput, reportCommentInput } from "../schemas/comments";
 import { houseRule } from "./house-rules";
 import { visibleNorm } from "./norm-queries";
+import { personName } from "./person-name";
 
 type CreateInput = z.output<typeof createCommentInput>;
 type ListInput = z.output<typeof listCommentsInput>;
@@ -207,7 +208,7 @@ export async function listComments(db: Db, actor: Actor | null, input: ListInput
   const rows = await db
     .select({
       comment: comments,
-      authorName: users.displayName,
+      authorName: personName(users, comments.organizationId),
       organization: { slug: organizations.slug, name: organizations.name, stakeholderType: organizations.stakeholderType, region: organizations.region },
       revisions: sql<number>`(select count(*)::int from ${commentRevisions} where ${commentRevisions.commentId} = ${comments.id})`,
       appealStatus: commentAppeals.status,

@@ -17,6 +17,7 @@ import type {
 } from "../schemas/comments";
 import { houseRule } from "./house-rules";
 import { suspendInTransaction } from "./users";
+import { personName } from "./person-name";
 
 async function lockComment(tx: Tx, commentId: string) {
   const [comment] = await tx.select().from(comments).where(eq(comments.id, commentId)).for("update");
@@ -129,7 +130,7 @@ export async function moderationQueue(db: Db) {
     hiddenRule: comments.hiddenRule,
     hiddenNote: comments.hiddenNote,
     authorId: comments.authorId,
-    authorName: users.displayName,
+    authorName: personName(users, comments.organizationId),
     normSlug: norms.slug,
     normTitle: norms.title,
     organizationName: organizations.name,
@@ -156,7 +157,7 @@ export async function moderationQueue(db: Db) {
   ]);
   const reporterIds = [...new Set(reports.map((r) => r.report.reporterId))];
   const reporters = reporterIds.length
-    ? await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, reporterIds))
+    ? await db.select({ id: users.id, name: personName() }).from(users).where(inArray(users.id, reporterIds))
     : [];
   // One entry per reported comment, oldest report first.
   const byComment = new Map<string, { comment: (typeof reports)[number]["comment"]; reports: { id: string; reason: string; createdAt: Date; reporterName: string }[] }>();

@@ -22,6 +22,7 @@ import type { listNormsInput } from "../schemas/norms";
 import { diffStats, diffWords } from "./diff";
 import { canRevise, transitionRefusal } from "./lifecycle";
 import { authorRole, searchable, textOf } from "./norms";
+import { personName } from "./person-name";
 
 type ListInput = z.output<typeof listNormsInput>;
 
@@ -104,7 +105,7 @@ export async function listNorms(db: Db, input: ListInput) {
       createdAt: norms.createdAt,
       updatedAt: norms.updatedAt,
       lastActivityAt: norms.lastActivityAt,
-      proposerName: users.displayName,
+      proposerName: personName(),
       organizationName: organizations.name,
       organizationSlug: organizations.slug,
       organizationType: organizations.stakeholderType,
@@ -149,7 +150,7 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
   const [current, versions, categories, citations, events, coauthors, mergedFrom, mergedInto, proposer, organization] = await Promise.all([
     db.query.normVersions.findFirst({ where: and(eq(normVersions.normId, norm.id), eq(normVersions.number, norm.currentVersion)) }),
     db
-      .select({ number: normVersions.number, changeSummary: normVersions.changeSummary, createdAt: normVersions.createdAt, authorName: users.displayName })
+      .select({ number: normVersions.number, changeSummary: normVersions.changeSummary, createdAt: normVersions.createdAt, authorName: personName() })
       .from(normVersions)
       .innerJoin(users, eq(users.id, normVersions.authorId))
       .where(eq(normVersions.normId, norm.id))
@@ -174,7 +175,7 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
         version: normEvents.version,
         note: normEvents.note,
         createdAt: normEvents.createdAt,
-        actorName: users.displayName,
+        actorName: personName(),
         actorRole: users.role,
       })
       .from(normEvents)
@@ -189,7 +190,7 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
       .orderBy(asc(users.displayName)),
     db.select({ slug: norms.slug, title: norms.title }).from(norms).where(eq(norms.mergedIntoId, norm.id)),
     norm.mergedIntoId ? db.query.norms.findFirst({ columns: { slug: true, title: true }, where: eq(norms.id, norm.mergedIntoId) }) : undefined,
-    db.query.users.findFirst({ columns: { displayName: true }, where: eq(users.id, norm.proposerId) }),
+    db.select({ displayName: personName() }).from(users).where(eq(users.id, norm.proposerId)).then((rows) => rows[0]),
     norm.organizationId
       ? db.query.organizations.findFirst({
           columns: { slug: true, name: true, stakeholderType: true, region: true, verificationStatus: true },
@@ -245,7 +246,7 @@ export async function getVersion(db: Db, actor: Actor | null, slug: string, numb
       clauses: normVersions.clauses,
       changeSummary: normVersions.changeSummary,
       createdAt: normVersions.createdAt,
-      authorName: users.displayName,
+      authorName: personName(),
     })
     .from(normVersions)
     .innerJoin(users, eq(users.id, normVersions.authorId))

@@ -19,6 +19,7 @@ import type { createNormInput, reviseNormInput } from "../schemas/norms";
 import { diffWords } from "./diff";
 import { type NormStatus, type Transition, transitionRefusal, transitions } from "./lifecycle";
 import { firstFreeSlug, slugify } from "./slug";
+import { personName } from "./person-name";
 
 type CreateInput = z.output<typeof createNormInput>;
 type ReviseInput = z.output<typeof reviseNormInput>;
@@ -149,7 +150,7 @@ export async function reviseNorm(db: Db, actor: Actor, input: ReviseInput) {
         tx.query.normVersions.findFirst({ where: and(eq(normVersions.normId, norm.id), eq(normVersions.number, input.baseVersion)) }),
         tx.query.normVersions.findFirst({ where: and(eq(normVersions.normId, norm.id), eq(normVersions.number, norm.currentVersion)) }),
       ]);
-      const author = current ? await tx.query.users.findFirst({ columns: { displayName: true }, where: eq(users.id, current.authorId) }) : undefined;
+      const author = current ? (await tx.select({ displayName: personName() }).from(users).where(eq(users.id, current.authorId)))[0] : undefined;
       throw conflict(
         `Version ${norm.currentVersion} was saved while you were editing version ${input.baseVersion}, so your changes were not saved. Review what changed, then make your edits again on the latest version.`,
         undefined,

@@ -13,6 +13,7 @@ import type { reaffirmPositionInput, recordPositionInput } from "../schemas/posi
 import { computeMeasures } from "./measures";
 import { visibleNorm } from "./norm-queries";
 import { authorRole } from "./norms";
+import { personName } from "./person-name";
 
 type RecordInput = z.output<typeof recordPositionInput>;
 type ReaffirmInput = z.output<typeof reaffirmPositionInput>;
@@ -235,7 +236,7 @@ export async function positionsForNorm(db: Db, actor: Actor | null, slug: string
       statement: normPositions.statement,
       version: normPositions.version,
       recordedAt: normPositions.recordedAt,
-      recordedBy: users.displayName,
+      recordedBy: personName(users, true),
       sequence: normPositions.sequence,
     })
     .from(normPositions)
@@ -305,7 +306,7 @@ const historyColumns = {
   statement: normPositionHistory.statement,
   version: normPositionHistory.version,
   recordedAt: normPositionHistory.recordedAt,
-  recordedBy: users.displayName,
+  recordedBy: personName(users, true),
 };
 
 /** Every position ever recorded on the norm, newest first. */
@@ -346,7 +347,7 @@ export async function positionsForOrganization(db: Db, actor: Actor | null, slug
         statement: normPositions.statement,
         version: normPositions.version,
         recordedAt: normPositions.recordedAt,
-        recordedBy: users.displayName,
+        recordedBy: personName(users, true),
       })
       .from(normPositions)
       .innerJoin(norms, eq(norms.id, normPositions.normId))

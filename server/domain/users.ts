@@ -8,13 +8,16 @@ import type { Actor } from "../policy";
 import type { UserRole } from "../schemas/vocabulary";
 import type { decideAppealInput, listAuditInput, listUsersInput, setRoleInput, suspendInput } from "../schemas/users";
 import { recordAudit } from "./audit";
+import { personName } from "./person-name";
 
 const escapeLike = (q: string) => q.replace(/[%_\\]/g, (c) => `\\${c}`);
 
 export async function listUsers(db: Db, actor: Actor, input: z.output<typeof listUsersInput>) {
-  const where = input.q
-    ? or(ilike(users.email, `%${escapeLike(input.q)}%`), ilike(users.displayName, `%${escapeLike(input.q)}%`))
-    : undefined;
+  // Deleted accounts are anonymised rows kept for the records that refer to them, not people to manage.
+  const where = and(
+    isNull(users.deletedAt),
+    input.q ? or(ilike(users.email, `%${escapeLike(input.q)}%`), ilike(users.displayName, `%${escapeLike(input.q)}%`)) : undefined,
+  );
   const offset = input.cursor ?? 0;
   const now = new Date();
   const [rows, [total]] = await Promise.all([
@@ -190,8 +193,8 @@ export async function listAppeals(db: Db, actor: Actor) {
       suspensionEndsAt: suspensions.endsAt,
       imposedByRole: suspensions.imposedByRole,
       userId: users.id,
-      displayName: users.displayName,
-      email: users.email,
+      displayName: personName(),
+      email: sql<string | null>`case when ${users.deletedAt} is null then ${users.email} end`,
       role: users.role,
     })
     .from(suspensionAppeals)
@@ -236,9 +239,10 @@ export async function listAudit(db: Db, input: z.output<typeof listAuditInput>) 
       targetId: auditLog.targetId,
       details: auditLog.details,
       createdAt: auditLog.createdAt,
-      actorName: actorUsers.displayName,
-      actorEmail: actorUsers.email,
-      targetUserName: users.displayName,
+      actorName: personName(actorUsers),
+      // A deleted account's placeholder address means nothing to a reader.
+      actorEmail: sql<string | null>`case when ${actorUsers.deletedAt} is null then ${actorUsers.email} end`,
+      targetUserName: personName(users),
     })
     .from(auditLog)
     .leftJoin(actorUsers, eq(actorUsers.id, auditLog.actorId))

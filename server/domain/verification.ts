@@ -7,6 +7,7 @@ import { invalidState, notFound } from "../errors";
 import type { Actor } from "../policy";
 import { recordAudit } from "./audit";
 import { duplicateFinder } from "./duplicates";
+import { personName } from "./person-name";
 import { stateConflict } from "./organizations";
 
 /** Organisations awaiting verification, oldest first, each with its likely duplicates. */
@@ -23,7 +24,7 @@ export async function verificationQueue(db: Db) {
       description: organizations.description,
       verificationStatus: organizations.verificationStatus,
       createdAt: organizations.createdAt,
-      createdByName: users.displayName,
+      createdByName: personName(),
       createdByEmail: users.email,
     })
     .from(organizations)

@@ -1,4 +1,5 @@
 import * as accounts from "../domain/accounts";
+import * as privacy from "../domain/privacy";
 import {
   appealInput,
   changePasswordInput,
@@ -8,6 +9,7 @@ import {
   tokenInput,
   updateProfileInput,
 } from "../schemas/accounts";
+import { deleteAccountInput } from "../schemas/privacy";
 import { actorProcedure, createTRPCRouter, publicProcedure } from "../trpc";
 
 export const accountRouter = createTRPCRouter({
@@ -39,4 +41,8 @@ export const accountRouter = createTRPCRouter({
   appeal: actorProcedure("account.appeal")
     .input(appealInput)
     .mutation(({ ctx, input }) => accounts.appeal(ctx.db, ctx.actor, input)),
+  export: actorProcedure("account.export").query(({ ctx }) => privacy.exportPersonalData(ctx.db, ctx.actor)),
+  delete: actorProcedure("account.delete")
+    .input(deleteAccountInput)
+    .mutation(({ ctx, input }) => privacy.deleteAccount(ctx.db, ctx.actor, input)),
 });

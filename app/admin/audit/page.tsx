@@ -18,6 +18,7 @@ const knownActions = new Set<string>([
   "user.suspended",
   "user.suspension_lifted",
   "user.appeal_decided",
+  "user.account_deleted",
   "organization.verified",
   "organization.rejected",
   "organization.verification_revoked",
@@ -115,7 +116,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                   <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[9rem_minmax(0,1fr)]">
                     <dt className="font-bold">{t("who")}</dt>
                     <dd className="mb-2 break-words sm:mb-0">
-                      {entry.actorName ? `${entry.actorName} (${entry.actorEmail})` : t("unknownActor")}
+                      {entry.actorName ? (entry.actorEmail ? `${entry.actorName} (${entry.actorEmail})` : entry.actorName) : t("unknownActor")}
                     </dd>
                     <dt className="font-bold">{t("target")}</dt>
                     <dd className="mb-2 break-words sm:mb-0">{target(entry)}</dd>
