@@ -4,10 +4,10 @@ import { env } from "~/env.js";
 import type { Db } from "~/db/connect";
 import { suspensionAppeals, users } from "~/db/schema";
 import { hashPassword, verifyPassword } from "../auth/password";
-import { AppError, badInput, conflict, invalidState, notFound, pgErrorCode } from "../errors";
+import { AppError, badInput, invalidState, notFound, pgErrorCode } from "../errors";
 import type { Mailer } from "../mail";
 import type { Actor } from "../policy";
-import { consume } from "../rate-limit";
+import { addressKey, assertNotLimited, consume, reset, tryConsume } from "../rate-limit";
 import type {
   appealInput,
   changePasswordInput,
@@ -15,7 +15,8 @@ import type {
   signUpInput,
   updateProfileInput,
 } from "../schemas/accounts";
-import { issueToken, retireTokens, useToken } from "./tokens";
+import { greeting } from "./mail-name";
+import { checkToken, issueToken, retireTokens, useToken } from "./tokens";
 
 const link = (path: string, token: string) => `${env.APP_URL}${path}?token=${encodeURIComponent(token)}`;
 
@@ -23,33 +24,61 @@ async function sendVerification(mailer: Mailer, to: string, displayName: string,
   await mailer.send({
     to,
     subject: "Confirm your email address for Norms Forum",
-    text: `Hello ${displayName},\n\nTo confirm this email address for your Norms Forum account, open this link within 48 hours:\n\n${link("/verify-email", token)}\n\nIf you did not create an account, you can ignore this message.\n`,
+    text: `${greeting(displayName)}\n\nTo confirm this email address for your Norms Forum account, open this link within 48 hours:\n\n${link("/verify-email", token)}\n\nIf you did not create an account, you can ignore this message.\n`,
   });
 }
 
-const emailTaken = () =>
-  conflict("An account with this email address already exists.", {
-    email: "An account with this email address already exists. Sign in, or reset your password.",
+/** Someone signed up with an address that already has an account: tell its owner, nobody else. */
+async function sendAlreadyRegistered(mailer: Mailer, to: string) {
+  await mailer.send({
+    to,
+    subject: "Someone tried to create a Norms Forum account with your address",
+    text:
+      "Hello,\n\nSomeone tried to create a Norms Forum account with this email address, which already has one.\n\n" +
+      `If it was you, sign in here:\n\n${env.APP_URL}/sign-in\n\n` +
+      `If you have forgotten your password, or never confirmed this address, choose a new password here (that also confirms the address):\n\n${env.APP_URL}/forgot-password\n\n` +
+      "If it was not you, you can ignore this message: nothing about your account has changed.\n",
   });
+}
 
-export async function signUp(db: Db, mailer: Mailer, input: z.output<typeof signUpInput>) {
-  const existing = await db.query.users.findFirst({ columns: { id: true }, where: eq(users.email, input.email) });
-  if (existing) throw emailTaken();
+const tooManySignUps = (wait: string) => `Too many accounts have been created from your network. Try again in ${wait}.`;
+const tooManyMails = (wait: string) => `Too many emails have been asked for from your network. Try again in ${wait}.`;
+
+/**
+ * Mail to an address is limited per address and kind: over the limit nothing new is sent, and
+ * the caller answers as if it had been. The last link sent stays valid for longer than the limit's
+ * window (tokens.ts), so a third party asking again and again cannot leave the owner without one.
+ */
+const mayMail = (db: Db, kind: "verify" | "reset" | "registered", email: string) => tryConsume(db, "mail", `${kind}:${email}`);
+
+/**
+ * Answers the same whether or not the address already has an account; its owner is told by mail.
+ * The password is hashed on both paths, so the time taken does not tell either.
+ */
+export async function signUp(db: Db, mailer: Mailer, input: z.output<typeof signUpInput>, ip: string | null = null) {
+  await consume(db, "signUpIp", addressKey(ip), tooManySignUps);
   const passwordHash = await hashPassword(input.password);
-  let token: string;
-  try {
-    token = await db.transaction(async (tx) => {
-      const [user] = await tx
-        .insert(users)
-        .values({ email: input.email, displayName: input.displayName, passwordHash })
-        .returning({ id: users.id });
-      return issueToken(tx, user!.id, "verify_email");
-    });
-  } catch (error) {
-    if (pgErrorCode(error) === "23505") throw emailTaken();
-    throw error;
+  const existing = await db.query.users.findFirst({ columns: { id: true }, where: eq(users.email, input.email) });
+  let token: string | null = null;
+  if (!existing) {
+    try {
+      token = await db.transaction(async (tx) => {
+        const [user] = await tx
+          .insert(users)
+          .values({ email: input.email, displayName: input.displayName, passwordHash })
+          .returning({ id: users.id });
+        return issueToken(tx, user!.id, "verify_email");
+      });
+    } catch (error) {
+      // Someone signed up with the same address at the same moment.
+      if (pgErrorCode(error) !== "23505") throw error;
+    }
   }
-  await sendVerification(mailer, input.email, input.displayName, token);
+  if (token) {
+    if (await mayMail(db, "verify", input.email)) await sendVerification(mailer, input.email, input.displayName, token);
+  } else if (await mayMail(db, "registered", input.email)) {
+    await sendAlreadyRegistered(mailer, input.email);
+  }
   return { email: input.email };
 }
 
@@ -65,30 +94,35 @@ export async function verifyEmail(db: Db, token: string) {
 }
 
 /** Says nothing about whether the address has an account. */
-export async function resendVerification(db: Db, mailer: Mailer, email: string) {
-  await consume(db, "mail", email);
+export async function resendVerification(db: Db, mailer: Mailer, email: string, ip: string | null = null) {
+  await consume(db, "mailIp", addressKey(ip), tooManyMails);
+  const allowed = await mayMail(db, "verify", email);
   const user = await db.query.users.findFirst({ where: eq(users.email, email) });
-  if (!user || user.emailVerifiedAt) return { sent: true };
+  if (!allowed || !user || user.emailVerifiedAt) return { sent: true };
   const token = await issueToken(db, user.id, "verify_email");
   await sendVerification(mailer, user.email, user.displayName, token);
   return { sent: true };
 }
 
 /** Says nothing about whether the address has an account. */
-export async function requestPasswordReset(db: Db, mailer: Mailer, email: string) {
-  await consume(db, "mail", email);
+export async function requestPasswordReset(db: Db, mailer: Mailer, email: string, ip: string | null = null) {
+  await consume(db, "mailIp", addressKey(ip), tooManyMails);
+  const allowed = await mayMail(db, "reset", email);
   const user = await db.query.users.findFirst({ where: eq(users.email, email) });
-  if (!user) return { sent: true };
+  if (!allowed || !user) return { sent: true };
   const token = await issueToken(db, user.id, "reset_password");
   await mailer.send({
     to: user.email,
     subject: "Reset your Norms Forum password",
-    text: `Hello ${user.displayName},\n\nSomeone asked to reset the password of your Norms Forum account. To choose a new password, open this link within one hour:\n\n${link("/reset-password", token)}\n\nThe link works once. If you did not ask for this, you can ignore this message: your password has not changed.\n`,
+    text: `${greeting(user.displayName)}\n\nSomeone asked to reset the password of your Norms Forum account. To choose a new password, open this link within two hours:\n\n${link("/reset-password", token)}\n\nThe link works once. If you did not ask for this, you can ignore this message: your password has not changed.\n`,
   });
   return { sent: true };
 }
 
-export async function resetPassword(db: Db, input: z.output<typeof resetPasswordInput>) {
+export async function resetPassword(db: Db, input: z.output<typeof resetPasswordInput>, ip: string | null = null) {
+  await consume(db, "resetPasswordIp", addressKey(ip));
+  // The link first: a made-up token costs a lookup, not a password hash.
+  await checkToken(db, input.token, "reset_password");
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const userId = await useToken(tx, input.token, "reset_password");
@@ -107,10 +141,15 @@ export async function resetPassword(db: Db, input: z.output<typeof resetPassword
   });
 }
 
+const tooManyPasswordGuesses = (wait: string) =>
+  `Your current password was wrong too many times. Try again in ${wait}, or reset your password by email.`;
+
 export async function changePassword(db: Db, actor: Actor, input: z.output<typeof changePasswordInput>) {
+  await assertNotLimited(db, "changePassword", actor.id, tooManyPasswordGuesses);
   const user = await db.query.users.findFirst({ columns: { passwordHash: true }, where: eq(users.id, actor.id) });
   if (!user) throw notFound("Your account");
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await consume(db, "changePassword", actor.id, tooManyPasswordGuesses);
     throw badInput("Your current password is not right.", { currentPassword: "Your current password is not right." });
   }
   if (input.currentPassword === input.newPassword) {
@@ -120,6 +159,7 @@ export async function changePassword(db: Db, actor: Actor, input: z.output<typeo
     .update(users)
     .set({ passwordHash: await hashPassword(input.newPassword), sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
     .where(eq(users.id, actor.id));
+  await reset(db, "changePassword", actor.id);
   return { changed: true };
 }
 

@@ -4,9 +4,13 @@ import type { DbOrTx } from "~/db/connect";
 import { type EmailTokenPurpose, emailTokens } from "~/db/schema";
 import { AppError } from "../errors";
 
-const lifetimes: Record<EmailTokenPurpose, number> = {
+// Each lifetime is longer than the window of the per-address mail limit (rate-limit.ts `mail`, one
+// hour): when someone asks for mail to an address again and again, nothing new is sent once the
+// limit is reached, but the last link sent, at most an hour old, still works past the window's
+// end, when a new one can be sent again. So nobody can leave the owner without a working link.
+export const tokenLifetimeMs: Record<EmailTokenPurpose, number> = {
   verify_email: 48 * 60 * 60 * 1000,
-  reset_password: 60 * 60 * 1000,
+  reset_password: 2 * 60 * 60 * 1000,
 };
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -18,19 +22,25 @@ export async function issueToken(db: DbOrTx, userId: string, purpose: EmailToken
     userId,
     purpose,
     tokenHash: hashToken(token),
-    expiresAt: new Date(now.getTime() + lifetimes[purpose]),
+    expiresAt: new Date(now.getTime() + tokenLifetimeMs[purpose]),
   });
   return token;
 }
 
-/** Marks a token used and returns its user, or explains why the link cannot be used. */
-export async function useToken(db: DbOrTx, token: string, purpose: EmailTokenPurpose, now = new Date()) {
+/** The token's row if the link can be used now, or an error saying why not. Changes nothing. */
+export async function checkToken(db: DbOrTx, token: string, purpose: EmailTokenPurpose, now = new Date()) {
   const row = await db.query.emailTokens.findFirst({
     where: and(eq(emailTokens.tokenHash, hashToken(token)), eq(emailTokens.purpose, purpose)),
   });
   if (!row) throw new AppError("BAD_INPUT", "This link is not valid. Check you copied the whole link, or ask for a new one.");
   if (row.usedAt) throw new AppError("INVALID_STATE", "This link has already been used. Ask for a new one if you need it.");
   if (row.expiresAt <= now) throw new AppError("INVALID_STATE", "This link has expired. Ask for a new one.");
+  return row;
+}
+
+/** Marks a token used and returns its user, or explains why the link cannot be used. */
+export async function useToken(db: DbOrTx, token: string, purpose: EmailTokenPurpose, now = new Date()) {
+  const row = await checkToken(db, token, purpose, now);
   // The usedAt guard makes two simultaneous uses of one link succeed at most once.
   const used = await db
     .update(emailTokens)

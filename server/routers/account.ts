@@ -15,19 +15,19 @@ import { actorProcedure, createTRPCRouter, publicProcedure } from "../trpc";
 export const accountRouter = createTRPCRouter({
   signUp: publicProcedure("account.signUp")
     .input(signUpInput)
-    .mutation(({ ctx, input }) => accounts.signUp(ctx.db, ctx.mailer, input)),
+    .mutation(({ ctx, input }) => accounts.signUp(ctx.db, ctx.mailer, input, ctx.ip)),
   verifyEmail: publicProcedure("account.verifyEmail")
     .input(tokenInput)
     .mutation(({ ctx, input }) => accounts.verifyEmail(ctx.db, input.token)),
   resendVerification: publicProcedure("account.resendVerification")
     .input(emailOnlyInput)
-    .mutation(({ ctx, input }) => accounts.resendVerification(ctx.db, ctx.mailer, input.email)),
+    .mutation(({ ctx, input }) => accounts.resendVerification(ctx.db, ctx.mailer, input.email, ctx.ip)),
   requestPasswordReset: publicProcedure("account.requestPasswordReset")
     .input(emailOnlyInput)
-    .mutation(({ ctx, input }) => accounts.requestPasswordReset(ctx.db, ctx.mailer, input.email)),
+    .mutation(({ ctx, input }) => accounts.requestPasswordReset(ctx.db, ctx.mailer, input.email, ctx.ip)),
   resetPassword: publicProcedure("account.resetPassword")
     .input(resetPasswordInput)
-    .mutation(({ ctx, input }) => accounts.resetPassword(ctx.db, input)),
+    .mutation(({ ctx, input }) => accounts.resetPassword(ctx.db, input, ctx.ip)),
   me: actorProcedure("account.me").query(({ ctx }) => accounts.me(ctx.db, ctx.actor)),
   changePassword: actorProcedure("account.changePassword")
     .input(changePasswordInput)

@@ -14,11 +14,16 @@ export const newPasswordField = z
   .min(12, "Password must be at least 12 characters.")
   .max(200, "Password must be 200 characters or fewer.");
 
+// Line breaks, control characters and bidi overrides/isolates (which make a name read differently
+// from how it is stored) have no place in a name. Zero-width joiners stay: some scripts need them.
+const notOneLine = /[\p{Cc}\p{Zl}\p{Zp}\u202A-\u202E\u2066-\u2069]/u;
+
 export const displayNameField = z
   .string()
   .trim()
   .min(1, "Enter your name as others will see it.")
-  .max(80, "Name must be 80 characters or fewer.");
+  .max(80, "Name must be 80 characters or fewer.")
+  .refine((name) => !notOneLine.test(name), "Name must be one line, without control characters.");
 
 const tokenField = z.string().min(10, "This link is not valid.").max(200, "This link is not valid.");
 
