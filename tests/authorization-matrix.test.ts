@@ -191,7 +191,7 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "organizations.setListed": { expect: hiddenFor(ACTIVE, "otherRepresentative", "secretariat", "admin"), input: (f) => ({ organizationId: f.organization.id, listed: false }) },
 
   "verification.queue": { expect: STAFF },
-  "verification.verify": { expect: STAFF, input: (f) => ({ organizationId: f.pendingOrganization.id }) },
+  "verification.verify": { expect: STAFF, input: (f) => ({ organizationId: f.pendingOrganization.id, confirmName: f.pendingOrganization.name }) },
   "verification.reject": { expect: STAFF, input: (f) => ({ organizationId: f.pendingOrganization.id, reason: "Could not confirm it exists." }) },
   "verification.revoke": { expect: STAFF, input: (f) => ({ organizationId: f.otherOrganization.id, reason: "Merged into another body." }) },
 

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/db/connect";
 import { addMember, createOrganization, createUser } from "~/db/factories";
-import { joinRequests, organizationMembers, organizations } from "~/db/schema";
+import { auditLog, joinRequests, norms, organizationMembers, organizations } from "~/db/schema";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
 import { failure, zodPaths } from "./support/errors";
@@ -134,6 +134,80 @@ describe("representatives", () => {
     expect((await api.organizations.update({ ...same, name: "Beta Institute" })).returnedToQueue).toBe(true);
     const row = await database.db.query.organizations.findFirst({ where: eq(organizations.id, org.id) });
     expect(row?.verificationStatus).toBe("pending");
+  });
+});
+
+describe("changing a verified organisation's identity", () => {
+  async function verifiedWithPosition() {
+    const rep = await createUser(database.db);
+    const org = await createOrganization(database.db, {
+      createdById: rep.id,
+      status: "verified",
+      name: `Gamma Institute ${Math.random().toString(36).slice(2, 8)}`,
+      stakeholderType: "academia",
+      region: "weog",
+      country: "CA",
+      website: "https://gamma.example",
+    });
+    const api = await callerAs(database.db, rep);
+    const { slug } = await api.norms.create({
+      title: `A norm on response teams ${org.slug}`,
+      summary: "States should not harm the work of authorised emergency response teams.",
+      clauses: ["States should not harm CSIRTs.", "States should cooperate with CSIRTs."],
+      categories: ["II"],
+      kind: "mutual_restraint",
+      bindingness: "political",
+      citations: [],
+    });
+    const norm = (await database.db.query.norms.findFirst({ where: eq(norms.slug, slug) }))!;
+    await api.norms.submit({ normId: norm.id });
+    await api.positions.record({ normId: norm.id, organizationId: org.id, stance: "endorse" });
+    const same = { organizationId: org.id, name: org.name, stakeholderType: "academia" as const, region: "weog" as const, country: "CA", website: "https://gamma.example", description: "" };
+    return { rep, org, api, norm, slug, same };
+  }
+
+  it("sends it back to review when its region changes, and its position stops counting until re-verified", async () => {
+    const t = await verifiedWithPosition();
+    expect((await database.db.query.norms.findFirst({ where: eq(norms.id, t.norm.id) }))!.positionCount).toBe(1);
+    expect((await t.api.organizations.update({ ...t.same, region: "african" })).returnedToQueue).toBe(true);
+    const row = (await database.db.query.organizations.findFirst({ where: eq(organizations.id, t.org.id) }))!;
+    expect(row.verificationStatus).toBe("pending");
+    // The figures no longer count it; its position is listed apart, as for a revoked organisation.
+    expect((await database.db.query.norms.findFirst({ where: eq(norms.id, t.norm.id) }))!.positionCount).toBe(0);
+    const view = await (await callerAs(database.db, null)).positions.forNorm({ slug: t.slug });
+    expect(view.positions).toEqual([]);
+    expect(view.uncounted.map((p) => p.organization.slug)).toEqual([t.org.slug]);
+
+    // The secretariat sees it in the queue with what changed, and the audit log records it.
+    const staff = await callerAs(database.db, await createUser(database.db, { role: "secretariat" }));
+    const queued = (await staff.verification.queue()).find((o) => o.id === t.org.id)!;
+    expect(queued.reviewChanges).toEqual({ region: { from: "weog", to: "african" } });
+    const entry = await database.db.query.auditLog.findFirst({ where: and(eq(auditLog.targetId, t.org.id), eq(auditLog.action, "organization.returned_to_review")) });
+    expect(entry?.details).toMatchObject({ changes: { region: { from: "weog", to: "african" } } });
+
+    // A further change while in review adds to the list; changing back removes it.
+    await t.api.organizations.update({ ...t.same, region: "african", website: "https://gamma-new.example" });
+    await t.api.organizations.update({ ...t.same, region: "weog", website: "https://gamma-new.example" });
+    expect((await staff.verification.queue()).find((o) => o.id === t.org.id)!.reviewChanges).toEqual({
+      website: { from: "https://gamma.example", to: "https://gamma-new.example" },
+    });
+
+    // Re-verified: counted again, and the list of changes is cleared.
+    await staff.verification.verify({ organizationId: t.org.id, confirmName: t.org.name });
+    expect((await database.db.query.norms.findFirst({ where: eq(norms.id, t.norm.id) }))!.positionCount).toBe(1);
+    expect((await database.db.query.organizations.findFirst({ where: eq(organizations.id, t.org.id) }))!.reviewChanges).toBeNull();
+  });
+
+  it.each([
+    ["website", { website: "https://elsewhere.example" }],
+    ["country", { country: "US" }],
+    ["type", { stakeholderType: "civil_society" as const }],
+    ["name", { name: "A different name" }],
+  ])("sends it back to review when its %s changes, but not for its description", async (_field, change) => {
+    const t = await verifiedWithPosition();
+    expect((await t.api.organizations.update({ ...t.same, description: "New words about us." })).returnedToQueue).toBe(false);
+    expect((await t.api.organizations.update({ ...t.same, ...change })).returnedToQueue).toBe(true);
+    expect((await database.db.query.organizations.findFirst({ where: eq(organizations.id, t.org.id) }))!.verificationStatus).toBe("pending");
   });
 });
 

@@ -251,11 +251,13 @@ describe("measures", () => {
     expect(row.positionCount).toBe(2);
 
     // Verified again: counted again.
-    await staff.verification.verify({ organizationId: company.organization.id });
+    const verifyAgain = () => staff.verification.verify({ organizationId: company.organization.id, confirmName: company.organization.name });
+    await verifyAgain();
     row = (await database.db.query.norms.findFirst({ where: eq(norms.id, norm.id) }))!;
     expect(row.positionCount).toBe(3);
 
-    // A change of region moves its position between groups at once.
+    // A change of region sends it back to review: its position stops counting until verified
+    // again, then counts in its new region.
     await company.api.organizations.update({
       organizationId: company.organization.id,
       name: company.organization.name,
@@ -265,6 +267,9 @@ describe("measures", () => {
       website: "",
       description: "",
     });
+    view = await visitor.positions.forNorm({ slug });
+    expect(view.uncounted.map((p) => p.organization.id)).toEqual([company.organization.id]);
+    await verifyAgain();
     view = await visitor.positions.forNorm({ slug });
     expect(view.measures.byRegion.find((g) => g.group === "african")!.counts).toMatchObject({ endorse: 1, object: 1 });
     row = (await database.db.query.norms.findFirst({ where: eq(norms.id, norm.id) }))!;

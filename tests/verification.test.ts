@@ -5,7 +5,7 @@ import { createOrganization, createUser } from "~/db/factories";
 import { auditLog, organizations } from "~/db/schema";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
-import { failure, fieldErrorsOf } from "./support/errors";
+import { failure, fieldErrorsOf, zodPaths } from "./support/errors";
 
 let database: Database;
 beforeAll(async () => {
@@ -27,21 +27,49 @@ describe("verification", () => {
     const item = queue.find((o) => o.id === dup.id);
     expect(item?.duplicates[0]).toMatchObject({ name: "Open Networks Ltd", reasons: ["similar_name", "same_website"] });
 
-    await api.verification.verify({ organizationId: dup.id });
+    await api.verification.verify({ organizationId: dup.id, confirmName: dup.name, acknowledgedDuplicateIds: [item!.duplicates[0]!.id] });
     expect(await lastAudit()).toMatchObject({ action: "organization.verified", actorId: staff.id, targetId: dup.id });
-    const again = await failure(api.verification.verify({ organizationId: dup.id }));
+    const again = await failure(api.verification.verify({ organizationId: dup.id, confirmName: dup.name, acknowledgedDuplicateIds: [item!.duplicates[0]!.id] }));
     expect(again.code).toBe("PRECONDITION_FAILED");
     expect(again.message).toBe("This organisation is already verified.");
     expect((await api.verification.queue()).some((o) => o.id === dup.id)).toBe(false);
   });
 
+  it("verifies only on an explicit confirmation naming the organisation and acknowledging its likely duplicates", async () => {
+    const staff = await createUser(database.db, { role: "secretariat" });
+    const creator = await createUser(database.db);
+    const original = await createOrganization(database.db, { createdById: creator.id, name: "Harbour Digital Rights", website: "https://harbour.example", status: "verified" });
+    const copy = await createOrganization(database.db, { createdById: creator.id, name: "Harbour Digital Rights Foundation", website: "https://www.harbour.example" });
+    const api = await callerAs(database.db, staff);
+    const status = async () => (await database.db.query.organizations.findFirst({ where: eq(organizations.id, copy.id) }))!.verificationStatus;
+
+    // A stray click or API call without a confirmation is refused with a clear message.
+    const bare = await failure(api.verification.verify({ organizationId: copy.id } as never));
+    expect(bare.code).toBe("BAD_REQUEST");
+    expect(zodPaths(bare)).toContain("confirmName");
+    // A confirmation for another name (the organisation was renamed since the page was read) is refused.
+    const stale = await failure(api.verification.verify({ organizationId: copy.id, confirmName: "Harbour Rights", acknowledgedDuplicateIds: [original.id] }));
+    expect(stale.code).toBe("BAD_REQUEST");
+    expect(fieldErrorsOf(stale).confirmName).toMatch(/Harbour Digital Rights Foundation/);
+    // Its likely duplicates must be acknowledged, each of them.
+    const unacknowledged = await failure(api.verification.verify({ organizationId: copy.id, confirmName: copy.name, acknowledgedDuplicateIds: [] }));
+    expect(unacknowledged.code).toBe("BAD_REQUEST");
+    expect(unacknowledged.message).toContain("Harbour Digital Rights");
+    expect(fieldErrorsOf(unacknowledged).acknowledgedDuplicateIds).toBeTruthy();
+    expect(await status()).toBe("pending");
+
+    await api.verification.verify({ organizationId: copy.id, confirmName: copy.name, acknowledgedDuplicateIds: [original.id] });
+    expect(await status()).toBe("verified");
+    expect(await lastAudit()).toMatchObject({ action: "organization.verified", details: { acknowledgedDuplicates: [original.id] } });
+  });
+
   it("refuses a second verified state organisation for one country, leaving nothing changed", async () => {
     const staff = await createUser(database.db, { role: "admin" });
     const creator = await createUser(database.db);
-    await createOrganization(database.db, { createdById: creator.id, name: "Foreign Ministry of Chile", stakeholderType: "state", region: "latin_american_caribbean", country: "CL", status: "verified" });
+    const first = await createOrganization(database.db, { createdById: creator.id, name: "Foreign Ministry of Chile", stakeholderType: "state", region: "latin_american_caribbean", country: "CL", status: "verified" });
     const second = await createOrganization(database.db, { createdById: creator.id, name: "Chile Mission", stakeholderType: "state", region: "latin_american_caribbean", country: "CL" });
     const auditsBefore = await database.db.$count(auditLog);
-    const error = await failure((await callerAs(database.db, staff)).verification.verify({ organizationId: second.id }));
+    const error = await failure((await callerAs(database.db, staff)).verification.verify({ organizationId: second.id, confirmName: second.name, acknowledgedDuplicateIds: [first.id] }));
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toMatch(/already has a verified state organisation/);
     expect(fieldErrorsOf(error).country).toBeTruthy();
@@ -74,7 +102,7 @@ describe("the audit log", () => {
   it("is append-only in the database itself", async () => {
     const staff = await createUser(database.db, { role: "admin" });
     const org = await createOrganization(database.db, { createdById: staff.id });
-    await (await callerAs(database.db, staff)).verification.verify({ organizationId: org.id });
+    await (await callerAs(database.db, staff)).verification.verify({ organizationId: org.id, confirmName: org.name });
     await expect(database.db.execute(sql`update audit_log set action = 'tampered'`)).rejects.toThrow();
     await expect(database.db.execute(sql`delete from audit_log`)).rejects.toThrow();
     expect(await database.db.$count(auditLog)).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ export type AuditAction =
   | "organization.verified"
   | "organization.rejected"
   | "organization.verification_revoked"
+  | "organization.returned_to_review"
   | "reference.corrected";
 
 /** Appends to the audit log; call inside the transaction of the action it records. */

@@ -2,7 +2,7 @@ import { refreshMeasuresForOrganization } from "./positions";
 import { and, asc, count, eq, ilike, ne, or } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, DbOrTx } from "~/db/connect";
-import { joinRequests, organizationMembers, organizations, users } from "~/db/schema";
+import { identityFields, type IdentityField, joinRequests, organizationMembers, organizations, type ReviewChanges, users } from "~/db/schema";
 import { conflict, invalidState, notFound, pgConstraint, pgErrorCode } from "../errors";
 import { type Actor, isStaff, requireRepresentative } from "../policy";
 import type {
@@ -13,6 +13,7 @@ import type {
   setMemberRoleInput,
   updateOrganizationInput,
 } from "../schemas/organizations";
+import { recordAudit } from "./audit";
 import { firstFreeSlug, slugify } from "./slug";
 
 type CreateInput = z.output<typeof createOrganizationInput>;
@@ -134,30 +135,70 @@ export async function createOrganization(db: Db, actor: Actor, input: CreateInpu
   });
 }
 
+/**
+ * The identity changes since the organisation was verified: `previous` (changes already pending
+ * review, or none) merged with this edit, each field keeping its verified value as `from`; a field
+ * changed back to its verified value drops out.
+ */
+export function mergeReviewChanges(
+  previous: ReviewChanges | null,
+  current: Record<IdentityField, string | null>,
+  next: Record<IdentityField, string | null>,
+): ReviewChanges {
+  const merged: ReviewChanges = {};
+  for (const field of identityFields) {
+    const from = previous?.[field] ? previous[field].from : current[field];
+    if (from !== next[field]) merged[field] = { from, to: next[field] };
+  }
+  return merged;
+}
+
+const identityOf = (o: Record<IdentityField, string | null>) =>
+  Object.fromEntries(identityFields.map((f) => [f, o[f] ?? null])) as Record<IdentityField, string | null>;
+
 export async function updateOrganization(db: Db, actor: Actor, input: z.output<typeof updateOrganizationInput>) {
   const { organizationId, ...fields } = input;
   await requireRepresentative(db, "organization.update", actor, organizationId);
-  const current = await db.query.organizations.findFirst({ where: eq(organizations.id, organizationId) });
-  if (!current) throw notFound("The organisation");
-  // Changing who the organisation is sends a verified organisation back to the queue.
-  const identityChanged =
-    current.name !== fields.name || current.stakeholderType !== fields.stakeholderType || current.country !== fields.country;
-  const backToQueue = identityChanged && current.verificationStatus === "verified";
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    // Locked, so a verification decided meanwhile cannot pass over this change.
+    const [current] = await tx.select().from(organizations).where(eq(organizations.id, organizationId)).for("update");
+    if (!current) throw notFound("The organisation");
+    const before = identityOf(current);
+    const after = identityOf({ ...fields, country: fields.country ?? null, website: fields.website ?? null });
+    const changed = identityFields.some((f) => before[f] !== after[f]);
+    // Changing who the organisation is (its name, type, region, country or website) sends a
+    // verified organisation back to review: its positions are listed apart, uncounted, until the
+    // secretariat verifies it again. Changes made while in review add to what the queue shows.
+    const backToQueue = changed && current.verificationStatus === "verified";
+    const inReview = current.verificationStatus === "pending" && current.reviewChanges !== null;
+    const now = new Date();
     await tx
       .update(organizations)
       .set({
         ...fields,
-        updatedAt: new Date(),
-        ...(backToQueue ? { verificationStatus: "pending" as const, statusReason: null, statusChangedAt: new Date() } : {}),
+        updatedAt: now,
+        ...(backToQueue
+          ? { verificationStatus: "pending" as const, statusReason: null, statusChangedAt: now, statusChangedById: actor.id, reviewChanges: mergeReviewChanges(null, before, after) }
+          : inReview && changed
+            ? { reviewChanges: mergeReviewChanges(current.reviewChanges, before, after) }
+            : {}),
       })
       .where(eq(organizations.id, organizationId));
+    if (backToQueue) {
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "organization.returned_to_review",
+        targetType: "organization",
+        targetId: organizationId,
+        details: { name: current.name, changes: mergeReviewChanges(null, before, after) },
+      });
+    }
     // Its type, region and verification decide where its positions count.
     if (backToQueue || current.region !== fields.region || current.stakeholderType !== fields.stakeholderType) {
       await refreshMeasuresForOrganization(tx, organizationId);
     }
+    return { slug: current.slug, returnedToQueue: backToQueue };
   });
-  return { slug: current.slug, returnedToQueue: backToQueue };
 }
 
 export async function requestJoin(db: Db, actor: Actor, input: z.output<typeof requestJoinInput>) {

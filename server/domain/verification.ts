@@ -1,14 +1,16 @@
 import { refreshMeasuresForOrganization } from "./positions";
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
-import type { Db } from "~/db/connect";
+import type { z } from "zod";
+import type { Db, Tx } from "~/db/connect";
 import { organizations, users } from "~/db/schema";
 import type { VerificationStatus } from "~/server/schemas/vocabulary";
-import { invalidState, notFound } from "../errors";
+import { badInput, invalidState, notFound } from "../errors";
 import type { Actor } from "../policy";
 import { recordAudit } from "./audit";
-import { duplicateFinder } from "./duplicates";
-import { personName } from "./person-name";
+import type { verifyInput } from "../schemas/organizations";
+import { duplicateFinder, likelyDuplicates } from "./duplicates";
 import { stateConflict } from "./organizations";
+import { personName } from "./person-name";
 
 /** Organisations awaiting verification, oldest first, each with its likely duplicates. */
 export async function verificationQueue(db: Db) {
@@ -23,6 +25,7 @@ export async function verificationQueue(db: Db) {
       website: organizations.website,
       description: organizations.description,
       verificationStatus: organizations.verificationStatus,
+      reviewChanges: organizations.reviewChanges,
       createdAt: organizations.createdAt,
       createdByName: personName(),
       createdByEmail: users.email,
@@ -56,17 +59,17 @@ async function transition(
   to: VerificationStatus,
   reason: string | null,
   refusal: (status: VerificationStatus) => string,
+  /** Checks made on the locked row before the change; returns extra details for the audit log. */
+  confirm?: (tx: Tx, current: typeof organizations.$inferSelect) => Promise<Record<string, unknown>>,
 ) {
   try {
     return await db.transaction(async (tx) => {
-      const current = await tx.query.organizations.findFirst({
-        columns: { verificationStatus: true, name: true },
-        where: eq(organizations.id, organizationId),
-      });
+      const [current] = await tx.select().from(organizations).where(eq(organizations.id, organizationId)).for("update");
       if (!current) throw notFound("The organisation");
+      const confirmed = from.includes(current.verificationStatus) && confirm ? await confirm(tx, current) : {};
       const [updated] = await tx
         .update(organizations)
-        .set({ verificationStatus: to, statusReason: reason, statusChangedAt: new Date(), statusChangedById: actor.id, updatedAt: new Date() })
+        .set({ verificationStatus: to, statusReason: reason, statusChangedAt: new Date(), statusChangedById: actor.id, updatedAt: new Date(), reviewChanges: null })
         .where(and(eq(organizations.id, organizationId), inArray(organizations.verificationStatus, from)))
         .returning({ id: organizations.id, slug: organizations.slug });
       if (!updated) throw invalidState(refusal(current.verificationStatus));
@@ -77,7 +80,13 @@ async function transition(
         action: to === "verified" ? "organization.verified" : to === "rejected" ? "organization.rejected" : "organization.verification_revoked",
         targetType: "organization",
         targetId: organizationId,
-        details: { name: current.name, from: current.verificationStatus, ...(reason ? { reason } : {}) },
+        details: {
+          name: current.name,
+          from: current.verificationStatus,
+          ...(reason ? { reason } : {}),
+          ...(current.reviewChanges ? { changes: current.reviewChanges } : {}),
+          ...confirmed,
+        },
       });
       return updated;
     });
@@ -86,9 +95,40 @@ async function transition(
   }
 }
 
-export const verifyOrganization = (db: Db, actor: Actor, organizationId: string) =>
-  transition(db, actor, organizationId, ["pending", "revoked", "rejected"], "verified", null, () =>
-    "This organisation is already verified.",
+/**
+ * Verifying counts the organisation in every figure, so it needs an explicit confirmation: the
+ * name as the verifier saw it (refused if it has changed since) and every likely duplicate,
+ * acknowledged as checked.
+ */
+export const verifyOrganization = (db: Db, actor: Actor, input: z.output<typeof verifyInput>) =>
+  transition(
+    db,
+    actor,
+    input.organizationId,
+    ["pending", "revoked", "rejected"],
+    "verified",
+    null,
+    () => "This organisation is already verified.",
+    async (tx, current) => {
+      if (input.confirmName !== current.name) {
+        throw badInput(`Confirm the organisation by its current name, ${current.name}. Reload the page to see what changed.`, {
+          confirmName: `The organisation is now called ${current.name}. Reload the page and check it again.`,
+        });
+      }
+      const others = await tx
+        .select({ id: organizations.id, name: organizations.name, website: organizations.website, country: organizations.country, stakeholderType: organizations.stakeholderType })
+        .from(organizations)
+        .where(ne(organizations.verificationStatus, "rejected"));
+      const duplicates = likelyDuplicates(current, others).map((d) => d.organization);
+      const missing = duplicates.filter((d) => !input.acknowledgedDuplicateIds.includes(d.id));
+      if (missing.length) {
+        const names = missing.map((d) => d.name).join(", ");
+        throw badInput(`Check the likely duplicates before verifying: ${names}. Confirm each is a different organisation.`, {
+          acknowledgedDuplicateIds: `Confirm you checked ${names}.`,
+        });
+      }
+      return duplicates.length ? { acknowledgedDuplicates: duplicates.map((d) => d.id) } : {};
+    },
   );
 
 export const rejectOrganization = (db: Db, actor: Actor, organizationId: string, reason: string) =>

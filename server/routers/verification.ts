@@ -6,7 +6,7 @@ export const verificationRouter = createTRPCRouter({
   queue: actorProcedure("verification.queue").query(({ ctx }) => verification.verificationQueue(ctx.db)),
   verify: actorProcedure("verification.verify")
     .input(verifyInput)
-    .mutation(({ ctx, input }) => verification.verifyOrganization(ctx.db, ctx.actor, input.organizationId)),
+    .mutation(({ ctx, input }) => verification.verifyOrganization(ctx.db, ctx.actor, input)),
   reject: actorProcedure("verification.reject")
     .input(rejectInput)
     .mutation(({ ctx, input }) => verification.rejectOrganization(ctx.db, ctx.actor, input.organizationId, input.reason)),

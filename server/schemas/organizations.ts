@@ -78,5 +78,15 @@ export const reasonField = z
   .trim()
   .min(10, "Give a reason of at least 10 characters; the organisation will see it.")
   .max(2000, "Reason must be 2,000 characters or fewer.");
-export const verifyInput = z.object({ organizationId: z.uuid() });
+// Verifying counts an organisation in every figure, so it takes an explicit confirmation: the
+// name as the verifier saw it, and each likely duplicate they checked.
+export const verifyInput = z.object({
+  organizationId: z.uuid(),
+  confirmName: z
+    .string({ error: "Confirm which organisation you are verifying: give its name as shown." })
+    .trim()
+    .min(1, "Confirm which organisation you are verifying: give its name as shown.")
+    .max(200, "Name must be 200 characters or fewer."),
+  acknowledgedDuplicateIds: z.array(z.uuid()).max(50, "Acknowledge at most 50 organisations.").default([]),
+});
 export const rejectInput = z.object({ organizationId: z.uuid(), reason: reasonField });

@@ -22,6 +22,7 @@ const knownActions = new Set<string>([
   "organization.verified",
   "organization.rejected",
   "organization.verification_revoked",
+  "organization.returned_to_review",
 ] satisfies AuditAction[]);
 const isAuditAction = (a: string): a is AuditAction => knownActions.has(a);
 const isRole = (v: string | null): v is (typeof userRoles)[number] => userRoles.some((r) => r === v);

@@ -14,6 +14,8 @@ import { createOrganizationInput } from "~/server/schemas/organizations";
 import { regions, type Region, type StakeholderType, stakeholderTypes } from "~/server/schemas/vocabulary";
 
 const fields = ["name", "stakeholderType", "region", "country", "website", "description"] as const;
+/** The fields whose change sends a verified organisation back to review (as the server decides). */
+const identityFields = ["name", "stakeholderType", "region", "country", "website"] as const;
 
 export interface OrganizationValues {
   name: string;
@@ -29,7 +31,7 @@ type Props = {
   countries: { code: string; name: string }[];
 } & (
   | { mode: "create" }
-  | { mode: "update"; organizationId: string; slug: string; values: OrganizationValues }
+  | { mode: "update"; organizationId: string; slug: string; values: OrganizationValues; verified: boolean }
 );
 
 /** Registers an organisation, or edits one's details (representatives). */
@@ -76,6 +78,13 @@ export function OrganizationForm(props: Props) {
     if (props.mode === "create") create.mutate(values);
     else update.mutate({ ...values, organizationId: props.organizationId });
   });
+
+  // Changing who a verified organisation is sends it back to review: say so before saving.
+  const watched = form.watch(identityFields);
+  const changedIdentity =
+    props.mode === "update" && props.verified
+      ? identityFields.filter((f, i) => (watched[i] ?? "") !== (props.values[f] ?? ""))
+      : [];
 
   const typeError = form.formState.errors.stakeholderType?.message;
   const typeDescribedBy = ["stakeholderType-hint", typeError ? "stakeholderType-error" : null].filter(Boolean).join(" ");
@@ -161,6 +170,13 @@ export function OrganizationForm(props: Props) {
       />
       <TextareaField form={form} name="description" label={t("description")} hint={t("descriptionHint")} rows={5} maxLength={2000} />
 
+      {changedIdentity.length > 0 ? (
+        <Alert variant="warning" role="status" className="mb-6" data-testid="review-warning">
+          <AlertDescription>
+            <p>{t("reviewWarning", { fields: changedIdentity.map((f) => t(f)).join(", ") })}</p>
+          </AlertDescription>
+        </Alert>
+      ) : null}
       <Button type="submit" disabled={pending}>
         {pending ? t("saving") : props.mode === "create" ? t("create") : t("update")}
       </Button>

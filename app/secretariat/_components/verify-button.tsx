@@ -7,53 +7,130 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
+import { CheckboxField } from "~/app/_components/ui/checkbox";
+import { DescriptionList } from "~/app/_components/ui/description-list";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "~/app/_components/ui/dialog";
 import { serverError, useTRPC } from "~/app/_trpc/react";
 
-/**
- * Verifies an organisation. The server may refuse (a second verified state organisation for a
- * country, say): its message is shown beside the button, on the item concerned.
- */
-export function VerifyButton({
-  organizationId,
-  name,
-  mode,
-}: {
-  organizationId: string;
+export interface VerifyTarget {
+  id: string;
   name: string;
-  /** "queue": first verification; "again": restoring a revoked verification. */
-  mode: "queue" | "again";
-}) {
+  /** Already worded for display: stakeholder type, region and country. */
+  type: string;
+  region: string;
+  country: string;
+  /** Likely duplicates, each already worded with why it looks like one. */
+  duplicates: { id: string; name: string; why: string }[];
+}
+
+/**
+ * Verifies an organisation after a confirmation that names it, its type, region and country, and
+ * asks the verifier to acknowledge its likely duplicates: verifying counts it in every figure.
+ * The server checks the same confirmation and may still refuse (a second verified state
+ * organisation for a country, a name changed meanwhile); its message is shown in the dialog.
+ */
+export function VerifyButton({ organization, mode }: { organization: VerifyTarget; mode: "queue" | "again" }) {
   const t = useTranslations("secretariat");
+  const tc = useTranslations("common.actions");
   const ns = mode === "queue" ? "verification" : "organizations";
   const trpc = useTRPC();
   const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [checked, setChecked] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const { name, duplicates } = organization;
   const verify = useMutation(
     trpc.verification.verify.mutationOptions({
       onSuccess: () => {
-        setError(null);
+        setOpen(false);
         toast.success(t(`${ns}.verified`, { name }));
         router.refresh();
       },
       onError: (e) => setError(serverError(e).message),
     }),
   );
+  const needsAcknowledgement = duplicates.length > 0;
   return (
-    <>
-      <Button
-        type="button"
-        variant={mode === "queue" ? "default" : "secondary"}
-        disabled={verify.isPending}
-        aria-label={t(`${ns}.verifyNamed`, { name })}
-        onClick={() => verify.mutate({ organizationId })}
-      >
-        {t(`${ns}.verify`)}
-      </Button>
-      {error ? (
-        <Alert variant="destructive" role="alert" className="order-last basis-full">
-          <AlertDescription>{error}</AlertDescription>
-        </Alert>
-      ) : null}
-    </>
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        setError(null);
+        setChecked(false);
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button type="button" variant={mode === "queue" ? "default" : "secondary"} aria-label={t(`${ns}.verifyNamed`, { name })}>
+          {t(`${ns}.verify`)}
+        </Button>
+      </DialogTrigger>
+      <DialogContent closeLabel={tc("close")}>
+        <DialogHeader>
+          <DialogTitle>{t("verification.confirmTitle", { name })}</DialogTitle>
+          <DialogDescription>{t("verification.confirmDescription")}</DialogDescription>
+        </DialogHeader>
+        <form
+          method="post"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            setError(null);
+            verify.mutate({ organizationId: organization.id, confirmName: name, acknowledgedDuplicateIds: checked ? duplicates.map((d) => d.id) : [] });
+          }}
+        >
+          {error ? (
+            <Alert variant="destructive" role="alert" className="mb-4">
+              <AlertDescription>{error}</AlertDescription>
+            </Alert>
+          ) : null}
+          <DescriptionList
+            className="mb-4 sm:mb-4"
+            items={[
+              { id: "name", term: t("verification.name"), details: <span className="break-words">{name}</span> },
+              { id: "type", term: t("verification.type"), details: organization.type },
+              { id: "region", term: t("verification.region"), details: organization.region },
+              { id: "country", term: t("verification.country"), details: organization.country },
+            ]}
+          />
+          {needsAcknowledgement ? (
+            <div className="mb-4 border-s-8 border-warning bg-warning-tint px-4 py-3">
+              <p className="mb-2 font-bold">{t("verification.confirmDuplicates", { count: duplicates.length })}</p>
+              <ul className="mb-3 list-disc space-y-1 ps-5">
+                {duplicates.map((d) => (
+                  <li key={d.id} className="break-words">
+                    {d.name} <span className="text-muted">({d.why})</span>
+                  </li>
+                ))}
+              </ul>
+              <CheckboxField
+                id={`ack-${organization.id}`}
+                checked={checked}
+                onChange={(e) => setChecked(e.currentTarget.checked)}
+                label={t("verification.confirmAcknowledge", { name, count: duplicates.length })}
+              />
+            </div>
+          ) : null}
+          <DialogFooter>
+            <Button type="submit" disabled={verify.isPending || (needsAcknowledgement && !checked)}>
+              {t("verification.confirmSubmit", { name })}
+            </Button>
+            <DialogClose asChild>
+              <Button type="button" variant="secondary">
+                {tc("cancel")}
+              </Button>
+            </DialogClose>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
   );
 }

@@ -10,6 +10,7 @@ import { api, load } from "~/app/_trpc/server";
 import { getActor } from "~/server/context";
 import { can } from "~/server/policy";
 import { OrganizationReasonDialog } from "../_components/organization-reason-dialog";
+import { countryName } from "~/server/schemas/countries";
 import { Pagination } from "../_components/pagination";
 import { SecretariatNav } from "../_components/secretariat-nav";
 import { StatusBadge } from "../_components/status-badge";
@@ -36,10 +37,11 @@ export default async function SecretariatOrganizationsPage({
   const q = typeof params.q === "string" ? params.q.trim().slice(0, 100) : "";
   const cursor = Math.max(0, Number.parseInt(typeof params.cursor === "string" ? params.cursor : "0", 10) || 0);
   const result = await load(() => api.organizations.list({ q: q || undefined, cursor, limit: pageSize }));
-  const [t, tc, tv] = await Promise.all([
+  const [t, tc, tv, tn] = await Promise.all([
     getTranslations("secretariat.organizations"),
     getTranslations("secretariat"),
     getTranslations("vocabulary"),
+    getTranslations("secretariat.verification"),
   ]);
   const href = (c: number) => `/secretariat/organizations?${new URLSearchParams({ ...(q ? { q } : {}), ...(c ? { cursor: String(c) } : {}) })}`;
 
@@ -89,7 +91,17 @@ export default async function SecretariatOrganizationsPage({
                 {o.verificationStatus === "verified" ? (
                   <OrganizationReasonDialog organizationId={o.id} name={o.name} mode="revoke" />
                 ) : o.verificationStatus === "revoked" ? (
-                  <VerifyButton organizationId={o.id} name={o.name} mode="again" />
+                  <VerifyButton
+                    mode="again"
+                    organization={{
+                      id: o.id,
+                      name: o.name,
+                      type: tv(`stakeholderType.${o.stakeholderType}`),
+                      region: tv(`region.${o.region}`),
+                      country: o.country ? countryName(o.country) : tn("none"),
+                      duplicates: [],
+                    }}
+                  />
                 ) : o.verificationStatus === "pending" ? (
                   <Link href="/secretariat/verification">{t("inQueue")}</Link>
                 ) : null}

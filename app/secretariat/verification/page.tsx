@@ -5,6 +5,8 @@ import { DescriptionList } from "~/app/_components/ui/description-list";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
 import { countryName } from "~/server/schemas/countries";
+import { identityFields } from "~/db/schema/organizations";
+import type { Region, StakeholderType } from "~/server/schemas/vocabulary";
 import { OrganizationReasonDialog } from "../_components/organization-reason-dialog";
 import { SecretariatNav } from "../_components/secretariat-nav";
 import { StatusBadge } from "../_components/status-badge";
@@ -23,6 +25,17 @@ export default async function VerificationQueuePage() {
     getTranslations("vocabulary"),
     getFormatter(),
   ]);
+  /** A changed field's value as the queue shows it elsewhere: vocabulary and country names, not codes. */
+  const shown = (field: string, value: string | null) =>
+    value === null || value === ""
+      ? t("none")
+      : field === "stakeholderType"
+        ? tv(`stakeholderType.${value as StakeholderType}`)
+        : field === "region"
+          ? tv(`region.${value as Region}`)
+          : field === "country"
+            ? countryName(value)
+            : value;
   return (
     <>
       <SecretariatNav current="verification" />
@@ -72,6 +85,24 @@ export default async function VerificationQueuePage() {
                       },
                     ]}
                   />
+                  {o.reviewChanges ? (
+                    <section aria-labelledby={`changes-${o.id}`} className="mb-6 border-s-8 border-info bg-info-tint px-4 py-4 sm:px-5">
+                      <h3 id={`changes-${o.id}`} className="mb-2 text-lg font-bold sm:text-xl">
+                        {t("changesTitle")}
+                      </h3>
+                      <p className="mb-3">{t("changesLead")}</p>
+                      <ul className="space-y-2">
+                        {identityFields.flatMap((field) => {
+                          const change = o.reviewChanges?.[field];
+                          return change ? [{ field, change }] : [];
+                        }).map(({ field, change }) => (
+                          <li key={field} className="break-words">
+                            {t("change", { field: t(`changedField.${field}`), from: shown(field, change.from), to: shown(field, change.to) })}
+                          </li>
+                        ))}
+                      </ul>
+                    </section>
+                  ) : null}
                   {o.duplicates.length > 0 ? (
                     <section
                       aria-labelledby={`dup-${o.id}`}
@@ -97,7 +128,17 @@ export default async function VerificationQueuePage() {
                     </section>
                   ) : null}
                   <div className="flex flex-wrap items-start gap-4">
-                    <VerifyButton organizationId={o.id} name={o.name} mode="queue" />
+                    <VerifyButton
+                      mode="queue"
+                      organization={{
+                        id: o.id,
+                        name: o.name,
+                        type: tv(`stakeholderType.${o.stakeholderType}`),
+                        region: tv(`region.${o.region}`),
+                        country: o.country ? countryName(o.country) : t("none"),
+                        duplicates: o.duplicates.map((d) => ({ id: d.id, name: d.name, why: d.reasons.map((r) => t(`reason.${r}`)).join("; ") })),
+                      }}
+                    />
                     <OrganizationReasonDialog organizationId={o.id} name={o.name} mode="reject" />
                   </div>
                 </article>

@@ -70,6 +70,7 @@ export default async function ManageOrganizationPage({ params }: { params: Param
           mode="update"
           organizationId={organizationId}
           slug={organization.slug}
+          verified={organization.verificationStatus === "verified"}
           countries={countryOptions()}
           values={{
             name: organization.name,
