@@ -14,7 +14,8 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["**/*.test.ts"],
-    exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
+    // tests/system needs the built app: `npm run test:system` (vitest.system.config.ts).
+    exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**", "tests/system/**"],
     globalSetup: ["tests/support/global-setup.ts"],
     pool: "forks",
     testTimeout: 60_000,

@@ -41,6 +41,9 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     connect_timeout: options.connectTimeoutSeconds ?? 5,
     // Idle connections are closed, so a restarted server is reconnected to on the next query.
     idle_timeout: 60,
+    // After failed connections postgres.js waits longer each time (up to 20 s by default), which
+    // would keep the app down long after the database is back: retry within a second instead.
+    backoff: (retries: number) => Math.min(0.1 * retries, 1),
     connection: options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {},
     onnotice: () => {},
   });
