@@ -13,6 +13,6 @@ export default defineConfig({
     pool: "forks",
     testTimeout: 180_000,
     hookTimeout: 240_000,
-    env: { LOG_LEVEL: "silent", VITE_CONFIG_NATIVE_IGNORE_WARNING: "true" },
+    env: { LOG_LEVEL: "silent" },
   },
 });
