@@ -89,6 +89,9 @@ async function arrange(db: Db) {
   const asSecretariat = await callerAs(db, secretariat);
   const memberComment = await asMember.comments.create({ normId: publicNormRow!.id, body: "A comment on the first clause.", clause: 1 });
   await asRepresentative.comments.report({ commentId: memberComment.id, reason: "This comment is off the subject." });
+  // Nobody moderates their own comment or reviews their own observation.
+  const secretariatComment = await asSecretariat.comments.create({ normId: publicNormRow!.id, body: "A comment by a secretariat member." });
+  await asRepresentative.comments.report({ commentId: secretariatComment.id, reason: "This comment is off the subject too." });
   const hiddenComment = await asMember.comments.create({ normId: publicNormRow!.id, body: "A comment that will be hidden." });
   const appealedComment = await asMember.comments.create({ normId: publicNormRow!.id, body: "Another comment that will be hidden." });
   for (const c of [hiddenComment, appealedComment]) await asSecretariat.moderation.hide({ commentId: c.id, rule: "HR-2" });
@@ -119,6 +122,16 @@ async function arrange(db: Db) {
     sources: ["https://example.org/report-2"],
   });
   await asSecretariat.stocktakes.reviewObservation({ observationId: acceptedObservation.id, decision: "accept" });
+  const secretariatObservation = await asSecretariat.stocktakes.logObservation({
+    year: 2031,
+    title: "An incident the secretariat logged",
+    description: "A response team's network was disrupted for a day.",
+    occurredOn: today(-1),
+    organizationIds: [],
+    outsideActors: ["An outside actor"],
+    assessments: [{ itemId: openItems[0]!.id, assessment: "inconsistent" }],
+    sources: ["https://example.org/report-4"],
+  });
   for (const year of [2032, 2033]) {
     await asSecretariat.stocktakes.open({ year, opensOn: today(-3), closesOn: today(3), normIds: [publicNormRow!.id], referenceNormIds: [] });
     await asSecretariat.stocktakes.close({ year });
@@ -142,6 +155,8 @@ async function arrange(db: Db) {
     otherPublicNorm: otherPublicNormRow!,
     coauthorId: coauthor.userId,
     memberComment,
+    secretariatComment,
+    secretariatObservation,
     openItems,
     pendingObservation,
     acceptedObservation,
@@ -267,6 +282,7 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "moderation.hide": { expect: STAFF, input: (f) => ({ commentId: f.memberComment.id, rule: "HR-1" }) },
   "moderation.restore": { expect: STAFF, input: (f) => ({ commentId: f.hiddenComment.id, note: "" }) },
   "moderation.dismissReports": { expect: STAFF, input: (f) => ({ commentId: f.memberComment.id, note: "" }) },
+  "moderation.dismissReports#own-comment": { expect: ADMIN, input: (f) => ({ commentId: f.secretariatComment.id, note: "" }) },
   "moderation.suspendAuthor": { expect: STAFF, input: (f) => ({ commentId: f.memberComment.id, rule: "HR-2", reason: "Repeated personal attacks." }) },
   "moderation.decideAppeal": { expect: STAFF, input: (f) => ({ appealId: f.commentAppeal.id, decision: "restore", note: "The comment criticised an argument." }) },
 
@@ -299,6 +315,7 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
     }),
   },
   "stocktakes.reviewObservation": { expect: STAFF, input: (f) => ({ observationId: f.pendingObservation.id, decision: "accept", note: "" }) },
+  "stocktakes.reviewObservation#own-observation": { expect: ADMIN, input: (f) => ({ observationId: f.secretariatObservation.id, decision: "accept", note: "" }) },
   // Only a representative of an organisation named in the observation may reply.
   "stocktakes.reply": {
     expect: REPRESENTATIVE,

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/db/connect";
 import { createUser } from "~/db/factories";
-import { auditLog, suspensions, users } from "~/db/schema";
+import { auditLog, comments, norms, suspensions, users } from "~/db/schema";
 import { loadActor } from "~/server/actor";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
@@ -175,5 +175,41 @@ describe("who may lift a suspension or decide its appeal", () => {
     expect((await list(p.staff, p.colleague.email)).liftBlock).toBe("imposedByAdmin");
     expect((await list(p.staff, p.member.email)).liftBlock).toBeNull();
     expect((await list(p.admin, p.colleague.email)).liftBlock).toBeNull();
+  });
+});
+
+describe("moderating one's own comment", () => {
+  it("refuses a secretariat member dismissing reports on, restoring, or deciding the appeal on their own comment", async () => {
+    const proposer = await callerAs(database.db, await createUser(database.db));
+    const { slug } = await proposer.norms.create({
+      title: `A norm for self-moderation ${Date.now()}`,
+      summary: "States should not harm the work of authorised emergency response teams.",
+      clauses: ["States should not harm CSIRTs.", "States should cooperate with CSIRTs."],
+      categories: ["II"],
+      kind: "mutual_restraint",
+      bindingness: "political",
+      citations: [],
+    });
+    const norm = (await database.db.query.norms.findFirst({ where: eq(norms.slug, slug) }))!;
+    await proposer.norms.submit({ normId: norm.id });
+    const authorUser = await createUser(database.db, { role: "secretariat" });
+    const author = await callerAs(database.db, authorUser);
+    const colleague = await callerAs(database.db, await createUser(database.db, { role: "secretariat" }));
+    const reporter = await callerAs(database.db, await createUser(database.db));
+
+    const comment = await author.comments.create({ normId: norm.id, body: "A comment its secretariat author should not moderate." });
+    await reporter.comments.report({ commentId: comment.id, reason: "This breaks the house rules, I think." });
+    const dismiss = await failure(author.moderation.dismissReports({ commentId: comment.id }));
+    expect(dismiss.code).toBe("FORBIDDEN");
+    expect(dismiss.message).toMatch(/your own comment/);
+
+    await colleague.moderation.hide({ commentId: comment.id, rule: "HR-1" });
+    expect((await failure(author.moderation.restore({ commentId: comment.id }))).message).toMatch(/your own comment/);
+    await author.comments.appeal({ commentId: comment.id, text: "Please look at this hidden comment again." });
+    const appeal = (await colleague.moderation.queue()).appeals.find((a) => a.comment.id === comment.id)!;
+    const decide = await failure(author.moderation.decideAppeal({ appealId: appeal.appeal.id, decision: "restore", note: "Restoring my own." }));
+    expect(decide.code).toBe("FORBIDDEN");
+    expect((await database.db.query.comments.findFirst({ where: eq(comments.id, comment.id) }))!.status).toBe("hidden");
+    await colleague.moderation.decideAppeal({ appealId: appeal.appeal.id, decision: "restore", note: "On reflection it is fine." });
   });
 });

@@ -5,7 +5,7 @@ import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "~/db/connect";
 import { commentAppeals, commentReports, comments, moderationLog, norms, organizations, users, type ModerationAction } from "~/db/schema";
-import { invalidState, notFound } from "../errors";
+import { forbidden, invalidState, notFound } from "../errors";
 import type { Actor } from "../policy";
 import type {
   decideCommentAppealInput,
@@ -23,6 +23,11 @@ async function lockComment(tx: Tx, commentId: string) {
   const [comment] = await tx.select().from(comments).where(eq(comments.id, commentId)).for("update");
   if (!comment) throw notFound("The comment");
   return comment;
+}
+
+/** Nobody moderates their own comment: another member of the secretariat decides. */
+function refuseOwn(actor: Actor, comment: { authorId: string }, what: string) {
+  if (comment.authorId === actor.id) throw forbidden(`You cannot ${what} your own comment. Another member of the secretariat decides.`);
 }
 
 async function log(tx: Tx, actor: Actor, entry: { action: ModerationAction; commentId: string; normId: string; rule?: string | null; note?: string | null }) {
@@ -59,6 +64,7 @@ async function makeVisible(tx: Tx, commentId: string) {
 export async function restoreComment(db: Db, actor: Actor, input: z.output<typeof restoreCommentInput>) {
   return db.transaction(async (tx) => {
     const comment = await lockComment(tx, input.commentId);
+    refuseOwn(actor, comment, "restore");
     if (comment.status !== "hidden") throw invalidState("Only a hidden comment can be restored.");
     await makeVisible(tx, comment.id);
     // A pending appeal is answered by the restoration.
@@ -74,6 +80,7 @@ export async function restoreComment(db: Db, actor: Actor, input: z.output<typeo
 export async function dismissReports(db: Db, actor: Actor, input: z.output<typeof dismissReportsInput>) {
   return db.transaction(async (tx) => {
     const comment = await lockComment(tx, input.commentId);
+    refuseOwn(actor, comment, "dismiss reports about");
     const dismissed = await resolveReports(tx, actor, comment.id, "dismissed");
     if (dismissed === 0) throw invalidState("This comment has no open reports.");
     await log(tx, actor, { action: "dismiss_reports", commentId: comment.id, normId: comment.normId, note: input.note });
@@ -101,6 +108,7 @@ export async function decideCommentAppeal(db: Db, actor: Actor, input: z.output<
     if (!appeal) throw notFound("The appeal");
     if (appeal.status !== "pending") throw invalidState("This appeal has already been decided.");
     const comment = await lockComment(tx, appeal.commentId);
+    refuseOwn(actor, comment, "decide the appeal on");
     const restore = input.decision === "restore";
     if (restore) await makeVisible(tx, comment.id);
     await tx
@@ -118,8 +126,11 @@ export async function decideCommentAppeal(db: Db, actor: Actor, input: z.output<
   });
 }
 
-/** The secretariat's queue: reported comments with their reports, and appeals awaiting a decision. */
-export async function moderationQueue(db: Db) {
+/**
+ * The secretariat's queue: reported comments with their reports, and appeals awaiting a decision;
+ * each says what this reader may not do to it (their own comment; suspending a colleague).
+ */
+export async function moderationQueue(db: Db, actor: Actor) {
   const commentColumns = {
     id: comments.id,
     body: comments.body,
@@ -130,6 +141,7 @@ export async function moderationQueue(db: Db) {
     hiddenRule: comments.hiddenRule,
     hiddenNote: comments.hiddenNote,
     authorId: comments.authorId,
+    authorRole: users.role,
     authorName: personName(users, comments.organizationId),
     normSlug: norms.slug,
     normTitle: norms.title,
@@ -166,9 +178,14 @@ export async function moderationQueue(db: Db) {
     entry.reports.push({ id: r.report.id, reason: r.report.reason, createdAt: r.report.createdAt, reporterName: reporters.find((p) => p.id === r.report.reporterId)?.name ?? "" });
     byComment.set(r.comment.id, entry);
   }
+  const viewer = (c: { authorId: string; authorRole: string }) => {
+    const own = c.authorId === actor.id;
+    // As suspendInTransaction decides: only an admin suspends secretariat staff or an admin.
+    return { own, maySuspend: !own && (c.authorRole === "member" || actor.role === "admin") };
+  };
   return {
-    reported: [...byComment.values()].map((e) => ({ ...e, comment: { ...e.comment, hiddenRule: houseRule(e.comment.hiddenRule) } })),
-    appeals: appeals.map((a) => ({ ...a, comment: { ...a.comment, hiddenRule: houseRule(a.comment.hiddenRule) } })),
+    reported: [...byComment.values()].map((e) => ({ ...e, comment: { ...e.comment, hiddenRule: houseRule(e.comment.hiddenRule) }, viewer: viewer(e.comment) })),
+    appeals: appeals.map((a) => ({ ...a, comment: { ...a.comment, hiddenRule: houseRule(a.comment.hiddenRule) }, viewer: viewer(a.comment) })),
   };
 }
 

@@ -49,7 +49,7 @@ export const moderationRouter = createTRPCRouter({
   log: publicProcedure("moderation.log")
     .input(moderationLogInput)
     .query(({ ctx, input }) => moderation.publicModerationLog(ctx.db, input)),
-  queue: actorProcedure("moderation.queue").query(({ ctx }) => moderation.moderationQueue(ctx.db)),
+  queue: actorProcedure("moderation.queue").query(({ ctx }) => moderation.moderationQueue(ctx.db, ctx.actor)),
   hide: actorProcedure("moderation.hide")
     .input(hideCommentInput)
     .mutation(({ ctx, input }) => moderation.hideComment(ctx.db, ctx.actor, input)),

@@ -79,7 +79,7 @@ export default async function ModerationQueuePage() {
           <>
             <p className="mb-6 text-muted">{t("reportedCount", { count: queue.reported.length })}</p>
             <ol className="space-y-12">
-              {queue.reported.map(({ comment: c, reports }) => (
+              {queue.reported.map(({ comment: c, reports, viewer }) => (
                 <li key={c.id}>
                   <article aria-labelledby={`reported-${c.id}`} className="border-t-4 border-border pt-4">
                     <h3 id={`reported-${c.id}`} className="mb-4 text-xl font-bold break-words sm:text-2xl">
@@ -99,11 +99,16 @@ export default async function ModerationQueuePage() {
                         </li>
                       ))}
                     </ul>
-                    <div className="flex flex-wrap gap-4">
-                      {c.status === "visible" ? <HideComment commentId={c.id} author={c.authorName} /> : null}
-                      <DismissReports commentId={c.id} author={c.authorName} />
-                      <SuspendAuthor commentId={c.id} author={c.authorName} />
-                    </div>
+                    {viewer.own ? (
+                      <p className="max-w-[42rem] border-s-4 border-border ps-3">{t("ownComment")}</p>
+                    ) : (
+                      <div className="flex flex-wrap gap-4">
+                        {c.status === "visible" ? <HideComment commentId={c.id} author={c.authorName} /> : null}
+                        <DismissReports commentId={c.id} author={c.authorName} />
+                        {viewer.maySuspend ? <SuspendAuthor commentId={c.id} author={c.authorName} /> : null}
+                      </div>
+                    )}
+                    {!viewer.own && !viewer.maySuspend ? <p className="mt-3 max-w-[42rem] text-muted">{t("suspendStaff")}</p> : null}
                   </article>
                 </li>
               ))}
@@ -122,7 +127,7 @@ export default async function ModerationQueuePage() {
           <>
             <p className="mb-6 text-muted">{t("appealsCount", { count: queue.appeals.length })}</p>
             <ol className="space-y-12">
-              {queue.appeals.map(({ appeal, comment: c }) => (
+              {queue.appeals.map(({ appeal, comment: c, viewer }) => (
                 <li key={appeal.id}>
                   <article aria-labelledby={`appeal-${appeal.id}`} className="border-t-4 border-border pt-4">
                     <h3 id={`appeal-${appeal.id}`} className="mb-4 text-xl font-bold break-words sm:text-2xl">
@@ -155,10 +160,14 @@ export default async function ModerationQueuePage() {
                     </blockquote>
                     <h4 className="mb-2 text-lg font-bold">{t("appealText")}</h4>
                     <p className="mb-6 max-w-[42rem] whitespace-pre-line break-words">{appeal.text}</p>
-                    <div className="flex flex-wrap gap-4">
-                      <DecideCommentAppeal appealId={appeal.id} author={c.authorName} decision="restore" />
-                      <DecideCommentAppeal appealId={appeal.id} author={c.authorName} decision="uphold" />
-                    </div>
+                    {viewer.own ? (
+                      <p className="max-w-[42rem] border-s-4 border-border ps-3">{t("ownComment")}</p>
+                    ) : (
+                      <div className="flex flex-wrap gap-4">
+                        <DecideCommentAppeal appealId={appeal.id} author={c.authorName} decision="restore" />
+                        <DecideCommentAppeal appealId={appeal.id} author={c.authorName} decision="uphold" />
+                      </div>
+                    )}
                   </article>
                 </li>
               ))}
