@@ -1,4 +1,5 @@
 import ReactMarkdown, { type Components } from "react-markdown";
+import { limitMarkdown } from "./markdown-limits";
 
 // User-written Markdown, made safe: raw HTML is never interpreted; react-markdown shows it as the
 // literal text the person typed. Links keep only http(s) and mailto addresses, marked as user content.
@@ -28,7 +29,7 @@ export function Markdown({ children, className }: { children: string; className?
   return (
     <div className={className ?? "prose-forum"}>
       <ReactMarkdown urlTransform={safeUrl} components={components}>
-        {children}
+        {limitMarkdown(children)}
       </ReactMarkdown>
     </div>
   );

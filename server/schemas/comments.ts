@@ -14,6 +14,7 @@ const body = z
 const languageTag = z
   .string()
   .trim()
+  .max(35, "Enter a language tag such as en, fr or zh-Hans.")
   .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "Enter a language tag such as en, fr or zh-Hans.")
   .default("en");
 

@@ -10,6 +10,7 @@ const clause = z.string().trim().min(1, "A clause cannot be empty; remove it ins
 const languageTag = z
   .string()
   .trim()
+  .max(35, "Enter a language tag such as en, fr or zh-Hans.")
   .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "Enter a language tag such as en, fr or zh-Hans.")
   .default("en");
 
@@ -69,7 +70,13 @@ export const transitionInput = z.object({
 });
 export const mergeInput = transitionInput.extend({ intoSlug: z.string().trim().min(1, "Choose the norm to merge into.").max(120) });
 
-export const coauthorInput = z.object({ normId: z.uuid(), email: z.string().trim().toLowerCase().pipe(z.email("Enter the co-author's email address.")) });
+export const coauthorInviteEmail = z
+  .string()
+  .trim()
+  .max(254, "Enter the co-author's email address.")
+  .toLowerCase()
+  .pipe(z.email("Enter the co-author's email address."));
+export const coauthorInput = z.object({ normId: z.uuid(), email: coauthorInviteEmail });
 export const removeCoauthorInput = z.object({ normId: z.uuid(), userId: z.uuid() });
 
 // `support`, `bridging` and `contested` sort by the published measures, highest first; norms without

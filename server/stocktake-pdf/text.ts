@@ -68,18 +68,52 @@ export type Block = { kind: "paragraph"; text: string } | { kind: "heading"; tex
 
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/;
 
+// Every pattern below runs over user text (statements, observations, narratives of up to 20,000
+// characters), so none may backtrack more than a bounded amount per position: no nested or adjacent
+// unbounded quantifiers that can match the same characters, and the spans a marker may enclose are
+// bounded (500 characters for a label or an emphasis, 2,000 for an address), so a text full of unclosed
+// markers costs a bounded number of steps per character (tests/regex-safety.test.ts). Emphasis over a
+// longer span simply keeps its markers.
+
 /** Inline Markdown markers removed: emphasis, code, links (their address kept in brackets), images. */
 export function stripInline(text: string): string {
   return text
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/\[([^\]]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g, (_, label: string, url: string) => (label === url ? url : `${label} (${url})`))
-    .replace(/<((?:https?|mailto):[^>\s]+)>/g, "$1")
-    .replace(/`([^`]+)`/g, "$1")
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, "$2")
-    .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, "$1$2")
-    .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, "$1$2")
-    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, "$1")
+    .replace(/!\[([^\]]{0,500})\]\([^)]{0,2000}\)/g, "$1")
+    .replace(/\[([^\]]{1,500})\]\(([^)\s]{1,2000})(?:[ \t]{1,20}"[^"]{0,500}")?\)/g, (_, label: string, url: string) => (label === url ? url : `${label} (${url})`))
+    .replace(/<((?:https?|mailto):[^>\s]{1,2000})>/g, "$1")
+    .replace(/`([^`]{1,500})`/g, "$1")
+    .replace(/(\*\*|__)(?=\S)([\s\S]{0,500}?\S)\1/g, "$2")
+    .replace(/(^|[^\w*])\*(?=\S)([^*]{0,500}?\S)\*(?!\w)/g, "$1$2")
+    .replace(/(^|[^\w])_(?=\S)([^_]{0,500}?\S)_(?!\w)/g, "$1$2")
+    .replace(/~~(?=\S)([\s\S]{0,500}?\S)~~/g, "$1")
     .replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, "$1");
+}
+
+/** An ATX heading's text ("## Title ##" gives "Title"), or null when the line is not a heading. */
+function headingText(line: string): string | null {
+  // Anchored, and the leading spaces cannot match "#": at most one way to match.
+  const open = /^\s*#{1,6}\s/.exec(line);
+  if (!open) return null;
+  let text = line.slice(open[0].length).trim();
+  // A closing run of "#" counts only after a space (CommonMark), so "C#" keeps its sign.
+  let end = text.length;
+  while (end > 0 && text[end - 1] === "#") end--;
+  if (end === 0 || /\s/.test(text[end - 1]!)) text = text.slice(0, end).trimEnd();
+  return text;
+}
+
+/** A thematic break: three or more of one of "-", "*", "_", with any spaces between. */
+const isRule = (line: string) => /^([-*_])\1{2,}$/.test(line.replace(/\s+/g, ""));
+
+/** Paragraph chunks: runs of lines separated by one or more blank (whitespace-only) lines. */
+function chunksOf(text: string): string[][] {
+  const chunks: string[][] = [[]];
+  for (const line of text.replace(/\r\n?/g, "\n").split("\n")) {
+    if (line.trim() === "") {
+      if (chunks.at(-1)!.length) chunks.push([]);
+    } else chunks.at(-1)!.push(line);
+  }
+  return chunks;
 }
 
 /**
@@ -88,11 +122,8 @@ export function stripInline(text: string): string {
  */
 export function markdownBlocks(text: string): Block[] {
   const blocks: Block[] = [];
-  for (const chunk of text.replace(/\r\n?/g, "\n").split(/\n\s*\n/)) {
-    const lines = chunk
-      .split("\n")
-      .map((l) => l.replace(/^\s{0,3}>\s?/, "").trimEnd())
-      .filter((l) => l.trim() !== "" && !/^\s*([-*_])(\s*\1){2,}\s*$/.test(l));
+  for (const chunk of chunksOf(text)) {
+    const lines = chunk.map((l) => l.replace(/^\s{0,3}>\s?/, "").trimEnd()).filter((l) => l.trim() !== "" && !isRule(l));
     if (lines.length === 0) continue;
     let paragraph: string[] = [];
     let list: string[] = [];
@@ -103,10 +134,10 @@ export function markdownBlocks(text: string): Block[] {
       list = [];
     };
     for (const line of lines) {
-      const heading = /^\s*#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
-      if (heading) {
+      const heading = headingText(line);
+      if (heading !== null) {
         flush();
-        blocks.push({ kind: "heading", text: stripInline(heading[1]!) });
+        blocks.push({ kind: "heading", text: stripInline(heading) });
       } else if (LIST_ITEM.test(line)) {
         if (paragraph.length) flush();
         list.push(line.replace(LIST_ITEM, ""));
