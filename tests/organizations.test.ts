@@ -178,6 +178,11 @@ describe("changing a verified organisation's identity", () => {
     expect(view.positions).toEqual([]);
     expect(view.uncounted.map((p) => p.organization.slug)).toEqual([t.org.slug]);
 
+    // Its public page says it is back in review; what changed is for the secretariat.
+    const publicPage = await (await callerAs(database.db, null)).organizations.get({ slug: t.org.slug });
+    expect(publicPage.backInReview).toBe(true);
+    expect(publicPage).not.toHaveProperty("reviewChanges");
+
     // The secretariat sees it in the queue with what changed, and the audit log records it.
     const staff = await callerAs(database.db, await createUser(database.db, { role: "secretariat" }));
     const queued = (await staff.verification.queue()).find((o) => o.id === t.org.id)!;

@@ -65,7 +65,7 @@ export async function listOrganizations(db: Db, input: z.output<typeof listOrgan
 
 export async function getOrganization(db: Db, actor: Actor | null, slug: string) {
   const [organization] = await db
-    .select({ ...publicColumns, statusReason: organizations.statusReason })
+    .select({ ...publicColumns, statusReason: organizations.statusReason, reviewChanges: organizations.reviewChanges })
     .from(organizations)
     .where(eq(organizations.slug, slug));
   if (!organization) throw notFound("The organisation");
@@ -89,8 +89,11 @@ export async function getOrganization(db: Db, actor: Actor | null, slug: string)
         where: and(eq(joinRequests.organizationId, organization.id), eq(joinRequests.userId, actor.id), eq(joinRequests.status, "pending")),
       })
     : undefined;
+  const { reviewChanges, ...shown } = organization;
   return {
-    ...organization,
+    ...shown,
+    // Verified before, now back in review because who it is changed (what changed is for the secretariat).
+    backInReview: organization.verificationStatus === "pending" && reviewChanges !== null,
     // Why it was rejected or revoked is shown to its own members and the secretariat.
     statusReason: insider || organization.verificationStatus === "revoked" ? organization.statusReason : null,
     listedMembers: members,

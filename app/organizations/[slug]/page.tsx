@@ -64,9 +64,9 @@ export default async function OrganizationPage({ params }: { params: Params }) {
 
       {status === "pending" ? (
         <Alert variant="info" className="mb-8 max-w-3xl">
-          <AlertTitle>{t("pendingTitle")}</AlertTitle>
+          <AlertTitle>{t(organization.backInReview ? "reviewTitle" : "pendingTitle")}</AlertTitle>
           <AlertDescription>
-            <p>{t("pendingText")}</p>
+            <p>{t(organization.backInReview ? "reviewText" : "pendingText")}</p>
           </AlertDescription>
         </Alert>
       ) : status === "revoked" ? (
