@@ -18,7 +18,7 @@ import {
 } from "~/db/schema";
 import { badInput, notFound } from "../errors";
 import { type Actor, can } from "../policy";
-import type { listNormsInput } from "../schemas/norms";
+import { encodeCursor, type listNormsInput } from "../schemas/norms";
 import { diffStats, diffWords } from "./diff";
 import { canRevise, transitionRefusal } from "./lifecycle";
 import { authorRole, searchable, textOf } from "./norms";
@@ -29,22 +29,6 @@ type ListInput = z.output<typeof listNormsInput>;
 // Markers around matched words in highlights; the page turns them into <mark> without parsing HTML.
 export const HIGHLIGHT_START = "\u0002";
 export const HIGHLIGHT_END = "\u0003";
-
-interface Cursor {
-  v: string | number;
-  id: string;
-}
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
-function decodeCursor(raw: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
-    if ((typeof c.v === "string" || typeof c.v === "number") && typeof c.id === "string") return c;
-  } catch {
-    // fall through
-  }
-  throw badInput("This page link is not valid; start from the first page.", { cursor: "Not a valid page link." });
-}
-
 
 export async function listNorms(db: Db, input: ListInput) {
   const sort = input.sort ?? (input.q ? "relevance" : "newest");
@@ -87,8 +71,12 @@ export async function listNorms(db: Db, input: ListInput) {
   const key =
     sort === "relevance" ? rank : sort in measureKeys ? measureKeys[sort as keyof typeof measureKeys] : sort === "active" ? norms.lastActivityAt : norms.createdAt;
   if (input.cursor) {
-    const c = decodeCursor(input.cursor);
-    const value = sort === "relevance" ? sql`${Number(c.v)}::real` : numericSort ? sql`${Number(c.v)}::double precision` : sql`${String(c.v)}::timestamptz`;
+    // The schema checked the cursor's shape; its key must also be of this sort's kind.
+    const c = input.cursor;
+    if (typeof c.v !== (numericSort ? "number" : "string")) {
+      throw badInput("This page link is not valid; start from the first page.", { cursor: "Not a valid page link." });
+    }
+    const value = sort === "relevance" ? sql`${c.v}::real` : numericSort ? sql`${c.v}::double precision` : sql`${c.v}::timestamptz`;
     filters.push(sql`(${key}, ${norms.id}) < (${value}, ${c.id}::uuid)`);
   }
   const rows = await db

@@ -3,6 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import { AppError, isDatabaseUnavailable, RETRY_AFTER_UNAVAILABLE_SECONDS } from "../errors";
 import { logger } from "../logger";
+import { PG_INT_MAX } from "../schemas/numbers";
 import type { ApiError } from "./schemas";
 import { LICENSE } from "./urls";
 
@@ -83,15 +84,18 @@ export function readQuery(params: URLSearchParams, allowed: readonly string[], n
     else {
       const value = (values[0] ?? "").trim();
       if (value === "") continue;
-      input[name] = numeric.includes(name) && /^\d{1,9}$/.test(value) ? Number(value) : value;
+      // Any whole number, however large or negative, so the procedure's schema says what range it takes.
+      input[name] = numeric.includes(name) && /^-?\d{1,30}$/.test(value) ? Number(value) : value;
     }
   }
   if (Object.keys(fieldErrors).length > 0) throw new ParameterError(fieldErrors);
   return input;
 }
 
-/** A whole-number path segment such as a version number. */
+/** A whole-number path segment such as a version number, within PostgreSQL's integer range. */
 export function readPositiveInteger(name: string, raw: string) {
-  if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) throw new ParameterError({ [name]: "Give a whole number of 1 or more." });
+  if (!/^\d{1,10}$/.test(raw) || Number(raw) < 1 || Number(raw) > PG_INT_MAX) {
+    throw new ParameterError({ [name]: `Give a whole number from 1 to ${PG_INT_MAX.toLocaleString("en")}.` });
+  }
   return Number(raw);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idCursor, pageLimit, wholeNumber } from "./numbers";
 import { houseRuleIds } from "../domain/house-rules";
 import { stakeholderTypes } from "./vocabulary";
 
@@ -23,8 +24,8 @@ export const createCommentInput = z.object({
   body,
   language: languageTag,
   // The version and clause (from 1) it is about; a reply takes its parent's.
-  version: z.number().int().min(1).optional(),
-  clause: z.number({ error: "Choose a clause number." }).int().min(1, "Choose a clause number of 1 or more.").nullable().optional(),
+  version: wholeNumber("The version").optional(),
+  clause: wholeNumber("The clause number").nullable().optional(),
   parentId: z.uuid().nullable().optional(),
   organizationId: z.uuid().nullable().optional(),
 });
@@ -46,12 +47,12 @@ export const commentSorts = ["oldest", "newest", "replies"] as const;
 export const listCommentsInput = z.object({
   slug: z.string().min(1).max(120),
   sort: z.enum(commentSorts).default("oldest"),
-  version: z.number().int().min(1).optional(),
-  clause: z.number().int().min(1).optional(),
+  version: wholeNumber("The version").optional(),
+  clause: wholeNumber("The clause number").optional(),
   stakeholderType: z.enum(stakeholderTypes).optional(),
 });
 
-export const clauseCountsInput = z.object({ slug: z.string().min(1).max(120), version: z.number().int().min(1) });
+export const clauseCountsInput = z.object({ slug: z.string().min(1).max(120), version: wholeNumber("The version") });
 
 const note = z.string().trim().max(1000, "The note must be 1,000 characters or fewer.").default("");
 const rule = z.enum(houseRuleIds, { error: "Choose the house rule the comment breaks." });
@@ -71,6 +72,6 @@ export const decideCommentAppealInput = z.object({
   note: z.string().trim().min(5, "Tell the author why, in a few words.").max(1000, "The note must be 1,000 characters or fewer."),
 });
 export const moderationLogInput = z.object({
-  cursor: z.number().int().min(1).optional(),
-  limit: z.number().int().min(1).max(100).default(50),
+  cursor: idCursor.optional(),
+  limit: pageLimit(100).default(50),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageLimit, wholeNumber } from "./numbers";
 import { bindingnesses, categoryCodes, normKinds, normStatuses, stakeholderTypes } from "./vocabulary";
 
 export const MAX_CLAUSES = 40;
@@ -49,7 +50,7 @@ export const createNormInput = z.object({
 export const reviseNormInput = z.object({
   normId: z.uuid(),
   // The version the author started from; a newer one saved meanwhile is a conflict.
-  baseVersion: z.number().int().min(1),
+  baseVersion: wholeNumber("The version you started from"),
   ...textFields,
   ...metadataFields,
   changeSummary: z.string().trim().min(3, "Say in a few words what this version changes.").max(500, "Change summary must be 500 characters or fewer."),
@@ -57,11 +58,11 @@ export const reviseNormInput = z.object({
 
 export const normIdInput = z.object({ normId: z.uuid() });
 export const normSlugInput = z.object({ slug: z.string().min(1).max(120) });
-export const normVersionInput = z.object({ slug: z.string().min(1).max(120), number: z.number().int().min(1) });
+export const normVersionInput = z.object({ slug: z.string().min(1).max(120), number: wholeNumber("The version") });
 export const redlineInput = z.object({
   slug: z.string().min(1).max(120),
-  from: z.number().int().min(1),
-  to: z.number().int().min(1),
+  from: wholeNumber("The version to compare from"),
+  to: wholeNumber("The version to compare to"),
 });
 
 export const transitionInput = z.object({
@@ -79,6 +80,34 @@ export const coauthorInviteEmail = z
 export const coauthorInput = z.object({ normId: z.uuid(), email: coauthorInviteEmail });
 export const removeCoauthorInput = z.object({ normId: z.uuid(), userId: z.uuid() });
 
+const cursorShape = z.object({
+  // The last row's sort key: a measure or rank, or a creation or activity time.
+  v: z.union([z.number(), z.iso.datetime({ offset: true })]),
+  id: z.uuid(),
+});
+export type KeysetCursor = z.infer<typeof cursorShape>;
+
+const invalidCursor = "This page link is not valid; start from the first page.";
+
+/** The list's page link: the last row's sort key and id as base64url JSON, decoded and checked here. */
+const keysetCursor = z
+  .string()
+  .max(500, invalidCursor)
+  .transform((raw, ctx): KeysetCursor => {
+    let json: unknown;
+    try {
+      json = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+    } catch {
+      json = undefined;
+    }
+    const parsed = cursorShape.safeParse(json);
+    if (parsed.success) return parsed.data;
+    ctx.addIssue({ code: "custom", message: invalidCursor });
+    return z.NEVER;
+  });
+
+export const encodeCursor = (c: KeysetCursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
+
 // `support`, `bridging` and `contested` sort by the published measures, highest first; norms without
 // positions come last.
 export const normSorts = ["newest", "active", "relevance", "support", "bridging", "contested"] as const;
@@ -92,6 +121,6 @@ export const listNormsInput = z.object({
   // A reference document's key (e.g. UNGGE): norms citing any of its norms.
   document: z.string().trim().max(20).optional(),
   sort: z.enum(normSorts).optional(),
-  cursor: z.string().max(500).optional(),
-  limit: z.number().int().min(1).max(100).default(20),
+  cursor: keysetCursor.optional(),
+  limit: pageLimit(100).default(20),
 });

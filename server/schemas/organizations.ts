@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { offsetCursor, pageLimit } from "./numbers";
 import { isCountryCode } from "./countries";
 import { memberRoles, regions, stakeholderTypes } from "./vocabulary";
 
@@ -55,8 +56,8 @@ export const listOrganizationsInput = z.object({
   region: z.enum(regions).optional(),
   q: z.string().trim().max(100).optional(),
   verifiedOnly: z.boolean().optional(),
-  cursor: z.number().int().min(0).optional(),
-  limit: z.number().int().min(1).max(100).default(50),
+  cursor: offsetCursor.optional(),
+  limit: pageLimit(100).default(50),
 });
 
 export const requestJoinInput = z.object({

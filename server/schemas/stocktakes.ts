@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { wholeNumber } from "./numbers";
 import { assessments, categoryCodes, implementationStatuses } from "./vocabulary";
 
 const isoDate = (what: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${what} as a date (YYYY-MM-DD).`).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), `Enter a real ${what}.`);
-const year = z.number({ error: "Enter a year." }).int().min(2015, "Stock-takes start in 2015.").max(2100, "Enter a year before 2100.");
+const year = z.number({ error: "Enter a year." }).int("Enter a year.").min(2015, "Stock-takes start in 2015.").max(2100, "Enter a year before 2100.");
 const httpUrl = z
   .string()
   .trim()
@@ -10,7 +11,7 @@ const httpUrl = z
   .refine((u) => /^https?:\/\//i.test(u), "Links must start with http:// or https://.");
 
 export const yearInput = z.object({ year });
-export const revisionInput = z.object({ year, revision: z.number().int().min(1).optional() });
+export const revisionInput = z.object({ year, revision: wholeNumber("The revision").optional() });
 
 export const openStocktakeInput = z
   .object({

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { idCursor, offsetCursor, pageLimit } from "./numbers";
 import { userRoles } from "./vocabulary";
 
 export const listUsersInput = z.object({
   q: z.string().trim().max(100).optional(),
-  cursor: z.number().int().min(0).optional(),
-  limit: z.number().int().min(1).max(100).default(50),
+  cursor: offsetCursor.optional(),
+  limit: pageLimit(100).default(50),
 });
 
 export const setRoleInput = z.object({
@@ -39,6 +40,6 @@ export const decideAppealInput = z.object({
 });
 
 export const listAuditInput = z.object({
-  cursor: z.number().int().optional(),
-  limit: z.number().int().min(1).max(200).default(50),
+  cursor: idCursor.optional(),
+  limit: pageLimit(200).default(50),
 });
