@@ -49,6 +49,10 @@ export const norms = pgTable(
     title: text().notNull(),
     summary: text().notNull(),
     mergedIntoId: uuid().references((): AnyPgColumn => norms.id),
+    // When it was first submitted to consultation, which is when it became public. Null for a draft
+    // and for a draft withdrawn without ever being submitted: those stay visible to their authors
+    // only. The one visibility rule is in server/domain/norm-visibility.ts.
+    submittedAt: timestamp({ withTimezone: true }),
     // Weighted full-text document: title (A) over summary (B) over text (C); set on every version.
     search: tsvector().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
