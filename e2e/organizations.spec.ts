@@ -27,7 +27,19 @@ test("register an organisation, the secretariat verifies it, another person join
   const secretariat = await (await browser.newContext()).newPage();
   await signIn(secretariat, "secretariat@demo.normsforum.example");
   await open(secretariat, "/secretariat/verification");
+  // Verifying asks for a confirmation naming the organisation, its type and country.
   await secretariat.getByRole("button", { name: `Verify ${orgName}` }).click();
+  const confirm = secretariat.getByRole("dialog");
+  await expect(confirm.getByRole("heading", { name: `Verify ${orgName}?` })).toBeVisible();
+  await expect(confirm.getByText("Civil society")).toBeVisible();
+  await expect(confirm.getByText("Kenya")).toBeVisible();
+  // Earlier runs leave similarly named organisations: their duplicates must be acknowledged first.
+  const acknowledge = confirm.getByRole("checkbox");
+  if ((await acknowledge.count()) > 0) {
+    await expect(confirm.getByRole("button", { name: `Yes, verify ${orgName}` })).toBeDisabled();
+    await acknowledge.check();
+  }
+  await confirm.getByRole("button", { name: `Yes, verify ${orgName}` }).click();
   await expect(secretariat.getByText(`${orgName} is now verified.`)).toBeVisible();
 
   // Another person asks to join.
@@ -46,6 +58,16 @@ test("register an organisation, the secretariat verifies it, another person join
   await expect(founder.getByText("Jamal Joiner is now a member.")).toBeVisible();
   await open(joiner, orgUrl);
   await expect(joiner.getByText("You are a member of this organisation.")).toBeVisible();
+
+  // Moving it to another region warns before saving, then sends it back to review with what changed.
+  await founder.getByLabel("UN regional group").selectOption({ label: "Global" });
+  await expect(founder.getByTestId("review-warning")).toContainText("sends this organisation back to the secretariat");
+  await founder.getByRole("button", { name: "Save changes" }).click();
+  await expect(founder.getByText("The organisation is back with the secretariat for verification.")).toBeVisible();
+  await open(secretariat, "/secretariat/verification");
+  const item = secretariat.getByRole("article", { name: orgName });
+  await expect(item.getByText("Changed since it was verified")).toBeVisible();
+  await expect(item.getByText("Region: African Group → Global")).toBeVisible();
 });
 
 test("the directory filters by stakeholder type and region, in the address", async ({ page }) => {
