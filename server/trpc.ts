@@ -5,7 +5,8 @@ import { randomUUID } from "node:crypto";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Db } from "~/db/connect";
-import { AppError, type AppErrorCode, isDatabaseUnavailable, pgErrorCode, RETRY_AFTER_UNAVAILABLE_SECONDS, unauthorized } from "./errors";
+import { AppError, type AppErrorCode, badInput, isDatabaseUnavailable, pgErrorCode, RETRY_AFTER_UNAVAILABLE_SECONDS, unauthorized } from "./errors";
+import { findNul, NUL_MESSAGE } from "./input-text";
 import { type Logger, logger } from "./logger";
 import type { Mailer } from "./mail";
 import { type Action, type Actor, authorize, type PublicAction, type SignedInAction } from "./policy";
@@ -102,7 +103,14 @@ const errors = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
-const base = t.procedure.use(errors);
+/** Refuses text PostgreSQL cannot store (U+0000) as bad input, naming the field, before any query. */
+const storableText = t.middleware(async ({ getRawInput, next }) => {
+  const path = findNul(await getRawInput());
+  if (path) throw badInput(NUL_MESSAGE, { [String(path[0] ?? "input")]: NUL_MESSAGE });
+  return next();
+});
+
+const base = t.procedure.use(errors).use(storableText);
 
 /** A procedure anyone may call; the policy still decides (and records the action for the matrix). */
 export function publicProcedure(action: PublicAction) {
