@@ -11,6 +11,7 @@ export async function SiteFooter() {
     { href: "/about/methodology", label: tm("footerLink") },
     { href: "/house-rules", label: t("footer.houseRules") },
     { href: "/moderation-log", label: t("footer.moderationLog") },
+    { href: "/privacy", label: t("footer.privacy") },
     { href: "/api/health", label: t("footer.health") },
   ];
   return (

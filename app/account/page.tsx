@@ -7,6 +7,7 @@ import { api, load } from "~/app/_trpc/server";
 import { AppealForm } from "./_components/appeal-form";
 import { AppealSummary } from "./_components/appeal-summary";
 import { ChangePasswordForm } from "./_components/change-password-form";
+import { DeleteAccount } from "./_components/delete-account";
 import { ProfileForm } from "./_components/profile-form";
 import { SignOutEverywhere } from "./_components/sign-out-everywhere";
 import { YourComments } from "./_components/your-comments";
@@ -98,12 +99,40 @@ export default async function AccountPage() {
         <ChangePasswordForm />
       </section>
 
-      <section aria-labelledby="sign-out-everywhere-title" className="max-w-xl">
+      <section aria-labelledby="sign-out-everywhere-title" className="mb-12 max-w-xl">
         <h2 id="sign-out-everywhere-title" className="mb-4 text-2xl font-bold sm:text-3xl">
           {t("signOutEverywhere.title")}
         </h2>
         <p className="mb-6">{t("signOutEverywhere.lead")}</p>
         <SignOutEverywhere />
+      </section>
+
+      <section id="your-data" aria-labelledby="your-data-title" className="mb-12 max-w-[42rem] scroll-mt-6">
+        <h2 id="your-data-title" className="mb-4 text-2xl font-bold sm:text-3xl">
+          {t("yourData.title")}
+        </h2>
+        <p className="mb-6">{t("yourData.lead")}</p>
+        {/* A plain link: the download works before any script has loaded. */}
+        <p className="mb-6">
+          <a href="/account/export" download className="font-semibold">
+            {t("yourData.download")}
+          </a>
+        </p>
+        <p>{t.rich("yourData.notice", { link: (chunks) => <Link href="/privacy">{chunks}</Link> })}</p>
+      </section>
+
+      <section aria-labelledby="delete-title" className="max-w-[42rem]">
+        <h2 id="delete-title" className="mb-4 text-2xl font-bold sm:text-3xl">
+          {t("delete.title")}
+        </h2>
+        <p className="mb-2">{t("delete.lead")}</p>
+        <ul className="mb-6 list-disc space-y-2 ps-6">
+          {(["signIn", "name", "comments", "organisations", "records", "undo"] as const).map((k) => (
+            <li key={k}>{t(`delete.points.${k}`)}</li>
+          ))}
+        </ul>
+        <p className="mb-6">{t("delete.representativeNote")}</p>
+        <DeleteAccount />
       </section>
     </>
   );

@@ -12,6 +12,7 @@ import methodology from "~/messages/en/methodology.json";
 import moderation from "~/messages/en/moderation.json";
 import organizations from "~/messages/en/organizations.json";
 import positions from "~/messages/en/positions.json";
+import privacy from "~/messages/en/privacy.json";
 import reference from "~/messages/en/reference.json";
 import search from "~/messages/en/search.json";
 import secretariat from "~/messages/en/secretariat.json";
@@ -20,7 +21,7 @@ import stocktakeAdmin from "~/messages/en/stocktakeAdmin.json";
 import vocabulary from "~/messages/en/vocabulary.json";
 
 export const messages = {
-  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes },
+  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy },
 };
 
 export type Messages = (typeof messages)["en"];

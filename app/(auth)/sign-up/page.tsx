@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getActor } from "~/server/context";
@@ -11,9 +12,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SignUpPage() {
   if (await getActor()) redirect("/account");
+  const t = await getTranslations("privacy");
   return (
     <div className="max-w-xl">
       <SignUpForm />
+      <p className="mt-8">{t.rich("signUpNote", { link: (chunks) => <Link href="/privacy">{chunks}</Link> })}</p>
     </div>
   );
 }

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Alert, AlertDescription } from "~/app/_components/ui/alert";
+import { PageHeader } from "~/app/_components/ui/page-header";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("privacy");
+  return { title: t("title"), description: t("lead") };
+}
+
+const sections = ["account", "positions", "comments", "moderation", "audit", "limits", "logs", "mail", "cookies"] as const;
+
+/** What the forum keeps about people, why and for how long; also where a deleted account lands. */
+export default async function PrivacyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [t, params] = await Promise.all([getTranslations("privacy"), searchParams]);
+  return (
+    <>
+      {params.notice === "accountDeleted" ? (
+        <Alert role="status" className="mb-8">
+          <AlertDescription>{t("deletedNotice")}</AlertDescription>
+        </Alert>
+      ) : null}
+      <PageHeader title={t("title")} description={t("lead")} />
+
+      <nav aria-labelledby="privacy-contents" className="mb-12 max-w-[42rem]">
+        <h2 id="privacy-contents" className="mb-3 text-xl font-bold">
+          {t("contents")}
+        </h2>
+        <ul className="space-y-1">
+          {sections.map((s) => (
+            <li key={s}>
+              <a href={`#${s}`}>{t(`sections.${s}.title`)}</a>
+            </li>
+          ))}
+          <li>
+            <a href="#choices">{t("rights.title")}</a>
+          </li>
+        </ul>
+      </nav>
+
+      {sections.map((s) => (
+        <section key={s} aria-labelledby={s} className="mb-10 max-w-[42rem]">
+          <h2 id={s} className="mb-3 scroll-mt-6 text-2xl font-bold sm:text-3xl">
+            {t(`sections.${s}.title`)}
+          </h2>
+          <p className="mb-3">{t(`sections.${s}.what`)}</p>
+          <p className="mb-3">{t(`sections.${s}.why`)}</p>
+          <p className="border-s-4 border-border ps-4">
+            <span className="font-bold">{t("kept")}: </span>
+            {t(`sections.${s}.kept`)}
+          </p>
+        </section>
+      ))}
+
+      <section aria-labelledby="choices" className="max-w-[42rem]">
+        <h2 id="choices" className="mb-3 scroll-mt-6 text-2xl font-bold sm:text-3xl">
+          {t("rights.title")}
+        </h2>
+        <ul className="mb-6 list-disc space-y-2 ps-6">
+          <li>{t("rights.download")}</li>
+          <li>{t("rights.delete")}</li>
+        </ul>
+        <p>
+          <Link href="/account#your-data">{t("rights.accountLink")}</Link>
+        </p>
+      </section>
+    </>
+  );
+}
