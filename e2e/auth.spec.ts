@@ -1,4 +1,5 @@
-import { expect, open, mailedLink, signIn, test, unique } from "./support/fixtures";
+import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { DEMO_PASSWORD, expect, open, mailedLink, signIn, test, unique } from "./support/fixtures";
 
 /** The text of every message mailed to an address so far. */
 async function mailedText(address: string): Promise<string[]> {
@@ -44,38 +45,55 @@ test("sign-up refuses a short password next to the field, and does not say wheth
     .toBe(true);
 });
 
-test("session-dependent API answers are never cached", async ({ page }) => {
-  await signIn(page, "member@demo.normsforum.example");
-  const me = await page.request.get("/api/trpc/account.me");
+test("session-dependent API answers are never cached", async ({ request }) => {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: "member@demo.normsforum.example", password: DEMO_PASSWORD, callbackUrl: "/" },
+    maxRedirects: 0,
+  });
+  const me = await request.get("/api/trpc/account.me");
   expect(me.status()).toBe(200);
+  expect(await me.text()).toContain("member@demo.normsforum.example");
   expect(me.headers()["cache-control"]).toBe("private, no-store");
   for (const path of ["/api/auth/session", "/api/auth/csrf"]) {
-    expect((await page.request.get(path)).headers()["cache-control"], path).toBe("private, no-store");
+    expect((await request.get(path)).headers()["cache-control"], path).toBe("private, no-store");
   }
 });
 
-test("the app takes the client's address from the socket, never from a forged X-Forwarded-For", async ({ playwright, baseURL }) => {
-  // server.ts listens on every local address, so 127.0.0.1 and 127.0.0.2 are two clients. The
-  // email has no account, so nobody else's sign-in is held up; it is limited all the same.
-  const port = new URL(baseURL!).port;
-  const email = `${unique("forged")}@example.org`;
-  const attempt = async (host: string, forged: string) => {
-    const request = await playwright.request.newContext({ baseURL: `http://${host}:${port}` });
-    const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    const response = await request.post("/api/auth/callback/credentials", {
-      form: { csrfToken, email, password: "a wrong password", callbackUrl: "/" },
-      headers: { "x-forwarded-for": forged, "x-real-ip": forged },
-      maxRedirects: 0,
+/** A POST or GET to the app over a socket bound to `localAddress`, as a client on that address would. */
+function fromAddress(localAddress: string, url: URL, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const req = httpRequest(url, { method: options.method ?? "GET", headers: options.headers, localAddress }, (res) => {
+      let body = "";
+      res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
     });
-    const code = new URL(response.headers()["location"] ?? "/", baseURL).searchParams.get("code") ?? "";
-    await request.dispose();
-    return code;
+    req.on("error", reject);
+    req.end(options.body);
+  });
+}
+
+test("the app takes the client's address from the socket, never from a forged X-Forwarded-For", async ({ baseURL }) => {
+  // Two clients on two loopback addresses (Linux routes all of 127/8 locally). The email has no
+  // account, so nobody else's sign-in is held up; it is limited all the same.
+  const email = `${unique("forged")}@example.org`;
+  const attempt = async (localAddress: string, forged: string) => {
+    const csrf = await fromAddress(localAddress, new URL("/api/auth/csrf", baseURL));
+    const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+    const cookie = (csrf.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
+    const response = await fromAddress(localAddress, new URL("/api/auth/callback/credentials", baseURL), {
+      method: "POST",
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": forged, "x-real-ip": forged },
+      body: new URLSearchParams({ csrfToken, email, password: "a wrong password", callbackUrl: "/" }).toString(),
+    });
+    return new URL(String(response.headers.location ?? "/"), baseURL).searchParams.get("code") ?? "";
   };
   // Ten wrong passwords for one email, each claiming another address: all come from 127.0.0.1.
   for (let i = 0; i < 10; i++) expect(await attempt("127.0.0.1", `10.0.0.${i}`)).toBe("invalid");
-  // So that account and address pair is now refused, whatever address the next request claims ...
+  // So that email and address pair is now refused, whatever address the next request claims ...
   expect(await attempt("127.0.0.1", "10.0.0.99")).toMatch(/^rate_limited/);
-  // ... while another client, claiming the blocked address, is a different pair and not refused.
+  // ... while another client, even claiming the blocked address, is a pair of its own. (Were the
+  // address unknown, as without server.ts, both clients would share one count and this would fail.)
   expect(await attempt("127.0.0.2", "127.0.0.1")).toBe("invalid");
 });
 
