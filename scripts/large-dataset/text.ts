@@ -30,7 +30,7 @@ const targets = [
 ];
 const threats = [
   "ransomware", "destructive malware", "supply-chain compromise", "denial-of-service attacks", "data-wiping attacks",
-  "intrusions by state actors", "the stockpiling of vulnerabilities", "disinformation operations", "espionage against",
+  "intrusions by state actors", "the stockpiling of vulnerabilities", "disinformation operations", "espionage",
   "commercial intrusion tools", "attacks during armed conflict", "unauthorised access", "tampering with software updates",
 ];
 const subjects = [
