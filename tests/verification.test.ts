@@ -56,6 +56,10 @@ describe("verification", () => {
     expect(unacknowledged.code).toBe("BAD_REQUEST");
     expect(unacknowledged.message).toContain("Harbour Digital Rights");
     expect(fieldErrorsOf(unacknowledged).acknowledgedDuplicateIds).toBeTruthy();
+    // The refusal names them, so a page that did not list them (restoring a revoked one) can ask.
+    expect((unacknowledged.cause as { details?: unknown }).details).toEqual({
+      duplicates: [{ id: original.id, name: original.name, reasons: expect.arrayContaining(["similar_name", "same_website"]) }],
+    });
     expect(await status()).toBe("pending");
 
     await api.verification.verify({ organizationId: copy.id, confirmName: copy.name, acknowledgedDuplicateIds: [original.id] });

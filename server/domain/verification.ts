@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Db, Tx } from "~/db/connect";
 import { organizations, users } from "~/db/schema";
 import type { VerificationStatus } from "~/server/schemas/vocabulary";
-import { badInput, invalidState, notFound } from "../errors";
+import { AppError, badInput, invalidState, notFound } from "../errors";
 import type { Actor } from "../policy";
 import { recordAudit } from "./audit";
 import type { verifyInput } from "../schemas/organizations";
@@ -119,15 +119,20 @@ export const verifyOrganization = (db: Db, actor: Actor, input: z.output<typeof 
         .select({ id: organizations.id, name: organizations.name, website: organizations.website, country: organizations.country, stakeholderType: organizations.stakeholderType })
         .from(organizations)
         .where(ne(organizations.verificationStatus, "rejected"));
-      const duplicates = likelyDuplicates(current, others).map((d) => d.organization);
-      const missing = duplicates.filter((d) => !input.acknowledgedDuplicateIds.includes(d.id));
+      const matches = likelyDuplicates(current, others);
+      const missing = matches.filter((d) => !input.acknowledgedDuplicateIds.includes(d.organization.id));
       if (missing.length) {
-        const names = missing.map((d) => d.name).join(", ");
-        throw badInput(`Check the likely duplicates before verifying: ${names}. Confirm each is a different organisation.`, {
-          acknowledgedDuplicateIds: `Confirm you checked ${names}.`,
-        });
+        const names = missing.map((d) => d.organization.name).join(", ");
+        // The duplicates go back with the refusal, so a page that did not list them can ask about them.
+        throw new AppError(
+          "BAD_INPUT",
+          `Check the likely duplicates before verifying: ${names}. Confirm each is a different organisation.`,
+          { acknowledgedDuplicateIds: `Confirm you checked ${names}.` },
+          undefined,
+          { duplicates: missing.map((d) => ({ id: d.organization.id, name: d.organization.name, reasons: d.reasons })) },
+        );
       }
-      return duplicates.length ? { acknowledgedDuplicates: duplicates.map((d) => d.id) } : {};
+      return matches.length ? { acknowledgedDuplicates: matches.map((d) => d.organization.id) } : {};
     },
   );
 

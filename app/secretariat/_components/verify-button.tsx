@@ -20,6 +20,7 @@ import {
   DialogTrigger,
 } from "~/app/_components/ui/dialog";
 import { serverError, useTRPC } from "~/app/_trpc/react";
+import type { DuplicateReason } from "~/server/domain/duplicates";
 
 export interface VerifyTarget {
   id: string;
@@ -47,7 +48,10 @@ export function VerifyButton({ organization, mode }: { organization: VerifyTarge
   const [open, setOpen] = useState(false);
   const [checked, setChecked] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const { name, duplicates } = organization;
+  // Likely duplicates the server named on refusing (the organisations page does not list them).
+  const [named, setNamed] = useState<VerifyTarget["duplicates"]>([]);
+  const { name } = organization;
+  const duplicates = [...organization.duplicates, ...named.filter((d) => !organization.duplicates.some((o) => o.id === d.id))];
   const verify = useMutation(
     trpc.verification.verify.mutationOptions({
       onSuccess: () => {
@@ -55,7 +59,14 @@ export function VerifyButton({ organization, mode }: { organization: VerifyTarge
         toast.success(t(`${ns}.verified`, { name }));
         router.refresh();
       },
-      onError: (e) => setError(serverError(e).message),
+      onError: (e) => {
+        setError(serverError(e).message);
+        const refused = (e.data as { details?: { duplicates?: { id: string; name: string; reasons: string[] }[] } } | undefined)?.details?.duplicates;
+        if (refused?.length) {
+          setChecked(false);
+          setNamed(refused.map((d) => ({ id: d.id, name: d.name, why: d.reasons.map((r) => t(`verification.reason.${r as DuplicateReason}`)).join("; ") })));
+        }
+      },
     }),
   );
   const needsAcknowledgement = duplicates.length > 0;
