@@ -43,13 +43,13 @@ async function main() {
   const { env } = await import("./env.js");
   const { default: next } = await import("next");
 
+  // Every interface, as `next start` does. (Not HOSTNAME: containers set it to their own name.)
   const port = Number(process.env.PORT ?? 3000);
-  const hostname = process.env.HOSTNAME || undefined;
-  const app = next({ dev, port, hostname });
+  const app = next({ dev, port });
   await app.prepare();
   const server = createAppServer(app.getRequestHandler(), { trustedProxies: env.TRUSTED_PROXIES });
-  server.listen(port, hostname, () => {
-    console.log(`Norms Forum ready on http://${hostname ?? "localhost"}:${port} (${dev ? "development" : "production"}, TRUSTED_PROXIES=${env.TRUSTED_PROXIES})`);
+  server.listen(port, () => {
+    console.log(`Norms Forum ready on port ${port} (${dev ? "development" : "production"}, TRUSTED_PROXIES=${env.TRUSTED_PROXIES})`);
   });
   const stop = () => {
     server.close(() => process.exit(0));

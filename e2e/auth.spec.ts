@@ -51,6 +51,8 @@ test("session-dependent API answers are never cached", async ({ request }) => {
     form: { csrfToken, email: "member@demo.normsforum.example", password: DEMO_PASSWORD, callbackUrl: "/" },
     maxRedirects: 0,
   });
+  // Signing in remembers this browser as a known device (docs/security.md, "Sign-in throttling").
+  expect((await request.storageState()).cookies.map((c) => c.name)).toContain("nf-device");
   const me = await request.get("/api/trpc/account.me");
   expect(me.status()).toBe(200);
   expect(await me.text()).toContain("member@demo.normsforum.example");
