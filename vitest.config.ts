@@ -17,6 +17,9 @@ export default defineConfig({
     // tests/system needs the built app: `npm run test:system` (vitest.system.config.ts).
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**", "tests/system/**"],
     globalSetup: ["tests/support/global-setup.ts"],
+    // next-auth imports "next/server" without an extension, which Node's own resolver refuses;
+    // bundled through Vite (as Next.js bundles it), tests can call the real auth routes.
+    server: { deps: { inline: ["next-auth"] } },
     pool: "forks",
     testTimeout: 60_000,
     hookTimeout: 120_000,

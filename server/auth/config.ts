@@ -18,6 +18,21 @@ declare module "@auth/core/jwt" {
   }
 }
 
+/**
+ * Under https every cookie Auth.js sets is `__Host-`: Secure, path "/", no Domain, so a sibling
+ * subdomain cannot plant or overwrite one (Auth.js's default `__Secure-` allows a Domain). The
+ * name is also the token's key-derivation salt: renaming it signs everyone out once.
+ */
+export function sessionCookies(secure: boolean): NonNullable<NextAuthConfig["cookies"]> {
+  const prefix = secure ? "__Host-" : "";
+  const options = { httpOnly: true, sameSite: "lax" as const, path: "/", secure };
+  return {
+    sessionToken: { name: `${prefix}authjs.session-token`, options },
+    callbackUrl: { name: `${prefix}authjs.callback-url`, options },
+    csrfToken: { name: `${prefix}authjs.csrf-token`, options },
+  };
+}
+
 export const authConfig = {
   pages: { signIn: "/sign-in", error: "/sign-in" },
   // The credentials provider only works with JWT sessions. The token carries the user id and a

@@ -7,7 +7,7 @@ import { getDb } from "~/db/client";
 import { logger } from "../logger";
 import { signInInput } from "../schemas/accounts";
 import { clientIp } from "./client-ip";
-import { authConfig } from "./config";
+import { authConfig, sessionCookies } from "./config";
 import { cookieValue, DEVICE_COOKIE_MAX_AGE, deviceCookieName } from "./known-device";
 import { authenticate } from "./sign-in";
 import { getAuthSecret } from "./secret";
@@ -44,6 +44,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   secret: getAuthSecret(),
   useSecureCookies: secureCookies(),
+  cookies: sessionCookies(secureCookies()),
   logger: {
     error: (error) => {
       if (!(error instanceof CredentialsSignin)) logger.error({ err: error, cause: (error as { cause?: unknown }).cause }, "auth error");
