@@ -18,8 +18,8 @@ const limits = {
   changePassword: { points: 5, duration: 15 * 60 },
   // Per client address: 20 password resets per 15 minutes.
   resetPasswordIp: { points: 20, duration: 15 * 60 },
-  // Per client address: 10 sign-ups per hour.
-  signUpIp: { points: 10, duration: 60 * 60 },
+  // Per client address: 20 sign-ups per hour (an office may sign several colleagues up).
+  signUpIp: { points: 20, duration: 60 * 60 },
   // Per recipient and kind of message: 3 per hour. Over it nothing new is sent; the last link sent
   // stays valid for longer than this window (server/domain/tokens.ts), so nobody can silence the owner.
   mail: { points: 3, duration: 60 * 60 },
