@@ -1,6 +1,6 @@
 // The production and development server: Next.js behind a Node HTTP server that decides who the
 // client is. Next.js keeps a client-sent X-Forwarded-For as it is, so without this anyone could
-// claim any address and escape per-address limits. Run with `npm start` (or `npm run dev`).
+// claim any address and escape per-address limits. Run with `npm start` (or `npm run dev:server`).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { pathToFileURL } from "node:url";
 import { claimProxyMark, PROXY_MARK_HEADER, rewriteForwardedFor } from "./server/auth/client-address";
