@@ -232,6 +232,8 @@ async function seedDemoNorms(tx: Tx, proposers: Record<"representative" | "other
         title: demo.title,
         summary: demo.summary,
         mergedIntoId: demo.mergedIntoTitle ? ids.get(demo.mergedIntoTitle) : null,
+        // Every demo norm past the draft stage was submitted (the timeline below says when).
+        submittedAt: demo.status === "draft" ? null : at(1),
         search: searchVector("en", demo.title, demo.summary, current.clauses),
         createdAt: at(0),
         updatedAt: at(demo.versions.length + 3),

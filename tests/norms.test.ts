@@ -1,9 +1,13 @@
-import { eq } from "drizzle-orm";
+import { readdirSync, readFileSync } from "node:fs";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/db/connect";
 import { addMember, createOrganization, createUser } from "~/db/factories";
 import { normVersions, norms } from "~/db/schema";
 import { HIGHLIGHT_START } from "~/server/domain/norm-queries";
+import { normCommentsResponse } from "~/server/open-data/comments";
+import { listNormsResponse, normResponse, normsCsvResponse, normVersionResponse } from "~/server/open-data/norms";
+import { normMeasuresResponse, normPositionsResponse } from "~/server/open-data/positions";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
 import { failure, fieldErrorsOf, zodPaths } from "./support/errors";
@@ -234,5 +238,89 @@ describe("search tokens", () => {
     const visitor = await callerAs(database.db, null);
     expect((await visitor.norms.list({ q: "CERT" })).items.map((n) => n.slug)).toContain(slug);
     expect((await visitor.norms.list({ q: "CSIRTs" })).items.map((n) => n.slug)).toContain(slug);
+  });
+});
+
+describe("withdrawing (issue 13, hole 2)", () => {
+  /** Everything a visitor or another member can reach about a norm, through every public door. */
+  async function publicTraces(slug: string, title: string) {
+    const visitor = await callerAs(database.db, null);
+    const member = await callerAs(database.db, await createUser(database.db));
+    const traces: string[] = [];
+    for (const [who, api] of [["visitor", visitor], ["member", member]] as const) {
+      const reach = async (what: string, call: Promise<unknown>) => {
+        try {
+          await call;
+          traces.push(`${who}: ${what}`);
+        } catch {
+          // not found: nothing to see
+        }
+      };
+      await reach("norms.get", api.norms.get({ slug }));
+      await reach("norms.version 1", api.norms.version({ slug, number: 1 }));
+      await reach("norms.redline", api.norms.redline({ slug, from: 1, to: 1 }));
+      await reach("comments.list", api.comments.list({ slug }));
+      await reach("positions.forNorm", api.positions.forNorm({ slug }));
+      await reach("compare", api.references.compare({ items: [`norm:${slug}`, "ref:ungge-k"] }));
+      for (const status of [undefined, "withdrawn" as const]) {
+        if ((await api.norms.list({ status, limit: 100 })).items.some((n) => n.slug === slug)) traces.push(`${who}: norms.list ${status ?? ""}`);
+      }
+      if ((await api.norms.list({ q: title })).items.some((n) => n.slug === slug)) traces.push(`${who}: norms.list search`);
+      const found = await api.search.all({ q: title });
+      if (found.proposals.items.some((n) => n.slug === slug) || found.proposals.count > 0) traces.push(`${who}: search.all`);
+      const reference = await api.references.norm({ id: "ungge-k" });
+      if (JSON.stringify(reference).includes(slug)) traces.push(`${who}: references.norm`);
+      if (JSON.stringify(await api.references.matrix()).includes(slug)) traces.push(`${who}: references.matrix`);
+    }
+    const openData = [
+      ["GET /api/v1/norms/{slug}", await normResponse(database.db, slug)],
+      ["GET /api/v1/norms/{slug}/versions/1", await normVersionResponse(database.db, slug, "1")],
+      ["GET /api/v1/norms/{slug}/positions", await normPositionsResponse(database.db, slug)],
+      ["GET /api/v1/norms/{slug}/measures", await normMeasuresResponse(database.db, slug)],
+      ["GET /api/v1/norms/{slug}/comments", await normCommentsResponse(database.db, slug, new URLSearchParams())],
+    ] as const;
+    for (const [what, res] of openData) if (res.status !== 404) traces.push(`open data: ${what} answered ${res.status}`);
+    const listed = await (await listNormsResponse(database.db, new URLSearchParams({ limit: "100" }))).text();
+    if (listed.includes(slug)) traces.push("open data: GET /api/v1/norms");
+    const csv = await (await normsCsvResponse(database.db, new URLSearchParams())).text();
+    if (csv.includes(slug)) traces.push("open data: GET /api/v1/norms.csv");
+    return traces;
+  }
+
+  it("keeps a draft that was never submitted private to its authors: pages, lists, search and open data", async () => {
+    const { api, norm, slug } = await setup();
+    await api.norms.withdraw({ normId: norm.id, note: "Not ready." });
+    expect(await publicTraces(slug, norm.title)).toEqual([]);
+    const own = await api.norms.get({ slug });
+    expect(own).toMatchObject({ status: "withdrawn", isPublic: false, viewer: { role: "proposer", canSubmit: false } });
+    expect((await api.norms.version({ slug, number: 1 })).number).toBe(1);
+    expect((await api.norms.mine()).map((n) => n.slug)).toContain(slug);
+  });
+
+  it("keeps a norm that was submitted public when it is withdrawn", async () => {
+    const { api, norm, slug } = await setup();
+    await api.norms.submit({ normId: norm.id });
+    await api.norms.withdraw({ normId: norm.id, note: "Overtaken by events." });
+    const traces = await publicTraces(slug, norm.title);
+    expect(traces).toEqual(expect.arrayContaining(["visitor: norms.get", "visitor: norms.version 1", "open data: GET /api/v1/norms"]));
+    expect((await (await callerAs(database.db, null)).norms.get({ slug })).isPublic).toBe(true);
+  });
+
+  it("makes drafts withdrawn without a submission event private again (the migration)", async () => {
+    const before = await setup();
+    const after = await setup();
+    // As the old code left them: withdrawn straight from draft, and withdrawn after a submission.
+    await before.api.norms.withdraw({ normId: before.norm.id });
+    await after.api.norms.submit({ normId: after.norm.id });
+    await after.api.norms.withdraw({ normId: after.norm.id });
+    await database.db.update(norms).set({ submittedAt: null }).where(inArray(norms.id, [before.norm.id, after.norm.id]));
+    const file = readdirSync("db/migrations").find((f) => f.endsWith("_private_unsubmitted_withdrawn.sql"))!;
+    for (const statement of readFileSync(`db/migrations/${file}`, "utf8").split("--> statement-breakpoint")) {
+      await database.db.execute(sql.raw(statement));
+    }
+    const rows = await database.db.select({ id: norms.id, submittedAt: norms.submittedAt }).from(norms).where(inArray(norms.id, [before.norm.id, after.norm.id]));
+    expect(rows.find((r) => r.id === before.norm.id)?.submittedAt).toBeNull();
+    expect(rows.find((r) => r.id === after.norm.id)?.submittedAt).toBeInstanceOf(Date);
+    expect(await publicTraces(before.slug, before.norm.title)).toEqual([]);
   });
 });

@@ -185,6 +185,8 @@ async function load(loader: Loader, plan: Plan, progress: Progress): Promise<Lar
   const normColumns = [
     "id", "slug", "status", "kind", "bindingness", "language", "rationale", "proposer_id", "organization_id", "current_version", "title",
     "summary", "merged_into_id", "created_at", "updated_at", "last_activity_at", "position_count", "support", "bridging", "contestation",
+    // Public from the first submission (server/domain/norm-visibility.ts).
+    "submitted_at",
   ];
   const probe = dialect.sqlToQuery(searchVector("en", "", "", []));
   searchParams = probe.params.length;
@@ -212,6 +214,7 @@ async function load(loader: Loader, plan: Plan, progress: Progress): Promise<Lar
       );
       if (positions.length > busiest.positions) busiest = { index: i, positions: positions.length };
       const lastEvent = norm.events.at(-1)!.at;
+      const submittedAt = norm.events.find((e) => e.type === "submit")?.at;
       let lastActivity = lastEvent;
       for (const p of positions) lastActivity = Math.max(lastActivity, p.entries.at(-1)!.at);
       const discussion = commentsOf(plan, i);
@@ -241,6 +244,7 @@ async function load(loader: Loader, plan: Plan, progress: Progress): Promise<Lar
         measures.support,
         measures.bridging,
         measures.contestation,
+        submittedAt === undefined ? null : iso(submittedAt),
         ...(search.params as string[]),
       ]);
       if (wait) await wait;

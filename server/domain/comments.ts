@@ -12,6 +12,7 @@ import { consume } from "../rate-limit";
 import type { appealCommentInput, createCommentInput, editCommentInput, listCommentsInput, reportCommentInput } from "../schemas/comments";
 import { houseRule } from "./house-rules";
 import { visibleNorm } from "./norm-queries";
+import { isPublicNorm } from "./norm-visibility";
 import { personName } from "./person-name";
 
 type CreateInput = z.output<typeof createCommentInput>;
@@ -37,11 +38,11 @@ function closedMessage(status: NormStatus) {
 
 async function commentableNorm(db: DbOrTx, actor: Actor, normId: string) {
   const norm = await db.query.norms.findFirst({
-    columns: { id: true, slug: true, status: true, currentVersion: true, proposerId: true },
+    columns: { id: true, slug: true, status: true, currentVersion: true, proposerId: true, submittedAt: true },
     where: eq(norms.id, normId),
   });
-  // Drafts are private to their authors; they are not discussed.
-  if (!norm || (norm.status === "draft" && norm.proposerId !== actor.id)) throw notFound("The norm");
+  // Norms never submitted are private to their authors; they are not discussed.
+  if (!norm || (!isPublicNorm(norm) && norm.proposerId !== actor.id)) throw notFound("The norm");
   if (!commentsOpen(norm.status)) throw invalidState(closedMessage(norm.status));
   return norm;
 }

@@ -7,6 +7,7 @@ import { norms, normVersions, referenceDocuments, referenceNorms } from "~/db/sc
 import { badInput, notFound } from "../errors";
 import { COMPARE_MAX, COMPARE_MIN, type CompareItem, type compareInput, parseCompareItem } from "../schemas/compare";
 import { type DiffPart, diffWords } from "./diff";
+import { isPublicNorm } from "./norm-visibility";
 import { textOf } from "./norms";
 
 export interface ComparedItem {
@@ -43,8 +44,8 @@ async function loadItem(db: Db, item: CompareItem): Promise<ComparedItem> {
     };
   }
   const norm = await db.query.norms.findFirst({ where: eq(norms.slug, item.slug) });
-  // A draft is treated as if it did not exist, whoever asks.
-  if (!norm || norm.status === "draft") throw notFound(`The proposal “${item.slug}”`);
+  // A norm never submitted is treated as if it did not exist, whoever asks.
+  if (!norm || !isPublicNorm(norm)) throw notFound(`The proposal “${item.slug}”`);
   const number = item.version ?? norm.currentVersion;
   const [version] = await db
     .select({ title: normVersions.title, clauses: normVersions.clauses })

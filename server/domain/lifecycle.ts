@@ -45,5 +45,5 @@ const verb: Record<Transition, string> = {
 /** Only drafts and norms in consultation can be revised; endorsement freezes the text. */
 export const canRevise = (status: NormStatus) => status === "draft" || status === "consultation";
 
-/** Drafts are private to their authors; every other state is public. */
-export const isPublic = (status: NormStatus) => status !== "draft";
+// Who may see a norm is not a matter of its state alone (a draft withdrawn unsubmitted stays
+// private): see norm-visibility.ts.

@@ -1,6 +1,6 @@
 // Reading norms: the public list with search and keyset pagination, one norm, its versions,
 // redlines, and an author's own proposals. Drafts are visible to their authors only.
-import { and, asc, desc, eq, exists, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "~/db/connect";
 import {
@@ -22,6 +22,7 @@ import { encodeCursor, type listNormsInput } from "../schemas/norms";
 import { diffStats, diffWords } from "./diff";
 import { canRevise, transitionRefusal } from "./lifecycle";
 import { authorRole, searchable, textOf } from "./norms";
+import { isPublicNorm, publicNorm } from "./norm-visibility";
 import { personName } from "./person-name";
 
 type ListInput = z.output<typeof listNormsInput>;
@@ -36,7 +37,7 @@ export async function listNorms(db: Db, input: ListInput) {
   const query = q ? sql`(websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('simple', ${q}))` : null;
   const rank = query ? sql<number>`ts_rank_cd(${norms.search}, ${query})` : sql<number>`0`;
   const filters: (SQL | undefined)[] = [
-    ne(norms.status, "draft"),
+    publicNorm(),
     input.status ? eq(norms.status, input.status) : undefined,
     input.kind ? eq(norms.kind, input.kind) : undefined,
     input.bindingness ? eq(norms.bindingness, input.bindingness) : undefined,
@@ -124,12 +125,12 @@ export async function listNorms(db: Db, input: ListInput) {
   return { items: items.map(({ rank: _rank, sortKey: _key, ...item }) => item), nextCursor, sort };
 }
 
-/** A norm as its reader may see it: drafts only for their authors; not found otherwise. */
+/** A norm as its reader may see it: one never submitted only for its authors; not found otherwise. */
 export async function visibleNorm(db: Db, actor: Actor | null, slug: string) {
   const norm = await db.query.norms.findFirst({ where: eq(norms.slug, slug) });
   if (!norm) throw notFound("The norm");
   const role = actor ? await authorRole(db, actor.id, norm) : null;
-  if (norm.status === "draft" && !role) throw notFound("The norm");
+  if (!isPublicNorm(norm) && !role) throw notFound("The norm");
   return { norm, role };
 }
 
@@ -191,6 +192,8 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
     id: norm.id,
     slug: norm.slug,
     status: norm.status,
+    // False for a draft and for a draft withdrawn unsubmitted: only its authors see it.
+    isPublic: isPublicNorm(norm),
     kind: norm.kind,
     bindingness: norm.bindingness,
     language: norm.language,
@@ -240,7 +243,7 @@ export async function getVersion(db: Db, actor: Actor | null, slug: string, numb
     .innerJoin(users, eq(users.id, normVersions.authorId))
     .where(and(eq(normVersions.normId, norm.id), eq(normVersions.number, number)));
   if (!version[0]) throw notFound(`Version ${number} of this norm`);
-  return { slug: norm.slug, status: norm.status, currentVersion: norm.currentVersion, language: norm.language, ...version[0] };
+  return { slug: norm.slug, status: norm.status, isPublic: isPublicNorm(norm), currentVersion: norm.currentVersion, language: norm.language, ...version[0] };
 }
 
 export async function redline(db: Db, actor: Actor | null, slug: string, from: number, to: number) {

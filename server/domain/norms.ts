@@ -19,6 +19,7 @@ import type { createNormInput, reviseNormInput } from "../schemas/norms";
 import { diffWords } from "./diff";
 import { type NormStatus, type Transition, transitionRefusal, transitions } from "./lifecycle";
 import { firstFreeSlug, slugify } from "./slug";
+import { isPublicNorm } from "./norm-visibility";
 import { personName } from "./person-name";
 
 type CreateInput = z.output<typeof createNormInput>;
@@ -127,12 +128,12 @@ export async function authorRole(db: DbOrTx, actorId: string, norm: { id: string
   return coauthor ? ("coauthor" as const) : null;
 }
 
-/** Locks the norm row for the rest of the transaction; a draft is not found for non-authors. */
+/** Locks the norm row for the rest of the transaction; a norm never submitted is not found for non-authors. */
 async function lockNorm(tx: Tx, actor: Actor, normId: string) {
   const [norm] = await tx.select().from(norms).where(eq(norms.id, normId)).for("update");
   if (!norm) throw notFound("The norm");
   const role = await authorRole(tx, actor.id, norm);
-  if (norm.status === "draft" && !role) throw notFound("The norm");
+  if (!isPublicNorm(norm) && !role) throw notFound("The norm");
   return { norm, role };
 }
 
@@ -206,7 +207,9 @@ export async function transitionNorm(db: Db, actor: Actor, normId: string, trans
     if (refusal) throw invalidState(refusal);
     const to: NormStatus = transitions[transition].to;
     const now = new Date();
-    await tx.update(norms).set({ status: to, updatedAt: now, lastActivityAt: now }).where(eq(norms.id, norm.id));
+    // Submitting is what makes a norm public, for good; withdrawing never does (norm-visibility.ts).
+    const submittedAt = transition === "submit" ? (norm.submittedAt ?? now) : norm.submittedAt;
+    await tx.update(norms).set({ status: to, submittedAt, updatedAt: now, lastActivityAt: now }).where(eq(norms.id, norm.id));
     await tx.insert(normEvents).values({
       normId: norm.id,
       type: transition,
@@ -227,7 +230,7 @@ export async function mergeNorm(db: Db, actor: Actor, normId: string, intoSlug: 
     const refusal = transitionRefusal("merge", norm.status);
     if (refusal) throw invalidState(refusal);
     const target = await tx.query.norms.findFirst({ where: eq(norms.slug, intoSlug) });
-    if (!target || target.status === "draft") throw badInput("There is no public norm at that address.", { intoSlug: "There is no public norm at that address." });
+    if (!target || !isPublicNorm(target)) throw badInput("There is no public norm at that address.", { intoSlug: "There is no public norm at that address." });
     if (target.id === norm.id) throw badInput("A norm cannot be merged into itself.", { intoSlug: "A norm cannot be merged into itself." });
     if (target.status === "merged" || target.status === "withdrawn") {
       throw badInput("Merge into a norm that is still open, not one withdrawn or merged.", { intoSlug: "Choose a norm that is still open." });

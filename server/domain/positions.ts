@@ -12,6 +12,7 @@ import { type Actor, isRepresentative, isStaff } from "../policy";
 import type { reaffirmPositionInput, recordPositionInput } from "../schemas/positions";
 import { computeMeasures } from "./measures";
 import { visibleNorm } from "./norm-queries";
+import { isPublicNorm } from "./norm-visibility";
 import { authorRole } from "./norms";
 import { personName } from "./person-name";
 
@@ -41,12 +42,12 @@ export function positionRefusal(status: NormStatus): string | null {
 /** Locks the norm for the transaction, so positions on one norm are written one at a time and the measures stay exact. */
 async function lockOpenNorm(tx: Tx, actor: Actor, normId: string) {
   const [norm] = await tx
-    .select({ id: norms.id, slug: norms.slug, status: norms.status, proposerId: norms.proposerId, currentVersion: norms.currentVersion })
+    .select({ id: norms.id, slug: norms.slug, status: norms.status, proposerId: norms.proposerId, currentVersion: norms.currentVersion, submittedAt: norms.submittedAt })
     .from(norms)
     .where(eq(norms.id, normId))
     .for("no key update");
   if (!norm) throw notFound("The norm");
-  if (norm.status === "draft" && !(await authorRole(tx, actor.id, norm))) throw notFound("The norm");
+  if (!isPublicNorm(norm) && !(await authorRole(tx, actor.id, norm))) throw notFound("The norm");
   return norm;
 }
 

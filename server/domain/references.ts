@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, eq, ne } from "drizzle-orm";
+import { and, arrayContains, asc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "~/db/connect";
 import {
@@ -13,6 +13,7 @@ import {
 } from "~/db/schema";
 import { notFound } from "../errors";
 import type { listForumsInput } from "../schemas/references";
+import { publicNorm } from "./norm-visibility";
 
 const documentColumns = {
   key: referenceDocuments.key,
@@ -29,7 +30,7 @@ const documentColumns = {
 const proposalColumns = { slug: norms.slug, title: norms.title, status: norms.status, support: norms.support, positionCount: norms.positionCount };
 
 // Drafts belong to their authors alone: no public reference view may list them.
-const isPublicProposal = ne(norms.status, "draft");
+const isPublicProposal = publicNorm();
 
 function groupBy<T, K>(rows: T[], key: (row: T) => K) {
   const map = new Map<K, T[]>();

@@ -6,6 +6,7 @@ import type { Db } from "~/db/connect";
 import { forums, norms, organizations, referenceNorms } from "~/db/schema";
 import type { searchInput } from "../schemas/search";
 import { listNorms } from "./norm-queries";
+import { publicNorm } from "./norm-visibility";
 import { searchable } from "./norms";
 
 export const SEARCH_GROUP_LIMIT = 10;
@@ -25,7 +26,7 @@ export async function searchAll(db: Db, input: z.output<typeof searchInput>) {
   const organizationWhere = and(ilike(organizations.name, pattern), ne(organizations.verificationStatus, "rejected"));
   const tsq = searchable(q);
   const proposalQuery = sql`(websearch_to_tsquery('english', ${tsq}) || websearch_to_tsquery('simple', ${tsq}))`;
-  const proposalWhere = and(ne(norms.status, "draft"), sql`${norms.search} @@ ${proposalQuery}`);
+  const proposalWhere = and(publicNorm(), sql`${norms.search} @@ ${proposalQuery}`);
 
   const [refItems, [refCount], forumItems, [forumCount], proposals, [proposalCount], orgItems, [orgCount]] = await Promise.all([
     db

@@ -39,6 +39,7 @@ import type {
   reviewObservationInput,
   statementInput,
 } from "../schemas/stocktakes";
+import { isPublicNorm } from "./norm-visibility";
 import { buildSnapshot, canonicalJson, type Snapshot, type SnapshotInput, sha256, snapshotCsv } from "./stocktake-snapshot";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -92,8 +93,8 @@ export async function openStocktake(db: Db, actor: Actor, input: z.output<typeof
       (await tx.select({ id: norms.id }).from(norms).where(inArray(norms.status, ["endorsement", "concluded"])).orderBy(asc(norms.createdAt))).map((n) => n.id);
     const referenceIds = input.referenceNormIds ?? (await tx.select({ id: referenceNorms.id }).from(referenceNorms).orderBy(asc(referenceNorms.position))).map((r) => r.id);
     if (normIds.length) {
-      const found = await tx.select({ id: norms.id, status: norms.status }).from(norms).where(inArray(norms.id, normIds));
-      if (found.length !== new Set(normIds).size || found.some((n) => n.status === "draft")) {
+      const found = await tx.select({ id: norms.id, submittedAt: norms.submittedAt }).from(norms).where(inArray(norms.id, normIds));
+      if (found.length !== new Set(normIds).size || found.some((n) => !isPublicNorm(n))) {
         throw badInput("Choose public norms only.", { normIds: "One of the chosen norms does not exist or is a draft." });
       }
     }

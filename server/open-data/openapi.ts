@@ -67,7 +67,7 @@ const EXAMPLE_ORGANIZATION = "digital-rights-collective";
 // Keyed by the input schema's fields, so a filter added there fails to compile until described here.
 const listParamDescriptions: Record<keyof typeof listNormsInput.shape, string> = {
   q: "Full-text search over title, summary and text (web search syntax: quoted phrases, `or`, `-word`). Sorts by relevance unless `sort` is given.",
-  status: "Lifecycle status. `draft` is accepted but matches nothing: drafts are never published.",
+  status: "Lifecycle status. `draft` is accepted but matches nothing: drafts are never published, nor is a draft withdrawn before it was ever submitted.",
   category: "Category code: I basic principles; II avoiding and preventing attacks from a state's territory; III securing information and systems within a territory; IV cooperation to mitigate incidents; V restraint in developing and using cyber weapons.",
   kind: "A norm of mutual restraint or of common welfare.",
   bindingness: "Political (voluntary), legal (how existing international law applies) or technical (industry or technical practice).",
@@ -575,7 +575,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       },
       responses: {
         BadRequest: errorBody("A parameter is missing, unknown or not valid; `fieldErrors` says which."),
-        NotFound: errorBody("Nothing published at this address: no such norm, version, organisation, stock-take or revision, or a stock-take whose report is not published yet. Drafts are never published."),
+        NotFound: errorBody("Nothing published at this address: no such norm, version, organisation, stock-take or revision, or a stock-take whose report is not published yet. Norms never submitted (drafts, and drafts withdrawn before submission) are never published."),
         ServerError: errorBody("Something went wrong on the forum's side; try again later."),
       },
       headers: {

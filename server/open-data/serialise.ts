@@ -62,7 +62,13 @@ const citedAuthor = (norm: FullNorm) => norm.proposer.organization?.name ?? norm
 
 const normRef = (slug: string) => ({ slug, url: normPageUrl(slug), apiUrl: normApiUrl(slug) });
 
+/** Norms never submitted never reach the open data; the procedures hide them, and this makes sure. */
+function assertPublic(norm: { isPublic: boolean }) {
+  if (!norm.isPublic) throw new Error("A norm that was never submitted reached the open-data serialiser.");
+}
+
 export function serialiseNorm(norm: FullNorm): NormDetail {
+  assertPublic(norm);
   const current = norm.versions.find((v) => v.number === norm.currentVersion);
   return {
     slug: norm.slug,
@@ -113,6 +119,7 @@ export function serialiseNorm(norm: FullNorm): NormDetail {
 
 /** One version; `norm` supplies who to cite, since a version names only the person who saved it. */
 export function serialiseVersion(version: FullVersion, norm: FullNorm): NormVersion {
+  assertPublic(version);
   const citable = {
     author: citedAuthor(norm),
     title: version.title,

@@ -38,10 +38,10 @@ export default async function NormPage({ params, searchParams }: { params: Param
   if (norm.mergedInto && query.record !== "1") permanentRedirect(`/norms/${norm.mergedInto.slug}`);
 
   const [t, tv, format] = await Promise.all([getTranslations("norms.page"), getTranslations("vocabulary"), getFormatter()]);
-  // Positions cannot exist on a draft, so a draft has no positions section.
-  const [positions, actor] = norm.status === "draft" ? [null, null] : await Promise.all([getPositions(slug), getActor()]);
-  // Drafts are not discussed, so their clauses have no comment counts.
-  const clauseCounts = norm.status === "draft" ? null : await api.comments.clauseCounts({ slug, version: norm.currentVersion });
+  // Positions cannot exist on a norm never submitted, so it has no positions section.
+  const [positions, actor] = !norm.isPublic ? [null, null] : await Promise.all([getPositions(slug), getActor()]);
+  // Norms never submitted are not discussed, so their clauses have no comment counts.
+  const clauseCounts = !norm.isPublic ? null : await api.comments.clauseCounts({ slug, version: norm.currentVersion });
   const positionsViewer: PositionsViewer = !actor
     ? { kind: "visitor" }
     : actor.suspension
@@ -98,7 +98,7 @@ export default async function NormPage({ params, searchParams }: { params: Param
           <Alert variant="warning">
             <AlertTitle>{t("withdrawnTitle")}</AlertTitle>
             <AlertDescription>
-              <p>{t("withdrawnText")}</p>
+              <p>{norm.isPublic ? t("withdrawnText") : t("withdrawnPrivateText")}</p>
             </AlertDescription>
           </Alert>
         ) : null}
@@ -293,7 +293,7 @@ export default async function NormPage({ params, searchParams }: { params: Param
         </div>
 
         <aside className="flex min-w-0 flex-col gap-10 self-start" aria-label={t("aside")}>
-          <NormActions normId={norm.id} slug={norm.slug} title={norm.title} viewer={norm.viewer} />
+          <NormActions normId={norm.id} slug={norm.slug} title={norm.title} isPublic={norm.isPublic} viewer={norm.viewer} />
           {positions?.open ? (
             <PositionsPanel
               normId={norm.id}
@@ -314,7 +314,7 @@ export default async function NormPage({ params, searchParams }: { params: Param
       </div>
 
       {positions ? <PositionsSection data={positions} grouping={query.catalogue === "region" ? "region" : "type"} /> : null}
-      {norm.status !== "draft" ? <DiscussionSection slug={norm.slug} clauseCount={norm.clauses.length} query={query} /> : null}
+      {norm.isPublic ? <DiscussionSection slug={norm.slug} clauseCount={norm.clauses.length} query={query} /> : null}
     </>
   );
 }

@@ -33,7 +33,20 @@ export interface NormViewer {
 }
 
 /** What the reader may do with this norm now; the server decided, and checks again. */
-export function NormActions({ normId, slug, title, viewer }: { normId: string; slug: string; title: string; viewer: NormViewer }) {
+export function NormActions({
+  normId,
+  slug,
+  title,
+  isPublic,
+  viewer,
+}: {
+  normId: string;
+  slug: string;
+  title: string;
+  /** Whether the norm was ever submitted: withdrawing it then keeps it public, otherwise private. */
+  isPublic: boolean;
+  viewer: NormViewer;
+}) {
   const t = useTranslations("norms.actions");
   const authorActions = viewer.canRevise || viewer.canSubmit || viewer.canWithdraw;
   const staffActions = viewer.transitions.length > 0 || viewer.canMerge;
@@ -53,7 +66,7 @@ export function NormActions({ normId, slug, title, viewer }: { normId: string; s
               </Link>
             ) : null}
             {viewer.canSubmit ? <TransitionDialog normId={normId} title={title} action="submit" /> : null}
-            {viewer.canWithdraw ? <TransitionDialog normId={normId} title={title} action="withdraw" variant="destructive" /> : null}
+            {viewer.canWithdraw ? <TransitionDialog normId={normId} title={title} action="withdraw" isPublic={isPublic} variant="destructive" /> : null}
           </div>
         </div>
       ) : null}
@@ -78,11 +91,13 @@ function TransitionDialog({
   normId,
   title,
   action,
+  isPublic = true,
   variant = "secondary",
 }: {
   normId: string;
   title: string;
   action: Action;
+  isPublic?: boolean;
   variant?: ButtonProps["variant"];
 }) {
   const t = useTranslations("norms.actions");
@@ -90,11 +105,13 @@ function TransitionDialog({
   const trpc = useTRPC();
   const router = useRouter();
   const dialog = useFormDialog(transitionInput, { normId, note: "" });
+  // Withdrawing a norm never submitted keeps it private; the dialog says which will happen.
+  const privateWithdrawal = action === "withdraw" && !isPublic;
   const { form, message } = dialog;
   const options = {
     onSuccess: () => {
       dialog.close();
-      toast.success(t(`${action}.done`));
+      toast.success(t(privateWithdrawal ? "withdraw.donePrivate" : `${action}.done`));
       router.refresh();
     },
     onError: dialog.fail,
@@ -120,11 +137,11 @@ function TransitionDialog({
       <DialogContent closeLabel={tc("close")}>
         <DialogHeader>
           <DialogTitle>{t(`${action}.title`, { title })}</DialogTitle>
-          <DialogDescription>{t(`${action}.description`)}</DialogDescription>
+          <DialogDescription>{t(privateWithdrawal ? "withdraw.descriptionPrivate" : `${action}.description`)}</DialogDescription>
         </DialogHeader>
         <form method="post" onSubmit={onSubmit} noValidate>
           <FormErrors form={form} fields={["note"]} message={message} />
-          <TextareaField form={form} name="note" label={t("note")} hint={t(`${action}.noteHint`)} rows={3} />
+          <TextareaField form={form} name="note" label={t("note")} hint={t(privateWithdrawal ? "withdraw.noteHintPrivate" : `${action}.noteHint`)} rows={3} />
           <DialogFooter>
             <Button type="submit" variant={action === "withdraw" ? "destructive" : "default"} disabled={pending}>
               {t(`${action}.confirm`)}

@@ -24,8 +24,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function NormVersionPage({ params }: { params: Params }) {
   const [version, t, format] = await Promise.all([loadVersion(params), getTranslations("norms.version"), getFormatter()]);
-  // Drafts are not discussed, so they have no comment counts.
-  const counts = version.status === "draft" ? null : await api.comments.clauseCounts({ slug: version.slug, version: version.number });
+  // Norms never submitted are not discussed, so they have no comment counts.
+  const counts = !version.isPublic ? null : await api.comments.clauseCounts({ slug: version.slug, version: version.number });
   const date = format.dateTime(version.createdAt, { dateStyle: "long" });
   const base = `/norms/${version.slug}`;
   const path = `${base}/v/${version.number}`;
