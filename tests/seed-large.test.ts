@@ -119,6 +119,7 @@ describe("seed:large", () => {
       versionGaps: sql`select count(*) n from norms n where n.current_version <> (select count(*) from norm_versions v where v.norm_id = n.id)
         or n.current_version <> (select max(number) from norm_versions v where v.norm_id = n.id)`,
       copiesDisagree: sql`select count(*) n from norms n join norm_versions v on v.norm_id = n.id and v.number = n.current_version where v.title <> n.title or v.summary <> n.summary`,
+      submittedAtDisagrees: sql`select count(*) n from norms n where n.submitted_at is distinct from (select min(e.created_at) from norm_events e where e.norm_id = n.id and e.type = 'submit')`,
       mergeWithoutTarget: sql`select count(*) n from norms where (status = 'merged') <> (merged_into_id is not null)`,
       // Replies sit in their parent's thread, on its version and clause; clauses exist in their version.
       replyOutOfPlace: sql`select count(*) n from comments c join comments p on p.id = c.parent_id

@@ -2,6 +2,7 @@
 // postgres.js on PostgreSQL (generation and loading overlap, one core each), and COPY from a
 // Blob on PGlite, flushed every few megabytes. Rows are written in COPY's text format.
 import type { PGlite, Transaction as PgliteTransaction } from "@electric-sql/pglite";
+import type { Writable } from "node:stream";
 import type { Sql, TransactionSql } from "postgres";
 import type { Database } from "~/db/connect";
 
@@ -42,17 +43,40 @@ function postgresLoader(tx: TransactionSql): Loader {
       return (await tx.unsafe(text, params as never[])) as unknown as T[];
     },
     async copy(table, columns) {
-      const stream = await tx.unsafe(copyStatement(table, columns, "stdin")).writable();
+      // When the database refuses a row, postgres.js rejects the COPY query (whose promise has
+      // already resolved to the stream) and never finishes the stream: pass the error on to it.
+      const query = tx.unsafe(copyStatement(table, columns, "stdin")) as unknown as { reject: (error: Error) => void; writable(): Promise<Writable> };
+      let stream: Writable | null = null;
+      const rejectQuery = query.reject;
+      query.reject = (error) => {
+        stream?.destroy(error);
+        rejectQuery(error);
+      };
+      stream = await query.writable();
       const finished = new Promise<void>((resolve, reject) => {
-        stream.on("finish", resolve);
-        stream.on("error", reject);
+        stream!.on("finish", resolve);
+        stream!.on("error", reject);
       });
+      finished.catch(() => {});
+      const drained = () =>
+        new Promise<void>((resolve, reject) => {
+          const onDrain = () => {
+            stream!.off("error", onError);
+            resolve();
+          };
+          const onError = (error: Error) => {
+            stream!.off("drain", onDrain);
+            reject(error);
+          };
+          stream!.once("drain", onDrain);
+          stream!.once("error", onError);
+        });
       let buffer = "";
       let rows = 0;
       const flush = () => {
-        const ok = stream.write(buffer);
+        const ok = stream!.write(buffer);
         buffer = "";
-        return ok ? undefined : new Promise<void>((resolve) => stream.once("drain", resolve));
+        return ok ? undefined : drained();
       };
       return {
         get rows() {
@@ -65,8 +89,11 @@ function postgresLoader(tx: TransactionSql): Loader {
         },
         async end() {
           if (buffer) await flush();
-          stream.end();
-          await finished;
+          stream!.end();
+          // A statement queued behind the COPY answers once it is done; should the error above
+          // not reach the stream, it fails instead of leaving this waiting for ever.
+          const next = tx.unsafe("select 1").then(() => finished);
+          await Promise.race([finished, next]);
         },
       };
     },
