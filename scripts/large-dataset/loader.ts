@@ -48,6 +48,7 @@ function postgresLoader(tx: TransactionSql): Loader {
       const query = tx.unsafe(copyStatement(table, columns, "stdin")) as unknown as { reject: (error: Error) => void; writable(): Promise<Writable> };
       let stream: Writable | null = null;
       const rejectQuery = query.reject;
+      if (typeof rejectQuery !== "function") throw new Error("postgres.js no longer exposes a query's reject(); see how it reports a failed COPY before loading.");
       query.reject = (error) => {
         stream?.destroy(error);
         rejectQuery(error);
@@ -90,10 +91,7 @@ function postgresLoader(tx: TransactionSql): Loader {
         async end() {
           if (buffer) await flush();
           stream!.end();
-          // A statement queued behind the COPY answers once it is done; should the error above
-          // not reach the stream, it fails instead of leaving this waiting for ever.
-          const next = tx.unsafe("select 1").then(() => finished);
-          await Promise.race([finished, next]);
+          await finished;
         },
       };
     },
