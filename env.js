@@ -20,6 +20,12 @@ export const env = createEnv({
     // Required in production; generated once into DATA_DIR otherwise.
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
     APP_URL: z.url().default("http://localhost:3000"),
+    // Where vulnerability reports go, in /.well-known/security.txt and on /security: a mailto: or
+    // https: address. Unset: mailto:security@ the host of APP_URL.
+    SECURITY_CONTACT: z
+      .string()
+      .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, "SECURITY_CONTACT must be a mailto: or https:// address where vulnerability reports go")
+      .optional(),
     // smtp://user:pass@host:port; without it, development writes each message to the server log.
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default("Norms Forum <no-reply@normsforum.example>"),

@@ -12,6 +12,7 @@ export async function SiteFooter() {
     { href: "/house-rules", label: t("footer.houseRules") },
     { href: "/moderation-log", label: t("footer.moderationLog") },
     { href: "/privacy", label: t("footer.privacy") },
+    { href: "/security", label: t("footer.security") },
     { href: "/api/health", label: t("footer.health") },
   ];
   return (

@@ -15,13 +15,14 @@ import positions from "~/messages/en/positions.json";
 import privacy from "~/messages/en/privacy.json";
 import reference from "~/messages/en/reference.json";
 import search from "~/messages/en/search.json";
+import security from "~/messages/en/security.json";
 import secretariat from "~/messages/en/secretariat.json";
 import stocktakes from "~/messages/en/stocktakes.json";
 import stocktakeAdmin from "~/messages/en/stocktakeAdmin.json";
 import vocabulary from "~/messages/en/vocabulary.json";
 
 export const messages = {
-  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy },
+  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy, security },
 };
 
 export type Messages = (typeof messages)["en"];
