@@ -1,0 +1,86 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTrpcHandler } from "~/app/api/trpc/[trpc]/handler";
+import type { Database, Db } from "~/db/connect";
+import { createUser } from "~/db/factories";
+import { authenticate } from "~/server/auth/sign-in";
+import { createInnerContext } from "~/server/trpc";
+import { callerAs, nullMailer } from "./support/context";
+import { createTestDatabase } from "./support/db";
+
+// Checks behind claims in docs/security.md (OWASP ASVS) that no feature test already makes.
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+describe("passwords are taken exactly as typed (ASVS 6.2.5, 6.2.8, 6.2.9)", () => {
+  it("accepts a long password of any composition and never trims, truncates or folds its case", async () => {
+    const user = await createUser(database.db, { password: "correct horse battery" });
+    // Over 100 characters: spaces inside and at both ends, no digit, no capital, other scripts, an emoji.
+    const chosen = ` tout le monde   dit   «merci»   — спасибо  谢谢  شكرا 🙂 ${"and so on ".repeat(7)}`;
+    expect(chosen.length).toBeGreaterThan(100);
+    await (await callerAs(database.db, user)).account.changePassword({ currentPassword: "correct horse battery", newPassword: chosen });
+
+    const attempt = (password: string, ip: string) => authenticate(database.db, nullMailer, { email: user.email, password, ip });
+    expect((await attempt(chosen, "192.0.2.10")).ok).toBe(true);
+    for (const [i, variant] of [chosen.trim(), chosen.slice(0, 72), chosen.slice(0, 64), chosen.toUpperCase()].entries()) {
+      expect((await attempt(variant, `192.0.2.${20 + i}`)).ok, JSON.stringify(variant)).toBe(false);
+    }
+  });
+});
+
+describe("unexpected errors say nothing about the inside (ASVS 16.5.1)", () => {
+  it("answers a generic message, without the error's text, a query or a stack", async () => {
+    const failing = new Proxy({} as Db, {
+      get() {
+        throw new Error('Failed query: select "password_hash" from "users" where "id" = $1 at /srv/app/server/domain/accounts.ts:180');
+      },
+    });
+    const handler = createTrpcHandler(async () =>
+      createInnerContext({ db: failing, actor: { id: "00000000-0000-4000-8000-000000000000", email: "a@example.org", displayName: "A", role: "member", suspension: null }, mailer: nullMailer }),
+    );
+    const response = await handler(new Request("http://localhost/api/trpc/account.me", { headers: { host: "localhost" } }));
+    expect(response.status).toBe(500);
+    const body = await response.text();
+    expect(body).toContain("Something went wrong on our side");
+    for (const leak of ["password_hash", "Failed query", "accounts.ts", "/srv/app", "select"]) expect(body).not.toContain(leak);
+    expect(JSON.parse(body).error.json.data.stack ?? null).toBeNull();
+  });
+});
+
+describe("served code holds no dangerous sinks (ASVS 1.2.4, 1.2.5, 1.3.2, 3.2.2, 3.5.5)", () => {
+  // What the server runs and the browser receives: app/, server/, db/ and the two entry files.
+  // Tests and scripts/ (developer tooling, never served) are not included.
+  const root = path.resolve(import.meta.dirname, "..");
+  function sources(dir: string): string[] {
+    return readdirSync(dir).flatMap((name) => {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) return name === "node_modules" ? [] : sources(full);
+      return /\.(ts|tsx|mjs|js)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [full] : [];
+    });
+  }
+  const files = [...sources(path.join(root, "app")), ...sources(path.join(root, "server")), ...sources(path.join(root, "db")), path.join(root, "middleware.ts"), path.join(root, "server.ts")];
+
+  const sinks: [string, RegExp][] = [
+    ["dynamic code (eval)", /\beval\s*\(/],
+    ["dynamic code (new Function)", /\bnew Function\s*\(/],
+    ["OS commands (child_process)", /["'](node:)?child_process["']/],
+    ["raw HTML (dangerouslySetInnerHTML)", /dangerouslySetInnerHTML/],
+    ["cross-window messages (postMessage)", /\bpostMessage\s*\(/],
+    ["raw SQL text (sql.raw, .unsafe)", /\bsql\.raw\s*\(|\.unsafe\s*\(/],
+  ];
+
+  it("looks at the files it means to", () => {
+    expect(files.length).toBeGreaterThan(100);
+    expect(files.some((f) => f.endsWith(path.join("server", "routers", "norms.ts")))).toBe(true);
+  });
+
+  it.each(sinks)("has no %s", (_, pattern) => {
+    const found = files.filter((f) => pattern.test(readFileSync(f, "utf8"))).map((f) => path.relative(root, f));
+    expect(found).toEqual([]);
+  });
+});
