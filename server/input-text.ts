@@ -1,8 +1,15 @@
-// PostgreSQL cannot store U+0000 in text or jsonb: a comment, title or name holding it failed the
-// insert, and the person got a 500. No real text needs it, so every procedure refuses it up front
-// (server/trpc.ts), naming the field that holds it.
+// PostgreSQL cannot store U+0000 in text or jsonb, nor an unpaired UTF-16 surrogate in jsonb (a
+// norm's clauses): a comment, title or clause holding one failed the insert, and the person got a
+// 500. No real text needs either (browsers never send them from a form), so every procedure
+// refuses them up front (server/trpc.ts), naming the field that holds one.
 
-export const NUL_MESSAGE = "Remove the NUL character (U+0000): text cannot contain it.";
+export const UNSTORABLE_MESSAGE = "Remove the invalid character (U+0000 or a broken surrogate pair): text cannot contain it.";
+
+// One character at a time (each lookaround looks at one neighbour): linear in the text.
+const unstorable = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether PostgreSQL can store this string in text and jsonb columns. */
+export const isStorable = (text: string) => !unstorable.test(text);
 
 interface Step {
   value: unknown;
@@ -17,23 +24,23 @@ const pathOf = (step: Step) => {
 };
 
 /**
- * The path to the first string in `value` that holds U+0000 (e.g. ["clauses", 2]), or null.
+ * The path to the first string (or key) in `value` that PostgreSQL cannot store (e.g. ["clauses", 2]), or null.
  * Walks with its own stack and parent links: linear in the input, however deeply it nests.
  */
-export function findNul(value: unknown): (string | number)[] | null {
+export function findUnstorable(value: unknown): (string | number)[] | null {
   const stack: Step[] = [{ value, key: null, parent: null }];
   while (stack.length) {
     const step = stack.pop()!;
     const current = step.value;
     if (typeof current === "string") {
-      if (current.includes("\u0000")) return pathOf(step);
+      if (!isStorable(current)) return pathOf(step);
     } else if (Array.isArray(current)) {
       for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], key: i, parent: step });
     } else if (current && typeof current === "object" && Object.getPrototypeOf(current) === Object.prototype) {
       const entries = Object.entries(current);
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, item] = entries[i]!;
-        if (key.includes("\u0000")) return [...pathOf(step), key];
+        if (!isStorable(key)) return [...pathOf(step), key];
         stack.push({ value: item, key, parent: step });
       }
     }

@@ -6,7 +6,7 @@ import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Db } from "~/db/connect";
 import { AppError, type AppErrorCode, badInput, isDatabaseUnavailable, pgErrorCode, RETRY_AFTER_UNAVAILABLE_SECONDS, unauthorized } from "./errors";
-import { findNul, NUL_MESSAGE } from "./input-text";
+import { findUnstorable, UNSTORABLE_MESSAGE } from "./input-text";
 import { type Logger, logger } from "./logger";
 import type { Mailer } from "./mail";
 import { type Action, type Actor, authorize, type PublicAction, type SignedInAction } from "./policy";
@@ -103,10 +103,10 @@ const errors = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
-/** Refuses text PostgreSQL cannot store (U+0000) as bad input, naming the field, before any query. */
+/** Refuses text PostgreSQL cannot store (U+0000, broken surrogates) as bad input, naming the field, before any query. */
 const storableText = t.middleware(async ({ getRawInput, next }) => {
-  const path = findNul(await getRawInput());
-  if (path) throw badInput(NUL_MESSAGE, { [String(path[0] ?? "input")]: NUL_MESSAGE });
+  const path = findUnstorable(await getRawInput());
+  if (path) throw badInput(UNSTORABLE_MESSAGE, { [String(path[0] ?? "input")]: UNSTORABLE_MESSAGE });
   return next();
 });
 
