@@ -6,6 +6,7 @@
 export const UNSTORABLE_MESSAGE = "Remove the invalid character (U+0000 or a broken surrogate pair): text cannot contain it.";
 
 // One character at a time (each lookaround looks at one neighbour): linear in the text.
+// eslint-disable-next-line no-control-regex -- U+0000 is exactly what this looks for
 const unstorable = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Whether PostgreSQL can store this string in text and jsonb columns. */
