@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTrpcHandler } from "~/app/api/trpc/[trpc]/handler";
 import type { Database, Db } from "~/db/connect";
 import { createUser } from "~/db/factories";
+import { users } from "~/db/schema";
+import { seed } from "~/db/seed";
 import { authenticate } from "~/server/auth/sign-in";
 import { createInnerContext } from "~/server/trpc";
 import { callerAs, nullMailer } from "./support/context";
@@ -29,6 +31,18 @@ describe("passwords are taken exactly as typed (ASVS 6.2.5, 6.2.8, 6.2.9)", () =
     expect((await attempt(chosen, "192.0.2.10")).ok).toBe(true);
     for (const [i, variant] of [chosen.trim(), chosen.slice(0, 72), chosen.slice(0, 64), chosen.toUpperCase()].entries()) {
       expect((await attempt(variant, `192.0.2.${20 + i}`)).ok, JSON.stringify(variant)).toBe(false);
+    }
+  });
+});
+
+describe("no default accounts (ASVS 6.3.2)", () => {
+  it("a database seeded without the demo (production's default) has no accounts at all", async () => {
+    const fresh = await createTestDatabase();
+    try {
+      await seed(fresh.db, { demo: false });
+      expect(await fresh.db.$count(users)).toBe(0);
+    } finally {
+      await fresh.close();
     }
   });
 });

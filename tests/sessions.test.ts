@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { encode } from "next-auth/jwt";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
 // The app as served under https: env.js reads these once, as the first import loads it.
 vi.hoisted(() => {
@@ -35,6 +36,9 @@ beforeAll(async () => {
   mail = await startMailSink();
   // The app's database handle (db/client.ts) is this test's database.
   (globalThis as unknown as { normsForumDb?: Promise<Database> }).normsForumDb = Promise.resolve(database);
+});
+afterEach(() => {
+  vi.useRealTimers();
 });
 afterAll(async () => {
   await mail.close();
@@ -154,6 +158,45 @@ describe("session cookies under https", () => {
     const renamed = new Browser();
     renamed.jar.set("__Secure-authjs.session-token", token!);
     expect((await request(renamed, "account.me")).code).toBe("UNAUTHORIZED");
+  });
+});
+
+describe("session tokens", () => {
+  const SECRET = "sessions-test-only-secret-not-for-production-0123456789";
+  const withToken = (token: string) => {
+    const browser = new Browser();
+    browser.jar.set("__Host-authjs.session-token", token);
+    return browser;
+  };
+
+  it("last 30 days from sign-in, and are refused after that however they are used", async () => {
+    const user = await createUser(database.db);
+    const { browser, callback } = await signIn(user.email);
+    const session = parseSetCookies(callback).find((c) => c.name === "__Host-authjs.session-token")!;
+    const expires = new Date(session.attrs.get("expires")!).getTime();
+    expect(Math.abs(expires - (Date.now() + 30 * 24 * 60 * 60 * 1000))).toBeLessThan(60_000);
+    expect((await request(browser, "account.me")).status).toBe(200);
+
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 30 * 24 * 60 * 60 * 1000 + 60_000 });
+    expect((await request(browser, "account.me")).code).toBe("UNAUTHORIZED");
+  });
+
+  it("are refused when altered, unsealed, sealed with another secret or sealed for another cookie", async () => {
+    const user = await createUser(database.db);
+    const claims = { sub: user.id, sv: user.sessionVersion };
+    const { browser } = await signIn(user.email);
+    const genuine = browser.jar.get("__Host-authjs.session-token")!;
+    expect((await request(browser, "account.me")).status).toBe(200);
+    // The same claims sealed the app's way are accepted: the refusals below are about the seal.
+    expect((await request(withToken(await encode({ token: claims, secret: SECRET, salt: "__Host-authjs.session-token" })), "account.me")).status).toBe(200);
+
+    const flipped = genuine.slice(0, -5) + (genuine.at(-5) === "A" ? "B" : "A") + genuine.slice(-4);
+    const unsigned = [{ alg: "none", typ: "JWT" }, claims].map((part) => Buffer.from(JSON.stringify(part)).toString("base64url")).join(".") + ".";
+    const otherSecret = await encode({ token: claims, secret: "another-deployment-secret-0123456789-abcdef", salt: "__Host-authjs.session-token" });
+    const otherCookie = await encode({ token: claims, secret: SECRET, salt: "__Host-authjs.csrf-token" });
+    for (const [what, token] of Object.entries({ flipped, unsigned, otherSecret, otherCookie })) {
+      expect((await request(withToken(token), "account.me")).code, what).toBe("UNAUTHORIZED");
+    }
   });
 });
 
