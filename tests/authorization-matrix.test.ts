@@ -4,7 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "~/db/connect";
 import { addMember, createOrganization, createUser } from "~/db/factories";
-import { suspensionAppeals, suspensions } from "~/db/schema";
+import { organizations, suspensionAppeals, suspensions } from "~/db/schema";
 import { issueToken } from "~/server/domain/tokens";
 import { policy } from "~/server/policy";
 import { appRouter } from "~/server/root";
@@ -238,6 +238,24 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
     input: (f) => ({ normId: f.draftNorm.id }),
   },
   "norms.withdraw": { expect: REPRESENTATIVE, input: (f) => ({ normId: f.publicNorm.id, note: "" }) },
+  // Someone else's draft, by slug or by id, is not found for everyone but its authors, staff included.
+  "norms.get#others-draft": { expect: hiddenFor(REPRESENTATIVE, ...actors.filter((a) => a !== "representative")), input: (f) => ({ slug: f.draftNorm.slug }) },
+  "norms.version#others-draft": {
+    expect: hiddenFor(REPRESENTATIVE, ...actors.filter((a) => a !== "representative")),
+    input: (f) => ({ slug: f.draftNorm.slug, number: 1 }),
+  },
+  "norms.redline#others-draft": {
+    expect: hiddenFor(REPRESENTATIVE, ...actors.filter((a) => a !== "representative")),
+    input: (f) => ({ slug: f.draftNorm.slug, from: 1, to: 1 }),
+  },
+  "norms.revise#others-draft": {
+    expect: hiddenFor(REPRESENTATIVE, "member", "otherRepresentative", "secretariat", "admin"),
+    input: (f) => ({ ...f.normFields, normId: f.draftNorm.id, baseVersion: 1, changeSummary: "Tighter wording." }),
+  },
+  "norms.withdraw#others-draft": {
+    expect: hiddenFor(REPRESENTATIVE, "member", "otherRepresentative", "secretariat", "admin"),
+    input: (f) => ({ normId: f.draftNorm.id, note: "" }),
+  },
   "norms.transition": { expect: STAFF, input: (f) => ({ normId: f.publicNorm.id, transition: "openEndorsement", note: "" }) },
   "norms.merge": { expect: STAFF, input: (f) => ({ normId: f.otherPublicNorm.id, intoSlug: f.publicNorm.slug, note: "" }) },
   "norms.addCoauthor": { expect: REPRESENTATIVE, input: (f) => ({ normId: f.publicNorm.id, email: "unverified@example.test" }) },
@@ -258,6 +276,11 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "positions.record": {
     expect: REPRESENTATIVE,
     input: (f) => ({ normId: f.publicNorm.id, organizationId: f.organization.id, stance: "object", statement: "The second clause goes further than existing law allows." }),
+  },
+  // A position for an organisation the person does not represent: only its own representative may.
+  "positions.record#other-organisation": {
+    expect: only("otherRepresentative"),
+    input: (f) => ({ normId: f.publicNorm.id, organizationId: f.otherOrganization.id, stance: "endorse" }),
   },
   "positions.reaffirm": { expect: REPRESENTATIVE, input: (f) => ({ normId: f.otherPublicNorm.id, organizationId: f.organization.id }) },
 
@@ -381,5 +404,84 @@ describe("authorization matrix", () => {
         if (!(error instanceof Rollback)) throw error;
       });
     expect(outcome, `${path} as ${actor} (${detail})`).toBe(expected);
+  });
+});
+
+// Mass assignment (issue 13, section 2.1): fields a caller must never set, such as a role, a
+// verification status or who owns a row, are refused in every input with BAD_REQUEST, never
+// dropped silently or written. Every procedure of the router with an input is checked, as the
+// first actor its matrix row allows, with its matrix input plus each field its schema lacks.
+const ASSIGNABLE_FIELDS: Record<string, unknown> = {
+  role: "admin",
+  verificationStatus: "verified",
+  organizationId: "00000000-0000-4000-8000-000000000000",
+  createdById: "00000000-0000-4000-8000-000000000000",
+  proposerId: "00000000-0000-4000-8000-000000000000",
+  authorId: "00000000-0000-4000-8000-000000000000",
+  userId: "00000000-0000-4000-8000-000000000000",
+  status: "concluded",
+  id: "00000000-0000-4000-8000-000000000000",
+  sessionVersion: 0,
+  emailVerifiedAt: "2026-01-01T00:00:00Z",
+};
+
+type ZodLike = { _zod: { def: { type: string; in?: ZodLike; innerType?: ZodLike } }; shape?: Record<string, unknown> };
+/** The keys of an object schema, through pipes, defaults and optionals; null for a non-object input. */
+function shapeKeys(schema: ZodLike): string[] | null {
+  if (schema.shape) return Object.keys(schema.shape);
+  const def = schema._zod.def;
+  const inner = def.in ?? def.innerType;
+  return inner ? shapeKeys(inner) : null;
+}
+
+describe("mass assignment", () => {
+  const withInput = Object.entries(procedures as unknown as Record<string, { _def: { inputs: ZodLike[] } }>).filter(([, p]) => p._def.inputs.length > 0);
+
+  it("finds the procedures with an input, every one an object", () => {
+    expect(withInput.length).toBeGreaterThan(60);
+    for (const [path, procedure] of withInput) expect(shapeKeys(procedure._def.inputs[0]!), path).not.toBeNull();
+  });
+
+  it.each(withInput.map(([path]) => path))("%s refuses extra fields with BAD_REQUEST", async (path) => {
+    const schema = (procedures as unknown as Record<string, { _def: { inputs: ZodLike[] } }>)[path]!._def.inputs[0]!;
+    const known = new Set(shapeKeys(schema));
+    const extras = Object.fromEntries(Object.entries(ASSIGNABLE_FIELDS).filter(([k]) => !known.has(k)));
+    const row = matrix[path]!;
+    // The first actor the policy lets through (a row may answer "not found" to everyone in the matrix).
+    const actor = actors.find((a) => row.expect[a] === "allow") ?? actors.find((a) => row.expect[a] === "hidden")!;
+    let detail = "succeeded";
+    await database.db
+      .transaction(async (tx) => {
+        const db = tx as unknown as Db;
+        const caller = await callerAs(db, actor === "visitor" ? null : fixture.users[actor], mail.mailer);
+        const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (i: unknown) => Promise<unknown>;
+        try {
+          await fn({ ...(row.input?.(fixture) as object | undefined), ...extras });
+        } catch (error) {
+          if (!(error instanceof TRPCError)) throw error;
+          const issues = (error.cause as { issues?: { code: string; keys?: string[] }[] } | undefined)?.issues ?? [];
+          const refused = issues.filter((i) => i.code === "unrecognized_keys").flatMap((i) => i.keys ?? []);
+          detail = `${error.code}: ${refused.sort().join(", ") || error.message}`;
+        }
+        throw new Rollback();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof Rollback)) throw error;
+      });
+    expect(detail, `${path} as ${actor}`).toBe(`BAD_REQUEST: ${Object.keys(extras).sort().join(", ")}`);
+  });
+
+  it("writes nothing a caller tried to assign: an organisation stays pending and theirs", async () => {
+    const member = await callerAs(database.db, fixture.users.member);
+    const before = await database.db.$count(organizations);
+    const refused = await member.organizations
+      .create({ ...orgFields, name: "Self-verified Org", ...({ verificationStatus: "verified", createdById: fixture.users.admin.id } as object) })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(TRPCError);
+    expect((refused as TRPCError).code).toBe("BAD_REQUEST");
+    expect(await database.db.$count(organizations)).toBe(before);
+    const role = await member.account.updateProfile({ displayName: "Still a member", ...({ role: "admin" } as object) }).catch((error: unknown) => error);
+    expect((role as TRPCError).code).toBe("BAD_REQUEST");
+    expect((await database.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, fixture.users.member.id) }))?.role).toBe("member");
   });
 });

@@ -27,29 +27,31 @@ export const displayNameField = z
 
 const tokenField = z.string().min(10, "This link is not valid.").max(200, "This link is not valid.");
 
-export const signUpInput = z.object({
+export const signUpInput = z.strictObject({
   displayName: displayNameField,
   email: emailField,
   password: newPasswordField,
 });
 
+// Not strict: next-auth hands its credentials callback the whole form (csrfToken, callbackUrl),
+// and this is no tRPC procedure's input.
 export const signInInput = z.object({
   email: emailField,
   password: z.string().min(1, "Enter your password.").max(200, "Password must be 200 characters or fewer."),
 });
 
-export const emailOnlyInput = z.object({ email: emailField });
-export const tokenInput = z.object({ token: tokenField });
-export const resetPasswordInput = z.object({ token: tokenField, password: newPasswordField });
+export const emailOnlyInput = z.strictObject({ email: emailField });
+export const tokenInput = z.strictObject({ token: tokenField });
+export const resetPasswordInput = z.strictObject({ token: tokenField, password: newPasswordField });
 
-export const changePasswordInput = z.object({
+export const changePasswordInput = z.strictObject({
   currentPassword: z.string().min(1, "Enter your current password.").max(200),
   newPassword: newPasswordField,
 });
 
-export const updateProfileInput = z.object({ displayName: displayNameField });
+export const updateProfileInput = z.strictObject({ displayName: displayNameField });
 
-export const appealInput = z.object({
+export const appealInput = z.strictObject({
   text: z
     .string()
     .trim()

@@ -19,7 +19,7 @@ const languageTag = z
   .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "Enter a language tag such as en, fr or zh-Hans.")
   .default("en");
 
-export const createCommentInput = z.object({
+export const createCommentInput = z.strictObject({
   normId: z.uuid(),
   body,
   language: languageTag,
@@ -30,21 +30,21 @@ export const createCommentInput = z.object({
   organizationId: z.uuid().nullable().optional(),
 });
 
-export const editCommentInput = z.object({ commentId: z.uuid(), body });
-export const commentIdInput = z.object({ commentId: z.uuid() });
+export const editCommentInput = z.strictObject({ commentId: z.uuid(), body });
+export const commentIdInput = z.strictObject({ commentId: z.uuid() });
 
-export const reportCommentInput = z.object({
+export const reportCommentInput = z.strictObject({
   commentId: z.uuid(),
   reason: z.string().trim().min(10, "Say in a sentence what the problem is (at least 10 characters).").max(1000, "The reason must be 1,000 characters or fewer."),
 });
 
-export const appealCommentInput = z.object({
+export const appealCommentInput = z.strictObject({
   commentId: z.uuid(),
   text: z.string().trim().min(20, "Explain why the comment should be restored (at least 20 characters).").max(2000, "The appeal must be 2,000 characters or fewer."),
 });
 
 export const commentSorts = ["oldest", "newest", "replies"] as const;
-export const listCommentsInput = z.object({
+export const listCommentsInput = z.strictObject({
   slug: z.string().min(1).max(120),
   sort: z.enum(commentSorts).default("oldest"),
   version: wholeNumber("The version").optional(),
@@ -52,26 +52,26 @@ export const listCommentsInput = z.object({
   stakeholderType: z.enum(stakeholderTypes).optional(),
 });
 
-export const clauseCountsInput = z.object({ slug: z.string().min(1).max(120), version: wholeNumber("The version") });
+export const clauseCountsInput = z.strictObject({ slug: z.string().min(1).max(120), version: wholeNumber("The version") });
 
 const note = z.string().trim().max(1000, "The note must be 1,000 characters or fewer.").default("");
 const rule = z.enum(houseRuleIds, { error: "Choose the house rule the comment breaks." });
 
-export const hideCommentInput = z.object({ commentId: z.uuid(), rule, note });
-export const restoreCommentInput = z.object({ commentId: z.uuid(), note });
-export const dismissReportsInput = z.object({ commentId: z.uuid(), note });
-export const suspendAuthorInput = z.object({
+export const hideCommentInput = z.strictObject({ commentId: z.uuid(), rule, note });
+export const restoreCommentInput = z.strictObject({ commentId: z.uuid(), note });
+export const dismissReportsInput = z.strictObject({ commentId: z.uuid(), note });
+export const suspendAuthorInput = z.strictObject({
   commentId: z.uuid(),
   rule,
   reason: z.string().trim().min(10, "Give a reason of at least 10 characters; the person will see it.").max(2000, "The reason must be 2,000 characters or fewer."),
   endsAt: z.coerce.date({ error: "Enter a valid date." }).nullable().optional(),
 });
-export const decideCommentAppealInput = z.object({
+export const decideCommentAppealInput = z.strictObject({
   appealId: z.uuid(),
   decision: z.enum(["restore", "uphold"], { error: "Choose to restore the comment or keep it hidden." }),
   note: z.string().trim().min(5, "Tell the author why, in a few words.").max(1000, "The note must be 1,000 characters or fewer."),
 });
-export const moderationLogInput = z.object({
+export const moderationLogInput = z.strictObject({
   cursor: idCursor.optional(),
   limit: pageLimit(100).default(50),
 });

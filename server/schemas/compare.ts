@@ -4,7 +4,7 @@ import { z } from "zod";
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 4;
 
-export const compareInput = z.object({
+export const compareInput = z.strictObject({
   items: z.array(z.string().trim().max(300, "That item is too long.")).max(20, "Compare at most four norms at a time."),
 });
 

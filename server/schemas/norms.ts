@@ -41,13 +41,13 @@ const metadataFields = {
     .transform((c) => [...new Set(c)]),
 };
 
-export const createNormInput = z.object({
+export const createNormInput = z.strictObject({
   ...textFields,
   ...metadataFields,
   organizationId: z.uuid().nullable().optional().transform((v) => v ?? null),
 });
 
-export const reviseNormInput = z.object({
+export const reviseNormInput = z.strictObject({
   normId: z.uuid(),
   // The version the author started from; a newer one saved meanwhile is a conflict.
   baseVersion: wholeNumber("The version you started from"),
@@ -56,16 +56,16 @@ export const reviseNormInput = z.object({
   changeSummary: z.string().trim().min(3, "Say in a few words what this version changes.").max(500, "Change summary must be 500 characters or fewer."),
 });
 
-export const normIdInput = z.object({ normId: z.uuid() });
-export const normSlugInput = z.object({ slug: z.string().min(1).max(120) });
-export const normVersionInput = z.object({ slug: z.string().min(1).max(120), number: wholeNumber("The version") });
-export const redlineInput = z.object({
+export const normIdInput = z.strictObject({ normId: z.uuid() });
+export const normSlugInput = z.strictObject({ slug: z.string().min(1).max(120) });
+export const normVersionInput = z.strictObject({ slug: z.string().min(1).max(120), number: wholeNumber("The version") });
+export const redlineInput = z.strictObject({
   slug: z.string().min(1).max(120),
   from: wholeNumber("The version to compare from"),
   to: wholeNumber("The version to compare to"),
 });
 
-export const transitionInput = z.object({
+export const transitionInput = z.strictObject({
   normId: z.uuid(),
   note: z.string().trim().max(2000, "Note must be 2,000 characters or fewer.").default(""),
 });
@@ -77,10 +77,10 @@ export const coauthorInviteEmail = z
   .max(254, "Enter the co-author's email address.")
   .toLowerCase()
   .pipe(z.email("Enter the co-author's email address."));
-export const coauthorInput = z.object({ normId: z.uuid(), email: coauthorInviteEmail });
-export const removeCoauthorInput = z.object({ normId: z.uuid(), userId: z.uuid() });
+export const coauthorInput = z.strictObject({ normId: z.uuid(), email: coauthorInviteEmail });
+export const removeCoauthorInput = z.strictObject({ normId: z.uuid(), userId: z.uuid() });
 
-const cursorShape = z.object({
+const cursorShape = z.strictObject({
   // The last row's sort key: a measure or rank, or a creation or activity time.
   v: z.union([z.number(), z.iso.datetime({ offset: true })]),
   id: z.uuid(),
@@ -111,7 +111,7 @@ export const encodeCursor = (c: KeysetCursor) => Buffer.from(JSON.stringify(c)).
 // `support`, `bridging` and `contested` sort by the published measures, highest first; norms without
 // positions come last.
 export const normSorts = ["newest", "active", "relevance", "support", "bridging", "contested"] as const;
-export const listNormsInput = z.object({
+export const listNormsInput = z.strictObject({
   q: z.string().trim().max(200).optional(),
   status: z.enum(normStatuses).optional(),
   category: z.enum(categoryCodes).optional(),

@@ -13,7 +13,7 @@ const optionalText = (max: number, message: string) =>
     .optional()
     .transform((v) => v ?? null);
 
-export const organizationFields = z.object({
+export const organizationFields = z.strictObject({
   name: z
     .string()
     .trim()
@@ -48,10 +48,10 @@ export const updateOrganizationInput = organizationFields
   .extend({ organizationId: z.uuid() })
   .superRefine(stateNeedsCountry);
 
-export const organizationIdInput = z.object({ organizationId: z.uuid() });
-export const slugInput = z.object({ slug: z.string().min(1).max(80) });
+export const organizationIdInput = z.strictObject({ organizationId: z.uuid() });
+export const slugInput = z.strictObject({ slug: z.string().min(1).max(80) });
 
-export const listOrganizationsInput = z.object({
+export const listOrganizationsInput = z.strictObject({
   stakeholderType: z.enum(stakeholderTypes).optional(),
   region: z.enum(regions).optional(),
   q: z.string().trim().max(100).optional(),
@@ -60,19 +60,19 @@ export const listOrganizationsInput = z.object({
   limit: pageLimit(100).default(50),
 });
 
-export const requestJoinInput = z.object({
+export const requestJoinInput = z.strictObject({
   organizationId: z.uuid(),
   message: z.string().trim().max(1000, "Message must be 1,000 characters or fewer.").default(""),
 });
-export const joinRequestIdInput = z.object({ requestId: z.uuid() });
-export const decideJoinRequestInput = z.object({
+export const joinRequestIdInput = z.strictObject({ requestId: z.uuid() });
+export const decideJoinRequestInput = z.strictObject({
   organizationId: z.uuid(),
   requestId: z.uuid(),
   decision: z.enum(["approve", "decline"]),
 });
-export const memberInput = z.object({ organizationId: z.uuid(), userId: z.uuid() });
+export const memberInput = z.strictObject({ organizationId: z.uuid(), userId: z.uuid() });
 export const setMemberRoleInput = memberInput.extend({ role: z.enum(memberRoles) });
-export const setListedInput = z.object({ organizationId: z.uuid(), listed: z.boolean() });
+export const setListedInput = z.strictObject({ organizationId: z.uuid(), listed: z.boolean() });
 
 export const reasonField = z
   .string()
@@ -81,7 +81,7 @@ export const reasonField = z
   .max(2000, "Reason must be 2,000 characters or fewer.");
 // Verifying counts an organisation in every figure, so it takes an explicit confirmation: the
 // name as the verifier saw it, and each likely duplicate they checked.
-export const verifyInput = z.object({
+export const verifyInput = z.strictObject({
   organizationId: z.uuid(),
   confirmName: z
     .string({ error: "Confirm which organisation you are verifying: give its name as shown." })
@@ -90,4 +90,4 @@ export const verifyInput = z.object({
     .max(200, "Name must be 200 characters or fewer."),
   acknowledgedDuplicateIds: z.array(z.uuid()).max(50, "Acknowledge at most 50 organisations.").default([]),
 });
-export const rejectInput = z.object({ organizationId: z.uuid(), reason: reasonField });
+export const rejectInput = z.strictObject({ organizationId: z.uuid(), reason: reasonField });

@@ -8,7 +8,7 @@ export const MIN_REASONED_STATEMENT = 20;
 export const stancesNeedingStatement = ["endorse_with_reservations", "object"] as const;
 
 export const recordPositionInput = z
-  .object({
+  .strictObject({
     normId: z.uuid(),
     organizationId: z.uuid({ error: "Choose the organisation this position is given for." }),
     stance: z.enum(stances, { error: "Choose endorse, endorse with reservations, object or abstain." }),
@@ -32,6 +32,6 @@ export const recordPositionInput = z
     }
   });
 
-export const reaffirmPositionInput = z.object({ normId: z.uuid(), organizationId: z.uuid() });
-export const positionsForNormInput = z.object({ slug: z.string().min(1).max(120) });
-export const organizationPositionsInput = z.object({ slug: z.string().min(1).max(120) });
+export const reaffirmPositionInput = z.strictObject({ normId: z.uuid(), organizationId: z.uuid() });
+export const positionsForNormInput = z.strictObject({ slug: z.string().min(1).max(120) });
+export const organizationPositionsInput = z.strictObject({ slug: z.string().min(1).max(120) });

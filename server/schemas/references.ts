@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { categoryCodes } from "./vocabulary";
 
-export const referenceNormIdInput = z.object({
+export const referenceNormIdInput = z.strictObject({
   id: z.string().trim().min(1, "Enter a reference norm id.").max(100, "That id is too long."),
 });
 
@@ -13,13 +13,13 @@ const optionalFilter = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
-export const listForumsInput = z.object({
+export const listForumsInput = z.strictObject({
   kind: optionalFilter(50),
   party: optionalFilter(200),
 });
 
 // An admin's correction of a reference norm: its text and/or its categories, always with a reason.
-export const correctReferenceNormInput = z.object({
+export const correctReferenceNormInput = z.strictObject({
   id: referenceNormIdInput.shape.id,
   text: z.string().trim().min(1, "Enter the norm's text.").max(5000, "The text must be 5,000 characters or fewer.").optional(),
   categories: z

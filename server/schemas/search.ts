@@ -1,5 +1,5 @@
 import { z } from "zod";
 
-export const searchInput = z.object({
+export const searchInput = z.strictObject({
   q: z.string().trim().min(2, "Enter at least two characters.").max(200, "Enter at most 200 characters."),
 });

@@ -10,11 +10,11 @@ const httpUrl = z
   .url("Enter a full web address, starting with https://.")
   .refine((u) => /^https?:\/\//i.test(u), "Links must start with http:// or https://.");
 
-export const yearInput = z.object({ year });
-export const revisionInput = z.object({ year, revision: wholeNumber("The revision").optional() });
+export const yearInput = z.strictObject({ year });
+export const revisionInput = z.strictObject({ year, revision: wholeNumber("The revision").optional() });
 
 export const openStocktakeInput = z
-  .object({
+  .strictObject({
     year,
     opensOn: isoDate("opening date"),
     closesOn: isoDate("closing date"),
@@ -24,10 +24,10 @@ export const openStocktakeInput = z
   })
   .refine((v) => v.closesOn >= v.opensOn, { path: ["closesOn"], message: "The window must close on or after the day it opens." });
 
-export const narrativeInput = z.object({
+export const narrativeInput = z.strictObject({
   year,
   summary: z.string().trim().max(20_000, "The summary must be 20,000 characters or fewer."),
-  categories: z.object(
+  categories: z.strictObject(
     Object.fromEntries(categoryCodes.map((c) => [c, z.string().trim().max(20_000, `Section ${c} must be 20,000 characters or fewer.`)])) as Record<
       (typeof categoryCodes)[number],
       z.ZodString
@@ -35,7 +35,7 @@ export const narrativeInput = z.object({
   ),
 });
 
-export const statementInput = z.object({
+export const statementInput = z.strictObject({
   year,
   itemId: z.uuid(),
   organizationId: z.uuid({ error: "Choose the organisation this statement is for." }),
@@ -44,9 +44,9 @@ export const statementInput = z.object({
   links: z.array(httpUrl).max(10, "Give at most 10 links.").default([]),
 });
 
-export const statementFormInput = z.object({ year });
+export const statementFormInput = z.strictObject({ year });
 
-export const observationInput = z.object({
+export const observationInput = z.strictObject({
   year,
   title: z.string().trim().min(5, "Give the observation a short title (at least 5 characters).").max(200, "The title must be 200 characters or fewer."),
   description: z.string().trim().min(20, "Describe what happened in at least 20 characters.").max(10_000, "The description must be 10,000 characters or fewer."),
@@ -54,27 +54,27 @@ export const observationInput = z.object({
   organizationIds: z.array(z.uuid()).max(20).default([]),
   outsideActors: z.array(z.string().trim().min(2).max(200)).max(20).default([]),
   assessments: z
-    .array(z.object({ itemId: z.uuid(), assessment: z.enum(assessments) }))
+    .array(z.strictObject({ itemId: z.uuid(), assessment: z.enum(assessments) }))
     .min(1, "Choose at least one norm the observation bears on.")
     .max(40),
   sources: z.array(httpUrl).min(1, "Give at least one source (a web address).").max(20, "Give at most 20 sources."),
 });
 
 export const reviewObservationInput = z
-  .object({
+  .strictObject({
     observationId: z.uuid(),
     decision: z.enum(["accept", "reject"], { error: "Choose to accept or reject it." }),
     note: z.string().trim().max(2000, "The note must be 2,000 characters or fewer.").default(""),
   })
   .refine((v) => v.decision === "accept" || v.note.length >= 10, { path: ["note"], message: "Give the reason for rejecting it (at least 10 characters)." });
 
-export const replyInput = z.object({
+export const replyInput = z.strictObject({
   observationId: z.uuid(),
   organizationId: z.uuid(),
   text: z.string().trim().min(20, "Write the reply in at least 20 characters.").max(5000, "The reply must be 5,000 characters or fewer."),
 });
 
-export const publishInput = z.object({
+export const publishInput = z.strictObject({
   year,
   erratum: z.string().trim().max(2000, "The erratum must be 2,000 characters or fewer.").optional(),
 });
