@@ -1,4 +1,4 @@
-import { expect, test } from "./support/fixtures";
+import { DEMO_PASSWORD, expect, open, test } from "./support/fixtures";
 
 test("security.txt tells tools where to report, and it has not expired", async ({ request, baseURL }) => {
   const response = await request.get("/.well-known/security.txt");
@@ -23,4 +23,47 @@ test("the footer leads to how to report a vulnerability, which leads to security
     await expect(page.getByRole("heading", { level: 2, name: section })).toBeVisible();
   }
   await expect(page.getByRole("link", { name: "/.well-known/security.txt" })).toHaveAttribute("href", "/.well-known/security.txt");
+});
+
+test("every kind of response carries the browser protections (HSTS a year or more with subdomains, nosniff, CSP)", async ({ request }) => {
+  for (const path of ["/", "/security", "/.well-known/security.txt", "/api/v1/norms", "/api/v1/norms.csv", "/api/trpc/account.me"]) {
+    const headers = (await request.get(path)).headers();
+    const hsts = /^max-age=(\d+); includeSubDomains$/.exec(headers["strict-transport-security"] ?? "");
+    expect(hsts, `${path}: ${headers["strict-transport-security"]}`).not.toBeNull();
+    expect(Number(hsts![1]), path).toBeGreaterThanOrEqual(365 * 24 * 60 * 60);
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"], path).toContain("object-src 'none'");
+  }
+});
+
+test("only the public open-data API is readable cross-origin; session answers are not, and mutations refuse GET", async ({ request }) => {
+  const evil = { origin: "https://evil.example" };
+  expect((await request.get("/api/v1/norms", { headers: evil })).headers()["access-control-allow-origin"]).toBe("*");
+  for (const path of ["/api/trpc/account.me", "/api/auth/session", "/api/auth/csrf"]) {
+    expect((await request.get(path, { headers: evil })).headers()["access-control-allow-origin"], path).toBeUndefined();
+  }
+  const viaGet = await request.get("/api/trpc/account.signOutEverywhere");
+  expect(viaGet.status()).toBe(405);
+});
+
+test("signing in never sends the browser to another site, whatever the link asked for", async ({ page, baseURL }) => {
+  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const api = await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: "member@demo.normsforum.example", password: DEMO_PASSWORD, callbackUrl: "https://evil.example/phish" },
+    maxRedirects: 0,
+  });
+  expect(new URL(api.headers().location!, baseURL).origin).toBe(new URL(baseURL!).origin);
+  await page.context().clearCookies();
+
+  for (const next of ["//evil.example/phish", "https://evil.example/phish", "/\\evil.example"]) {
+    await open(page, `/sign-in?next=${encodeURIComponent(next)}`);
+    await page.getByLabel("Email address").fill("member@demo.normsforum.example");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(`${baseURL}/account`);
+    // Signing out is in the header of every page a signed-in person sees.
+    await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  }
 });

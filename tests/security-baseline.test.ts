@@ -66,7 +66,7 @@ describe("unexpected errors say nothing about the inside (ASVS 16.5.1)", () => {
   });
 });
 
-describe("served code holds no dangerous sinks (ASVS 1.2.4, 1.2.5, 1.3.2, 3.2.2, 3.5.5)", () => {
+describe("served code holds no dangerous sinks (ASVS 1.2.4, 1.2.5, 1.3.2, 1.3.6, 3.2.2, 3.5.5)", () => {
   // What the server runs and the browser receives: app/, server/, db/ and the two entry files.
   // Tests and scripts/ (developer tooling, never served) are not included.
   const root = path.resolve(import.meta.dirname, "..");
@@ -86,6 +86,8 @@ describe("served code holds no dangerous sinks (ASVS 1.2.4, 1.2.5, 1.3.2, 3.2.2,
     ["raw HTML (dangerouslySetInnerHTML)", /dangerouslySetInnerHTML/],
     ["cross-window messages (postMessage)", /\bpostMessage\s*\(/],
     ["raw SQL text (sql.raw, .unsafe)", /\bsql\.raw\s*\(|\.unsafe\s*\(/],
+    // The server calls no URL: addresses people give (websites, sources) are stored and shown, never fetched.
+    ["outbound HTTP requests (fetch, http.request)", /\bfetch\s*\(|\bhttps?\.(request|get)\s*\(|["'](undici|axios|node-fetch)["']/],
   ];
 
   it("looks at the files it means to", () => {
