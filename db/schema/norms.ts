@@ -1,4 +1,5 @@
 
+import { sql } from "drizzle-orm";
 import {
   customType,
   index,
@@ -141,6 +142,38 @@ export const normCoauthors = pgTable(
     addedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.normId, t.userId] }), index("norm_coauthors_user_id_idx").on(t.userId)],
+);
+
+export const coauthorInvitationStatuses = ["pending", "accepted", "declined", "cancelled"] as const;
+export type CoauthorInvitationStatus = (typeof coauthorInvitationStatuses)[number];
+export const coauthorInvitationStatus = pgEnum("coauthor_invitation_status", coauthorInvitationStatuses);
+
+// A proposer's invitation to co-author a norm, addressed to an email address as typed. The
+// proposer sees the same pending row whether or not an account uses the address; only a person
+// signed in with that confirmed address sees it too, and accepts (becoming a co-author) or declines.
+export const normCoauthorInvitations = pgTable(
+  "norm_coauthor_invitations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    normId: uuid()
+      .notNull()
+      .references(() => norms.id, { onDelete: "cascade" }),
+    // Lower case, trimmed.
+    email: text().notNull(),
+    invitedById: uuid()
+      .notNull()
+      .references(() => users.id),
+    status: coauthorInvitationStatus().notNull().default("pending"),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    respondedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    // One open invitation per address per norm; also the index for the norm's foreign key.
+    uniqueIndex("norm_coauthor_invitations_pending_key").on(t.normId, t.email).where(sql`${t.status} = 'pending'`),
+    // An invitee's pending invitations, found by their address.
+    index("norm_coauthor_invitations_email_idx").on(t.email, t.status),
+    index("norm_coauthor_invitations_invited_by_id_idx").on(t.invitedById),
+  ],
 );
 
 export const normEventTypes = [
