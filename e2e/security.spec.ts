@@ -67,3 +67,23 @@ test("signing in never sends the browser to another site, whatever the link aske
     await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
   }
 });
+
+test("the only way in is an email and password, typed into masked fields that password managers may fill", async ({ page, request }) => {
+  expect(Object.keys((await (await request.get("/api/auth/providers")).json()) as Record<string, unknown>)).toEqual(["credentials"]);
+  await open(page, "/sign-in");
+  const password = page.getByLabel("Password");
+  await expect(password).toHaveAttribute("type", "password");
+  await expect(password).toHaveAttribute("autocomplete", "current-password");
+  await expect(page.getByLabel("Email address")).toHaveAttribute("autocomplete", /email|username/);
+  // Pasting works (nothing cancels it).
+  await password.focus();
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData("text/plain", "pasted password");
+    const field = document.activeElement as HTMLInputElement;
+    const allowed = field.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    if (!allowed) throw new Error("paste was cancelled");
+  });
+  await open(page, "/sign-up");
+  await expect(page.getByLabel("Password")).toHaveAttribute("autocomplete", "new-password");
+});
