@@ -49,22 +49,29 @@ describe("no default accounts (ASVS 6.3.2)", () => {
   });
 });
 
-describe("unexpected errors say nothing about the inside (ASVS 16.5.1)", () => {
+describe("unexpected errors say nothing about the inside, and are logged (ASVS 16.5.1, 16.3.4)", () => {
   it("answers a generic message, without the error's text, a query or a stack", async () => {
     const failing = new Proxy({} as Db, {
       get() {
         throw new Error('Failed query: select "password_hash" from "users" where "id" = $1 at /srv/app/server/domain/accounts.ts:180');
       },
     });
-    const handler = createTrpcHandler(async () =>
-      createInnerContext({ db: failing, actor: { id: "00000000-0000-4000-8000-000000000000", email: "a@example.org", displayName: "A", role: "member", suspension: null }, mailer: nullMailer }),
-    );
+    // ... and the full error goes to the log instead (ASVS 16.3.4).
+    const logged: unknown[][] = [];
+    const log = { child: () => log, error: (...args: unknown[]) => logged.push(args), warn: () => {}, info: () => {} };
+    const handler = createTrpcHandler(async () => ({
+      ...createInnerContext({ db: failing, actor: { id: "00000000-0000-4000-8000-000000000000", email: "a@example.org", displayName: "A", role: "member", suspension: null }, mailer: nullMailer }),
+      log: log as never,
+    }));
     const response = await handler(new Request("http://localhost/api/trpc/account.me", { headers: { host: "localhost" } }));
     expect(response.status).toBe(500);
     const body = await response.text();
     expect(body).toContain("Something went wrong on our side");
     for (const leak of ["password_hash", "Failed query", "accounts.ts", "/srv/app", "select"]) expect(body).not.toContain(leak);
     expect(JSON.parse(body).error.json.data.stack ?? null).toBeNull();
+    expect(logged).toHaveLength(1);
+    expect(logged[0]![1]).toBe("procedure failed");
+    expect(String((logged[0]![0] as { err: Error }).err.message)).toContain("Failed query");
   });
 });
 

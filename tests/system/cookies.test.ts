@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { request } from "node:http";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -94,5 +95,26 @@ describe.skipIf(!!why)(`the built app under https (${why ? `skipped: ${why}` : "
     });
     expect(trace.body).not.toContain("should-not-come-back");
     expect(trace.status).toBeGreaterThanOrEqual(400);
+  });
+
+  it("refuses a request whose length is ambiguous (Content-Length and Transfer-Encoding), so none can be smuggled", async () => {
+    const { port } = new URL(app.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), "127.0.0.1", () => {
+        socket.write(
+          "POST /api/trpc/account.signOutEverywhere HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" +
+            "Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+        );
+      });
+      let data = "";
+      socket.on("data", (chunk: Buffer) => (data += chunk.toString()));
+      socket.on("end", () => resolve(data));
+      socket.on("close", () => resolve(data));
+      socket.on("error", reject);
+      socket.setTimeout(10_000, () => socket.destroy());
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    // One answer only: the smuggled second request was never read.
+    expect(answer.match(/HTTP\/1\.1 \d{3}/g)).toHaveLength(1);
   });
 });
