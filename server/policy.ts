@@ -89,7 +89,11 @@ export const policy = {
   "norm.revise": { who: "active", scope: "author" },
   "norm.submit": { who: "active", scope: "proposer" },
   "norm.withdraw": { who: "active", scope: "proposer" },
-  "norm.addCoauthor": { who: "active", scope: "proposer" },
+  "norm.inviteCoauthor": { who: "active", scope: "proposer" },
+  "norm.cancelInvitation": { who: "active", scope: "proposer" },
+  // The invitee: their own invitations, found by their confirmed address in the domain.
+  "norm.invitations": { who: "signedIn" },
+  "norm.respondToInvitation": { who: "active" },
   "norm.removeCoauthor": { who: "active", scope: "proposer" },
   "norm.transition": { who: "secretariat" },
   "norm.merge": { who: "secretariat" },

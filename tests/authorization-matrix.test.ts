@@ -73,7 +73,13 @@ async function arrange(db: Db) {
   const otherPublicNormRow = await db.query.norms.findFirst({ where: (n, { eq }) => eq(n.slug, otherPublicNorm.slug) });
   await asRepresentative.norms.submit({ normId: publicNormRow!.id });
   await asRepresentative.norms.submit({ normId: otherPublicNormRow!.id });
-  const coauthor = await asRepresentative.norms.addCoauthor({ normId: publicNormRow!.id, email: "target@example.test" });
+  // Co-authors join by invitation: the target accepts one; the member and an unknown address have one pending.
+  const asRepresentativeMailing = await callerAs(db, representative, mail.mailer);
+  const accepted = await asRepresentativeMailing.norms.inviteCoauthor({ normId: publicNormRow!.id, email: "target@example.test" });
+  await (await callerAs(db, target)).norms.respondToInvitation({ invitationId: accepted.invitationId, accept: true });
+  const coauthor = { userId: target.id };
+  const memberInvitation = await asRepresentativeMailing.norms.inviteCoauthor({ normId: publicNormRow!.id, email: member.email });
+  const unknownInvitation = await asRepresentativeMailing.norms.inviteCoauthor({ normId: publicNormRow!.id, email: "nobody-here@example.test" });
   // A position given on version 1 of a norm that then gets a version 2: it can be reaffirmed.
   await asRepresentative.positions.record({ normId: otherPublicNormRow!.id, organizationId: organization.id, stance: "endorse" });
   await asRepresentative.norms.revise({
@@ -154,6 +160,8 @@ async function arrange(db: Db) {
     publicNorm: publicNormRow!,
     otherPublicNorm: otherPublicNormRow!,
     coauthorId: coauthor.userId,
+    memberInvitation,
+    unknownInvitation,
     memberComment,
     secretariatComment,
     secretariatObservation,
@@ -258,7 +266,19 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   },
   "norms.transition": { expect: STAFF, input: (f) => ({ normId: f.publicNorm.id, transition: "openEndorsement", note: "" }) },
   "norms.merge": { expect: STAFF, input: (f) => ({ normId: f.otherPublicNorm.id, intoSlug: f.publicNorm.slug, note: "" }) },
-  "norms.addCoauthor": { expect: REPRESENTATIVE, input: (f) => ({ normId: f.publicNorm.id, email: "unverified@example.test" }) },
+  // Invitations: the proposer invites and cancels; the invitee (found by their confirmed address)
+  // lists and answers their own, and nobody else's exists for them.
+  "norms.inviteCoauthor": { expect: REPRESENTATIVE, input: (f) => ({ normId: f.publicNorm.id, email: "new-colleague@example.test" }) },
+  "norms.inviteCoauthor#others-draft": {
+    expect: hiddenFor(REPRESENTATIVE, "member", "otherRepresentative", "secretariat", "admin"),
+    input: (f) => ({ normId: f.draftNorm.id, email: "new-colleague@example.test" }),
+  },
+  "norms.cancelInvitation": { expect: REPRESENTATIVE, input: (f) => ({ invitationId: f.unknownInvitation.invitationId }) },
+  "norms.invitations": { expect: SIGNED_IN },
+  "norms.respondToInvitation": {
+    expect: hiddenFor(only("member"), "representative", "otherRepresentative", "secretariat", "admin"),
+    input: (f) => ({ invitationId: f.memberInvitation.invitationId, accept: true }),
+  },
   "norms.removeCoauthor": { expect: REPRESENTATIVE, input: (f) => ({ normId: f.publicNorm.id, userId: f.coauthorId }) },
 
   "references.matrix": { expect: ANYONE },

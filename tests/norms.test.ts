@@ -8,15 +8,22 @@ import { HIGHLIGHT_START } from "~/server/domain/norm-queries";
 import { normCommentsResponse } from "~/server/open-data/comments";
 import { listNormsResponse, normResponse, normsCsvResponse, normVersionResponse } from "~/server/open-data/norms";
 import { normMeasuresResponse, normPositionsResponse } from "~/server/open-data/positions";
+import { appRouter } from "~/server/root";
 import { callerAs } from "./support/context";
+import { type MailSink, startMailSink } from "./support/mail-sink";
 import { createTestDatabase } from "./support/db";
 import { failure, fieldErrorsOf, zodPaths } from "./support/errors";
 
 let database: Database;
+let mail: MailSink;
 beforeAll(async () => {
   database = await createTestDatabase();
+  mail = await startMailSink();
 });
-afterAll(() => database.close());
+afterAll(async () => {
+  await mail.close();
+  await database.close();
+});
 
 const fields = {
   title: "Protecting emergency response teams",
@@ -31,10 +38,20 @@ const fields = {
 async function setup() {
   const proposer = await createUser(database.db, { displayName: "Proposer" });
   const staff = await createUser(database.db, { role: "secretariat" });
-  const api = await callerAs(database.db, proposer);
+  const api = await callerAs(database.db, proposer, mail.mailer);
   const created = await api.norms.create({ ...fields, title: `${fields.title} ${Math.random().toString(36).slice(2, 7)}` });
   const norm = (await database.db.query.norms.findFirst({ where: eq(norms.slug, created.slug) }))!;
   return { proposer, staff, api, norm, slug: created.slug, asStaff: await callerAs(database.db, staff) };
+}
+
+type Caller = Awaited<ReturnType<typeof callerAs>>;
+
+/** Invites the user as a co-author and has them accept; their caller. */
+async function joinAsCoauthor(proposer: Caller, normId: string, user: { id: string; email: string }) {
+  const { invitationId } = await proposer.norms.inviteCoauthor({ normId, email: user.email });
+  const invitee = await callerAs(database.db, user, mail.mailer);
+  await invitee.norms.respondToInvitation({ invitationId, accept: true });
+  return invitee;
 }
 
 describe("proposing", () => {
@@ -103,8 +120,7 @@ describe("versions and redlines", () => {
   it("refuses a revision from an out-of-date version, shows what changed, and overwrites nothing", async () => {
     const { api, norm } = await setup();
     const coauthor = await createUser(database.db, { email: `co-${Date.now()}@example.org` });
-    await api.norms.addCoauthor({ normId: norm.id, email: coauthor.email });
-    const asCoauthor = await callerAs(database.db, coauthor);
+    const asCoauthor = await joinAsCoauthor(api, norm.id, coauthor);
     await asCoauthor.norms.revise({ ...fields, normId: norm.id, baseVersion: 1, changeSummary: "Co-author's edit.", clauses: ["A co-author rewrote this clause.", fields.clauses[1]!] });
 
     const stale = await failure(api.norms.revise({ ...fields, normId: norm.id, baseVersion: 1, changeSummary: "My edit.", clauses: ["My own wording."] }));
@@ -157,8 +173,7 @@ describe("the lifecycle", () => {
   it("lets only the proposer submit and withdraw; co-authors revise", async () => {
     const { api, norm } = await setup();
     const coauthor = await createUser(database.db, { email: `co2-${Date.now()}@example.org` });
-    await api.norms.addCoauthor({ normId: norm.id, email: coauthor.email });
-    const asCoauthor = await callerAs(database.db, coauthor);
+    const asCoauthor = await joinAsCoauthor(api, norm.id, coauthor);
     expect((await failure(asCoauthor.norms.submit({ normId: norm.id }))).code).toBe("FORBIDDEN");
     await api.norms.submit({ normId: norm.id });
     expect((await failure(asCoauthor.norms.withdraw({ normId: norm.id }))).code).toBe("FORBIDDEN");
@@ -322,5 +337,94 @@ describe("withdrawing (issue 13, hole 2)", () => {
     expect(rows.find((r) => r.id === before.norm.id)?.submittedAt).toBeNull();
     expect(rows.find((r) => r.id === after.norm.id)?.submittedAt).toBeInstanceOf(Date);
     expect(await publicTraces(before.slug, before.norm.title)).toEqual([]);
+  });
+});
+
+describe("co-author invitations (issue 13, hole 5)", () => {
+  const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+
+  it("answers the same for an address with an account and one without, mailing only the account", async () => {
+    const { api, norm, slug } = await setup();
+    const invitee = await createUser(database.db, { email: `invitee-${unique()}@example.org`, displayName: "Ines Invitee" });
+    const nobody = `nobody-${unique()}@example.org`;
+    const mailsBefore = mail.messages.length;
+    const known = await api.norms.inviteCoauthor({ normId: norm.id, email: invitee.email.toUpperCase() });
+    const unknown = await api.norms.inviteCoauthor({ normId: norm.id, email: nobody });
+    // Same shape, no name or user id: the proposer learns nothing about either address.
+    expect(Object.keys(known).sort()).toEqual(Object.keys(unknown).sort());
+    expect(known).toEqual({ invitationId: expect.any(String), email: invitee.email, createdAt: expect.any(Date) });
+    expect(JSON.stringify(known)).not.toContain(invitee.id);
+    expect(JSON.stringify(known)).not.toContain("Ines");
+    const own = await api.norms.get({ slug });
+    expect(own.pendingInvitations.map((i) => i.email).sort()).toEqual([invitee.email, nobody].sort());
+    expect(own.coauthors).toEqual([]);
+    // Only the address with an account gets a mail, and it carries no user-written text.
+    const sent = mail.messages.slice(mailsBefore);
+    expect(sent.map((m) => m.to)).toEqual([[invitee.email]]);
+    expect(sent[0]!.text).not.toContain(norm.title);
+    // Inviting the same address again while it is pending is refused the same way for both.
+    const again = [await failure(api.norms.inviteCoauthor({ normId: norm.id, email: invitee.email })), await failure(api.norms.inviteCoauthor({ normId: norm.id, email: nobody }))];
+    expect(again.map((e) => [e.code, e.message])).toEqual([
+      ["CONFLICT", "That address already has a pending invitation."],
+      ["CONFLICT", "That address already has a pending invitation."],
+    ]);
+    expect("norms.addCoauthor" in appRouter._def.procedures).toBe(false);
+  });
+
+  it("shows the invitee the title only; the draft opens to them once they accept", async () => {
+    const { api, norm, slug } = await setup();
+    const invitee = await createUser(database.db, { email: `accept-${unique()}@example.org` });
+    const { invitationId } = await api.norms.inviteCoauthor({ normId: norm.id, email: invitee.email });
+    const asInvitee = await callerAs(database.db, invitee, mail.mailer);
+    const pending = await asInvitee.norms.invitations();
+    expect(pending).toEqual([{ id: invitationId, normTitle: norm.title, proposerName: "Proposer", createdAt: expect.any(Date) }]);
+    expect((await failure(asInvitee.norms.get({ slug }))).code).toBe("NOT_FOUND");
+    // Nobody else can see or answer it.
+    const stranger = await callerAs(database.db, await createUser(database.db));
+    expect(await stranger.norms.invitations()).toEqual([]);
+    expect((await failure(stranger.norms.respondToInvitation({ invitationId, accept: true }))).code).toBe("NOT_FOUND");
+    // An unconfirmed account with the address cannot claim it either.
+    const unconfirmed = await createUser(database.db, { email: `unconfirmed-${unique()}@example.org`, verified: false });
+    const second = await api.norms.inviteCoauthor({ normId: norm.id, email: unconfirmed.email });
+    const asUnconfirmed = await callerAs(database.db, unconfirmed);
+    expect(await asUnconfirmed.norms.invitations()).toEqual([]);
+    expect((await failure(asUnconfirmed.norms.respondToInvitation({ invitationId: second.invitationId, accept: true }))).code).toBe("NOT_FOUND");
+
+    await asInvitee.norms.respondToInvitation({ invitationId, accept: true });
+    const seen = await asInvitee.norms.get({ slug });
+    expect(seen.viewer.role).toBe("coauthor");
+    expect((await api.norms.get({ slug })).coauthors.map((c) => c.userId)).toEqual([invitee.id]);
+    expect((await api.norms.get({ slug })).pendingInvitations.map((i) => i.email)).toEqual([unconfirmed.email]);
+    expect(await asInvitee.norms.invitations()).toEqual([]);
+    expect((await failure(asInvitee.norms.respondToInvitation({ invitationId, accept: true }))).code).toBe("NOT_FOUND");
+  });
+
+  it("lets the invitee decline and the proposer cancel; only the proposer invites", async () => {
+    const { api, norm, slug } = await setup();
+    const decliner = await createUser(database.db, { email: `decline-${unique()}@example.org` });
+    const declined = await api.norms.inviteCoauthor({ normId: norm.id, email: decliner.email });
+    const asDecliner = await callerAs(database.db, decliner);
+    await asDecliner.norms.respondToInvitation({ invitationId: declined.invitationId, accept: false });
+    expect((await failure(asDecliner.norms.get({ slug }))).code).toBe("NOT_FOUND");
+    const cancelled = await api.norms.inviteCoauthor({ normId: norm.id, email: `cancel-${unique()}@example.org` });
+    await api.norms.cancelInvitation({ invitationId: cancelled.invitationId });
+    const own = await api.norms.get({ slug });
+    expect(own.pendingInvitations).toEqual([]);
+    expect(own.coauthors).toEqual([]);
+
+    const coauthor = await createUser(database.db, { email: `co3-${unique()}@example.org` });
+    const asCoauthor = await joinAsCoauthor(api, norm.id, coauthor);
+    expect((await failure(asCoauthor.norms.inviteCoauthor({ normId: norm.id, email: `x-${unique()}@example.org` }))).code).toBe("FORBIDDEN");
+    const again = await api.norms.inviteCoauthor({ normId: norm.id, email: `again-${unique()}@example.org` });
+    expect((await failure(asCoauthor.norms.cancelInvitation({ invitationId: again.invitationId }))).code).toBe("FORBIDDEN");
+    expect((await asCoauthor.norms.get({ slug })).viewer.role).toBe("coauthor");
+  });
+
+  it("limits how many invitations a proposer sends", async () => {
+    const { api, norm } = await setup();
+    for (let i = 0; i < 20; i++) await api.norms.inviteCoauthor({ normId: norm.id, email: `many-${i}-${unique()}@example.org` });
+    const limited = await failure(api.norms.inviteCoauthor({ normId: norm.id, email: `one-too-many-${unique()}@example.org` }));
+    expect(limited.code).toBe("TOO_MANY_REQUESTS");
+    expect(limited.message).toMatch(/invitations/);
   });
 });

@@ -86,6 +86,8 @@ async function everywherePerson(db: Db) {
   const { slug } = await s.norms.create({ ...normFields, title: `Protecting response teams ${year}` });
   const norm = (await db.query.norms.findFirst({ where: eq(schema.norms.slug, slug) }))!;
   await s.norms.submit({ normId: norm.id });
+  // An invitation to co-author it, to an address without an account (so no mail is sent).
+  await s.norms.inviteCoauthor({ normId: norm.id, email: `colleague-${year}@example.test` });
   await s.positions.record({ normId: norm.id, organizationId: organization.id, stance: "object", statement: "Our objection, for the record." });
   // Co-author of someone else's norm.
   const other = await otherRep.norms.create({ ...normFields, title: `Another norm ${year}` });

@@ -6,6 +6,7 @@ import type { Db } from "~/db/connect";
 import {
   normCategories,
   normCitations,
+  normCoauthorInvitations,
   normCoauthors,
   normEvents,
   normPlacements,
@@ -187,6 +188,15 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
         })
       : undefined,
   ]);
+  // Pending invitations, by the address typed, for the proposer only.
+  const pendingInvitations =
+    role === "proposer"
+      ? await db
+          .select({ id: normCoauthorInvitations.id, email: normCoauthorInvitations.email, createdAt: normCoauthorInvitations.createdAt })
+          .from(normCoauthorInvitations)
+          .where(and(eq(normCoauthorInvitations.normId, norm.id), eq(normCoauthorInvitations.status, "pending")))
+          .orderBy(asc(normCoauthorInvitations.createdAt))
+      : [];
   const active = Boolean(actor && !actor.suspension);
   return {
     id: norm.id,
@@ -206,6 +216,7 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
     updatedAt: norm.updatedAt,
     proposer: { name: proposer?.displayName ?? "", organization: organization ?? null },
     coauthors,
+    pendingInvitations,
     categories,
     citations,
     versions,

@@ -1,9 +1,11 @@
 // Proposing and revising norms, and moving them through their life. Reads are in norm-queries.ts.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { env } from "~/env.js";
 import type { Db, DbOrTx, Tx } from "~/db/connect";
 import {
   normCitations,
+  normCoauthorInvitations,
   normCoauthors,
   normEvents,
   normPlacements,
@@ -14,11 +16,14 @@ import {
   users,
 } from "~/db/schema";
 import { badInput, conflict, forbidden, invalidState, notFound, pgErrorCode } from "../errors";
+import type { Mailer } from "../mail";
 import { type Actor, isRepresentative } from "../policy";
+import { consume } from "../rate-limit";
 import type { createNormInput, reviseNormInput } from "../schemas/norms";
 import { diffWords } from "./diff";
 import { type NormStatus, type Transition, transitionRefusal, transitions } from "./lifecycle";
 import { firstFreeSlug, slugify } from "./slug";
+import { nameForMail } from "./mail-name";
 import { isPublicNorm } from "./norm-visibility";
 import { personName } from "./person-name";
 
@@ -251,26 +256,114 @@ export async function mergeNorm(db: Db, actor: Actor, normId: string, intoSlug: 
   });
 }
 
-export async function addCoauthor(db: Db, actor: Actor, normId: string, email: string) {
-  const norm = await db.query.norms.findFirst({ columns: { id: true, proposerId: true, status: true }, where: eq(norms.id, normId) });
-  if (!norm || (norm.status === "draft" && (await authorRole(db, actor.id, norm)) === null)) throw notFound("The norm");
-  if (norm.proposerId !== actor.id) throw forbidden("Only the norm's proposer can add or remove co-authors.");
-  const user = await db.query.users.findFirst({ columns: { id: true, displayName: true }, where: eq(users.email, email) });
-  if (!user) throw badInput("No account uses this email address.", { email: "No account uses this email address." });
-  if (user.id === actor.id) throw badInput("You are already the proposer.", { email: "You are already the proposer." });
+const pendingTaken = "That address already has a pending invitation.";
+
+/** The norm as its proposer manages co-authors: not found for those who cannot see it, refused for other readers. */
+async function proposersNorm(db: DbOrTx, actor: Actor, normId: string) {
+  const norm = await db.query.norms.findFirst({ columns: { id: true, proposerId: true, submittedAt: true }, where: eq(norms.id, normId) });
+  if (!norm || (!isPublicNorm(norm) && (await authorRole(db, actor.id, norm)) === null)) throw notFound("The norm");
+  if (norm.proposerId !== actor.id) throw forbidden("Only the norm's proposer can invite or remove co-authors.");
+  return norm;
+}
+
+/**
+ * Invites the person using `email` to co-author the norm. The answer, and the pending entry the
+ * proposer sees, are the same whether or not an account uses the address, so an invitation reveals
+ * nothing about who is registered; only an address with a confirmed account is mailed, and the
+ * mail carries no text the proposer wrote. Limited per proposer.
+ */
+export async function inviteCoauthor(db: Db, mailer: Mailer, actor: Actor, normId: string, email: string) {
+  await proposersNorm(db, actor, normId);
+  if (email === actor.email.toLowerCase()) throw badInput("You are the proposer of this norm.", { email: "You are the proposer of this norm." });
+  await consume(db, "coauthorInvitation", actor.id, (wait) => `You have sent too many co-author invitations. Try again in ${wait}.`);
+  let invitation: { id: string; createdAt: Date } | undefined;
   try {
-    await db.insert(normCoauthors).values({ normId, userId: user.id });
+    [invitation] = await db
+      .insert(normCoauthorInvitations)
+      .values({ normId, email, invitedById: actor.id })
+      .returning({ id: normCoauthorInvitations.id, createdAt: normCoauthorInvitations.createdAt });
   } catch (error) {
-    if (pgErrorCode(error) === "23505") throw conflict(`${user.displayName} is already a co-author.`, { email: "Already a co-author." });
+    if (pgErrorCode(error) === "23505") throw conflict(pendingTaken, { email: pendingTaken });
     throw error;
   }
-  return { userId: user.id, displayName: user.displayName };
+  const invitee = await db.query.users.findFirst({
+    columns: { id: true },
+    where: and(eq(users.email, email), isNotNull(users.emailVerifiedAt), isNull(users.deletedAt)),
+  });
+  if (invitee) {
+    await mailer.send({
+      to: email,
+      subject: "You are invited to co-author a norm proposal on Norms Forum",
+      text:
+        `Hello,\n\n${nameForMail(actor.displayName) ?? "A member of Norms Forum"} invited you to co-author a norm proposal.\n\n` +
+        `Sign in and open "Your proposals" to see the invitation, then accept or decline it:\n\n${env.APP_URL}/norms/mine#invitations\n\n` +
+        "If you do not want to take part, decline it or ignore this message.\n",
+    });
+  }
+  return { invitationId: invitation!.id, email, createdAt: invitation!.createdAt };
+}
+
+export async function cancelInvitation(db: Db, actor: Actor, invitationId: string) {
+  const invitation = await db.query.normCoauthorInvitations.findFirst({
+    columns: { normId: true },
+    where: and(eq(normCoauthorInvitations.id, invitationId), eq(normCoauthorInvitations.status, "pending")),
+  });
+  if (!invitation) throw notFound("That invitation");
+  await proposersNorm(db, actor, invitation.normId);
+  await db
+    .update(normCoauthorInvitations)
+    .set({ status: "cancelled", respondedAt: new Date() })
+    .where(and(eq(normCoauthorInvitations.id, invitationId), eq(normCoauthorInvitations.status, "pending")));
+  return { cancelled: true };
+}
+
+/** The actor's confirmed address, or null: invitations are found by it, and only once it is confirmed. */
+async function confirmedEmail(db: DbOrTx, actor: Actor) {
+  const me = await db.query.users.findFirst({ columns: { email: true, emailVerifiedAt: true }, where: eq(users.id, actor.id) });
+  return me?.emailVerifiedAt ? me.email : null;
+}
+
+/** Pending invitations to the actor's address: the norm's title and who invited them, not its text. */
+export async function myInvitations(db: Db, actor: Actor) {
+  const email = await confirmedEmail(db, actor);
+  if (!email) return [];
+  return db
+    .select({ id: normCoauthorInvitations.id, normTitle: norms.title, proposerName: personName(users), createdAt: normCoauthorInvitations.createdAt })
+    .from(normCoauthorInvitations)
+    .innerJoin(norms, eq(norms.id, normCoauthorInvitations.normId))
+    .innerJoin(users, eq(users.id, normCoauthorInvitations.invitedById))
+    .where(and(eq(normCoauthorInvitations.email, email), eq(normCoauthorInvitations.status, "pending")))
+    .orderBy(desc(normCoauthorInvitations.createdAt));
+}
+
+/** Accepting makes the actor a co-author (the draft opens to them); declining just closes it. */
+export async function respondToInvitation(db: Db, actor: Actor, invitationId: string, accept: boolean) {
+  return db.transaction(async (tx) => {
+    const email = await confirmedEmail(tx, actor);
+    const [invitation] = email
+      ? await tx
+          .select({ id: normCoauthorInvitations.id, normId: normCoauthorInvitations.normId })
+          .from(normCoauthorInvitations)
+          .where(and(eq(normCoauthorInvitations.id, invitationId), eq(normCoauthorInvitations.email, email), eq(normCoauthorInvitations.status, "pending")))
+          .for("update")
+      : [];
+    if (!invitation) throw notFound("That invitation");
+    await tx
+      .update(normCoauthorInvitations)
+      .set({ status: accept ? "accepted" : "declined", respondedAt: new Date() })
+      .where(eq(normCoauthorInvitations.id, invitation.id));
+    const norm = await tx.query.norms.findFirst({ columns: { slug: true, proposerId: true }, where: eq(norms.id, invitation.normId) });
+    if (accept && norm && norm.proposerId !== actor.id) {
+      await tx.insert(normCoauthors).values({ normId: invitation.normId, userId: actor.id }).onConflictDoNothing();
+    }
+    return { accepted: accept, slug: accept ? (norm?.slug ?? null) : null };
+  });
 }
 
 export async function removeCoauthor(db: Db, actor: Actor, normId: string, userId: string) {
-  const norm = await db.query.norms.findFirst({ columns: { id: true, proposerId: true, status: true }, where: eq(norms.id, normId) });
-  if (!norm || (norm.status === "draft" && (await authorRole(db, actor.id, norm)) === null)) throw notFound("The norm");
-  if (norm.proposerId !== actor.id) throw forbidden("Only the norm's proposer can add or remove co-authors.");
+  const norm = await db.query.norms.findFirst({ columns: { id: true, proposerId: true, submittedAt: true }, where: eq(norms.id, normId) });
+  if (!norm || (!isPublicNorm(norm) && (await authorRole(db, actor.id, norm)) === null)) throw notFound("The norm");
+  if (norm.proposerId !== actor.id) throw forbidden("Only the norm's proposer can invite or remove co-authors.");
   const removed = await db
     .delete(normCoauthors)
     .where(and(eq(normCoauthors.normId, normId), eq(normCoauthors.userId, userId)))

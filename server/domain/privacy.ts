@@ -63,6 +63,7 @@ export const personalDataSources: Source[] = [
   { table: "norms", column: "proposer_id", description: "Norms you proposed.", erasure: PUBLIC_RECORD, from: schema.norms, by: schema.norms.proposerId, omit: ["search"] },
   { table: "norm_versions", column: "author_id", description: "Versions of norms you saved.", erasure: PUBLIC_RECORD, from: schema.normVersions, by: schema.normVersions.authorId },
   { table: "norm_coauthors", column: "user_id", description: "Norms you co-author.", erasure: { action: "delete" }, from: schema.normCoauthors, by: schema.normCoauthors.userId },
+  { table: "norm_coauthor_invitations", column: "invited_by_id", description: "Invitations you sent to co-author your norms, with the addresses you typed.", erasure: { action: "delete" }, from: schema.normCoauthorInvitations, by: schema.normCoauthorInvitations.invitedById },
   { table: "norm_events", column: "actor_id", description: "Steps in norms' timelines that you took.", erasure: PUBLIC_RECORD, from: schema.normEvents, by: schema.normEvents.actorId },
   { table: "norm_positions", column: "recorded_by_id", description: "Organisations' current positions that you recorded.", erasure: ORGANISATION_RECORD, from: schema.normPositions, by: schema.normPositions.recordedById },
   { table: "norm_position_history", column: "recorded_by_id", description: "Every position entry you recorded for an organisation.", erasure: keep("Position history is append-only and stays on record as the organisation's."), from: schema.normPositionHistory, by: schema.normPositionHistory.recordedById },

@@ -3,12 +3,14 @@ import * as queries from "../domain/norm-queries";
 import {
   coauthorInput,
   createNormInput,
+  invitationIdInput,
   listNormsInput,
   mergeInput,
   normSlugInput,
   normVersionInput,
   redlineInput,
   removeCoauthorInput,
+  respondToInvitationInput,
   reviseNormInput,
   transitionInput,
 } from "../schemas/norms";
@@ -52,9 +54,16 @@ export const normsRouter = createTRPCRouter({
   merge: actorProcedure("norm.merge")
     .input(mergeInput)
     .mutation(({ ctx, input }) => norms.mergeNorm(ctx.db, ctx.actor, input.normId, input.intoSlug, input.note)),
-  addCoauthor: actorProcedure("norm.addCoauthor")
+  inviteCoauthor: actorProcedure("norm.inviteCoauthor")
     .input(coauthorInput)
-    .mutation(({ ctx, input }) => norms.addCoauthor(ctx.db, ctx.actor, input.normId, input.email)),
+    .mutation(({ ctx, input }) => norms.inviteCoauthor(ctx.db, ctx.mailer, ctx.actor, input.normId, input.email)),
+  cancelInvitation: actorProcedure("norm.cancelInvitation")
+    .input(invitationIdInput)
+    .mutation(({ ctx, input }) => norms.cancelInvitation(ctx.db, ctx.actor, input.invitationId)),
+  invitations: actorProcedure("norm.invitations").query(({ ctx }) => norms.myInvitations(ctx.db, ctx.actor)),
+  respondToInvitation: actorProcedure("norm.respondToInvitation")
+    .input(respondToInvitationInput)
+    .mutation(({ ctx, input }) => norms.respondToInvitation(ctx.db, ctx.actor, input.invitationId, input.accept)),
   removeCoauthor: actorProcedure("norm.removeCoauthor")
     .input(removeCoauthorInput)
     .mutation(({ ctx, input }) => norms.removeCoauthor(ctx.db, ctx.actor, input.normId, input.userId)),

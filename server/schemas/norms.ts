@@ -78,6 +78,8 @@ export const coauthorInviteEmail = z
   .toLowerCase()
   .pipe(z.email("Enter the co-author's email address."));
 export const coauthorInput = z.strictObject({ normId: z.uuid(), email: coauthorInviteEmail });
+export const invitationIdInput = z.strictObject({ invitationId: z.uuid() });
+export const respondToInvitationInput = z.strictObject({ invitationId: z.uuid(), accept: z.boolean() });
 export const removeCoauthorInput = z.strictObject({ normId: z.uuid(), userId: z.uuid() });
 
 const cursorShape = z.strictObject({

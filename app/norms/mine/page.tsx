@@ -7,6 +7,7 @@ import { api, load } from "~/app/_trpc/server";
 import { getActor } from "~/server/context";
 import { can } from "~/server/policy";
 import { NormStatusBadge } from "../_components/norm-badges";
+import { CoauthorInvitations } from "./_components/coauthor-invitations";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("norms.mine");
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function MyNormsPage() {
-  const norms = await load(() => api.norms.mine());
+  const [norms, invitations] = await Promise.all([load(() => api.norms.mine()), load(() => api.norms.invitations())]);
   const [t, format, actor] = await Promise.all([getTranslations("norms.mine"), getFormatter(), getActor()]);
   const proposed = norms.filter((n) => n.role === "proposer");
   const coauthored = norms.filter((n) => n.role === "coauthor");
@@ -49,6 +50,8 @@ export default async function MyNormsPage() {
           </Link>
         ) : null}
       </PageHeader>
+
+      {invitations.length ? <CoauthorInvitations invitations={invitations} /> : null}
 
       <section aria-labelledby="proposed-heading" className="mb-12">
         <h2 id="proposed-heading" className="mb-4 text-xl font-bold sm:text-2xl">

@@ -85,7 +85,7 @@ export default async function EditNormPage({ params }: Params) {
       )}
 
       {norm.viewer.canManageCoauthors ? (
-        <Coauthors normId={norm.id} coauthors={norm.coauthors} />
+        <Coauthors normId={norm.id} coauthors={norm.coauthors} pendingInvitations={norm.pendingInvitations} />
       ) : null}
     </>
   );

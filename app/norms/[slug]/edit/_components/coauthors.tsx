@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { applyServerError, FormErrors, TextField, useZodForm } from "~/app/_components/form";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
@@ -11,8 +11,26 @@ import { toast } from "~/app/_components/ui/toaster";
 import { serverError, useTRPC } from "~/app/_trpc/react";
 import { coauthorInput } from "~/server/schemas/norms";
 
-/** The proposer's list of co-authors: remove one, or add one by the email of their account. */
-export function Coauthors({ normId, coauthors }: { normId: string; coauthors: { userId: string; displayName: string }[] }) {
+interface PendingInvitation {
+  id: string;
+  email: string;
+  createdAt: Date;
+}
+
+/**
+ * The proposer's co-authors: remove one, see invitations waiting for an answer (by the address
+ * typed) and cancel one, or invite someone by email. Nothing here says whether an address has an account.
+ */
+export function Coauthors({
+  normId,
+  coauthors,
+  pendingInvitations,
+}: {
+  normId: string;
+  coauthors: { userId: string; displayName: string }[];
+  pendingInvitations: PendingInvitation[];
+}) {
+  const format = useFormatter();
   const t = useTranslations("normForm.coauthors");
   const trpc = useTRPC();
   const router = useRouter();
@@ -21,13 +39,19 @@ export function Coauthors({ normId, coauthors }: { normId: string; coauthors: { 
   const form = useZodForm(coauthorInput, { normId, email: "" });
 
   const add = useMutation(
-    trpc.norms.addCoauthor.mutationOptions({
+    trpc.norms.inviteCoauthor.mutationOptions({
       onError: (error) => setMessage(applyServerError(form, error)),
-      onSuccess: (added) => {
+      onSuccess: (invited) => {
         form.reset({ normId, email: "" });
-        toast.success(t("added", { name: added.displayName }));
+        toast.success(t("added", { email: invited.email }));
         router.refresh();
       },
+    }),
+  );
+  const cancel = useMutation(
+    trpc.norms.cancelInvitation.mutationOptions({
+      onError: (error) => setRemoveError(serverError(error).message),
+      onSuccess: () => router.refresh(),
     }),
   );
   const remove = useMutation(
@@ -79,6 +103,38 @@ export function Coauthors({ normId, coauthors }: { normId: string; coauthors: { 
         </ul>
       ) : (
         <p className="mb-8 text-base text-muted sm:text-lg">{t("none")}</p>
+      )}
+
+      <h3 className="mb-3 text-xl font-bold">{t("pendingTitle")}</h3>
+      {pendingInvitations.length ? (
+        <ul aria-label={t("pendingLabel")} className="mb-8 divide-y divide-border border-y border-border" data-testid="pending-invitations">
+          {pendingInvitations.map((invitation) => (
+            <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+              <span className="min-w-0 text-base break-all sm:text-lg">
+                <span className="font-semibold">{invitation.email}</span>{" "}
+                <span className="text-muted">{t("pendingSince", { date: format.dateTime(invitation.createdAt, { dateStyle: "long" }) })}</span>
+              </span>
+              <Button
+                type="button"
+                size="sm"
+                variant="outline"
+                disabled={cancel.isPending}
+                onClick={() => {
+                  setRemoveError(null);
+                  cancel.mutate(
+                    { invitationId: invitation.id },
+                    { onSuccess: () => toast.success(t("cancelled", { email: invitation.email })) },
+                  );
+                }}
+              >
+                {t("cancel")}
+                <span className="sr-only"> ({invitation.email})</span>
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mb-8 text-base text-muted sm:text-lg">{t("pendingNone")}</p>
       )}
 
       <h3 className="mb-4 text-xl font-bold">{t("addTitle")}</h3>
