@@ -181,9 +181,28 @@ describe("session tokens", () => {
     expect((await request(browser, "account.me")).code).toBe("UNAUTHORIZED");
   });
 
+  it("cannot be stretched past 30 days from sign-in by asking /api/auth/session for a fresh one", async () => {
+    const user = await createUser(database.db);
+    const { browser } = await signIn(user.email);
+    const signedInAt = Date.now();
+    const day = 24 * 60 * 60 * 1000;
+
+    // Day 29: the session endpoint answers and re-issues the cookie (Auth.js rolls its expiry).
+    vi.useFakeTimers({ toFake: ["Date"], now: signedInAt + 29 * day });
+    const refreshed = browser.take(await authGet(new NextRequest(`${ORIGIN}/api/auth/session`, { headers: { cookie: browser.cookie } })));
+    expect(((await refreshed.json()) as { userId?: string } | null)?.userId).toBe(user.id);
+    expect((await request(browser, "account.me")).status).toBe(200);
+
+    // Day 31: the re-issued cookie has not expired, but the sign-in it stands for is too old.
+    vi.setSystemTime(signedInAt + 31 * day);
+    expect((await request(browser, "account.me")).code).toBe("UNAUTHORIZED");
+    const again = browser.take(await authGet(new NextRequest(`${ORIGIN}/api/auth/session`, { headers: { cookie: browser.cookie } })));
+    expect(await again.json()).toBeNull();
+  });
+
   it("are refused when altered, unsealed, sealed with another secret or sealed for another cookie", async () => {
     const user = await createUser(database.db);
-    const claims = { sub: user.id, sv: user.sessionVersion };
+    const claims = { sub: user.id, sv: user.sessionVersion, authAt: Math.floor(Date.now() / 1000) };
     const { browser } = await signIn(user.email);
     const genuine = browser.jar.get("__Host-authjs.session-token")!;
     expect((await request(browser, "account.me")).status).toBe(200);
@@ -194,7 +213,9 @@ describe("session tokens", () => {
     const unsigned = [{ alg: "none", typ: "JWT" }, claims].map((part) => Buffer.from(JSON.stringify(part)).toString("base64url")).join(".") + ".";
     const otherSecret = await encode({ token: claims, secret: "another-deployment-secret-0123456789-abcdef", salt: "__Host-authjs.session-token" });
     const otherCookie = await encode({ token: claims, secret: SECRET, salt: "__Host-authjs.csrf-token" });
-    for (const [what, token] of Object.entries({ flipped, unsigned, otherSecret, otherCookie })) {
+    // A token without a sign-in time (as issued before sessions carried one) cannot be aged, so it is refused.
+    const noSignInTime = await encode({ token: { sub: user.id, sv: user.sessionVersion }, secret: SECRET, salt: "__Host-authjs.session-token" });
+    for (const [what, token] of Object.entries({ flipped, unsigned, otherSecret, otherCookie, noSignInTime })) {
       expect((await request(withToken(token), "account.me")).code, what).toBe("UNAUTHORIZED");
     }
   });

@@ -15,6 +15,8 @@ declare module "next-auth" {
 declare module "@auth/core/jwt" {
   interface JWT {
     sv?: number;
+    /** When the person signed in (seconds since the epoch); re-issuing the token keeps it. */
+    authAt?: number;
   }
 }
 
@@ -33,12 +35,15 @@ export function sessionCookies(secure: boolean): NonNullable<NextAuthConfig["coo
   };
 }
 
+/** The longest a session lasts, from sign-in (docs/security.md, "Sessions"). */
+export const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
+
 export const authConfig = {
   pages: { signIn: "/sign-in", error: "/sign-in" },
   // The credentials provider only works with JWT sessions. The token carries the user id and a
   // session version; role, suspension and the version's validity are read from the database on
   // every request (server/actor.ts), so revoking takes effect at once.
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
   trustHost: true,
   providers: [],
   callbacks: {
@@ -46,7 +51,12 @@ export const authConfig = {
       if (user?.id) {
         token.sub = user.id;
         token.sv = user.sessionVersion ?? 1;
+        token.authAt = Math.floor(Date.now() / 1000);
+        return token;
       }
+      // Auth.js re-issues the token with a fresh expiry whenever /api/auth/session is read, so a
+      // token alone would never expire; the sign-in time it carries does. Returning null ends it.
+      if (typeof token.authAt !== "number" || Date.now() / 1000 - token.authAt > SESSION_MAX_AGE) return null;
       return token;
     },
     session({ session, token }) {
