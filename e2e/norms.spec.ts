@@ -76,3 +76,48 @@ test("the secretariat's transitions are not offered to a member", async ({ page 
   await expect(page.getByRole("button", { name: "Move to endorsement" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Revise the text" })).toHaveCount(0);
 });
+
+test("a co-author joins by invitation; a draft withdrawn before submission stays private", async ({ browser }) => {
+  test.slow();
+  const title = `Sparing water utilities from cyber operations ${unique("n")}`;
+  const author = await (await browser.newContext()).newPage();
+  await signIn(author, "rep@demo.normsforum.example");
+  await open(author, "/norms/new");
+  await author.getByLabel("Title", { exact: true }).fill(title);
+  await author.getByLabel("Summary", { exact: true }).fill("States should not conduct or support cyber operations that impair water utilities.");
+  await author.getByLabel("Clause 1", { exact: true }).fill("States should not knowingly conduct cyber operations that impair water utilities.");
+  await author.getByRole("checkbox", { name: /^II\./ }).check();
+  await author.getByRole("radio", { name: /Mutual restraint/ }).check();
+  await author.getByRole("radio", { name: /Political/ }).check();
+  await author.getByRole("button", { name: "Save as a private draft" }).click();
+  await expect(author.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const normUrl = new URL(author.url()).pathname;
+
+  // The proposer invites by address; the pending entry shows the address as typed, not a name.
+  await open(author, `${normUrl}/edit`);
+  await author.getByLabel("Email address").fill("member@demo.normsforum.example");
+  await author.getByRole("button", { name: "Send invitation" }).click();
+  await expect(author.getByText("Invitation sent to member@demo.normsforum.example.").first()).toBeVisible();
+  await expect(author.getByTestId("pending-invitations").getByText("member@demo.normsforum.example", { exact: true })).toBeVisible();
+
+  // The invitee sees the title only, and the draft once they accept.
+  const invitee = await (await browser.newContext()).newPage();
+  await signIn(invitee, "member@demo.normsforum.example");
+  expect((await invitee.goto(normUrl))?.status()).toBe(404);
+  await open(invitee, "/norms/mine");
+  const invitation = invitee.getByTestId("coauthor-invitations").getByRole("listitem").filter({ hasText: title });
+  await expect(invitation).toBeVisible();
+  await invitation.getByRole("button", { name: /^Accept/ }).click();
+  await expect(invitee.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(invitee.getByText("You are a co-author of this norm.")).toBeVisible();
+
+  // Withdrawing the unsubmitted draft says it stays private, and it does.
+  await open(author, normUrl);
+  await author.getByRole("button", { name: "Withdraw" }).click();
+  await expect(author.getByRole("dialog").getByText(/This draft was never submitted, so it stays private/)).toBeVisible();
+  await author.getByRole("dialog").getByRole("button", { name: "Withdraw the norm" }).click();
+  await expect(author.getByText("The draft was withdrawn. It stays private to its authors.").first()).toBeVisible();
+  const visitor = await (await browser.newContext()).newPage();
+  expect((await visitor.goto(normUrl))?.status()).toBe(404);
+  expect((await visitor.goto(`/api/v1${normUrl}/versions/1`))?.status()).toBe(404);
+});
