@@ -16,6 +16,9 @@
 //   part matches, and the field is now at most 35 characters;
 // - the organisation website (`^https?://[^\s/$.?#].[^\s]*$`, anchored, one unbounded class at the end);
 // - server/stocktake-pdf/pdf-text.ts reads back the PDFs this app writes, in tests only (never user input);
+// - the logger's redaction (`\nparams: [^\n]*`): each match stops at the next line break;
+// - names in mail (server/domain/mail-name.ts): one character class, and alternatives of fixed length;
+//   covered below anyway, with the display name schema and the stored-text check;
 // - Markdown on pages is rendered by react-markdown (micromark, a state machine, not backtracking
 //   regular expressions); it is still timed below on comment-sized input.
 import { createElement } from "react";
@@ -25,7 +28,11 @@ import { MAX_DELIMITERS, MAX_DEPTH, limitMarkdown } from "~/app/_components/mark
 import { describe, expect, it } from "vitest";
 import { nameTokens, websiteHost } from "~/server/domain/duplicates";
 import { diffWords, tokenize } from "~/server/domain/diff";
+import { nameForMail } from "~/server/domain/mail-name";
 import { searchable } from "~/server/domain/norms";
+import { findUnstorable } from "~/server/input-text";
+import { normalizeAddress, rewriteForwardedFor } from "~/server/auth/client-address";
+import { displayNameField } from "~/server/schemas/accounts";
 import { slugify } from "~/server/domain/slug";
 import { MAX_COMMENT, createCommentInput } from "~/server/schemas/comments";
 import { parseCompareItem } from "~/server/schemas/compare";
@@ -130,6 +137,10 @@ const cases: Case[] = [
   { name: "schema: co-author invitation email", max: 320, run: (t) => coauthorInviteEmail.safeParse(`${t}@${t}`) },
   { name: "schema: stock-take statement links", max: 2000, run: (t) => statementInput.shape.links.safeParse([`https://${t}`]) },
   { name: "schema: observation date", max: 100, run: (t) => observationInput.shape.occurredOn.safeParse(t) },
+  { name: "mail: nameForMail over a display name", max: 2000, run: nameForMail },
+  { name: "schema: display name", max: 2000, run: (t) => displayNameField.safeParse(t) },
+  { name: "stored text: findUnstorable over a narrative", max: NARRATIVE, run: (t) => findUnstorable({ text: t }) },
+  { name: "headers: X-Forwarded-For and the client address", max: 8000, run: (t) => [normalizeAddress(`[${t}`), rewriteForwardedFor("127.0.0.1", t, 1)] },
   { name: "pages: Markdown over a comment", max: MAX_COMMENT, run: renderMarkdown },
   { name: "pages: Markdown over an observation", max: OBSERVATION, run: renderMarkdown },
   { name: "pages: Markdown over a narrative section", max: NARRATIVE, run: renderMarkdown },
