@@ -22,6 +22,7 @@ import {
 import { HighlightedText } from "./_components/highlighted-text";
 import { NormBadges } from "./_components/norm-badges";
 import { referenceDocuments } from "./_components/reference-documents";
+import { queryText } from "~/app/_components/query-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("norms.list");
@@ -38,7 +39,7 @@ const listedStatuses = normStatuses.filter((s) => s !== "draft");
 
 /** The filters from the address; anything unrecognised is ignored rather than refused. */
 function readFilters(params: SearchParams) {
-  const q = one(params.q)?.trim().slice(0, 200) ?? "";
+  const q = queryText(params.q, 200);
   const sort = pick(normSorts, one(params.sort));
   const cursor = one(params.cursor);
   return {

@@ -13,6 +13,7 @@ import { getActor } from "~/server/context";
 import { countryName } from "~/server/schemas/countries";
 import { type Region, regions, type StakeholderType, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { StatusBadge } from "./_components/status-badge";
+import { queryText } from "~/app/_components/query-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("organizations.directory");
@@ -29,7 +30,7 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
 function readFilters(params: SearchParams) {
   const type = one(params.type);
   const region = one(params.region);
-  const q = one(params.q)?.trim().slice(0, 100) ?? "";
+  const q = queryText(params.q, 100);
   const start = Number.parseInt(one(params.start) ?? "", 10);
   return {
     type: stakeholderTypes.find((s) => s === type),

@@ -12,6 +12,7 @@ import { api, load } from "~/app/_trpc/server";
 import { NormStatusBadge } from "~/app/norms/_components/norm-badges";
 import type { ReferenceMatrix } from "~/server/domain/references";
 import { documentShortName, proposalSupportLabel } from "./_components/labels";
+import { queryText } from "~/app/_components/query-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("reference.matrix");
@@ -31,7 +32,7 @@ const excerpt = (text: string, max = 140) => (text.length > max ? `${text.slice(
 function applyFilters(matrix: ReferenceMatrix, params: SearchParams) {
   const doc = matrix.documents.find((d) => d.key === one(params.doc))?.key;
   const cat = matrix.categories.find((c) => c.code === one(params.cat))?.code;
-  const q = one(params.q)?.trim().slice(0, 100) ?? "";
+  const q = queryText(params.q, 100);
   const word = q.toLocaleLowerCase("en");
   const matches = (text: string) => !word || text.toLocaleLowerCase("en").includes(word);
   const documents = matrix.documents.filter((d) => !doc || d.key === doc);

@@ -9,9 +9,10 @@ import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
 import { NormStatusBadge } from "~/app/norms/_components/norm-badges";
 import type { SearchResults } from "~/server/domain/search";
+import { queryText } from "~/app/_components/query-text";
 
 type SearchParams = Record<string, string | string[] | undefined>;
-const readQuery = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim().slice(0, 200) ?? "";
+const readQuery = (value: string | string[] | undefined) => queryText(value, 200);
 
 export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
   const [t, q] = await Promise.all([getTranslations("search"), searchParams.then((p) => readQuery(p.q))]);

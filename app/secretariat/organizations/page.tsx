@@ -15,6 +15,7 @@ import { Pagination } from "../_components/pagination";
 import { SecretariatNav } from "../_components/secretariat-nav";
 import { StatusBadge } from "../_components/status-badge";
 import { VerifyButton } from "../_components/verify-button";
+import { queryText } from "~/app/_components/query-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("secretariat.organizations");
@@ -34,7 +35,7 @@ export default async function SecretariatOrganizationsPage({
   if (!can("verification.revoke", actor)) forbidden();
 
   const params = await searchParams;
-  const q = typeof params.q === "string" ? params.q.trim().slice(0, 100) : "";
+  const q = queryText(params.q, 100);
   const cursor = Math.max(0, Number.parseInt(typeof params.cursor === "string" ? params.cursor : "0", 10) || 0);
   const result = await load(() => api.organizations.list({ q: q || undefined, cursor, limit: pageSize }));
   const [t, tc, tv, tn] = await Promise.all([

@@ -14,6 +14,7 @@ import { SecretariatNav } from "../_components/secretariat-nav";
 import { LiftSuspensionDialog } from "./_components/lift-suspension-dialog";
 import { RoleForm } from "./_components/role-form";
 import { SuspendDialog } from "./_components/suspend-dialog";
+import { queryText } from "~/app/_components/query-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("secretariat.users");
@@ -29,7 +30,7 @@ export default async function SecretariatUsersPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const q = typeof params.q === "string" ? params.q.trim().slice(0, 100) : "";
+  const q = queryText(params.q, 100);
   const cursor = Math.max(0, Number.parseInt(typeof params.cursor === "string" ? params.cursor : "0", 10) || 0);
   const result = await load(() => api.users.list({ q: q || undefined, cursor, limit: pageSize }));
   const [t, tc, tv, format, actor] = await Promise.all([
