@@ -16,6 +16,7 @@ import {
   users,
 } from "~/db/schema";
 import { badInput, conflict, forbidden, invalidState, notFound, pgErrorCode } from "../errors";
+import { logger } from "../logger";
 import type { Mailer } from "../mail";
 import { type Actor, isRepresentative } from "../policy";
 import { consume } from "../rate-limit";
@@ -291,14 +292,18 @@ export async function inviteCoauthor(db: Db, mailer: Mailer, actor: Actor, normI
     where: and(eq(users.email, email), isNotNull(users.emailVerifiedAt), isNull(users.deletedAt)),
   });
   if (invitee) {
-    await mailer.send({
-      to: email,
-      subject: "You are invited to co-author a norm proposal on Norms Forum",
-      text:
-        `Hello,\n\n${nameForMail(actor.displayName) ?? "A member of Norms Forum"} invited you to co-author a norm proposal.\n\n` +
-        `Sign in and open "Your proposals" to see the invitation, then accept or decline it:\n\n${env.APP_URL}/norms/mine#invitations\n\n` +
-        "If you do not want to take part, decline it or ignore this message.\n",
-    });
+    // Not awaited: waiting for the mail server would make an address with an account measurably
+    // slower to invite than one without. A failed send is logged; the invitation stands either way.
+    void mailer
+      .send({
+        to: email,
+        subject: "You are invited to co-author a norm proposal on Norms Forum",
+        text:
+          `Hello,\n\n${nameForMail(actor.displayName) ?? "A member of Norms Forum"} invited you to co-author a norm proposal.\n\n` +
+          `Sign in and open "Your proposals" to see the invitation, then accept or decline it:\n\n${env.APP_URL}/norms/mine#invitations\n\n` +
+          "If you do not want to take part, decline it or ignore this message.\n",
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, "co-author invitation mail failed"));
   }
   return { invitationId: invitation!.id, email, createdAt: invitation!.createdAt };
 }
