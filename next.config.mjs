@@ -15,6 +15,11 @@ const config = {
   eslint: { ignoreDuringBuilds: true }, // `npm run lint` runs separately in `npm test`
   // forbidden() and unauthorized() render app/forbidden.tsx (403) and app/unauthorized.tsx (401).
   experimental: { authInterrupts: true },
+  // The middleware (which sets the other security headers) does not run for static files.
+  async headers() {
+    const nosniff = [{ key: "X-Content-Type-Options", value: "nosniff" }];
+    return ["/_next/static/:path*", "/_next/image", "/favicon.ico"].map((source) => ({ source, headers: nosniff }));
+  },
 };
 
 export default withNextIntl(config);

@@ -18,6 +18,11 @@ export function rewriteRequest(req: IncomingMessage, trustedProxies: number, mar
   if (chain) req.headers["x-forwarded-for"] = chain;
   else delete req.headers["x-forwarded-for"];
   delete req.headers["x-real-ip"];
+  // With no proxy of ours in front, the client itself wrote any X-Forwarded-Host/Proto/Port or
+  // Forwarded header: drop them, and Next.js fills them from the connection as it does without.
+  if (trustedProxies === 0) {
+    for (const name of ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"]) delete req.headers[name];
+  }
   req.headers[PROXY_MARK_HEADER] = mark;
 }
 

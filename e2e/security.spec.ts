@@ -37,6 +37,17 @@ test("every kind of response carries the browser protections (HSTS a year or mor
   }
 });
 
+test("static files, which the middleware does not see, are nosniff too", async ({ request }) => {
+  const html = await (await request.get("/")).text();
+  const scripts = [...html.matchAll(/\/_next\/static\/[^"'\s]+\.(?:js|css)/g)].map((m) => m[0]);
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const path of scripts.slice(0, 3)) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()["x-content-type-options"], path).toBe("nosniff");
+  }
+});
+
 test("only the public open-data API is readable cross-origin; session answers are not, and mutations refuse GET", async ({ request }) => {
   const evil = { origin: "https://evil.example" };
   expect((await request.get("/api/v1/norms", { headers: evil })).headers()["access-control-allow-origin"]).toBe("*");

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/db/connect";
@@ -6,7 +7,7 @@ import { clientIp } from "~/server/auth/client-ip";
 import { authenticate } from "~/server/auth/sign-in";
 import { nullMailer } from "./support/context";
 import { createTestDatabase } from "./support/db";
-import { createAppServer } from "../server";
+import { createAppServer, rewriteRequest } from "../server";
 
 describe("rewriteForwardedFor: only the peer and our own proxies' hops survive", () => {
   it("with TRUSTED_PROXIES=0 keeps only the TCP peer, whatever the client sent", () => {
@@ -42,6 +43,26 @@ describe("rewriteForwardedFor: only the peer and our own proxies' hops survive",
 
   it("has no address for an unknown peer", () => {
     expect(rewriteForwardedFor(undefined, "1.2.3.4", 1)).toBeNull();
+  });
+});
+
+describe("rewriteRequest: the other forwarding headers", () => {
+  const requestWith = (headers: Record<string, string>) =>
+    ({ headers: { ...headers }, socket: { remoteAddress: "203.0.113.9" } }) as unknown as IncomingMessage;
+  const forged = { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", "x-forwarded-port": "443", forwarded: "for=1.2.3.4;host=evil.example" };
+
+  it("drops a client's own X-Forwarded-Host, -Proto, -Port and Forwarded when no proxy of ours is in front", () => {
+    const req = requestWith(forged);
+    rewriteRequest(req, 0, "mark");
+    for (const name of Object.keys(forged)) expect(req.headers[name]).toBeUndefined();
+    expect(req.headers["x-forwarded-for"]).toBe("203.0.113.9");
+  });
+
+  it("keeps them behind a proxy of ours, which sets them", () => {
+    const req = requestWith(forged);
+    rewriteRequest(req, 1, "mark");
+    expect(req.headers["x-forwarded-host"]).toBe("evil.example");
+    expect(req.headers["x-forwarded-proto"]).toBe("https");
   });
 });
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { builtAppMissing, DEMO_PASSWORD, type RunningApp, startApp, trpc } from "./support";
 
 // The built app configured for https (APP_URL=https://…) behind a TLS-terminating proxy, which
-// reaches server.ts over plain http and says X-Forwarded-Proto: https. Every cookie a sign-in sets,
+// reaches server.ts over plain http and says X-Forwarded-Proto: https (TRUSTED_PROXIES=1). Every cookie a sign-in sets,
 // Auth.js's and the app's own known-device cookie, must be HttpOnly, Secure, SameSite=Lax and
 // __Host- (path /, no Domain), so that a sibling subdomain cannot plant or read one. It also
 // serves no source-control or config files and answers no TRACE (docs/security.md, ASVS 13.4).
@@ -25,6 +25,8 @@ beforeAll(async () => {
     DATA_DIR: folder,
     PGLITE_DATA_DIR: path.join(folder, "pglite"),
     SEED_DEMO: "true",
+    // One TLS-terminating proxy of ours in front, whose X-Forwarded-Proto server.ts believes.
+    TRUSTED_PROXIES: "1",
   });
 }, 240_000);
 
