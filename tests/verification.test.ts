@@ -100,12 +100,31 @@ describe("verification", () => {
     const publicView = await (await callerAs(database.db, null)).organizations.get({ slug: verified.slug });
     expect(publicView).toMatchObject({ verificationStatus: "revoked", statusReason: "It merged into another member organisation." });
   });
+
+  it("refuses a secretariat member who belongs to the organisation: another decides, nothing changes", async () => {
+    const insider = await createUser(database.db, { role: "secretariat" });
+    const colleague = await createUser(database.db, { role: "secretariat" });
+    const org = await createOrganization(database.db, { createdById: insider.id, name: "Insider Institute" });
+    const api = await callerAs(database.db, insider);
+    for (const attempt of [
+      api.verification.verify({ organizationId: org.id, confirmName: org.name, acknowledgedDuplicateIds: [] }),
+      api.verification.reject({ organizationId: org.id, reason: "Rejecting my own organisation." }),
+    ]) {
+      const refused = await failure(attempt);
+      expect(refused.code).toBe("FORBIDDEN");
+      expect(refused.message).toMatch(/You belong to this organisation/);
+    }
+    expect((await database.db.query.organizations.findFirst({ where: eq(organizations.id, org.id) }))!.verificationStatus).toBe("pending");
+    await (await callerAs(database.db, colleague)).verification.verify({ organizationId: org.id, confirmName: org.name, acknowledgedDuplicateIds: [] });
+    const revoke = await failure(api.verification.revoke({ organizationId: org.id, reason: "Revoking my own organisation." }));
+    expect(revoke.code).toBe("FORBIDDEN");
+  });
 });
 
 describe("the audit log", () => {
   it("is append-only in the database itself", async () => {
     const staff = await createUser(database.db, { role: "admin" });
-    const org = await createOrganization(database.db, { createdById: staff.id });
+    const org = await createOrganization(database.db, { createdById: (await createUser(database.db)).id });
     await (await callerAs(database.db, staff)).verification.verify({ organizationId: org.id, confirmName: org.name });
     await expect(database.db.execute(sql`update audit_log set action = 'tampered'`)).rejects.toThrow();
     await expect(database.db.execute(sql`delete from audit_log`)).rejects.toThrow();

@@ -2,9 +2,9 @@ import { refreshMeasuresForOrganization } from "./positions";
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "~/db/connect";
-import { organizations, users } from "~/db/schema";
+import { organizationMembers, organizations, users } from "~/db/schema";
 import type { VerificationStatus } from "~/server/schemas/vocabulary";
-import { AppError, badInput, invalidState, notFound } from "../errors";
+import { AppError, badInput, forbidden, invalidState, notFound } from "../errors";
 import type { Actor } from "../policy";
 import { recordAudit } from "./audit";
 import type { verifyInput } from "../schemas/organizations";
@@ -66,6 +66,14 @@ async function transition(
     return await db.transaction(async (tx) => {
       const [current] = await tx.select().from(organizations).where(eq(organizations.id, organizationId)).for("update");
       if (!current) throw notFound("The organisation");
+      // Nobody decides on an organisation they belong to (as for observations naming one's own).
+      const [member] = await tx
+        .select({ userId: organizationMembers.userId })
+        .from(organizationMembers)
+        .where(and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.userId, actor.id)));
+      if (member) {
+        throw forbidden("You belong to this organisation, so another member of the secretariat decides on its verification.");
+      }
       const confirmed = from.includes(current.verificationStatus) && confirm ? await confirm(tx, current) : {};
       const [updated] = await tx
         .update(organizations)
