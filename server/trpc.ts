@@ -8,6 +8,7 @@ import type { Db } from "~/db/connect";
 import { AppError, type AppErrorCode, badInput, isDatabaseUnavailable, pgErrorCode, RETRY_AFTER_UNAVAILABLE_SECONDS, unauthorized } from "./errors";
 import { findUnstorable, UNSTORABLE_MESSAGE } from "./input-text";
 import { type Logger, logger } from "./logger";
+import { type SecurityEvent, securityEvent } from "./security-events";
 import type { Mailer } from "./mail";
 import { type Action, type Actor, authorize, type PublicAction, type SignedInAction } from "./policy";
 
@@ -39,6 +40,12 @@ const appCodeToTrpc: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   INVALID_STATE: "PRECONDITION_FAILED",
   RATE_LIMITED: "TOO_MANY_REQUESTS",
   BAD_INPUT: "BAD_REQUEST",
+};
+
+const securityEventOf: Partial<Record<AppErrorCode, SecurityEvent>> = {
+  UNAUTHORIZED: "request.unauthenticated",
+  FORBIDDEN: "request.forbidden",
+  RATE_LIMITED: "request.rate_limited",
 };
 
 const t = initTRPC.context<Context>().meta<{ action: Action }>().create({
@@ -83,6 +90,8 @@ const errors = t.middleware(async ({ ctx, path, type, next }) => {
   if (result.ok) return result;
   const cause = result.error.cause;
   if (cause instanceof AppError) {
+    const event = securityEventOf[cause.code];
+    if (event) securityEvent(event, { path, userId: ctx.actor?.id ?? null }, ctx.log);
     throw new TRPCError({ code: appCodeToTrpc[cause.code], message: cause.message, cause });
   }
   if (pgErrorCode(cause) === "23505") {

@@ -4,6 +4,7 @@ import { env } from "~/env.js";
 import type { Db } from "~/db/connect";
 import { users } from "~/db/schema";
 import { logger } from "../logger";
+import { securityEvent } from "../security-events";
 import type { Mailer } from "../mail";
 import { addressKey, reset, tryConsume, usage } from "../rate-limit";
 import { readKnownDevice, rememberDevice } from "./known-device";
@@ -44,6 +45,15 @@ const getDummyHash = () => (dummyHash ??= hashPassword(randomBytes(18).toString(
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function authenticate(db: Db, mailer: Mailer, attempt: SignInAttempt): Promise<SignInResult> {
+  const result = await checkSignIn(db, mailer, attempt);
+  if (result.ok) securityEvent("sign_in.succeeded", { userId: result.user.id });
+  else if (result.code === "invalid") securityEvent("sign_in.failed", { reason: "wrong email or password" });
+  else if (result.code === "unverified") securityEvent("sign_in.refused", { reason: "email not confirmed" });
+  else securityEvent("sign_in.refused", { reason: "rate limited", retryAfterSeconds: Number(result.code.split(":")[1]) });
+  return result;
+}
+
+async function checkSignIn(db: Db, mailer: Mailer, attempt: SignInAttempt): Promise<SignInResult> {
   const { email, password } = attempt;
   const address = addressKey(attempt.ip);
 
