@@ -93,6 +93,10 @@ async function everywherePerson(db: Db) {
   const other = await otherRep.norms.create({ ...normFields, title: `Another norm ${year}` });
   const otherNorm = (await db.query.norms.findFirst({ where: eq(schema.norms.slug, other.slug) }))!;
   await db.insert(schema.normCoauthors).values({ normId: otherNorm.id, userId: subject.id });
+  // An invitation to the subject's address, which holds the address itself (not the id).
+  const third = await otherRep.norms.create({ ...normFields, title: `A third norm ${year}` });
+  const thirdNorm = (await db.query.norms.findFirst({ where: eq(schema.norms.slug, third.slug) }))!;
+  await db.insert(schema.normCoauthorInvitations).values({ normId: thirdNorm.id, email: subject.email, invitedById: otherRepUser.id });
   // Comments: one of their own (edited, so it has an earlier wording), one for the organisation.
   const personal = await s.comments.create({ normId: norm.id, body: "My own view on the first clause." });
   await s.comments.edit({ commentId: personal.id, body: "My own view on the first clause, reworded." });
@@ -205,6 +209,7 @@ describe("downloading one's data, then deleting the account", () => {
     expect(comment.revisions.map((r) => r.body)).toEqual(["My own view on the first clause."]);
     expect(exported.records.find((r) => r.table === "email_tokens")!.rows[0]).not.toHaveProperty("tokenHash");
     expect(exported.records.find((r) => r.table === "audit_log" && r.column === "target_id")!.rows).toHaveLength(1);
+    expect(exported.records.find((r) => r.table === "norm_coauthor_invitations" && r.column === "email")!.rows).toHaveLength(1);
 
     const revisionBefore = (await db.query.stocktakeRevisions.findFirst({ where: eq(schema.stocktakeRevisions.sha256, f.published.sha256) }))!;
     const sessionVersion = (await db.query.users.findFirst({ where: eq(schema.users.id, f.subject.id) }))!.sessionVersion;

@@ -126,6 +126,19 @@ export async function exportPersonalData(db: Db, actor: Actor, now = new Date())
         .where(and(eq(schema.auditLog.targetType, "user"), eq(schema.auditLog.targetId, actor.id)))
         .orderBy(schema.auditLog.id);
       records.push({ table: "audit_log", column: "target_id", description: "Entries in the audit log about your account.", rows: aboutYou });
+      // Invitations are addressed by email, not by id: the ones sent to this person's address.
+      const invitedYou = await tx
+        .select({
+          id: schema.normCoauthorInvitations.id,
+          normId: schema.normCoauthorInvitations.normId,
+          status: schema.normCoauthorInvitations.status,
+          createdAt: schema.normCoauthorInvitations.createdAt,
+          respondedAt: schema.normCoauthorInvitations.respondedAt,
+        })
+        .from(schema.normCoauthorInvitations)
+        .where(eq(schema.normCoauthorInvitations.email, user.email))
+        .orderBy(schema.normCoauthorInvitations.createdAt);
+      records.push({ table: "norm_coauthor_invitations", column: "email", description: "Invitations to co-author a norm sent to your address.", rows: invitedYou });
       return {
         format: EXPORT_FORMAT,
         exportedAt: now,
@@ -205,6 +218,8 @@ export async function deleteAccount(db: Db, actor: Actor, input: z.output<typeof
     for (const source of personalDataSources) {
       if (source.erasure.action === "delete") await tx.delete(source.from!).where(eq(source.by!, actor.id));
     }
+    // Invitations sent to the address hold it in clear: they go with the account.
+    await tx.delete(schema.normCoauthorInvitations).where(eq(schema.normCoauthorInvitations.email, user.email));
     // Counters are keyed by address or id (e.g. "signInAccount:name@example.org"); the address must not outlive the account.
     await tx
       .delete(schema.rateLimits)
