@@ -232,7 +232,8 @@ test("hostile text goes in through every field, as the roles who can write it", 
     await must(watched.page, "account.updateProfile", { displayName: state.names[who] });
   }
 
-  // Organisations, registered by the member: names, descriptions, a website.
+  // Organisations, registered by the admin (other specs count on the member representing none):
+  // names, descriptions, a website.
   const orgNames = [
     '=HYPERLINK("https://evil.example","click")',
     "+cmd|' /C calc'!A0",
@@ -247,7 +248,7 @@ test("hostile text goes in through every field, as the roles who can write it", 
   ];
   const descriptions = pack(texts, 2000);
   for (const [i, name] of orgNames.entries()) {
-    const created = await must<{ id: string; slug: string }>(member.page, "organizations.create", {
+    const created = await must<{ id: string; slug: string }>(admin.page, "organizations.create", {
       name,
       stakeholderType: "civil_society",
       region: "global",
@@ -257,9 +258,9 @@ test("hostile text goes in through every field, as the roles who can write it", 
     });
     state.organizations.push({ ...created, name });
   }
-  await refused(member.page, "organizations.create", { name: "Script site", stakeholderType: "academia", region: "global", website: "javascript:alert(1)" });
-  await refused(member.page, "organizations.create", { name: "Data site", stakeholderType: "academia", region: "global", website: "data:text/html,<script>alert(1)</script>" });
-  for (const bad of unstorable) await refused(member.page, "organizations.create", { name: `Org ${bad}`, stakeholderType: "academia", region: "global" });
+  await refused(admin.page, "organizations.create", { name: "Script site", stakeholderType: "academia", region: "global", website: "javascript:alert(1)" });
+  await refused(admin.page, "organizations.create", { name: "Data site", stakeholderType: "academia", region: "global", website: "data:text/html,<script>alert(1)</script>" });
+  for (const bad of unstorable) await refused(admin.page, "organizations.create", { name: `Org ${bad}`, stakeholderType: "academia", region: "global" });
 
   // The secretariat's queue shows them pending; it verifies all but the last, which it rejects with a reason.
   await visit(secretariat, "/secretariat/verification", { expectText: "<script>alert(1)</script> Foundation" });
@@ -315,14 +316,14 @@ test("hostile text goes in through every field, as the roles who can write it", 
     changeSummary: pack(texts, 500, 3)[0],
   });
 
-  // Positions: the representatives for their organisations, the member for the new verified ones.
+  // Positions: the representatives for their organisations, the admin for the new verified ones.
   const statements = pack(texts, 5000, 20);
   await must(rep.page, "positions.record", { normId: n1.id, organizationId: kenya.id, stance: "object", statement: statements[0] });
   await must(rep.page, "positions.record", { normId: n1.id, organizationId: drc.id, stance: "endorse_with_reservations", statement: statements[1 % statements.length] });
   await must(rep2.page, "positions.record", { normId: n1.id, organizationId: openNetworks.id, stance: "abstain", statement: statements[2 % statements.length] });
   const csvPayloads = ofKind("csv");
   for (const [i, org] of state.organizations.slice(0, -1).entries()) {
-    await must(member.page, "positions.record", {
+    await must(admin.page, "positions.record", {
       normId: i % 2 ? n2.id : n1.id,
       organizationId: org.id,
       stance: i % 3 ? "endorse" : "object",
@@ -435,9 +436,9 @@ test("every page that shows the corpus renders it as text: no script, no dialog,
   await visit(member, `${base}/edit`);
   await visit(member, "/account", { expectText: "<img src=x onerror=alert(1)>" });
   await visit(member, "/norms/mine");
-  await visit(member, "/organizations/mine");
-  await visit(member, `/organizations/${state.organizations.at(-1)!.slug}`);
-  await visit(member, `/organizations/${state.organizations[0]!.slug}/manage`);
+  await visit(admin, "/organizations/mine");
+  await visit(admin, `/organizations/${state.organizations.at(-1)!.slug}`);
+  await visit(admin, `/organizations/${state.organizations[0]!.slug}/manage`);
   await visit(rep, base);
   await visit(rep, "/account");
   await visit(secretariat, "/secretariat/moderation");
