@@ -270,6 +270,7 @@ test("hostile text goes in through every field, as the roles who can write it", 
     await must(secretariat.page, "verification.verify", { organizationId: org.id, confirmName: org.name, acknowledgedDuplicateIds: entry.duplicates.map((d) => d.id) });
   }
   await must(secretariat.page, "verification.reject", { organizationId: state.organizations.at(-1)!.id, reason: pack(texts, 2000, 10)[1] });
+  await must(rep2.page, "organizations.requestJoin", { organizationId: state.organizations[0]!.id, message: pack(texts, 1000)[0] });
 
   // Norms, proposed by the member: every payload is a clause of one of five norms.
   const titles = [
@@ -300,6 +301,8 @@ test("hostile text goes in through every field, as the roles who can write it", 
   for (const bad of unstorable) {
     await refused(member.page, "norms.create", { title: `Title ${bad}`, summary: "A summary long enough to be accepted.", clauses: ["One."], categories: ["I"], kind: "mutual_restraint", bindingness: "political" });
   }
+
+  await must(secretariat.page, "norms.transition", { normId: state.norms[2]!.id, transition: "openEndorsement", note: notes[1 % notes.length] });
 
   // A revision of the first norm: clauses changed and reordered, with a hostile change summary.
   const n1Clauses = texts.filter((_, j) => j % titles.length === 0).map((t) => t.trim());
@@ -351,7 +354,9 @@ test("hostile text goes in through every field, as the roles who can write it", 
   const moderationNotes = pack(texts, 1000);
   await must(secretariat.page, "moderation.hide", { commentId: state.comments[0], rule: "HR-1", note: moderationNotes[0] });
   await must(secretariat.page, "moderation.dismissReports", { commentId: state.comments[1], note: moderationNotes[1] });
-  await must(member.page, "comments.appeal", { commentId: state.comments[0], text: pack(texts, 2000, 20)[0] });
+  const appeal = await must<{ id: string }>(member.page, "comments.appeal", { commentId: state.comments[0], text: pack(texts, 2000, 20)[0] });
+  await visit(secretariat, "/secretariat/moderation");
+  await must(secretariat.page, "moderation.decideAppeal", { appealId: appeal.id, decision: "uphold", note: moderationNotes[2 % moderationNotes.length]!.padEnd(5, ".") });
 
   // A stock-take covering the first two norms, in the next free year (as the secretariat's form suggests).
   const years = new Set((await must<{ year: number }[]>(secretariat.page, "stocktakes.list", undefined, "query")).map((y) => y.year));
@@ -407,6 +412,8 @@ test("hostile text goes in through every field, as the roles who can write it", 
   // Published: the window closes early and the report (JSON, PDF, CSV) is written.
   await must(secretariat.page, "stocktakes.close", { year: state.year });
   await must(secretariat.page, "stocktakes.publish", { year: state.year });
+  // A correction: revision 2, with a hostile erratum.
+  await must(secretariat.page, "stocktakes.publish", { year: state.year, erratum: notes[0] });
 
   expectNoProblems();
 });
@@ -429,6 +436,7 @@ test("every page that shows the corpus renders it as text: no script, no dialog,
   await visit(visitor, "/moderation-log");
   await visit(visitor, `/stocktakes/${state.year}`, { expectText: "<script>alert(1)</script> observed" });
   await visit(visitor, "/stocktakes");
+  await visit(visitor, `/stocktakes/${state.year}/revisions/1`);
   await visit(visitor, "/");
 
   // Signed in, the same pages carry forms prefilled with the payloads, and people's own pages.
