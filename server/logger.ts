@@ -11,11 +11,17 @@ export function serializeError(error: unknown): unknown {
   const scrub = (node: unknown, depth: number): unknown => {
     if (!node || typeof node !== "object" || depth > 4) return node;
     const copy: Record<string, unknown> = { ...(node as Record<string, unknown>) };
+    // Drizzle writes `params: ${params}` into the message; a value with line breaks (a comment, a
+    // clause) runs over several lines, so the exact text is cut out first, then any single line left.
+    const written = "params" in copy ? `\nparams: ${String(copy.params)}` : null;
     delete copy.params;
     delete copy.parameters;
     for (const key of ["message", "stack"] as const) {
       const value = copy[key];
-      if (typeof value === "string") copy[key] = value.replace(/\nparams: [^\n]*/g, "\nparams: [redacted]");
+      if (typeof value === "string") {
+        const cut = written ? value.split(written).join("\nparams: [redacted]") : value;
+        copy[key] = cut.replace(/\nparams: [^\n]*/g, "\nparams: [redacted]");
+      }
     }
     if (copy.cause) copy.cause = scrub(copy.cause, depth + 1);
     return copy;
