@@ -6,16 +6,15 @@ import { FormErrors, TextField, useFormDialog } from "~/app/_components/form";
 import { Button } from "~/app/_components/ui/button";
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
   DialogTrigger,
 } from "~/app/_components/ui/dialog";
 import { useTRPC } from "~/app/_trpc/react";
 import { deleteAccountInput } from "~/server/schemas/privacy";
+import { DialogActions } from "~/app/_components/dialog-actions";
 
 /** Asks for the current password, then deletes the account; the page lists what happens first. */
 export function DeleteAccount() {
@@ -47,16 +46,11 @@ export function DeleteAccount() {
         <form method="post" onSubmit={onSubmit} noValidate className="space-y-6">
           <FormErrors form={form} fields={["password"]} message={message} />
           <TextField form={form} name="password" label={t("password")} type="password" autoComplete="current-password" />
-          <DialogFooter>
+          <DialogActions>
             <Button type="submit" variant="destructive" disabled={remove.isPending || remove.isSuccess}>
               {t("confirm")}
             </Button>
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                {t("cancel")}
-              </Button>
-            </DialogClose>
-          </DialogFooter>
+          </DialogActions>
         </form>
       </DialogContent>
     </Dialog>

@@ -6,15 +6,14 @@ import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
   DialogTrigger,
 } from "~/app/_components/ui/dialog";
 import { serverError, useTRPC } from "~/app/_trpc/react";
+import { DialogActions } from "~/app/_components/dialog-actions";
 
 export function SignOutEverywhere() {
   const t = useTranslations("account.signOutEverywhere");
@@ -41,14 +40,11 @@ export function SignOutEverywhere() {
             <AlertDescription>{serverError(signOut.error).message}</AlertDescription>
           </Alert>
         ) : null}
-        <DialogFooter>
+        <DialogActions>
           <Button variant="destructive" disabled={signOut.isPending || signOut.isSuccess} onClick={() => signOut.mutate()}>
             {t("confirm")}
           </Button>
-          <DialogClose asChild>
-            <Button variant="secondary">{t("cancel")}</Button>
-          </DialogClose>
-        </DialogFooter>
+        </DialogActions>
       </DialogContent>
     </Dialog>
   );

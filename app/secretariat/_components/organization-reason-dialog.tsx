@@ -8,16 +8,15 @@ import { FormErrors, TextareaField, useFormDialog } from "~/app/_components/form
 import { Button } from "~/app/_components/ui/button";
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
   DialogTrigger,
 } from "~/app/_components/ui/dialog";
 import { useTRPC } from "~/app/_trpc/react";
 import { rejectInput } from "~/server/schemas/organizations";
+import { DialogActions } from "~/app/_components/dialog-actions";
 
 const rejectKeys = {
   open: "verification.reject",
@@ -94,16 +93,11 @@ export function OrganizationReasonDialog({
             hint={t(k.hint)}
             rows={4}
           />
-          <DialogFooter>
+          <DialogActions>
             <Button type="submit" variant="destructive" disabled={mutation.isPending}>
               {t(k.submit)}
             </Button>
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                {tc("cancel")}
-              </Button>
-            </DialogClose>
-          </DialogFooter>
+          </DialogActions>
         </form>
       </DialogContent>
     </Dialog>

@@ -11,16 +11,15 @@ import { CheckboxField } from "~/app/_components/ui/checkbox";
 import { DescriptionList } from "~/app/_components/ui/description-list";
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
   DialogTrigger,
 } from "~/app/_components/ui/dialog";
 import { serverError, useTRPC } from "~/app/_trpc/react";
 import type { DuplicateReason } from "~/server/domain/duplicates";
+import { DialogActions } from "~/app/_components/dialog-actions";
 
 export interface VerifyTarget {
   id: string;
@@ -130,16 +129,11 @@ export function VerifyButton({ organization, mode }: { organization: VerifyTarge
               />
             </div>
           ) : null}
-          <DialogFooter>
+          <DialogActions>
             <Button type="submit" disabled={verify.isPending || (needsAcknowledgement && !checked)}>
               {t("verification.confirmSubmit", { name })}
             </Button>
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                {tc("cancel")}
-              </Button>
-            </DialogClose>
-          </DialogFooter>
+          </DialogActions>
         </form>
       </DialogContent>
     </Dialog>

@@ -11,10 +11,8 @@ import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
   DialogTrigger,
@@ -23,6 +21,7 @@ import { toast } from "~/app/_components/ui/toaster";
 import { serverError, useTRPC } from "~/app/_trpc/react";
 import { editCommentInput, reportCommentInput } from "~/server/schemas/comments";
 import { CommentComposer, type SpeakingFor } from "./discussion-composer";
+import { DialogActions } from "~/app/_components/dialog-actions";
 
 export interface CommentActionsViewer {
   canEdit: boolean;
@@ -193,16 +192,11 @@ function DeleteDialog({ commentId }: { commentId: string }) {
             <AlertDescription>{message}</AlertDescription>
           </Alert>
         ) : null}
-        <DialogFooter>
+        <DialogActions>
           <Button type="button" variant="destructive" disabled={remove.isPending} onClick={() => remove.mutate({ commentId })}>
             {t("deleteConfirm")}
           </Button>
-          <DialogClose asChild>
-            <Button type="button" variant="secondary">
-              {t("cancel")}
-            </Button>
-          </DialogClose>
-        </DialogFooter>
+        </DialogActions>
       </DialogContent>
     </Dialog>
   );
@@ -243,16 +237,11 @@ function ReportDialog({ commentId, authorName }: { commentId: string; authorName
         <form method="post" onSubmit={onSubmit} noValidate>
           <FormErrors form={form} fields={["reason"]} message={message} />
           <TextareaField form={form} name="reason" label={t("reportReason")} hint={t("reportReasonHint")} rows={4} />
-          <DialogFooter>
+          <DialogActions>
             <Button type="submit" disabled={report.isPending}>
               {t("reportSubmit")}
             </Button>
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                {t("cancel")}
-              </Button>
-            </DialogClose>
-          </DialogFooter>
+          </DialogActions>
         </form>
       </DialogContent>
     </Dialog>

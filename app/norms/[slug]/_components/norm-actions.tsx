@@ -9,10 +9,8 @@ import { FormErrors, TextareaField, TextField, useFormDialog } from "~/app/_comp
 import { Button, buttonVariants, type ButtonProps } from "~/app/_components/ui/button";
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
   DialogTrigger,
@@ -20,6 +18,7 @@ import {
 import { toast } from "~/app/_components/ui/toaster";
 import { useTRPC } from "~/app/_trpc/react";
 import { mergeInput, transitionInput } from "~/server/schemas/norms";
+import { DialogActions } from "~/app/_components/dialog-actions";
 
 type SecretariatTransition = "openEndorsement" | "returnToConsultation" | "conclude";
 
@@ -142,16 +141,11 @@ function TransitionDialog({
         <form method="post" onSubmit={onSubmit} noValidate>
           <FormErrors form={form} fields={["note"]} message={message} />
           <TextareaField form={form} name="note" label={t("note")} hint={t(privateWithdrawal ? "withdraw.noteHintPrivate" : `${action}.noteHint`)} rows={3} />
-          <DialogFooter>
+          <DialogActions>
             <Button type="submit" variant={action === "withdraw" ? "destructive" : "default"} disabled={pending}>
               {t(`${action}.confirm`)}
             </Button>
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                {tc("cancel")}
-              </Button>
-            </DialogClose>
-          </DialogFooter>
+          </DialogActions>
         </form>
       </DialogContent>
     </Dialog>
@@ -218,16 +212,11 @@ function MergeDialog({ normId, title }: { normId: string; title: string }) {
           <FormErrors form={form} fields={["intoSlug", "note"]} message={message} />
           <TextField form={form} name="intoSlug" label={t("into")} hint={t("intoHint")} autoComplete="off" spellCheck={false} />
           <TextareaField form={form} name="note" label={tn("note")} hint={t("noteHint")} rows={3} />
-          <DialogFooter>
+          <DialogActions>
             <Button type="submit" variant="destructive" disabled={merge.isPending}>
               {t("confirm")}
             </Button>
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                {tc("cancel")}
-              </Button>
-            </DialogClose>
-          </DialogFooter>
+          </DialogActions>
         </form>
       </DialogContent>
     </Dialog>

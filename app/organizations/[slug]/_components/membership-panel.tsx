@@ -11,10 +11,8 @@ import { Button, buttonVariants } from "~/app/_components/ui/button";
 import { CheckboxField } from "~/app/_components/ui/checkbox";
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
   DialogTrigger,
@@ -23,6 +21,7 @@ import { toast } from "~/app/_components/ui/toaster";
 import { serverError, useTRPC } from "~/app/_trpc/react";
 import { requestJoinInput } from "~/server/schemas/organizations";
 import type { MemberRole } from "~/server/schemas/vocabulary";
+import { DialogActions } from "~/app/_components/dialog-actions";
 
 interface Props {
   organizationId: string;
@@ -212,7 +211,7 @@ function MemberControls({
               <AlertDescription>{leaveError}</AlertDescription>
             </Alert>
           ) : null}
-          <DialogFooter>
+          <DialogActions>
             <Button
               type="button"
               variant="destructive"
@@ -221,12 +220,7 @@ function MemberControls({
             >
               {t("leave")}
             </Button>
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                {tc("cancel")}
-              </Button>
-            </DialogClose>
-          </DialogFooter>
+          </DialogActions>
         </DialogContent>
       </Dialog>
     </>

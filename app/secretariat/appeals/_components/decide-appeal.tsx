@@ -9,15 +9,14 @@ import { applyServerError, FormErrors, TextareaField, useZodForm } from "~/app/_
 import { Button } from "~/app/_components/ui/button";
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
 } from "~/app/_components/ui/dialog";
 import { useTRPC } from "~/app/_trpc/react";
 import { decideAppealInput } from "~/server/schemas/users";
+import { DialogActions } from "~/app/_components/dialog-actions";
 
 type Decision = "uphold" | "lift";
 
@@ -80,16 +79,11 @@ export function DecideAppeal({ appealId, name }: { appealId: string; name: strin
           <form method="post" onSubmit={onSubmit} noValidate>
             <FormErrors form={form} fields={["note"]} message={message} />
             <TextareaField form={form} name="note" label={t("note")} hint={t("noteHint")} rows={4} />
-            <DialogFooter>
+            <DialogActions>
               <Button type="submit" disabled={decide.isPending}>
                 {t(decision === "lift" ? "liftSubmit" : "upholdSubmit")}
               </Button>
-              <DialogClose asChild>
-                <Button type="button" variant="secondary">
-                  {tc("cancel")}
-                </Button>
-              </DialogClose>
-            </DialogFooter>
+            </DialogActions>
           </form>
         </DialogContent>
       </Dialog>

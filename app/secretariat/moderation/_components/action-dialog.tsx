@@ -5,14 +5,13 @@ import type * as React from "react";
 import { Button, type ButtonProps } from "~/app/_components/ui/button";
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
   DialogTrigger,
 } from "~/app/_components/ui/dialog";
+import { DialogActions } from "~/app/_components/dialog-actions";
 
 interface ActionDialogProps {
   /** From useFormDialog. */
@@ -47,16 +46,11 @@ export function ActionDialog({ dialog, trigger, triggerName, title, description,
         </DialogHeader>
         <form method="post" onSubmit={onSubmit} noValidate>
           {children}
-          <DialogFooter>
+          <DialogActions>
             <Button type="submit" variant={submitVariant} disabled={pending}>
               {submit}
             </Button>
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                {tc("cancel")}
-              </Button>
-            </DialogClose>
-          </DialogFooter>
+          </DialogActions>
         </form>
       </DialogContent>
     </Dialog>

@@ -8,16 +8,15 @@ import { FormErrors, TextareaField, useFormDialog } from "~/app/_components/form
 import { Button } from "~/app/_components/ui/button";
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
   DialogTrigger,
 } from "~/app/_components/ui/dialog";
 import { useTRPC } from "~/app/_trpc/react";
 import { liftSuspensionInput } from "~/server/schemas/users";
+import { DialogActions } from "~/app/_components/dialog-actions";
 
 export function LiftSuspensionDialog({ suspensionId, name }: { suspensionId: string; name: string }) {
   const t = useTranslations("secretariat.users");
@@ -56,16 +55,11 @@ export function LiftSuspensionDialog({ suspensionId, name }: { suspensionId: str
         <form method="post" onSubmit={onSubmit} noValidate>
           <FormErrors form={form} fields={["reason"]} message={message} />
           <TextareaField form={form} name="reason" label={`${t("liftNote")} ${tc("optional")}`} hint={t("liftNoteHint")} rows={3} />
-          <DialogFooter>
+          <DialogActions>
             <Button type="submit" disabled={lift.isPending}>
               {t("liftSubmit")}
             </Button>
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                {tc("actions.cancel")}
-              </Button>
-            </DialogClose>
-          </DialogFooter>
+          </DialogActions>
         </form>
       </DialogContent>
     </Dialog>

@@ -10,16 +10,15 @@ import { FormErrors, TextareaField, TextField, useFormDialog } from "~/app/_comp
 import { Button } from "~/app/_components/ui/button";
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
   DialogTrigger,
 } from "~/app/_components/ui/dialog";
 import { useTRPC } from "~/app/_trpc/react";
 import { suspendInput } from "~/server/schemas/users";
+import { DialogActions } from "~/app/_components/dialog-actions";
 
 export function SuspendDialog({ userId, name }: { userId: string; name: string }) {
   const t = useTranslations("secretariat.users");
@@ -72,16 +71,11 @@ export function SuspendDialog({ userId, name }: { userId: string; name: string }
             label={`${t("suspendEndsAt")} ${tc("optional")}`}
             hint={t("suspendEndsAtHint")}
           />
-          <DialogFooter>
+          <DialogActions>
             <Button type="submit" variant="destructive" disabled={suspend.isPending}>
               {t("suspendSubmit")}
             </Button>
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                {tc("actions.cancel")}
-              </Button>
-            </DialogClose>
-          </DialogFooter>
+          </DialogActions>
         </form>
       </DialogContent>
     </Dialog>

@@ -8,10 +8,8 @@ import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
 } from "~/app/_components/ui/dialog";
@@ -19,6 +17,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { toast } from "~/app/_components/ui/toaster";
 import { serverError, useTRPC } from "~/app/_trpc/react";
 import type { MemberRole } from "~/server/schemas/vocabulary";
+import { DialogActions } from "~/app/_components/dialog-actions";
 
 interface Member {
   userId: string;
@@ -171,7 +170,7 @@ export function MembersTable({ organizationId, organizationName, slug, members, 
                   <AlertDescription>{removeError}</AlertDescription>
                 </Alert>
               ) : null}
-              <DialogFooter>
+              <DialogActions>
                 <Button
                   type="button"
                   variant="destructive"
@@ -180,12 +179,7 @@ export function MembersTable({ organizationId, organizationName, slug, members, 
                 >
                   {t("removeConfirm")}
                 </Button>
-                <DialogClose asChild>
-                  <Button type="button" variant="secondary">
-                    {tc("cancel")}
-                  </Button>
-                </DialogClose>
-              </DialogFooter>
+              </DialogActions>
             </>
           ) : null}
         </DialogContent>

@@ -9,15 +9,14 @@ import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
   DialogTrigger,
 } from "~/app/_components/ui/dialog";
 import { serverError, useTRPC } from "~/app/_trpc/react";
+import { DialogActions } from "~/app/_components/dialog-actions";
 
 /** Closes the submission window before its end date, after a confirmation: it cannot be reopened. */
 export function CloseWindow({ year }: { year: number }) {
@@ -60,16 +59,11 @@ export function CloseWindow({ year }: { year: number }) {
             <AlertDescription>{message}</AlertDescription>
           </Alert>
         ) : null}
-        <DialogFooter>
+        <DialogActions>
           <Button type="button" variant="destructive" disabled={close.isPending} onClick={() => close.mutate({ year })}>
             {t("confirm")}
           </Button>
-          <DialogClose asChild>
-            <Button type="button" variant="secondary">
-              {tc("cancel")}
-            </Button>
-          </DialogClose>
-        </DialogFooter>
+        </DialogActions>
       </DialogContent>
     </Dialog>
   );

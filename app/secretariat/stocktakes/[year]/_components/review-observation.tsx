@@ -10,16 +10,15 @@ import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
   DialogTrigger,
 } from "~/app/_components/ui/dialog";
 import { serverError, useTRPC } from "~/app/_trpc/react";
 import { reviewObservationInput } from "~/server/schemas/stocktakes";
+import { DialogActions } from "~/app/_components/dialog-actions";
 
 /** Accept (at once) or reject (with the reason its reporter will read) one observation awaiting review. */
 export function ReviewObservation({ observationId, title }: { observationId: string; title: string }) {
@@ -75,16 +74,11 @@ export function ReviewObservation({ observationId, title }: { observationId: str
             <form method="post" noValidate onSubmit={dialog.submit((values) => review.mutate(values))}>
               <FormErrors form={dialog.form} fields={["note"]} message={dialog.message} />
               <TextareaField form={dialog.form} name="note" label={t("reason")} hint={t("reasonHint")} rows={5} aria-required="true" />
-              <DialogFooter>
+              <DialogActions>
                 <Button type="submit" variant="destructive" disabled={review.isPending}>
                   {t("rejectSubmit")}
                 </Button>
-                <DialogClose asChild>
-                  <Button type="button" variant="secondary">
-                    {tc("cancel")}
-                  </Button>
-                </DialogClose>
-              </DialogFooter>
+              </DialogActions>
             </form>
           </DialogContent>
         </Dialog>
