@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { PageHeader } from "~/app/_components/ui/page-header";
+import { PageContents } from "~/app/_components/page-contents";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("privacy");
@@ -23,21 +24,11 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
       ) : null}
       <PageHeader title={t("title")} description={t("lead")} />
 
-      <nav aria-labelledby="privacy-contents" className="mb-12 max-w-[42rem]">
-        <h2 id="privacy-contents" className="mb-3 text-xl font-bold">
-          {t("contents")}
-        </h2>
-        <ul className="space-y-1">
-          {sections.map((s) => (
-            <li key={s}>
-              <a href={`#${s}`}>{t(`sections.${s}.title`)}</a>
-            </li>
-          ))}
-          <li>
-            <a href="#choices">{t("rights.title")}</a>
-          </li>
-        </ul>
-      </nav>
+      <PageContents
+        id="privacy-contents"
+        title={t("contents")}
+        items={[...sections.map((s) => ({ href: `#${s}`, label: t(`sections.${s}.title`) })), { href: "#choices", label: t("rights.title") }]}
+      />
 
       {sections.map((s) => (
         <section key={s} aria-labelledby={s} className="mb-10 max-w-[42rem]">

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { env } from "~/env.js";
 import { securityContact } from "~/server/security-txt";
+import { PageContents } from "~/app/_components/page-contents";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("security");
@@ -28,18 +29,7 @@ export default async function SecurityPage() {
     <>
       <PageHeader title={t("title")} description={t("lead")} />
 
-      <nav aria-labelledby="security-contents" className="mb-12 max-w-[42rem]">
-        <h2 id="security-contents" className="mb-3 text-xl font-bold">
-          {t("contents")}
-        </h2>
-        <ul className="space-y-1">
-          {sections.map((s) => (
-            <li key={s}>
-              <a href={`#${s}`}>{t(`${s}.title`)}</a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <PageContents id="security-contents" title={t("contents")} items={sections.map((s) => ({ href: `#${s}`, label: t(`${s}.title`) }))} />
 
       <section aria-labelledby="report" className="mb-10 max-w-[42rem]">
         <h2 id="report" className={headingClass}>
