@@ -242,7 +242,7 @@ const positionsSection: Section = {
   tag: {
     name: "Positions",
     description:
-      "Organisations' positions on norms (endorse, endorse with reservations, object, abstain), their append-only history, and the measures computed from them. Only verified organisations' positions count; the positions of an organisation whose verification was revoked stay listed with `verified` false.",
+      "Organisations' positions on norms (endorse, endorse with reservations, object, abstain), their append-only history, and the measures computed from them. Only verified organisations' positions count; the positions of an organisation whose verification was revoked, or that is back in review after an identity change, stay listed with `verified` false.",
   },
   paths: {
     "/api/v1/norms/{slug}/positions": {

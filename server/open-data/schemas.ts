@@ -141,7 +141,7 @@ export const positionOrganization = z
     country: z.string().nullable().describe("ISO 3166-1 alpha-2 code; null for organisations with no single country."),
     verified: z
       .boolean()
-      .describe("Whether the organisation is verified now. Only verified organisations' positions count in the measures; a revoked organisation's positions stay listed, uncounted."),
+      .describe("Whether the organisation is verified now. Only verified organisations' positions count in the measures; the positions of an organisation whose verification was revoked, or that is back in review after changing its name, type, region, country or website, stay listed, uncounted."),
     url: z.url().describe("The organisation's page on the forum."),
   })
   .describe("The organisation a position was given for.");
@@ -254,7 +254,7 @@ export const organizationEntry = z
     region: z.enum(regions).describe("UN regional group, or `global`."),
     country: z.string().nullable().describe("ISO 3166-1 alpha-2 code."),
     website: z.string().nullable(),
-    verificationStatus: directoryStatus.describe("`pending` awaits the secretariat; `revoked` lost its verification. Rejected registrations are never listed."),
+    verificationStatus: directoryStatus.describe("`pending` awaits the secretariat (a new registration, or a verified organisation back in review after changing its name, type, region, country or website); `revoked` lost its verification. Rejected registrations are never listed."),
     verified: z.boolean().describe("Whether the organisation is verified now, so its positions count."),
     url: z.url().describe("The organisation's page on the forum."),
     positionsApiUrl: z.url().describe("Its positions in the API."),
