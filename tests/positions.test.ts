@@ -1,9 +1,10 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/db/connect";
 import { addMember, createOrganization, createUser } from "~/db/factories";
 import { normPositionHistory, normPositions, norms, type Region, type StakeholderType } from "~/db/schema";
-import { computeMeasures } from "~/server/domain/measures";
+import { computeMeasures, wilsonLowerBound } from "~/server/domain/measures";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
 import { failure, fieldErrorsOf, zodPaths } from "./support/errors";
@@ -316,6 +317,64 @@ describe("measures", () => {
     expect(bySupport.at(-1)).toBe(empty.slug);
     const item = (await visitor.norms.list({ sort: "bridging", limit: 100 })).items.find((i) => i.slug === broad.slug)!;
     expect(item).toMatchObject({ positionCount: 3, support: 1 });
+  });
+});
+
+describe("ranking by the Wilson lower bound", () => {
+  const listOrder = async (sort: "support" | "contested", slugs: string[]) => {
+    const visitor = await callerAs(database.db, null);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await visitor.norms.list({ sort, limit: 3, cursor });
+      seen.push(...page.items.map((i) => i.slug));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return seen.filter((s) => slugs.includes(s));
+  };
+  const record = async (normId: string, stances: readonly ("endorse" | "object" | "abstain")[]) => {
+    for (const stance of stances) {
+      const s = await speaker();
+      await s.api.positions.record({ normId, organizationId: s.organization.id, stance, statement: stance === "object" ? REASON : "" });
+    }
+  };
+
+  it("puts 6 objections out of 8 above a lone objection in \"Most contested\", and 6 endorsements of 8 above a lone one in support", async () => {
+    const loneObjection = await publicNorm();
+    const manyObjections = await publicNorm();
+    const loneEndorsement = await publicNorm();
+    const manyEndorsements = await publicNorm();
+    await record(loneObjection.norm.id, ["object"]);
+    await record(manyObjections.norm.id, ["object", "object", "object", "object", "object", "object", "endorse", "endorse"]);
+    await record(loneEndorsement.norm.id, ["endorse"]);
+    await record(manyEndorsements.norm.id, ["endorse", "endorse", "endorse", "endorse", "endorse", "endorse", "object", "object"]);
+    const slugs = [loneObjection.slug, manyObjections.slug, loneEndorsement.slug, manyEndorsements.slug];
+
+    const contested = await listOrder("contested", slugs);
+    expect(contested.indexOf(manyObjections.slug)).toBeLessThan(contested.indexOf(loneObjection.slug));
+    const bySupport = await listOrder("support", slugs);
+    expect(bySupport.indexOf(manyEndorsements.slug)).toBeLessThan(bySupport.indexOf(loneEndorsement.slug));
+
+    // The stored keys are the app's own function of the counts.
+    const row = (await database.db.query.norms.findFirst({ where: eq(norms.id, loneObjection.norm.id) }))!;
+    expect(row.contestation).toBe(1);
+    expect(row.contestationLowerBound).toBeCloseTo(0.2065, 3);
+  });
+
+  it("backfills the keys of existing norms in the migration exactly as the refresh computes them", async () => {
+    const { norm } = await publicNorm();
+    await record(norm.id, ["endorse", "object", "object", "abstain"]);
+    const refreshed = (await database.db.query.norms.findFirst({ where: eq(norms.id, norm.id) }))!;
+    await database.db.update(norms).set({ supportLowerBound: null, contestationLowerBound: null }).where(eq(norms.id, norm.id));
+    const folder = new URL("../db/migrations/", import.meta.url);
+    const file = readdirSync(folder).find((f) => f.endsWith("_wilson_lower_bounds.sql"))!;
+    const migration = readFileSync(new URL(file, folder), "utf8");
+    const backfill = migration.split("--> statement-breakpoint").at(-1)!;
+    await database.db.execute(sql.raw(backfill));
+    const backfilled = (await database.db.query.norms.findFirst({ where: eq(norms.id, norm.id) }))!;
+    expect(backfilled.supportLowerBound).toBeCloseTo(refreshed.supportLowerBound!, 12);
+    expect(backfilled.contestationLowerBound).toBeCloseTo(refreshed.contestationLowerBound!, 12);
+    expect(refreshed.contestationLowerBound).toBeCloseTo(wilsonLowerBound(2, 4)!, 12);
   });
 });
 

@@ -165,9 +165,23 @@ describe("seed:large", () => {
       await refreshMeasures(db, stored.id);
       const recomputed = (await db.query.norms.findFirst({ where: eq(norms.id, stored.id) }))!;
       expect(
-        { positionCount: recomputed.positionCount, support: recomputed.support, bridging: recomputed.bridging, contestation: recomputed.contestation },
+        {
+          positionCount: recomputed.positionCount,
+          support: recomputed.support,
+          bridging: recomputed.bridging,
+          contestation: recomputed.contestation,
+          supportLowerBound: recomputed.supportLowerBound,
+          contestationLowerBound: recomputed.contestationLowerBound,
+        },
         stored.slug,
-      ).toEqual({ positionCount: stored.positionCount, support: stored.support, bridging: stored.bridging, contestation: stored.contestation });
+      ).toEqual({
+        positionCount: stored.positionCount,
+        support: stored.support,
+        bridging: stored.bridging,
+        contestation: stored.contestation,
+        supportLowerBound: stored.supportLowerBound,
+        contestationLowerBound: stored.contestationLowerBound,
+      });
     }
     expect(busiest.positionCount).toBeGreaterThan(0);
   });

@@ -66,6 +66,11 @@ export const norms = pgTable(
     support: doublePrecision(),
     bridging: doublePrecision().notNull().default(0),
     contestation: doublePrecision(),
+    // The list's sort keys for support and contestation: the lower bound of each share's Wilson
+    // score interval (95%, server/domain/measures.ts), so a norm with one objection does not head
+    // "Most contested". Null with no positions to count, like the shares.
+    supportLowerBound: doublePrecision(),
+    contestationLowerBound: doublePrecision(),
   },
   (t) => [
     uniqueIndex("norms_slug_key").on(t.slug),
@@ -76,6 +81,10 @@ export const norms = pgTable(
     // Keyset pagination of the public list by newest and by recent activity.
     index("norms_status_created_idx").on(t.status, t.createdAt, t.id),
     index("norms_last_activity_idx").on(t.lastActivityAt, t.id),
+    // Keyset pagination of the list by support and by contestation (server/domain/norm-queries.ts
+    // sorts on these expressions, norms without positions last).
+    index("norms_support_lower_bound_idx").on(sql`coalesce(${t.supportLowerBound}, -1)`, t.id),
+    index("norms_contestation_lower_bound_idx").on(sql`coalesce(${t.contestationLowerBound}, -1)`, t.id),
   ],
 );
 

@@ -11,7 +11,7 @@ import type { Database } from "~/db/connect";
 import referenceData from "~/db/reference-data/reference-norms.json";
 import { seedReference } from "~/db/seed";
 import { houseRules } from "~/server/domain/house-rules";
-import { computeMeasures } from "~/server/domain/measures";
+import { computeMeasures, contestationLowerBound, supportLowerBound } from "~/server/domain/measures";
 import { searchVector } from "~/server/domain/norms";
 import { firstFreeSlug, slugify } from "~/server/domain/slug";
 import { type CopyValue, type Loader, withLoader } from "./loader";
@@ -185,6 +185,7 @@ async function load(loader: Loader, plan: Plan, progress: Progress): Promise<Lar
   const normColumns = [
     "id", "slug", "status", "kind", "bindingness", "language", "rationale", "proposer_id", "organization_id", "current_version", "title",
     "summary", "merged_into_id", "created_at", "updated_at", "last_activity_at", "position_count", "support", "bridging", "contestation",
+    "support_lower_bound", "contestation_lower_bound",
     // Public from the first submission (server/domain/norm-visibility.ts).
     "submitted_at",
   ];
@@ -244,6 +245,8 @@ async function load(loader: Loader, plan: Plan, progress: Progress): Promise<Lar
         measures.support,
         measures.bridging,
         measures.contestation,
+        supportLowerBound(measures.counts),
+        contestationLowerBound(measures.counts),
         submittedAt === undefined ? null : iso(submittedAt),
         ...(search.params as string[]),
       ]);

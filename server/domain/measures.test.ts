@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { regions, stakeholderTypes, stances } from "~/server/schemas/vocabulary";
-import { computeMeasures, type MeasuredPosition } from "./measures";
+import { computeMeasures, contestationLowerBound, countStances, supportLowerBound, wilsonLowerBound, type MeasuredPosition } from "./measures";
 
 const position = (overrides: Partial<MeasuredPosition> = {}): MeasuredPosition => ({
   stance: "endorse",
@@ -141,5 +141,42 @@ describe("properties the design requires", () => {
         expect(reversed.bridging).toBeCloseTo(m.bridging, 12);
       }),
     );
+  });
+});
+
+describe("the Wilson lower bound the list sorts on", () => {
+  const stancesOf = (counts: Partial<Record<(typeof stances)[number], number>>) =>
+    countStances(Object.entries(counts).flatMap(([stance, n]) => Array.from({ length: n }, () => ({ stance: stance as (typeof stances)[number] }))));
+
+  it("ranks one objection out of one below 30 objections out of 40", () => {
+    const one = contestationLowerBound(stancesOf({ object: 1 }))!;
+    const many = contestationLowerBound(stancesOf({ object: 30, endorse: 10 }))!;
+    expect(one).toBeCloseTo(0.2065, 3);
+    expect(many).toBeCloseTo(0.598, 3);
+    expect(one).toBeLessThan(many);
+  });
+
+  it("does the same for support, leaving abstentions out as support does", () => {
+    expect(supportLowerBound(stancesOf({ endorse: 1 }))!).toBeLessThan(supportLowerBound(stancesOf({ endorse: 25, endorse_with_reservations: 5, object: 10 }))!);
+    expect(supportLowerBound(stancesOf({ endorse: 30, object: 10, abstain: 50 }))).toBe(wilsonLowerBound(30, 40));
+    expect(contestationLowerBound(stancesOf({ endorse: 30, object: 10, abstain: 50 }))).toBe(wilsonLowerBound(10, 90));
+  });
+
+  it("is null with nothing to count, 0 with no successes, and below the share otherwise", () => {
+    expect(wilsonLowerBound(0, 0)).toBeNull();
+    expect(supportLowerBound(stancesOf({ abstain: 3 }))).toBeNull();
+    expect(wilsonLowerBound(0, 12)).toBe(0);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 500 }), (n, k) => {
+        const successes = Math.min(k, n);
+        const bound = wilsonLowerBound(successes, n)!;
+        return bound >= 0 && bound <= successes / n + 1e-12 && bound < 1;
+      }),
+    );
+  });
+
+  it("rises with more evidence at the same share", () => {
+    expect(wilsonLowerBound(3, 4)!).toBeLessThan(wilsonLowerBound(30, 40)!);
+    expect(wilsonLowerBound(30, 40)!).toBeLessThan(wilsonLowerBound(300, 400)!);
   });
 });

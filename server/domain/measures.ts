@@ -67,6 +67,31 @@ export function contestation(c: StanceCounts): number | null {
   return c.total === 0 ? null : c.object / c.total;
 }
 
+/** The normal quantile of a two-sided 95% interval, used by the lower bounds the list sorts on. */
+export const WILSON_Z = 1.96;
+
+/**
+ * The lower bound of the Wilson score interval (95%) of a share of `successes` out of `n`: the
+ * share the data make likely at the least. It accounts for sample size, so one objection out of
+ * one (about 0.21) ranks below 30 out of 40 (about 0.60). Null with n = 0, like the share itself.
+ * The same formula is written in SQL in the migration that added the columns
+ * (db/migrations/*_wilson_lower_bounds.sql) and on the methodology page.
+ */
+export function wilsonLowerBound(successes: number, n: number, z: number = WILSON_Z): number | null {
+  if (n <= 0) return null;
+  const p = successes / n;
+  const z2 = z * z;
+  const bound = (p + z2 / (2 * n) - z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  // Rounding can leave a hair below 0 when successes is 0.
+  return Math.max(0, bound);
+}
+
+/** The support sort's key: the Wilson lower bound of support (abstentions left out, as in support). */
+export const supportLowerBound = (c: StanceCounts) => wilsonLowerBound(endorsing(c), endorsing(c) + c.object);
+
+/** The contestation sort's key: the Wilson lower bound of contestation (over all counted positions). */
+export const contestationLowerBound = (c: StanceCounts) => wilsonLowerBound(c.object, c.total);
+
 /**
  * A group's share in the bridging score: its support where at least one of its organisations
  * endorses, otherwise 0. A group nobody in it endorses adds nothing, however many it has, so a

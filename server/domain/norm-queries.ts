@@ -64,10 +64,12 @@ export async function listNorms(db: Db, input: ListInput) {
         )
       : undefined,
   ];
+  // Support and contestation sort by the lower bound of their Wilson interval, which weighs the
+  // number of positions (methodology page); these expressions match the indexes in db/schema/norms.ts.
   const measureKeys = {
-    support: sql<number>`coalesce(${norms.support}, -1)`,
+    support: sql<number>`coalesce(${norms.supportLowerBound}, -1)`,
     bridging: sql<number>`${norms.bridging}`,
-    contested: sql<number>`coalesce(${norms.contestation}, -1)`,
+    contested: sql<number>`coalesce(${norms.contestationLowerBound}, -1)`,
   } as const;
   const numericSort = sort === "relevance" || sort in measureKeys;
   const key =

@@ -10,7 +10,7 @@ import { regions, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { forbidden, invalidState, notFound } from "../errors";
 import { type Actor, isRepresentative, isStaff } from "../policy";
 import type { reaffirmPositionInput, recordPositionInput } from "../schemas/positions";
-import { computeMeasures } from "./measures";
+import { computeMeasures, contestationLowerBound, supportLowerBound } from "./measures";
 import { visibleNorm } from "./norm-queries";
 import { isPublicNorm } from "./norm-visibility";
 import { authorRole } from "./norms";
@@ -81,7 +81,14 @@ export async function refreshMeasures(tx: DbOrTx, normId: string) {
   const m = computeMeasures(rows.map((r) => ({ ...r, verified: r.status === "verified", current: true })));
   await tx
     .update(norms)
-    .set({ positionCount: m.counts.total, support: m.support, bridging: m.bridging, contestation: m.contestation })
+    .set({
+      positionCount: m.counts.total,
+      support: m.support,
+      bridging: m.bridging,
+      contestation: m.contestation,
+      supportLowerBound: supportLowerBound(m.counts),
+      contestationLowerBound: contestationLowerBound(m.counts),
+    })
     .where(eq(norms.id, normId));
 }
 
