@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { regions, stakeholderTypes, stances } from "~/server/schemas/vocabulary";
-import { computeMeasures, contestationLowerBound, countStances, supportLowerBound, wilsonLowerBound, type MeasuredPosition } from "./measures";
+import { computeMeasures, contestationLowerBound, countStances, supportLowerBound, wilsonLowerBound, WILSON_Z, type MeasuredPosition } from "./measures";
 
 const position = (overrides: Partial<MeasuredPosition> = {}): MeasuredPosition => ({
   stance: "endorse",
@@ -178,5 +178,12 @@ describe("the Wilson lower bound the list sorts on", () => {
   it("rises with more evidence at the same share", () => {
     expect(wilsonLowerBound(3, 4)!).toBeLessThan(wilsonLowerBound(30, 40)!);
     expect(wilsonLowerBound(30, 40)!).toBeLessThan(wilsonLowerBound(300, 400)!);
+  });
+});
+
+describe("the methodology page states the ranking", () => {
+  it("gives the same z as the sort keys use", async () => {
+    const { default: messages } = await import("~/messages/en/methodology.json");
+    expect(messages.ranking.formula).toContain(`z = ${WILSON_Z}`);
   });
 });

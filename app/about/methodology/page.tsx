@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { Table, TableBody, TableCaption, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "~/app/_components/ui/table";
-import { bridgingShare, GROUP_COUNT, type GroupFigures } from "~/server/domain/measures";
+import { bridgingShare, GROUP_COUNT, type GroupFigures, wilsonLowerBound } from "~/server/domain/measures";
 import { env } from "~/env.js";
 import { regions, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { comparison, exampleMeasures, examplePositions } from "./example";
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metaTitle"), description: t("lead") };
 }
 
-const sections = ["counted", "counts", "support", "breadth", "bridging", "contestation", "example", "rounding", "recompute", "verify"] as const;
+const sections = ["counted", "counts", "support", "breadth", "bridging", "contestation", "ranking", "example", "rounding", "recompute", "verify"] as const;
 
 function Formula({ children }: { children: React.ReactNode }) {
   return <p className="border-s-[10px] border-primary bg-surface px-4 py-3 font-semibold">{children}</p>;
@@ -132,6 +132,13 @@ export default async function MethodologyPage() {
         <Formula>{t("contestation.formula")}</Formula>
         <p>{t("contestation.text")}</p>
         <p>{t("contestation.catalogue")}</p>
+
+        <h2 id="ranking">{t("ranking.title")}</h2>
+        <p>{t("ranking.text")}</p>
+        <Formula>{t("ranking.formula")}</Formula>
+        <p>{t("ranking.terms")}</p>
+        <p>{t("ranking.example", { one: number(wilsonLowerBound(1, 1)!), many: number(wilsonLowerBound(30, 40)!) })}</p>
+        <p>{t("ranking.published")}</p>
 
         <h2 id="example">{t("example.title")}</h2>
         <p>{t("example.lead")}</p>
