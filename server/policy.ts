@@ -134,6 +134,9 @@ export const policy = {
   "moderation.suspendAuthor": { who: "secretariat" },
   "moderation.decideAppeal": { who: "secretariat" },
 
+  // The home page's "what is open now": public norms and reports only.
+  "home.now": { who: "anyone" },
+
   // The stock-take: representation and the submission window are checked in the stock-take domain.
   "stocktake.list": { who: "anyone" },
   "stocktake.get": { who: "anyone" },

@@ -1,4 +1,5 @@
 import { accountRouter } from "./routers/account";
+import { homeRouter } from "./routers/home";
 import { commentsRouter, moderationRouter } from "./routers/comments";
 import { normsRouter } from "./routers/norms";
 import { organizationsRouter } from "./routers/organizations";
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   comments: commentsRouter,
   moderation: moderationRouter,
   stocktakes: stocktakesRouter,
+  home: homeRouter,
 });
 
 export type AppRouter = typeof appRouter;

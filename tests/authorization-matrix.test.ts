@@ -330,6 +330,7 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "moderation.decideAppeal": { expect: STAFF, input: (f) => ({ appealId: f.commentAppeal.id, decision: "restore", note: "The comment criticised an argument." }) },
 
   "stocktakes.list": { expect: ANYONE },
+  "home.now": { expect: ANYONE },
   "stocktakes.get": { expect: ANYONE, input: () => ({ year: 2031 }) },
   "stocktakes.revision": { expect: ANYONE, input: () => ({ year: 2032 }) },
   "stocktakes.open": { expect: STAFF, input: () => ({ year: 2040, opensOn: "2040-01-01", closesOn: "2040-02-01", referenceNormIds: ["ungge-f"], normIds: [] }) },
