@@ -1,0 +1,76 @@
+import type { Page } from "@playwright/test";
+import { expect, open, test } from "./support/fixtures";
+
+/**
+ * The focused element's colours as the browser computed them: its text against the first opaque
+ * background behind it, and its focus indicator (its own fill, or else its outline) against the
+ * colour around it. WCAG 2.2: 4.5:1 for text, 3:1 for the indicator.
+ */
+async function focusedContrast(page: Page) {
+  return page.evaluate(() => {
+    const parse = (css: string): [number, number, number, number] => {
+      const m = css.match(/rgba?\(([^)]+)\)/);
+      if (!m) throw new Error(`unparsed colour ${css}`);
+      const [r, g, b, a = "1"] = m[1]!.split(/[\s,/]+/).filter(Boolean);
+      return [Number(r), Number(g), Number(b), Number(a)];
+    };
+    const luminance = ([r, g, b]: number[]) => {
+      const lin = (c: number) => {
+        const s = c / 255;
+        return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+    };
+    const ratio = (a: number[], b: number[]) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (hi! + 0.05) / (lo! + 0.05);
+    };
+    const backgroundOf = (start: Element | null) => {
+      for (let el = start; el; el = el.parentElement) {
+        const c = parse(getComputedStyle(el).backgroundColor);
+        if (c[3] > 0) return c;
+      }
+      return [255, 255, 255, 1] as [number, number, number, number];
+    };
+    const el = document.activeElement as HTMLElement;
+    const style = getComputedStyle(el);
+    const own = parse(style.backgroundColor);
+    const behind = backgroundOf(el.parentElement);
+    const background = own[3] > 0 ? own : behind;
+    const outline = parse(style.outlineColor);
+    const outlineShown = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2 && outline[3] > 0;
+    // The indicator is the element's own fill when it has one that differs from around it,
+    // otherwise its outline.
+    const indicator = own[3] > 0 && ratio(own, behind) > 1 ? own : outlineShown ? outline : null;
+    return {
+      name: (el.textContent ?? "").trim() || el.tagName,
+      text: ratio(parse(style.color), background),
+      indicator: indicator ? ratio(indicator, behind) : 0,
+    };
+  });
+}
+
+for (const signedIn of [false, true]) {
+  test(`every header control keeps readable text and a visible focus indicator when focused by keyboard (${signedIn ? "signed in" : "visitor"})`, async ({ page }) => {
+    if (signedIn) {
+      const { signIn, demo } = await import("./support/fixtures");
+      await signIn(page, demo.admin);
+    }
+    await open(page, "/norms");
+    const measured: { name: string; text: number; indicator: number }[] = [];
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press("Tab");
+      const inHeader = await page.evaluate(() => Boolean(document.activeElement?.closest("header")));
+      if (!inHeader) {
+        if (measured.length) break;
+        continue;
+      }
+      measured.push(await focusedContrast(page));
+    }
+    expect(measured.length, "header controls reached by Tab").toBeGreaterThanOrEqual(6);
+    for (const m of measured) {
+      expect(m.text, `text contrast of focused "${m.name}"`).toBeGreaterThanOrEqual(4.5);
+      expect(m.indicator, `focus indicator contrast of "${m.name}"`).toBeGreaterThanOrEqual(3);
+    }
+  });
+}
