@@ -74,3 +74,18 @@ for (const signedIn of [false, true]) {
     }
   });
 }
+
+test("before its script runs, the sign-in form is visibly disabled rather than doing nothing", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  const submit = page.getByRole("button", { name: "Sign in", exact: true });
+  await expect(submit).toBeVisible();
+  await expect(submit).toBeDisabled();
+  // A form that works without script (a GET form rendered on the server) stays usable.
+  await page.goto("/search");
+  await page.getByRole("searchbox").first().fill("cyber");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(/\/search\?q=cyber/);
+  await context.close();
+});

@@ -1,8 +1,13 @@
-import type * as React from "react";
+import * as React from "react";
 import { Slot } from "radix-ui";
 import { cva, type VariantProps } from "class-variance-authority";
 
 import { cn } from "./cn";
+import { SubmitButton } from "./submit-button";
+
+// React's server-component build has no useState: a Button rendered there belongs to a server
+// component, whose forms (GET forms with an action) work without JavaScript.
+const inServerComponent = typeof (React as { useState?: unknown }).useState !== "function";
 
 const buttonVariants = cva(
   [
@@ -59,7 +64,9 @@ type ButtonProps = React.ComponentProps<"button"> &
   };
 
 function Button({ className, variant, size, asChild = false, ...props }: ButtonProps) {
-  const Comp = asChild ? Slot.Root : "button";
+  // A submit button in a client component submits through script: it is disabled until the page is
+  // interactive, so that a click before then is not silently lost.
+  const Comp = asChild ? Slot.Root : props.type === "submit" && !inServerComponent ? SubmitButton : "button";
   return (
     <Comp
       data-slot="button"
