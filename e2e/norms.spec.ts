@@ -48,6 +48,8 @@ test("propose, preview, submit, revise twice, read the redline; endorsement free
   await expect(visitor.locator("del").filter({ hasText: "knowingly" }).first()).toBeVisible();
   await expect(visitor.locator("ins").filter({ hasText: "intentionally" }).first()).toBeVisible();
   await expect(visitor.locator("ins").filter({ hasText: "supply chains" }).first()).toBeVisible();
+  // Clause by clause and numbered: a small edit keeps its word marks under its number.
+  await expect(visitor.getByRole("heading", { level: 3, name: "Clause 1 · edited" })).toBeVisible();
 
   const secretariat = await (await browser.newContext()).newPage();
   await signIn(secretariat, "secretariat@demo.normsforum.example");

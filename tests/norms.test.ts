@@ -113,6 +113,10 @@ describe("versions and redlines", () => {
     expect(redline.text).toContainEqual({ type: "insert", text: "intentionally" });
     expect(redline.text.some((p) => p.type === "insert" && p.text.includes("help CSIRTs under attack"))).toBe(true);
     expect(redline.stats.inserted).toBeGreaterThan(5);
+    // Clause by clause, numbered in each version: the small edit keeps word marks, the new clause is whole.
+    expect(redline.clauses.map((c) => c.kind)).toEqual(["edited", "unchanged", "added"]);
+    expect(redline.clauses[0]).toMatchObject({ from: 1, to: 1, parts: expect.arrayContaining([{ type: "delete", text: "knowingly" }]) });
+    expect(redline.clauses[2]).toEqual({ kind: "added", to: 3, text: "States should help CSIRTs under attack." });
     expect((await failure(visitor.norms.redline({ slug, from: 1, to: 9 }))).code).toBe("NOT_FOUND");
     expect(current.timeline.map((e) => e.type)).toEqual(["created", "submit", "revised", "revised"]);
   });

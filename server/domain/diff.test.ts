@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffStats, diffWords, tokenize } from "./diff";
+import { diffClauses, diffStats, diffWords, isRewrite, tokenize } from "./diff";
 
 const apply = (parts: ReturnType<typeof diffWords>, side: "before" | "after") =>
   parts.filter((p) => p.type === "equal" || p.type === (side === "before" ? "delete" : "insert")).map((p) => p.text).join("");
@@ -53,5 +53,61 @@ describe("word diff on long texts", () => {
     const parts = diffWords(a, b);
     expect(apply(parts, "before")).toBe(a);
     expect(apply(parts, "after")).toBe(b);
+  });
+});
+
+describe("clause diff", () => {
+  const v1 = [
+    "States should not conduct or knowingly support activity that harms CSIRTs.",
+    "States should not use CSIRTs for malicious activity.",
+    "States should report incidents to the secretariat within a year.",
+    "This norm is reviewed every five years.",
+  ];
+
+  it("numbers clauses, keeps word marks for a small edit and shows a rewritten clause as old then new", () => {
+    const v2 = [
+      "States should not conduct or intentionally support activity that harms CSIRTs.",
+      "States should not use CSIRTs for malicious activity.",
+      "Each state publishes a yearly account of attacks on its emergency teams and what it did about them.",
+      "CSIRTs may ask for help from other states.",
+      "This norm is reviewed every five years.",
+    ];
+    const changes = diffClauses(v1, v2);
+    expect(changes.map((c) => c.kind)).toEqual(["edited", "unchanged", "rewritten", "added", "unchanged"]);
+    expect(changes[0]).toMatchObject({ from: 1, to: 1 });
+    const edited = changes[0] as Extract<(typeof changes)[number], { kind: "edited" }>;
+    expect(edited.parts).toContainEqual({ type: "delete", text: "knowingly" });
+    expect(edited.parts).toContainEqual({ type: "insert", text: "intentionally" });
+    expect(changes[2]).toEqual({ kind: "rewritten", from: 3, to: 3, before: v1[2], after: v2[2] });
+    expect(changes[3]).toEqual({ kind: "added", to: 4, text: v2[3] });
+    expect(changes[4]).toMatchObject({ kind: "unchanged", from: 4, to: 5 });
+  });
+
+  it("pairs an edited clause with its new wording even when a clause is inserted before it, and numbers a removed one in the old version", () => {
+    const v2 = ["A new first clause about something else entirely.", v1[0]!.replace("knowingly", "intentionally"), v1[1]!, v1[3]!];
+    const changes = diffClauses(v1, v2);
+    expect(changes).toEqual([
+      { kind: "added", to: 1, text: v2[0] },
+      expect.objectContaining({ kind: "edited", from: 1, to: 2 }),
+      { kind: "unchanged", from: 2, to: 3, text: v1[1] },
+      { kind: "removed", from: 3, text: v1[2] },
+      { kind: "unchanged", from: 4, to: 4, text: v1[3] },
+    ]);
+  });
+
+  it("calls a clause rewritten when more than half of its words changed, and edited otherwise", () => {
+    expect(isRewrite(diffWords("one two three four", "one two three five"))).toBe(false);
+    expect(isRewrite(diffWords("one two three four", "one six seven eight"))).toBe(true);
+    // Exactly half changed is still an edit.
+    expect(isRewrite(diffWords("one two three four", "one two seven eight"))).toBe(false);
+  });
+
+  it("rebuilds both versions from the changes", () => {
+    const v2 = ["Totally different.", v1[3]!, "Another."];
+    const changes = diffClauses(v1, v2);
+    const before = changes.flatMap((c) => (c.kind === "added" ? [] : c.kind === "rewritten" ? [c.before] : c.kind === "edited" ? [apply(c.parts, "before")] : [c.text]));
+    const after = changes.flatMap((c) => (c.kind === "removed" ? [] : c.kind === "rewritten" ? [c.after] : c.kind === "edited" ? [apply(c.parts, "after")] : [c.text]));
+    expect(before).toEqual(v1);
+    expect(after).toEqual(v2);
   });
 });

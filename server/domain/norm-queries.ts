@@ -20,7 +20,7 @@ import {
 import { badInput, notFound } from "../errors";
 import { type Actor, can } from "../policy";
 import { encodeCursor, type listNormsInput } from "../schemas/norms";
-import { diffStats, diffWords } from "./diff";
+import { diffClauses, diffStats, diffWords } from "./diff";
 import { canRevise, transitionRefusal } from "./lifecycle";
 import { authorRole, searchable, textOf } from "./norms";
 import { isPublicNorm, publicNorm } from "./norm-visibility";
@@ -278,6 +278,8 @@ export async function redline(db: Db, actor: Actor | null, slug: string, from: n
     title_: diffWords(a.title, b.title),
     summary: diffWords(a.summary, b.summary),
     text,
+    // The same change clause by clause, for the redline page.
+    clauses: diffClauses(a.clauses, b.clauses),
     stats: diffStats(text),
   };
 }

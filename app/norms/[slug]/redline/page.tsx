@@ -7,6 +7,7 @@ import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
 import type { DiffPart } from "~/server/domain/diff";
 import { getNorm, parseVersion } from "../_components/get-norm";
+import { ClauseDiff } from "./_components/clause-diff";
 import { DiffText } from "./_components/diff-text";
 
 type Params = Promise<{ slug: string }>;
@@ -118,7 +119,9 @@ export default async function RedlinePage({ params, searchParams }: { params: Pa
             {s.heading}
           </h2>
           {s.id === "text" && !changed(s.parts) ? <p className="mb-4 text-muted">{t("noTextChanges")}</p> : null}
-          {view === "inline" ? (
+          {s.id === "text" ? (
+            <ClauseDiff clauses={redline.clauses} view={view} from={from.number} to={to.number} />
+          ) : view === "inline" ? (
             <DiffText parts={s.parts} show="inline" />
           ) : (
             <div className="grid gap-6 md:grid-cols-2 md:gap-8">
