@@ -89,3 +89,36 @@ test("before its script runs, the sign-in form is visibly disabled rather than d
   await expect(page).toHaveURL(/\/search\?q=cyber/);
   await context.close();
 });
+
+async function signInThroughForm(page: Page, email: string) {
+  const { DEMO_PASSWORD } = await import("./support/fixtures");
+  await page.locator("body[data-hydrated]").waitFor();
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+test("\"Sign in to comment\" comes back to the comment form, and the header's \"Sign in\" to the page it was followed from", async ({ page }) => {
+  const { demo } = await import("./support/fixtures");
+  const norm = "/norms/protecting-the-public-core-of-the-internet";
+  await open(page, norm);
+  await page.getByRole("link", { name: "Sign in to comment." }).click();
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  await signInThroughForm(page, demo.member);
+  await expect(page).toHaveURL(`${norm}#new-comment`);
+  await expect(page.locator("#new-comment-heading")).toBeInViewport();
+
+  await page.context().clearCookies();
+  await open(page, "/stocktakes?from=header#top");
+  await page.getByRole("banner").getByRole("link", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fstocktakes%3Ffrom%3Dheader%23top$/);
+  await signInThroughForm(page, demo.member);
+  await expect(page).toHaveURL("/stocktakes?from=header#top");
+});
+
+test("a callbackUrl that leaves the site is refused: signing in lands on the home page", async ({ page }) => {
+  const { demo } = await import("./support/fixtures");
+  await open(page, `/sign-in?callbackUrl=${encodeURIComponent("//evil.example/phish")}`);
+  await signInThroughForm(page, demo.member);
+  await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/$/);
+});

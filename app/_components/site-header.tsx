@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { isStaff, type Actor } from "~/server/policy";
+import { SignInLink } from "./sign-in-link";
 import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader({ actor }: { actor: Actor | null }) {
@@ -51,9 +52,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
             ) : (
               <>
                 <li>
-                  <Link href="/sign-in" className="text-background underline-offset-4 hover:underline">
-                    {t("nav.signIn")}
-                  </Link>
+                  <SignInLink className="text-background underline-offset-4 hover:underline">{t("nav.signIn")}</SignInLink>
                 </li>
                 <li>
                   <Link href="/sign-up" className="text-background underline-offset-4 hover:underline">

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { getActor } from "~/server/context";
+import { callbackFromQuery } from "../callback-url";
 import { SignInForm } from "./_components/sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +16,8 @@ const notices = ["passwordChanged", "signedOutEverywhere", "verified"] as const;
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  if (await getActor()) redirect("/account");
+  const callbackUrl = callbackFromQuery(params);
+  if (await getActor()) redirect(callbackUrl ?? "/account");
   const t = await getTranslations("auth.signIn");
   const notice = notices.find((n) => n === params.notice);
   return (
@@ -26,7 +28,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <AlertDescription>{t(notice)}</AlertDescription>
         </Alert>
       ) : null}
-      <SignInForm next={params.next} />
+      <SignInForm callbackUrl={callbackUrl} />
     </div>
   );
 }

@@ -11,7 +11,7 @@ import { useTRPC } from "~/app/_trpc/react";
 import { signInInput } from "~/server/schemas/accounts";
 import { type SignInResult, signInAction } from "../../actions";
 
-export function SignInForm({ next }: { next?: string }) {
+export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const t = useTranslations("auth.signIn");
   const trpc = useTRPC();
   const [result, setResult] = useState<SignInResult>();
@@ -21,7 +21,10 @@ export function SignInForm({ next }: { next?: string }) {
 
   const onSubmit = form.handleSubmit((values) =>
     startTransition(async () => {
-      setResult(await signInAction({ ...values, next }));
+      const next = await signInAction({ ...values, callbackUrl });
+      // A full load, so the page comes with the session and scrolls to its anchor.
+      if (next.redirectTo !== undefined) window.location.assign(next.redirectTo);
+      else setResult(next);
     }),
   );
 

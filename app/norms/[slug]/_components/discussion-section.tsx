@@ -160,7 +160,7 @@ export async function DiscussionSection({
               <>
                 <p className="mb-2">{t("form.visitor")}</p>
                 <p>
-                  <Link href={`/sign-in?next=${encodeURIComponent(`${path}#discussion`)}`} className="font-bold">
+                  <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`${path}#new-comment`)}`} className="font-bold">
                     {t("form.signIn")}
                   </Link>
                 </p>
