@@ -1,4 +1,20 @@
+import type { Page } from "@playwright/test";
 import { expect, open, test } from "./support/fixtures";
+
+// The demo data publishes last year's stock-take report.
+const lastYear = new Date().getUTCFullYear() - 1;
+const longPages = ["/norms/protecting-the-public-core-of-the-internet", `/stocktakes/${lastYear}`, "/about/methodology", "/open-data"];
+
+/** Every link of the visible contents list points at an element on the page; clicking it brings that element into view. */
+async function checkContents(page: Page, list: ReturnType<Page["getByTestId"]>) {
+  const hrefs = await list.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  expect(hrefs.length).toBeGreaterThanOrEqual(4);
+  for (const href of hrefs) {
+    expect(href, "an in-page link").toMatch(/^#./);
+    await expect(page.locator(`[id="${href.slice(1)}"]`), `target of ${href}`).toHaveCount(1);
+  }
+  return hrefs;
+}
 
 // Issue 14, items 3-5: finding one's way. Each check runs at 1280 px and at 390 px.
 const widths = [
@@ -27,5 +43,38 @@ for (const size of widths) {
       await expect(page.getByRole("link", { name: "How the figures are worked out" })).toHaveAttribute("href", "/about/methodology");
       await expect(page.getByRole("link", { name: "Browse the reference library" })).toHaveAttribute("href", "/reference");
     });
+
+    for (const path of longPages) {
+      test(`${path}: every section is one click away from the top`, async ({ page }) => {
+        await open(page, path);
+        if (size.width >= 1024) {
+          const list = page.getByTestId("contents-sticky");
+          await expect(list).toBeVisible();
+          await expect(page.getByTestId("contents-collapsed")).toBeHidden();
+          const hrefs = await checkContents(page, list);
+          // Jumping to the last section keeps the list in view beside the text (sticky).
+          const last = hrefs.at(-1)!;
+          await list.locator(`a[href="${last}"]`).click();
+          await expect(page.locator(`[id="${last.slice(1)}"]`)).toBeInViewport();
+          expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(size.height);
+          await expect(list).toBeInViewport();
+          const box = (await list.boundingBox())!;
+          expect(box.y).toBeGreaterThanOrEqual(0);
+          expect(box.y).toBeLessThan(size.height / 2);
+        } else {
+          const list = page.getByTestId("contents-collapsed");
+          await expect(page.getByTestId("contents-sticky")).toBeHidden();
+          // Collapsed at the top, within the first screen; one click opens it.
+          expect((await list.boundingBox())!.y).toBeLessThan(size.height);
+          await expect(list.getByRole("link").first()).toBeHidden();
+          await list.locator("summary").click();
+          await expect(list.getByRole("link").first()).toBeVisible();
+          const hrefs = await checkContents(page, list);
+          const last = hrefs.at(-1)!;
+          await list.locator(`a[href="${last}"]`).click();
+          await expect(page.locator(`[id="${last.slice(1)}"]`)).toBeInViewport();
+        }
+      });
+    }
   });
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { WithContents } from "~/app/_components/page-contents";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { getOpenApiDocument, type OpenApiDocument, type OpenApiParameter } from "~/server/open-data/openapi";
 import { ApiText } from "./_components/api-text";
@@ -52,13 +53,23 @@ export default async function OpenDataPage() {
   return (
     <>
       <PageHeader caption={t("caption")} title={t("title")} description={t("lead")} />
+      <WithContents
+        id="open-data-contents"
+        title={t("pageContents")}
+        items={[
+          { href: "#licence", label: t("licenceTitle") },
+          { href: "#usage", label: t("usageTitle") },
+          { href: "#addresses", label: t("contentsTitle") },
+          { href: "#shapes-heading", label: t("shapesTitle") },
+        ]}
+      >
 
       <div className="prose-forum">
-        <h2>{t("licenceTitle")}</h2>
+        <h2 id="licence">{t("licenceTitle")}</h2>
         <p>{t.rich("licenceText", { link: licenceLink })}</p>
         <p>{t.rich("citeText", { link: (chunks) => <Link href="/about/citing">{chunks}</Link> })}</p>
 
-        <h2>{t("usageTitle")}</h2>
+        <h2 id="usage">{t("usageTitle")}</h2>
         <p>{t("usageJson")}</p>
         <p>{t("usageErrors")}</p>
         <p>{t.rich("usagePaging", { code: (chunks) => <code>{chunks}</code> })}</p>
@@ -188,6 +199,7 @@ export default async function OpenDataPage() {
           );
         })}
       </section>
+      </WithContents>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { WithContents } from "~/app/_components/page-contents";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { Table, TableBody, TableCaption, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "~/app/_components/ui/table";
 import { bridgingShare, GROUP_COUNT, type GroupFigures, wilsonLowerBound } from "~/server/domain/measures";
@@ -52,19 +53,8 @@ export default async function MethodologyPage() {
     <>
       <PageHeader caption={t("caption")} title={t("title")} description={t("lead")} />
 
+      <WithContents id="contents-heading" title={t("contentsTitle")} items={sections.map((s) => ({ href: `#${s}`, label: t(`${s}.title`) }))}>
       <div className="prose-forum">
-        <nav aria-labelledby="contents-heading">
-          <h2 id="contents-heading" className="!mt-0 text-xl sm:text-2xl">
-            {t("contentsTitle")}
-          </h2>
-          <ul>
-            {sections.map((s) => (
-              <li key={s}>
-                <a href={`#${s}`}>{t(`${s}.title`)}</a>
-              </li>
-            ))}
-          </ul>
-        </nav>
 
         <h2 id="counted">{t("counted.title")}</h2>
         <p>{t("counted.verified")}</p>
@@ -299,6 +289,7 @@ export default async function MethodologyPage() {
         <p>{t.rich("verify.figuresOther", { code })}</p>
         <p>{t.rich("verify.figuresChanges", { code })}</p>
       </div>
+      </WithContents>
     </>
   );
 }

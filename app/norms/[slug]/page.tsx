@@ -3,6 +3,7 @@ import Link from "next/link";
 import { permanentRedirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Markdown } from "~/app/_components/markdown";
+import { ContentsDisclosure, ContentsSticky } from "~/app/_components/page-contents";
 import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
 import { DescriptionList } from "~/app/_components/ui/description-list";
@@ -54,6 +55,16 @@ export default async function NormPage({ params, searchParams }: { params: Param
   const versionOptions = [...norm.versions]
     .sort((a, b) => a.number - b.number)
     .map((v) => ({ value: v.number, label: t("versionOf", { version: v.number }) }));
+
+  const contents = [
+    { href: "#summary-heading", label: t("summary") },
+    { href: "#text-heading", label: t("contentsText") },
+    { href: "#versions-heading", label: t("versions") },
+    { href: "#timeline-heading", label: t("timeline") },
+    ...(positions ? [{ href: "#positions-heading", label: t("contentsPositions") }] : []),
+    ...(positions && positions.positions.length > 0 ? [{ href: "#catalogue-heading", label: t("contentsCatalogue") }] : []),
+    ...(norm.isPublic ? [{ href: "#discussion-heading", label: t("contentsDiscussion") }] : []),
+  ];
 
   return (
     <>
@@ -111,6 +122,8 @@ export default async function NormPage({ params, searchParams }: { params: Param
           </Alert>
         ) : null}
       </div>
+
+      <ContentsDisclosure title={t("contents")} items={contents} />
 
       <div className="grid gap-x-12 gap-y-10 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="min-w-0">
@@ -290,9 +303,12 @@ export default async function NormPage({ params, searchParams }: { params: Param
             </h2>
             <Timeline events={norm.timeline} mergedInto={norm.mergedInto} />
           </section>
+
+          {positions ? <PositionsSection data={positions} grouping={query.catalogue === "region" ? "region" : "type"} /> : null}
+          {norm.isPublic ? <DiscussionSection slug={norm.slug} clauseCount={norm.clauses.length} query={query} /> : null}
         </div>
 
-        <aside className="flex min-w-0 flex-col gap-10 self-start" aria-label={t("aside")}>
+        <aside className="flex min-w-0 flex-col gap-10" aria-label={t("aside")}>
           <NormActions normId={norm.id} slug={norm.slug} title={norm.title} isPublic={norm.isPublic} viewer={norm.viewer} />
           {positions?.open ? (
             <PositionsPanel
@@ -310,11 +326,13 @@ export default async function NormPage({ params, searchParams }: { params: Param
             <p className="mb-3">{t("citeText")}</p>
             <Link href={`/norms/${norm.slug}/v/${norm.currentVersion}`}>{t("citeLink", { version: norm.currentVersion })}</Link>
           </section>
+          {/* Sticks beside the text on wide screens; phones have the collapsed list at the top. */}
+          <div className="hidden flex-1 lg:block">
+            <ContentsSticky id="norm-contents-heading" title={t("contents")} items={contents} />
+          </div>
         </aside>
       </div>
 
-      {positions ? <PositionsSection data={positions} grouping={query.catalogue === "region" ? "region" : "type"} /> : null}
-      {norm.isPublic ? <DiscussionSection slug={norm.slug} clauseCount={norm.clauses.length} query={query} /> : null}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Markdown } from "~/app/_components/markdown";
 import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert";
 import { FigureGrid } from "~/app/_components/ui/figure-grid";
+import { WithContents } from "~/app/_components/page-contents";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "~/app/_components/ui/table";
 import type { Snapshot } from "~/server/domain/stocktake-snapshot";
@@ -104,6 +105,7 @@ export async function Report({ revision, stocktake }: { revision: Revision; stoc
         ) : null}
       </div>
 
+      <WithContents id="contents-heading" title={t("contents")} items={contents.map((c) => ({ href: `#${c.id}`, label: c.label }))}>
       <div className="mb-12 grid gap-x-12 gap-y-10 lg:grid-cols-2">
         <section aria-labelledby="downloads" className="min-w-0">
           <h2 id="downloads" className={sectionHeading}>
@@ -151,19 +153,6 @@ export async function Report({ revision, stocktake }: { revision: Revision; stoc
         </section>
       </div>
 
-      <nav aria-labelledby="contents-heading" className="mb-12 border-s-4 border-border ps-4">
-        <h2 id="contents-heading" className="mb-2 text-xl font-bold">
-          {t("contents")}
-        </h2>
-        <ol className="list-decimal ps-6 sm:columns-2 sm:gap-10">
-          {contents.map((c) => (
-            <li key={c.id} className="mb-1">
-              <a href={`#${c.id}`}>{c.label}</a>
-            </li>
-          ))}
-        </ol>
-      </nav>
-
       <ReportBody snapshot={s} />
 
       <section aria-labelledby="revisions" className="mb-12 max-w-[48rem]">
@@ -193,6 +182,7 @@ export async function Report({ revision, stocktake }: { revision: Revision; stoc
           ))}
         </ol>
       </section>
+      </WithContents>
     </>
   );
 }
