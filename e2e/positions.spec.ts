@@ -35,7 +35,7 @@ test("a representative endorses with reservations, the figures update, a revisio
   const rep = await (await browser.newContext()).newPage();
   await signIn(rep, "rep@demo.normsforum.example");
   await open(rep, normUrl);
-  await rep.getByLabel("Organisation").selectOption({ label: "Digital Rights Collective" });
+  await rep.getByRole("radio", { name: "Digital Rights Collective" }).check();
   await rep.getByRole("radio", { name: "Endorse with reservations" }).check();
   await rep.getByRole("button", { name: "Record position" }).click();
   await expect(rep.getByText("Say what the reservations are, in at least one sentence.").first()).toBeVisible();
@@ -58,7 +58,8 @@ test("a representative endorses with reservations, the figures update, a revisio
   await expect(author.getByText("Version 2 saved.").first()).toBeVisible();
 
   await open(rep, normUrl);
-  await rep.getByLabel("Organisation").selectOption({ label: "Digital Rights Collective" });
+  // The organisation whose position is now on an earlier version is chosen without asking.
+  await expect(rep.getByRole("radio", { name: "Digital Rights Collective" })).toBeChecked();
   await expect(rep.locator("#positions").getByText("Given on version 1").first()).toBeVisible();
   await rep.getByRole("button", { name: /^Reaffirm on version 2/ }).click();
   await expect(rep.getByText("Digital Rights Collective’s position now stands on version 2.").first()).toBeVisible();
@@ -68,4 +69,22 @@ test("a representative endorses with reservations, the figures update, a revisio
   // The history keeps both entries.
   await visitor.goto(`${normUrl}/positions/history`);
   await expect(visitor.getByText(reservation)).toHaveCount(2);
+});
+
+test("a representative of several organisations finds the one whose position needs reaffirming already chosen, with full names", async ({ page }) => {
+  // Demo data: the Kenyan ministry's position on this norm was given on version 1; nothing else reaffirms it.
+  await signIn(page, "rep@demo.normsforum.example");
+  await open(page, "/norms/protecting-electoral-infrastructure");
+  const panel = page.locator("#record-position");
+  await expect(panel.getByTestId("stale-positions")).toContainText("Ministry of Foreign Affairs of Kenya’s position was given on version 1");
+  const kenya = panel.getByRole("radio", { name: "Ministry of Foreign Affairs of Kenya" });
+  await expect(kenya).toBeChecked();
+  await expect(panel.getByRole("button", { name: /^Reaffirm on version/ })).toBeVisible();
+  // Every name in full, whatever the width.
+  for (const name of ["Digital Rights Collective", "Ministry of Foreign Affairs of Kenya"]) {
+    await expect(panel.locator("label", { hasText: name })).toHaveText(name);
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  const box = await panel.locator("label", { hasText: "Ministry of Foreign Affairs of Kenya" }).evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(box.scroll).toBeLessThanOrEqual(box.client);
 });

@@ -7,14 +7,14 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { applyServerError, FormErrors, TextareaField, useZodForm } from "~/app/_components/form";
 import { Button, buttonVariants } from "~/app/_components/ui/button";
-import { Field, FieldError, FieldHint, fieldAria } from "~/app/_components/ui/field";
-import { NativeSelect } from "~/app/_components/ui/native-select";
+import { FieldError, FieldHint } from "~/app/_components/ui/field";
 import { cn } from "~/app/_components/ui/cn";
 import { toast } from "~/app/_components/ui/toaster";
 import { serverError, useTRPC } from "~/app/_trpc/react";
 import { MAX_STATEMENT, recordPositionInput } from "~/server/schemas/positions";
 import { stances } from "~/server/schemas/vocabulary";
 import type { NormPositions } from "./positions-load";
+import { initialOrganization, needingReaffirmation } from "./stale-positions";
 
 type ViewerOrganization = NormPositions["viewer"]["organizations"][number];
 
@@ -81,25 +81,60 @@ function RecordPosition({
   organizations: ViewerOrganization[];
 }) {
   const t = useTranslations("positions.panel");
-  const [organizationId, setOrganizationId] = useState(organizations[0]!.id);
+  // A position given on an earlier version is chosen first, so it cannot be missed behind another name.
+  const [organizationId, setOrganizationId] = useState(() => initialOrganization(organizations).id);
   const organization = organizations.find((o) => o.id === organizationId) ?? organizations[0]!;
+  const stale = needingReaffirmation(organizations);
+  const status = (o: ViewerOrganization) =>
+    !o.position
+      ? t("organizationNoPosition")
+      : o.position.current
+        ? t("organizationCurrent", { version: o.position.version })
+        : t("organizationEarlier", { version: o.position.version, current: currentVersion });
   return (
     <>
       {organizations.length > 1 ? (
-        <Field id="position-organization" label={t("organization")} hint={t("organizationHint")}>
-          <NativeSelect
-            {...fieldAria("position-organization", { hint: t("organizationHint") })}
-            value={organization.id}
-            onChange={(e) => setOrganizationId(e.target.value)}
-            className="w-full"
-          >
-            {organizations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </NativeSelect>
-        </Field>
+        <>
+          {stale.length > 0 ? (
+            <p className="mb-4 border-s-4 border-primary bg-surface p-4" data-testid="stale-positions">
+              {stale.length === 1
+                ? t("staleOne", { name: stale[0]!.name, version: stale[0]!.position!.version, current: currentVersion })
+                : t("staleMany", { count: stale.length, names: stale.map((o) => o.name).join("; "), name: stale[0]!.name })}
+            </p>
+          ) : null}
+          {/* Radios rather than a select: every name is shown in full, with where its position stands. */}
+          <fieldset className="mb-6" aria-describedby="position-organization-hint">
+            <legend className="mb-1 text-base leading-snug font-semibold sm:text-lg">{t("organization")}</legend>
+            <FieldHint id="position-organization-hint">{t("organizationHint")}</FieldHint>
+            <div className="flex flex-col gap-4">
+              {organizations.map((o, index) => {
+                const id = index === 0 ? "position-organization" : `position-organization-${o.id}`;
+                return (
+                  <div key={o.id} className="flex items-start gap-3">
+                    <input
+                      type="radio"
+                      id={id}
+                      name="position-organization"
+                      value={o.id}
+                      checked={o.id === organization.id}
+                      onChange={() => setOrganizationId(o.id)}
+                      aria-describedby={`${id}-status`}
+                      className={radioClass}
+                    />
+                    <div className="min-w-0 pt-0.5 break-words sm:pt-0">
+                      <label htmlFor={id} className="block cursor-pointer">
+                        {o.name}
+                      </label>
+                      <div id={`${id}-status`} className={cn("text-base", o.position && !o.position.current ? "font-semibold" : "text-muted")}>
+                        {status(o)}
+                      </div>
+                    </div>
+                  </div>
+                );
+              })}
+            </div>
+          </fieldset>
+        </>
       ) : (
         <p className="mb-4 font-bold">{t("recordingFor", { name: organization.name })}</p>
       )}
