@@ -78,3 +78,49 @@ for (const size of widths) {
     }
   });
 }
+
+test.describe("on a phone (390 px)", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  for (const signedIn of [false, true]) {
+    test(`the header stays within about two rows, its links behind a Menu button (${signedIn ? "staff" : "visitor"})`, async ({ page }) => {
+      if (signedIn) {
+        const { signIn, demo } = await import("./support/fixtures");
+        await signIn(page, demo.admin);
+      }
+      await open(page, "/norms");
+      const header = page.locator("header").first();
+      expect((await header.boundingBox())!.height).toBeLessThan(100);
+      const norms = page.getByRole("link", { name: "Norms", exact: true });
+      await expect(norms).toBeHidden();
+      const menu = page.getByTestId("header-menu").locator("summary");
+      await expect(menu).toHaveText(/Menu/);
+      await menu.click();
+      await expect(norms).toBeVisible();
+      await expect(page.getByRole("link", { name: "Stock-takes", exact: true })).toBeVisible();
+      if (signedIn) await expect(page.getByRole("link", { name: "Secretariat", exact: true })).toBeVisible();
+    });
+  }
+
+  test("the norm list starts within the first screen; the filters wait behind a Filter button that counts the active ones", async ({ page }) => {
+    await open(page, "/norms");
+    const first = page.locator('ol[aria-labelledby="results-heading"] > li').first();
+    await expect(first).toBeVisible();
+    expect((await first.boundingBox())!.y).toBeLessThan(844);
+    const filters = page.getByTestId("norm-filters");
+    await expect(filters.getByLabel("Status")).toBeHidden();
+    await filters.locator("summary").click();
+    await expect(filters.getByLabel("Status")).toBeVisible();
+
+    await open(page, "/norms?status=consultation&kind=mutual_restraint");
+    await expect(page.getByTestId("norm-filters").locator("summary")).toHaveText(/Filter\s*\(2 filters active\)/);
+  });
+});
+
+test("at 1280 px the norm list's filters are shown without a click", async ({ page }) => {
+  await open(page, "/norms");
+  await expect(page.getByTestId("norm-filters").getByLabel("Status")).toBeVisible();
+  await expect(page.getByTestId("norm-filters").locator("summary")).toBeHidden();
+  await expect(page.getByTestId("header-menu")).toBeHidden();
+  await expect(page.getByRole("link", { name: "Norms", exact: true })).toBeVisible();
+});

@@ -15,13 +15,10 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
     ...(isStaff(actor) && !actor?.suspension ? [{ href: "/secretariat", label: t("nav.secretariat") }] : []),
     ...(actor?.role === "admin" && !actor.suspension ? [{ href: "/admin/users", label: t("nav.admin") }] : []),
   ];
-  return (
-    <header className="border-b-8 border-primary bg-foreground text-background">
-      <div className="mx-auto flex w-full max-w-5xl flex-wrap items-center gap-x-8 gap-y-3 px-4 py-4 sm:px-6">
-        <Link href="/" className="text-xl font-bold text-background no-underline hover:underline">
-          {t("siteName")}
-        </Link>
-        <nav aria-label={t("nav.label")} className="flex flex-1 flex-wrap items-center gap-x-6 gap-y-2">
+  // The same lists in a row on wide screens and behind a "Menu" button on small ones; only one
+  // is displayed at a time, so the other is out of the accessibility tree and tab order.
+  const lists = (
+    <>
           <ul className="flex flex-wrap gap-x-6 gap-y-2">
             {links.map((l) => (
               <li key={l.href}>
@@ -62,7 +59,30 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
               </>
             )}
           </ul>
+    </>
+  );
+  return (
+    <header className="relative border-b-8 border-primary bg-foreground text-background">
+      <div className="mx-auto flex w-full max-w-5xl flex-wrap items-center justify-between gap-x-8 gap-y-3 px-4 py-4 sm:px-6">
+        <Link href="/" className="text-xl font-bold text-background no-underline hover:underline">
+          {t("siteName")}
+        </Link>
+        <nav aria-label={t("nav.label")} className="hidden flex-1 flex-wrap items-center gap-x-6 gap-y-2 lg:flex">
+          {lists}
         </nav>
+        {/* A disclosure: opens without script; the summary is announced as an expandable control. */}
+        <details className="lg:hidden" data-testid="header-menu">
+          <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 border-2 border-background px-3 py-1 font-semibold [&::-webkit-details-marker]:hidden">
+            {t("nav.menu")}
+            <span aria-hidden="true">▾</span>
+          </summary>
+          <nav
+            aria-label={t("nav.label")}
+            className="absolute inset-x-0 top-full z-40 flex flex-col gap-y-4 border-b-8 border-primary bg-foreground px-4 py-4 sm:px-6 [&>ul]:flex-col [&>ul]:items-start [&>ul]:ms-0"
+          >
+            {lists}
+          </nav>
+        </details>
       </div>
     </header>
   );

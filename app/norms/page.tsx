@@ -105,9 +105,8 @@ export default async function NormsPage({ searchParams }: { searchParams: Promis
     getActor(),
     listNorms(filters),
   ]);
-  const filtered = Boolean(
-    filters.q || filters.status || filters.category || filters.kind || filters.bindingness || filters.stakeholderType || filters.document,
-  );
+  const activeFilters = [filters.q, filters.status, filters.category, filters.kind, filters.bindingness, filters.stakeholderType, filters.document].filter(Boolean).length;
+  const filtered = activeFilters > 0;
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
   const percent = (value: number) => format.number(value, { style: "percent", maximumFractionDigits: 0 });
   // "15 positions · 78% support", plus the figure the list is sorted by when it is another one.
@@ -136,7 +135,13 @@ export default async function NormsPage({ searchParams }: { searchParams: Promis
 
       <div className="grid gap-10 md:grid-cols-[16rem_minmax(0,1fr)] md:gap-12">
         <section aria-labelledby="filters-heading" className="self-start bg-surface p-4 sm:p-5">
-          <h2 id="filters-heading" className="mb-4 text-xl font-bold sm:text-2xl">
+          {/* On phones the filters wait behind a "Filter" button (no script needed); open from md. */}
+          <details className="open-from-md" data-testid="norm-filters">
+            <summary className="flex min-h-11 cursor-pointer items-center gap-3 text-lg font-bold">
+              {t("filterButton")}
+              {activeFilters > 0 ? <span className="font-normal">({t("filterActive", { count: activeFilters })})</span> : null}
+            </summary>
+          <h2 id="filters-heading" className="mt-4 mb-4 text-xl font-bold sm:text-2xl md:mt-0">
             {t("filtersTitle")}
           </h2>
           <form method="get" action="/norms" role="search" aria-labelledby="filters-heading">
@@ -173,6 +178,7 @@ export default async function NormsPage({ searchParams }: { searchParams: Promis
               {filtered || filters.sort ? <Link href="/norms">{t("clear")}</Link> : null}
             </div>
           </form>
+          </details>
         </section>
 
         <section aria-labelledby="results-heading" className="min-w-0">
