@@ -122,3 +122,28 @@ test("a callbackUrl that leaves the site is refused: signing in lands on the hom
   await signInThroughForm(page, demo.member);
   await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/$/);
 });
+
+/** A new private draft by the demo representative; the page ends on the draft. */
+async function createDraft(page: Page) {
+  const { signIn, unique } = await import("./support/fixtures");
+  await signIn(page, "rep@demo.normsforum.example");
+  await open(page, "/norms/new");
+  await page.getByLabel("Title", { exact: true }).fill(`Primary actions on a draft ${unique("n")}`);
+  await page.getByLabel("Summary", { exact: true }).fill("States should keep the primary action of a page clear to those who use it.");
+  await page.getByLabel("Clause 1", { exact: true }).fill("States should not conduct cyber operations that impair water supplies.");
+  await page.getByRole("checkbox", { name: /^II\./ }).check();
+  await page.getByRole("radio", { name: /Mutual restraint/ }).check();
+  await page.getByRole("radio", { name: /Political/ }).check();
+  await page.getByRole("button", { name: "Save as a private draft" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "What you can do" })).toBeVisible();
+  await page.locator("body[data-hydrated]").waitFor();
+  return page.locator("section[aria-labelledby='actions-heading']");
+}
+
+test("on a draft, submitting is the one primary action and withdrawing is destructive but secondary", async ({ page }) => {
+  const actions = await createDraft(page);
+  await expect(actions.getByRole("button", { name: "Submit to consultation" })).toHaveAttribute("data-variant", "default");
+  await expect(actions.getByRole("button", { name: "Withdraw", exact: true })).toHaveAttribute("data-variant", "destructive-secondary");
+  await expect(actions.locator("[data-variant='default']")).toHaveCount(1);
+  await expect(actions.locator("[data-variant='destructive']")).toHaveCount(0);
+});

@@ -31,6 +31,10 @@ const buttonVariants = cva(
           "bg-secondary text-secondary-foreground shadow-[0_2px_0_var(--color-secondary-shadow)] hover:bg-secondary-hover hover:text-secondary-foreground active:translate-y-0.5 active:shadow-none",
         destructive:
           "bg-destructive text-destructive-foreground shadow-[0_2px_0_var(--color-destructive-shadow)] hover:bg-destructive-hover hover:text-destructive-foreground active:translate-y-0.5 active:shadow-none",
+        // A destructive action that is not the page's next step: grey like a secondary button,
+        // dark red text (6.4:1 on the grey).
+        "destructive-secondary":
+          "bg-secondary text-destructive-hover shadow-[0_2px_0_var(--color-secondary-shadow)] hover:bg-secondary-hover hover:text-destructive-hover active:translate-y-0.5 active:shadow-none",
         outline:
           "border-foreground bg-background text-foreground hover:bg-surface hover:text-foreground",
         ghost: "bg-transparent text-foreground hover:bg-surface hover:text-foreground",

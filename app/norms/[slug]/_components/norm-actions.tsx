@@ -59,13 +59,21 @@ export function NormActions({
         <div className="mb-6">
           <p className="mb-4">{viewer.role === "proposer" ? t("youPropose") : t("youCoauthor")}</p>
           <div className="flex flex-col items-start gap-3">
+            {/* One primary action: on a draft, submitting is the next step; otherwise revising.
+                Withdrawing is never the next step: destructive, but secondary. */}
+            {viewer.canSubmit ? <TransitionDialog normId={normId} title={title} action="submit" variant="default" /> : null}
             {viewer.canRevise ? (
-              <Link href={`/norms/${slug}/edit`} className={buttonVariants()}>
+              <Link
+                href={`/norms/${slug}/edit`}
+                className={buttonVariants({ variant: viewer.canSubmit ? "secondary" : "default" })}
+                data-variant={viewer.canSubmit ? "secondary" : "default"}
+              >
                 {t("revise")}
               </Link>
             ) : null}
-            {viewer.canSubmit ? <TransitionDialog normId={normId} title={title} action="submit" /> : null}
-            {viewer.canWithdraw ? <TransitionDialog normId={normId} title={title} action="withdraw" isPublic={isPublic} variant="destructive" /> : null}
+            {viewer.canWithdraw ? (
+              <TransitionDialog normId={normId} title={title} action="withdraw" isPublic={isPublic} variant="destructive-secondary" />
+            ) : null}
           </div>
         </div>
       ) : null}

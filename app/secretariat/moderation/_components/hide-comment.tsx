@@ -31,7 +31,7 @@ export function HideComment({ commentId, author }: { commentId: string; author: 
       dialog={dialog}
       trigger={t("hide")}
       triggerName={t("hideNamed", { name: author })}
-      triggerVariant="default"
+      triggerVariant="destructive-secondary"
       title={t("hideTitle", { name: author })}
       description={t("hideDescription")}
       submit={t("hideSubmit")}
