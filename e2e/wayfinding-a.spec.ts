@@ -147,3 +147,20 @@ test("on a draft, submitting is the one primary action and withdrawing is destru
   await expect(actions.locator("[data-variant='default']")).toHaveCount(1);
   await expect(actions.locator("[data-variant='destructive']")).toHaveCount(0);
 });
+
+test("a toast covers none of the header's links", async ({ page }) => {
+  const actions = await createDraft(page);
+  await actions.getByRole("button", { name: "Withdraw", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: /Withdraw/ }).click();
+  const toast = page.locator("[data-sonner-toast]").first();
+  await expect(toast).toBeVisible();
+  const box = (await toast.boundingBox())!;
+  const links = page.getByRole("banner").locator("a, button");
+  expect(await links.count()).toBeGreaterThan(3);
+  for (const link of await links.all()) {
+    const l = await link.boundingBox();
+    if (!l) continue;
+    const overlaps = box.x < l.x + l.width && l.x < box.x + box.width && box.y < l.y + l.height && l.y < box.y + box.height;
+    expect(overlaps, `toast over header control "${await link.textContent()}"`).toBe(false);
+  }
+});

@@ -15,7 +15,8 @@ function Toaster({ toastOptions, className, ...props }: ToasterProps) {
     <Sonner
       theme="light"
       richColors={false}
-      position="top-center"
+      // At the bottom, out of the way of the header's links (at the top they covered them).
+      position="bottom-right"
       className={cn("toaster", className)}
       {...props}
       toastOptions={{
