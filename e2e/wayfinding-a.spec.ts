@@ -154,9 +154,12 @@ test("a toast covers none of the header's links", async ({ page }) => {
   await page.getByRole("dialog").getByRole("button", { name: /Withdraw/ }).click();
   const toast = page.locator("[data-sonner-toast]").first();
   await expect(toast).toBeVisible();
-  const box = (await toast.boundingBox())!;
+  // While the dialog closes, the rest of the page is hidden from the accessibility tree.
+  await expect(page.getByRole("dialog")).toHaveCount(0);
   const links = page.getByRole("banner").locator("a, button");
-  expect(await links.count()).toBeGreaterThan(3);
+  await expect.poll(() => links.count()).toBeGreaterThan(3);
+  await expect(toast).toBeVisible();
+  const box = (await toast.boundingBox())!;
   for (const link of await links.all()) {
     const l = await link.boundingBox();
     if (!l) continue;

@@ -17,7 +17,8 @@ export async function signInAction(values: { email: string; password: string; ca
   const parsed = signInInput.safeParse(values);
   if (!parsed.success) return { error: "invalid" };
   try {
-    const redirectTo = values.callbackUrl === undefined ? "/account" : safeCallbackUrl(values.callbackUrl);
+    // A crafted link's callback that is not a path on this site lands where no callback does.
+    const redirectTo = safeCallbackUrl(values.callbackUrl, "/account");
     // No redirect from here: the form loads the page itself, since a server action's redirect
     // lost the anchor (#new-comment) that brings someone back to the exact place.
     await signIn("credentials", { ...parsed.data, redirectTo, redirect: false });

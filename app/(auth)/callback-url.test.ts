@@ -33,7 +33,8 @@ describe("safeCallbackUrl", () => {
   it("reads callbackUrl, then the older next, and leaves an absent one absent", () => {
     expect(callbackFromQuery({ callbackUrl: "/norms" })).toBe("/norms");
     expect(callbackFromQuery({ next: "/stocktakes/2026" })).toBe("/stocktakes/2026");
-    expect(callbackFromQuery({ callbackUrl: "//evil.example" })).toBe("/");
+    expect(callbackFromQuery({ callbackUrl: "//evil.example" })).toBeUndefined();
+    expect(callbackFromQuery({ next: "https://evil.example/phish" })).toBeUndefined();
     expect(callbackFromQuery({})).toBeUndefined();
   });
 });
