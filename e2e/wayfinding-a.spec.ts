@@ -116,11 +116,11 @@ test("\"Sign in to comment\" comes back to the comment form, and the header's \"
   await expect(page).toHaveURL("/stocktakes?from=header#top");
 });
 
-test("a callbackUrl that leaves the site is refused: signing in lands on the home page", async ({ page }) => {
+test("a callbackUrl that leaves the site is refused: signing in lands on the account page, as with none", async ({ page }) => {
   const { demo } = await import("./support/fixtures");
   await open(page, `/sign-in?callbackUrl=${encodeURIComponent("//evil.example/phish")}`);
   await signInThroughForm(page, demo.member);
-  await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/$/);
+  await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/account$/);
 });
 
 /** A new private draft by the demo representative; the page ends on the draft. */
