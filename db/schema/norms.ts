@@ -81,6 +81,8 @@ export const norms = pgTable(
     // Keyset pagination of the public list by newest and by recent activity.
     index("norms_status_created_idx").on(t.status, t.createdAt, t.id),
     index("norms_last_activity_idx").on(t.lastActivityAt, t.id),
+    // The home page's "recently concluded" (server/domain/home.ts): newest change first within a status.
+    index("norms_status_updated_idx").on(t.status, t.updatedAt, t.id),
     // Keyset pagination of the list by support and by contestation (server/domain/norm-queries.ts
     // sorts on these expressions, norms without positions last).
     index("norms_support_lower_bound_idx").on(sql`coalesce(${t.supportLowerBound}, -1)`, t.id),

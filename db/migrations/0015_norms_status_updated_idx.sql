@@ -1,0 +1,1 @@
+CREATE INDEX "norms_status_updated_idx" ON "norms" USING btree ("status","updated_at","id");
