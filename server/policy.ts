@@ -102,6 +102,7 @@ export const policy = {
   "reference.norm": { who: "anyone" },
   "reference.forums": { who: "anyone" },
   "reference.compare": { who: "anyone" },
+  "reference.compareChoices": { who: "anyone" },
   "reference.history": { who: "anyone" },
   "reference.correct": { who: "admin" },
   "search.all": { who: "anyone" },

@@ -287,6 +287,7 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "references.history": { expect: ANYONE, input: () => ({ id: "ungge-f" }) },
   "references.correct": { expect: ADMIN, input: () => ({ id: "ungge-f", categories: ["II", "III"], reason: "Matrix correction." }) },
   "references.compare": { expect: ANYONE, input: () => ({ items: ["ref:ungge-f", "ref:usg-2"] }) },
+  "references.compareChoices": { expect: ANYONE, input: () => ({ q: "matrix" }) },
   "search.all": { expect: ANYONE, input: () => ({ q: "infrastructure" }) },
 
   "positions.forNorm": { expect: ANYONE, input: (f) => ({ slug: f.otherPublicNorm.slug }) },

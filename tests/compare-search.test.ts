@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/db/connect";
 import { norms } from "~/db/schema";
 import { seed } from "~/db/seed";
+import { COMPARE_SEARCH_LIMIT } from "~/server/domain/compare";
 import { parseCompareItem, splitItemsParam } from "~/server/schemas/compare";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
@@ -143,5 +144,46 @@ describe("search.all", () => {
     const result = await caller.search.all({ q: "%%" });
     expect(result.referenceNorms.count + result.organizations.count + result.forums.count).toBe(0);
     expect((await failure(caller.search.all({ q: "a" }))).code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("references.compareChoices", () => {
+  it("finds public proposals by title with every version, newest first, and reference norms", async () => {
+    const result = await (await visitor()).references.compareChoices({ q: "public core" });
+    const core = result.proposals.find((p) => p.slug === PUBLIC_CORE);
+    expect(core).toMatchObject({ title: "Protecting the public core of the Internet", currentVersion: 3 });
+    expect(core!.versions.map((v) => v.item)).toEqual([`norm:${PUBLIC_CORE}@3`, `norm:${PUBLIC_CORE}@2`, `norm:${PUBLIC_CORE}@1`]);
+    const refs = await (await visitor()).references.compareChoices({ q: "UN GGE 13(f)" });
+    expect(refs.referenceNorms.map((r) => r.item)).toContain("ref:ungge-f");
+    expect(refs.referenceNorms[0]!.document).toMatch(/\S/);
+  });
+
+  it("never offers a draft, not even to its author searching its exact title", async () => {
+    expect(drafts.length).toBeGreaterThan(0);
+    for (const draft of drafts) {
+      for (const caller of [await visitor(), await callerAs(database.db, { id: draft.proposerId })]) {
+        const result = await caller.references.compareChoices({ q: draft.title.slice(0, 100) });
+        expect(result.proposals.map((p) => p.slug)).not.toContain(draft.slug);
+      }
+    }
+    // Everything offered is public.
+    const all = await (await visitor()).references.compareChoices({ q: "th" });
+    const offered = await database.db.select({ slug: norms.slug, submittedAt: norms.submittedAt }).from(norms);
+    const submitted = new Map(offered.map((n) => [n.slug, n.submittedAt]));
+    expect(all.proposals.length).toBeGreaterThan(0);
+    for (const p of all.proposals) expect(submitted.get(p.slug)).not.toBeNull();
+  });
+
+  it("returns at most a few of each, treats wildcards literally, and refuses bad input", async () => {
+    const caller = await visitor();
+    const many = await caller.references.compareChoices({ q: "in" });
+    expect(many.proposals.length).toBeLessThanOrEqual(COMPARE_SEARCH_LIMIT);
+    expect(many.referenceNorms.length).toBeLessThanOrEqual(COMPARE_SEARCH_LIMIT);
+    const wild = await caller.references.compareChoices({ q: "%%" });
+    expect(wild.proposals.length + wild.referenceNorms.length).toBe(0);
+    for (const input of [{ q: "a" }, { q: "x".repeat(101) }, { q: "core", extra: 1 }]) {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- deliberately wrong input
+      expect((await failure(caller.references.compareChoices(input as any))).code).toBe("BAD_REQUEST");
+    }
   });
 });

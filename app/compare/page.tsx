@@ -11,7 +11,7 @@ import { NativeSelect, NativeSelectOptGroup, NativeSelectOption } from "~/app/_c
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
 import { DiffText } from "~/app/norms/[slug]/redline/_components/diff-text";
-import type { Comparison } from "~/server/domain/compare";
+import type { CompareChoices, Comparison } from "~/server/domain/compare";
 import { COMPARE_MAX, splitItemsParam } from "~/server/schemas/compare";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,20 +24,36 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
 /** Items in the address: readable (`ref:x`, `norm:y@2`), everything else escaped. */
 const encodeItem = (item: string) => encodeURIComponent(item).replace(/%3A/gi, ":").replace(/%40/g, "@");
 const slots = Array.from({ length: COMPARE_MAX }, (_, i) => i + 1);
+const SEARCH_MAX = 100;
+const asItem = (value: string) => (!value || value.startsWith("norm:") || value.startsWith("ref:") ? value : `norm:${value}`);
+
+interface SlotState {
+  /** What the slot holds: `ref:…` or `norm:…`, or "". */
+  choice: string;
+  /** The title search typed for this slot. */
+  q: string;
+  /** Whether the page should list matches for `q` in this slot (rather than compare). */
+  searching: boolean;
+}
 
 /**
- * The picker submits one select (`s1`…) and one text box (`p1`…) per slot; the page turns them into
- * the canonical, shareable `?items=…` address. A proposal typed in the box wins over the select.
+ * The picker submits, per slot: a select of reference norms (`s1`…), the slot's current choice as a
+ * checkbox (`p1`…, a slug also accepted, as older links used), a title search (`q1`…) and, after a
+ * search, the matches as radios (`r1`…); "Find" buttons send `find=<slot>`. A match picked wins over
+ * the select, the select over the current choice. A slot with a search and nothing newly picked (or
+ * whose "Find" was pressed) lists its matches; otherwise the page turns the choices into the
+ * canonical, shareable `?items=…` address. Without script, all of this is plain GET.
  */
-function pickedItems(params: SearchParams): string[] | null {
-  if (!slots.some((n) => `s${n}` in params || `p${n}` in params)) return null;
-  return slots
-    .map((n) => {
-      const typed = one(params[`p${n}`]);
-      if (typed) return typed.startsWith("norm:") ? typed : `norm:${typed}`;
-      return one(params[`s${n}`]);
-    })
-    .filter(Boolean);
+function readPicker(params: SearchParams): SlotState[] | null {
+  if (!slots.some((n) => [`s${n}`, `p${n}`, `q${n}`, `r${n}`].some((k) => k in params)) && !("find" in params)) return null;
+  const find = one(params.find);
+  return slots.map((n) => {
+    const picked = one(params[`r${n}`]);
+    const selected = one(params[`s${n}`]);
+    const q = one(params[`q${n}`]).slice(0, SEARCH_MAX);
+    const choice = picked || selected || asItem(one(params[`p${n}`]));
+    return { choice, q, searching: q.length > 0 && (find === String(n) || (!picked && !selected)) };
+  });
 }
 
 const pairIndex = (value: string | string[] | undefined, count: number, fallback: number) => {
@@ -47,11 +63,19 @@ const pairIndex = (value: string | string[] | undefined, count: number, fallback
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const picked = pickedItems(params);
-  if (picked) redirect(picked.length ? `/compare?items=${picked.map(encodeItem).join(",")}` : "/compare");
+  const picker = readPicker(params);
+  if (picker && !picker.some((slot) => slot.searching)) {
+    const picked = picker.map((slot) => slot.choice).filter(Boolean);
+    redirect(picked.length ? `/compare?items=${picked.map(encodeItem).join(",")}` : "/compare");
+  }
 
-  const items = splitItemsParam(params.items);
-  const [t, matrix] = await Promise.all([getTranslations("compare"), load(() => api.references.matrix())]);
+  const items = picker ? [] : splitItemsParam(params.items);
+  const state: SlotState[] = picker ?? slots.map((_, i) => ({ choice: items[i] ?? "", q: "", searching: false }));
+  const [t, matrix, matches] = await Promise.all([
+    getTranslations("compare"),
+    load(() => api.references.matrix()),
+    Promise.all(state.map((slot) => (slot.searching && slot.q.length >= 2 ? api.references.compareChoices({ q: slot.q }) : null))),
+  ]);
 
   let comparison: Comparison | null = null;
   let error: string | null = null;
@@ -65,12 +89,14 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   }
 
   const normsByDocument = matrix.documents.map((d) => ({ document: d, norms: matrix.norms.filter((n) => n.documentKey === d.key) }));
-  const referenceIds = new Set(matrix.norms.map((n) => n.id));
-  const slotValue = (i: number) => {
-    const item = items[i] ?? "";
-    const ref = item.startsWith("ref:") && referenceIds.has(item.slice(4)) ? item : "";
-    const proposal = item.startsWith("norm:") ? item.slice(5) : "";
-    return { ref, proposal };
+  const documentTitles = new Map(matrix.documents.map((d) => [d.key, d.title]));
+  const references = new Map(matrix.norms.map((n) => [`ref:${n.id}`, `${n.display} (${documentTitles.get(n.documentKey) ?? ""})`]));
+  /** A readable name for a slot's current choice: the reference norm's name, or the proposal's title and version. */
+  const choiceLabel = (item: string, i: number) => {
+    const known = references.get(item) ?? comparison?.items[i]?.label;
+    if (known) return known;
+    const proposal = /^norm:([^@]+)(?:@(\d+))?$/.exec(item);
+    return proposal ? (proposal[2] ? t("choiceSlugVersion", { slug: proposal[1]!, version: Number(proposal[2]) }) : proposal[1]!) : item;
   };
 
   return (
@@ -85,13 +111,41 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         <form method="get" action="/compare">
           <div className="grid gap-6 md:grid-cols-2">
             {slots.map((n, i) => {
-              const value = slotValue(i);
+              const slot = state[i]!;
+              const found = matches[i];
+              const searchError = slot.searching && slot.q.length < 2 ? t("searchTooShort") : undefined;
               return (
-                <fieldset key={n} className="border-s-4 border-border ps-4">
+                <fieldset key={n} className="min-w-0 border-s-4 border-border ps-4" data-testid={`compare-slot-${n}`}>
                   <legend className="mb-3 text-lg font-bold">{t("slotLegend", { number: n })}</legend>
                   <div className="space-y-4">
-                    <Field id={`s${n}`} label={t("referenceLabel")}>
-                      <NativeSelect name={`s${n}`} defaultValue={value.ref} className="w-full" {...fieldAria(`s${n}`)}>
+                    {slot.choice ? (
+                      <div className="flex items-start gap-3">
+                        <input type="checkbox" id={`p${n}`} name={`p${n}`} value={slot.choice} defaultChecked className={checkClass} />
+                        <label htmlFor={`p${n}`} className="min-w-0 cursor-pointer break-words">
+                          <span className="block text-sm font-semibold text-muted">{t("chosen")}</span>
+                          {choiceLabel(slot.choice, i)}
+                        </label>
+                      </div>
+                    ) : null}
+                    <Field id={`q${n}`} label={t("searchLabel")} hint={t("searchHint")} error={searchError}>
+                      <div className="flex flex-wrap gap-3">
+                        <Input
+                          type="search"
+                          name={`q${n}`}
+                          defaultValue={slot.q}
+                          maxLength={SEARCH_MAX}
+                          autoComplete="off"
+                          className="min-w-0 flex-1 basis-48"
+                          {...fieldAria(`q${n}`, { hint: t("searchHint"), error: searchError })}
+                        />
+                        <Button type="submit" variant="secondary" name="find" value={String(n)} aria-label={t("findLabel", { number: n })}>
+                          {t("find")}
+                        </Button>
+                      </div>
+                    </Field>
+                    {found ? <Matches slot={n} choices={found} /> : null}
+                    <Field id={`s${n}`} label={slot.choice ? t("referenceReplaceLabel") : t("referenceLabel")}>
+                      <NativeSelect name={`s${n}`} defaultValue="" className="w-full" {...fieldAria(`s${n}`)}>
                         <NativeSelectOption value="">{t("referenceNone")}</NativeSelectOption>
                         {normsByDocument.map(({ document, norms }) => (
                           <NativeSelectOptGroup key={document.key} label={document.title}>
@@ -104,16 +158,6 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                         ))}
                       </NativeSelect>
                     </Field>
-                    <Field id={`p${n}`} label={t("proposalLabel")} hint={t("proposalHint")}>
-                      <Input
-                        name={`p${n}`}
-                        defaultValue={value.proposal}
-                        autoComplete="off"
-                        spellCheck={false}
-                        className="w-full"
-                        {...fieldAria(`p${n}`, { hint: t("proposalHint") })}
-                      />
-                    </Field>
                   </div>
                 </fieldset>
               );
@@ -121,7 +165,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           </div>
           <div className="mt-6 flex flex-wrap items-center gap-4">
             <Button type="submit">{t("submit")}</Button>
-            {items.length > 0 ? (
+            {items.length > 0 || picker ? (
               <Link href="/compare" className={buttonVariants({ variant: "link" })}>
                 {t("clear")}
               </Link>
@@ -137,10 +181,48 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         </Alert>
       ) : null}
 
-      {!comparison && !error ? <p className="mb-10 text-lg">{t("needTwo")}</p> : null}
+      {!comparison && !error && !picker ? <p className="mb-10 text-lg">{t("needTwo")}</p> : null}
 
       {comparison ? <ComparisonView comparison={comparison} params={params} /> : null}
     </>
+  );
+}
+
+const checkClass =
+  "m-0 size-7 shrink-0 cursor-pointer appearance-none rounded-none border-2 border-foreground bg-background checked:bg-foreground checked:shadow-[inset_0_0_0_5px_var(--color-background)] focus-visible:outline-offset-0 focus-visible:shadow-[0_0_0_5px_var(--color-foreground),inset_0_0_0_5px_var(--color-background)]";
+const radioClass = `${checkClass} rounded-full`;
+
+/** A slot's matches for its title search, as radios: every version of each proposal, then reference norms. */
+async function Matches({ slot, choices }: { slot: number; choices: CompareChoices }) {
+  const t = await getTranslations("compare");
+  const options = [
+    ...choices.proposals.flatMap((p) =>
+      p.versions.map((v) => ({
+        item: v.item,
+        label: v.number === p.currentVersion ? t("matchCurrent", { title: v.title, version: v.number }) : t("matchVersion", { title: v.title, version: v.number }),
+        detail: t("kind.proposal"),
+      })),
+    ),
+    ...choices.referenceNorms.map((r) => ({ item: r.item, label: r.display, detail: r.document })),
+  ];
+  return (
+    <fieldset className="min-w-0" aria-describedby={`r${slot}-status`}>
+      <legend className="mb-1 font-semibold">{t("matchesLegend", { q: choices.q })}</legend>
+      <p id={`r${slot}-status`} role="status" className="mb-3 text-muted">
+        {options.length ? t("matchesHint") : t("matchesNone", { q: choices.q })}
+      </p>
+      <ul className="max-h-96 space-y-3 overflow-y-auto">
+        {options.map((o, j) => (
+          <li key={o.item} className="flex items-start gap-3">
+            <input type="radio" id={`r${slot}-${j}`} name={`r${slot}`} value={o.item} className={radioClass} />
+            <label htmlFor={`r${slot}-${j}`} className="min-w-0 cursor-pointer break-words">
+              {o.label}
+              <span className="block text-sm text-muted">{o.detail}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
   );
 }
 

@@ -1,13 +1,13 @@
 // Side-by-side comparison of two to four norms: reference norms and public proposals at a chosen
 // version, with a word-level diff for every pair. Drafts are never shown here, even to their authors.
-import { and, eq } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, or } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "~/db/connect";
 import { norms, normVersions, referenceDocuments, referenceNorms } from "~/db/schema";
 import { badInput, notFound } from "../errors";
-import { COMPARE_MAX, COMPARE_MIN, type CompareItem, type compareInput, parseCompareItem } from "../schemas/compare";
+import { COMPARE_MAX, COMPARE_MIN, type CompareItem, type compareInput, type compareSearchInput, parseCompareItem } from "../schemas/compare";
 import { type DiffPart, diffWords } from "./diff";
-import { isPublicNorm } from "./norm-visibility";
+import { isPublicNorm, publicNorm } from "./norm-visibility";
 import { textOf } from "./norms";
 
 export interface ComparedItem {
@@ -83,3 +83,60 @@ export async function compare(db: Db, input: z.output<typeof compareInput>) {
 }
 
 export type Comparison = Awaited<ReturnType<typeof compare>>;
+
+/** How many proposals and how many reference norms one search for the compare picker returns. */
+export const COMPARE_SEARCH_LIMIT = 8;
+
+/** A LIKE pattern matching the text literally, wherever it appears. */
+const contains = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Norms to put into a comparison, found by title: public proposals with every version (newest
+ * first), and reference norms by their name (e.g. "UNGGE (f)"), document title or wording. Drafts
+ * never appear, whoever asks.
+ */
+export async function searchCompareChoices(db: Db, input: z.output<typeof compareSearchInput>) {
+  const pattern = contains(input.q);
+  const [proposalRows, referenceRows] = await Promise.all([
+    db
+      .select({ id: norms.id, slug: norms.slug, title: norms.title, status: norms.status, currentVersion: norms.currentVersion })
+      .from(norms)
+      .where(and(publicNorm(), ilike(norms.title, pattern)))
+      .orderBy(asc(norms.title), asc(norms.id))
+      .limit(COMPARE_SEARCH_LIMIT),
+    db
+      .select({ id: referenceNorms.id, display: referenceNorms.display, document: referenceDocuments.title })
+      .from(referenceNorms)
+      .innerJoin(referenceDocuments, eq(referenceDocuments.key, referenceNorms.documentKey))
+      .where(or(ilike(referenceNorms.display, pattern), ilike(referenceDocuments.title, pattern), ilike(referenceNorms.text, pattern)))
+      .orderBy(asc(referenceNorms.position))
+      .limit(COMPARE_SEARCH_LIMIT),
+  ]);
+  const versionRows = proposalRows.length
+    ? await db
+        .select({ normId: normVersions.normId, number: normVersions.number, title: normVersions.title })
+        .from(normVersions)
+        .where(
+          inArray(
+            normVersions.normId,
+            proposalRows.map((p) => p.id),
+          ),
+        )
+        .orderBy(desc(normVersions.number))
+    : [];
+  return {
+    q: input.q,
+    proposals: proposalRows.map((p) => ({
+      slug: p.slug,
+      title: p.title,
+      status: p.status,
+      currentVersion: p.currentVersion,
+      versions: versionRows
+        .filter((v) => v.normId === p.id)
+        .map((v) => ({ number: v.number, title: v.title, item: `norm:${p.slug}@${v.number}` })),
+    })),
+    referenceNorms: referenceRows.map((r) => ({ id: r.id, display: r.display, document: r.document, item: `ref:${r.id}` })),
+  };
+}
+
+export type CompareChoices = Awaited<ReturnType<typeof searchCompareChoices>>;

@@ -1,7 +1,7 @@
-import { compare } from "../domain/compare";
+import { compare, searchCompareChoices } from "../domain/compare";
 import { correctReferenceNorm, getCorrectionHistory } from "../domain/reference-corrections";
 import * as refs from "../domain/references";
-import { compareInput } from "../schemas/compare";
+import { compareInput, compareSearchInput } from "../schemas/compare";
 import { correctReferenceNormInput, listForumsInput, referenceNormIdInput } from "../schemas/references";
 import { actorProcedure, createTRPCRouter, publicProcedure } from "../trpc";
 
@@ -13,6 +13,9 @@ export const referencesRouter = createTRPCRouter({
   compare: publicProcedure("reference.compare")
     .input(compareInput)
     .query(({ ctx, input }) => compare(ctx.db, input)),
+  compareChoices: publicProcedure("reference.compareChoices")
+    .input(compareSearchInput)
+    .query(({ ctx, input }) => searchCompareChoices(ctx.db, input)),
   forums: publicProcedure("reference.forums")
     .input(listForumsInput)
     .query(({ ctx, input }) => refs.listForums(ctx.db, input)),

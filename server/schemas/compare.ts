@@ -8,6 +8,11 @@ export const compareInput = z.strictObject({
   items: z.array(z.string().trim().max(300, "That item is too long.")).max(20, "Compare at most four norms at a time."),
 });
 
+/** Finding norms to compare by title: a bounded text, answered with a few matches. */
+export const compareSearchInput = z.strictObject({
+  q: z.string().trim().min(2, "Enter at least two characters.").max(100, "Enter at most 100 characters."),
+});
+
 export type CompareItem =
   | { kind: "reference"; raw: string; id: string }
   | { kind: "proposal"; raw: string; slug: string; version: number | null };

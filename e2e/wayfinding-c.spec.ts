@@ -1,0 +1,59 @@
+import { expect, open, test } from "./support/fixtures";
+
+// Issue 14, items 8 and 14: the compare picker by title, and the small things. Each check runs at
+// 1280 px and at 390 px.
+const widths = [
+  { name: "desktop", width: 1280, height: 900 },
+  { name: "phone", width: 390, height: 844 },
+] as const;
+
+const PUBLIC_CORE = "protecting-the-public-core-of-the-internet";
+
+for (const size of widths) {
+  test.describe(`at ${size.width} px`, () => {
+    test.use({ viewport: { width: size.width, height: size.height } });
+
+    test("compare: pick a proposal and a reference norm by their titles, with no slug typed", async ({ page }) => {
+      await open(page, "/compare");
+      const first = page.getByTestId("compare-slot-1");
+      await first.getByLabel("Find a proposal or reference norm by title").fill("public core");
+      await first.getByRole("button", { name: "Find for norm 1" }).click();
+      await expect(first.getByRole("group", { name: "Matches for “public core”" })).toBeVisible();
+      await first.getByRole("radio", { name: /^Protecting the public core of the Internet, version 1/ }).check();
+
+      const second = page.getByTestId("compare-slot-2");
+      await second.getByLabel("Find a proposal or reference norm by title").fill("UN GGE 13(f)");
+      await second.getByRole("button", { name: "Find for norm 2" }).click();
+      // The first slot keeps what was picked, by its title.
+      await expect(page.getByTestId("compare-slot-1").getByLabel(/Protecting the public core of the Internet, version 1/)).toBeChecked();
+      await page.getByTestId("compare-slot-2").getByRole("radio", { name: /^UN GGE 13\(f\)/ }).check();
+      await page.getByRole("button", { name: "Compare", exact: true }).click();
+
+      await expect(page).toHaveURL(new RegExp(`/compare\\?items=norm:${PUBLIC_CORE}@1,ref:ungge-f$`));
+      await expect(page.getByRole("heading", { name: "The texts side by side" })).toBeVisible();
+      await expect(page.getByRole("heading", { level: 3, name: "1. Protecting the public core of the Internet, version 1" })).toBeVisible();
+      await expect(page.getByRole("heading", { level: 3, name: "2. UN GGE 13(f)" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Differences" })).toBeVisible();
+      await page.screenshot({ path: `test-results/compare-${size.width}.png`, fullPage: false });
+    });
+  });
+}
+
+test("compare: the picker works without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/compare");
+  await page.getByTestId("compare-slot-1").getByLabel("Find a proposal or reference norm by title").fill("public core");
+  await page.getByTestId("compare-slot-1").getByRole("button", { name: "Find for norm 1" }).click();
+  await page.getByTestId("compare-slot-1").getByRole("radio", { name: /Protecting the public core of the Internet, version 3 \(current\)/ }).check();
+  await page.getByTestId("compare-slot-2").getByLabel("Or choose a reference norm").selectOption("ref:ungge-f");
+  await page.getByRole("button", { name: "Compare", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/compare\\?items=norm:${PUBLIC_CORE}@3,ref:ungge-f$`));
+  await expect(page.getByRole("heading", { name: "Differences" })).toBeVisible();
+  await context.close();
+});
+
+test("compare: a search with no match says so", async ({ page }) => {
+  await open(page, "/compare?q1=zzqx-no-such-title&find=1");
+  await expect(page.getByText("No public proposal or reference norm matches “zzqx-no-such-title”.", { exact: false })).toBeVisible();
+});
