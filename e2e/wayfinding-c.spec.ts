@@ -57,3 +57,12 @@ test("compare: a search with no match says so", async ({ page }) => {
   await open(page, "/compare?q1=zzqx-no-such-title&find=1");
   await expect(page.getByText("No public proposal or reference norm matches “zzqx-no-such-title”.", { exact: false })).toBeVisible();
 });
+
+test("an observation's assessment reads as words: “Inconsistent with …”, not “Inconsistentwith”", async ({ page }) => {
+  // The demo data's open stock-take (this year) has an accepted observation judged inconsistent with two norms.
+  await open(page, `/stocktakes/${new Date().getUTCFullYear()}`);
+  const item = page.getByRole("listitem").filter({ hasText: /^\s*Inconsistent/ }).first();
+  await expect(item).toBeVisible();
+  expect(await item.textContent()).toMatch(/^\s*Inconsistent with \S/);
+  expect(await item.innerText()).toMatch(/^\s*Inconsistent\s+with\s+\S/);
+});

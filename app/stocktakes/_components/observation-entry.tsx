@@ -76,9 +76,10 @@ export async function ObservationEntry({
                 <ul className="flex flex-col gap-1">
                   {o.assessments.map((a) => (
                     <li key={a.key}>
-                      <Badge variant={a.assessment === "consistent" ? "info" : "warning"} className="me-2 align-baseline">
+                      <Badge variant={a.assessment === "consistent" ? "info" : "warning"} className="me-1 align-baseline">
                         {t(`assessment.${a.assessment}`)}
-                      </Badge>
+                      </Badge>{" "}
+                      {/* The space is text, not only a margin: read aloud or copied, "Inconsistent" and "with" stay two words. */}
                       {t("with")} <Link href={a.href}>{a.title}</Link>
                     </li>
                   ))}
