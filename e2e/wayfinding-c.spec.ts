@@ -66,3 +66,13 @@ test("an observation's assessment reads as words: “Inconsistent with …”, n
   expect(await item.textContent()).toMatch(/^\s*Inconsistent with \S/);
   expect(await item.innerText()).toMatch(/^\s*Inconsistent\s+with\s+\S/);
 });
+
+test("the site has an icon: /favicon.ico and the linked icon answer 200", async ({ page, request }) => {
+  const ico = await request.get("/favicon.ico");
+  expect(ico.status()).toBe(200);
+  expect(ico.headers()["content-type"]).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
+  await open(page, "/");
+  const hrefs = await page.locator('link[rel="icon"]').evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""));
+  expect(hrefs.length).toBeGreaterThan(0);
+  for (const href of hrefs) expect((await request.get(href)).status(), href).toBe(200);
+});
