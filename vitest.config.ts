@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 const root = path.dirname(new URL(import.meta.url).pathname);
 
 export default defineConfig({
+  // tsconfig keeps JSX for Next.js to compile; tests that render a component need it compiled here.
+  oxc: { jsx: { runtime: "automatic" } },
   resolve: {
     alias: [
       { find: /^~\//, replacement: `${root}/` },

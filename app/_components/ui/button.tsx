@@ -65,9 +65,11 @@ type ButtonProps = React.ComponentProps<"button"> &
   VariantProps<typeof buttonVariants> & {
     /** Render the single child element (e.g. a Next.js <Link>) with button styles. */
     asChild?: boolean;
+    /** The action it started is under way: disabled, with a spinning mark before the label. */
+    pending?: boolean;
   };
 
-function Button({ className, variant, size, asChild = false, ...props }: ButtonProps) {
+function Button({ className, variant, size, asChild = false, pending = false, disabled, children, ...props }: ButtonProps) {
   // A submit button in a client component submits through script: it is disabled until the page is
   // interactive, so that a click before then is not silently lost.
   const Comp = asChild ? Slot.Root : props.type === "submit" && !inServerComponent ? SubmitButton : "button";
@@ -76,8 +78,29 @@ function Button({ className, variant, size, asChild = false, ...props }: ButtonP
       data-slot="button"
       data-variant={variant ?? "default"}
       className={cn(buttonVariants({ variant, size }), className)}
+      disabled={disabled || pending || undefined}
+      data-pending={pending ? "" : undefined}
       {...props}
-    />
+    >
+      {pending && !asChild ? (
+        <>
+          <Spinner />
+          {children}
+        </>
+      ) : (
+        children
+      )}
+    </Comp>
+  );
+}
+
+/** A turning ring; decorative, since the button's disabled state and the toast that follows say the rest. */
+function Spinner() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" className="size-4 motion-safe:animate-spin" data-slot="spinner">
+      <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.3" strokeWidth="3" />
+      <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
+    </svg>
   );
 }
 

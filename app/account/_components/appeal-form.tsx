@@ -38,7 +38,7 @@ export function AppealForm() {
       <p>{t("appealLead")}</p>
       <FormErrors form={form} fields={["text"]} message={message} />
       <TextareaField form={form} name="text" label={t("appealText")} hint={t("appealHint")} rows={6} />
-      <Button type="submit" disabled={appeal.isPending || appeal.isSuccess}>
+      <Button type="submit" pending={appeal.isPending} disabled={appeal.isSuccess}>
         {t("appealSubmit")}
       </Button>
     </form>

@@ -32,7 +32,7 @@ export function ChangePasswordForm() {
       <TextField form={form} name="currentPassword" label={t("current")} type="password" autoComplete="current-password" />
       <TextField form={form} name="newPassword" label={t("new")} hint={t("newHint")} type="password" autoComplete="new-password" />
       <div className="flex flex-wrap items-center gap-6">
-        <Button type="submit" disabled={change.isPending || change.isSuccess}>
+        <Button type="submit" pending={change.isPending} disabled={change.isSuccess}>
           {t("submit")}
         </Button>
         <Link href="/forgot-password">{t("forgot")}</Link>

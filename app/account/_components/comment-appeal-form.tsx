@@ -62,7 +62,7 @@ export function CommentAppealForm({ commentId }: { commentId: string }) {
       <Field id={id} label={t("appealText")} hint={hint} error={error} errorPrefix={te("errorPrefix")}>
         <Textarea rows={5} {...fieldAria(id, { hint, error })} {...form.register("text")} />
       </Field>
-      <Button type="submit" disabled={appeal.isPending || appeal.isSuccess}>
+      <Button type="submit" pending={appeal.isPending} disabled={appeal.isSuccess}>
         {t("appealSubmit")}
       </Button>
     </form>

@@ -47,7 +47,7 @@ export function DeleteAccount() {
           <FormErrors form={form} fields={["password"]} message={message} />
           <TextField form={form} name="password" label={t("password")} type="password" autoComplete="current-password" />
           <DialogActions>
-            <Button type="submit" variant="destructive" disabled={remove.isPending || remove.isSuccess}>
+            <Button type="submit" variant="destructive" pending={remove.isPending} disabled={remove.isSuccess}>
               {t("confirm")}
             </Button>
           </DialogActions>

@@ -35,7 +35,7 @@ export function ProfileForm({ displayName }: { displayName: string }) {
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-6">
       <FormErrors form={form} fields={["displayName"]} message={message} />
       <TextField form={form} name="displayName" label={t("displayName")} hint={t("displayNameHint")} autoComplete="name" />
-      <Button type="submit" disabled={update.isPending}>
+      <Button type="submit" pending={update.isPending}>
         {t("submit")}
       </Button>
     </form>

@@ -41,7 +41,7 @@ export function SignOutEverywhere() {
           </Alert>
         ) : null}
         <DialogActions>
-          <Button variant="destructive" disabled={signOut.isPending || signOut.isSuccess} onClick={() => signOut.mutate()}>
+          <Button variant="destructive" pending={signOut.isPending} disabled={signOut.isSuccess} onClick={() => signOut.mutate()}>
             {t("confirm")}
           </Button>
         </DialogActions>

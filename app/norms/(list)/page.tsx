@@ -19,9 +19,9 @@ import {
   normStatuses,
   stakeholderTypes,
 } from "~/server/schemas/vocabulary";
-import { HighlightedText } from "./_components/highlighted-text";
-import { NormBadges } from "./_components/norm-badges";
-import { referenceDocuments } from "./_components/reference-documents";
+import { HighlightedText } from "../_components/highlighted-text";
+import { NormBadges } from "../_components/norm-badges";
+import { referenceDocuments } from "../_components/reference-documents";
 import { queryText } from "~/app/_components/query-text";
 
 export async function generateMetadata(): Promise<Metadata> {

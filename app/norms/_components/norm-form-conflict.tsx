@@ -98,7 +98,7 @@ export function ConflictPanel({ details, onStartAgain, pending }: { details: Con
         <p className="mb-4 text-base sm:text-lg">{t("noTextChanges")}</p>
       )}
       <p className="mb-4 text-base sm:text-lg">{t("advice")}</p>
-      <Button type="button" variant="secondary" onClick={onStartAgain} disabled={pending}>
+      <Button type="button" variant="secondary" onClick={onStartAgain} pending={pending}>
         {t("startAgain", { version: details.currentVersion })}
       </Button>
     </div>

@@ -208,7 +208,7 @@ export function NormForm(props: Props) {
 
   const actions = (
     <div className="flex flex-wrap items-center gap-4">
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" pending={pending}>
         {pending ? t(revising ? "revising" : "creating") : revising ? t("revise", { version: props.baseVersion + 1 }) : t("create")}
       </Button>
       {previewing ? (

@@ -12,7 +12,7 @@ import { api, load } from "~/app/_trpc/server";
 import { getActor } from "~/server/context";
 import { countryName } from "~/server/schemas/countries";
 import { type Region, regions, type StakeholderType, stakeholderTypes } from "~/server/schemas/vocabulary";
-import { StatusBadge } from "./_components/status-badge";
+import { StatusBadge } from "../_components/status-badge";
 import { queryText } from "~/app/_components/query-text";
 
 export async function generateMetadata(): Promise<Metadata> {

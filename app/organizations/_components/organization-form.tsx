@@ -177,7 +177,7 @@ export function OrganizationForm(props: Props) {
           </AlertDescription>
         </Alert>
       ) : null}
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" pending={pending}>
         {pending ? t("saving") : props.mode === "create" ? t("create") : t("update")}
       </Button>
     </form>

@@ -11,7 +11,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { api, load } from "~/app/_trpc/server";
 import { NormStatusBadge } from "~/app/norms/_components/norm-badges";
 import type { ReferenceMatrix } from "~/server/domain/references";
-import { documentShortName, proposalSupportLabel } from "./_components/labels";
+import { documentShortName, proposalSupportLabel } from "../_components/labels";
 import { queryText } from "~/app/_components/query-text";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -94,7 +94,7 @@ export function OrganizationReasonDialog({
             rows={4}
           />
           <DialogActions>
-            <Button type="submit" variant="destructive" disabled={mutation.isPending}>
+            <Button type="submit" variant="destructive" pending={mutation.isPending}>
               {t(k.submit)}
             </Button>
           </DialogActions>

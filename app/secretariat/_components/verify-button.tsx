@@ -130,7 +130,7 @@ export function VerifyButton({ organization, mode }: { organization: VerifyTarge
             </div>
           ) : null}
           <DialogActions>
-            <Button type="submit" disabled={verify.isPending || (needsAcknowledgement && !checked)}>
+            <Button type="submit" pending={verify.isPending} disabled={needsAcknowledgement && !checked}>
               {t("verification.confirmSubmit", { name })}
             </Button>
           </DialogActions>

@@ -4,8 +4,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "~/app/_components/ui/table";
 import { api, load } from "~/app/_trpc/server";
-import { dayOf } from "./_components/load";
-import { WindowBadge } from "./_components/window-badge";
+import { dayOf } from "../_components/load";
+import { WindowBadge } from "../_components/window-badge";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("stocktakes.list");

@@ -58,7 +58,7 @@ export function ReplyForm({
         rows={5}
         maxLength={5000}
       />
-      <Button type="submit" disabled={reply.isPending}>
+      <Button type="submit" pending={reply.isPending}>
         {t("submit")}
       </Button>
     </form>

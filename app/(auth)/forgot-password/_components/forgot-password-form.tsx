@@ -53,7 +53,7 @@ export function ForgotPasswordForm() {
         <FormErrors form={form} fields={["email"]} message={message} />
         <TextField form={form} name="email" label={t("email")} type="email" autoComplete="email" spellCheck={false} />
         <div className="flex flex-wrap items-center gap-6">
-          <Button type="submit" disabled={request.isPending}>
+          <Button type="submit" pending={request.isPending}>
             {t("submit")}
           </Button>
           <Link href="/sign-in">{t("backToSignIn")}</Link>

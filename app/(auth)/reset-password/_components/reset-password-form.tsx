@@ -66,7 +66,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
           type="password"
           autoComplete="new-password"
         />
-        <Button type="submit" disabled={reset.isPending || reset.isSuccess}>
+        <Button type="submit" pending={reset.isPending} disabled={reset.isSuccess}>
           {t("submit")}
         </Button>
       </form>

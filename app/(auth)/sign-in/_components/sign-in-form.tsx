@@ -44,7 +44,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
             <AlertDescription>{t("resent")}</AlertDescription>
           </Alert>
         ) : (
-          <Button type="button" variant="secondary" disabled={resend.isPending} onClick={() => resend.mutate({ email: form.getValues("email") })}>
+          <Button type="button" variant="secondary" pending={resend.isPending} onClick={() => resend.mutate({ email: form.getValues("email") })}>
             {t("resend")}
           </Button>
         )
@@ -52,7 +52,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       <TextField form={form} name="email" label={t("email")} type="email" autoComplete="email" spellCheck={false} />
       <TextField form={form} name="password" label={t("password")} type="password" autoComplete="current-password" />
       <div className="flex flex-wrap items-center gap-6">
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" pending={pending}>
           {t("submit")}
         </Button>
         <Link href="/forgot-password">{t("forgot")}</Link>

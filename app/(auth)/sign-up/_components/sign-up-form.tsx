@@ -46,7 +46,7 @@ export function SignUpForm() {
           ) : null}
         </div>
         {resend.isSuccess ? null : (
-          <Button type="button" variant="secondary" disabled={resend.isPending} onClick={() => resend.mutate({ email })}>
+          <Button type="button" variant="secondary" pending={resend.isPending} onClick={() => resend.mutate({ email })}>
             {t("sendAgain")}
           </Button>
         )}
@@ -82,7 +82,7 @@ export function SignUpForm() {
           type="password"
           autoComplete="new-password"
         />
-        <Button type="submit" disabled={signUp.isPending}>
+        <Button type="submit" pending={signUp.isPending}>
           {t("submit")}
         </Button>
         <p>

@@ -90,7 +90,7 @@ function NewLinkForm() {
           <p>{t("newLinkText")}</p>
           <FormErrors form={form} fields={["email"]} message={message} />
           <TextField form={form} name="email" label={t("email")} type="email" autoComplete="email" spellCheck={false} />
-          <Button type="submit" disabled={resend.isPending}>
+          <Button type="submit" pending={resend.isPending}>
             {t("submit")}
           </Button>
         </form>

@@ -141,7 +141,7 @@ function EditForm({ commentId, source, onDone, onCancel }: { commentId: string; 
       <PrefixedErrors form={form} prefix={prefix} message={message} fields={["body"]} />
       <PrefixedTextarea form={form} prefix={prefix} name="body" label={t("actions.editLabel")} hint={t("form.bodyHint")} rows={6} autoFocus fieldClassName="mb-4 sm:mb-5" />
       <div className="flex flex-wrap items-center gap-4">
-        <Button type="submit" disabled={edit.isPending}>
+        <Button type="submit" pending={edit.isPending}>
           {t("actions.editSubmit")}
         </Button>
         <Button type="button" variant="secondary" onClick={onCancel}>
@@ -193,7 +193,7 @@ function DeleteDialog({ commentId }: { commentId: string }) {
           </Alert>
         ) : null}
         <DialogActions>
-          <Button type="button" variant="destructive" disabled={remove.isPending} onClick={() => remove.mutate({ commentId })}>
+          <Button type="button" variant="destructive" pending={remove.isPending} onClick={() => remove.mutate({ commentId })}>
             {t("deleteConfirm")}
           </Button>
         </DialogActions>
@@ -238,7 +238,7 @@ function ReportDialog({ commentId, authorName }: { commentId: string; authorName
           <FormErrors form={form} fields={["reason"]} message={message} />
           <TextareaField form={form} name="reason" label={t("reportReason")} hint={t("reportReasonHint")} rows={4} />
           <DialogActions>
-            <Button type="submit" disabled={report.isPending}>
+            <Button type="submit" pending={report.isPending}>
               {t("reportSubmit")}
             </Button>
           </DialogActions>

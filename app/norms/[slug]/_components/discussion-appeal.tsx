@@ -36,7 +36,7 @@ export function AppealForm({ commentId }: { commentId: string }) {
     <form method="post" onSubmit={onSubmit} noValidate className="mt-4">
       <PrefixedErrors form={form} prefix={prefix} message={message} fields={["text"]} />
       <PrefixedTextarea form={form} prefix={prefix} name="text" label={t("label")} hint={t("hint")} rows={4} fieldClassName="mb-4 sm:mb-5" />
-      <Button type="submit" variant="secondary" disabled={appeal.isPending || appeal.isSuccess}>
+      <Button type="submit" variant="secondary" pending={appeal.isPending} disabled={appeal.isSuccess}>
         {t("submit")}
       </Button>
     </form>

@@ -1,11 +1,11 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { z } from "zod";
 import { applyServerError, useZodForm } from "~/app/_components/form";
+import { useRefresh } from "~/app/_components/use-refresh";
 import { PrefixedErrors, PrefixedSelect, PrefixedTextarea } from "~/app/_components/prefixed-fields";
 import { Button } from "~/app/_components/ui/button";
 import { toast } from "~/app/_components/ui/toaster";
@@ -60,7 +60,7 @@ export function CommentComposer({
 }) {
   const t = useTranslations("discussion");
   const trpc = useTRPC();
-  const router = useRouter();
+  const { refresh, refreshing } = useRefresh();
   const locale = useLocale();
   const reply = Boolean(parentId);
   const [message, setMessage] = useState<string | null>(null);
@@ -78,12 +78,13 @@ export function CommentComposer({
   const create = useMutation(
     trpc.comments.create.mutationOptions({
       onError: (error) => setMessage(applyServerError(form, error)),
-      onSuccess: () => {
-        toast.success(reply ? t("actions.replied") : t("form.posted"));
-        form.reset(defaults);
-        onDone?.();
-        router.refresh();
-      },
+      // The toast waits for the refreshed discussion, so what it announces is already on the page.
+      onSuccess: () =>
+        refresh(() => {
+          toast.success(reply ? t("actions.replied") : t("form.posted"));
+          form.reset(defaults);
+          onDone?.();
+        }),
     }),
   );
 
@@ -121,7 +122,7 @@ export function CommentComposer({
       </div>
       {organizations.length && !reply ? <p className="-mt-2 mb-5 text-base text-muted">{t("form.speakForHint")}</p> : null}
       <div className="flex flex-wrap items-center gap-4">
-        <Button type="submit" disabled={create.isPending}>
+        <Button type="submit" pending={create.isPending || refreshing}>
           {reply ? t("actions.replySubmit") : t("form.submit")}
         </Button>
         {onCancel ? (

@@ -150,7 +150,7 @@ function TransitionDialog({
           <FormErrors form={form} fields={["note"]} message={message} />
           <TextareaField form={form} name="note" label={t("note")} hint={t(privateWithdrawal ? "withdraw.noteHintPrivate" : `${action}.noteHint`)} rows={3} />
           <DialogActions>
-            <Button type="submit" variant={action === "withdraw" ? "destructive" : "default"} disabled={pending}>
+            <Button type="submit" variant={action === "withdraw" ? "destructive" : "default"} pending={pending}>
               {t(`${action}.confirm`)}
             </Button>
           </DialogActions>
@@ -221,7 +221,7 @@ function MergeDialog({ normId, title }: { normId: string; title: string }) {
           <TextField form={form} name="intoSlug" label={t("into")} hint={t("intoHint")} autoComplete="off" spellCheck={false} />
           <TextareaField form={form} name="note" label={tn("note")} hint={t("noteHint")} rows={3} />
           <DialogActions>
-            <Button type="submit" variant="destructive" disabled={merge.isPending}>
+            <Button type="submit" variant="destructive" pending={merge.isPending}>
               {t("confirm")}
             </Button>
           </DialogActions>

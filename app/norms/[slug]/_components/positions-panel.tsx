@@ -212,7 +212,7 @@ function RecordForm({
                   type="button"
                   variant="secondary"
                   // Stays off once done: the refreshed page no longer offers it.
-                  disabled={pending || reaffirm.isSuccess}
+                  pending={pending} disabled={reaffirm.isSuccess}
                   aria-describedby="reaffirm-hint"
                   onClick={() => {
                     setMessage(null);
@@ -273,7 +273,7 @@ function RecordForm({
           </fieldset>
         </div>
         <TextareaField form={form} name="statement" label={t("statement")} hint={t("statementHint")} rows={6} maxLength={MAX_STATEMENT} />
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" pending={pending}>
           {t("submit")}
         </Button>
       </form>

@@ -59,7 +59,7 @@ export function CoauthorInvitations({ invitations }: { invitations: Invitation[]
             <div className="flex flex-wrap gap-3">
               <Button
                 type="button"
-                disabled={respond.isPending}
+                pending={respond.isPending}
                 onClick={() => {
                   setError(null);
                   respond.mutate({ invitationId: invitation.id, accept: true });
@@ -71,7 +71,7 @@ export function CoauthorInvitations({ invitations }: { invitations: Invitation[]
               <Button
                 type="button"
                 variant="secondary"
-                disabled={respond.isPending}
+                pending={respond.isPending}
                 onClick={() => {
                   setError(null);
                   respond.mutate({ invitationId: invitation.id, accept: false });

@@ -104,7 +104,7 @@ function JoinForm({ organizationId, organizationName }: { organizationId: string
     <form method="post" onSubmit={onSubmit} noValidate>
       <FormErrors form={form} fields={["message"]} message={message} />
       <TextareaField form={form} name="message" label={t("message")} hint={t("messageHint")} rows={4} maxLength={1000} />
-      <Button type="submit" disabled={ask.isPending || ask.isSuccess}>
+      <Button type="submit" pending={ask.isPending} disabled={ask.isSuccess}>
         {t("ask")}
       </Button>
     </form>
@@ -132,7 +132,7 @@ function PendingRequest({ requestId, createdAt }: { requestId: string; createdAt
           <p>{t("pending", { date: format.dateTime(createdAt, { dateStyle: "long" }) })}</p>
         </AlertDescription>
       </Alert>
-      <Button type="button" variant="secondary" disabled={withdraw.isPending} onClick={() => withdraw.mutate({ requestId })}>
+      <Button type="button" variant="secondary" pending={withdraw.isPending} onClick={() => withdraw.mutate({ requestId })}>
         {t("withdraw")}
       </Button>
     </>
@@ -215,7 +215,7 @@ function MemberControls({
             <Button
               type="button"
               variant="destructive"
-              disabled={leave.isPending}
+              pending={leave.isPending}
               onClick={() => leave.mutate({ organizationId })}
             >
               {t("leave")}

@@ -25,7 +25,7 @@ export function WithdrawRequestButton({ requestId, organizationName }: { request
       type="button"
       size="sm"
       variant="secondary"
-      disabled={withdraw.isPending}
+      pending={withdraw.isPending}
       aria-label={t("mine.withdrawLabel", { name: organizationName })}
       onClick={() => withdraw.mutate({ requestId })}
     >

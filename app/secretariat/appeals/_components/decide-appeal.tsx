@@ -80,7 +80,7 @@ export function DecideAppeal({ appealId, name }: { appealId: string; name: strin
             <FormErrors form={form} fields={["note"]} message={message} />
             <TextareaField form={form} name="note" label={t("note")} hint={t("noteHint")} rows={4} />
             <DialogActions>
-              <Button type="submit" disabled={decide.isPending}>
+              <Button type="submit" pending={decide.isPending}>
                 {t(decision === "lift" ? "liftSubmit" : "upholdSubmit")}
               </Button>
             </DialogActions>

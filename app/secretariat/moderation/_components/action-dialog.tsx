@@ -47,7 +47,7 @@ export function ActionDialog({ dialog, trigger, triggerName, title, description,
         <form method="post" onSubmit={onSubmit} noValidate>
           {children}
           <DialogActions>
-            <Button type="submit" variant={submitVariant} disabled={pending}>
+            <Button type="submit" variant={submitVariant} pending={pending}>
               {submit}
             </Button>
           </DialogActions>

@@ -166,7 +166,7 @@ export function OpenStocktakeForm({ suggestedYear, forumNorms, documents }: Prop
           ))}
         </div>
       </details>
-      <Button type="submit" disabled={open.isPending}>
+      <Button type="submit" pending={open.isPending}>
         {t("submit")}
       </Button>
     </form>

@@ -56,7 +56,7 @@ export function LiftSuspensionDialog({ suspensionId, name }: { suspensionId: str
           <FormErrors form={form} fields={["reason"]} message={message} />
           <TextareaField form={form} name="reason" label={`${t("liftNote")} ${tc("optional")}`} hint={t("liftNoteHint")} rows={3} />
           <DialogActions>
-            <Button type="submit" disabled={lift.isPending}>
+            <Button type="submit" pending={lift.isPending}>
               {t("liftSubmit")}
             </Button>
           </DialogActions>

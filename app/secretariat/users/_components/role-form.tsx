@@ -59,7 +59,7 @@ export function RoleForm({ userId, name, role }: { userId: string; name: string;
             ))}
           </NativeSelect>
         </div>
-        <Button type="submit" variant="secondary" disabled={setRole.isPending}>
+        <Button type="submit" variant="secondary" pending={setRole.isPending}>
           {t("changeRole")}
           <span className="sr-only"> – {name}</span>
         </Button>

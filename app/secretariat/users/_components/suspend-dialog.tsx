@@ -72,7 +72,7 @@ export function SuspendDialog({ userId, name }: { userId: string; name: string }
             hint={t("suspendEndsAtHint")}
           />
           <DialogActions>
-            <Button type="submit" variant="destructive" disabled={suspend.isPending}>
+            <Button type="submit" variant="destructive" pending={suspend.isPending}>
               {t("suspendSubmit")}
             </Button>
           </DialogActions>

@@ -86,7 +86,7 @@ export function Coauthors({
                 type="button"
                 size="sm"
                 variant="outline"
-                disabled={remove.isPending}
+                pending={remove.isPending}
                 onClick={() => {
                   setRemoveError(null);
                   remove.mutate(
@@ -118,7 +118,7 @@ export function Coauthors({
                 type="button"
                 size="sm"
                 variant="outline"
-                disabled={cancel.isPending}
+                pending={cancel.isPending}
                 onClick={() => {
                   setRemoveError(null);
                   cancel.mutate(
@@ -150,7 +150,7 @@ export function Coauthors({
           spellCheck={false}
           className="max-w-md"
         />
-        <Button type="submit" variant="secondary" disabled={add.isPending}>
+        <Button type="submit" variant="secondary" pending={add.isPending}>
           {add.isPending ? t("adding") : t("add")}
         </Button>
       </form>

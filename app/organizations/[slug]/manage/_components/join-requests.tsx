@@ -53,7 +53,7 @@ export function JoinRequests({ organizationId, requests }: { organizationId: str
             <Button
               type="button"
               size="sm"
-              disabled={decide.isPending}
+              pending={decide.isPending}
               aria-label={t("approveLabel", { name: r.displayName })}
               onClick={() => decide.mutate({ organizationId, requestId: r.id, decision: "approve" })}
             >
@@ -63,7 +63,7 @@ export function JoinRequests({ organizationId, requests }: { organizationId: str
               type="button"
               size="sm"
               variant="secondary"
-              disabled={decide.isPending}
+              pending={decide.isPending}
               aria-label={t("declineLabel", { name: r.displayName })}
               onClick={() => decide.mutate({ organizationId, requestId: r.id, decision: "decline" })}
             >

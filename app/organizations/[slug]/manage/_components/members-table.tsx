@@ -95,7 +95,7 @@ export function MembersTable({ organizationId, organizationName, slug, members, 
           type="button"
           size="sm"
           variant="secondary"
-          disabled={setRole.isPending}
+          pending={setRole.isPending}
           aria-label={
             nextRole === "representative"
               ? t("makeRepresentativeLabel", { name: m.displayName })
@@ -174,7 +174,7 @@ export function MembersTable({ organizationId, organizationName, slug, members, 
                 <Button
                   type="button"
                   variant="destructive"
-                  disabled={remove.isPending}
+                  pending={remove.isPending}
                   onClick={() => remove.mutate({ organizationId, userId: removing.userId })}
                 >
                   {t("removeConfirm")}

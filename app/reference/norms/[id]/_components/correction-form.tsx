@@ -75,7 +75,7 @@ export function CorrectionForm({ id, text, categories, options }: Props) {
         </fieldset>
       </div>
       <TextareaField form={form} name="reason" label={t("reasonLabel")} hint={t("reasonHint")} rows={3} maxLength={1000} />
-      <Button type="submit" disabled={correct.isPending}>
+      <Button type="submit" pending={correct.isPending}>
         {t("submit")}
       </Button>
     </form>

@@ -60,7 +60,7 @@ export function CloseWindow({ year }: { year: number }) {
           </Alert>
         ) : null}
         <DialogActions>
-          <Button type="button" variant="destructive" disabled={close.isPending} onClick={() => close.mutate({ year })}>
+          <Button type="button" variant="destructive" pending={close.isPending} onClick={() => close.mutate({ year })}>
             {t("confirm")}
           </Button>
         </DialogActions>

@@ -53,7 +53,7 @@ export function NarrativeForm({ year, narrative, categoryTitles }: { year: numbe
         />
       ))}
       <div className="flex flex-wrap items-center gap-4">
-        <Button type="submit" disabled={save.isPending}>
+        <Button type="submit" pending={save.isPending}>
           {t("save")}
         </Button>
         {form.formState.isDirty ? <p className="text-muted">{t("unsaved")}</p> : null}

@@ -90,7 +90,7 @@ export function PublishPanel({ year, closed, current, running }: Props) {
               <AlertDescription>{message}</AlertDescription>
             </Alert>
           ) : null}
-          <Button type="submit" disabled={busy}>
+          <Button type="submit" pending={busy}>
             {t("publishFirst")}
           </Button>
         </form>

@@ -52,7 +52,7 @@ export function ReviewObservation({ observationId, title }: { observationId: str
         <Button
           type="button"
           aria-label={t("acceptNamed", { title })}
-          disabled={review.isPending}
+          pending={review.isPending}
           onClick={() => {
             setAcceptError(null);
             review.mutate({ observationId, decision: "accept", note: "" });
@@ -75,7 +75,7 @@ export function ReviewObservation({ observationId, title }: { observationId: str
               <FormErrors form={dialog.form} fields={["note"]} message={dialog.message} />
               <TextareaField form={dialog.form} name="note" label={t("reason")} hint={t("reasonHint")} rows={5} aria-required="true" />
               <DialogActions>
-                <Button type="submit" variant="destructive" disabled={review.isPending}>
+                <Button type="submit" variant="destructive" pending={review.isPending}>
                   {t("rejectSubmit")}
                 </Button>
               </DialogActions>

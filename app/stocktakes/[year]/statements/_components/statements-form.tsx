@@ -162,7 +162,7 @@ function StatementItemForm({
           />
           <PrefixedTextarea form={form} prefix={prefix} name="text" label={t("text")} hint={t("textHint")} rows={5} maxLength={5000} />
           <PrefixedTextarea form={form} prefix={prefix} name="links" label={t("links")} hint={t("linksHint")} rows={3} spellCheck={false} />
-          <Button type="submit" disabled={save.isPending}>
+          <Button type="submit" pending={save.isPending}>
             {t("save")}
           </Button>
         </fieldset>

@@ -156,7 +156,7 @@ export function ObservationForm({
 
       <TextareaField form={form} name="sources" label={t("sources")} hint={t("sourcesHint")} rows={3} spellCheck={false} />
 
-      <Button type="submit" disabled={log.isPending || log.isSuccess}>
+      <Button type="submit" pending={log.isPending} disabled={log.isSuccess}>
         {t("submit")}
       </Button>
     </form>

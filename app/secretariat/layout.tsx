@@ -1,0 +1,15 @@
+import { forbidden, unauthorized } from "next/navigation";
+import type * as React from "react";
+import { getActor } from "~/server/context";
+import { can } from "~/server/policy";
+
+/**
+ * Decides who may see the secretariat's pages before anything streams, so a visitor gets 401 and a
+ * member 403 even though the pages have a loading skeleton. Each page's procedures still check.
+ */
+export default async function SecretariatLayout({ children }: { children: React.ReactNode }) {
+  const actor = await getActor();
+  if (!actor) unauthorized();
+  if (!can("verification.queue", actor)) forbidden();
+  return children;
+}
