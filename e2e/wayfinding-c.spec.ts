@@ -76,3 +76,15 @@ test("the site has an icon: /favicon.ico and the linked icon answer 200", async 
   expect(hrefs.length).toBeGreaterThan(0);
   for (const href of hrefs) expect((await request.get(href)).status(), href).toBe(200);
 });
+
+test("site search marks the words searched for in the results", async ({ page }) => {
+  await open(page, "/search?q=critical+infrastructure");
+  const marks = page.locator("main mark");
+  await expect(marks.first()).toBeVisible();
+  const texts = await marks.allTextContents();
+  expect(texts.length).toBeGreaterThan(2);
+  for (const text of texts) expect(text.toLowerCase()).toMatch(/^(critical|infrastructure)$/);
+  // The query is text, not markup.
+  await open(page, "/search?q=%3Cb%3Einfrastructure%3C%2Fb%3E");
+  await expect(page.locator("main b")).toHaveCount(0);
+});

@@ -36,6 +36,7 @@ import { displayNameField } from "~/server/schemas/accounts";
 import { slugify } from "~/server/domain/slug";
 import { MAX_COMMENT, createCommentInput } from "~/server/schemas/comments";
 import { parseCompareItem } from "~/server/schemas/compare";
+import { excerptAround, markTerms, queryTerms } from "~/app/_components/query-terms";
 import { coauthorInviteEmail, createNormInput } from "~/server/schemas/norms";
 import { organizationFields } from "~/server/schemas/organizations";
 import { MAX_STATEMENT } from "~/server/schemas/positions";
@@ -131,6 +132,11 @@ const cases: Case[] = [
   { name: "diff: diffWords over a comment-sized text", max: 5000, run: (t) => diffWords(t, `${t} x`) },
   { name: "search: searchable over a query", max: 200, run: searchable },
   { name: "compare: parseCompareItem", max: 300, run: parseCompareItem },
+  // The site search marks the query's words in results: escaped literals joined by "|".
+  { name: "search: queryTerms over a query", max: 200, run: queryTerms },
+  { name: "search: markTerms of a query in a reference text", max: 30_000, run: (t) => markTerms(t, t.slice(0, 200)) },
+  { name: "search: markTerms of a text's words in a query", max: 200, run: (t) => markTerms(`${t}${t}`, t) },
+  { name: "search: excerptAround a match", max: 30_000, run: (t) => excerptAround(t, `${t.slice(0, 100)} ${t.slice(-99)}`) },
   { name: "schema: norm language tag", max: 200, run: (t) => createNormInput.shape.language.safeParse(t) },
   { name: "schema: comment language tag", max: 200, run: (t) => createCommentInput.shape.language.safeParse(t) },
   { name: "schema: organisation website", max: 500, run: (t) => organizationFields.shape.website.safeParse(`https://a${t}`) },

@@ -9,7 +9,9 @@ import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
 import { NormStatusBadge } from "~/app/norms/_components/norm-badges";
 import type { SearchResults } from "~/server/domain/search";
+import { MarkedText } from "~/app/_components/marked-text";
 import { queryText } from "~/app/_components/query-text";
+import { excerptAround } from "~/app/_components/query-terms";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const readQuery = (value: string | string[] | undefined) => queryText(value, 200);
@@ -19,7 +21,6 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
   return { title: q ? t("resultsMetaTitle", { q }) : t("metaTitle") };
 }
 
-const excerpt = (text: string, max = 180) => (text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, "")}…` : text);
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const q = readQuery((await searchParams).q);
@@ -72,7 +73,7 @@ async function Results({ results }: { results: SearchResults }) {
         href: `/norms/${n.slug}`,
         title: n.title,
         meta: <NormStatusBadge status={n.status} />,
-        text: excerpt(n.summary),
+        text: excerptAround(n.summary, q),
       })),
     },
     {
@@ -84,7 +85,7 @@ async function Results({ results }: { results: SearchResults }) {
         href: `/reference/norms/${encodeURIComponent(n.id)}`,
         title: n.display,
         meta: null,
-        text: excerpt(n.text),
+        text: excerptAround(n.text, q),
       })),
     },
     {
@@ -96,7 +97,7 @@ async function Results({ results }: { results: SearchResults }) {
         href: `/forums#${encodeURIComponent(f.id)}`,
         title: `${f.name} (${f.year})`,
         meta: null,
-        text: excerpt(f.summary),
+        text: excerptAround(f.summary, q),
       })),
     },
     {
@@ -137,11 +138,15 @@ async function Results({ results }: { results: SearchResults }) {
                 <li key={row.key} className="py-4">
                   <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
                     <Link href={row.href} className="text-lg font-bold">
-                      {row.title}
+                      <MarkedText text={row.title} q={q} />
                     </Link>
                     {row.meta}
                   </div>
-                  {row.text ? <p className="mt-1 max-w-[42rem] text-muted">{row.text}</p> : null}
+                  {row.text ? (
+                    <p className="mt-1 max-w-[42rem] text-muted">
+                      <MarkedText text={row.text} q={q} />
+                    </p>
+                  ) : null}
                 </li>
               ))}
             </ul>
