@@ -88,3 +88,20 @@ test("site search marks the words searched for in the results", async ({ page })
   await open(page, "/search?q=%3Cb%3Einfrastructure%3C%2Fb%3E");
   await expect(page.locator("main b")).toHaveCount(0);
 });
+
+for (const size of widths) {
+  test(`at ${size.width} px an organisation without a country does not say “None”`, async ({ page }) => {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await open(page, "/organizations?q=Internet+Standards+Council");
+    const results = page.locator("#results-heading").locator("..");
+    await expect(results.getByRole("link", { name: "Internet Standards Council" }).locator("visible=true")).toBeVisible();
+    await expect(results.getByText("None", { exact: true })).toHaveCount(0);
+    expect(await results.innerText()).not.toMatch(/\bNone\b/);
+    if (size.width >= 1024) {
+      const row = page.getByRole("row", { name: /Internet Standards Council/ });
+      await expect(row.getByRole("cell").nth(2)).toHaveText("–No country given");
+    } else {
+      await expect(results.getByRole("listitem").filter({ hasText: "Internet Standards Council" })).toContainText("Technical community · Global");
+    }
+  });
+}

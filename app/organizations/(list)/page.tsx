@@ -76,7 +76,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
   const to = filters.start + result.items.length;
   const typeLabel = (s: StakeholderType) => tv(`stakeholderType.${s}`);
   const regionLabel = (r: Region) => tv(`region.${r}`);
-  const country = (code: string | null) => (code ? countryName(code) : t("noCountry"));
+  const country = (code: string | null) => (code ? countryName(code) : null);
 
   return (
     <>
@@ -157,7 +157,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
                       <Link href={`/organizations/${o.slug}`}>{o.name}</Link>
                     </p>
                     <p className="text-muted">
-                      {typeLabel(o.stakeholderType)} · {regionLabel(o.region)} · {country(o.country)}
+                      {[typeLabel(o.stakeholderType), regionLabel(o.region), country(o.country)].filter(Boolean).join(" · ")}
                     </p>
                     <p className="mt-2">
                       <StatusBadge status={o.verificationStatus} />
@@ -186,7 +186,16 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
                       </TableHead>
                       <TableCell>{typeLabel(o.stakeholderType)}</TableCell>
                       <TableCell>{regionLabel(o.region)}</TableCell>
-                      <TableCell>{country(o.country)}</TableCell>
+                      <TableCell>
+                        {country(o.country) ?? (
+                          <>
+                            <span aria-hidden="true" className="text-muted">
+                              –
+                            </span>
+                            <span className="sr-only">{t("noCountry")}</span>
+                          </>
+                        )}
+                      </TableCell>
                       <TableCell>
                         <StatusBadge status={o.verificationStatus} />
                       </TableCell>
