@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { searchVector } from "~/server/domain/norms";
+import { searchHead, searchVector } from "~/server/domain/norms";
 import type { Db, Tx } from "./connect";
 import { demoComments, type DemoAuthor } from "./demo-comments";
 import { demoNorms } from "./demo-norms";
@@ -235,6 +235,7 @@ async function seedDemoNorms(tx: Tx, proposers: Record<"representative" | "other
         // Every demo norm past the draft stage was submitted (the timeline below says when).
         submittedAt: demo.status === "draft" ? null : at(1),
         search: searchVector("en", demo.title, demo.summary, current.clauses),
+        searchHead: searchHead("en", demo.title, demo.summary),
         createdAt: at(0),
         updatedAt: at(demo.versions.length + 3),
         lastActivityAt: at(demo.versions.length + 3),

@@ -245,6 +245,48 @@ describe("the list", () => {
     expect(seen).toEqual(all);
     expect((await failure(visitor.norms.list({ cursor: "garbage" }))).code).toBe("BAD_REQUEST");
   });
+
+  it("pages every sort, and a search by relevance, by keyset without repeating or skipping", async () => {
+    const visitor = await callerAs(database.db, null);
+    const cases = [
+      ...(["newest", "active", "support", "bridging", "contested"] as const).map((sort) => ({ sort })),
+      { q: "norm" },
+      { q: "states", sort: "relevance" as const },
+    ];
+    for (const input of cases) {
+      const all = (await visitor.norms.list({ ...input, limit: 100 })).items.map((n) => n.slug);
+      expect(all.length, JSON.stringify(input)).toBeGreaterThan(3);
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await visitor.norms.list({ ...input, limit: 3, cursor });
+        seen.push(...page.items.map((n) => n.slug));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen, JSON.stringify(input)).toEqual(all);
+    }
+  });
+
+  it("ranks a title match above a summary match above a match in the text only, and equal ranks newest first", async () => {
+    const proposer = await createUser(database.db);
+    const api = await callerAs(database.db, proposer);
+    const word = "Zanzibarian";
+    const make = async (title: string, summary: string, clause: string) => {
+      const { slug } = await api.norms.create({ ...fields, title, summary, clauses: [clause] });
+      const row = (await database.db.query.norms.findFirst({ where: eq(norms.slug, slug) }))!;
+      await api.norms.submit({ normId: row.id });
+      return slug;
+    };
+    const textOnlyOld = await make("A first norm on cables", "Cables are protected in peacetime and in conflict.", `States consult ${word} operators first.`);
+    const summary = await make("A norm on cables", `${word} cables are protected in peacetime and in conflict.`, "States consult operators first.");
+    const title = await make(`The ${word} cables norm`, "Cables are protected in peacetime and in conflict.", "States consult operators first.");
+    const textOnlyNew = await make("A later norm on cables", "Cables are protected in peacetime and in conflict.", `States consult ${word} operators again.`);
+    const visitor = await callerAs(database.db, null);
+    const ranked = (await visitor.norms.list({ q: word.toLowerCase() })).items.map((n) => n.slug);
+    expect(ranked).toEqual([title, summary, textOnlyNew, textOnlyOld]);
+    // Sorted by date, the same matches newest first.
+    expect((await visitor.norms.list({ q: word, sort: "newest" })).items.map((n) => n.slug)).toEqual([textOnlyNew, title, summary, textOnlyOld]);
+  });
 });
 
 describe("search tokens", () => {
@@ -341,6 +383,27 @@ describe("withdrawing (issue 13, hole 2)", () => {
     expect(rows.find((r) => r.id === before.norm.id)?.submittedAt).toBeNull();
     expect(rows.find((r) => r.id === after.norm.id)?.submittedAt).toBeInstanceOf(Date);
     expect(await publicTraces(before.slug, before.norm.title)).toEqual([]);
+  });
+});
+
+describe("the ranking document (migration 0016)", () => {
+  it("fills every existing norm's ranking document as the app writes it, in the norm's language", async () => {
+    const proposer = await createUser(database.db);
+    const api = await callerAs(database.db, proposer);
+    const made = [
+      await api.norms.create({ ...fields, title: "Protéger les équipes/CERT", summary: "Les États protègent les équipes d'urgence.", language: "fr" }),
+      await api.norms.create({ ...fields, title: "Sparing CERTs/CSIRTs", language: "en-GB" }),
+      await api.norms.create({ ...fields, title: "Ein Titel", language: "xx" }),
+    ];
+    const ids = (await database.db.select({ id: norms.id }).from(norms).where(inArray(norms.slug, made.map((m) => m.slug)))).map((r) => r.id);
+    const expected = await database.db.select({ id: norms.id, head: norms.searchHead }).from(norms).where(inArray(norms.id, ids));
+    await database.db.update(norms).set({ searchHead: sql`''::tsvector` }).where(inArray(norms.id, ids));
+    const file = readdirSync("db/migrations").find((f) => f.startsWith("0016_"))!;
+    const update = readFileSync(`db/migrations/${file}`, "utf8").split("--> statement-breakpoint").find((s) => s.includes("UPDATE"))!;
+    await database.db.execute(sql.raw(update));
+    const filled = await database.db.select({ id: norms.id, head: norms.searchHead }).from(norms).where(inArray(norms.id, ids));
+    expect(filled.every((r) => r.head !== "")).toBe(true);
+    expect(new Map(filled.map((r) => [r.id, r.head]))).toEqual(new Map(expected.map((r) => [r.id, r.head])));
   });
 });
 

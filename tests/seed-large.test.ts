@@ -8,7 +8,7 @@ import type { Database, Db } from "~/db/connect";
 import * as schema from "~/db/schema";
 import { norms, referenceNorms } from "~/db/schema";
 import { refreshMeasures } from "~/server/domain/positions";
-import { searchVector } from "~/server/domain/norms";
+import { searchHead, searchVector } from "~/server/domain/norms";
 import { normStatuses, regions, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { generateLargeDataset, type LargeSummary, prepareDatabase, Refusal, refuseInProduction } from "~/scripts/large-dataset/generate";
 import { makePlan } from "~/scripts/large-dataset/plan";
@@ -143,8 +143,12 @@ describe("seed:large", () => {
     );
     for (const n of sample) {
       const clauses = typeof n.clauses === "string" ? (JSON.parse(n.clauses) as string[]) : n.clauses;
-      const { same } = await one<{ same: boolean }>(db, sql`select search = (${searchVector(n.language, n.title, n.summary, clauses)}) as same from norms where id = ${n.id}`);
+      const { same, sameHead } = await one<{ same: boolean; sameHead: boolean }>(
+        db,
+        sql`select search = (${searchVector(n.language, n.title, n.summary, clauses)}) as same, search_head = (${searchHead(n.language, n.title, n.summary)}) as "sameHead" from norms where id = ${n.id}`,
+      );
       expect(same, n.title).toBe(true);
+      expect(sameHead, n.title).toBe(true);
     }
 
     const norm = (await db.query.norms.findFirst({ where: eq(norms.status, "consultation"), orderBy: (t, { desc }) => [desc(t.positionCount)] }))!;

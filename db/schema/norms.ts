@@ -56,6 +56,9 @@ export const norms = pgTable(
     submittedAt: timestamp({ withTimezone: true }),
     // Weighted full-text document: title (A) over summary (B) over text (C); set on every version.
     search: tsvector().notNull(),
+    // The same title (A) and summary (B) without the text: small enough to be stored in the row, so
+    // ranking a search's candidates reads no out-of-line document (docs/performance.md, "Search").
+    searchHead: tsvector().notNull().default(sql`''::tsvector`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     // Last revision, transition or (later) comment or position: the "recently active" sort.
@@ -80,6 +83,10 @@ export const norms = pgTable(
     index("norms_merged_into_id_idx").on(t.mergedIntoId),
     // Keyset pagination of the public list by newest and by recent activity.
     index("norms_status_created_idx").on(t.status, t.createdAt, t.id),
+    // The public list with no status filter, newest first and by bridging score: only public norms,
+    // so the index is read in order and stops after a page (docs/performance.md).
+    index("norms_public_created_idx").on(t.createdAt, t.id).where(sql`${t.submittedAt} is not null`),
+    index("norms_public_bridging_idx").on(t.bridging, t.id).where(sql`${t.submittedAt} is not null`),
     index("norms_last_activity_idx").on(t.lastActivityAt, t.id),
     // The home page's "recently concluded" (server/domain/home.ts): newest change first within a status.
     index("norms_status_updated_idx").on(t.status, t.updatedAt, t.id),

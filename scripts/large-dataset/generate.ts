@@ -12,7 +12,7 @@ import referenceData from "~/db/reference-data/reference-norms.json";
 import { seedReference } from "~/db/seed";
 import { houseRules } from "~/server/domain/house-rules";
 import { computeMeasures, contestationLowerBound, supportLowerBound } from "~/server/domain/measures";
-import { searchVector } from "~/server/domain/norms";
+import { searchHead, searchVector } from "~/server/domain/norms";
 import { firstFreeSlug, slugify } from "~/server/domain/slug";
 import { type CopyValue, type Loader, withLoader } from "./loader";
 import { ANCHOR, ADMIN, DAY, SECRETARIAT, commentsOf, makePlan, type Plan, positionsOf } from "./plan";
@@ -193,7 +193,7 @@ async function load(loader: Loader, plan: Plan, progress: Progress): Promise<Lar
   searchParams = probe.params.length;
   const paramColumns = Array.from({ length: searchParams }, (_, k) => `search_${k + 1}`);
   await loader.query(`create temp table large_norms_staging (like norms) on commit drop`);
-  await loader.query(`alter table large_norms_staging drop column search, ${paramColumns.map((c) => `add column ${c} text`).join(", ")}`);
+  await loader.query(`alter table large_norms_staging drop column search, drop column search_head, ${paramColumns.map((c) => `add column ${c} text`).join(", ")}`);
   await copy("large_norms_staging", [...normColumns, ...paramColumns], plan.norms.length, async (row) => {
     for (const [i, norm] of plan.norms.entries()) {
       const text = normTexts(plan, i);
@@ -254,8 +254,17 @@ async function load(loader: Loader, plan: Plan, progress: Progress): Promise<Lar
     }
   }, "norms (staged)");
   const expression = (searchSql ?? probe.sql).replace(/\$(\d+)/g, (_, n: string) => `search_${n}`);
+  // The ranking document (searchHead()) takes the search document's first parameters (the title's
+  // and the summary's configuration and text), in the same order.
+  const head = dialect.sqlToQuery(searchHead("en", "title", "summary"));
+  if (JSON.stringify(head.params) !== JSON.stringify(dialect.sqlToQuery(searchVector("en", "title", "summary", [])).params.slice(0, head.params.length))) {
+    throw new Error("searchHead() no longer takes searchVector()'s first parameters; stage its parameters separately.");
+  }
+  const headExpression = head.sql.replace(/\$(\d+)/g, (_, n: string) => `search_${n}`);
   progress.start("norms (search documents)", plan.norms.length);
-  await loader.query(`insert into norms (${normColumns.join(", ")}, search) select ${normColumns.join(", ")}, ${expression} from large_norms_staging`);
+  await loader.query(
+    `insert into norms (${normColumns.join(", ")}, search, search_head) select ${normColumns.join(", ")}, ${expression}, ${headExpression} from large_norms_staging`,
+  );
   progress.tick(plan.norms.length);
   progress.done();
   rows.norms = plan.norms.length;

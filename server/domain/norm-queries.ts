@@ -1,6 +1,6 @@
 // Reading norms: the public list with search and keyset pagination, one norm, its versions,
 // redlines, and an author's own proposals. Drafts are visible to their authors only.
-import { and, asc, desc, eq, exists, inArray, or, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, desc, eq, exists, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "~/db/connect";
 import {
@@ -32,11 +32,20 @@ type ListInput = z.output<typeof listNormsInput>;
 export const HIGHLIGHT_START = "\u0002";
 export const HIGHLIGHT_END = "\u0003";
 
+/**
+ * A search ranks at most this many matches, the most recent ones (docs/performance.md, "Search"):
+ * ranking every match of a common word would cost as much as reading the whole table. Sorting by
+ * newest reaches every match.
+ */
+export const SEARCH_CANDIDATES = 1000;
+
+/** A time as ISO 8601 with its microseconds, so a page link continues exactly after its last row. */
+const isoMicros = (column: SQL | AnyColumn) => sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 export async function listNorms(db: Db, input: ListInput) {
   const sort = input.sort ?? (input.q ? "relevance" : "newest");
   const q = input.q ? searchable(input.q) : null;
   const query = q ? sql`(websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('simple', ${q}))` : null;
-  const rank = query ? sql<number>`ts_rank_cd(${norms.search}, ${query})` : sql<number>`0`;
   const filters: (SQL | undefined)[] = [
     publicNorm(),
     input.status ? eq(norms.status, input.status) : undefined,
@@ -71,17 +80,47 @@ export async function listNorms(db: Db, input: ListInput) {
     bridging: sql<number>`${norms.bridging}`,
     contested: sql<number>`coalesce(${norms.contestationLowerBound}, -1)`,
   } as const;
-  const numericSort = sort === "relevance" || sort in measureKeys;
-  const key =
-    sort === "relevance" ? rank : sort in measureKeys ? measureKeys[sort as keyof typeof measureKeys] : sort === "active" ? norms.lastActivityAt : norms.createdAt;
-  if (input.cursor) {
-    // The schema checked the cursor's shape; its key must also be of this sort's kind.
-    const c = input.cursor;
-    if (typeof c.v !== (numericSort ? "number" : "string")) {
-      throw badInput("This page link is not valid; start from the first page.", { cursor: "Not a valid page link." });
+  const relevance = sort === "relevance" && query !== null;
+  const numericSort = relevance || sort in measureKeys;
+  const c = input.cursor;
+  // The schema checked the cursor's shape; its key must also be of this sort's kind.
+  if (c && (typeof c.v !== (numericSort ? "number" : "string") || (relevance && !c.t))) {
+    throw badInput("This page link is not valid; start from the first page.", { cursor: "Not a valid page link." });
+  }
+
+  // First the page's ids and sort keys, from the narrowest rows an index can give in order; the
+  // norm's other columns, its current version and its names are joined to those rows only.
+  let page;
+  if (relevance) {
+    // The most recent matches, ranked by how well their title and summary match.
+    const candidates = db
+      .select({ id: norms.id, createdAt: norms.createdAt, head: norms.searchHead })
+      .from(norms)
+      .where(and(...filters))
+      .orderBy(desc(norms.createdAt), desc(norms.id))
+      .limit(SEARCH_CANDIDATES)
+      .as("candidates");
+    const rank = sql<number>`ts_rank_cd(${candidates.head}, ${query})`;
+    page = db
+      .select({ id: candidates.id, sortKey: sql<number>`${rank}`.as("sort_key"), createdAt: isoMicros(candidates.createdAt).as("created_at_key") })
+      .from(candidates)
+      .where(c ? sql`(${rank}, ${candidates.createdAt}, ${candidates.id}) < (${c.v}::real, ${c.t}::timestamptz, ${c.id}::uuid)` : undefined)
+      .orderBy(desc(rank), desc(candidates.createdAt), desc(candidates.id))
+      .limit(input.limit + 1)
+      .as("page");
+  } else {
+    const key = sort in measureKeys ? measureKeys[sort as keyof typeof measureKeys] : sort === "active" ? norms.lastActivityAt : norms.createdAt;
+    if (c) {
+      const value = numericSort ? sql`${c.v}::double precision` : sql`${c.v}::timestamptz`;
+      filters.push(sql`(${key}, ${norms.id}) < (${value}, ${c.id}::uuid)`);
     }
-    const value = sort === "relevance" ? sql`${c.v}::real` : numericSort ? sql`${c.v}::double precision` : sql`${c.v}::timestamptz`;
-    filters.push(sql`(${key}, ${norms.id}) < (${value}, ${c.id}::uuid)`);
+    page = db
+      .select({ id: norms.id, sortKey: (numericSort ? sql<number>`${key}` : isoMicros(key)).as("sort_key"), createdAt: isoMicros(norms.createdAt).as("created_at_key") })
+      .from(norms)
+      .where(and(...filters))
+      .orderBy(desc(key), desc(norms.id))
+      .limit(input.limit + 1)
+      .as("page");
   }
   const rows = await db
     .select({
@@ -101,7 +140,6 @@ export async function listNorms(db: Db, input: ListInput) {
       organizationName: organizations.name,
       organizationSlug: organizations.slug,
       organizationType: organizations.stakeholderType,
-      rank,
       headline: query
         ? sql<string>`ts_headline('english', ${norms.summary} || ' … ' || (select string_agg(value, ' ') from jsonb_array_elements_text(${normVersions.clauses})), ${query}, ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxFragments=2, MaxWords=25, MinWords=8`})`
         : sql<null>`null`,
@@ -110,22 +148,26 @@ export async function listNorms(db: Db, input: ListInput) {
       support: norms.support,
       bridging: norms.bridging,
       contestation: norms.contestation,
-      sortKey: sql<number | string>`${key}`,
+      sortKey: page.sortKey,
+      createdKey: page.createdAt,
     })
-    .from(norms)
+    .from(page)
+    .innerJoin(norms, eq(norms.id, page.id))
     .innerJoin(users, eq(users.id, norms.proposerId))
     .innerJoin(normVersions, and(eq(normVersions.normId, norms.id), eq(normVersions.number, norms.currentVersion)))
     .leftJoin(organizations, eq(organizations.id, norms.organizationId))
-    .where(and(...filters))
-    .orderBy(desc(key), desc(norms.id))
-    .limit(input.limit + 1);
+    .orderBy(desc(page.sortKey), ...(relevance ? [desc(page.createdAt)] : []), desc(page.id));
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
   const nextCursor =
     rows.length > input.limit && last
-      ? encodeCursor({ v: numericSort ? Number(last.sortKey) : (sort === "active" ? last.lastActivityAt : last.createdAt).toISOString(), id: last.id })
+      ? encodeCursor({
+          v: numericSort ? Number(last.sortKey) : String(last.sortKey),
+          ...(relevance ? { t: last.createdKey } : {}),
+          id: last.id,
+        })
       : null;
-  return { items: items.map(({ rank: _rank, sortKey: _key, ...item }) => item), nextCursor, sort };
+  return { items: items.map(({ sortKey: _key, createdKey: _created, ...item }) => item), nextCursor, sort };
 }
 
 /** A norm as its reader may see it: one never submitted only for its authors; not found otherwise. */

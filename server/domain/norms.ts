@@ -45,11 +45,18 @@ export const searchConfig = (language: string) => configs[language.split("-")[0]
  */
 export const searchable = (text: string) => text.replace(/[/\\]/g, " ");
 
-/** Title over summary over text, weighted A, B, C. */
+/** Title over summary over text, weighted A, B, C: what a search matches. */
 export function searchVector(language: string, title: string, summary: string, clauses: string[]) {
   const cfg = searchConfig(language);
   const [t, s, x] = [title, summary, textOf(clauses)].map(searchable);
   return sql`setweight(to_tsvector(${cfg}::regconfig, ${t}), 'A') || setweight(to_tsvector(${cfg}::regconfig, ${s}), 'B') || setweight(to_tsvector(${cfg}::regconfig, ${x}), 'C')`;
+}
+
+/** Title over summary, weighted A and B: what ranks a search's matches (migration 0016 backfills it). */
+export function searchHead(language: string, title: string, summary: string) {
+  const cfg = searchConfig(language);
+  const [t, s] = [title, summary].map(searchable);
+  return sql`setweight(to_tsvector(${cfg}::regconfig, ${t}), 'A') || setweight(to_tsvector(${cfg}::regconfig, ${s}), 'B')`;
 }
 
 async function checkReferences(db: DbOrTx, citations: string[]) {
@@ -107,6 +114,7 @@ export async function createNorm(db: Db, actor: Actor, input: CreateInput) {
         title: input.title,
         summary: input.summary,
         search: searchVector(input.language, input.title, input.summary, input.clauses),
+        searchHead: searchHead(input.language, input.title, input.summary),
       })
       .returning({ id: norms.id, slug: norms.slug });
     await tx.insert(normVersions).values({
@@ -193,6 +201,7 @@ export async function reviseNorm(db: Db, actor: Actor, input: ReviseInput) {
         kind: input.kind,
         bindingness: input.bindingness,
         search: searchVector(input.language, input.title, input.summary, input.clauses),
+        searchHead: searchHead(input.language, input.title, input.summary),
         updatedAt: now,
         lastActivityAt: now,
       })

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { Db } from "~/db/connect";
 import { forums, norms, organizations, referenceNorms } from "~/db/schema";
 import type { searchInput } from "../schemas/search";
-import { listNorms } from "./norm-queries";
+import { listNorms, SEARCH_CANDIDATES } from "./norm-queries";
 import { publicNorm } from "./norm-visibility";
 import { searchable } from "./norms";
 
@@ -44,7 +44,11 @@ export async function searchAll(db: Db, input: z.output<typeof searchInput>) {
       .limit(SEARCH_GROUP_LIMIT),
     db.select({ n: count() }).from(forums).where(forumWhere),
     listNorms(db, { q, limit: SEARCH_GROUP_LIMIT }),
-    db.select({ n: count() }).from(norms).where(proposalWhere),
+    // Counted up to the number a search ranks: counting every match of a common word costs as
+    // much as reading the table, and "more than 1,000" says all a reader needs.
+    db
+      .select({ n: count() })
+      .from(db.select({ one: sql`1` }).from(norms).where(proposalWhere).limit(SEARCH_CANDIDATES + 1).as("matches")),
     db
       .select({
         slug: organizations.slug,
@@ -64,7 +68,9 @@ export async function searchAll(db: Db, input: z.output<typeof searchInput>) {
     referenceNorms: { count: refCount?.n ?? 0, items: refItems },
     forums: { count: forumCount?.n ?? 0, items: forumItems },
     proposals: {
-      count: proposalCount?.n ?? 0,
+      count: Math.min(proposalCount?.n ?? 0, SEARCH_CANDIDATES),
+      /** More matches than `count`: the count stops at SEARCH_CANDIDATES. */
+      countCapped: (proposalCount?.n ?? 0) > SEARCH_CANDIDATES,
       items: proposals.items.map((n) => ({ slug: n.slug, title: n.title, summary: n.summary, status: n.status })),
     },
     organizations: { count: orgCount?.n ?? 0, items: orgItems },

@@ -85,6 +85,8 @@ export const removeCoauthorInput = z.strictObject({ normId: z.uuid(), userId: z.
 const cursorShape = z.strictObject({
   // The last row's sort key: a measure or rank, or a creation or activity time.
   v: z.union([z.number(), z.iso.datetime({ offset: true })]),
+  // With relevance, the last row's creation time: equal ranks list newest first.
+  t: z.iso.datetime({ offset: true }).optional(),
   id: z.uuid(),
 });
 export type KeysetCursor = z.infer<typeof cursorShape>;
