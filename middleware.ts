@@ -33,5 +33,6 @@ export function middleware(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  // Not the API (JSON and CSV: next.config.mjs gives it fixed headers) nor static files.
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }],
 };

@@ -1,0 +1,74 @@
+// `npm run bench:plans [-- --filter text]`: runs the app's hot reads against DATABASE_URL (a
+// database filled by `npm run seed:large`) and prints, for each SQL statement they send, its plan
+// with `EXPLAIN (ANALYZE, BUFFERS)`. The statements are captured from the domain functions
+// themselves, so the plans are those of the code as it is; docs/performance.md quotes them.
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+import { drizzle } from "drizzle-orm/postgres-js";
+import type { Db } from "~/db/connect";
+import * as schema from "~/db/schema";
+import { listNorms } from "~/server/domain/norm-queries";
+import { getNorm } from "~/server/domain/norm-queries";
+import { positionsForNorm } from "~/server/domain/positions";
+import { listComments } from "~/server/domain/comments";
+import { searchAll } from "~/server/domain/search";
+import { listNormsInput } from "~/server/schemas/norms";
+
+const { values: args } = parseArgs({ options: { filter: { type: "string" }, slug: { type: "string" } } });
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error("bench:plans needs DATABASE_URL: a PostgreSQL database filled by `npm run seed:large`.");
+  process.exit(1);
+}
+
+const captured: { sql: string; params: unknown[] }[] = [];
+const client = postgres(url, { max: 1, onnotice: () => {} });
+const db = drizzle(client, {
+  schema,
+  casing: "snake_case",
+  logger: { logQuery: (sql, params) => void captured.push({ sql, params }) },
+}) as unknown as Db;
+
+const [busiest] = await client<{ slug: string }[]>`select slug from norms where submitted_at is not null order by position_count desc limit 1`;
+const slug = args.slug ?? busiest!.slug;
+const list = (input: Record<string, unknown>) => () => listNorms(db, listNormsInput.parse(input));
+
+const scenarios: [string, () => Promise<unknown>][] = [
+  ["list: newest", list({})],
+  ["list: consultation, newest", list({ status: "consultation" })],
+  ["list: most supported", list({ sort: "support" })],
+  ["list: bridging", list({ sort: "bridging" })],
+  ["list: most contested", list({ sort: "contested" })],
+  ["list: recently active", list({ sort: "active" })],
+  ["list: endorsement, most supported", list({ status: "endorsement", sort: "support" })],
+  ["list: search one word, relevance", list({ q: "infrastructure" })],
+  ["list: search two words, relevance", list({ q: "critical infrastructure" })],
+  ["list: search one word, newest", list({ q: "infrastructure", sort: "newest" })],
+  ["site search: one word", () => searchAll(db, { q: "infrastructure" })],
+  ["norm page: the norm", () => getNorm(db, null, slug)],
+  ["norm page: positions", () => positionsForNorm(db, null, slug)],
+  ["norm page: comments", () => listComments(db, null, { slug } as never)],
+];
+
+for (const [name, run] of scenarios) {
+  if (args.filter && !name.includes(args.filter)) continue;
+  captured.length = 0;
+  const started = performance.now();
+  try {
+    await run();
+  } catch (error) {
+    console.log(`## ${name}\n\nfailed: ${(error as Error).message}\n`);
+    continue;
+  }
+  const ms = performance.now() - started;
+  console.log(`## ${name} (${captured.length} statement${captured.length === 1 ? "" : "s"}, ${ms.toFixed(1)} ms in all)\n`);
+  for (const { sql, params } of [...captured]) {
+    const plan = await client.unsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, buffers, costs off) ${sql}`, params as never[]);
+    console.log("```");
+    console.log(sql.length > 400 ? `${sql.slice(0, 400)}…` : sql);
+    console.log("--");
+    console.log(plan.map((r) => r["QUERY PLAN"]).join("\n"));
+    console.log("```\n");
+  }
+}
+await client.end();
