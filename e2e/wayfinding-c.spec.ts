@@ -105,3 +105,60 @@ for (const size of widths) {
     }
   });
 }
+
+for (const size of widths) {
+  test(`at ${size.width} px organisation names are readable, not squeezed onto several lines`, async ({ page }) => {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await open(page, "/organizations");
+    if (size.width >= 1024) {
+      const table = page.getByTestId("organization-table");
+      await expect(table).toBeVisible();
+      await expect(page.getByTestId("organization-list")).toBeHidden();
+      const names = table.locator("tbody th a");
+      expect(await names.count()).toBeGreaterThan(5);
+      // Every name takes at most two lines.
+      for (const box of await names.evaluateAll((links) =>
+        links.map((a) => ({ lines: a.getClientRects().length, text: a.textContent ?? "" })),
+      ))
+        expect(box.lines, box.text).toBeLessThanOrEqual(2);
+      // The table fits its region without scrolling sideways.
+      const region = page.getByRole("region", { name: "Organisations matching the filters" });
+      expect(await region.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    } else {
+      const list = page.getByTestId("organization-list");
+      await expect(list).toBeVisible();
+      await expect(page.getByTestId("organization-table")).toBeHidden();
+      const links = list.getByRole("link");
+      for (const lines of await links.evaluateAll((as) => as.map((a) => a.getClientRects().length))) expect(lines).toBeLessThanOrEqual(3);
+    }
+    // Nothing on the page scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.screenshot({ path: `test-results/organizations-${size.width}.png`, fullPage: true });
+  });
+
+  test(`at ${size.width} px the norm list's sort control sits above the results and keeps the filters`, async ({ page }) => {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await open(page, "/norms?status=consultation");
+    const sort = page.getByTestId("norm-sort");
+    // A plain GET form of its own, so it works before or without script. (A no-script browser run is
+    // not possible here: the route's loading.tsx keeps the streamed list hidden without script.)
+    await expect(sort).toHaveAttribute("method", "get");
+    await expect(sort).toHaveAttribute("action", "/norms");
+    await expect(sort.locator('input[type="hidden"][name="status"]')).toHaveValue("consultation");
+    // Visible without opening the filters, beside the results heading, above the first result.
+    await expect(sort.getByLabel("Sort by")).toBeVisible();
+    const sortBox = (await sort.boundingBox())!;
+    const firstResult = (await page.locator("main ol > li").first().boundingBox())!;
+    expect(sortBox.y).toBeLessThan(firstResult.y);
+    expect(sortBox.y).toBeLessThan(size.height);
+    await sort.getByLabel("Sort by").selectOption("support");
+    await sort.getByRole("button", { name: "Sort" }).click();
+    await expect(page).toHaveURL(/\/norms\?status=consultation&sort=support$/);
+    await expect(page.getByTestId("norm-sort").getByLabel("Sort by")).toHaveValue("support");
+    // Applying filters keeps the order.
+    if (size.width < 768) await page.getByTestId("norm-filters").locator("summary").click();
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/sort=support/);
+    await page.screenshot({ path: `test-results/norms-sort-${size.width}.png` });
+  });
+}

@@ -91,141 +91,138 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
         ) : null}
       </PageHeader>
 
-      <div className="grid gap-10 md:grid-cols-[16rem_minmax(0,1fr)] md:gap-12">
-        <section aria-labelledby="filters-heading" className="self-start bg-surface p-4 sm:p-5">
-          <h2 id="filters-heading" className="mb-4 text-xl font-bold sm:text-2xl">
-            {t("filtersTitle")}
-          </h2>
-          <form method="get" action="/organizations" role="search" aria-labelledby="filters-heading">
-            <Field id="q" label={t("search")}>
-              <Input name="q" type="search" defaultValue={filters.q} maxLength={100} {...fieldAria("q")} />
-            </Field>
-            <Field id="type" label={t("type")}>
-              <NativeSelect name="type" defaultValue={filters.type ?? ""} className="w-full" {...fieldAria("type")}>
-                <option value="">{t("anyType")}</option>
-                {stakeholderTypes.map((s) => (
-                  <option key={s} value={s}>
-                    {typeLabel(s)}
-                  </option>
-                ))}
-              </NativeSelect>
-            </Field>
-            <Field id="region" label={t("region")}>
-              <NativeSelect name="region" defaultValue={filters.region ?? ""} className="w-full" {...fieldAria("region")}>
-                <option value="">{t("anyRegion")}</option>
-                {regions.map((r) => (
-                  <option key={r} value={r}>
-                    {regionLabel(r)}
-                  </option>
-                ))}
-              </NativeSelect>
-            </Field>
-            <CheckboxField
-              id="verified"
-              name="verified"
-              value="1"
-              defaultChecked={filters.verifiedOnly}
-              label={t("verifiedOnly")}
-              containerClassName="mb-6"
-            />
-            <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
-              <Button type="submit">
-                {t("apply")}
-              </Button>
-              {filtered ? <Link href="/organizations">{t("clear")}</Link> : null}
-            </div>
-          </form>
-        </section>
+      {/* The filters sit above the results rather than beside them, so the table has the page's full
+          width and names are not squeezed onto several lines. */}
+      <section aria-labelledby="filters-heading" className="mb-10 bg-surface p-4 sm:p-5">
+        <h2 id="filters-heading" className="mb-4 text-xl font-bold sm:text-2xl">
+          {t("filtersTitle")}
+        </h2>
+        <form
+          method="get"
+          action="/organizations"
+          role="search"
+          aria-labelledby="filters-heading"
+          className="grid gap-x-6 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)]"
+        >
+          <Field id="q" label={t("search")} className="sm:col-span-2 lg:col-span-1">
+            <Input name="q" type="search" defaultValue={filters.q} maxLength={100} {...fieldAria("q")} />
+          </Field>
+          <Field id="type" label={t("type")}>
+            <NativeSelect name="type" defaultValue={filters.type ?? ""} className="w-full" {...fieldAria("type")}>
+              <option value="">{t("anyType")}</option>
+              {stakeholderTypes.map((s) => (
+                <option key={s} value={s}>
+                  {typeLabel(s)}
+                </option>
+              ))}
+            </NativeSelect>
+          </Field>
+          <Field id="region" label={t("region")}>
+            <NativeSelect name="region" defaultValue={filters.region ?? ""} className="w-full" {...fieldAria("region")}>
+              <option value="">{t("anyRegion")}</option>
+              {regions.map((r) => (
+                <option key={r} value={r}>
+                  {regionLabel(r)}
+                </option>
+              ))}
+            </NativeSelect>
+          </Field>
+          <div className="flex flex-wrap items-center gap-x-6 gap-y-4 sm:col-span-2 lg:col-span-3">
+            <CheckboxField id="verified" name="verified" value="1" defaultChecked={filters.verifiedOnly} label={t("verifiedOnly")} />
+            <Button type="submit">{t("apply")}</Button>
+            {filtered ? <Link href="/organizations">{t("clear")}</Link> : null}
+          </div>
+        </form>
+      </section>
 
-        <section aria-labelledby="results-heading" className="min-w-0">
-          <h2 id="results-heading" className="mb-1 text-xl font-bold sm:text-2xl">
-            {t("count", { count: result.total })}
-          </h2>
-          {result.items.length > 0 ? (
-            <p className="mb-6 text-muted">{t("showing", { from, to, total: result.total })}</p>
-          ) : (
-            <p className="mt-4">{t("empty")}</p>
-          )}
+      <section aria-labelledby="results-heading" className="min-w-0">
+        <h2 id="results-heading" className="mb-1 text-xl font-bold sm:text-2xl">
+          {t("count", { count: result.total })}
+        </h2>
+        {result.items.length > 0 ? (
+          <p className="mb-6 text-muted">{t("showing", { from, to, total: result.total })}</p>
+        ) : (
+          <p className="mt-4">{t("empty")}</p>
+        )}
 
-          {result.items.length > 0 ? (
-            <>
-              {/* Narrow screens: one block per organisation; wide screens: a table to compare them. */}
-              <ul className="border-t border-border sm:hidden">
+        {result.items.length > 0 ? (
+          <>
+            {/* Up to 1024 px: one block per organisation; wider: a table to compare them. */}
+            <ul className="border-t border-border lg:hidden" data-testid="organization-list">
+              {result.items.map((o) => (
+                <li key={o.id} className="border-b border-border py-4">
+                  <p className="mb-1 text-lg font-bold">
+                    <Link href={`/organizations/${o.slug}`}>{o.name}</Link>
+                  </p>
+                  <p className="text-muted">
+                    {[typeLabel(o.stakeholderType), regionLabel(o.region), country(o.country)].filter(Boolean).join(" · ")}
+                  </p>
+                  <p className="mt-2">
+                    <StatusBadge status={o.verificationStatus} />
+                  </p>
+                </li>
+              ))}
+            </ul>
+            <Table containerClassName="hidden lg:block" scrollLabel={t("tableCaption")} data-testid="organization-table">
+              <TableCaption className="sr-only">{t("tableCaption")}</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHead scope="col">{t("colName")}</TableHead>
+                  <TableHead scope="col" className="whitespace-nowrap">{t("colType")}</TableHead>
+                  <TableHead scope="col">{t("colRegion")}</TableHead>
+                  <TableHead scope="col">{t("colCountry")}</TableHead>
+                  <TableHead scope="col" className="whitespace-nowrap">{t("colStatus")}</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
                 {result.items.map((o) => (
-                  <li key={o.id} className="border-b border-border py-4">
-                    <p className="mb-1 text-lg font-bold">
-                      <Link href={`/organizations/${o.slug}`}>{o.name}</Link>
-                    </p>
-                    <p className="text-muted">
-                      {[typeLabel(o.stakeholderType), regionLabel(o.region), country(o.country)].filter(Boolean).join(" · ")}
-                    </p>
-                    <p className="mt-2">
+                  <TableRow key={o.id}>
+                    <TableHead scope="row" className="min-w-[16rem] font-normal">
+                      <Link href={`/organizations/${o.slug}`} className="font-bold">
+                        {o.name}
+                      </Link>
+                    </TableHead>
+                    <TableCell className="whitespace-nowrap">{typeLabel(o.stakeholderType)}</TableCell>
+                    <TableCell>{regionLabel(o.region)}</TableCell>
+                    <TableCell>
+                      {country(o.country) ?? (
+                        <>
+                          <span aria-hidden="true" className="text-muted">
+                            –
+                          </span>
+                          <span className="sr-only">{t("noCountry")}</span>
+                        </>
+                      )}
+                    </TableCell>
+                    <TableCell className="whitespace-nowrap">
                       <StatusBadge status={o.verificationStatus} />
-                    </p>
-                  </li>
-                ))}
-              </ul>
-              <Table containerClassName="hidden sm:block">
-                <TableCaption className="sr-only">{t("tableCaption")}</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHead scope="col">{t("colName")}</TableHead>
-                    <TableHead scope="col">{t("colType")}</TableHead>
-                    <TableHead scope="col">{t("colRegion")}</TableHead>
-                    <TableHead scope="col">{t("colCountry")}</TableHead>
-                    <TableHead scope="col">{t("colStatus")}</TableHead>
+                    </TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {result.items.map((o) => (
-                    <TableRow key={o.id}>
-                      <TableHead scope="row" className="font-normal">
-                        <Link href={`/organizations/${o.slug}`} className="font-bold">
-                          {o.name}
-                        </Link>
-                      </TableHead>
-                      <TableCell>{typeLabel(o.stakeholderType)}</TableCell>
-                      <TableCell>{regionLabel(o.region)}</TableCell>
-                      <TableCell>
-                        {country(o.country) ?? (
-                          <>
-                            <span aria-hidden="true" className="text-muted">
-                              –
-                            </span>
-                            <span className="sr-only">{t("noCountry")}</span>
-                          </>
-                        )}
-                      </TableCell>
-                      <TableCell>
-                        <StatusBadge status={o.verificationStatus} />
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </>
-          ) : null}
+                ))}
+              </TableBody>
+            </Table>
+          </>
+        ) : null}
 
-          {filters.start > 0 || result.nextCursor !== null ? (
-            <nav aria-label={t("pagination")} className="mt-8 flex flex-wrap justify-between gap-4">
-              {filters.start > 0 ? (
-                <Link href={hrefFor(filters, Math.max(0, filters.start - pageSize))} rel="prev">
-                  <span aria-hidden="true">← </span>
-                  {t("previous")}
-                </Link>
-              ) : (
-                <span />
-              )}
-              {result.nextCursor !== null ? (
-                <Link href={hrefFor(filters, result.nextCursor)} rel="next">
-                  {t("next")}
-                  <span aria-hidden="true"> →</span>
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
-        </section>
-      </div>
+        {filters.start > 0 || result.nextCursor !== null ? (
+          <nav aria-label={t("pagination")} className="mt-8 flex flex-wrap justify-between gap-4">
+            {filters.start > 0 ? (
+              <Link href={hrefFor(filters, Math.max(0, filters.start - pageSize))} rel="prev">
+                <span aria-hidden="true">← </span>
+                {t("previous")}
+              </Link>
+            ) : (
+              <span />
+            )}
+            {result.nextCursor !== null ? (
+              <Link href={hrefFor(filters, result.nextCursor)} rel="next">
+                {t("next")}
+                <span aria-hidden="true"> →</span>
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
+      </section>
     </>
   );
 }
