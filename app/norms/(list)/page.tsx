@@ -160,19 +160,8 @@ export default async function NormsPage({ searchParams }: { searchParams: Promis
               options={stakeholderTypes.map((s) => ({ value: s, label: tv(`stakeholderType.${s}`) }))} />
             <FilterSelect id="document" label={t("document")} any={t("anyDocument")} value={filters.document}
               options={referenceDocuments.map((d) => ({ value: d, label: t(`documents.${d}`) }))} />
-            {/* The empty choice means "best match" when searching and "newest" otherwise. */}
-            <FilterSelect id="sort" label={t("sort")} any={filters.q ? t("sortRelevance") : t("sortNewest")}
-              value={filters.sort === "relevance" ? undefined : filters.sort}
-              options={[
-                ...(filters.q ? [{ value: "newest", label: t("sortNewest") }] : []),
-                { value: "active", label: t("sortActive") },
-                { value: "support", label: t("sortSupport") },
-                { value: "bridging", label: t("sortBridging") },
-                { value: "contested", label: t("sortContested") },
-              ]} />
-            <p className="-mt-2 mb-6 text-base">
-              <Link href="/about/methodology">{t("methodology")}</Link>
-            </p>
+            {/* The order is chosen above the results; applying filters keeps it. */}
+            {filters.sort ? <input type="hidden" name="sort" value={filters.sort} /> : null}
             <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
               <Button type="submit">{t("apply")}</Button>
               {filtered || filters.sort ? <Link href="/norms">{t("clear")}</Link> : null}
@@ -182,9 +171,34 @@ export default async function NormsPage({ searchParams }: { searchParams: Promis
         </section>
 
         <section aria-labelledby="results-heading" className="min-w-0">
-          <h2 id="results-heading" className="mb-4 text-xl font-bold sm:text-2xl">
-            {filters.q ? t("resultsFor", { q: filters.q }) : filtered ? t("resultsFiltered") : t("results")}
-          </h2>
+          <div className="mb-4 flex flex-wrap items-end justify-between gap-x-6 gap-y-2">
+            <h2 id="results-heading" className="text-xl font-bold sm:text-2xl">
+              {filters.q ? t("resultsFor", { q: filters.q }) : filtered ? t("resultsFiltered") : t("results")}
+            </h2>
+            {/* Sorting sits at the top of the list, not at the foot of the filters; a form of its own
+                (plain GET, no script needed) that carries the filters along. */}
+            <form method="get" action="/norms" aria-label={t("sortForm")} className="flex flex-wrap items-end gap-3" data-testid="norm-sort">
+              {[...new URLSearchParams(hrefFor({ ...filters, sort: undefined }).split("?")[1] ?? "")].map(([name, value]) => (
+                <input key={name} type="hidden" name={name} value={value} />
+              ))}
+              {/* The empty choice means "best match" when searching and "newest" otherwise. */}
+              <FilterSelect id="sort" label={t("sort")} any={filters.q ? t("sortRelevance") : t("sortNewest")} className="mb-0 sm:mb-0"
+                value={filters.sort === "relevance" ? undefined : filters.sort}
+                options={[
+                  ...(filters.q ? [{ value: "newest", label: t("sortNewest") }] : []),
+                  { value: "active", label: t("sortActive") },
+                  { value: "support", label: t("sortSupport") },
+                  { value: "bridging", label: t("sortBridging") },
+                  { value: "contested", label: t("sortContested") },
+                ]} />
+              <Button type="submit" variant="secondary">
+                {t("sortApply")}
+              </Button>
+            </form>
+          </div>
+          <p className="mb-4 text-base">
+            <Link href="/about/methodology">{t("methodology")}</Link>
+          </p>
           {badCursor ? (
             <Alert variant="warning" className="mb-6">
               <AlertDescription>{t("badCursor")}</AlertDescription>
@@ -264,15 +278,17 @@ function FilterSelect({
   any,
   value,
   options,
+  className,
 }: {
   id: string;
   label: string;
   any: string;
   value: string | undefined;
   options: { value: string; label: string }[];
+  className?: string;
 }) {
   return (
-    <Field id={id} label={label}>
+    <Field id={id} label={label} className={className}>
       <NativeSelect name={id} defaultValue={value ?? ""} className="w-full" {...fieldAria(id)}>
         <option value="">{any}</option>
         {options.map((o) => (
