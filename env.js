@@ -19,7 +19,9 @@ export const env = createEnv({
     DATA_DIR: z.string().default(".data"),
     // Required in production; generated once into DATA_DIR otherwise.
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
-    APP_URL: z.url().default("http://localhost:3000"),
+    // The public address. Required in production (server.ts and the middleware refuse to serve
+    // without it); in development, unset, links follow the address each request was sent to.
+    APP_URL: z.url().optional(),
     // Where vulnerability reports go, in /.well-known/security.txt and on /security: a mailto: or
     // https: address. Unset: mailto:security@ the host of APP_URL.
     SECURITY_CONTACT: z

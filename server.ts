@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { pathToFileURL } from "node:url";
 import { claimProxyMark, PROXY_MARK_HEADER, rewriteForwardedFor } from "./server/auth/client-address";
+import { MISSING_APP_URL, originOf, withRequestOrigin } from "./server/request-origin";
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => unknown;
 
@@ -26,12 +27,16 @@ export function rewriteRequest(req: IncomingMessage, trustedProxies: number, mar
   req.headers[PROXY_MARK_HEADER] = mark;
 }
 
-/** An HTTP server passing every request, rewritten, to `handle` (Next.js's request handler). */
+/**
+ * An HTTP server passing every request, rewritten, to `handle` (Next.js's request handler), with
+ * the origin it was addressed to recorded for absolute links when APP_URL is unset (development).
+ */
 export function createAppServer(handle: Handle, { trustedProxies }: { trustedProxies: number }) {
   const mark = claimProxyMark();
   return createServer((req, res) => {
     rewriteRequest(req, trustedProxies, mark);
-    Promise.resolve(handle(req, res)).catch((error: unknown) => {
+    const origin = originOf(req.headers, trustedProxies);
+    Promise.resolve(withRequestOrigin(origin, () => handle(req, res))).catch((error: unknown) => {
       console.error("request failed", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end("Internal Server Error");
@@ -46,6 +51,11 @@ async function main() {
   const { loadEnvConfig } = await import("@next/env");
   loadEnvConfig(process.cwd(), dev);
   const { env } = await import("./env.js");
+  if (!dev && !env.APP_URL) {
+    // Links in mail, open data and citations need the public address; refuse rather than guess it.
+    console.error(MISSING_APP_URL);
+    process.exit(1);
+  }
   const { default: next } = await import("next");
 
   // Every interface, as `next start` does. (Not HOSTNAME: containers set it to their own name.)

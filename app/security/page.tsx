@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { env } from "~/env.js";
+import { appUrl } from "~/server/app-url";
 import { securityContact } from "~/server/security-txt";
 import { PageContents } from "~/app/_components/page-contents";
 
@@ -23,7 +24,7 @@ export default async function SecurityPage() {
   // The contact and address come from the running server's settings, not the build's.
   await connection();
   const t = await getTranslations("security");
-  const contact = securityContact({ contact: env.SECURITY_CONTACT, appUrl: env.APP_URL });
+  const contact = securityContact({ contact: env.SECURITY_CONTACT, appUrl: appUrl() });
   const contactLabel = contact.startsWith("mailto:") ? contact.slice("mailto:".length) : contact;
   return (
     <>
@@ -47,7 +48,7 @@ export default async function SecurityPage() {
         <h2 id="scope" className={headingClass}>
           {t("scope.title")}
         </h2>
-        <p className="mb-3">{t("scope.lead", { origin: new URL(env.APP_URL).origin })}</p>
+        <p className="mb-3">{t("scope.lead", { origin: new URL(appUrl()).origin })}</p>
         <ul className="mb-6 list-disc space-y-2 ps-6">
           {scopeItems.map((i) => (
             <li key={i}>{t(`scope.items.${i}`)}</li>

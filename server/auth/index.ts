@@ -22,7 +22,8 @@ class SignInRefused extends CredentialsSignin {
   }
 }
 
-const secureCookies = () => env.APP_URL.startsWith("https://");
+// Only a configured https:// address turns them on (in development APP_URL may be unset).
+const secureCookies = () => Boolean(env.APP_URL?.startsWith("https://"));
 
 /** Remembers this browser as one that signed in to the account (docs/security.md). */
 async function setDeviceCookie(name: string, value: string) {

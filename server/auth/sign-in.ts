@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { env } from "~/env.js";
+import { appUrl } from "~/server/app-url";
 import type { Db } from "~/db/connect";
 import { users } from "~/db/schema";
 import { logger } from "../logger";
@@ -107,7 +107,7 @@ async function alertOwner(db: Db, mailer: Mailer, email: string) {
         "While this goes on, your account can only be signed in to from browsers you have signed in with before, and more slowly. " +
         "It lifts by itself about 15 minutes after the attempts stop.\n\n" +
         "If this was you, wait a little, or choose a new password here:\n\n" +
-        `${env.APP_URL}/forgot-password\n\n` +
+        `${appUrl()}/forgot-password\n\n` +
         "If it was not you, you need not do anything as long as your password is long and used nowhere else. " +
         "If it might be guessable, choose a new one at the address above.\n",
     });

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { env } from "~/env.js";
+import { appUrl } from "~/server/app-url";
 import type { Db } from "~/db/connect";
 import { suspensionAppeals, users } from "~/db/schema";
 import { hashPassword, verifyPassword } from "../auth/password";
@@ -18,7 +18,7 @@ import type {
 import { greeting } from "./mail-name";
 import { checkToken, issueToken, retireTokens, useToken } from "./tokens";
 
-const link = (path: string, token: string) => `${env.APP_URL}${path}?token=${encodeURIComponent(token)}`;
+const link = (path: string, token: string) => `${appUrl()}${path}?token=${encodeURIComponent(token)}`;
 
 async function sendVerification(mailer: Mailer, to: string, displayName: string, token: string) {
   await mailer.send({
@@ -35,8 +35,8 @@ async function sendAlreadyRegistered(mailer: Mailer, to: string) {
     subject: "Someone tried to create a Norms Forum account with your address",
     text:
       "Hello,\n\nSomeone tried to create a Norms Forum account with this email address, which already has one.\n\n" +
-      `If it was you, sign in here:\n\n${env.APP_URL}/sign-in\n\n` +
-      `If you have forgotten your password, or never confirmed this address, choose a new password here (that also confirms the address):\n\n${env.APP_URL}/forgot-password\n\n` +
+      `If it was you, sign in here:\n\n${appUrl()}/sign-in\n\n` +
+      `If you have forgotten your password, or never confirmed this address, choose a new password here (that also confirms the address):\n\n${appUrl()}/forgot-password\n\n` +
       "If it was not you, you can ignore this message: nothing about your account has changed.\n",
   });
 }

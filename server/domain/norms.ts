@@ -1,7 +1,7 @@
 // Proposing and revising norms, and moving them through their life. Reads are in norm-queries.ts.
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { env } from "~/env.js";
+import { appUrl } from "~/server/app-url";
 import type { Db, DbOrTx, Tx } from "~/db/connect";
 import {
   normCitations,
@@ -309,7 +309,7 @@ export async function inviteCoauthor(db: Db, mailer: Mailer, actor: Actor, normI
         subject: "You are invited to co-author a norm proposal on Norms Forum",
         text:
           `Hello,\n\n${nameForMail(actor.displayName) ?? "A member of Norms Forum"} invited you to co-author a norm proposal.\n\n` +
-          `Sign in and open "Your proposals" to see the invitation, then accept or decline it:\n\n${env.APP_URL}/norms/mine#invitations\n\n` +
+          `Sign in and open "Your proposals" to see the invitation, then accept or decline it:\n\n${appUrl()}/norms/mine#invitations\n\n` +
           "If you do not want to take part, decline it or ignore this message.\n",
       })
       .catch((error: unknown) => logger.warn({ err: error }, "co-author invitation mail failed"));

@@ -121,7 +121,7 @@ const errorResponses = {
   "500": ref("responses", "ServerError"),
 };
 
-const normsSection: Section = {
+const normsSection = (): Section => ({
   tag: { name: "Norms", description: "Norms proposed to the forum, their versions and the reference norms they cite. Drafts never appear." },
   paths: {
     "/api/v1/norms": {
@@ -178,7 +178,7 @@ const normsSection: Section = {
       },
     },
   },
-};
+});
 
 // Keyed by the input schema's fields, so a filter added there fails to compile until described here.
 const forumParamDescriptions: Record<(typeof forumParams)[number], string> = {
@@ -186,7 +186,7 @@ const forumParamDescriptions: Record<(typeof forumParams)[number], string> = {
   party: "A party to the forum or agreement, e.g. `United States`: forums it took part in.",
 };
 
-const referenceSection: Section = {
+const referenceSection = (): Section => ({
   tag: {
     name: "Reference library",
     description:
@@ -234,11 +234,11 @@ const referenceSection: Section = {
       },
     },
   },
-};
+});
 
 const notFound = { "404": ref("responses", "NotFound") };
 
-const positionsSection: Section = {
+const positionsSection = (): Section => ({
   tag: {
     name: "Positions",
     description:
@@ -301,7 +301,7 @@ const positionsSection: Section = {
       },
     },
   },
-};
+});
 
 // Keyed by the input schema's fields, so a filter added there fails to compile until described here.
 const organizationParamDescriptions: Record<keyof typeof listOrganizationsInput.shape, string> = {
@@ -313,7 +313,7 @@ const organizationParamDescriptions: Record<keyof typeof listOrganizationsInput.
   limit: "Organisations per page.",
 };
 
-const organizationsSection: Section = {
+const organizationsSection = (): Section => ({
   tag: {
     name: "Organisations",
     description:
@@ -347,7 +347,7 @@ const organizationsSection: Section = {
       },
     },
   },
-};
+});
 
 // Keyed by the input schema's fields, so a filter added there fails to compile until described here.
 const commentQueryInput = listCommentsInput.omit({ slug: true });
@@ -363,7 +363,7 @@ const moderationLogParamDescriptions: Record<keyof typeof moderationLogInput.sha
   limit: "Entries per page.",
 };
 
-const discussionSection: Section = {
+const discussionSection = (): Section => ({
   tag: {
     name: "Discussion",
     description:
@@ -395,7 +395,7 @@ const discussionSection: Section = {
       },
     },
   },
-};
+});
 
 const EXAMPLE_YEAR = 2025;
 
@@ -459,7 +459,7 @@ function stocktakeFile(kind: "snapshot" | "pdf" | "csv", named: boolean): OpenAp
   };
 }
 
-const stocktakeSection: Section = {
+const stocktakeSection = (): Section => ({
   tag: {
     name: "Stock-take",
     description:
@@ -496,11 +496,13 @@ const stocktakeSection: Section = {
     "/api/v1/stocktakes/{year}/revisions/{n}/report.pdf": { get: stocktakeFile("pdf", true) },
     "/api/v1/stocktakes/{year}/revisions/{n}/report.csv": { get: stocktakeFile("csv", true) },
   },
-};
+});
 
-const sections: readonly Section[] = [normsSection, positionsSection, discussionSection, organizationsSection, referenceSection, stocktakeSection];
+// Built on each call: the example addresses use the site's address, which may depend on the request.
+const sections = (): readonly Section[] => [normsSection(), positionsSection(), discussionSection(), organizationsSection(), referenceSection(), stocktakeSection()];
 
 export function buildOpenApiDocument(): OpenApiDocument {
+  const all = sections();
   const generated = z.toJSONSchema(openDataSchemas, {
     io: "output",
     uri: (id) => `#/components/schemas/${id}`,
@@ -527,8 +529,8 @@ export function buildOpenApiDocument(): OpenApiDocument {
       license: { name: LICENSE.name, url: LICENSE.url },
     },
     servers: [{ url: absoluteUrl(""), description: SITE_NAME }],
-    tags: sections.map((s) => s.tag),
-    paths: Object.assign({}, ...sections.map((s) => s.paths)) as OpenApiDocument["paths"],
+    tags: all.map((s) => s.tag),
+    paths: Object.assign({}, ...all.map((s) => s.paths)) as OpenApiDocument["paths"],
     components: {
       schemas,
       parameters: {

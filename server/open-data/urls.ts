@@ -1,9 +1,7 @@
-import { env } from "~/env.js";
-
-const base = env.APP_URL.replace(/\/+$/, "");
+import { appUrl } from "~/server/app-url";
 
 /** An absolute address on this site, e.g. `absoluteUrl("/norms")`. */
-export const absoluteUrl = (path: string) => `${base}${path}`;
+export const absoluteUrl = (path: string) => `${appUrl()}${path}`;
 
 const s = encodeURIComponent;
 export const normPageUrl = (slug: string) => absoluteUrl(`/norms/${s(slug)}`);

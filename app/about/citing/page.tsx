@@ -1,3 +1,4 @@
+import { connection } from "next/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -13,6 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 const EXAMPLE_SLUG = "protecting-the-public-core-of-the-internet";
 
 export default async function CitingPage() {
+  // Rendered per request: the example uses the site's address, known only when it runs (APP_URL).
+  await connection();
   const [t, tm] = await Promise.all([getTranslations("openData.citing"), getTranslations("methodology")]);
   // Built by the same functions as the citations the API returns, so the example cannot drift.
   const example = {

@@ -1,3 +1,4 @@
+import { connection } from "next/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -5,7 +6,7 @@ import { WithContents } from "~/app/_components/page-contents";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { Table, TableBody, TableCaption, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "~/app/_components/ui/table";
 import { bridgingShare, GROUP_COUNT, type GroupFigures, wilsonLowerBound } from "~/server/domain/measures";
-import { env } from "~/env.js";
+import { appUrl } from "~/server/app-url";
 import { regions, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { comparison, exampleMeasures, examplePositions } from "./example";
 
@@ -22,7 +23,9 @@ function Formula({ children }: { children: React.ReactNode }) {
 
 export default async function MethodologyPage() {
   const [t, tv, format] = await Promise.all([getTranslations("methodology"), getTranslations("vocabulary"), getFormatter()]);
-  const appUrl = env.APP_URL.replace(/\/+$/, "");
+  // Rendered per request: the examples use the site's address, known only when it runs (APP_URL).
+  await connection();
+  const siteUrl = appUrl();
   const code = (chunks: React.ReactNode) => <code>{chunks}</code>;
   const percent = (value: number) => format.number(value, { style: "percent", maximumFractionDigits: 1 });
   const number = (value: number) => format.number(value, { maximumFractionDigits: 2 });
@@ -272,14 +275,14 @@ export default async function MethodologyPage() {
         <p>{t("verify.hashText")}</p>
         <pre className="whitespace-pre-wrap [overflow-wrap:anywhere]">
           <code>
-            curl -s {appUrl}/api/v1/stocktakes/<var>year</var>/snapshot.json \{"\n"}
+            curl -s {siteUrl}/api/v1/stocktakes/<var>year</var>/snapshot.json \{"\n"}
             {"  "}| sha256sum
           </code>
         </pre>
         <p>{t.rich("verify.hashMetadata", { code })}</p>
         <pre className="whitespace-pre-wrap [overflow-wrap:anywhere]">
           <code>
-            curl -s {appUrl}/api/v1/stocktakes/<var>year</var>
+            curl -s {siteUrl}/api/v1/stocktakes/<var>year</var>
           </code>
         </pre>
         <p>{t("verify.hashNote")}</p>

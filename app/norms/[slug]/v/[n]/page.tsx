@@ -5,7 +5,7 @@ import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert"
 import { DescriptionList } from "~/app/_components/ui/description-list";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api } from "~/app/_trpc/server";
-import { env } from "~/env.js";
+import { appUrl } from "~/server/app-url";
 import { NormStatusBadge } from "../../../_components/norm-badges";
 import { Clauses } from "../../_components/clauses";
 import { getVersion, parseVersion } from "../../_components/get-norm";
@@ -29,7 +29,7 @@ export default async function NormVersionPage({ params }: { params: Params }) {
   const date = format.dateTime(version.createdAt, { dateStyle: "long" });
   const base = `/norms/${version.slug}`;
   const path = `${base}/v/${version.number}`;
-  const url = `${env.APP_URL.replace(/\/+$/, "")}${path}`;
+  const url = `${appUrl()}${path}`;
   const isCurrent = version.number === version.currentVersion;
 
   return (
