@@ -88,12 +88,24 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     }
   }
 
+  // While searching, the slots' current choices are named by title too: the comparison of just
+  // those items (one item twice when there is one) gives their labels; an unknown one keeps its name.
+  const labels = new Map<string, string>();
+  for (const [i, item] of (comparison?.items ?? []).entries()) labels.set(items[i]!, item.label);
+  const chosenProposals = picker ? [...new Set(state.map((slot) => slot.choice).filter((c) => c.startsWith("norm:")))].slice(0, COMPARE_MAX) : [];
+  if (chosenProposals.length) {
+    const named = await api.references
+      .compare({ items: chosenProposals.length === 1 ? [chosenProposals[0]!, chosenProposals[0]!] : chosenProposals })
+      .catch(() => null);
+    for (const [i, item] of chosenProposals.entries()) if (named?.items[i]) labels.set(item, named.items[i].label);
+  }
+
   const normsByDocument = matrix.documents.map((d) => ({ document: d, norms: matrix.norms.filter((n) => n.documentKey === d.key) }));
   const documentTitles = new Map(matrix.documents.map((d) => [d.key, d.title]));
   const references = new Map(matrix.norms.map((n) => [`ref:${n.id}`, `${n.display} (${documentTitles.get(n.documentKey) ?? ""})`]));
   /** A readable name for a slot's current choice: the reference norm's name, or the proposal's title and version. */
-  const choiceLabel = (item: string, i: number) => {
-    const known = references.get(item) ?? comparison?.items[i]?.label;
+  const choiceLabel = (item: string) => {
+    const known = references.get(item) ?? labels.get(item);
     if (known) return known;
     const proposal = /^norm:([^@]+)(?:@(\d+))?$/.exec(item);
     return proposal ? (proposal[2] ? t("choiceSlugVersion", { slug: proposal[1]!, version: Number(proposal[2]) }) : proposal[1]!) : item;
@@ -123,7 +135,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                         <input type="checkbox" id={`p${n}`} name={`p${n}`} value={slot.choice} defaultChecked className={checkClass} />
                         <label htmlFor={`p${n}`} className="min-w-0 cursor-pointer break-words">
                           <span className="block text-sm font-semibold text-muted">{t("chosen")}</span>
-                          {choiceLabel(slot.choice, i)}
+                          {choiceLabel(slot.choice)}
                         </label>
                       </div>
                     ) : null}
@@ -138,7 +150,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                           className="min-w-0 flex-1 basis-48"
                           {...fieldAria(`q${n}`, { hint: t("searchHint"), error: searchError })}
                         />
-                        <Button type="submit" variant="secondary" name="find" value={String(n)} aria-label={t("findLabel", { number: n })}>
+                        <Button type="submit" worksWithoutScript worksWithoutScript variant="secondary" name="find" value={String(n)} aria-label={t("findLabel", { number: n })}>
                           {t("find")}
                         </Button>
                       </div>
@@ -164,7 +176,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             })}
           </div>
           <div className="mt-6 flex flex-wrap items-center gap-4">
-            <Button type="submit">{t("submit")}</Button>
+            <Button type="submit" worksWithoutScript worksWithoutScript>{t("submit")}</Button>
             {items.length > 0 || picker ? (
               <Link href="/compare" className={buttonVariants({ variant: "link" })}>
                 {t("clear")}

@@ -5,10 +5,6 @@ import { cva, type VariantProps } from "class-variance-authority";
 import { cn } from "./cn";
 import { SubmitButton } from "./submit-button";
 
-// React's server-component build has no useState: a Button rendered there belongs to a server
-// component, whose forms (GET forms with an action) work without JavaScript.
-const inServerComponent = typeof (React as { useState?: unknown }).useState !== "function";
-
 const buttonVariants = cva(
   [
     "relative inline-flex shrink-0 cursor-pointer items-center justify-center gap-2",
@@ -67,12 +63,17 @@ type ButtonProps = React.ComponentProps<"button"> &
     asChild?: boolean;
     /** The action it started is under way: disabled, with a spinning mark before the label. */
     pending?: boolean;
+    /**
+     * For a submit button of a form the browser sends by itself (a GET form with an action, or a
+     * server action): usable before the page's script has loaded, and without it.
+     */
+    worksWithoutScript?: boolean;
   };
 
-function Button({ className, variant, size, asChild = false, pending = false, disabled, children, ...props }: ButtonProps) {
-  // A submit button in a client component submits through script: it is disabled until the page is
-  // interactive, so that a click before then is not silently lost.
-  const Comp = asChild ? Slot.Root : props.type === "submit" && !inServerComponent ? SubmitButton : "button";
+function Button({ className, variant, size, asChild = false, pending = false, worksWithoutScript = false, disabled, children, ...props }: ButtonProps) {
+  // Any other submit button submits through script: it is disabled until the page is interactive
+  // (useHydrated), so that a click before then is not silently lost.
+  const Comp = asChild ? Slot.Root : props.type === "submit" && !worksWithoutScript ? SubmitButton : "button";
   return (
     <Comp
       data-slot="button"
