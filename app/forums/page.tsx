@@ -64,7 +64,7 @@ export default async function ForumsPage({ searchParams }: { searchParams: Promi
               </NativeSelect>
             </Field>
             <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
-              <Button type="submit" worksWithoutScript worksWithoutScript>{t("apply")}</Button>
+              <Button type="submit" worksWithoutScript>{t("apply")}</Button>
               {filtered ? <Link href="/forums">{t("clear")}</Link> : null}
             </div>
           </form>

@@ -43,7 +43,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               className="min-w-0 flex-1 basis-56"
               {...fieldAria("q", { hint: t("hint"), error: tooShort ? t("tooShort") : undefined })}
             />
-            <Button type="submit" worksWithoutScript worksWithoutScript>{t("submit")}</Button>
+            <Button type="submit" worksWithoutScript>{t("submit")}</Button>
           </div>
         </Field>
       </form>

@@ -163,7 +163,7 @@ export default async function NormsPage({ searchParams }: { searchParams: Promis
             {/* The order is chosen above the results; applying filters keeps it. */}
             {filters.sort ? <input type="hidden" name="sort" value={filters.sort} /> : null}
             <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
-              <Button type="submit" worksWithoutScript worksWithoutScript>{t("apply")}</Button>
+              <Button type="submit" worksWithoutScript>{t("apply")}</Button>
               {filtered || filters.sort ? <Link href="/norms">{t("clear")}</Link> : null}
             </div>
           </form>
@@ -191,7 +191,7 @@ export default async function NormsPage({ searchParams }: { searchParams: Promis
                   { value: "bridging", label: t("sortBridging") },
                   { value: "contested", label: t("sortContested") },
                 ]} />
-              <Button type="submit" worksWithoutScript worksWithoutScript variant="secondary">
+              <Button type="submit" worksWithoutScript variant="secondary">
                 {t("sortApply")}
               </Button>
             </form>

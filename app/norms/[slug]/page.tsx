@@ -289,7 +289,7 @@ export default async function NormPage({ params, searchParams }: { params: Param
                     </Label>
                     <VersionSelect id="redline-to" name="to" options={versionOptions} defaultValue={norm.currentVersion} />
                   </div>
-                  <Button type="submit" worksWithoutScript worksWithoutScript variant="secondary">
+                  <Button type="submit" worksWithoutScript variant="secondary">
                     {t("compare")}
                   </Button>
                 </div>

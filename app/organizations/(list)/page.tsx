@@ -129,7 +129,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
           </Field>
           <div className="flex flex-wrap items-center gap-x-6 gap-y-4 sm:col-span-2 lg:col-span-3">
             <CheckboxField id="verified" name="verified" value="1" defaultChecked={filters.verifiedOnly} label={t("verifiedOnly")} />
-            <Button type="submit" worksWithoutScript worksWithoutScript>{t("apply")}</Button>
+            <Button type="submit" worksWithoutScript>{t("apply")}</Button>
             {filtered ? <Link href="/organizations">{t("clear")}</Link> : null}
           </div>
         </form>

@@ -150,7 +150,7 @@ export default async function ReferencePage({ searchParams }: { searchParams: Pr
             </Field>
           </div>
           <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
-            <Button type="submit" worksWithoutScript worksWithoutScript>{t("apply")}</Button>
+            <Button type="submit" worksWithoutScript>{t("apply")}</Button>
             {view.filtered ? <Link href="/reference">{t("clear")}</Link> : null}
           </div>
         </form>

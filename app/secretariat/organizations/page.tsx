@@ -57,7 +57,7 @@ export default async function SecretariatOrganizationsPage({
           </Label>
           <Input id="q" name="q" type="search" defaultValue={q} />
         </div>
-        <Button type="submit" worksWithoutScript worksWithoutScript variant="secondary">
+        <Button type="submit" worksWithoutScript variant="secondary">
           {t("searchSubmit")}
         </Button>
         {q ? (

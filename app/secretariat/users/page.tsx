@@ -54,7 +54,7 @@ export default async function SecretariatUsersPage({
           </Label>
           <Input id="q" name="q" type="search" defaultValue={q} spellCheck={false} />
         </div>
-        <Button type="submit" worksWithoutScript worksWithoutScript variant="secondary">
+        <Button type="submit" worksWithoutScript variant="secondary">
           {t("searchSubmit")}
         </Button>
         {q ? (

@@ -121,7 +121,7 @@ export async function DiscussionSection({
               </option>
             ))}
           </FilterSelect>
-          <Button type="submit" worksWithoutScript worksWithoutScript variant="secondary" className="self-start sm:self-auto">
+          <Button type="submit" worksWithoutScript variant="secondary" className="self-start sm:self-auto">
             {t("filters.apply")}
           </Button>
         </div>
