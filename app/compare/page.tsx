@@ -6,10 +6,10 @@ import { TRPCError } from "@trpc/server";
 import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert";
 import { Button, buttonVariants } from "~/app/_components/ui/button";
 import { Field, fieldAria } from "~/app/_components/ui/field";
+import { Input } from "~/app/_components/ui/input";
 import { NativeSelect, NativeSelectOptGroup, NativeSelectOption } from "~/app/_components/ui/native-select";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
-import { TitleCombobox } from "./_components/title-combobox";
 import { DiffText } from "~/app/norms/[slug]/redline/_components/diff-text";
 import type { CompareChoices, Comparison } from "~/server/domain/compare";
 import { COMPARE_MAX, splitItemsParam } from "~/server/schemas/compare";
@@ -141,15 +141,16 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                     ) : null}
                     <Field id={`q${n}`} label={t("searchLabel")} hint={t("searchHint")} error={searchError}>
                       <div className="flex flex-wrap gap-3">
-                        <TitleCombobox
-                          slot={n}
+                        <Input
+                          type="search"
+                          name={`q${n}`}
                           defaultValue={slot.q}
                           maxLength={SEARCH_MAX}
+                          autoComplete="off"
                           className="min-w-0 flex-1 basis-48"
-                          describedBy={fieldAria(`q${n}`, { hint: t("searchHint"), error: searchError })["aria-describedby"]}
-                          invalid={Boolean(searchError)}
+                          {...fieldAria(`q${n}`, { hint: t("searchHint"), error: searchError })}
                         />
-                        <Button type="submit" worksWithoutScript variant="secondary" id={`find${n}`} name="find" value={String(n)} aria-label={t("findLabel", { number: n })}>
+                        <Button type="submit" worksWithoutScript variant="secondary" name="find" value={String(n)} aria-label={t("findLabel", { number: n })}>
                           {t("find")}
                         </Button>
                       </div>
