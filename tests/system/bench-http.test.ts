@@ -1,0 +1,69 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { builtAppMissing, withDatabase } from "./support";
+
+// A smoke run of `npm run bench:http` (scripts/bench-http.ts), so that the benchmark cannot rot:
+// a fresh database filled at scale 0.01, one second per measurement at 1 and 10 connections.
+// It checks that everything ran, not how fast: the numbers mean nothing at this size and length.
+const serverUrl = process.env.TEST_DATABASE_URL;
+const why = builtAppMissing() ?? (serverUrl ? null : "TEST_DATABASE_URL is unset (the benchmark needs PostgreSQL)");
+const NAME = "nf_system_bench_http";
+
+const dropDatabase = async () => {
+  const admin = postgres(serverUrl!, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
+  return admin;
+};
+
+let folder: string;
+
+beforeAll(async () => {
+  if (why) return;
+  const admin = await dropDatabase();
+  await admin.unsafe(`CREATE DATABASE ${NAME}`);
+  await admin.end();
+  folder = mkdtempSync(path.join(tmpdir(), "nf-bench-http-"));
+});
+
+afterAll(async () => {
+  if (why) return;
+  await (await dropDatabase()).end();
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+interface Results {
+  measures: { measure: string; connections: number; reqPerSec: number; p50: number; p99: number; baselineReqPerSec: number; ratio: number }[];
+  runs: { endpoint: string; connections: number; reqPerSec: number; requests: number; non2xx: number; errors: number; timeouts: number }[];
+  summary: { met: number; targets: number };
+  errors: string[];
+}
+
+describe.skipIf(!!why)(`npm run bench:http, smoke run (${why ? `skipped: ${why}` : "PostgreSQL, scale 0.01"})`, () => {
+  it("seeds, starts the app and both baselines, measures every endpoint and writes every measure", async () => {
+    const out = path.join(folder, "results.json");
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "scripts/bench-http.ts", "--seed-scale", "0.01", "--duration", "1", "--connections", "1,10", "--out", out],
+      { env: { ...process.env, DATABASE_URL: withDatabase(serverUrl!, NAME), LOG_LEVEL: "warn" }, timeout: 150_000, maxBuffer: 10_000_000 },
+    );
+    expect(stdout).toMatch(/bench:http: \d+ of 8 targets met \(scale 0\.01, 1,000 norms\)/);
+    const results = JSON.parse(readFileSync(out, "utf8")) as Results;
+    expect(results.errors).toEqual([]);
+    // 8 endpoints at 2 connection counts; 5 measures (4 with a target) at each.
+    expect(results.runs).toHaveLength(16);
+    for (const run of results.runs) {
+      expect(run.reqPerSec, `${run.endpoint} at ${run.connections}`).toBeGreaterThan(0);
+      expect(run.non2xx + run.errors + run.timeouts, `${run.endpoint} at ${run.connections}`).toBe(0);
+    }
+    expect(results.measures).toHaveLength(10);
+    for (const m of results.measures) {
+      for (const value of [m.reqPerSec, m.p99, m.baselineReqPerSec, m.ratio]) expect(value, `${m.measure} at ${m.connections}`).toBeGreaterThan(0);
+    }
+    expect(results.summary.targets).toBe(8);
+  });
+});
