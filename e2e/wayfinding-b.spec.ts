@@ -5,7 +5,10 @@ import { expect, open, test } from "./support/fixtures";
 const lastYear = new Date().getUTCFullYear() - 1;
 const longPages = ["/norms/protecting-the-public-core-of-the-internet", `/stocktakes/${lastYear}`, "/about/methodology", "/open-data"];
 
-/** Every link of the visible contents list points at an element on the page; clicking it brings that element into view. */
+/**
+ * Every link of the visible contents list points at an element on the page, and every section
+ * heading (h2) of the page is, or is inside, one of those elements.
+ */
 async function checkContents(page: Page, list: ReturnType<Page["getByTestId"]>) {
   const hrefs = await list.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   expect(hrefs.length).toBeGreaterThanOrEqual(4);
@@ -13,7 +16,25 @@ async function checkContents(page: Page, list: ReturnType<Page["getByTestId"]>) 
     expect(href, "an in-page link").toMatch(/^#./);
     await expect(page.locator(`[id="${href.slice(1)}"]`), `target of ${href}`).toHaveCount(1);
   }
+  const unlisted = await page.evaluate((ids) => {
+    const targets = ids.map((id) => document.getElementById(id.slice(1))!);
+    return [...document.querySelectorAll("main h2")]
+      .filter((h) => !h.closest("nav") && h.getClientRects().length > 0)
+      .filter((h) => !targets.some((t) => t === h || t.contains(h)))
+      .map((h) => h.textContent?.trim());
+  }, hrefs);
+  expect(unlisted, "section headings without a link in the contents").toEqual([]);
   return hrefs;
+}
+
+/** From the top of the page, each section is one link away: following it brings the section into view. */
+async function followEach(page: Page, list: ReturnType<Page["getByTestId"]>, hrefs: string[], collapsed: boolean) {
+  for (const href of hrefs) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    if (collapsed && !(await list.getByRole("link").first().isVisible())) await list.locator("summary").click();
+    await list.locator(`a[href="${href}"]`).click();
+    await expect(page.locator(`[id="${href.slice(1)}"]`), `section ${href}`).toBeInViewport();
+  }
 }
 
 // Issue 14, items 3-5: finding one's way. Each check runs at 1280 px and at 390 px.
@@ -44,6 +65,22 @@ for (const size of widths) {
       await expect(page.getByRole("link", { name: "Browse the reference library" })).toHaveAttribute("href", "/reference");
     });
 
+    // The main content starts within the first screen (the home page's is checked above).
+    const mainContent: [string, string, (page: Page) => ReturnType<Page["locator"]>][] = [
+      ["/norms", "the first result", (page) => page.locator('ol[aria-labelledby="results-heading"] > li').first()],
+      [longPages[0]!, "the title", (page) => page.locator("main h1")],
+      [longPages[0]!, "the first section", (page) => page.locator("main h2:not(nav h2)").first()],
+      ["/open-data", "the first section", (page) => page.locator("main h2:not(nav h2)").first()],
+    ];
+    for (const [path, what, content] of mainContent) {
+      test(`${path}: the main content (${what}) starts within the first screen`, async ({ page }) => {
+        await open(page, path);
+        const target = content(page);
+        await expect(target).toBeVisible();
+        expect((await target.boundingBox())!.y, "top of the main content").toBeLessThan(size.height);
+      });
+    }
+
     for (const path of longPages) {
       test(`${path}: every section is one click away from the top`, async ({ page }) => {
         await open(page, path);
@@ -52,6 +89,7 @@ for (const size of widths) {
           await expect(list).toBeVisible();
           await expect(page.getByTestId("contents-collapsed")).toBeHidden();
           const hrefs = await checkContents(page, list);
+          await followEach(page, list, hrefs, false);
           // Jumping to the last section keeps the list in view beside the text (sticky).
           const last = hrefs.at(-1)!;
           await list.locator(`a[href="${last}"]`).click();
@@ -70,9 +108,7 @@ for (const size of widths) {
           await list.locator("summary").click();
           await expect(list.getByRole("link").first()).toBeVisible();
           const hrefs = await checkContents(page, list);
-          const last = hrefs.at(-1)!;
-          await list.locator(`a[href="${last}"]`).click();
-          await expect(page.locator(`[id="${last.slice(1)}"]`)).toBeInViewport();
+          await followEach(page, list, hrefs, true);
         }
       });
     }
