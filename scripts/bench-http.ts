@@ -202,6 +202,8 @@ interface Run {
   timeouts: number;
   /** Measured again for longer, as nothing answered within the duration. */
   extended?: boolean;
+  /** How long the app took to finish the previous endpoint's requests before this one began. */
+  settledMs?: number;
 }
 const LAYOUT_PAGE = "/house-rules";
 const at = (server: () => Server, pathName: string) => () => server().url + pathName;
@@ -247,6 +249,26 @@ async function measure(endpoint: Endpoint, connections: number, seconds: number)
     errors: result.errors,
     timeouts: result.timeouts,
   };
+}
+
+// An HTML page slower than the measurement leaves requests in flight when autocannon stops: the
+// app goes on rendering them, which would slow the next endpoint measured. Before each
+// measurement, wait until the app's health check is about as fast as when it was idle.
+let idleHealthMs = 0;
+async function healthMs() {
+  const started = performance.now();
+  const response = await fetch(`${app.url}/api/health`, { signal: AbortSignal.timeout(30_000) });
+  await response.arrayBuffer();
+  return performance.now() - started;
+}
+async function settle() {
+  const started = Date.now();
+  let quiet = 0;
+  while (quiet < 2 && Date.now() - started < 60_000) {
+    quiet = (await healthMs()) <= Math.max(3 * idleHealthMs, 25) ? quiet + 1 : 0;
+    if (quiet < 2) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return Date.now() - started;
 }
 
 const failureRate = (r: Run) => (r.non2xx + r.errors + r.timeouts) / Math.max(1, r.requests + r.errors + r.timeouts);
@@ -301,19 +323,24 @@ try {
     if (response.status !== 200) throw new Error(`${endpoint.label} (${endpoint.url()}) answered ${response.status}, not 200.`);
     await response.arrayBuffer();
   }
+  const idle = [];
+  for (let i = 0; i < 5; i++) idle.push(await healthMs());
+  idleHealthMs = idle.sort((a, b) => a - b)[2]!;
   console.error(`Warming up (${endpoints.length} endpoints)…`);
   for (const endpoint of endpoints) await measure(endpoint, Math.min(10, Math.max(...connectionCounts)), Math.min(2, duration));
 
   for (const connections of connectionCounts) {
     for (const endpoint of endpoints) {
       console.error(`${endpoint.label}, ${connections} connection${connections === 1 ? "" : "s"}, ${duration} s…`);
+      const settledMs = await settle();
       let r = await measure(endpoint, connections, duration);
       if (r.requests === 0) {
         // Slower than the duration (a short smoke run on a busy machine): measure once more, longer.
         console.error(`  no response in ${duration} s; measuring again for ${Math.max(3, duration * 3)} s`);
+        await settle();
         r = { ...(await measure(endpoint, connections, Math.max(3, duration * 3))), extended: true };
       }
-      runs.push(r);
+      runs.push({ ...r, settledMs });
       if (r.requests === 0) problems.push(`${endpoint.label} at ${connections} connections: no response in ${duration} s.`);
       else if (failureRate(r) > 0.01) {
         problems.push(`${endpoint.label} at ${connections} connections: ${(failureRate(r) * 100).toFixed(1)}% failed (${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts).`);
