@@ -13,16 +13,19 @@ for (const size of widths) {
   test.describe(`at ${size.width} px`, () => {
     test.use({ viewport: { width: size.width, height: size.height } });
 
-    test("compare: pick a proposal and a reference norm by their titles, with no slug typed", async ({ page }) => {
+    test("compare: find a proposal and a reference norm by title and pick them from the lists of matches", async ({ page }) => {
       await open(page, "/compare");
       const first = page.getByTestId("compare-slot-1");
       await first.getByLabel("Find a proposal or reference norm by title").fill("public core");
+      // The list of matches as you type may cover the button on a phone: close it, as a person would.
+      await first.getByLabel("Find a proposal or reference norm by title").press("Escape");
       await first.getByRole("button", { name: "Find for norm 1" }).click();
       await expect(first.getByRole("group", { name: "Matches for “public core”" })).toBeVisible();
       await first.getByRole("radio", { name: /^Protecting the public core of the Internet, version 1/ }).check();
 
       const second = page.getByTestId("compare-slot-2");
       await second.getByLabel("Find a proposal or reference norm by title").fill("UN GGE 13(f)");
+      await second.getByLabel("Find a proposal or reference norm by title").press("Escape");
       await second.getByRole("button", { name: "Find for norm 2" }).click();
       // The first slot keeps what was picked, by its title.
       await expect(page.getByTestId("compare-slot-1").getByLabel(/Protecting the public core of the Internet, version 1/)).toBeChecked();
@@ -35,6 +38,30 @@ for (const size of widths) {
       await expect(page.getByRole("heading", { level: 3, name: "2. UN GGE 13(f)" })).toBeVisible();
       await expect(page.getByRole("heading", { name: "Differences" })).toBeVisible();
       await page.screenshot({ path: `test-results/compare-${size.width}.png`, fullPage: false });
+    });
+
+    test("compare: the title box suggests matches as you type (combobox), by keyboard and by pointer", async ({ page }) => {
+      await open(page, "/compare");
+      const box = page.getByTestId("compare-slot-1").getByRole("combobox", { name: "Find a proposal or reference norm by title" });
+      await box.fill("public core");
+      const list = page.getByRole("listbox", { name: "Matches for norm 1" });
+      await expect(list.getByRole("option", { name: /^Protecting the public core of the Internet, version 3 \(current\)/ })).toBeVisible();
+      await expect(box).toHaveAttribute("aria-expanded", "true");
+      await page.screenshot({ path: `test-results/compare-combobox-${size.width}.png` });
+      await box.press("ArrowDown");
+      await expect(box).toHaveAttribute("aria-activedescendant", /.+/);
+      await expect(list.getByRole("option", { selected: true })).toHaveText(/version 3 \(current\)/);
+      await box.press("Enter");
+      await expect(box).toHaveValue("Protecting the public core of the Internet, version 3 (current)");
+      await expect(box).toHaveAttribute("aria-expanded", "false");
+
+      const second = page.getByTestId("compare-slot-2").getByRole("combobox", { name: "Find a proposal or reference norm by title" });
+      await second.fill("UN GGE 13(f)");
+      await page.getByRole("listbox", { name: "Matches for norm 2" }).getByRole("option", { name: /^UN GGE 13\(f\)/ }).click();
+      await expect(second).toHaveValue("UN GGE 13(f)");
+      await page.getByRole("button", { name: "Compare", exact: true }).click();
+      await expect(page).toHaveURL(new RegExp(`/compare\\?items=norm:${PUBLIC_CORE}@3,ref:ungge-f$`));
+      await expect(page.getByRole("heading", { level: 3, name: "2. UN GGE 13(f)" })).toBeVisible();
     });
   });
 }
@@ -84,6 +111,7 @@ test("site search marks the words searched for in the results", async ({ page })
   const texts = await marks.allTextContents();
   expect(texts.length).toBeGreaterThan(2);
   for (const text of texts) expect(text.toLowerCase()).toMatch(/^(critical|infrastructure)$/);
+  await page.screenshot({ path: "test-results/search-marks.png" });
   // The query is text, not markup.
   await open(page, "/search?q=%3Cb%3Einfrastructure%3C%2Fb%3E");
   await expect(page.locator("main b")).toHaveCount(0);

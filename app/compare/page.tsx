@@ -6,10 +6,10 @@ import { TRPCError } from "@trpc/server";
 import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert";
 import { Button, buttonVariants } from "~/app/_components/ui/button";
 import { Field, fieldAria } from "~/app/_components/ui/field";
-import { Input } from "~/app/_components/ui/input";
 import { NativeSelect, NativeSelectOptGroup, NativeSelectOption } from "~/app/_components/ui/native-select";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
+import { TitleCombobox } from "./_components/title-combobox";
 import { DiffText } from "~/app/norms/[slug]/redline/_components/diff-text";
 import type { CompareChoices, Comparison } from "~/server/domain/compare";
 import { COMPARE_MAX, splitItemsParam } from "~/server/schemas/compare";
@@ -42,7 +42,8 @@ interface SlotState {
  * search, the matches as radios (`r1`…); "Find" buttons send `find=<slot>`. A match picked wins over
  * the select, the select over the current choice. A slot with a search and nothing newly picked (or
  * whose "Find" was pressed) lists its matches; otherwise the page turns the choices into the
- * canonical, shareable `?items=…` address. Without script, all of this is plain GET.
+ * canonical, shareable `?items=…` address. A search that led to a pick is not shown again, so it
+ * does not search again on the next submit. Without script, all of this is plain GET.
  */
 function readPicker(params: SearchParams): SlotState[] | null {
   if (!slots.some((n) => [`s${n}`, `p${n}`, `q${n}`, `r${n}`].some((k) => k in params)) && !("find" in params)) return null;
@@ -141,16 +142,15 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                     ) : null}
                     <Field id={`q${n}`} label={t("searchLabel")} hint={t("searchHint")} error={searchError}>
                       <div className="flex flex-wrap gap-3">
-                        <Input
-                          type="search"
-                          name={`q${n}`}
-                          defaultValue={slot.q}
+                        <TitleCombobox
+                          slot={n}
+                          defaultValue={slot.searching ? slot.q : ""}
                           maxLength={SEARCH_MAX}
-                          autoComplete="off"
                           className="min-w-0 flex-1 basis-48"
-                          {...fieldAria(`q${n}`, { hint: t("searchHint"), error: searchError })}
+                          describedBy={fieldAria(`q${n}`, { hint: t("searchHint"), error: searchError })["aria-describedby"]}
+                          invalid={Boolean(searchError)}
                         />
-                        <Button type="submit" worksWithoutScript variant="secondary" name="find" value={String(n)} aria-label={t("findLabel", { number: n })}>
+                        <Button type="submit" variant="secondary" id={`find${n}`} name="find" value={String(n)} aria-label={t("findLabel", { number: n })}>
                           {t("find")}
                         </Button>
                       </div>
@@ -176,7 +176,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             })}
           </div>
           <div className="mt-6 flex flex-wrap items-center gap-4">
-            <Button type="submit" worksWithoutScript>{t("submit")}</Button>
+            <Button type="submit">{t("submit")}</Button>
             {items.length > 0 || picker ? (
               <Link href="/compare" className={buttonVariants({ variant: "link" })}>
                 {t("clear")}
