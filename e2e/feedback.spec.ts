@@ -7,6 +7,9 @@ test("a posted comment is on the page by the time its toast says so, and the but
   await signIn(page, "member@demo.normsforum.example");
   await open(page, normUrl);
   const text = `Feedback check ${unique("fb")}: the clause should name who may ask for help.`;
+  const post = page.getByRole("button", { name: "Post comment" });
+  // Enabled once the composer is interactive (it is disabled until then).
+  await expect(post).toBeEnabled();
   await page.getByLabel("Your comment").fill(text);
   // Record, at the first moment the toast is in the page, whether the comment already is; and whether
   // the button was ever marked pending.
@@ -23,7 +26,7 @@ test("a posted comment is on the page by the time its toast says so, and the but
       seen.comment = [...document.querySelectorAll("article")].some((a) => a.textContent?.includes(body));
     }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   }, text);
-  await page.getByRole("button", { name: "Post comment" }).click();
+  await post.click();
   await expect(page.getByText("Your comment was posted.").first()).toBeVisible();
   await expect(page.locator("article").filter({ hasText: text })).toBeVisible();
   const seen = await page.evaluate(() => (window as unknown as { seen: { toast: boolean; comment: boolean; pending: boolean } }).seen);

@@ -49,10 +49,16 @@ export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}$
 export const test = base;
 export { expect };
 
-/** Opens a page and waits until React has hydrated it, so typing is not lost or misplaced. */
+/**
+ * Opens a page and waits until React has hydrated it, so typing is not lost or misplaced: the root
+ * (body[data-hydrated]), and the page streamed in behind its loading skeleton, whose parts hydrate
+ * after the root (until then its submit buttons are marked data-awaiting-script).
+ */
 export async function open(page: Page, path: string) {
   const response = await page.goto(path);
-  await page.locator("body[data-hydrated]").waitFor();
+  await page.waitForFunction(
+    () => document.body.dataset.hydrated === "true" && !document.querySelector('[data-testid="page-skeleton"], [data-awaiting-script]'),
+  );
   return response;
 }
 
