@@ -150,7 +150,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                           describedBy={fieldAria(`q${n}`, { hint: t("searchHint"), error: searchError })["aria-describedby"]}
                           invalid={Boolean(searchError)}
                         />
-                        <Button type="submit" variant="secondary" id={`find${n}`} name="find" value={String(n)} aria-label={t("findLabel", { number: n })}>
+                        <Button type="submit" worksWithoutScript variant="secondary" id={`find${n}`} name="find" value={String(n)} aria-label={t("findLabel", { number: n })}>
                           {t("find")}
                         </Button>
                       </div>
@@ -176,7 +176,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             })}
           </div>
           <div className="mt-6 flex flex-wrap items-center gap-4">
-            <Button type="submit">{t("submit")}</Button>
+            <Button type="submit" worksWithoutScript>{t("submit")}</Button>
             {items.length > 0 || picker ? (
               <Link href="/compare" className={buttonVariants({ variant: "link" })}>
                 {t("clear")}
