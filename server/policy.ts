@@ -110,6 +110,7 @@ export const policy = {
   // Positions: the representative check and the norm's state are decided in the positions domain,
   // inside the transaction that locks the norm.
   "position.forNorm": { who: "anyone" },
+  "position.list": { who: "anyone" },
   "position.history": { who: "anyone" },
   "position.forOrganization": { who: "anyone" },
   "position.record": { who: "active", scope: "representative" },

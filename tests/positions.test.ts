@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/db/connect";
 import { addMember, createOrganization, createUser } from "~/db/factories";
 import { normPositionHistory, normPositions, norms, type Region, type StakeholderType } from "~/db/schema";
+import type { Stance } from "~/server/schemas/vocabulary";
 import { computeMeasures, wilsonLowerBound } from "~/server/domain/measures";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
@@ -440,4 +441,73 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("under concurrency (PostgreSQL)"
     expect(row.bridging).toBeCloseTo(expected.bridging, 5);
     expect(row.contestation).toBeCloseTo(expected.contestation!, 5);
   }, 120_000);
+});
+
+describe("a norm with a long record (issue 15)", () => {
+  it("shows the first 50 positions and 5 reasons per group, with totals, and pages through the rest by keyset", async () => {
+    const { norm, slug } = await publicNorm();
+    const types: StakeholderType[] = ["civil_society", "private_sector", "academia"];
+    const made: { name: string; stance: string }[] = [];
+    for (let i = 0; i < 57; i++) {
+      const s = await speaker(types[i % types.length], i % 2 ? "african" : "weog");
+      const stance = i % 4 === 0 ? "object" : i % 4 === 1 ? "endorse_with_reservations" : "endorse";
+      await s.api.positions.record({ normId: norm.id, organizationId: s.organization.id, stance, statement: stance === "endorse" ? "" : REASON });
+      made.push({ name: s.organization.name, stance });
+    }
+    const revoked = await speaker("academia", "weog");
+    await revoked.api.positions.record({ normId: norm.id, organizationId: revoked.organization.id, stance: "object", statement: REASON });
+    await database.db.execute(sql`update organizations set verification_status = 'revoked' where id = ${revoked.organization.id}`);
+
+    const visitor = await callerAs(database.db, null);
+    const view = await visitor.positions.forNorm({ slug });
+    expect(view.positions).toHaveLength(50);
+    expect(view.positionsTotal).toBe(57);
+    expect(view.uncountedTotal).toBe(1);
+    expect(view.uncounted.map((p) => p.organization.id)).toEqual([revoked.organization.id]);
+    // The figures count every verified position, not only those shown.
+    expect(view.measures.counts.total).toBe(57);
+    expect(view.measures.counts.object).toBe(made.filter((m) => m.stance === "object").length);
+    const expected = computeMeasures(
+      made.map((m, i) => ({ stance: m.stance as Stance, stakeholderType: types[i % types.length]!, region: i % 2 ? "african" : "weog", verified: true, current: true })),
+    );
+    expect(view.measures).toEqual({ ...expected, uncounted: 1 });
+    // The catalogue: at most 5 per group, with the group's total of objections and reservations.
+    const reasonsByType = (type: StakeholderType) => made.filter((m, i) => types[i % types.length] === type && m.stance !== "endorse").length;
+    for (const group of view.catalogue.byStakeholderType) {
+      expect(group.total).toBe(reasonsByType(group.group));
+      expect(group.entries).toHaveLength(Math.min(5, group.total));
+      expect(group.entries.every((e) => e.stance !== "endorse" && e.organization.stakeholderType === group.group)).toBe(true);
+    }
+    expect(view.catalogue.byRegion.reduce((n, g) => n + g.total, 0)).toBe(made.filter((m) => m.stance !== "endorse").length);
+
+    // Every position, once, in name order, through the list's page links.
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await visitor.positions.list({ slug, cursor });
+      expect(page.total).toBe(57);
+      seen.push(...page.items.map((p) => p.organization.name));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual([...made.map((m) => m.name)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(seen.slice(0, 50)).toEqual(view.positions.map((p) => p.organization.name));
+
+    // Filtered: one group's objections and reservations, as the catalogue's "all" link asks.
+    const academia = await visitor.positions.list({ slug, stakeholderType: "academia", stance: "reasoned" });
+    expect(academia.total).toBe(reasonsByType("academia"));
+    expect(academia.items.every((p) => p.organization.stakeholderType === "academia" && p.stance !== "endorse")).toBe(true);
+    const apart = await visitor.positions.list({ slug, counted: false });
+    expect(apart.items.map((p) => p.organization.id)).toEqual([revoked.organization.id]);
+
+    expect((await failure(visitor.positions.list({ slug, cursor: "not-a-page-link" }))).code).toBe("BAD_REQUEST");
+  }, 120_000);
+
+  it("does not list the positions of a norm the reader may not see", async () => {
+    const proposer = await createUser(database.db);
+    const api = await callerAs(database.db, proposer);
+    const { slug } = await api.norms.create({ ...fields, title: `A private draft ${titles++}` });
+    expect((await failure((await callerAs(database.db, null)).positions.list({ slug }))).code).toBe("NOT_FOUND");
+    expect((await failure((await callerAs(database.db, await createUser(database.db))).positions.list({ slug }))).code).toBe("NOT_FOUND");
+    expect((await api.positions.list({ slug })).total).toBe(0);
+  });
 });

@@ -1,7 +1,7 @@
 // Organisations' positions on norms: recording and reaffirming them, the append-only history, and
 // keeping the norm's published measures in step. Only representatives of verified organisations
 // speak, only for their own organisation, only while the norm is in consultation or endorsement.
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, DbOrTx, Tx } from "~/db/connect";
 import { normPositionHistory, normPositions, norms, organizationMembers, organizations, users } from "~/db/schema";
@@ -9,7 +9,7 @@ import type { NormStatus, Region, Stance, StakeholderType, VerificationStatus } 
 import { regions, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { forbidden, invalidState, notFound } from "../errors";
 import { type Actor, isRepresentative, isStaff } from "../policy";
-import type { reaffirmPositionInput, recordPositionInput } from "../schemas/positions";
+import { encodePositionCursor, type normPositionsListInput, type reaffirmPositionInput, type recordPositionInput } from "../schemas/positions";
 import { computeMeasures, contestationLowerBound, supportLowerBound } from "./measures";
 import { visibleNorm } from "./norm-queries";
 import { isPublicNorm } from "./norm-visibility";
@@ -219,58 +219,132 @@ export interface PositionOrganization {
 
 const withVerified = <O extends { verificationStatus: VerificationStatus }>(o: O) => ({ ...o, verified: o.verificationStatus === "verified" });
 
+export interface CatalogueEntry {
+  organization: PositionOrganization;
+  stance: Stance;
+  statement: string;
+  version: number;
+  current: boolean;
+  recordedAt: Date;
+}
+
 export interface CatalogueGroup<G extends string> {
   group: G;
-  entries: { organization: PositionOrganization; stance: Stance; statement: string; version: number; current: boolean; recordedAt: Date }[];
+  /** Objections and reservations in the group; `entries` holds the first CATALOGUE_PER_GROUP. */
+  total: number;
+  entries: CatalogueEntry[];
 }
 
-function catalogue<G extends string>(
-  groups: readonly G[],
-  entries: CatalogueGroup<G>["entries"],
-  key: (o: PositionOrganization) => G,
-): CatalogueGroup<G>[] {
-  return groups
-    .map((group) => ({ group, entries: entries.filter((e) => key(e.organization) === group) }))
-    .filter((g) => g.entries.length > 0);
+/** Positions shown on the norm page and on each page of its list of positions. */
+export const POSITIONS_PAGE = 50;
+/** Objections and reservations shown per group in the norm page's catalogue; the rest are a link away. */
+export const CATALOGUE_PER_GROUP = 5;
+
+const reasonedStances = ["object", "endorse_with_reservations"] as const;
+type PositionCursor = z.output<typeof normPositionsListInput>["cursor"];
+
+const positionColumns = {
+  organization: organizationColumns,
+  stance: normPositions.stance,
+  statement: normPositions.statement,
+  version: normPositions.version,
+  recordedAt: normPositions.recordedAt,
+  recordedBy: personName(users, true),
+  sequence: normPositions.sequence,
+};
+
+interface PositionFilter {
+  /** Verified organisations' positions (counted), or the others (shown apart, never counted). */
+  counted: boolean;
+  stakeholderType?: StakeholderType;
+  region?: Region;
+  stance?: Stance | "reasoned";
 }
 
-/** A norm's current positions, its measures and the catalogue of objections and reservations. */
+function positionConditions(normId: string, filter: PositionFilter) {
+  return and(
+    eq(normPositions.normId, normId),
+    filter.counted ? eq(organizations.verificationStatus, "verified") : ne(organizations.verificationStatus, "verified"),
+    filter.stakeholderType ? eq(organizations.stakeholderType, filter.stakeholderType) : undefined,
+    filter.region ? eq(organizations.region, filter.region) : undefined,
+    filter.stance === "reasoned" ? inArray(normPositions.stance, [...reasonedStances]) : filter.stance ? eq(normPositions.stance, filter.stance) : undefined,
+  );
+}
+
+/** One page of a norm's positions in organisation-name order, continuing after `cursor`, with the total. */
+async function pageOfPositions(db: Db, norm: { id: string; currentVersion: number }, filter: PositionFilter, cursor: PositionCursor, limit: number) {
+  const where = positionConditions(norm.id, filter);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(positionColumns)
+      .from(normPositions)
+      .innerJoin(organizations, eq(organizations.id, normPositions.organizationId))
+      .innerJoin(users, eq(users.id, normPositions.recordedById))
+      .where(and(where, cursor ? sql`(${organizations.name}, ${organizations.id}) > (${cursor.name}, ${cursor.id}::uuid)` : undefined))
+      .orderBy(asc(organizations.name), asc(organizations.id))
+      .limit(limit + 1),
+    db
+      .select({ n: count() })
+      .from(normPositions)
+      .innerJoin(organizations, eq(organizations.id, normPositions.organizationId))
+      .where(where),
+  ]);
+  const items = rows.slice(0, limit).map((r) => ({ ...r, organization: withVerified(r.organization), current: r.version === norm.currentVersion }));
+  const last = items.at(-1);
+  return {
+    items,
+    total: total?.n ?? 0,
+    nextCursor: rows.length > limit && last ? encodePositionCursor({ name: last.organization.name, id: last.organization.id }) : null,
+  };
+}
+
+/**
+ * A norm's measures, the first page of its positions, the first objections and reservations of
+ * each group, and what this reader may do. Every part is bounded, so the cost of the norm page
+ * does not grow with its record: the measures come from counts, the rest from limited reads.
+ */
 export async function positionsForNorm(db: Db, actor: Actor | null, slug: string) {
   const { norm } = await visibleNorm(db, actor, slug);
-  const rows = await db
-    .select({
-      organization: organizationColumns,
-      stance: normPositions.stance,
-      statement: normPositions.statement,
-      version: normPositions.version,
-      recordedAt: normPositions.recordedAt,
-      recordedBy: personName(users, true),
-      sequence: normPositions.sequence,
-    })
-    .from(normPositions)
-    .innerJoin(organizations, eq(organizations.id, normPositions.organizationId))
-    .innerJoin(users, eq(users.id, normPositions.recordedById))
-    .where(eq(normPositions.normId, norm.id))
-    .orderBy(asc(organizations.name));
-  const positions = rows.map((r) => ({ ...r, organization: withVerified(r.organization), current: r.version === norm.currentVersion }));
-  const measures = computeMeasures(
-    positions.map((p) => ({
-      stance: p.stance,
-      stakeholderType: p.organization.stakeholderType,
-      region: p.organization.region,
-      verified: p.organization.verified,
-      current: p.current,
-    })),
-  );
-  const reasoned = positions
-    .filter((p) => p.organization.verified && (p.stance === "object" || p.stance === "endorse_with_reservations"))
-    .map(({ organization, stance, statement, version, current, recordedAt }) => ({ organization, stance, statement, version, current, recordedAt }));
-  const viewerOrganizations =
+  const verified = sql<boolean>`${organizations.verificationStatus} = 'verified'`;
+  const current = sql<boolean>`${normPositions.version} = ${norm.currentVersion}`;
+  const [tallies, counted, uncounted, catalogueRows, viewerOrganizations] = await Promise.all([
+    // Positions by stance, group and whether they count: all computeMeasures() needs.
+    db
+      .select({ stance: normPositions.stance, stakeholderType: organizations.stakeholderType, region: organizations.region, verified, current, n: count() })
+      .from(normPositions)
+      .innerJoin(organizations, eq(organizations.id, normPositions.organizationId))
+      .where(eq(normPositions.normId, norm.id))
+      .groupBy(sql`1, 2, 3, 4, 5`),
+    pageOfPositions(db, norm, { counted: true }, undefined, POSITIONS_PAGE),
+    pageOfPositions(db, norm, { counted: false }, undefined, POSITIONS_PAGE),
+    // The first objections and reservations of each stakeholder type and of each region.
+    db
+      .select({
+        organization: organizationColumns,
+        stance: normPositions.stance,
+        statement: normPositions.statement,
+        version: normPositions.version,
+        recordedAt: normPositions.recordedAt,
+        typeRank: sql<number>`row_number() over (partition by ${organizations.stakeholderType} order by ${organizations.name}, ${organizations.id})`,
+        regionRank: sql<number>`row_number() over (partition by ${organizations.region} order by ${organizations.name}, ${organizations.id})`,
+      })
+      .from(normPositions)
+      .innerJoin(organizations, eq(organizations.id, normPositions.organizationId))
+      .where(positionConditions(norm.id, { counted: true, stance: "reasoned" }))
+      .orderBy(asc(organizations.name), asc(organizations.id)),
     actor && !actor.suspension
-      ? await db
-          .select({ id: organizations.id, name: organizations.name, slug: organizations.slug })
+      ? db
+          .select({
+            id: organizations.id,
+            name: organizations.name,
+            slug: organizations.slug,
+            stance: normPositions.stance,
+            statement: normPositions.statement,
+            version: normPositions.version,
+          })
           .from(organizationMembers)
           .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+          .leftJoin(normPositions, and(eq(normPositions.organizationId, organizations.id), eq(normPositions.normId, norm.id)))
           .where(
             and(
               eq(organizationMembers.userId, actor.id),
@@ -279,32 +353,70 @@ export async function positionsForNorm(db: Db, actor: Actor | null, slug: string
             ),
           )
           .orderBy(asc(organizations.name))
-      : [];
+      : [],
+  ]);
+  const measures = computeMeasures(
+    tallies.flatMap((t) =>
+      Array.from({ length: Number(t.n) }, () => ({
+        stance: t.stance,
+        stakeholderType: t.stakeholderType,
+        region: t.region,
+        verified: Boolean(t.verified),
+        current: Boolean(t.current),
+      })),
+    ),
+  );
+  const reasonedIn = (match: (t: (typeof tallies)[number]) => boolean) =>
+    tallies.filter((t) => t.verified && (reasonedStances as readonly string[]).includes(t.stance) && match(t)).reduce((n, t) => n + Number(t.n), 0);
+  const entries = catalogueRows.map(({ organization, typeRank, regionRank, ...r }) => ({
+    entry: { ...r, organization: withVerified(organization), current: r.version === norm.currentVersion } satisfies CatalogueEntry,
+    typeRank: Number(typeRank),
+    regionRank: Number(regionRank),
+  }));
   return {
     norm: { id: norm.id, slug: norm.slug, title: norm.title, status: norm.status, currentVersion: norm.currentVersion },
     open: positionsOpen(norm.status),
     closedReason: positionRefusal(norm.status),
     measures,
-    positions: positions.filter((p) => p.organization.verified),
+    /** The first POSITIONS_PAGE positions of verified organisations, by name; the rest are on the list of positions. */
+    positions: counted.items,
+    positionsTotal: counted.total,
+    positionsNext: counted.nextCursor,
     /** Positions of organisations no longer verified: shown apart, never counted. */
-    uncounted: positions.filter((p) => !p.organization.verified),
+    uncounted: uncounted.items,
+    uncountedTotal: uncounted.total,
     catalogue: {
-      byStakeholderType: catalogue(stakeholderTypes, reasoned, (o) => o.stakeholderType),
-      byRegion: catalogue(regions, reasoned, (o) => o.region),
+      byStakeholderType: stakeholderTypes
+        .map((group): CatalogueGroup<StakeholderType> => ({
+          group,
+          total: reasonedIn((t) => t.stakeholderType === group),
+          entries: entries.filter((e) => e.entry.organization.stakeholderType === group && e.typeRank <= CATALOGUE_PER_GROUP).map((e) => e.entry),
+        }))
+        .filter((g) => g.total > 0),
+      byRegion: regions
+        .map((group): CatalogueGroup<Region> => ({
+          group,
+          total: reasonedIn((t) => t.region === group),
+          entries: entries.filter((e) => e.entry.organization.region === group && e.regionRank <= CATALOGUE_PER_GROUP).map((e) => e.entry),
+        }))
+        .filter((g) => g.total > 0),
     },
     // The organisations this reader may speak for here, with their current positions.
     viewer: {
-      organizations: viewerOrganizations.map((o) => {
-        const position = positions.find((p) => p.organization.id === o.id);
-        return {
-          ...o,
-          position: position
-            ? { stance: position.stance, statement: position.statement, version: position.version, current: position.current }
-            : null,
-        };
-      }),
+      organizations: viewerOrganizations.map(({ stance, statement, version, ...o }) => ({
+        ...o,
+        position: stance !== null && version !== null ? { stance, statement: statement ?? "", version, current: version === norm.currentVersion } : null,
+      })),
     },
   };
+}
+
+/** A page of a norm's positions, filtered by group and stance: the norm page's "all positions". */
+export async function listNormPositions(db: Db, actor: Actor | null, input: z.output<typeof normPositionsListInput>) {
+  const { norm } = await visibleNorm(db, actor, input.slug);
+  const filter: PositionFilter = { counted: input.counted, stakeholderType: input.stakeholderType, region: input.region, stance: input.stance };
+  const page = await pageOfPositions(db, norm, filter, input.cursor, POSITIONS_PAGE);
+  return { norm: { slug: norm.slug, title: norm.title, status: norm.status, currentVersion: norm.currentVersion }, ...page };
 }
 
 const historyColumns = {

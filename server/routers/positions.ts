@@ -1,11 +1,14 @@
 import * as positions from "../domain/positions";
-import { organizationPositionsInput, positionsForNormInput, reaffirmPositionInput, recordPositionInput } from "../schemas/positions";
+import { normPositionsListInput, organizationPositionsInput, positionsForNormInput, reaffirmPositionInput, recordPositionInput } from "../schemas/positions";
 import { actorProcedure, createTRPCRouter, publicProcedure } from "../trpc";
 
 export const positionsRouter = createTRPCRouter({
   forNorm: publicProcedure("position.forNorm")
     .input(positionsForNormInput)
     .query(({ ctx, input }) => positions.positionsForNorm(ctx.db, ctx.actor, input.slug)),
+  list: publicProcedure("position.list")
+    .input(normPositionsListInput)
+    .query(({ ctx, input }) => positions.listNormPositions(ctx.db, ctx.actor, input)),
   history: publicProcedure("position.history")
     .input(positionsForNormInput)
     .query(({ ctx, input }) => positions.positionHistoryForNorm(ctx.db, ctx.actor, input.slug)),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { encodeJsonCursor, jsonCursor } from "./cursor";
 import { pageLimit, wholeNumber } from "./numbers";
 import { bindingnesses, categoryCodes, normKinds, normStatuses, stakeholderTypes } from "./vocabulary";
 
@@ -91,26 +92,10 @@ const cursorShape = z.strictObject({
 });
 export type KeysetCursor = z.infer<typeof cursorShape>;
 
-const invalidCursor = "This page link is not valid; start from the first page.";
+/** The list's page link: the last row's sort key and id. */
+const keysetCursor = jsonCursor(cursorShape);
 
-/** The list's page link: the last row's sort key and id as base64url JSON, decoded and checked here. */
-const keysetCursor = z
-  .string()
-  .max(500, invalidCursor)
-  .transform((raw, ctx): KeysetCursor => {
-    let json: unknown;
-    try {
-      json = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    } catch {
-      json = undefined;
-    }
-    const parsed = cursorShape.safeParse(json);
-    if (parsed.success) return parsed.data;
-    ctx.addIssue({ code: "custom", message: invalidCursor });
-    return z.NEVER;
-  });
-
-export const encodeCursor = (c: KeysetCursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
+export const encodeCursor = (c: KeysetCursor) => encodeJsonCursor(c);
 
 // `support`, `bridging` and `contested` sort by the published measures, highest first; norms without
 // positions come last.

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { stances } from "./vocabulary";
+import { encodeJsonCursor, jsonCursor } from "./cursor";
+import { regions, stakeholderTypes, stances } from "./vocabulary";
 
 export const MAX_STATEMENT = 5000;
 export const MIN_REASONED_STATEMENT = 20;
@@ -35,3 +36,19 @@ export const recordPositionInput = z
 export const reaffirmPositionInput = z.strictObject({ normId: z.uuid(), organizationId: z.uuid() });
 export const positionsForNormInput = z.strictObject({ slug: z.string().min(1).max(120) });
 export const organizationPositionsInput = z.strictObject({ slug: z.string().min(1).max(120) });
+
+const positionCursorShape = z.strictObject({ name: z.string().max(300), id: z.uuid() });
+
+/** The list of positions' page link: the last organisation's name and id. */
+export const encodePositionCursor = (c: z.infer<typeof positionCursorShape>) => encodeJsonCursor(c);
+
+export const normPositionsListInput = z.strictObject({
+  slug: z.string().min(1).max(120),
+  // Verified organisations' positions (counted), or those no longer verified (shown apart).
+  counted: z.boolean().default(true),
+  stakeholderType: z.enum(stakeholderTypes).optional(),
+  region: z.enum(regions).optional(),
+  // "reasoned": objections and reservations, the catalogue's entries.
+  stance: z.enum([...stances, "reasoned"]).optional(),
+  cursor: jsonCursor(positionCursorShape, 600).optional(),
+});

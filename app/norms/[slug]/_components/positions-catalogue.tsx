@@ -26,8 +26,14 @@ export async function PositionsCatalogue({
   ]);
   const groups =
     grouping === "region"
-      ? catalogue.byRegion.map((g) => ({ key: g.group, label: tv(`region.${g.group}`), entries: g.entries }))
-      : catalogue.byStakeholderType.map((g) => ({ key: g.group, label: tv(`stakeholderType.${g.group}`), entries: g.entries }));
+      ? catalogue.byRegion.map((g) => ({ key: g.group, label: tv(`region.${g.group}`), total: g.total, entries: g.entries, all: `region=${g.group}` }))
+      : catalogue.byStakeholderType.map((g) => ({
+          key: g.group,
+          label: tv(`stakeholderType.${g.group}`),
+          total: g.total,
+          entries: g.entries,
+          all: `type=${g.group}`,
+        }));
   const switches: { value: CatalogueGrouping; label: string }[] = [
     { value: "type", label: t("byType") },
     { value: "region", label: t("byRegion") },
@@ -62,7 +68,7 @@ export async function PositionsCatalogue({
           {groups.map((g) => (
             <div key={g.key} className="mb-8 last:mb-0">
               <h4 className="mb-3 text-base font-bold sm:text-lg">
-                {g.label} <span className="font-normal text-muted">({t("groupCount", { count: g.entries.length })})</span>
+                {g.label} <span className="font-normal text-muted">({t("groupCount", { count: g.total })})</span>
               </h4>
               <ul className="flex flex-col gap-5">
                 {g.entries.map((e) => (
@@ -85,6 +91,11 @@ export async function PositionsCatalogue({
                   </li>
                 ))}
               </ul>
+              {g.total > g.entries.length ? (
+                <p className="mt-4">
+                  <Link href={`/norms/${slug}/positions?${g.all}&stance=reasoned`}>{t("seeGroup", { count: g.total, group: g.label })}</Link>
+                </p>
+              ) : null}
             </div>
           ))}
         </>

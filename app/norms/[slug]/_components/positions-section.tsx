@@ -24,7 +24,7 @@ export async function PositionsSection({ data, grouping }: { data: NormPositions
   ]);
   const { norm, measures } = data;
   const closedKey = data.closedReason ? closedKeys[norm.status] : undefined;
-  const hasAny = data.positions.length > 0 || data.uncounted.length > 0;
+  const hasAny = data.positionsTotal > 0 || data.uncountedTotal > 0;
 
   return (
     <section id="positions" aria-labelledby="positions-heading" className="mt-6 border-t-4 border-foreground pt-6 sm:mt-10">
@@ -72,9 +72,13 @@ export async function PositionsSection({ data, grouping }: { data: NormPositions
           <PositionsCatalogue slug={norm.slug} catalogue={data.catalogue} grouping={grouping} />
           <section aria-labelledby="positions-all-heading" className="mb-10">
             <h3 id="positions-all-heading" className="mb-4 text-lg font-bold sm:text-xl">
-              {tl("title")} <span className="font-normal text-muted">({data.positions.length})</span>
+              {tl("title")} <span className="font-normal text-muted">({data.positionsTotal})</span>
             </h3>
+            {data.positionsNext ? <p className="mb-4 text-muted">{tl("shownOf", { shown: data.positions.length, count: data.positionsTotal })}</p> : null}
             <PositionsList positions={data.positions} />
+            <p className="mt-4">
+              <Link href={`/norms/${norm.slug}/positions`}>{tl("seeAll", { count: data.positionsTotal })}</Link>
+            </p>
           </section>
         </>
       )}
@@ -86,6 +90,11 @@ export async function PositionsSection({ data, grouping }: { data: NormPositions
           </h3>
           <p className="mb-4 max-w-2xl">{tl("uncountedText")}</p>
           <PositionsList positions={data.uncounted} />
+          {data.uncountedTotal > data.uncounted.length ? (
+            <p className="mt-4">
+              <Link href={`/norms/${norm.slug}/positions?counted=no`}>{tl("seeAllUncounted", { count: data.uncountedTotal })}</Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
     </section>

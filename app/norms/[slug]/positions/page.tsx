@@ -1,0 +1,150 @@
+import type { Metadata } from "next";
+import { cache } from "react";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { TRPCError } from "@trpc/server";
+import { Button } from "~/app/_components/ui/button";
+import { Field, fieldAria } from "~/app/_components/ui/field";
+import { NativeSelect, NativeSelectOption } from "~/app/_components/ui/native-select";
+import { PageHeader } from "~/app/_components/ui/page-header";
+import { api, load } from "~/app/_trpc/server";
+import { POSITIONS_PAGE } from "~/server/domain/positions";
+import { regions, stakeholderTypes, stances } from "~/server/schemas/vocabulary";
+import { PositionsList } from "../_components/positions-list";
+
+type Params = Promise<{ slug: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
+const pick = <T extends string>(allowed: readonly T[], value: string): T | undefined => (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+const stanceChoices = [...stances, "reasoned"] as const;
+
+/** The filters from the address; anything unknown is ignored, as a link may be old or mistyped. */
+function filtersFrom(params: Record<string, string | string[] | undefined>) {
+  return {
+    stakeholderType: pick(stakeholderTypes, one(params.type)),
+    region: pick(regions, one(params.region)),
+    stance: pick(stanceChoices, one(params.stance)),
+    counted: one(params.counted) !== "no",
+  };
+}
+
+/** One read per request, shared by the page and its metadata; an old page link falls back to the first page. */
+const positionsPage = cache(async (slug: string, type: string, region: string, stance: string, counted: boolean, cursor: string) => {
+  const input = { slug, stakeholderType: pick(stakeholderTypes, type), region: pick(regions, region), stance: pick(stanceChoices, stance), counted };
+  try {
+    return await load(() => api.positions.list({ ...input, cursor: cursor || undefined }));
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === "BAD_REQUEST" && cursor) return load(() => api.positions.list(input));
+    throw error;
+  }
+});
+
+const read = async (params: Params, searchParams: SearchParams) => {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const page = await positionsPage(slug, one(query.type), one(query.region), one(query.stance), one(query.counted) !== "no", one(query.after));
+  return { page, query };
+};
+
+export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: SearchParams }): Promise<Metadata> {
+  const [{ page }, t] = await Promise.all([read(params, searchParams), getTranslations("positions.all")]);
+  return { title: t("metaTitle", { title: page.norm.title }) };
+}
+
+/** Every current position on a norm, filtered by group and stance, a page at a time (keyset). */
+export default async function NormPositionsPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const [{ page, query }, t, tv] = await Promise.all([read(params, searchParams), getTranslations("positions.all"), getTranslations("vocabulary")]);
+  const filters = filtersFrom(query);
+  const cursor = one(query.after) || undefined;
+  const { norm } = page;
+
+  const address = (extra: Record<string, string>) => {
+    const search = new URLSearchParams();
+    if (filters.stakeholderType) search.set("type", filters.stakeholderType);
+    if (filters.region) search.set("region", filters.region);
+    if (filters.stance) search.set("stance", filters.stance);
+    if (!filters.counted) search.set("counted", "no");
+    for (const [k, v] of Object.entries(extra)) search.set(k, v);
+    const s = search.toString();
+    return `/norms/${norm.slug}/positions${s ? `?${s}` : ""}`;
+  };
+  const filtered = Boolean(filters.stakeholderType || filters.region || filters.stance || !filters.counted);
+
+  return (
+    <>
+      <p className="mb-6">
+        <Link href={`/norms/${norm.slug}#positions`}>
+          <span aria-hidden="true">← </span>
+          {t("back")}
+        </Link>
+      </p>
+      <PageHeader caption={norm.title} title={t("title")} description={<p>{t("lead", { count: POSITIONS_PAGE })}</p>} />
+
+      <form method="get" action={`/norms/${norm.slug}/positions`} aria-label={t("filters")} className="mb-8 border-s-4 border-border ps-4">
+        <div className="grid max-w-3xl gap-4 sm:grid-cols-2">
+          <Field id="type" label={t("stakeholderType")}>
+            <NativeSelect name="type" defaultValue={filters.stakeholderType ?? ""} className="w-full" {...fieldAria("type")}>
+              <NativeSelectOption value="">{t("any")}</NativeSelectOption>
+              {stakeholderTypes.map((s) => (
+                <NativeSelectOption key={s} value={s}>
+                  {tv(`stakeholderType.${s}`)}
+                </NativeSelectOption>
+              ))}
+            </NativeSelect>
+          </Field>
+          <Field id="region" label={t("region")}>
+            <NativeSelect name="region" defaultValue={filters.region ?? ""} className="w-full" {...fieldAria("region")}>
+              <NativeSelectOption value="">{t("any")}</NativeSelectOption>
+              {regions.map((r) => (
+                <NativeSelectOption key={r} value={r}>
+                  {tv(`region.${r}`)}
+                </NativeSelectOption>
+              ))}
+            </NativeSelect>
+          </Field>
+          <Field id="stance" label={t("stance")}>
+            <NativeSelect name="stance" defaultValue={filters.stance ?? ""} className="w-full" {...fieldAria("stance")}>
+              <NativeSelectOption value="">{t("any")}</NativeSelectOption>
+              <NativeSelectOption value="reasoned">{t("reasoned")}</NativeSelectOption>
+              {stances.map((s) => (
+                <NativeSelectOption key={s} value={s}>
+                  {tv(`stance.${s}`)}
+                </NativeSelectOption>
+              ))}
+            </NativeSelect>
+          </Field>
+          <Field id="counted" label={t("counted")}>
+            <NativeSelect name="counted" defaultValue={filters.counted ? "" : "no"} className="w-full" {...fieldAria("counted")}>
+              <NativeSelectOption value="">{t("countedYes")}</NativeSelectOption>
+              <NativeSelectOption value="no">{t("countedNo")}</NativeSelectOption>
+            </NativeSelect>
+          </Field>
+        </div>
+        <p className="mt-4 flex flex-wrap items-center gap-x-6 gap-y-3">
+          <Button type="submit" worksWithoutScript variant="secondary">
+            {t("apply")}
+          </Button>
+          {filtered ? <Link href={`/norms/${norm.slug}/positions`}>{t("clear")}</Link> : null}
+        </p>
+      </form>
+
+      <section aria-labelledby="positions-results-heading">
+        <h2 id="positions-results-heading" className="mb-4 text-xl font-bold sm:text-2xl">
+          {t("results", { count: page.total })}
+        </h2>
+        {page.items.length === 0 ? <p>{t("empty")}</p> : <PositionsList positions={page.items} />}
+        {page.nextCursor || cursor ? (
+          <nav aria-label={t("pages")} className="mt-6 flex flex-wrap gap-x-6 gap-y-3">
+            {page.nextCursor ? (
+              <Link href={address({ after: page.nextCursor })} rel="next">
+                {t("next", { count: POSITIONS_PAGE })}
+                <span aria-hidden="true"> →</span>
+              </Link>
+            ) : null}
+            {cursor ? <Link href={address({})}>{t("first")}</Link> : null}
+          </nav>
+        ) : null}
+      </section>
+    </>
+  );
+}
