@@ -270,3 +270,57 @@ describe("reports and moderation", () => {
     expect(limited.message).toMatch(/You can report again in/);
   });
 });
+
+describe("a long discussion (issue 15)", () => {
+  it("shows 50 threads a page, by keyset, in every sort and filter, each thread with all its replies", async () => {
+    const { norm, slug } = await publicNorm();
+    const author = await person();
+    const base = Date.UTC(2026, 0, 1);
+    // 57 threads, a minute apart (two share a start time, to test the tie on id); every seventh on
+    // the whole text, the others on clause 1 or 2; thread i has i % 4 replies.
+    const threads: { id: string; at: number; clause: number | null; replies: number }[] = [];
+    const rows: (typeof comments.$inferInsert)[] = [];
+    for (let i = 0; i < 57; i++) {
+      const id = crypto.randomUUID();
+      const at = base + (i === 30 ? 29 : i) * 60_000;
+      const clause = i % 7 === 0 ? null : 1 + (i % 2);
+      threads.push({ id, at, clause, replies: i % 4 });
+      rows.push({ id, normId: norm.id, threadId: id, depth: 0, version: 1, clause, authorId: author.user.id, body: `Thread ${i}.`, createdAt: new Date(at) });
+      for (let r = 0; r < i % 4; r++) {
+        rows.push({ id: crypto.randomUUID(), normId: norm.id, threadId: id, parentId: id, depth: 1, version: 1, clause, authorId: author.user.id, body: `Reply ${r} to ${i}.`, createdAt: new Date(at + (r + 1) * 1000) });
+      }
+    }
+    await database.db.insert(comments).values(rows);
+    const visitor = await callerAs(database.db, null);
+    const byStart = (a: (typeof threads)[number], b: (typeof threads)[number]) => a.at - b.at || (a.id < b.id ? -1 : 1);
+    const expected = {
+      oldest: [...threads].sort(byStart),
+      newest: [...threads].sort(byStart).reverse(),
+      replies: [...threads].sort((a, b) => b.replies - a.replies || byStart(a, b)),
+    };
+    for (const sort of ["oldest", "newest", "replies"] as const) {
+      for (const clause of [undefined, null, 2] as const) {
+        const want = expected[sort].filter((t) => clause === undefined || t.clause === clause);
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        let pages = 0;
+        do {
+          const page = await visitor.comments.list({ slug, sort, clause, cursor });
+          expect(page.threads.length).toBeLessThanOrEqual(50);
+          expect(page.threadTotal).toBe(want.length);
+          for (const t of page.threads) expect(t.replyCount, t.id).toBe(threads.find((x) => x.id === t.id)!.replies);
+          seen.push(...page.threads.map((t) => t.id));
+          cursor = page.nextCursor ?? undefined;
+          pages++;
+        } while (cursor && pages < 5);
+        expect(seen, `${sort}, clause ${String(clause)}`).toEqual(want.map((t) => t.id));
+        expect(pages).toBe(want.length > 50 ? 2 : 1);
+      }
+    }
+    const first = await visitor.comments.list({ slug });
+    expect(first.count).toBe(rows.length);
+    expect((await failure(visitor.comments.list({ slug, cursor: "tampered" }))).code).toBe("BAD_REQUEST");
+    // A page link of the date sorts lacks the replies count the "replies" sort needs.
+    expect((await failure(visitor.comments.list({ slug, sort: "replies", cursor: first.nextCursor! }))).code).toBe("BAD_REQUEST");
+  }, 60_000);
+});

@@ -1,7 +1,8 @@
 // Deliberation: comments on norms, anchored to the whole norm or to one clause of one version,
 // threaded replies, edits with a visible history, deletion by the author, and reports. Moderation
 // (hiding, restoring, suspending, appeals, the public log) is in moderation.ts.
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, inArray, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { Db, DbOrTx } from "~/db/connect";
 import { commentAppeals, commentReports, commentRevisions, comments, norms, normVersions, organizations, users } from "~/db/schema";
@@ -9,9 +10,9 @@ import type { CommentStatus, NormStatus, Region, StakeholderType } from "~/serve
 import { badInput, conflict, forbidden, invalidState, notFound, pgErrorCode } from "../errors";
 import { type Actor, isRepresentative, isStaff } from "../policy";
 import { consume } from "../rate-limit";
-import type { appealCommentInput, createCommentInput, editCommentInput, listCommentsInput, reportCommentInput } from "../schemas/comments";
+import { type appealCommentInput, type createCommentInput, type editCommentInput, encodeThreadCursor, type listCommentsInput, type reportCommentInput } from "../schemas/comments";
 import { houseRule } from "./house-rules";
-import { visibleNorm } from "./norm-queries";
+import { isoMicros, visibleNorm } from "./norm-queries";
 import { isPublicNorm } from "./norm-visibility";
 import { personName } from "./person-name";
 
@@ -203,26 +204,94 @@ export interface CommentView {
   replies: CommentView[];
 }
 
-/** A norm's discussion as threads, with filters and sorts, shown as this reader may see it. */
+/** Threads shown per page of a norm's discussion; the rest follow by keyset page links. */
+export const THREADS_PAGE = 50;
+
+/**
+ * A norm's discussion as threads, with filters and sorts, shown as this reader may see it: one
+ * page of threads (THREADS_PAGE), chosen by their first comments, then every comment of those
+ * threads only, so the page costs the same however long the discussion grows.
+ */
 export async function listComments(db: Db, actor: Actor | null, input: ListInput) {
   const { norm } = await visibleNorm(db, actor, input.slug);
-  const rows = await db
-    .select({
-      comment: comments,
-      authorName: personName(users, comments.organizationId),
-      organization: { slug: organizations.slug, name: organizations.name, stakeholderType: organizations.stakeholderType, region: organizations.region },
-      revisions: sql<number>`(select count(*)::int from ${commentRevisions} where ${commentRevisions.commentId} = ${comments.id})`,
-      appealStatus: commentAppeals.status,
-      appealNote: commentAppeals.decisionNote,
-    })
-    .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
-    .leftJoin(organizations, eq(organizations.id, comments.organizationId))
-    .leftJoin(commentAppeals, eq(commentAppeals.commentId, comments.id))
-    .where(eq(comments.normId, norm.id))
-    .orderBy(asc(comments.createdAt), asc(comments.id));
-  const active = Boolean(actor && !actor.suspension);
   const staff = isStaff(actor);
+  // A comment whose author this reader may see: visible ones, and hidden ones to their author and the secretariat.
+  const inThread = alias(comments, "in_thread");
+  const seen = (c: typeof comments | typeof inThread) =>
+    staff ? sql`${c.status} <> 'deleted'` : actor ? sql`(${c.status} = 'visible' or (${c.status} = 'hidden' and ${c.authorId} = ${actor.id}))` : sql`${c.status} = 'visible'`;
+  // Qualified by hand: in a query over one table drizzle leaves column names unqualified, which
+  // inside this subquery would name the subquery's own column.
+  const replies = sql<number>`(select count(*)::int - 1 from ${comments} as "sized" where "sized"."thread_id" = "comments"."id")`;
+  const started = isoMicros(comments.createdAt);
+  const c = input.cursor;
+  if (c && input.sort === "replies" && c.r === undefined) {
+    throw badInput("This page link is not valid; start from the first page.", { cursor: "Not a valid page link." });
+  }
+  const after = !c
+    ? undefined
+    : input.sort === "newest"
+      ? sql`(${comments.createdAt}, ${comments.id}) < (${c.t}::timestamptz, ${c.id}::uuid)`
+      : input.sort === "replies"
+        ? sql`(${replies} < ${c.r} or (${replies} = ${c.r} and (${comments.createdAt}, ${comments.id}) > (${c.t}::timestamptz, ${c.id}::uuid)))`
+        : sql`(${comments.createdAt}, ${comments.id}) > (${c.t}::timestamptz, ${c.id}::uuid)`;
+  const threadFilter = and(
+    eq(comments.normId, norm.id),
+    isNull(comments.parentId),
+    input.version === undefined ? undefined : eq(comments.version, input.version),
+    input.clause === undefined ? undefined : input.clause === null ? isNull(comments.clause) : eq(comments.clause, input.clause),
+    input.stakeholderType
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(inThread)
+            .innerJoin(organizations, eq(organizations.id, inThread.organizationId))
+            .where(and(eq(inThread.threadId, comments.id), seen(inThread), eq(organizations.stakeholderType, input.stakeholderType))),
+        )
+      : undefined,
+  );
+  const order =
+    input.sort === "newest"
+      ? [desc(comments.createdAt), desc(comments.id)]
+      : input.sort === "replies"
+        ? [desc(replies), asc(comments.createdAt), asc(comments.id)]
+        : [asc(comments.createdAt), asc(comments.id)];
+  const [pageRoots, [threadTotal], [visible]] = await Promise.all([
+    db
+      .select({ id: comments.id, started, replies: input.sort === "replies" ? replies : sql<number>`0` })
+      .from(comments)
+      .where(and(threadFilter, after))
+      .orderBy(...order)
+      .limit(THREADS_PAGE + 1),
+    db.select({ n: count() }).from(comments).where(threadFilter),
+    db
+      .select({ n: count() })
+      .from(comments)
+      .where(and(eq(comments.normId, norm.id), eq(comments.status, "visible"))),
+  ]);
+  const roots = pageRoots.slice(0, THREADS_PAGE);
+  const last = roots.at(-1);
+  const nextCursor =
+    pageRoots.length > THREADS_PAGE && last
+      ? encodeThreadCursor({ ...(input.sort === "replies" ? { r: Number(last.replies) } : {}), t: last.started, id: last.id })
+      : null;
+  const rows = roots.length
+    ? await db
+        .select({
+          comment: comments,
+          authorName: personName(users, comments.organizationId),
+          organization: { slug: organizations.slug, name: organizations.name, stakeholderType: organizations.stakeholderType, region: organizations.region },
+          revisions: sql<number>`(select count(*)::int from ${commentRevisions} where ${commentRevisions.commentId} = ${comments.id})`,
+          appealStatus: commentAppeals.status,
+          appealNote: commentAppeals.decisionNote,
+        })
+        .from(comments)
+        .innerJoin(users, eq(users.id, comments.authorId))
+        .leftJoin(organizations, eq(organizations.id, comments.organizationId))
+        .leftJoin(commentAppeals, eq(commentAppeals.commentId, comments.id))
+        .where(inArray(comments.threadId, roots.map((r) => r.id)))
+        .orderBy(asc(comments.createdAt), asc(comments.id))
+    : [];
+  const active = Boolean(actor && !actor.suspension);
   const open = commentsOpen(norm.status);
   // Only visible comments name their author to everyone; a hidden one names them to its author and the secretariat.
   const named = (r: (typeof rows)[number]) => r.comment.status === "visible" || (r.comment.status === "hidden" && (actor?.id === r.comment.authorId || staff));
@@ -268,28 +337,25 @@ export async function listComments(db: Db, actor: Actor | null, input: ListInput
       replies: [],
     });
   }
-  const roots: CommentView[] = [];
+  const trees: CommentView[] = [];
   for (const view of views.values()) {
     const parent = view.parentId ? views.get(view.parentId) : undefined;
     if (parent) parent.replies.push(view);
-    else roots.push(view);
+    else trees.push(view);
   }
   const size = (v: CommentView): number => v.replies.reduce((n, r) => n + 1 + size(r), 0);
-  const speaks = (v: CommentView, type: StakeholderType): boolean => v.organization?.stakeholderType === type || v.replies.some((r) => speaks(r, type));
-  let threads = roots.filter(
-    (t) =>
-      (input.version === undefined || t.version === input.version) &&
-      (input.clause === undefined || t.clause === input.clause) &&
-      (input.stakeholderType === undefined || speaks(t, input.stakeholderType)),
-  );
-  threads = input.sort === "newest" ? [...threads].reverse() : input.sort === "replies" ? [...threads].sort((a, b) => size(b) - size(a)) : threads;
-  const visibleCount = rows.filter((r) => r.comment.status === "visible").length;
+  const byId = new Map(trees.map((t) => [t.id, t]));
+  const threads = roots.map((r) => byId.get(r.id)).filter((t): t is CommentView => t !== undefined);
   return {
     norm: { id: norm.id, slug: norm.slug, title: norm.title, status: norm.status, currentVersion: norm.currentVersion },
     open,
     closedReason: open ? null : closedMessage(norm.status),
-    count: visibleCount,
+    /** Visible comments in the whole discussion. */
+    count: visible?.n ?? 0,
+    /** Threads matching the filters; `threads` holds the first THREADS_PAGE after the cursor. */
+    threadTotal: threadTotal?.n ?? 0,
     threads: threads.map((t) => ({ ...t, replyCount: size(t) })),
+    nextCursor,
   };
 }
 

@@ -40,7 +40,7 @@ export const HIGHLIGHT_END = "\u0003";
 export const SEARCH_CANDIDATES = 1000;
 
 /** A time as ISO 8601 with its microseconds, so a page link continues exactly after its last row. */
-const isoMicros = (column: SQL | AnyColumn) => sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+export const isoMicros = (column: SQL | AnyColumn) => sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 export async function listNorms(db: Db, input: ListInput) {
   const sort = input.sort ?? (input.q ? "relevance" : "newest");

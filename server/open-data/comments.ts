@@ -70,7 +70,9 @@ export function normCommentsResponse(db: Db, slug: string, params: URLSearchPara
       norm: serialisePositionNorm(result.norm),
       open: result.open,
       count: result.count,
+      threadTotal: result.threadTotal,
       threads: result.threads.map(serialiseComment),
+      nextCursor: result.nextCursor,
     };
     return jsonResponse(body);
   });

@@ -356,6 +356,7 @@ const commentParamDescriptions: Record<keyof typeof commentQueryInput.shape, str
   version: "Only threads about this version of the norm's text.",
   clause: "Only threads about this clause (from 1). Combine with `version`: clause numbers can change between versions.",
   stakeholderType: "Only threads in which an organisation of this stakeholder type speaks.",
+  cursor: "The `nextCursor` of the previous page: the next 50 threads.",
 };
 
 const moderationLogParamDescriptions: Record<keyof typeof moderationLogInput.shape, string> = {

@@ -341,9 +341,13 @@ export const normCommentList = z
     norm: discussedNorm,
     open: z.boolean().describe("Whether the discussion is open for new comments: it is while the norm is in consultation or endorsement."),
     count: z.int().min(0).describe("Visible comments on the norm, replies included, across every version and clause, whatever the filters."),
-    threads: z.array(normComment).describe("The threads matching the filters, in the order of `sort`: each is a comment on the norm or on one clause, with its replies."),
+    threadTotal: z.int().min(0).describe("Threads matching the filters, on every page."),
+    threads: z
+      .array(normComment)
+      .describe("Up to 50 threads matching the filters, in the order of `sort`, after `cursor`: each is a comment on the norm or on one clause, with all its replies."),
+    nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page of threads; null on the last page."),
   })
-  .describe("A norm's discussion, as threads.");
+  .describe("A norm's discussion, as threads, a page at a time.");
 
 export const moderationRuleRef = z
   .object({ id: houseRuleId, title: z.string() })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { encodeJsonCursor, jsonCursor } from "./cursor";
 import { idCursor, pageLimit, wholeNumber } from "./numbers";
 import { houseRuleIds } from "../domain/house-rules";
 import { stakeholderTypes } from "./vocabulary";
@@ -44,12 +45,25 @@ export const appealCommentInput = z.strictObject({
 });
 
 export const commentSorts = ["oldest", "newest", "replies"] as const;
+const threadCursorShape = z.strictObject({
+  // With the "replies" sort, the last thread's number of replies.
+  r: z.number().int().min(0).optional(),
+  // The last thread's start time (ISO 8601, microseconds) and id.
+  t: z.iso.datetime({ offset: true }),
+  id: z.uuid(),
+});
+export type ThreadCursor = z.infer<typeof threadCursorShape>;
+export const encodeThreadCursor = (c: ThreadCursor) => encodeJsonCursor(c);
+
 export const listCommentsInput = z.strictObject({
   slug: z.string().min(1).max(120),
   sort: z.enum(commentSorts).default("oldest"),
   version: wholeNumber("The version").optional(),
-  clause: wholeNumber("The clause number").optional(),
+  // A clause's number, or null for comments on the whole text.
+  clause: wholeNumber("The clause number").nullable().optional(),
   stakeholderType: z.enum(stakeholderTypes).optional(),
+  // The page link after the last thread shown.
+  cursor: jsonCursor(threadCursorShape).optional(),
 });
 
 export const clauseCountsInput = z.strictObject({ slug: z.string().min(1).max(120), version: wholeNumber("The version") });

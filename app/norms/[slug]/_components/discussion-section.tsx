@@ -7,6 +7,8 @@ import { Label } from "~/app/_components/ui/label";
 import { NativeSelect } from "~/app/_components/ui/native-select";
 import { api, load } from "~/app/_trpc/server";
 import { getActor } from "~/server/context";
+import { TRPCError } from "@trpc/server";
+import { THREADS_PAGE } from "~/server/domain/comments";
 import { commentSorts } from "~/server/schemas/comments";
 import { type StakeholderType, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { CommentComposer, type SpeakingFor } from "./discussion-composer";
@@ -18,19 +20,20 @@ type Sort = (typeof commentSorts)[number];
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 const positive = (value: string | undefined) => (value && /^[1-9][0-9]{0,5}$/.test(value) ? Number(value) : undefined);
 // The filter's own parameters; any other parameter of the page is carried through the form.
-const ownKeys = new Set(["sort", "clause", "version", "type"]);
+const ownKeys = new Set(["sort", "clause", "version", "type", "after"]);
 
-/** The discussion's filters from the address: ?sort=…&clause=N|whole&version=N&type=… */
+/** The discussion's filters from the address: ?sort=…&clause=N|whole&version=N&type=…&after=(page link) */
 export function parseDiscussionQuery(query: Query) {
   const sort = one(query.sort);
   const clause = one(query.clause);
   const type = one(query.type);
   return {
     sort: (commentSorts as readonly string[]).includes(sort ?? "") ? (sort as Sort) : "oldest",
-    // "whole" keeps threads about the norm as a whole, which the procedure has no filter for.
+    // "whole" keeps threads about the norm as a whole.
     clause: clause === "whole" ? ("whole" as const) : positive(clause),
     version: positive(one(query.version)),
     type: (stakeholderTypes as readonly string[]).includes(type ?? "") ? (type as StakeholderType) : undefined,
+    after: one(query.after)?.slice(0, 500) || undefined,
   };
 }
 
@@ -47,16 +50,12 @@ export async function DiscussionSection({
 }) {
   const filters = parseDiscussionQuery(query);
   const [t, tv, actor] = await Promise.all([getTranslations("discussion"), getTranslations("vocabulary"), getActor()]);
-  const listed = await load(() =>
-    api.comments.list({
-      slug,
-      sort: filters.sort,
-      version: filters.version,
-      clause: filters.clause === "whole" ? undefined : filters.clause,
-      stakeholderType: filters.type,
-    }),
-  );
-  const discussion = filters.clause === "whole" ? { ...listed, threads: listed.threads.filter((th) => th.clause === null) } : listed;
+  const input = { slug, sort: filters.sort, version: filters.version, clause: filters.clause === "whole" ? null : filters.clause, stakeholderType: filters.type };
+  // A page link that no longer decodes shows the first page rather than an error.
+  const discussion = await load(() => api.comments.list({ ...input, cursor: filters.after })).catch((error: unknown) => {
+    if (error instanceof TRPCError && error.code === "BAD_REQUEST" && filters.after) return load(() => api.comments.list(input));
+    throw error;
+  });
   const canComment = Boolean(discussion.open && actor && !actor.suspension);
   // The verified organisations this person represents, to comment on their behalf.
   const organizations: SpeakingFor[] = canComment ? (await api.norms.formOptions()).organizations : [];
@@ -73,6 +72,17 @@ export async function DiscussionSection({
     const search = params.toString();
     return `${path}${search ? `?${search}` : ""}#discussion`;
   })();
+  /** This discussion's address with its filters and sort, on the page after `after` (or the first). */
+  const pageHref = (after?: string) => {
+    const params = new URLSearchParams(carried.map(({ key, value }) => [key, value]));
+    if (filters.sort !== "oldest") params.set("sort", filters.sort);
+    if (filters.version !== undefined) params.set("version", String(filters.version));
+    if (filters.clause !== undefined) params.set("clause", String(filters.clause));
+    if (filters.type) params.set("type", filters.type);
+    if (after) params.set("after", after);
+    const search = params.toString();
+    return `${path}${search ? `?${search}` : ""}#discussion`;
+  };
 
   return (
     <section id="discussion" aria-labelledby="discussion-heading" className="mt-12 max-w-3xl scroll-mt-4">
@@ -129,7 +139,7 @@ export async function DiscussionSection({
 
       {filtered ? (
         <p className="mb-4" role="status">
-          {t("filters.showing", { count: discussion.threads.length })} <Link href={clearHref}>{t("filters.clear")}</Link>
+          {t("filters.showing", { count: discussion.threadTotal })} <Link href={clearHref}>{t("filters.clear")}</Link>
         </p>
       ) : null}
 
@@ -141,6 +151,17 @@ export async function DiscussionSection({
       ) : (
         <p className="mb-6">{filtered ? t("emptyFiltered") : t("empty")}</p>
       )}
+      {discussion.nextCursor || filters.after ? (
+        <nav aria-label={t("pages.label")} className="mt-6 flex flex-wrap gap-x-6 gap-y-3">
+          {discussion.nextCursor ? (
+            <Link href={pageHref(discussion.nextCursor)} rel="next">
+              {t("pages.next", { count: THREADS_PAGE })}
+              <span aria-hidden="true"> →</span>
+            </Link>
+          ) : null}
+          {filters.after ? <Link href={pageHref()}>{t("pages.first")}</Link> : null}
+        </nav>
+      ) : null}
 
       <div className="mt-10">
         {!discussion.open ? (
