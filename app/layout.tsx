@@ -6,6 +6,7 @@ import { Toaster } from "~/app/_components/ui/toaster";
 import { TRPCReactProvider } from "~/app/_trpc/react";
 import { getActor } from "~/server/context";
 import { HydrationMarker } from "./_components/hydration-marker";
+import { NavigationSkeleton } from "./_components/navigation-skeleton";
 import { SiteFooter } from "./_components/site-footer";
 import { SiteHeader } from "./_components/site-header";
 import { SuspendedBanner } from "./_components/suspended-banner";
@@ -36,7 +37,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <SiteHeader actor={actor} />
             {actor?.suspension ? <SuspendedBanner suspension={actor.suspension} /> : null}
             <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 outline-none sm:px-6 sm:py-12">
-              {children}
+              <NavigationSkeleton label={t("loading")}>{children}</NavigationSkeleton>
             </main>
             <SiteFooter />
             <Toaster />

@@ -34,3 +34,38 @@ test("a posted comment is on the page by the time its toast says so, and the but
   expect(seen.comment, "the comment was on the page when the toast appeared").toBe(true);
   expect(seen.pending, "the Post button showed it was working").toBe(true);
 });
+
+test("between pages, the next page's skeleton shows until it arrives", async ({ page }) => {
+  await open(page, "/norms");
+  // Hold the next page's data for a moment, as a slow network would.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname === normUrl,
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+  );
+  await page.locator("main").getByRole("link", { name: "Protecting the public core of the internet" }).first().click();
+  const skeleton = page.getByTestId("page-skeleton");
+  await expect(skeleton).toBeVisible();
+  await expect(skeleton).toHaveAttribute("aria-busy", "true");
+  await expect(page.getByRole("status").filter({ hasText: "Loading…" })).toBeAttached();
+  release();
+  await expect(page.getByRole("heading", { level: 1, name: "Protecting the public core of the internet" })).toBeVisible();
+  await expect(skeleton).toHaveCount(0);
+});
+
+test("without script, the norm list and a norm page show their content on the first visit", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const page = await context.newPage();
+  await page.goto("/norms");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.locator("main").getByRole("link", { name: "Protecting the public core of the internet" }).first()).toBeVisible();
+  await expect(page.getByTestId("page-skeleton")).toHaveCount(0);
+  await page.goto(normUrl);
+  await expect(page.getByRole("heading", { level: 1, name: "Protecting the public core of the internet" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Where stakeholders stand" })).toBeVisible();
+  await context.close();
+});

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { leadsToAnotherPage, shapeFor } from "./navigation-skeleton";
 import { PageSkeleton } from "./page-skeleton";
 
 const app = path.resolve(__dirname, "..");
@@ -22,31 +23,39 @@ describe("PageSkeleton", () => {
   });
 });
 
-// Pages that wait on data have a loading.tsx; a loading boundary streams a 200 at once, so where a
-// page below it must answer 401, 403 or 404 a layout above decides that first, or the list page
-// sits in a route group of its own.
-describe("route skeletons", () => {
-  const routes = [
-    "norms/(list)",
-    "norms/[slug]",
-    "search",
-    "stocktakes/(list)",
-    "stocktakes/[year]",
-    "organizations/(list)",
-    "reference/(list)",
-    "secretariat",
-    "moderation-log",
-    "open-data",
-  ];
-  it.each(routes)("%s has a loading.tsx that renders the accessible skeleton", (route) => {
-    const file = path.join(app, route, "loading.tsx");
-    expect(existsSync(file)).toBe(true);
-    const source = readFileSync(file, "utf8");
-    expect(source).toContain("<PageSkeleton");
-    expect(source).toContain('("loading")');
+// Between pages, the next page's skeleton (NavigationSkeleton, in the root layout) rather than a
+// route-level loading.tsx: a loading boundary streams the first visit behind a skeleton that only
+// script can lift, so without script the page would never show, and it answers 200 before the
+// page could answer 401, 403 or 404.
+describe("navigation skeletons", () => {
+  it("no route streams its first visit behind a loading boundary", () => {
+    const found: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory()) walk(path.join(dir, entry.name));
+        else if (/^loading\.(tsx|ts|jsx|js)$/.test(entry.name)) found.push(path.relative(app, path.join(dir, entry.name)));
+      }
+    };
+    walk(app);
+    expect(found).toEqual([]);
   });
-  it.each(["norms/[slug]", "stocktakes/[year]", "secretariat"])("%s settles refusals in a layout before the skeleton streams", (route) => {
-    expect(existsSync(path.join(app, route, "layout.tsx"))).toBe(true);
+  it("fits the skeleton to where a link leads", () => {
+    expect(shapeFor("/norms/protecting-electoral-infrastructure")).toBe("article");
+    expect(shapeFor("/norms")).toBe("list");
+    expect(shapeFor("/norms/new")).toBe("list");
+    expect(shapeFor("/stocktakes/2026")).toBe("report");
+    expect(shapeFor("/reference/ungge-k")).toBe("article");
+    expect(shapeFor("/organizations")).toBe("list");
+  });
+  it("starts only for another page inside the app", () => {
+    const here = new URL("https://forum.example/norms?status=consultation");
+    expect(leadsToAnotherPage("/norms/x", here)).toBe(true);
+    expect(leadsToAnotherPage("/norms?status=endorsement", here)).toBe(true);
+    expect(leadsToAnotherPage("/norms?status=consultation#list", here)).toBe(false);
+    expect(leadsToAnotherPage("#main", here)).toBe(false);
+    expect(leadsToAnotherPage("https://elsewhere.example/norms/x", here)).toBe(false);
+    expect(leadsToAnotherPage("/api/v1/norms.csv", here)).toBe(false);
+    expect(leadsToAnotherPage("http://[bad", here)).toBe(false);
   });
   it("the message exists", () => {
     const common = JSON.parse(readFileSync(path.join(app, "..", "messages/en/common.json"), "utf8")) as { loading?: string };

@@ -1,10 +1,11 @@
 import type * as React from "react";
 import { Skeleton } from "./ui/skeleton";
 
-type Shape = "list" | "article" | "report";
+export type SkeletonShape = "list" | "article" | "report";
+type Shape = SkeletonShape;
 
 /**
- * What a page shows while its data loads (a route's `loading.tsx`): grey blocks in the page's shape
+ * What a page shows while the next page loads (NavigationSkeleton): grey blocks in the page's shape
  * for the eye, and a polite "Loading…" status for assistive technology; the blocks themselves are
  * hidden from it.
  */
