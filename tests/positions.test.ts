@@ -477,6 +477,7 @@ describe("a norm with a long record (issue 15)", () => {
       expect(group.total).toBe(reasonsByType(group.group));
       expect(group.entries).toHaveLength(Math.min(5, group.total));
       expect(group.entries.every((e) => e.stance !== "endorse" && e.organization.stakeholderType === group.group)).toBe(true);
+      expect(group.entries.every((e) => e.recordedAt instanceof Date && e.organization.verified && e.statement === REASON)).toBe(true);
     }
     expect(view.catalogue.byRegion.reduce((n, g) => n + g.total, 0)).toBe(made.filter((m) => m.stance !== "endorse").length);
 

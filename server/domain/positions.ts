@@ -271,8 +271,18 @@ function positionConditions(normId: string, filter: PositionFilter) {
   );
 }
 
-/** One page of a norm's positions in organisation-name order, continuing after `cursor`, with the total. */
-async function pageOfPositions(db: Db, norm: { id: string; currentVersion: number }, filter: PositionFilter, cursor: PositionCursor, limit: number) {
+/**
+ * One page of a norm's positions in organisation-name order, continuing after `cursor`, with the
+ * total (counted here unless the caller already knows it).
+ */
+async function pageOfPositions(
+  db: Db,
+  norm: { id: string; currentVersion: number },
+  filter: PositionFilter,
+  cursor: PositionCursor,
+  limit: number,
+  knownTotal?: number,
+) {
   const where = positionConditions(norm.id, filter);
   const [rows, [total]] = await Promise.all([
     db
@@ -283,11 +293,13 @@ async function pageOfPositions(db: Db, norm: { id: string; currentVersion: numbe
       .where(and(where, cursor ? sql`(${organizations.name}, ${organizations.id}) > (${cursor.name}, ${cursor.id}::uuid)` : undefined))
       .orderBy(asc(organizations.name), asc(organizations.id))
       .limit(limit + 1),
-    db
-      .select({ n: count() })
-      .from(normPositions)
-      .innerJoin(organizations, eq(organizations.id, normPositions.organizationId))
-      .where(where),
+    knownTotal !== undefined
+      ? [{ n: knownTotal }]
+      : db
+          .select({ n: count() })
+          .from(normPositions)
+          .innerJoin(organizations, eq(organizations.id, normPositions.organizationId))
+          .where(where),
   ]);
   const items = rows.slice(0, limit).map((r) => ({ ...r, organization: withVerified(r.organization), current: r.version === norm.currentVersion }));
   const last = items.at(-1);
@@ -296,6 +308,38 @@ async function pageOfPositions(db: Db, norm: { id: string; currentVersion: numbe
     total: total?.n ?? 0,
     nextCursor: rows.length > limit && last ? encodePositionCursor({ name: last.organization.name, id: last.organization.id }) : null,
   };
+}
+
+/** The first CATALOGUE_PER_GROUP objections and reservations of each stakeholder type and of each region. */
+async function firstReasons(db: Db, normId: string) {
+  const ranked = db
+    .select({
+      ...organizationColumns,
+      stance: normPositions.stance,
+      statement: normPositions.statement,
+      version: normPositions.version,
+      recordedAt: normPositions.recordedAt,
+      typeRank: sql<number>`row_number() over (partition by ${organizations.stakeholderType} order by ${organizations.name}, ${organizations.id})`.as("type_rank"),
+      regionRank: sql<number>`row_number() over (partition by ${organizations.region} order by ${organizations.name}, ${organizations.id})`.as("region_rank"),
+    })
+    .from(normPositions)
+    .innerJoin(organizations, eq(organizations.id, normPositions.organizationId))
+    .where(positionConditions(normId, { counted: true, stance: "reasoned" }))
+    .as("ranked");
+  const rows = await db
+    .select()
+    .from(ranked)
+    .where(sql`${ranked.typeRank} <= ${CATALOGUE_PER_GROUP} or ${ranked.regionRank} <= ${CATALOGUE_PER_GROUP}`)
+    .orderBy(asc(ranked.name), asc(ranked.id));
+  return rows.map(({ stance, statement, version, recordedAt, typeRank, regionRank, ...organization }) => ({
+    organization,
+    stance,
+    statement,
+    version,
+    recordedAt,
+    typeRank,
+    regionRank,
+  }));
 }
 
 /**
@@ -307,31 +351,24 @@ export async function positionsForNorm(db: Db, actor: Actor | null, slug: string
   const { norm } = await visibleNorm(db, actor, slug);
   const verified = sql<boolean>`${organizations.verificationStatus} = 'verified'`;
   const current = sql<boolean>`${normPositions.version} = ${norm.currentVersion}`;
-  const [tallies, counted, uncounted, catalogueRows, viewerOrganizations] = await Promise.all([
-    // Positions by stance, group and whether they count: all computeMeasures() needs.
-    db
-      .select({ stance: normPositions.stance, stakeholderType: organizations.stakeholderType, region: organizations.region, verified, current, n: count() })
-      .from(normPositions)
-      .innerJoin(organizations, eq(organizations.id, normPositions.organizationId))
-      .where(eq(normPositions.normId, norm.id))
-      .groupBy(sql`1, 2, 3, 4, 5`),
-    pageOfPositions(db, norm, { counted: true }, undefined, POSITIONS_PAGE),
-    pageOfPositions(db, norm, { counted: false }, undefined, POSITIONS_PAGE),
+  // Positions by stance, group and whether they count: all computeMeasures() needs, and the
+  // totals, so the reads below are only made when there is something to show.
+  const tallies = await db
+    .select({ stance: normPositions.stance, stakeholderType: organizations.stakeholderType, region: organizations.region, verified, current, n: count() })
+    .from(normPositions)
+    .innerJoin(organizations, eq(organizations.id, normPositions.organizationId))
+    .where(eq(normPositions.normId, norm.id))
+    .groupBy(sql`1, 2, 3, 4, 5`);
+  const sum = (match: (t: (typeof tallies)[number]) => boolean) => tallies.filter(match).reduce((n, t) => n + Number(t.n), 0);
+  const countedTotal = sum((t) => Boolean(t.verified));
+  const uncountedTotal = sum((t) => !t.verified);
+  const reasonedTotal = sum((t) => Boolean(t.verified) && (reasonedStances as readonly string[]).includes(t.stance));
+  const none = { items: [], total: 0, nextCursor: null };
+  const [counted, uncounted, catalogueRows, viewerOrganizations] = await Promise.all([
+    countedTotal ? pageOfPositions(db, norm, { counted: true }, undefined, POSITIONS_PAGE, countedTotal) : none,
+    uncountedTotal ? pageOfPositions(db, norm, { counted: false }, undefined, POSITIONS_PAGE, uncountedTotal) : none,
     // The first objections and reservations of each stakeholder type and of each region.
-    db
-      .select({
-        organization: organizationColumns,
-        stance: normPositions.stance,
-        statement: normPositions.statement,
-        version: normPositions.version,
-        recordedAt: normPositions.recordedAt,
-        typeRank: sql<number>`row_number() over (partition by ${organizations.stakeholderType} order by ${organizations.name}, ${organizations.id})`,
-        regionRank: sql<number>`row_number() over (partition by ${organizations.region} order by ${organizations.name}, ${organizations.id})`,
-      })
-      .from(normPositions)
-      .innerJoin(organizations, eq(organizations.id, normPositions.organizationId))
-      .where(positionConditions(norm.id, { counted: true, stance: "reasoned" }))
-      .orderBy(asc(organizations.name), asc(organizations.id)),
+    reasonedTotal ? firstReasons(db, norm.id) : [],
     actor && !actor.suspension
       ? db
           .select({
