@@ -1,7 +1,8 @@
 import "./globals.css";
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { CLIENT_NAMESPACES, pickMessages } from "~/server/i18n/client-messages";
 import { Toaster } from "~/app/_components/ui/toaster";
 import { TRPCReactProvider } from "~/app/_trpc/react";
 import { getActor } from "~/server/context";
@@ -22,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // getActor() reads the session, so every page renders per request and Next.js can put the
   // middleware's CSP nonce on its scripts.
-  const [locale, t, actor] = await Promise.all([getLocale(), getTranslations("common"), getActor()]);
+  const [locale, t, actor, messages] = await Promise.all([getLocale(), getTranslations("common"), getActor(), getMessages()]);
   return (
     <html lang={locale} dir="ltr">
       <body className="flex min-h-screen flex-col bg-background font-sans text-foreground antialiased">
@@ -32,7 +33,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
+        {/* Only the messages client components use: the whole catalogue would travel with every page. */}
+        <NextIntlClientProvider messages={pickMessages(messages, CLIENT_NAMESPACES)}>
           <TRPCReactProvider>
             <SiteHeader actor={actor} />
             {actor?.suspension ? <SuspendedBanner suspension={actor.suspension} /> : null}

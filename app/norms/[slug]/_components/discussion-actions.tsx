@@ -115,7 +115,8 @@ export function CommentBody({
 }
 
 function EditForm({ commentId, source, onDone, onCancel }: { commentId: string; source: string; onDone: () => void; onCancel: () => void }) {
-  const t = useTranslations("discussion");
+  const t = useTranslations("discussion.actions");
+  const tf = useTranslations("discussion.form");
   const trpc = useTRPC();
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
@@ -125,8 +126,8 @@ function EditForm({ commentId, source, onDone, onCancel }: { commentId: string; 
     trpc.comments.edit.mutationOptions({
       onError: (error) => setMessage(applyServerError(form, error)),
       onSuccess: (data) => {
-        if (data.changed) toast.success(t("actions.edited"));
-        else toast.info(t("actions.unchanged"));
+        if (data.changed) toast.success(t("edited"));
+        else toast.info(t("unchanged"));
         onDone();
         router.refresh();
       },
@@ -139,13 +140,13 @@ function EditForm({ commentId, source, onDone, onCancel }: { commentId: string; 
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="mt-3">
       <PrefixedErrors form={form} prefix={prefix} message={message} fields={["body"]} />
-      <PrefixedTextarea form={form} prefix={prefix} name="body" label={t("actions.editLabel")} hint={t("form.bodyHint")} rows={6} autoFocus fieldClassName="mb-4 sm:mb-5" />
+      <PrefixedTextarea form={form} prefix={prefix} name="body" label={t("editLabel")} hint={tf("bodyHint")} rows={6} autoFocus fieldClassName="mb-4 sm:mb-5" />
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" pending={edit.isPending}>
-          {t("actions.editSubmit")}
+          {t("editSubmit")}
         </Button>
         <Button type="button" variant="secondary" onClick={onCancel}>
-          {t("actions.cancel")}
+          {t("cancel")}
         </Button>
       </div>
     </form>

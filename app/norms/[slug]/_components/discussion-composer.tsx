@@ -58,7 +58,9 @@ export function CommentComposer({
   onDone?: () => void;
   onCancel?: () => void;
 }) {
-  const t = useTranslations("discussion");
+  const t = useTranslations("discussion.form");
+  const ta = useTranslations("discussion.actions");
+  const tl = useTranslations("discussion.languages");
   const trpc = useTRPC();
   const { refresh, refreshing } = useRefresh();
   const locale = useLocale();
@@ -81,7 +83,7 @@ export function CommentComposer({
       // The toast waits for the refreshed discussion, so what it announces is already on the page.
       onSuccess: () =>
         refresh(() => {
-          toast.success(reply ? t("actions.replied") : t("form.posted"));
+          toast.success(reply ? ta("replied") : t("posted"));
           form.reset(defaults);
           onDone?.();
         }),
@@ -94,11 +96,11 @@ export function CommentComposer({
   });
 
   const clauseOptions = [
-    { value: "", label: t("form.aboutWhole") },
-    ...Array.from({ length: clauseCount }, (_, i) => ({ value: String(i + 1), label: t("form.aboutClause", { clause: i + 1, version: currentVersion }) })),
+    { value: "", label: t("aboutWhole") },
+    ...Array.from({ length: clauseCount }, (_, i) => ({ value: String(i + 1), label: t("aboutClause", { clause: i + 1, version: currentVersion }) })),
   ];
-  const languageOptions = commentLanguages.map((tag) => ({ value: tag, label: t(`languages.${tag}`) }));
-  const organizationOptions = [{ value: "", label: t("form.yourself") }, ...organizations.map((o) => ({ value: o.id, label: o.name }))];
+  const languageOptions = commentLanguages.map((tag) => ({ value: tag, label: tl(tag) }));
+  const organizationOptions = [{ value: "", label: t("yourself") }, ...organizations.map((o) => ({ value: o.id, label: o.name }))];
 
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
@@ -107,27 +109,27 @@ export function CommentComposer({
         form={form}
         prefix={idPrefix}
         name="body"
-        label={reply ? t("actions.replyLabel") : t("form.body")}
-        hint={t("form.bodyHint")}
+        label={reply ? ta("replyLabel") : t("body")}
+        hint={t("bodyHint")}
         rows={reply ? 4 : 6}
         autoFocus={reply}
         fieldClassName={tight}
       />
       <div className="flex flex-col gap-x-6 sm:flex-row sm:flex-wrap">
-        {reply ? null : <PrefixedSelect form={form} prefix={idPrefix} name="clause" label={t("form.about")} options={clauseOptions} fieldClassName={tight} />}
-        <PrefixedSelect form={form} prefix={idPrefix} name="language" label={t("form.language")} options={languageOptions} fieldClassName={tight} />
+        {reply ? null : <PrefixedSelect form={form} prefix={idPrefix} name="clause" label={t("about")} options={clauseOptions} fieldClassName={tight} />}
+        <PrefixedSelect form={form} prefix={idPrefix} name="language" label={t("language")} options={languageOptions} fieldClassName={tight} />
         {organizations.length ? (
-          <PrefixedSelect form={form} prefix={idPrefix} name="organizationId" label={t("form.speakFor")} options={organizationOptions} fieldClassName={tight} />
+          <PrefixedSelect form={form} prefix={idPrefix} name="organizationId" label={t("speakFor")} options={organizationOptions} fieldClassName={tight} />
         ) : null}
       </div>
-      {organizations.length && !reply ? <p className="-mt-2 mb-5 text-base text-muted">{t("form.speakForHint")}</p> : null}
+      {organizations.length && !reply ? <p className="-mt-2 mb-5 text-base text-muted">{t("speakForHint")}</p> : null}
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" pending={create.isPending || refreshing}>
-          {reply ? t("actions.replySubmit") : t("form.submit")}
+          {reply ? ta("replySubmit") : t("submit")}
         </Button>
         {onCancel ? (
           <Button type="button" variant="secondary" onClick={onCancel}>
-            {t("actions.cancel")}
+            {ta("cancel")}
           </Button>
         ) : null}
       </div>

@@ -8,14 +8,15 @@ import { toast } from "~/app/_components/ui/toaster";
 import { serverError, useTRPC } from "~/app/_trpc/react";
 
 export function WithdrawRequestButton({ requestId, organizationName }: { requestId: string; organizationName: string }) {
-  const t = useTranslations("organizations");
+  const t = useTranslations("organizations.membership");
+  const tm = useTranslations("organizations.mine");
   const trpc = useTRPC();
   const router = useRouter();
   const withdraw = useMutation(
     trpc.organizations.withdrawJoinRequest.mutationOptions({
       onError: (error) => toast.error(serverError(error).message),
       onSuccess: () => {
-        toast.success(t("membership.withdrawn"));
+        toast.success(t("withdrawn"));
         router.refresh();
       },
     }),
@@ -26,10 +27,10 @@ export function WithdrawRequestButton({ requestId, organizationName }: { request
       size="sm"
       variant="secondary"
       pending={withdraw.isPending}
-      aria-label={t("mine.withdrawLabel", { name: organizationName })}
+      aria-label={tm("withdrawLabel", { name: organizationName })}
       onClick={() => withdraw.mutate({ requestId })}
     >
-      {t("membership.withdraw")}
+      {t("withdraw")}
     </Button>
   );
 }

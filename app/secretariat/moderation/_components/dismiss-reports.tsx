@@ -11,7 +11,7 @@ import { ActionDialog } from "./action-dialog";
 
 export function DismissReports({ commentId, author }: { commentId: string; author: string }) {
   const t = useTranslations("moderation.queue");
-  const tc = useTranslations("common");
+  const tc = useTranslations("common.forms");
   const trpc = useTRPC();
   const router = useRouter();
   const dialog = useFormDialog(dismissReportsInput, { commentId, note: "" });

@@ -14,7 +14,7 @@ import { RuleField } from "./hide-comment";
 
 export function SuspendAuthor({ commentId, author }: { commentId: string; author: string }) {
   const t = useTranslations("moderation.queue");
-  const tc = useTranslations("common");
+  const tc = useTranslations("common.forms");
   const trpc = useTRPC();
   const router = useRouter();
   // The form holds the date as the date input gives it (YYYY-MM-DD, or empty for indefinite).

@@ -20,7 +20,8 @@ import { DialogActions } from "~/app/_components/dialog-actions";
 
 export function LiftSuspensionDialog({ suspensionId, name }: { suspensionId: string; name: string }) {
   const t = useTranslations("secretariat.users");
-  const tc = useTranslations("common");
+  const tc = useTranslations("common.forms");
+  const tca = useTranslations("common.actions");
   const trpc = useTRPC();
   const router = useRouter();
     const defaults = { suspensionId, reason: "" };
@@ -47,7 +48,7 @@ export function LiftSuspensionDialog({ suspensionId, name }: { suspensionId: str
           {t("lift")}
         </Button>
       </DialogTrigger>
-      <DialogContent closeLabel={tc("actions.close")}>
+      <DialogContent closeLabel={tca("close")}>
         <DialogHeader>
           <DialogTitle>{t("liftTitle", { name })}</DialogTitle>
           <DialogDescription>{t("liftDescription")}</DialogDescription>

@@ -22,7 +22,8 @@ import { DialogActions } from "~/app/_components/dialog-actions";
 
 export function SuspendDialog({ userId, name }: { userId: string; name: string }) {
   const t = useTranslations("secretariat.users");
-  const tc = useTranslations("common");
+  const tc = useTranslations("common.forms");
+  const tca = useTranslations("common.actions");
   const trpc = useTRPC();
   const router = useRouter();
   // The form holds the date as the date input gives it (YYYY-MM-DD, or empty for indefinite).
@@ -55,7 +56,7 @@ export function SuspendDialog({ userId, name }: { userId: string; name: string }
           {t("suspend")}
         </Button>
       </DialogTrigger>
-      <DialogContent closeLabel={tc("actions.close")}>
+      <DialogContent closeLabel={tca("close")}>
         <DialogHeader>
           <DialogTitle>{t("suspendTitle", { name })}</DialogTitle>
           <DialogDescription>{t("suspendDescription")}</DialogDescription>
