@@ -111,6 +111,7 @@ export const policy = {
   // inside the transaction that locks the norm.
   "position.forNorm": { who: "anyone" },
   "position.list": { who: "anyone" },
+  "position.every": { who: "anyone" },
   "position.history": { who: "anyone" },
   "position.forOrganization": { who: "anyone" },
   "position.record": { who: "active", scope: "representative" },

@@ -291,6 +291,7 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "search.all": { expect: ANYONE, input: () => ({ q: "infrastructure" }) },
 
   "positions.forNorm": { expect: ANYONE, input: (f) => ({ slug: f.otherPublicNorm.slug }) },
+  "positions.every": { expect: ANYONE, input: (f) => ({ slug: f.otherPublicNorm.slug }) },
   "positions.list": { expect: ANYONE, input: (f) => ({ slug: f.otherPublicNorm.slug, stance: "reasoned" }) },
   "positions.history": { expect: ANYONE, input: (f) => ({ slug: f.otherPublicNorm.slug }) },
   "positions.forOrganization": { expect: ANYONE, input: (f) => ({ slug: f.organization.slug }) },

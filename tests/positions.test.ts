@@ -6,6 +6,7 @@ import { addMember, createOrganization, createUser } from "~/db/factories";
 import { normPositionHistory, normPositions, norms, type Region, type StakeholderType } from "~/db/schema";
 import type { Stance } from "~/server/schemas/vocabulary";
 import { computeMeasures, wilsonLowerBound } from "~/server/domain/measures";
+import { normPositionsCsvResponse, normPositionsResponse } from "~/server/open-data/positions";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
 import { failure, fieldErrorsOf, zodPaths } from "./support/errors";
@@ -501,6 +502,14 @@ describe("a norm with a long record (issue 15)", () => {
     expect(apart.items.map((p) => p.organization.id)).toEqual([revoked.organization.id]);
 
     expect((await failure(visitor.positions.list({ slug, cursor: "not-a-page-link" }))).code).toBe("BAD_REQUEST");
+
+    // The open data keeps the whole record: every position, counted first, in JSON and CSV.
+    const json = (await (await normPositionsResponse(database.db, slug)).json()) as { positions: { organization: { name: string; verified: boolean } }[] };
+    expect(json.positions).toHaveLength(58);
+    expect(json.positions.slice(0, 57).map((p) => p.organization.name)).toEqual(seen);
+    expect(json.positions[57]!.organization).toMatchObject({ name: revoked.organization.name, verified: false });
+    const csv = await (await normPositionsCsvResponse(database.db, slug)).text();
+    expect(csv.trim().split(/\r?\n/)).toHaveLength(59);
   }, 120_000);
 
   it("does not list the positions of a norm the reader may not see", async () => {

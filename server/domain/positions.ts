@@ -448,6 +448,25 @@ export async function positionsForNorm(db: Db, actor: Actor | null, slug: string
   };
 }
 
+/**
+ * Every current position on a norm, counted ones first, each group by organisation name: the open
+ * data's full record (JSON and CSV), which the pages show a page at a time.
+ */
+export async function everyPositionForNorm(db: Db, actor: Actor | null, slug: string) {
+  const { norm } = await visibleNorm(db, actor, slug);
+  const rows = await db
+    .select(positionColumns)
+    .from(normPositions)
+    .innerJoin(organizations, eq(organizations.id, normPositions.organizationId))
+    .innerJoin(users, eq(users.id, normPositions.recordedById))
+    .where(eq(normPositions.normId, norm.id))
+    .orderBy(sql`${organizations.verificationStatus} = 'verified' desc`, asc(organizations.name), asc(organizations.id));
+  return {
+    norm: { id: norm.id, slug: norm.slug, title: norm.title, status: norm.status, currentVersion: norm.currentVersion },
+    positions: rows.map((r) => ({ ...r, organization: withVerified(r.organization), current: r.version === norm.currentVersion })),
+  };
+}
+
 /** A page of a norm's positions, filtered by group and stance: the norm page's "all positions". */
 export async function listNormPositions(db: Db, actor: Actor | null, input: z.output<typeof normPositionsListInput>) {
   const { norm } = await visibleNorm(db, actor, input.slug);

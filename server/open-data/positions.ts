@@ -59,10 +59,10 @@ function serialisePosition(p: Position): NormPosition {
   };
 }
 
-/** Counted positions first, then those of organisations no longer verified; each by name, as the procedure orders them. */
+/** Every position: counted ones first, then those of organisations no longer verified; each by name, as the procedure orders them. */
 async function currentPositions(db: Db, slug: string) {
-  const result = await visitorCaller(db).positions.forNorm({ slug });
-  return { result, positions: [...result.positions, ...result.uncounted].map(serialisePosition) };
+  const result = await visitorCaller(db).positions.every({ slug });
+  return { result, positions: result.positions.map(serialisePosition) };
 }
 
 export function normPositionsResponse(db: Db, slug: string) {

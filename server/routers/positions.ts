@@ -9,6 +9,9 @@ export const positionsRouter = createTRPCRouter({
   list: publicProcedure("position.list")
     .input(normPositionsListInput)
     .query(({ ctx, input }) => positions.listNormPositions(ctx.db, ctx.actor, input)),
+  every: publicProcedure("position.every")
+    .input(positionsForNormInput)
+    .query(({ ctx, input }) => positions.everyPositionForNorm(ctx.db, ctx.actor, input.slug)),
   history: publicProcedure("position.history")
     .input(positionsForNormInput)
     .query(({ ctx, input }) => positions.positionHistoryForNorm(ctx.db, ctx.actor, input.slug)),
