@@ -18,8 +18,9 @@ async function checkContents(page: Page, list: ReturnType<Page["getByTestId"]>) 
   }
   const unlisted = await page.evaluate((ids) => {
     const targets = ids.map((id) => document.getElementById(id.slice(1))!);
+    // Section headings: seen on the page (not visually hidden), not a notice box's title.
     return [...document.querySelectorAll("main h2")]
-      .filter((h) => !h.closest("nav") && h.getClientRects().length > 0)
+      .filter((h) => !h.closest('nav, [data-slot="alert"]') && h.getBoundingClientRect().width > 1 && h.getBoundingClientRect().height > 1)
       .filter((h) => !targets.some((t) => t === h || t.contains(h)))
       .map((h) => h.textContent?.trim());
   }, hrefs);
@@ -90,8 +91,11 @@ for (const size of widths) {
           await expect(page.getByTestId("contents-collapsed")).toBeHidden();
           const hrefs = await checkContents(page, list);
           await followEach(page, list, hrefs, false);
-          // Jumping to the last section keeps the list in view beside the text (sticky).
-          const last = hrefs.at(-1)!;
+          // Jumping to the section lowest on the page keeps the list in view beside the text (sticky).
+          const last = await page.evaluate(
+            (ids) => ids.reduce((low, id) => (document.getElementById(id.slice(1))!.getBoundingClientRect().top > document.getElementById(low.slice(1))!.getBoundingClientRect().top ? id : low)),
+            hrefs,
+          );
           await list.locator(`a[href="${last}"]`).click();
           await expect(page.locator(`[id="${last.slice(1)}"]`)).toBeInViewport();
           expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(size.height);

@@ -56,14 +56,20 @@ export default async function NormPage({ params, searchParams }: { params: Param
     .sort((a, b) => a.number - b.number)
     .map((v) => ({ value: v.number, label: t("versionOf", { version: v.number }) }));
 
+  // Every section, in the order the page shows them (the aside's after the main column, as on a phone).
   const contents = [
     { href: "#summary-heading", label: t("summary") },
     { href: "#text-heading", label: t("contentsText") },
+    ...(norm.rationale ? [{ href: "#rationale-heading", label: t("rationale") }] : []),
+    { href: "#builds-heading", label: t("buildsOn") },
+    ...(norm.mergedFrom.length ? [{ href: "#merged-from-heading", label: t("mergedFrom") }] : []),
     { href: "#versions-heading", label: t("versions") },
     { href: "#timeline-heading", label: t("timeline") },
     ...(positions ? [{ href: "#positions-heading", label: t("contentsPositions") }] : []),
     ...(positions && positions.positions.length > 0 ? [{ href: "#catalogue-heading", label: t("contentsCatalogue") }] : []),
     ...(norm.isPublic ? [{ href: "#discussion-heading", label: t("contentsDiscussion") }] : []),
+    ...(positions?.open ? [{ href: "#record-position-heading", label: t("contentsRecordPosition") }] : []),
+    { href: "#cite-heading", label: t("citeTitle") },
   ];
 
   return (
