@@ -503,6 +503,24 @@ describe("a norm with a long record (issue 15)", () => {
 
     expect((await failure(visitor.positions.list({ slug, cursor: "not-a-page-link" }))).code).toBe("BAD_REQUEST");
 
+    // The history, whole or a page at a time, newest first, each entry once.
+    const whole = await visitor.positions.history({ slug });
+    expect(whole.entries).toHaveLength(58);
+    expect(whole.total).toBe(58);
+    const paged: number[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    do {
+      const page = await visitor.positions.history({ slug, limit: 20, cursor: after });
+      expect(page.total).toBe(58);
+      paged.push(...page.entries.map((e) => whole.entries.indexOf(whole.entries.find((w) => w.organization.id === e.organization.id && w.sequence === e.sequence)!)));
+      after = page.nextCursor ?? undefined;
+      pages++;
+    } while (after && pages < 10);
+    expect(pages).toBe(3);
+    expect(paged).toEqual(whole.entries.map((_, i) => i));
+    expect((await failure(visitor.positions.history({ slug, limit: 20, cursor: "garbage" }))).code).toBe("BAD_REQUEST");
+
     // The open data keeps the whole record: every position, counted first, in JSON and CSV.
     const json = (await (await normPositionsResponse(database.db, slug)).json()) as { positions: { organization: { name: string; verified: boolean } }[] };
     expect(json.positions).toHaveLength(58);

@@ -9,9 +9,9 @@ import type { NormStatus, Region, Stance, StakeholderType, VerificationStatus } 
 import { regions, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { forbidden, invalidState, notFound } from "../errors";
 import { type Actor, isRepresentative, isStaff } from "../policy";
-import { encodePositionCursor, type normPositionsListInput, type reaffirmPositionInput, type recordPositionInput } from "../schemas/positions";
+import { encodeHistoryCursor, encodePositionCursor, type normPositionsListInput, type positionHistoryInput, type reaffirmPositionInput, type recordPositionInput } from "../schemas/positions";
 import { computeMeasures, contestationLowerBound, supportLowerBound } from "./measures";
-import { visibleNorm } from "./norm-queries";
+import { isoMicros, visibleNorm } from "./norm-queries";
 import { isPublicNorm } from "./norm-visibility";
 import { authorRole } from "./norms";
 import { personName } from "./person-name";
@@ -485,19 +485,39 @@ const historyColumns = {
   recordedBy: personName(users, true),
 };
 
-/** Every position ever recorded on the norm, newest first. */
-export async function positionHistoryForNorm(db: Db, actor: Actor | null, slug: string) {
-  const { norm } = await visibleNorm(db, actor, slug);
-  const rows = await db
-    .select({ ...historyColumns, organization: organizationColumns })
+/**
+ * Every position ever recorded on the norm, newest first: all of it (the open data), or with
+ * `limit` a page after `cursor` (the history page), with the total either way.
+ */
+export async function positionHistoryForNorm(db: Db, actor: Actor | null, input: z.output<typeof positionHistoryInput>) {
+  const { norm } = await visibleNorm(db, actor, input.slug);
+  const c = input.cursor;
+  const query = db
+    .select({ ...historyColumns, id: normPositionHistory.id, at: isoMicros(normPositionHistory.recordedAt), organization: organizationColumns })
     .from(normPositionHistory)
     .innerJoin(organizations, eq(organizations.id, normPositionHistory.organizationId))
     .innerJoin(users, eq(users.id, normPositionHistory.recordedById))
-    .where(eq(normPositionHistory.normId, norm.id))
-    .orderBy(desc(normPositionHistory.recordedAt), desc(normPositionHistory.sequence));
+    .where(
+      and(
+        eq(normPositionHistory.normId, norm.id),
+        c
+          ? sql`(${normPositionHistory.recordedAt}, ${normPositionHistory.sequence}, ${normPositionHistory.id}) < (${c.t}::timestamptz, ${c.s}, ${c.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(normPositionHistory.recordedAt), desc(normPositionHistory.sequence), desc(normPositionHistory.id))
+    .$dynamic();
+  const [rows, [total]] = await Promise.all([
+    input.limit === undefined ? query : query.limit(input.limit + 1),
+    db.select({ n: count() }).from(normPositionHistory).where(eq(normPositionHistory.normId, norm.id)),
+  ]);
+  const entries = input.limit === undefined ? rows : rows.slice(0, input.limit);
+  const last = entries.at(-1);
   return {
     norm: { slug: norm.slug, title: norm.title, currentVersion: norm.currentVersion },
-    entries: rows.map((r) => ({ ...r, organization: withVerified(r.organization) })),
+    total: total?.n ?? 0,
+    entries: entries.map(({ id: _id, at: _at, ...r }) => ({ ...r, organization: withVerified(r.organization) })),
+    nextCursor: input.limit !== undefined && rows.length > input.limit && last ? encodeHistoryCursor({ t: last.at, s: last.sequence, id: last.id }) : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import * as positions from "../domain/positions";
-import { normPositionsListInput, organizationPositionsInput, positionsForNormInput, reaffirmPositionInput, recordPositionInput } from "../schemas/positions";
+import { normPositionsListInput, organizationPositionsInput, positionHistoryInput, positionsForNormInput, reaffirmPositionInput, recordPositionInput } from "../schemas/positions";
 import { actorProcedure, createTRPCRouter, publicProcedure } from "../trpc";
 
 export const positionsRouter = createTRPCRouter({
@@ -13,8 +13,8 @@ export const positionsRouter = createTRPCRouter({
     .input(positionsForNormInput)
     .query(({ ctx, input }) => positions.everyPositionForNorm(ctx.db, ctx.actor, input.slug)),
   history: publicProcedure("position.history")
-    .input(positionsForNormInput)
-    .query(({ ctx, input }) => positions.positionHistoryForNorm(ctx.db, ctx.actor, input.slug)),
+    .input(positionHistoryInput)
+    .query(({ ctx, input }) => positions.positionHistoryForNorm(ctx.db, ctx.actor, input)),
   forOrganization: publicProcedure("position.forOrganization")
     .input(organizationPositionsInput)
     .query(({ ctx, input }) => positions.positionsForOrganization(ctx.db, ctx.actor, input.slug)),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { encodeJsonCursor, jsonCursor } from "./cursor";
+import { pageLimit } from "./numbers";
 import { regions, stakeholderTypes, stances } from "./vocabulary";
 
 export const MAX_STATEMENT = 5000;
@@ -51,4 +52,15 @@ export const normPositionsListInput = z.strictObject({
   // "reasoned": objections and reservations, the catalogue's entries.
   stance: z.enum([...stances, "reasoned"]).optional(),
   cursor: jsonCursor(positionCursorShape, 600).optional(),
+});
+
+const historyCursorShape = z.strictObject({ t: z.iso.datetime({ offset: true }), s: z.number().int().min(0), id: z.uuid() });
+export type HistoryCursor = z.infer<typeof historyCursorShape>;
+export const encodeHistoryCursor = (c: HistoryCursor) => encodeJsonCursor(c);
+
+export const positionHistoryInput = z.strictObject({
+  slug: z.string().min(1).max(120),
+  // Without a limit, the whole history (the open data's record); with one, a page after `cursor`.
+  limit: pageLimit(500).optional(),
+  cursor: jsonCursor(historyCursorShape).optional(),
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import type { inferRouterOutputs } from "@trpc/server";
+import { type inferRouterOutputs, TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { api, load } from "~/app/_trpc/server";
@@ -18,7 +18,16 @@ export const getPositions = cache(async (slug: string) => {
   return load(() => api.positions.forNorm({ slug }));
 });
 
-export const getPositionHistory = cache(async (slug: string) => {
+/** Entries on each page of a norm's position history. */
+export const HISTORY_PAGE = 100;
+
+/** One page of the history (after `cursor`, an old or altered link falling back to the first page), once per request. */
+export const getPositionHistory = cache(async (slug: string, cursor?: string) => {
   if (slug.length > MAX_SLUG) notFound();
-  return load(() => api.positions.history({ slug }));
+  try {
+    return await load(() => api.positions.history({ slug, limit: HISTORY_PAGE, cursor: cursor || undefined }));
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === "BAD_REQUEST" && cursor) return load(() => api.positions.history({ slug, limit: HISTORY_PAGE }));
+    throw error;
+  }
 });

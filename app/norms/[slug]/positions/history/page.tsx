@@ -3,27 +3,33 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "~/app/_components/ui/badge";
 import { PageHeader } from "~/app/_components/ui/page-header";
-import { getPositionHistory } from "../../_components/positions-load";
+import { getPositionHistory, HISTORY_PAGE } from "../../_components/positions-load";
 import { StanceSwatch } from "../../_components/positions-stance";
 
 type Params = Promise<{ slug: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const after = async (searchParams: SearchParams) => {
+  const value = (await searchParams).after;
+  return (Array.isArray(value) ? value[0] : value) ?? "";
+};
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const [history, t] = await Promise.all([getPositionHistory((await params).slug), getTranslations("positions.history")]);
+export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: SearchParams }): Promise<Metadata> {
+  const [history, t] = await Promise.all([getPositionHistory((await params).slug, await after(searchParams)), getTranslations("positions.history")]);
   return { title: t("metaTitle", { title: history.norm.title }) };
 }
 
 /** Every position recorded or reaffirmed on a norm, newest first: the append-only public record. */
-export default async function PositionHistoryPage({ params }: { params: Params }) {
+export default async function PositionHistoryPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { slug } = await params;
+  const cursor = await after(searchParams);
   const [history, t, tl, tv, format] = await Promise.all([
-    getPositionHistory(slug),
+    getPositionHistory(slug, cursor),
     getTranslations("positions.history"),
     getTranslations("positions.list"),
     getTranslations("vocabulary"),
     getFormatter(),
   ]);
-  const { norm, entries } = history;
+  const { norm, entries, total, nextCursor } = history;
 
   return (
     <>
@@ -40,7 +46,7 @@ export default async function PositionHistoryPage({ params }: { params: Params }
       ) : (
         <section aria-labelledby="history-heading">
           <h2 id="history-heading" className="mb-4 text-xl font-bold sm:text-2xl">
-            {t("caption")} <span className="font-normal text-muted">({t("count", { count: entries.length })})</span>
+            {t("caption")} <span className="font-normal text-muted">({t("count", { count: total })})</span>
           </h2>
           <ol className="border-t border-border" aria-labelledby="history-heading">
             {entries.map((e) => (
@@ -70,6 +76,17 @@ export default async function PositionHistoryPage({ params }: { params: Params }
               </li>
             ))}
           </ol>
+          {nextCursor || cursor ? (
+            <nav aria-label={t("pages")} className="mt-6 flex flex-wrap gap-x-6 gap-y-3">
+              {nextCursor ? (
+                <Link href={`/norms/${norm.slug}/positions/history?after=${nextCursor}`} rel="next">
+                  {t("older", { count: HISTORY_PAGE })}
+                  <span aria-hidden="true"> →</span>
+                </Link>
+              ) : null}
+              {cursor ? <Link href={`/norms/${norm.slug}/positions/history`}>{t("newest")}</Link> : null}
+            </nav>
+          ) : null}
         </section>
       )}
     </>
