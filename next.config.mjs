@@ -14,7 +14,9 @@ const config = {
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` runs tsc separately in `npm test`
   eslint: { ignoreDuringBuilds: true }, // `npm run lint` runs separately in `npm test`
   // forbidden() and unauthorized() render app/forbidden.tsx (403) and app/unauthorized.tsx (401).
-  experimental: { authInterrupts: true },
+  // optimizePackageImports: the radix-ui package re-exports every primitive; without this, one
+  // `Slot` import put all of them (65 kB gzipped) into every page's first load (docs/performance.md).
+  experimental: { authInterrupts: true, optimizePackageImports: ["radix-ui"] },
   // The middleware (which sets the security headers of pages, with a per-request nonce) does not
   // run for static files nor for the API, which renders no HTML: these get fixed headers here,
   // without the middleware's cost on every request (docs/performance.md).
