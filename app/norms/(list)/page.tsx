@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pager } from "~/app/_components/pager";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { TRPCError } from "@trpc/server";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
@@ -248,24 +249,11 @@ export default async function NormsPage({ searchParams }: { searchParams: Promis
             </ol>
           )}
 
-          {filters.cursor || result.nextCursor ? (
-            <nav aria-label={t("pagination")} className="mt-8 flex flex-wrap justify-between gap-4">
-              {filters.cursor ? (
-                <Link href={hrefFor(filters)}>
-                  <span aria-hidden="true">← </span>
-                  {t("firstPage")}
-                </Link>
-              ) : (
-                <span />
-              )}
-              {result.nextCursor ? (
-                <Link href={hrefFor(filters, result.nextCursor)} rel="next">
-                  {t("nextPage")}
-                  <span aria-hidden="true"> →</span>
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager
+            label={t("pagination")}
+            back={filters.cursor ? { href: hrefFor(filters), label: t("firstPage") } : null}
+            next={result.nextCursor ? { href: hrefFor(filters, result.nextCursor), label: t("nextPage") } : null}
+          />
         </section>
       </div>
     </>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pager } from "~/app/_components/pager";
 import { getTranslations } from "next-intl/server";
 import { CheckboxField } from "~/app/_components/ui/checkbox";
 import { Button, buttonVariants } from "~/app/_components/ui/button";
@@ -204,24 +205,12 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
           </>
         ) : null}
 
-        {filters.start > 0 || result.nextCursor !== null ? (
-          <nav aria-label={t("pagination")} className="mt-8 flex flex-wrap justify-between gap-4">
-            {filters.start > 0 ? (
-              <Link href={hrefFor(filters, Math.max(0, filters.start - pageSize))} rel="prev">
-                <span aria-hidden="true">← </span>
-                {t("previous")}
-              </Link>
-            ) : (
-              <span />
-            )}
-            {result.nextCursor !== null ? (
-              <Link href={hrefFor(filters, result.nextCursor)} rel="next">
-                {t("next")}
-                <span aria-hidden="true"> →</span>
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pager
+          label={t("pagination")}
+          backRel="prev"
+          back={filters.start > 0 ? { href: hrefFor(filters, Math.max(0, filters.start - pageSize)), label: t("previous") } : null}
+          next={result.nextCursor !== null ? { href: hrefFor(filters, result.nextCursor), label: t("next") } : null}
+        />
       </section>
     </>
   );

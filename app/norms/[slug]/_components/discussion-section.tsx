@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Pager } from "~/app/_components/pager";
 import { getTranslations } from "next-intl/server";
 import type * as React from "react";
 import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert";
@@ -151,17 +152,11 @@ export async function DiscussionSection({
       ) : (
         <p className="mb-6">{filtered ? t("emptyFiltered") : t("empty")}</p>
       )}
-      {discussion.nextCursor || filters.after ? (
-        <nav aria-label={t("pages.label")} className="mt-6 flex flex-wrap gap-x-6 gap-y-3">
-          {discussion.nextCursor ? (
-            <Link href={pageHref(discussion.nextCursor)} rel="next">
-              {t("pages.next", { count: THREADS_PAGE })}
-              <span aria-hidden="true"> →</span>
-            </Link>
-          ) : null}
-          {filters.after ? <Link href={pageHref()}>{t("pages.first")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager
+        label={t("pages.label")}
+        back={filters.after ? { href: pageHref(), label: t("pages.first") } : null}
+        next={discussion.nextCursor ? { href: pageHref(discussion.nextCursor), label: t("pages.next", { count: THREADS_PAGE }) } : null}
+      />
 
       <div className="mt-10">
         {!discussion.open ? (

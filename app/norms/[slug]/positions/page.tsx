@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { cache } from "react";
 import Link from "next/link";
+import { Pager } from "~/app/_components/pager";
 import { getTranslations } from "next-intl/server";
 import { TRPCError } from "@trpc/server";
 import { Button } from "~/app/_components/ui/button";
@@ -133,17 +134,11 @@ export default async function NormPositionsPage({ params, searchParams }: { para
           {t("results", { count: page.total })}
         </h2>
         {page.items.length === 0 ? <p>{t("empty")}</p> : <PositionsList positions={page.items} />}
-        {page.nextCursor || cursor ? (
-          <nav aria-label={t("pages")} className="mt-6 flex flex-wrap gap-x-6 gap-y-3">
-            {page.nextCursor ? (
-              <Link href={address({ after: page.nextCursor })} rel="next">
-                {t("next", { count: POSITIONS_PAGE })}
-                <span aria-hidden="true"> →</span>
-              </Link>
-            ) : null}
-            {cursor ? <Link href={address({})}>{t("first")}</Link> : null}
-          </nav>
-        ) : null}
+        <Pager
+          label={t("pages")}
+          back={cursor ? { href: address({}), label: t("first") } : null}
+          next={page.nextCursor ? { href: address({ after: page.nextCursor }), label: t("next", { count: POSITIONS_PAGE }) } : null}
+        />
       </section>
     </>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pager } from "~/app/_components/pager";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "~/app/_components/ui/badge";
 import { PageHeader } from "~/app/_components/ui/page-header";
@@ -76,17 +77,11 @@ export default async function PositionHistoryPage({ params, searchParams }: { pa
               </li>
             ))}
           </ol>
-          {nextCursor || cursor ? (
-            <nav aria-label={t("pages")} className="mt-6 flex flex-wrap gap-x-6 gap-y-3">
-              {nextCursor ? (
-                <Link href={`/norms/${norm.slug}/positions/history?after=${nextCursor}`} rel="next">
-                  {t("older", { count: HISTORY_PAGE })}
-                  <span aria-hidden="true"> →</span>
-                </Link>
-              ) : null}
-              {cursor ? <Link href={`/norms/${norm.slug}/positions/history`}>{t("newest")}</Link> : null}
-            </nav>
-          ) : null}
+          <Pager
+            label={t("pages")}
+            back={cursor ? { href: `/norms/${norm.slug}/positions/history`, label: t("newest") } : null}
+            next={nextCursor ? { href: `/norms/${norm.slug}/positions/history?after=${nextCursor}`, label: t("older", { count: HISTORY_PAGE }) } : null}
+          />
         </section>
       )}
     </>
