@@ -9,6 +9,7 @@ import { normCommentsResponse } from "~/server/open-data/comments";
 import { listNormsResponse, normResponse, normsCsvResponse, normVersionResponse } from "~/server/open-data/norms";
 import { normMeasuresResponse, normPositionsResponse } from "~/server/open-data/positions";
 import { appRouter } from "~/server/root";
+import { SEARCH_CANDIDATES } from "~/server/domain/norm-queries";
 import { callerAs } from "./support/context";
 import { type MailSink, startMailSink } from "./support/mail-sink";
 import { createTestDatabase } from "./support/db";
@@ -383,6 +384,24 @@ describe("withdrawing (issue 13, hole 2)", () => {
     expect(rows.find((r) => r.id === before.norm.id)?.submittedAt).toBeNull();
     expect(rows.find((r) => r.id === after.norm.id)?.submittedAt).toBeInstanceOf(Date);
     expect(await publicTraces(before.slug, before.norm.title)).toEqual([]);
+  });
+});
+
+describe("a word matching more norms than a search ranks", () => {
+  it("ranks the most recent 1,000 matches, and the site search counts them as more than 1,000", async () => {
+    const proposer = await createUser(database.db);
+    // 1,001 public norms with the word, written straight to the table (their texts are not read here).
+    await database.db.execute(sql`
+      insert into norms (slug, kind, bindingness, proposer_id, title, summary, search, search_head, status, submitted_at, created_at)
+      select 'bulk-quokka-' || g, 'mutual_restraint', 'political', ${proposer.id}, 'Quokka norm ' || g, 'On quokkas.',
+        to_tsvector('english', 'quokka norm'), to_tsvector('english', 'quokka norm'), 'consultation', now(), now() - (g || ' seconds')::interval
+      from generate_series(1, ${SEARCH_CANDIDATES + 1}) as g`);
+    const visitor = await callerAs(database.db, null);
+    const found = await visitor.search.all({ q: "quokka" });
+    expect(found.proposals.count).toBe(SEARCH_CANDIDATES);
+    expect(found.proposals.countCapped).toBe(true);
+    const fewer = await visitor.search.all({ q: "CSIRTs" });
+    expect(fewer.proposals.countCapped).toBe(false);
   });
 });
 

@@ -55,6 +55,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
 async function Results({ results }: { results: SearchResults }) {
   const [t, tv] = await Promise.all([getTranslations("search"), getTranslations("vocabulary")]);
   const total = results.referenceNorms.count + results.forums.count + results.proposals.count + results.organizations.count;
+  // Proposals are counted up to SEARCH_CANDIDATES: past it, "more than".
+  const capped = results.proposals.countCapped;
   const q = results.q;
   if (total === 0)
     return (
@@ -121,17 +123,24 @@ async function Results({ results }: { results: SearchResults }) {
   return (
     <>
       <p role="status" className="mb-8 text-lg font-semibold">
-        {t("summary", { count: total, q })}
+        {capped ? t("summaryMore", { count: total, q }) : t("summary", { count: total, q })}
       </p>
       {groups
         .filter((g) => g.group.count > 0)
         .map((g) => (
           <section key={g.key} aria-labelledby={`${g.key}-heading`} className="mb-10">
             <h2 id={`${g.key}-heading`} className="mb-1 text-xl font-bold sm:text-2xl">
-              {t(`group.${g.key}`)} <span className="font-normal text-muted">({t("count", { count: g.group.count })})</span>
+              {t(`group.${g.key}`)}{" "}
+              <span className="font-normal text-muted">
+                ({g.key === "proposals" && capped ? t("countMore", { count: g.group.count }) : t("count", { count: g.group.count })})
+              </span>
             </h2>
             {g.group.count > g.rows.length ? (
-              <p className="mb-3 text-muted">{t("showing", { shown: g.rows.length, count: g.group.count })}</p>
+              <p className="mb-3 text-muted">
+                {g.key === "proposals" && capped
+                  ? t("showingMore", { shown: g.rows.length, count: g.group.count })
+                  : t("showing", { shown: g.rows.length, count: g.group.count })}
+              </p>
             ) : null}
             <ul className="mt-4 divide-y divide-border border-y border-border">
               {g.rows.map((row) => (
