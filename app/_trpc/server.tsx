@@ -43,3 +43,17 @@ export async function load<T>(call: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/**
+ * One page of a keyset list, as `load` reads it. A page link that no longer decodes (old, cut or
+ * altered: the procedure refuses it as bad input) gives the first page instead of an error page;
+ * `badCursor` says so, for a page that wants to tell the reader.
+ */
+export async function loadPage<T>(call: (cursor: string | undefined) => Promise<T>, cursor: string | undefined): Promise<{ result: T; badCursor: boolean }> {
+  try {
+    return { result: await load(() => call(cursor)), badCursor: false };
+  } catch (error) {
+    if (cursor && error instanceof TRPCError && error.code === "BAD_REQUEST") return { result: await load(() => call(undefined)), badCursor: true };
+    throw error;
+  }
+}

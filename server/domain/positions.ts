@@ -362,7 +362,9 @@ export async function positionsForNorm(db: Db, actor: Actor | null, slug: string
   const sum = (match: (t: (typeof tallies)[number]) => boolean) => tallies.filter(match).reduce((n, t) => n + Number(t.n), 0);
   const countedTotal = sum((t) => Boolean(t.verified));
   const uncountedTotal = sum((t) => !t.verified);
-  const reasonedTotal = sum((t) => Boolean(t.verified) && (reasonedStances as readonly string[]).includes(t.stance));
+  const reasonedIn = (match: (t: (typeof tallies)[number]) => boolean) =>
+    sum((t) => Boolean(t.verified) && (reasonedStances as readonly string[]).includes(t.stance) && match(t));
+  const reasonedTotal = reasonedIn(() => true);
   const none = { items: [], total: 0, nextCursor: null };
   const [counted, uncounted, catalogueRows, viewerOrganizations] = await Promise.all([
     countedTotal ? pageOfPositions(db, norm, { counted: true }, undefined, POSITIONS_PAGE, countedTotal) : none,
@@ -403,8 +405,6 @@ export async function positionsForNorm(db: Db, actor: Actor | null, slug: string
       })),
     ),
   );
-  const reasonedIn = (match: (t: (typeof tallies)[number]) => boolean) =>
-    tallies.filter((t) => t.verified && (reasonedStances as readonly string[]).includes(t.stance) && match(t)).reduce((n, t) => n + Number(t.n), 0);
   const entries = catalogueRows.map(({ organization, typeRank, regionRank, ...r }) => ({
     entry: { ...r, organization: withVerified(organization), current: r.version === norm.currentVersion } satisfies CatalogueEntry,
     typeRank: Number(typeRank),

@@ -2,14 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Pager } from "~/app/_components/pager";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { TRPCError } from "@trpc/server";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button, buttonVariants } from "~/app/_components/ui/button";
 import { Field, fieldAria } from "~/app/_components/ui/field";
 import { Input } from "~/app/_components/ui/input";
 import { NativeSelect } from "~/app/_components/ui/native-select";
 import { PageHeader } from "~/app/_components/ui/page-header";
-import { api, load } from "~/app/_trpc/server";
+import { api, loadPage } from "~/app/_trpc/server";
 import { getActor } from "~/server/context";
 import { normSorts } from "~/server/schemas/norms";
 import { can } from "~/server/policy";
@@ -86,15 +85,8 @@ async function listNorms(filters: Filters) {
     sort: filters.sort,
     limit: 20,
   };
-  try {
-    return { result: await load(() => api.norms.list({ ...input, cursor: filters.cursor })), badCursor: false };
-  } catch (error) {
-    // A mangled "next page" link: show the first page and say so, rather than an error page.
-    if (error instanceof TRPCError && error.code === "BAD_REQUEST" && filters.cursor) {
-      return { result: await load(() => api.norms.list(input)), badCursor: true };
-    }
-    throw error;
-  }
+  // A mangled "next page" link: the first page, and the page says so.
+  return loadPage((cursor) => api.norms.list({ ...input, cursor }), filters.cursor);
 }
 
 export default async function NormsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

@@ -6,9 +6,8 @@ import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert"
 import { Button } from "~/app/_components/ui/button";
 import { Label } from "~/app/_components/ui/label";
 import { NativeSelect } from "~/app/_components/ui/native-select";
-import { api, load } from "~/app/_trpc/server";
+import { api, loadPage } from "~/app/_trpc/server";
 import { getActor } from "~/server/context";
-import { TRPCError } from "@trpc/server";
 import { THREADS_PAGE } from "~/server/domain/comments";
 import { commentSorts } from "~/server/schemas/comments";
 import { type StakeholderType, stakeholderTypes } from "~/server/schemas/vocabulary";
@@ -53,10 +52,7 @@ export async function DiscussionSection({
   const [t, tv, actor] = await Promise.all([getTranslations("discussion"), getTranslations("vocabulary"), getActor()]);
   const input = { slug, sort: filters.sort, version: filters.version, clause: filters.clause === "whole" ? null : filters.clause, stakeholderType: filters.type };
   // A page link that no longer decodes shows the first page rather than an error.
-  const discussion = await load(() => api.comments.list({ ...input, cursor: filters.after })).catch((error: unknown) => {
-    if (error instanceof TRPCError && error.code === "BAD_REQUEST" && filters.after) return load(() => api.comments.list(input));
-    throw error;
-  });
+  const { result: discussion } = await loadPage((cursor) => api.comments.list({ ...input, cursor }), filters.after);
   const canComment = Boolean(discussion.open && actor && !actor.suspension);
   // The verified organisations this person represents, to comment on their behalf.
   const organizations: SpeakingFor[] = canComment ? (await api.norms.formOptions()).organizations : [];

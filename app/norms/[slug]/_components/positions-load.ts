@@ -1,8 +1,8 @@
 import "server-only";
-import { type inferRouterOutputs, TRPCError } from "@trpc/server";
+import type { inferRouterOutputs } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { api, load } from "~/app/_trpc/server";
+import { api, load, loadPage } from "~/app/_trpc/server";
 import type { AppRouter } from "~/server/root";
 
 // Longer than any slug: for a page it is simply not there (as in get-norm.ts).
@@ -24,10 +24,5 @@ export const HISTORY_PAGE = 100;
 /** One page of the history (after `cursor`, an old or altered link falling back to the first page), once per request. */
 export const getPositionHistory = cache(async (slug: string, cursor?: string) => {
   if (slug.length > MAX_SLUG) notFound();
-  try {
-    return await load(() => api.positions.history({ slug, limit: HISTORY_PAGE, cursor: cursor || undefined }));
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "BAD_REQUEST" && cursor) return load(() => api.positions.history({ slug, limit: HISTORY_PAGE }));
-    throw error;
-  }
+  return (await loadPage((after) => api.positions.history({ slug, limit: HISTORY_PAGE, cursor: after }), cursor || undefined)).result;
 });

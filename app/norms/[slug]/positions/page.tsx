@@ -3,12 +3,11 @@ import { cache } from "react";
 import Link from "next/link";
 import { Pager } from "~/app/_components/pager";
 import { getTranslations } from "next-intl/server";
-import { TRPCError } from "@trpc/server";
 import { Button } from "~/app/_components/ui/button";
 import { Field, fieldAria } from "~/app/_components/ui/field";
 import { NativeSelect, NativeSelectOption } from "~/app/_components/ui/native-select";
 import { PageHeader } from "~/app/_components/ui/page-header";
-import { api, load } from "~/app/_trpc/server";
+import { api, loadPage } from "~/app/_trpc/server";
 import { POSITIONS_PAGE } from "~/server/domain/positions";
 import { regions, stakeholderTypes, stances } from "~/server/schemas/vocabulary";
 import { PositionsList } from "../_components/positions-list";
@@ -33,12 +32,7 @@ function filtersFrom(params: Record<string, string | string[] | undefined>) {
 /** One read per request, shared by the page and its metadata; an old page link falls back to the first page. */
 const positionsPage = cache(async (slug: string, type: string, region: string, stance: string, counted: boolean, cursor: string) => {
   const input = { slug, stakeholderType: pick(stakeholderTypes, type), region: pick(regions, region), stance: pick(stanceChoices, stance), counted };
-  try {
-    return await load(() => api.positions.list({ ...input, cursor: cursor || undefined }));
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "BAD_REQUEST" && cursor) return load(() => api.positions.list(input));
-    throw error;
-  }
+  return (await loadPage((after) => api.positions.list({ ...input, cursor: after }), cursor || undefined)).result;
 });
 
 const read = async (params: Params, searchParams: SearchParams) => {
