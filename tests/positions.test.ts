@@ -537,5 +537,8 @@ describe("a norm with a long record (issue 15)", () => {
     expect((await failure((await callerAs(database.db, null)).positions.list({ slug }))).code).toBe("NOT_FOUND");
     expect((await failure((await callerAs(database.db, await createUser(database.db))).positions.list({ slug }))).code).toBe("NOT_FOUND");
     expect((await api.positions.list({ slug })).total).toBe(0);
+    // Nor in full, nor their history (the open data's reads).
+    expect((await failure((await callerAs(database.db, null)).positions.every({ slug }))).code).toBe("NOT_FOUND");
+    expect((await failure((await callerAs(database.db, null)).positions.history({ slug, limit: 10 }))).code).toBe("NOT_FOUND");
   });
 });
