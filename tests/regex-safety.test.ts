@@ -41,6 +41,7 @@ import { coauthorInviteEmail, createNormInput } from "~/server/schemas/norms";
 import { organizationFields } from "~/server/schemas/organizations";
 import { MAX_STATEMENT } from "~/server/schemas/positions";
 import { narrativeInput, observationInput, statementInput } from "~/server/schemas/stocktakes";
+import { isCacheableRequest } from "~/server/page-cache/routes";
 import { markdownBlocks, pdfSafe, stripInline, truncateToWidth } from "~/server/stocktake-pdf/text";
 
 // Maximum lengths, from the schemas (checked below so a change there is noticed here).
@@ -134,6 +135,9 @@ const cases: Case[] = [
   { name: "compare: parseCompareItem", max: 300, run: parseCompareItem },
   // The site search marks the query's words in results: escaped literals joined by "|".
   { name: "search: queryTerms over a query", max: 200, run: queryTerms },
+  // Node refuses request heads over 16 KB, so a URL or cookie header is at most that long.
+  { name: "page cache: isCacheableRequest over a URL", max: 16_384, run: (t) => isCacheableRequest("GET", `/norms/${t}?${t}`, {}) },
+  { name: "page cache: isCacheableRequest over a cookie header", max: 16_384, run: (t) => isCacheableRequest("GET", "/norms", { cookie: t }) },
   { name: "search: markTerms of a query in a reference text", max: 30_000, run: (t) => markTerms(t, t.slice(0, 200)) },
   { name: "search: markTerms of a text's words in a query", max: 200, run: (t) => markTerms(`${t}${t}`, t) },
   { name: "search: excerptAround a match", max: 30_000, run: (t) => excerptAround(t, `${t.slice(0, 100)} ${t.slice(-99)}`) },

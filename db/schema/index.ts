@@ -7,3 +7,4 @@ export * from "./norms";
 export * from "./positions";
 export * from "./comments";
 export * from "./stocktakes";
+export * from "./page-cache";

@@ -1,0 +1,220 @@
+// The page cache: whole public pages for people who are not signed in, rendered once per change
+// and served to every such visitor until something they show changes (docs/performance.md,
+// "Caching public pages").
+//
+// Freshness does not depend on timing. Before serving from the cache, each request reads the
+// database's public generation (one row that every committed write to a public table moves on,
+// migration 0017): an entry made under an older generation is never served, on any instance. An
+// entry also ends at the next moment a time rule changes what pages show (a stock-take window
+// opening or closing: ./deadlines.ts), and after `maxAgeMs` at most.
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { gzipSync } from "node:zlib";
+import { inlineScripts, policyWithHashes, withoutNonces } from "./csp";
+import { isCacheableRequest } from "./routes";
+
+export interface PageCacheState {
+  /** The public generation now (a fresh read of the database). */
+  generation(): Promise<number>;
+  /** The next moment after `now` at which a time rule changes what a public page shows, if any. */
+  nextChange(now: Date): Promise<Date | null>;
+}
+
+export interface PageCacheOptions {
+  state: PageCacheState;
+  /** The forum's clock (tests set it). */
+  now?: () => number;
+  /** Bytes of pages kept, gzipped and not, in all; the least recently used go first. */
+  maxBytes?: number;
+  /** The longest an entry is kept even when nothing changes. */
+  maxAgeMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+interface Entry {
+  generation: number;
+  expiresAt: number;
+  headers: OutgoingHttpHeaders;
+  body: Buffer;
+  gzipped: Buffer;
+}
+
+/** Response headers that belong to one response, not to the page. */
+const PER_RESPONSE = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "set-cookie", "etag", "vary"]);
+
+type Render = () => unknown;
+
+export function createPageCache({ state, now = Date.now, maxBytes = 64 * 1024 * 1024, maxAgeMs = 5 * 60_000, onError }: PageCacheOptions) {
+  // A Map keeps insertion order: re-inserting on use makes its first key the least recently used.
+  const entries = new Map<string, Entry>();
+  let bytes = 0;
+  // Requests for the same page and generation that arrive while it renders wait for that rendering.
+  const rendering = new Map<string, Promise<Entry | null>>();
+
+  const forget = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    bytes -= entry.body.length + entry.gzipped.length;
+  };
+
+  const keep = (key: string, entry: Entry) => {
+    forget(key);
+    const size = entry.body.length + entry.gzipped.length;
+    if (size > maxBytes / 4) return;
+    entries.set(key, entry);
+    bytes += size;
+    for (const oldest of entries.keys()) {
+      if (bytes <= maxBytes) break;
+      forget(oldest);
+    }
+  };
+
+  async function serve(req: IncomingMessage, res: ServerResponse, render: Render): Promise<unknown> {
+    if (!isCacheableRequest(req.method, req.url, req.headers)) return render();
+    const isHead = req.method === "HEAD";
+    let generation: number;
+    try {
+      generation = await state.generation();
+    } catch (error) {
+      // Without the generation nothing can be known fresh: render as if there were no cache.
+      onError?.(error);
+      return render();
+    }
+    // The address as the client gave it (in development links follow it; server.ts has already
+    // dropped forwarded headers no proxy of ours wrote).
+    const key = [req.headers["x-forwarded-proto"], req.headers["x-forwarded-host"], req.headers.host, req.url].join(" ");
+    const cached = entries.get(key);
+    // Equal, not at least: a database restored from a backup may count from an older generation.
+    if (cached && cached.generation === generation && cached.expiresAt > now()) {
+      entries.delete(key);
+      entries.set(key, cached);
+      return send(req, res, cached, "hit");
+    }
+    // A HEAD is answered from the cache when it can, and otherwise by Next.js as usual.
+    if (isHead) return render();
+    const flight = `${generation} ${key}`;
+    const pending = rendering.get(flight);
+    if (pending) {
+      const entry = await pending;
+      return entry ? send(req, res, entry, "hit") : render();
+    }
+    const filled = fill(req, res, render, generation);
+    rendering.set(flight, filled);
+    try {
+      const entry = await filled;
+      if (entry) keep(key, entry);
+      return entry;
+    } finally {
+      rendering.delete(flight);
+    }
+  }
+
+  /**
+   * Renders the page through Next.js with its response held back, then keeps it if it is a whole
+   * public page (200, HTML, no cookie set) and answers from what was kept; anything else is passed
+   * on as Next.js wrote it.
+   */
+  async function fill(req: IncomingMessage, res: ServerResponse, render: Render, generation: number): Promise<Entry | null> {
+    const renderedAt = now();
+    // Uncompressed from Next.js: the cache compresses once and answers each client as it accepts.
+    const acceptEncoding = req.headers["accept-encoding"];
+    delete req.headers["accept-encoding"];
+    const held = hold(res);
+    await render();
+    const written = await held.done;
+    req.headers["accept-encoding"] = acceptEncoding;
+    if (!written) return null;
+    const { status, body } = written;
+    const type = String(res.getHeader("content-type") ?? "");
+    const cacheable = status === 200 && type.startsWith("text/html") && !res.hasHeader("set-cookie") && !res.hasHeader("content-encoding");
+    if (!cacheable) {
+      held.release(status, body);
+      return null;
+    }
+    try {
+      const html = withoutNonces(body.toString("utf8"));
+      const headers: OutgoingHttpHeaders = {};
+      for (const [name, value] of Object.entries(res.getHeaders())) if (!PER_RESPONSE.has(name) && value !== undefined) headers[name] = value;
+      const policy = res.getHeader("content-security-policy");
+      if (typeof policy === "string") headers["content-security-policy"] = policyWithHashes(policy, inlineScripts(html));
+      const next = await state.nextChange(new Date(renderedAt));
+      const expiresAt = Math.min(renderedAt + maxAgeMs, next ? next.getTime() : Infinity);
+      const page = Buffer.from(html, "utf8");
+      const entry: Entry = { generation, expiresAt, headers, body: page, gzipped: gzipSync(page, { level: 6 }) };
+      held.restore();
+      send(req, res, entry, "miss");
+      return entry;
+    } catch (error) {
+      onError?.(error);
+      held.release(status, body);
+      return null;
+    }
+  }
+
+  return { serve, size: () => ({ entries: entries.size, bytes }), clear: () => [...entries.keys()].forEach(forget) };
+}
+
+function send(req: IncomingMessage, res: ServerResponse, entry: Entry, outcome: "hit" | "miss") {
+  const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  const body = gzip ? entry.gzipped : entry.body;
+  res.writeHead(200, {
+    ...entry.headers,
+    vary: "Accept-Encoding",
+    ...(gzip ? { "content-encoding": "gzip" } : {}),
+    "content-length": body.length,
+    "x-page-cache": outcome,
+  });
+  res.end(req.method === "HEAD" ? undefined : body);
+  return null;
+}
+
+/**
+ * Holds back what Next.js writes to `res` (status, headers, body) until it has finished, as a
+ * compression middleware does, so it can be kept or passed on whole.
+ */
+function hold(res: ServerResponse) {
+  const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
+  const chunks: Buffer[] = [];
+  let settle: (value: { status: number; body: Buffer } | null) => void = () => undefined;
+  const done = new Promise<{ status: number; body: Buffer } | null>((resolve) => (settle = resolve));
+  const toBuffer = (chunk: unknown, encoding?: unknown) =>
+    Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
+
+  res.writeHead = function writeHead(this: ServerResponse, code: number, ...rest: unknown[]) {
+    this.statusCode = code;
+    const headers = rest.find((r) => r && typeof r === "object") as OutgoingHttpHeaders | string[] | undefined;
+    if (Array.isArray(headers)) for (let i = 0; i + 1 < headers.length; i += 2) this.setHeader(headers[i]!, headers[i + 1]!);
+    else if (headers) for (const [name, value] of Object.entries(headers)) if (value !== undefined) this.setHeader(name, value);
+    return this;
+  } as ServerResponse["writeHead"];
+  res.flushHeaders = () => undefined;
+  res.write = function write(chunk: unknown, encoding?: unknown, callback?: unknown) {
+    if (chunk != null && (chunk as { length?: number }).length) chunks.push(toBuffer(chunk, encoding));
+    const cb = typeof encoding === "function" ? encoding : callback;
+    if (typeof cb === "function") queueMicrotask(() => (cb as () => void)());
+    return true;
+  } as ServerResponse["write"];
+  res.end = function end(this: ServerResponse, chunk?: unknown, encoding?: unknown, callback?: unknown) {
+    if (typeof chunk === "function") callback = chunk;
+    else if (chunk != null && (chunk as { length?: number }).length) chunks.push(toBuffer(chunk, encoding));
+    if (typeof encoding === "function") callback = encoding;
+    settle({ status: res.statusCode, body: Buffer.concat(chunks) });
+    if (typeof callback === "function") queueMicrotask(() => (callback as () => void)());
+    return this;
+  } as ServerResponse["end"];
+  // The client went away before Next.js finished: nothing to keep.
+  res.once("close", () => settle(null));
+
+  const restore = () => Object.assign(res, original);
+  return {
+    done,
+    restore,
+    /** Passes on what Next.js wrote, as it wrote it. */
+    release(code: number, body: Buffer) {
+      restore();
+      res.statusCode = code;
+      res.setHeader("content-length", body.length);
+      res.end(body);
+    },
+  };
+}

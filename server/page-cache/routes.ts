@@ -1,0 +1,34 @@
+// Which requests may be answered from the page cache: a full-page GET or HEAD of a public page by
+// someone who is not signed in. Such a page is the same for every anonymous visitor, so it is
+// rendered once per change (server/page-cache/index.ts). Everything else goes to Next.js as before.
+import type { IncomingHttpHeaders } from "node:http";
+
+/** Public pages, as path prefixes. Pages for signed-in people and staff, the API and sign-in are not here. */
+const PUBLIC_PREFIXES = ["/norms", "/search", "/compare", "/reference", "/forums", "/organizations", "/stocktakes", "/about", "/open-data", "/house-rules", "/moderation-log", "/privacy", "/security"];
+
+/** Pages under those prefixes that are personal or forms for signed-in people (never cached). */
+const PERSONAL = [/^\/norms\/(new|mine)(\/|$)/, /^\/organizations\/(new|mine)(\/|$)/, /\/(edit|manage)(\/|$)/, /\/observations\/new(\/|$)/];
+
+/** The cookies next-auth keeps a session in (with or without the __Host- prefix, possibly split in chunks). */
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-|__Secure-)?authjs\.session-token(?:\.\d+)?=/;
+
+export function isPublicPath(pathname: string) {
+  if (pathname === "/") return true;
+  if (!PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return false;
+  return !PERSONAL.some((p) => p.test(pathname));
+}
+
+/**
+ * Whether this request can be answered from the cache: GET or HEAD of a whole public page (not a
+ * client-side navigation's RSC payload, a prefetch or a server action), by someone not signed in.
+ */
+export function isCacheableRequest(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders) {
+  if ((method !== "GET" && method !== "HEAD") || !url) return false;
+  if (headers.rsc || headers["next-router-state-tree"] || headers["next-router-prefetch"] || headers["next-action"]) return false;
+  const cookie = headers.cookie;
+  if (cookie && SESSION_COOKIE.test(cookie)) return false;
+  const query = url.indexOf("?");
+  const pathname = query === -1 ? url : url.slice(0, query);
+  if (query !== -1 && /(?:^|&)_rsc=/.test(url.slice(query + 1))) return false;
+  return isPublicPath(pathname);
+}

@@ -1,0 +1,213 @@
+// The page cache (server/page-cache): which requests it answers, that it never serves a page older
+// than the public generation or past the next time rule, that a cached page's scripts are allowed
+// by hash and no nonce is shared, and that anything else passes through as Next.js wrote it. The
+// renderer here stands in for Next.js; tests/system/page-cache.test.ts runs the built app.
+import { createHash } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createPageCache } from "~/server/page-cache";
+import { inlineScripts, policyWithHashes } from "~/server/page-cache/csp";
+import { isCacheableRequest } from "~/server/page-cache/routes";
+
+const HOUR = 60 * 60 * 1000;
+let generation = 1;
+let clock = Date.parse("2027-01-10T12:00:00Z");
+let nextChange: Date | null = new Date("2027-01-11T00:00:00Z");
+let failGeneration = false;
+let renders = 0;
+let nonceCount = 0;
+let release: (() => void) | null = null;
+
+/** Stands in for Next.js: a page with a per-request nonce on its scripts, as the middleware asks. */
+async function render(req: IncomingMessage, res: ServerResponse) {
+  renders += 1;
+  const nonce = `nonce${++nonceCount}`;
+  const url = new URL(req.url!, "http://x");
+  if (release === null && url.searchParams.has("hold")) await new Promise<void>((resolve) => (release = resolve));
+  res.setHeader("Content-Security-Policy", `default-src 'self'; script-src 'self' 'nonce-${nonce}' 'strict-dynamic'; object-src 'none'`);
+  res.setHeader("X-Frame-Options", "DENY");
+  if (url.pathname === "/norms/missing") {
+    res.statusCode = 404;
+    res.setHeader("content-type", "text/html; charset=utf-8");
+    res.end("<p>Not found</p>");
+    return;
+  }
+  if (url.searchParams.has("cookie")) res.setHeader("set-cookie", "x=1");
+  res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+  res.write(`<html><head><script src="/_next/static/a.js" nonce="${nonce}" async></script></head><body>`);
+  res.write(`<p>${url.pathname} generation ${generation}</p><script nonce="${nonce}">self.__next_f.push([1,"a\\u003cb"])</script>`);
+  res.end(`<script nonce="${nonce}">self.__next_f.push([2])</script></body></html>`);
+}
+
+const cache = createPageCache({
+  state: {
+    generation: async () => {
+      if (failGeneration) throw new Error("database down");
+      return generation;
+    },
+    nextChange: async () => nextChange,
+  },
+  now: () => clock,
+  maxAgeMs: HOUR,
+});
+
+let server: Server;
+let base: string;
+beforeAll(async () => {
+  server = createServer((req, res) => void cache.serve(req, res, () => render(req, res)));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(() => {
+  cache.clear();
+  renders = 0;
+  failGeneration = false;
+  release = null;
+  nextChange = new Date("2027-01-11T00:00:00Z");
+});
+
+const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers: { "accept-encoding": "identity", ...headers } });
+
+describe("which requests the cache answers", () => {
+  it("answers a second anonymous visit to a public page without rendering it again", async () => {
+    const first = await get("/norms");
+    const second = await get("/norms");
+    expect([first.headers.get("x-page-cache"), second.headers.get("x-page-cache")]).toEqual(["miss", "hit"]);
+    expect(await second.text()).toBe(await first.text());
+    expect(renders).toBe(1);
+  });
+
+  it("renders every time for someone signed in, for the RSC payload of a client navigation, and for personal pages", async () => {
+    await get("/norms/csirt", { cookie: "theme=x; authjs.session-token=abc" });
+    await get("/norms/csirt", { cookie: "__Host-authjs.session-token.0=abc" });
+    await get("/norms/csirt", { rsc: "1" });
+    await get("/norms/csirt?_rsc=1x2");
+    await get("/norms/csirt/edit");
+    await get("/norms/csirt/edit");
+    const last = await get("/account");
+    expect(last.headers.get("x-page-cache")).toBeNull();
+    expect(renders).toBe(7);
+  });
+
+  it("keeps only whole pages: a 404 and a page that sets a cookie pass through as written", async () => {
+    const missing = await get("/norms/missing");
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toBe("<p>Not found</p>");
+    await get("/norms/missing");
+    const withCookie = await get("/norms?cookie=1");
+    expect(withCookie.headers.get("set-cookie")).toBe("x=1");
+    await get("/norms?cookie=1");
+    expect(renders).toBe(4);
+  });
+
+  it("knows public paths from personal ones", () => {
+    const anon = {};
+    expect(isCacheableRequest("GET", "/", anon)).toBe(true);
+    expect(isCacheableRequest("GET", "/norms?q=csirt&sort=support", anon)).toBe(true);
+    expect(isCacheableRequest("GET", "/stocktakes/2026/observations/new", anon)).toBe(false);
+    expect(isCacheableRequest("GET", "/organizations/mine", anon)).toBe(false);
+    expect(isCacheableRequest("GET", "/organizations/acme/manage", anon)).toBe(false);
+    expect(isCacheableRequest("GET", "/sign-in", anon)).toBe(false);
+    expect(isCacheableRequest("GET", "/api/v1/norms", anon)).toBe(false);
+    expect(isCacheableRequest("POST", "/norms", anon)).toBe(false);
+    expect(isCacheableRequest("GET", "/normsx", anon)).toBe(false);
+  });
+});
+
+describe("freshness", () => {
+  it("never serves a page kept under an older generation (a write anywhere moved it on)", async () => {
+    expect(await (await get("/norms/csirt")).text()).toContain("generation 1");
+    generation = 2;
+    const after = await get("/norms/csirt");
+    expect(after.headers.get("x-page-cache")).toBe("miss");
+    expect(await after.text()).toContain("generation 2");
+    expect((await get("/norms/csirt")).headers.get("x-page-cache")).toBe("hit");
+  });
+
+  it("ends an entry at the next time rule (a window closing), whatever the generation", async () => {
+    nextChange = new Date(clock + 10 * 60 * 1000);
+    await get("/stocktakes/2026");
+    clock += 10 * 60 * 1000 - 1;
+    expect((await get("/stocktakes/2026")).headers.get("x-page-cache")).toBe("hit");
+    clock += 1;
+    expect((await get("/stocktakes/2026")).headers.get("x-page-cache")).toBe("miss");
+    expect(renders).toBe(2);
+  });
+
+  it("keeps an entry no longer than its maximum age when no rule is due", async () => {
+    nextChange = null;
+    await get("/reference");
+    clock += HOUR;
+    expect((await get("/reference")).headers.get("x-page-cache")).toBe("miss");
+  });
+
+  it("renders without the cache when the generation cannot be read", async () => {
+    await get("/norms");
+    failGeneration = true;
+    const response = await get("/norms");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-page-cache")).toBeNull();
+    expect(renders).toBe(2);
+  });
+
+  it("renders a page once for visitors who arrive while it renders", async () => {
+    const all = Promise.all([get("/norms?hold=1"), get("/norms?hold=1"), get("/norms?hold=1")]);
+    await expect.poll(() => release !== null).toBe(true);
+    release!();
+    const responses = await all;
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(renders).toBe(1);
+  });
+});
+
+describe("what a cached page carries", () => {
+  it("allows its inline scripts by hash, not by a nonce someone else was given", async () => {
+    await get("/norms");
+    const response = await get("/norms");
+    const html = await response.text();
+    const policy = response.headers.get("content-security-policy")!;
+    expect(html).not.toContain("nonce=");
+    expect(policy).not.toMatch(/nonce-|strict-dynamic/);
+    const scripts = inlineScripts(html);
+    expect(scripts).toHaveLength(2);
+    for (const script of scripts) expect(policy).toContain(`'sha256-${createHash("sha256").update(script).digest("base64")}'`);
+    expect(policy).toMatch(/^default-src 'self'; script-src 'self' 'sha256-/);
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+  });
+
+  it("answers gzip to those who accept it, with the same page", async () => {
+    const plain = await (await get("/norms")).text();
+    const response = await fetch(`${base}/norms`, { headers: { "accept-encoding": "gzip" } });
+    expect(response.headers.get("content-encoding")).toBe("gzip");
+    expect(response.headers.get("vary")).toBe("Accept-Encoding");
+    expect(await response.text()).toBe(plain);
+    const raw = await new Promise<Buffer>((resolve) => {
+      import("node:http").then(({ get: httpGet }) =>
+        httpGet(`${base}/norms`, { headers: { "accept-encoding": "gzip" } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve(Buffer.concat(chunks)));
+        }),
+      );
+    });
+    expect(gunzipSync(raw).toString()).toBe(plain);
+  });
+
+  it("answers a HEAD from the cache with headers only", async () => {
+    await get("/norms");
+    const response = await fetch(`${base}/norms`, { method: "HEAD" });
+    expect(response.headers.get("x-page-cache")).toBe("hit");
+    expect(await response.text()).toBe("");
+  });
+
+  it("finds inline scripts and ignores external ones (indexOf scans: linear in the page)", () => {
+    expect(inlineScripts(`<script src="/a.js"></script><script>one</script><script type="module">two</script>`)).toEqual(["one", "two"]);
+    expect(inlineScripts("<script".repeat(1000))).toEqual([]);
+    expect(policyWithHashes("script-src 'self' 'nonce-abc' 'strict-dynamic'; img-src 'self'", ["x"])).toBe(
+      `script-src 'self' 'sha256-${createHash("sha256").update("x").digest("base64")}'; img-src 'self'`,
+    );
+  });
+});
