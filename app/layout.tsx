@@ -3,14 +3,13 @@ import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { CLIENT_NAMESPACES, pickMessages } from "~/server/i18n/client-messages";
-import { Toaster } from "~/app/_components/ui/toaster";
-import { TRPCReactProvider } from "~/app/_trpc/react";
 import { getActor } from "~/server/context";
 import { HydrationMarker } from "./_components/hydration-marker";
 import { NavigationSkeleton } from "./_components/navigation-skeleton";
 import { SiteFooter } from "./_components/site-footer";
 import { SiteHeader } from "./_components/site-header";
 import { SuspendedBanner } from "./_components/suspended-banner";
+import { ToasterSlot } from "./_components/toaster-slot";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
@@ -35,16 +34,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         {/* Only the messages client components use: the whole catalogue would travel with every page. */}
         <NextIntlClientProvider messages={pickMessages(messages, CLIENT_NAMESPACES)}>
-          <TRPCReactProvider>
-            <SiteHeader actor={actor} />
-            {actor?.suspension ? <SuspendedBanner suspension={actor.suspension} /> : null}
-            <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 outline-none sm:px-6 sm:py-12">
-              <NavigationSkeleton label={t("loading")}>{children}</NavigationSkeleton>
-            </main>
-            <SiteFooter />
-            <Toaster />
-            <HydrationMarker />
-          </TRPCReactProvider>
+          {/* No tRPC or query provider here: client components that call the API bring their own
+              client (app/_trpc/react.tsx), so pages without them do not load it. */}
+          <SiteHeader actor={actor} />
+          {actor?.suspension ? <SuspendedBanner suspension={actor.suspension} /> : null}
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 outline-none sm:px-6 sm:py-12">
+            <NavigationSkeleton label={t("loading")}>{children}</NavigationSkeleton>
+          </main>
+          <SiteFooter />
+          <ToasterSlot />
+          <HydrationMarker />
         </NextIntlClientProvider>
       </body>
     </html>

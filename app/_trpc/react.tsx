@@ -1,8 +1,16 @@
 "use client";
 
-import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, loggerLink, TRPCClientError } from "@trpc/client";
-import { createTRPCContext } from "@trpc/tanstack-react-query";
+import {
+  useMutation as useQueryMutation,
+  useQuery as useQueryQuery,
+  type DefaultError,
+  type QueryClient,
+  type QueryKey,
+  type UseMutationOptions,
+  type UseQueryOptions,
+} from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink, loggerLink, TRPCClientError, type TRPCClient } from "@trpc/client";
+import { createTRPCOptionsProxy, type TRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import superjson from "superjson";
 import { z } from "zod";
@@ -14,32 +22,54 @@ import { makeQueryClient } from "./query-client";
 // would drown real reports. Parsing without compiling gives the same results.
 z.config({ jitless: true });
 
-export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
-
+// No provider in the layout: the tRPC client, superjson and TanStack Query are in the first load
+// of only the pages whose client components call the API (docs/performance.md, "Page budgets").
+// In the browser every component shares one query client and one tRPC client; on the server
+// (where nothing is fetched or mutated) each component that asks gets its own.
 let browserQueryClient: QueryClient | undefined;
-function getQueryClient() {
+let browserProxy: TRPCOptionsProxy<AppRouter> | undefined;
+
+function makeProxy(queryClient: QueryClient): TRPCOptionsProxy<AppRouter> {
+  const client: TRPCClient<AppRouter> = createTRPCClient<AppRouter>({
+    links: [
+      loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
+      // maxItems matches the server's maxBatchSize.
+      httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 20 }),
+    ],
+  });
+  return createTRPCOptionsProxy<AppRouter>({ client, queryClient });
+}
+
+function getQueryClient(): QueryClient {
   if (typeof window === "undefined") return makeQueryClient();
   return (browserQueryClient ??= makeQueryClient());
 }
 
-export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
-  const queryClient = getQueryClient();
-  const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({
-      links: [
-        loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
-        // maxItems matches the server's maxBatchSize.
-        httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 20 }),
-      ],
-    }),
-  );
-  return (
-    <QueryClientProvider client={queryClient}>
-      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        {children}
-      </TRPCProvider>
-    </QueryClientProvider>
-  );
+function getProxy(): TRPCOptionsProxy<AppRouter> {
+  if (typeof window === "undefined") return makeProxy(getQueryClient());
+  return (browserProxy ??= makeProxy(getQueryClient()));
+}
+
+/** The typed query and mutation options of every procedure (`trpc.norms.get.queryOptions(…)`). */
+export function useTRPC(): TRPCOptionsProxy<AppRouter> {
+  const [proxy] = useState(getProxy);
+  return proxy;
+}
+
+/** TanStack Query's useMutation on the shared query client (there is no QueryClientProvider). */
+export function useMutation<TData = unknown, TError = DefaultError, TVariables = void, TContext = unknown>(
+  options: UseMutationOptions<TData, TError, TVariables, TContext>,
+) {
+  const [queryClient] = useState(getQueryClient);
+  return useQueryMutation(options, queryClient);
+}
+
+/** TanStack Query's useQuery on the shared query client (there is no QueryClientProvider). */
+export function useQuery<TQueryFnData = unknown, TError = DefaultError, TData = TQueryFnData, TQueryKey extends QueryKey = QueryKey>(
+  options: UseQueryOptions<TQueryFnData, TError, TData, TQueryKey>,
+) {
+  const [queryClient] = useState(getQueryClient);
+  return useQueryQuery(options, queryClient);
 }
 
 export interface ServerErrorInfo {

@@ -1,8 +1,10 @@
 "use client";
 
-import { Toaster as Sonner, type ToasterProps } from "sonner";
+import { useEffect } from "react";
+import { Toaster as Sonner, toast as sonnerToast, type ToasterProps } from "sonner";
 
 import { cn } from "./cn";
+import { toasterMounted, whenToasterReady } from "./toast-bus";
 
 /**
  * Toast container. Calm, unstyled-by-sonner toasts with a coloured start
@@ -11,6 +13,8 @@ import { cn } from "./cn";
  */
 function Toaster({ toastOptions, className, ...props }: ToasterProps) {
   const classNames = toastOptions?.classNames;
+  // After sonner's own effect has subscribed to new toasts (a parent's effects run after its child's).
+  useEffect(() => toasterMounted(), []);
   return (
     <Sonner
       theme="light"
@@ -55,4 +59,15 @@ function Toaster({ toastOptions, className, ...props }: ToasterProps) {
 }
 
 export { Toaster, type ToasterProps };
-export { toast } from "sonner";
+type ToastArgs = Parameters<typeof sonnerToast.success>;
+
+/**
+ * Shows a toast. The toaster is mounted (app/_components/toaster-slot.tsx) on the first call, and
+ * the toast appears as soon as it is there.
+ */
+export const toast = {
+  success: (...args: ToastArgs) => whenToasterReady(() => void sonnerToast.success(...args)),
+  info: (...args: ToastArgs) => whenToasterReady(() => void sonnerToast.info(...args)),
+  error: (...args: ToastArgs) => whenToasterReady(() => void sonnerToast.error(...args)),
+  warning: (...args: ToastArgs) => whenToasterReady(() => void sonnerToast.warning(...args)),
+};

@@ -1,12 +1,11 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { applyServerError, FormErrors, TextField, useZodForm } from "~/app/_components/form";
 import { Button } from "~/app/_components/ui/button";
-import { useTRPC } from "~/app/_trpc/react";
+import { useMutation, useTRPC } from "~/app/_trpc/react";
 import { changePasswordInput } from "~/server/schemas/accounts";
 
 export function ChangePasswordForm() {

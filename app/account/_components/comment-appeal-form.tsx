@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -11,7 +10,7 @@ import { ErrorSummary } from "~/app/_components/ui/error-summary";
 import { Field, fieldAria } from "~/app/_components/ui/field";
 import { Textarea } from "~/app/_components/ui/textarea";
 import { toast } from "~/app/_components/ui/toaster";
-import { useTRPC } from "~/app/_trpc/react";
+import { useMutation, useTRPC } from "~/app/_trpc/react";
 import { appealCommentInput } from "~/server/schemas/comments";
 
 /**

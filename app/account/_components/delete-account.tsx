@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { FormErrors, TextField, useFormDialog } from "~/app/_components/form";
 import { Button } from "~/app/_components/ui/button";
@@ -12,7 +11,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "~/app/_components/ui/dialog";
-import { useTRPC } from "~/app/_trpc/react";
+import { useMutation, useTRPC } from "~/app/_trpc/react";
 import { deleteAccountInput } from "~/server/schemas/privacy";
 import { DialogActions } from "~/app/_components/dialog-actions";
 

@@ -1,13 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { applyServerError, FormErrors, TextField, useZodForm } from "~/app/_components/form";
 import { Button } from "~/app/_components/ui/button";
 import { toast } from "~/app/_components/ui/toaster";
-import { useTRPC } from "~/app/_trpc/react";
+import { useMutation, useTRPC } from "~/app/_trpc/react";
 import { updateProfileInput } from "~/server/schemas/accounts";
 
 export function ProfileForm({ displayName }: { displayName: string }) {

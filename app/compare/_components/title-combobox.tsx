@@ -1,9 +1,8 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type KeyboardEvent, useEffect, useId, useMemo, useState } from "react";
-import { useTRPC } from "~/app/_trpc/react";
+import { useQuery, useTRPC } from "~/app/_trpc/react";
 import { cn } from "~/app/_components/ui/cn";
 import { Input } from "~/app/_components/ui/input";
 import type { CompareChoices } from "~/server/domain/compare";

@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
 import { EyeIcon, PencilIcon } from "lucide-react";
@@ -18,7 +17,7 @@ import { cn } from "~/app/_components/ui/cn";
 import { Field, FieldError, FieldHint, fieldAria } from "~/app/_components/ui/field";
 import { NativeSelect } from "~/app/_components/ui/native-select";
 import { toast } from "~/app/_components/ui/toaster";
-import { useTRPC } from "~/app/_trpc/react";
+import { useMutation, useTRPC } from "~/app/_trpc/react";
 import type { AppRouter } from "~/server/root";
 import { createNormInput, reviseNormInput } from "~/server/schemas/norms";
 import { bindingnesses, type CategoryCode, normKinds } from "~/server/schemas/vocabulary";

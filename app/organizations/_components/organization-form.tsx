@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -9,7 +8,7 @@ import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
 import { FieldError, FieldHint } from "~/app/_components/ui/field";
 import { toast } from "~/app/_components/ui/toaster";
-import { useTRPC } from "~/app/_trpc/react";
+import { useMutation, useTRPC } from "~/app/_trpc/react";
 import { createOrganizationInput } from "~/server/schemas/organizations";
 import { regions, type Region, type StakeholderType, stakeholderTypes } from "~/server/schemas/vocabulary";
 

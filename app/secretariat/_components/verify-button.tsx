@@ -1,10 +1,9 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/app/_components/ui/toaster";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
 import { CheckboxField } from "~/app/_components/ui/checkbox";
@@ -17,7 +16,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "~/app/_components/ui/dialog";
-import { serverError, useTRPC } from "~/app/_trpc/react";
+import { serverError, useMutation, useTRPC } from "~/app/_trpc/react";
 import type { DuplicateReason } from "~/server/domain/duplicates";
 import { DialogActions } from "~/app/_components/dialog-actions";
 

@@ -1,13 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { applyServerError, FormErrors, TextField, useZodForm } from "~/app/_components/form";
 import { Button } from "~/app/_components/ui/button";
 import { PageHeader } from "~/app/_components/ui/page-header";
-import { useTRPC } from "~/app/_trpc/react";
+import { useMutation, useTRPC } from "~/app/_trpc/react";
 import { emailOnlyInput } from "~/server/schemas/accounts";
 import { ConfirmationPanel } from "../../_components/confirmation-panel";
 

@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -8,7 +7,7 @@ import { applyServerError, FormErrors, TextField, useZodForm } from "~/app/_comp
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button, buttonVariants } from "~/app/_components/ui/button";
 import { PageHeader } from "~/app/_components/ui/page-header";
-import { serverError, useTRPC } from "~/app/_trpc/react";
+import { serverError, useMutation, useTRPC } from "~/app/_trpc/react";
 import { resetPasswordInput } from "~/server/schemas/accounts";
 
 // The link itself is refused as BAD_REQUEST (unknown) or PRECONDITION_FAILED (used, expired).

@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type * as React from "react";
@@ -18,7 +17,7 @@ import {
   DialogTrigger,
 } from "~/app/_components/ui/dialog";
 import { toast } from "~/app/_components/ui/toaster";
-import { serverError, useTRPC } from "~/app/_trpc/react";
+import { serverError, useMutation, useTRPC } from "~/app/_trpc/react";
 import { editCommentInput, reportCommentInput } from "~/server/schemas/comments";
 import { CommentComposer, type SpeakingFor } from "./discussion-composer";
 import { DialogActions } from "~/app/_components/dialog-actions";

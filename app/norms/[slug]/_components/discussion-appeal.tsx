@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -8,7 +7,7 @@ import { PrefixedErrors, PrefixedTextarea } from "~/app/_components/prefixed-fie
 import { applyServerError, useZodForm } from "~/app/_components/form";
 import { Button } from "~/app/_components/ui/button";
 import { toast } from "~/app/_components/ui/toaster";
-import { useTRPC } from "~/app/_trpc/react";
+import { useMutation, useTRPC } from "~/app/_trpc/react";
 import { appealCommentInput } from "~/server/schemas/comments";
 
 /** The author's one appeal against hiding their comment. */

@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { z } from "zod";
@@ -9,7 +8,7 @@ import { useRefresh } from "~/app/_components/use-refresh";
 import { PrefixedErrors, PrefixedSelect, PrefixedTextarea } from "~/app/_components/prefixed-fields";
 import { Button } from "~/app/_components/ui/button";
 import { toast } from "~/app/_components/ui/toaster";
-import { useTRPC } from "~/app/_trpc/react";
+import { useMutation, useTRPC } from "~/app/_trpc/react";
 import { createCommentInput } from "~/server/schemas/comments";
 
 /** Languages offered for a comment; the value is its BCP 47 tag. */

@@ -1,10 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Markdown } from "~/app/_components/markdown";
-import { useTRPC } from "~/app/_trpc/react";
+import { useQuery, useTRPC } from "~/app/_trpc/react";
 
 /** An edited comment's earlier wordings, loaded when the reader opens the disclosure. */
 export function EditHistory({ commentId, language }: { commentId: string; language: string }) {

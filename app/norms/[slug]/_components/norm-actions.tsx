@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -16,7 +15,7 @@ import {
   DialogTrigger,
 } from "~/app/_components/ui/dialog";
 import { toast } from "~/app/_components/ui/toaster";
-import { useTRPC } from "~/app/_trpc/react";
+import { useMutation, useTRPC } from "~/app/_trpc/react";
 import { mergeInput, transitionInput } from "~/server/schemas/norms";
 import { DialogActions } from "~/app/_components/dialog-actions";
 

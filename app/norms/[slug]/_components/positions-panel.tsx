@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -10,7 +9,7 @@ import { Button, buttonVariants } from "~/app/_components/ui/button";
 import { FieldError, FieldHint } from "~/app/_components/ui/field";
 import { cn } from "~/app/_components/ui/cn";
 import { toast } from "~/app/_components/ui/toaster";
-import { serverError, useTRPC } from "~/app/_trpc/react";
+import { serverError, useMutation, useTRPC } from "~/app/_trpc/react";
 import { MAX_STATEMENT, recordPositionInput } from "~/server/schemas/positions";
 import { stances } from "~/server/schemas/vocabulary";
 import type { NormPositions } from "./positions-load";

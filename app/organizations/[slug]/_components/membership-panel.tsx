@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
@@ -18,7 +17,7 @@ import {
   DialogTrigger,
 } from "~/app/_components/ui/dialog";
 import { toast } from "~/app/_components/ui/toaster";
-import { serverError, useTRPC } from "~/app/_trpc/react";
+import { serverError, useMutation, useTRPC } from "~/app/_trpc/react";
 import { requestJoinInput } from "~/server/schemas/organizations";
 import type { MemberRole } from "~/server/schemas/vocabulary";
 import { DialogActions } from "~/app/_components/dialog-actions";

@@ -1,11 +1,10 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
+import { toast } from "~/app/_components/ui/toaster";
 import { FormErrors, TextareaField, useFormDialog } from "~/app/_components/form";
-import { useTRPC } from "~/app/_trpc/react";
+import { useMutation, useTRPC } from "~/app/_trpc/react";
 import { dismissReportsInput } from "~/server/schemas/comments";
 import { ActionDialog } from "./action-dialog";
 

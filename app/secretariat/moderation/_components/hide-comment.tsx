@@ -1,12 +1,11 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { FieldPath, FieldValues, UseFormReturn } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "~/app/_components/ui/toaster";
 import { FormErrors, SelectField, TextareaField, useFormDialog } from "~/app/_components/form";
-import { useTRPC } from "~/app/_trpc/react";
+import { useMutation, useTRPC } from "~/app/_trpc/react";
 import { houseRules } from "~/server/domain/house-rules";
 import { hideCommentInput } from "~/server/schemas/comments";
 import { ActionDialog } from "./action-dialog";

@@ -1,13 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { toast } from "sonner";
+import { toast } from "~/app/_components/ui/toaster";
 import { suspensionEndField } from "~/app/_components/suspension-end";
 import { FormErrors, TextareaField, TextField, useFormDialog } from "~/app/_components/form";
-import { useTRPC } from "~/app/_trpc/react";
+import { useMutation, useTRPC } from "~/app/_trpc/react";
 import { suspendAuthorInput } from "~/server/schemas/comments";
 import { ActionDialog } from "./action-dialog";
 import { RuleField } from "./hide-comment";

@@ -1,16 +1,15 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/app/_components/ui/toaster";
 import { applyServerError, FormErrors, TextField, useZodForm } from "~/app/_components/form";
 import { Button } from "~/app/_components/ui/button";
 import { CheckboxField } from "~/app/_components/ui/checkbox";
 import { Field, fieldAria } from "~/app/_components/ui/field";
 import { Input } from "~/app/_components/ui/input";
-import { useTRPC } from "~/app/_trpc/react";
+import { useMutation, useTRPC } from "~/app/_trpc/react";
 import { openStocktakeInput } from "~/server/schemas/stocktakes";
 
 export interface CoverableNorm {

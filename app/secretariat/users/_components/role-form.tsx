@@ -1,15 +1,14 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/app/_components/ui/toaster";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
 import { Label } from "~/app/_components/ui/label";
 import { NativeSelect } from "~/app/_components/ui/native-select";
-import { serverError, useTRPC } from "~/app/_trpc/react";
+import { serverError, useMutation, useTRPC } from "~/app/_trpc/react";
 import { type UserRole, userRoles } from "~/server/schemas/vocabulary";
 
 /** An administrator's control for one person's role; the server refuses changing one's own. */

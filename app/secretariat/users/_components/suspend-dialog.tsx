@@ -1,10 +1,9 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { toast } from "sonner";
+import { toast } from "~/app/_components/ui/toaster";
 import { suspensionEndField } from "~/app/_components/suspension-end";
 import { FormErrors, TextareaField, TextField, useFormDialog } from "~/app/_components/form";
 import { Button } from "~/app/_components/ui/button";
@@ -16,7 +15,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "~/app/_components/ui/dialog";
-import { useTRPC } from "~/app/_trpc/react";
+import { useMutation, useTRPC } from "~/app/_trpc/react";
 import { suspendInput } from "~/server/schemas/users";
 import { DialogActions } from "~/app/_components/dialog-actions";
 

@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -10,7 +9,7 @@ import { CheckboxField } from "~/app/_components/ui/checkbox";
 import { cn } from "~/app/_components/ui/cn";
 import { FieldError, FieldHint } from "~/app/_components/ui/field";
 import { toast } from "~/app/_components/ui/toaster";
-import { useTRPC } from "~/app/_trpc/react";
+import { useMutation, useTRPC } from "~/app/_trpc/react";
 import { correctReferenceNormInput } from "~/server/schemas/references";
 import type { CategoryCode } from "~/server/schemas/vocabulary";
 

@@ -1,15 +1,14 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/app/_components/ui/toaster";
 import { applyServerError, FormErrors, TextareaField, useZodForm } from "~/app/_components/form";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
 import { cn } from "~/app/_components/ui/cn";
-import { serverError, useTRPC } from "~/app/_trpc/react";
+import { serverError, useMutation, useQuery, useTRPC } from "~/app/_trpc/react";
 import { publishInput } from "~/server/schemas/stocktakes";
 
 const steps = ["figures", "pdf", "csv", "saving", "done"] as const;

@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -10,7 +9,7 @@ import { Button } from "~/app/_components/ui/button";
 import { Field } from "~/app/_components/ui/field";
 import { NativeSelect } from "~/app/_components/ui/native-select";
 import { toast } from "~/app/_components/ui/toaster";
-import { useTRPC } from "~/app/_trpc/react";
+import { useMutation, useTRPC } from "~/app/_trpc/react";
 import { linesOf, PrefixedErrors, PrefixedTextarea, RadioGroup, toLines } from "~/app/_components/prefixed-fields";
 import { statementInput } from "~/server/schemas/stocktakes";
 import { type ImplementationStatus, implementationStatuses } from "~/server/schemas/vocabulary";

@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
@@ -13,7 +12,7 @@ import { FieldError, FieldHint } from "~/app/_components/ui/field";
 import { Label } from "~/app/_components/ui/label";
 import { NativeSelect } from "~/app/_components/ui/native-select";
 import { toast } from "~/app/_components/ui/toaster";
-import { useTRPC } from "~/app/_trpc/react";
+import { useMutation, useTRPC } from "~/app/_trpc/react";
 import { errorOf, linesOf } from "~/app/_components/prefixed-fields";
 import { observationInput } from "~/server/schemas/stocktakes";
 import { assessments } from "~/server/schemas/vocabulary";
