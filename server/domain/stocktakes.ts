@@ -535,25 +535,71 @@ async function observationsOf(db: Db, actor: Actor | null, stocktakeId: string) 
 // ---------------------------------------------------------------------------------------------
 // Building the snapshot
 
-/** Everything the snapshot needs, read as of the moment the window closed. */
+/** Groups rows by a key, keeping their order: one pass instead of a filter per item. */
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+/**
+ * Everything the snapshot needs, read as of the moment the window closed. Each read is one
+ * set-based statement over the covered norms (joined to the stock-take's items in SQL, so no list
+ * of ids is sent), served by an index, and its rows are grouped once in memory: the cost grows
+ * with what the stock-take covers, not with the positions and norms the forum holds.
+ */
 export async function gatherSnapshotInput(db: DbOrTx, st: Stocktake, closedAt: Date, revision: number, publishedAt: Date, erratum: string | null): Promise<SnapshotInput> {
   const items = await coveredItems(db, st.id);
-  const forum = await db
-    .select({ itemId: stocktakeItems.id, normId: norms.id, slug: norms.slug })
-    .from(stocktakeItems)
-    .innerJoin(norms, eq(norms.id, stocktakeItems.normId))
-    .where(eq(stocktakeItems.stocktakeId, st.id));
-  const ids = forum.map((f) => f.normId);
+  const covered = db.select({ normId: stocktakeItems.normId }).from(stocktakeItems).where(and(eq(stocktakeItems.stocktakeId, st.id), isNotNull(stocktakeItems.normId)));
+  const forumCount = items.filter((i) => i.kind === "forum").length;
   const refIds = items.filter((i) => i.kind === "reference").map((i) => i.referenceId!);
-  const [versions, history, events, placements, refs, refCats, statements, accepted, rejected] = await Promise.all([
-    ids.length ? db.select().from(normVersions).where(and(inArray(normVersions.normId, ids), lte(normVersions.createdAt, closedAt))) : [],
-    ids.length
-      ? db.select().from(normPositionHistory).where(and(inArray(normPositionHistory.normId, ids), lte(normPositionHistory.recordedAt, closedAt))).orderBy(asc(normPositionHistory.sequence))
+  const h = normPositionHistory;
+  const [forum, versions, positions, events, placements, refs, refCats, statements, accepted, rejected] = await Promise.all([
+    forumCount ? db.select({ itemId: stocktakeItems.id, normId: stocktakeItems.normId }).from(stocktakeItems).where(and(eq(stocktakeItems.stocktakeId, st.id), isNotNull(stocktakeItems.normId))) : [],
+    // Each covered norm's text as it stood: its last version created before the close.
+    forumCount
+      ? db
+          .selectDistinctOn([normVersions.normId], { normId: normVersions.normId, number: normVersions.number, title: normVersions.title, clauses: normVersions.clauses })
+          .from(normVersions)
+          .where(and(inArray(normVersions.normId, covered), lte(normVersions.createdAt, closedAt)))
+          .orderBy(normVersions.normId, desc(normVersions.number))
       : [],
-    ids.length
-      ? db.select({ normId: normEvents.normId, toStatus: normEvents.toStatus, createdAt: normEvents.createdAt }).from(normEvents).where(and(inArray(normEvents.normId, ids), isNotNull(normEvents.toStatus), lte(normEvents.createdAt, closedAt))).orderBy(asc(normEvents.createdAt))
+    // Positions as they stood: each organisation's last history entry before the close, with the
+    // organisation (the unique index on norm, organisation and sequence gives them in order).
+    forumCount
+      ? db
+          .selectDistinctOn([h.normId, h.organizationId], {
+            normId: h.normId,
+            organizationId: h.organizationId,
+            stance: h.stance,
+            statement: h.statement,
+            version: h.version,
+            slug: organizations.slug,
+            name: organizations.name,
+            stakeholderType: organizations.stakeholderType,
+            region: organizations.region,
+            country: organizations.country,
+            verificationStatus: organizations.verificationStatus,
+          })
+          .from(h)
+          .innerJoin(organizations, eq(organizations.id, h.organizationId))
+          .where(and(inArray(h.normId, covered), lte(h.recordedAt, closedAt)))
+          .orderBy(h.normId, h.organizationId, desc(h.sequence))
       : [],
-    ids.length ? db.select().from(normPlacements).where(inArray(normPlacements.normId, ids)) : [],
+    // Each covered norm's status as it stood: the last status change before the close.
+    forumCount
+      ? db
+          .selectDistinctOn([normEvents.normId], { normId: normEvents.normId, toStatus: normEvents.toStatus })
+          .from(normEvents)
+          .where(and(inArray(normEvents.normId, covered), isNotNull(normEvents.toStatus), lte(normEvents.createdAt, closedAt)))
+          .orderBy(normEvents.normId, desc(normEvents.createdAt))
+      : [],
+    forumCount ? db.select({ normId: normPlacements.normId, categoryCode: normPlacements.categoryCode }).from(normPlacements).where(inArray(normPlacements.normId, covered)) : [],
     refIds.length ? db.select().from(referenceNorms).where(inArray(referenceNorms.id, refIds)) : [],
     refIds.length ? db.select().from(referenceNormCategories).where(inArray(referenceNormCategories.normId, refIds)) : [],
     db
@@ -564,33 +610,37 @@ export async function gatherSnapshotInput(db: DbOrTx, st: Stocktake, closedAt: D
     observationsOf(db as Db, null, st.id),
     db.select({ n: count() }).from(observations).where(and(eq(observations.stocktakeId, st.id), eq(observations.status, "rejected"))),
   ]);
-  // Positions as they stood: each organisation's last history entry before the window closed.
-  const latest = new Map<string, (typeof history)[number]>();
-  for (const h of history) latest.set(`${h.normId}|${h.organizationId}`, h);
-  const orgIds = new Set<string>([
-    ...[...latest.values()].map((h) => h.organizationId),
-    ...statements.map((s) => s.organizationId),
-    ...accepted.flatMap((o) => [...o.organizations.map((x) => x.id), ...o.replies.map((r) => r.organizationId)]),
-  ]);
-  const orgRows = orgIds.size
-    ? await db
-        .select({ id: organizations.id, slug: organizations.slug, name: organizations.name, stakeholderType: organizations.stakeholderType, region: organizations.region, country: organizations.country, verificationStatus: organizations.verificationStatus })
-        .from(organizations)
-        .where(inArray(organizations.id, [...orgIds]))
-    : [];
-  const slugOf = new Map(orgRows.map((o) => [o.id, o.slug]));
+  const orgRows = new Map(positions.map((p) => [p.organizationId, { id: p.organizationId, slug: p.slug, name: p.name, stakeholderType: p.stakeholderType, region: p.region, country: p.country, verificationStatus: p.verificationStatus }]));
+  // Organisations that filed, were named or replied but took no position: few, read by id.
+  const others = [
+    ...new Set([...statements.map((s) => s.organizationId), ...accepted.flatMap((o) => [...o.organizations.map((x) => x.id), ...o.replies.map((r) => r.organizationId)])]),
+  ].filter((id) => !orgRows.has(id));
+  if (others.length) {
+    const rows = await db
+      .select({ id: organizations.id, slug: organizations.slug, name: organizations.name, stakeholderType: organizations.stakeholderType, region: organizations.region, country: organizations.country, verificationStatus: organizations.verificationStatus })
+      .from(organizations)
+      .where(inArray(organizations.id, others));
+    for (const o of rows) orgRows.set(o.id, o);
+  }
+  const slugOf = (id: string) => orgRows.get(id)!.slug;
   const itemKey = new Map(items.map((i) => [i.id, i.key]));
+  const normOfItem = new Map(forum.map((f) => [f.itemId, f.normId!]));
+  const versionOf = new Map(versions.map((v) => [v.normId, v]));
+  const statusOf = new Map(events.map((e) => [e.normId, e.toStatus]));
+  const positionsOf = groupBy(positions, (p) => p.normId);
+  const placementsOf = groupBy(placements, (p) => p.normId);
+  const statementsOf = groupBy(statements, (s) => s.itemId);
+  const refById = new Map(refs.map((r) => [r.id, r]));
+  const refCatsOf = groupBy(refCats, (c) => c.normId);
   const snapshotItems: SnapshotInput["items"] = items.map((item) => {
-    const itemStatements = statements
-      .filter((s) => s.itemId === item.id)
-      .map((s) => ({ organization: slugOf.get(s.organizationId)!, status: s.status, text: s.text, links: s.links }));
+    const itemStatements = (statementsOf.get(item.id) ?? []).map((s) => ({ organization: slugOf(s.organizationId), status: s.status, text: s.text, links: s.links }));
     if (item.kind === "reference") {
-      const ref = refs.find((r) => r.id === item.referenceId)!;
+      const ref = refById.get(item.referenceId!)!;
       return {
         key: item.key,
         kind: "reference" as const,
         title: ref.display,
-        categories: refCats.filter((c) => c.normId === ref.id).map((c) => c.categoryCode).sort(),
+        categories: (refCatsOf.get(ref.id) ?? []).map((c) => c.categoryCode).sort(),
         text: [ref.text],
         version: null,
         status: null,
@@ -599,22 +649,19 @@ export async function gatherSnapshotInput(db: DbOrTx, st: Stocktake, closedAt: D
         statements: itemStatements,
       };
     }
-    const normId = forum.find((f) => f.itemId === item.id)!.normId;
-    const normVersionsAsOf = versions.filter((v) => v.normId === normId).sort((a, b) => a.number - b.number);
-    const version = normVersionsAsOf.at(-1);
-    const status = events.filter((e) => e.normId === normId).at(-1)?.toStatus ?? "draft";
+    const normId = normOfItem.get(item.id)!;
+    const version = versionOf.get(normId);
+    const status = statusOf.get(normId) ?? "draft";
     return {
       key: item.key,
       kind: "forum" as const,
       title: version?.title ?? item.title,
-      categories: placements.filter((p) => p.normId === normId).map((p) => p.categoryCode).sort(),
+      categories: (placementsOf.get(normId) ?? []).map((p) => p.categoryCode).sort(),
       text: version?.clauses ?? [],
       version: version?.number ?? null,
       status: status as NormStatus,
       document: null,
-      positions: [...latest.values()]
-        .filter((h) => h.normId === normId)
-        .map((h) => ({ organization: slugOf.get(h.organizationId)!, stance: h.stance, statement: h.statement, version: h.version, current: h.version === version?.number })),
+      positions: (positionsOf.get(normId) ?? []).map((p) => ({ organization: p.slug, stance: p.stance, statement: p.statement, version: p.version, current: p.version === version?.number })),
       statements: itemStatements,
     };
   });
@@ -625,7 +672,7 @@ export async function gatherSnapshotInput(db: DbOrTx, st: Stocktake, closedAt: D
     erratum,
     window: { opensOn: st.opensOn, closesOn: st.closesOn, closedAt },
     narrative: { summary: st.narrative.summary, categories: Object.fromEntries(categoryCodes.map((c) => [c, st.narrative.categories[c] ?? ""])) },
-    organizations: orgRows.map((o) => ({ slug: o.slug, name: o.name, stakeholderType: o.stakeholderType, region: o.region, country: o.country, verified: o.verificationStatus === "verified" })),
+    organizations: [...orgRows.values()].map((o) => ({ slug: o.slug, name: o.name, stakeholderType: o.stakeholderType, region: o.region, country: o.country, verified: o.verificationStatus === "verified" })),
     items: snapshotItems,
     observations: accepted.map((o) => ({
       id: o.id,
