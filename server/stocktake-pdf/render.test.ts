@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSnapshot, canonicalJson, sha256 } from "~/server/domain/stocktake-snapshot";
+import { regions, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { sampleSnapshot } from "./fixture";
 import { pdfPageTexts } from "./pdf-text";
-import { renderReportPdf } from "./render";
+import { ORGANIZATIONS_LISTED, renderReportPdf } from "./render";
 
 const flat = (text: string) => text.replace(/\s+/g, " ").trim();
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -177,5 +178,45 @@ describe("the stock-take report PDF", () => {
     expect(text).toContain("No observation was accepted.");
     expect(text).toContain("No organisation took part.");
     expect(text).not.toContain("What changed since");
+  });
+
+  describe("participating organisations at scale", () => {
+    const withOrganizations = (n: number) => {
+      const copy = structuredClone(snapshot);
+      for (let i = 0; i < n; i++) {
+        copy.organizations.push({ slug: `org-${String(i).padStart(5, "0")}`, name: `Organisation ${i}`, stakeholderType: i % 2 ? "academia" : "state", region: i % 3 ? "african" : "weog", country: null, verified: i % 4 !== 0 });
+      }
+      return copy;
+    };
+
+    it("lists up to ORGANIZATIONS_LISTED on sheets of their own, each under the table's header", async () => {
+      const big = withOrganizations(ORGANIZATIONS_LISTED - snapshot.organizations.length);
+      const texts = pdfPageTexts(await renderReportPdf(big, hash)).map(flat);
+      const start = texts.findIndex((p) => /^\d+\. Participating organisations The organisations/.test(p));
+      const sheets = texts.slice(start);
+      expect(sheets.length).toBeGreaterThan(8);
+      // The header's cells open each column (tables read a column at a time).
+      for (const sheet of sheets) expect(sheet).toMatch(/ Organisation .* Stakeholder type .* Region .* Country /);
+      const listed = sheets.join(" ");
+      for (const i of [0, 1, 250, ORGANIZATIONS_LISTED - snapshot.organizations.length - 1]) expect(listed).toMatch(new RegExp(`Organisation ${i}\\b`));
+    }, 60_000);
+
+    it("counts them by stakeholder type and region beyond that, and says where each is named", async () => {
+      const n = ORGANIZATIONS_LISTED + 1 - snapshot.organizations.length;
+      const big = withOrganizations(n);
+      const texts = pdfPageTexts(await renderReportPdf(big, hash)).map(flat);
+      const last = texts.at(-1)!;
+      expect(texts).toHaveLength(pages.length);
+      expect(last).toContain(`${ORGANIZATIONS_LISTED + 1} organisations took part`);
+      // (The address may be hyphenated where the line breaks.)
+      expect(last.replace(/- /g, "")).toContain("/api/v1/stocktakes/2026/revisions/2/snapshot.json");
+      expect(last).toContain("/stocktakes/2026.");
+      expect(last).not.toContain("Organisation 7 ");
+      // Tables read a column at a time: every group's count, then every group's verified count.
+      const column = <K extends string>(groups: readonly K[], of: (o: (typeof big.organizations)[number]) => K, verified: boolean) =>
+        groups.map((g) => big.organizations.filter((o) => of(o) === g && (!verified || o.verified)).length).join(" ");
+      expect(last).toContain(`Organisations ${column(stakeholderTypes, (o) => o.stakeholderType, false)} Verified ${column(stakeholderTypes, (o) => o.stakeholderType, true)}`);
+      expect(last).toContain(`Organisations ${column(regions, (o) => o.region, false)} Verified ${column(regions, (o) => o.region, true)}`);
+    });
   });
 });

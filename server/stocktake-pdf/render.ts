@@ -17,7 +17,9 @@ import {
   categoryCodes,
   type ImplementationStatus,
   implementationStatuses,
+  regions,
   type Stance,
+  stakeholderTypes,
   stances,
 } from "~/server/schemas/vocabulary";
 import { MONO, registerReportFonts, SANS } from "./fonts";
@@ -601,18 +603,65 @@ function observationsSection(ctx: Context): Child[] {
   ];
 }
 
-function organizationsSection(ctx: Context): Child[] {
+/** Rows of the organisations table on the section's first sheet (below its heading) and on each further sheet. */
+const ORGANIZATIONS_FIRST_SHEET = 44;
+const ORGANIZATIONS_PER_SHEET = 52;
+/**
+ * Up to this many participating organisations the report lists each one; beyond it, it counts
+ * them by stakeholder type and region and points to the snapshot, which names every one.
+ */
+export const ORGANIZATIONS_LISTED = 500;
+
+/**
+ * The participating organisations. Listed in full, a sheet's worth of rows per `Page` element
+ * under the table's header (react-pdf lays a flowing page out again for every sheet it splits
+ * off, so one long page takes time growing with the square of its rows). Beyond
+ * ORGANIZATIONS_LISTED, shaping every name would make the report's time and length grow with the
+ * forum (20,000 organisations: some 400 sheets and minutes of work), so it shows their numbers by
+ * stakeholder type and region, and says where each one is named: the snapshot, whose hash the
+ * report carries, and the report's page.
+ */
+function organizationsPages(ctx: Context): ReactElement[] {
   const orgs = ctx.snapshot.organizations;
-  return [
+  const intro = [
     heading(s.h1, ctx.at("organizations"), ctx.seen),
     t(s.p, "The organisations that filed statements, took positions on covered norms, or were named in or replied to accepted observations."),
-    orgs.length
-      ? table(
-          null,
-          [{ label: "Organisation" }, { label: "Stakeholder type", width: 92 }, { label: "Region", width: 152 }, { label: "Country", width: 72 }],
-          orgs.map((o) => ({ cells: [o.name, stakeholderLabel(o.stakeholderType), regionLabel(o.region), countryName(o.country)] })),
-        )
-      : t([s.p, s.muted], "No organisation took part."),
+  ];
+  if (!orgs.length) return [page(ctx, ...intro, t([s.p, s.muted], "No organisation took part."))];
+  if (orgs.length > ORGANIZATIONS_LISTED) return [page(ctx, ...intro, ...organizationCounts(ctx))];
+  const columns: Column[] = [{ label: "Organisation" }, { label: "Stakeholder type", width: 92 }, { label: "Region", width: 152 }, { label: "Country", width: 72 }];
+  const rows = orgs.map((o) => ({ cells: [o.name, stakeholderLabel(o.stakeholderType), regionLabel(o.region), countryName(o.country)] }));
+  const sheets = [rows.slice(0, ORGANIZATIONS_FIRST_SHEET)];
+  for (let i = ORGANIZATIONS_FIRST_SHEET; i < rows.length; i += ORGANIZATIONS_PER_SHEET) sheets.push(rows.slice(i, i + ORGANIZATIONS_PER_SHEET));
+  return sheets.map((sheet, i) => page(ctx, ...(i === 0 ? intro : []), table(null, columns, sheet)));
+}
+
+/** The participating organisations counted by stakeholder type and region, verified or not. */
+function organizationCounts(ctx: Context): Child[] {
+  const { snapshot } = ctx;
+  const orgs = snapshot.organizations;
+  const n = (match: (o: (typeof orgs)[number]) => boolean) => orgs.filter(match).length;
+  const verified = n((o) => o.verified);
+  const snapshotUrl = `/api/v1/stocktakes/${snapshot.year}/revisions/${snapshot.revision}/snapshot.json`;
+  return [
+    t(
+      s.p,
+      `${orgs.length.toLocaleString("en-GB")} organisations took part, ${verified.toLocaleString("en-GB")} of them verified when the window closed. ` +
+        `They are too many to list here: the snapshot names every one with its stakeholder type, region and country (${snapshotUrl}, whose SHA-256 is on the cover), ` +
+        `and so does the report's page on the forum, /stocktakes/${snapshot.year}.`,
+    ),
+    table(
+      "Participating organisations by stakeholder type",
+      [{ label: "Stakeholder type" }, { label: "Organisations", width: 80, num: true }, { label: "Verified", width: 60, num: true }],
+      stakeholderTypes.map((type) => ({
+        cells: [stakeholderLabel(type), String(n((o) => o.stakeholderType === type)), String(n((o) => o.stakeholderType === type && o.verified))],
+      })),
+    ),
+    table(
+      "Participating organisations by region",
+      [{ label: "Region" }, { label: "Organisations", width: 80, num: true }, { label: "Verified", width: 60, num: true }],
+      regions.map((region) => ({ cells: [regionLabel(region), String(n((o) => o.region === region)), String(n((o) => o.region === region && o.verified))] })),
+    ),
   ];
 }
 
@@ -677,7 +726,7 @@ function report(snapshot: Snapshot, sha256: string): ReactElement<DocumentProps>
       : [page(ctx, heading(s.h1, ctx.at("items"), seen), t(s.muted, "No norm was covered."))]),
     snapshot.changes ? page(ctx, ...changesSection(ctx)) : null,
     page(ctx, ...observationsSection(ctx)),
-    page(ctx, ...organizationsSection(ctx)),
+    ...organizationsPages(ctx),
   );
 }
 

@@ -175,9 +175,22 @@ export function countryName(code: string | null): string {
   }
 }
 
-/** The width in points of a line of text in the report's sans-serif face (or its bold). */
+const widths = new Map<string, number>();
+
+/**
+ * The width in points of a line of text in the report's sans-serif face (or its bold). Shaping a
+ * line with the fonts is the costly part, and tables repeat their cells (stakeholder types,
+ * regions, countries), so widths are remembered (a bounded cache, emptied when full).
+ */
 export function textWidth(text: string, fontSize: number, bold = false): number {
-  return measure(text, fontSize, bold);
+  const key = `${fontSize}|${bold ? 1 : 0}|${text}`;
+  let width = widths.get(key);
+  if (width === undefined) {
+    if (widths.size >= 50_000) widths.clear();
+    width = measure(text, fontSize, bold);
+    widths.set(key, width);
+  }
+  return width;
 }
 
 /** The text, cut at a word with "…" if it is wider than `width` points. */
