@@ -9,7 +9,6 @@ import { BUDGET_KB, firstLoadJs } from "~/scripts/js-budget";
 const CEILINGS: Record<string, number> = {
   "/compare": 167,
   "/forgot-password": 203,
-  "/norms/[slug]": 280,
   "/organizations/[slug]": 232,
   "/reference/norms/[id]": 218,
   "/reset-password": 203,

@@ -16,7 +16,8 @@ import { api } from "~/app/_trpc/server";
 import { Clauses } from "./_components/clauses";
 import { DiscussionSection } from "./_components/discussion-section";
 import { getNorm } from "./_components/get-norm";
-import { NormActions } from "./_components/norm-actions";
+import { NormActions } from "./_components/islands";
+import type { NormViewer } from "./_components/norm-actions";
 import { getPositions } from "./_components/positions-load";
 import { PositionsPanel, type PositionsViewer } from "./_components/positions-panel";
 import { PositionsSection } from "./_components/positions-section";
@@ -315,7 +316,10 @@ export default async function NormPage({ params, searchParams }: { params: Param
         </div>
 
         <aside className="flex min-w-0 flex-col gap-10" aria-label={t("aside")}>
-          <NormActions normId={norm.id} slug={norm.slug} title={norm.title} isPublic={norm.isPublic} viewer={norm.viewer} />
+          {/* Its script is loaded only for a reader who has an action to take. */}
+          {hasNormActions(norm.viewer) ? (
+            <NormActions normId={norm.id} slug={norm.slug} title={norm.title} isPublic={norm.isPublic} viewer={norm.viewer} />
+          ) : null}
           {positions?.open ? (
             <PositionsPanel
               normId={norm.id}
@@ -341,6 +345,10 @@ export default async function NormPage({ params, searchParams }: { params: Param
 
     </>
   );
+}
+
+function hasNormActions(viewer: NormViewer): boolean {
+  return viewer.canRevise || viewer.canSubmit || viewer.canWithdraw || viewer.transitions.length > 0 || viewer.canMerge;
 }
 
 function VersionSelect({

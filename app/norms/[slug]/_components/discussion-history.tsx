@@ -1,47 +1,29 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Markdown } from "~/app/_components/markdown";
-import { useQuery, useTRPC } from "~/app/_trpc/react";
+
+// The earlier wordings, their query and a Markdown renderer are loaded when a reader first opens
+// the disclosure, not with the page.
+const Revisions = dynamic(() => import("./discussion-revisions").then((m) => m.Revisions), { ssr: false });
 
 /** An edited comment's earlier wordings, loaded when the reader opens the disclosure. */
 export function EditHistory({ commentId, language }: { commentId: string; language: string }) {
   const t = useTranslations("discussion.history");
-  const format = useFormatter();
-  const trpc = useTRPC();
-  const [open, setOpen] = useState(false);
-  const revisions = useQuery(trpc.comments.revisions.queryOptions({ commentId }, { enabled: open }));
-  const date = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "short" });
-
+  const [opened, setOpened] = useState(false);
   return (
-    <details className="mt-3" onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details className="mt-3" onToggle={(e) => {
+        if (e.currentTarget.open) setOpened(true);
+      }}>
       <summary className="cursor-pointer text-base text-link underline underline-offset-[0.15em] sm:text-lg">{t("summary")}</summary>
-      <div className="mt-3 border-s-4 border-border ps-4" aria-live="polite" aria-busy={revisions.isLoading}>
-        {revisions.isLoading ? (
+      {opened ? (
+        <Revisions commentId={commentId} language={language} />
+      ) : (
+        <div className="mt-3 border-s-4 border-border ps-4" aria-live="polite" aria-busy="true">
           <p className="text-muted">{t("loading")}</p>
-        ) : revisions.isError ? (
-          <p>{t("error")}</p>
-        ) : revisions.data ? (
-          <ol aria-label={t("listLabel")} className="flex flex-col gap-4">
-            {revisions.data.earlier.map((r, i) => (
-              <li key={i}>
-                <p className="mb-1 text-base text-muted">
-                  {t.rich("earlier", {
-                    written: date(r.writtenAt),
-                    replaced: date(r.replacedAt),
-                    writtenAt: (chunks) => <time dateTime={r.writtenAt.toISOString()}>{chunks}</time>,
-                    replacedAt: (chunks) => <time dateTime={r.replacedAt.toISOString()}>{chunks}</time>,
-                  })}
-                </p>
-                <div lang={language}>
-                  <Markdown>{r.body}</Markdown>
-                </div>
-              </li>
-            ))}
-          </ol>
-        ) : null}
-      </div>
+        </div>
+      )}
     </details>
   );
 }

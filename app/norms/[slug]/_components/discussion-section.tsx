@@ -11,8 +11,9 @@ import { getActor } from "~/server/context";
 import { THREADS_PAGE } from "~/server/domain/comments";
 import { commentSorts } from "~/server/schemas/comments";
 import { type StakeholderType, stakeholderTypes } from "~/server/schemas/vocabulary";
-import { CommentComposer, type SpeakingFor } from "./discussion-composer";
+import type { SpeakingFor } from "./discussion-composer";
 import { DiscussionThreads } from "./discussion-thread";
+import { CommentComposer } from "./islands";
 
 type Query = Record<string, string | string[] | undefined>;
 type Sort = (typeof commentSorts)[number];

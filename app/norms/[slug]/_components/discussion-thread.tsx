@@ -5,10 +5,9 @@ import type * as React from "react";
 import { Markdown } from "~/app/_components/markdown";
 import { MAX_INDENT } from "~/server/domain/comments";
 import type { AppRouter } from "~/server/root";
-import { CommentBody } from "./discussion-actions";
-import { AppealForm } from "./discussion-appeal";
 import type { SpeakingFor } from "./discussion-composer";
 import { EditHistory } from "./discussion-history";
+import { AppealForm, CommentActions } from "./islands";
 
 export type Discussion = inferRouterOutputs<AppRouter>["comments"]["list"];
 type Comment = Discussion["threads"][number]["replies"][number];
@@ -139,22 +138,38 @@ function CommentArticle({ comment, ctx }: { comment: Comment; ctx: Context }) {
       {comment.status === "hidden" ? (
         <Hidden comment={comment} />
       ) : (
-        <CommentBody
-          commentId={comment.id}
-          normId={ctx.normId}
-          currentVersion={ctx.currentVersion}
-          authorName={name}
-          source={comment.body ?? ""}
-          viewer={comment.viewer}
-          organizations={ctx.organizations}
-        >
-          <div lang={comment.language}>
-            <Markdown>{comment.body ?? ""}</Markdown>
-          </div>
-        </CommentBody>
+        <Body comment={comment} name={name} ctx={ctx} />
       )}
       {comment.status === "visible" && comment.revisions > 0 ? <EditHistory commentId={comment.id} language={comment.language} /> : null}
     </article>
+  );
+}
+
+/**
+ * A visible comment's text. Server markup; only when the reader may act on it (reply, edit, delete,
+ * report) is it wrapped in the client component that does so, given only what it needs: the
+ * Markdown source travels to the browser only for the author's edit form.
+ */
+function Body({ comment, name, ctx }: { comment: Comment; name: string; ctx: Context }) {
+  const text = (
+    <div lang={comment.language}>
+      <Markdown>{comment.body ?? ""}</Markdown>
+    </div>
+  );
+  const { canReply, canEdit, canDelete, canReport } = comment.viewer;
+  if (!canReply && !canEdit && !canDelete && !canReport) return text;
+  return (
+    <CommentActions
+      commentId={comment.id}
+      normId={ctx.normId}
+      currentVersion={ctx.currentVersion}
+      authorName={name}
+      source={canEdit ? (comment.body ?? "") : ""}
+      viewer={{ canReply, canEdit, canDelete, canReport }}
+      organizations={canReply ? ctx.organizations : []}
+    >
+      {text}
+    </CommentActions>
   );
 }
 

@@ -1,32 +1,19 @@
-"use client";
-
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { applyServerError, FormErrors, TextareaField, useZodForm } from "~/app/_components/form";
-import { Button, buttonVariants } from "~/app/_components/ui/button";
-import { FieldError, FieldHint } from "~/app/_components/ui/field";
-import { cn } from "~/app/_components/ui/cn";
-import { toast } from "~/app/_components/ui/toaster";
-import { serverError, useMutation, useTRPC } from "~/app/_trpc/react";
-import { MAX_STATEMENT, recordPositionInput } from "~/server/schemas/positions";
-import { stances } from "~/server/schemas/vocabulary";
-import type { NormPositions } from "./positions-load";
-import { initialOrganization, needingReaffirmation } from "./stale-positions";
-
-type ViewerOrganization = NormPositions["viewer"]["organizations"][number];
+import { getTranslations } from "next-intl/server";
+import { buttonVariants } from "~/app/_components/ui/button";
+import { RecordPosition } from "./islands";
+import type { ViewerOrganization } from "./record-position";
 
 export type PositionsViewer =
   | { kind: "visitor" }
   | { kind: "suspended" }
   | { kind: "signedIn"; organizations: ViewerOrganization[] };
 
-const radioClass =
-  "m-0 size-7 shrink-0 cursor-pointer appearance-none rounded-full border-2 border-foreground bg-background checked:bg-foreground checked:shadow-[inset_0_0_0_5px_var(--color-background)] aria-invalid:border-destructive focus-visible:outline-offset-0 focus-visible:shadow-[0_0_0_5px_var(--color-foreground),inset_0_0_0_5px_var(--color-background)]";
-
-/** Where a representative records their organisation's position; shown only while positions are open. */
-export function PositionsPanel({
+/**
+ * Where a representative records their organisation's position; shown only while positions are open.
+ * Server markup; only a representative's form is a client component, loaded for them alone.
+ */
+export async function PositionsPanel({
   normId,
   slug,
   currentVersion,
@@ -39,7 +26,7 @@ export function PositionsPanel({
   positionCount: number;
   viewer: PositionsViewer;
 }) {
-  const t = useTranslations("positions.panel");
+  const t = await getTranslations("positions.panel");
   const representative = viewer.kind === "signedIn" && viewer.organizations.length > 0;
   return (
     <section id="record-position" className="border-t-4 border-primary pt-4">
@@ -70,212 +57,3 @@ export function PositionsPanel({
   );
 }
 
-function RecordPosition({
-  normId,
-  currentVersion,
-  organizations,
-}: {
-  normId: string;
-  currentVersion: number;
-  organizations: ViewerOrganization[];
-}) {
-  const t = useTranslations("positions.panel");
-  // A position given on an earlier version is chosen first, so it cannot be missed behind another name.
-  const [organizationId, setOrganizationId] = useState(() => initialOrganization(organizations).id);
-  const organization = organizations.find((o) => o.id === organizationId) ?? organizations[0]!;
-  const stale = needingReaffirmation(organizations);
-  const status = (o: ViewerOrganization) =>
-    !o.position
-      ? t("organizationNoPosition")
-      : o.position.current
-        ? t("organizationCurrent", { version: o.position.version })
-        : t("organizationEarlier", { version: o.position.version, current: currentVersion });
-  return (
-    <>
-      {organizations.length > 1 ? (
-        <>
-          {stale.length > 0 ? (
-            <p className="mb-4 border-s-4 border-primary bg-surface p-4" data-testid="stale-positions">
-              {stale.length === 1
-                ? t("staleOne", { name: stale[0]!.name, version: stale[0]!.position!.version, current: currentVersion })
-                : t("staleMany", { count: stale.length, names: stale.map((o) => o.name).join("; "), name: stale[0]!.name })}
-            </p>
-          ) : null}
-          {/* Radios rather than a select: every name is shown in full, with where its position stands. */}
-          <fieldset className="mb-6" aria-describedby="position-organization-hint">
-            <legend className="mb-1 text-base leading-snug font-semibold sm:text-lg">{t("organization")}</legend>
-            <FieldHint id="position-organization-hint">{t("organizationHint")}</FieldHint>
-            <div className="flex flex-col gap-4">
-              {organizations.map((o, index) => {
-                const id = index === 0 ? "position-organization" : `position-organization-${o.id}`;
-                return (
-                  <div key={o.id} className="flex items-start gap-3">
-                    <input
-                      type="radio"
-                      id={id}
-                      name="position-organization"
-                      value={o.id}
-                      checked={o.id === organization.id}
-                      onChange={() => setOrganizationId(o.id)}
-                      aria-describedby={`${id}-status`}
-                      className={radioClass}
-                    />
-                    <div className="min-w-0 pt-0.5 break-words sm:pt-0">
-                      <label htmlFor={id} className="block cursor-pointer">
-                        {o.name}
-                      </label>
-                      <div id={`${id}-status`} className={cn("text-base", o.position && !o.position.current ? "font-semibold" : "text-muted")}>
-                        {status(o)}
-                      </div>
-                    </div>
-                  </div>
-                );
-              })}
-            </div>
-          </fieldset>
-        </>
-      ) : (
-        <p className="mb-4 font-bold">{t("recordingFor", { name: organization.name })}</p>
-      )}
-      {/* Keyed by organisation, so choosing another one starts from that organisation's position. */}
-      <RecordForm key={organization.id} normId={normId} currentVersion={currentVersion} organization={organization} />
-    </>
-  );
-}
-
-function RecordForm({
-  normId,
-  currentVersion,
-  organization,
-}: {
-  normId: string;
-  currentVersion: number;
-  organization: ViewerOrganization;
-}) {
-  const t = useTranslations("positions.panel");
-  const tv = useTranslations("vocabulary");
-  const te = useTranslations("common.errors");
-  const trpc = useTRPC();
-  const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
-  const position = organization.position;
-  const form = useZodForm(recordPositionInput, {
-    normId,
-    organizationId: organization.id,
-    stance: position?.stance,
-    statement: position?.statement ?? "",
-  });
-
-  const record = useMutation(
-    trpc.positions.record.mutationOptions({
-      onError: (error) => setMessage(applyServerError(form, error)),
-      onSuccess: (data) => {
-        if (data.changed) toast.success(t("recorded", { name: organization.name }));
-        else toast.info(t("unchanged", { name: organization.name }));
-        router.refresh();
-      },
-    }),
-  );
-  const reaffirm = useMutation(
-    trpc.positions.reaffirm.mutationOptions({
-      onError: (error) => setMessage(serverError(error).message),
-      onSuccess: (data) => {
-        toast.success(t("reaffirmed", { name: organization.name, version: data.version }));
-        router.refresh();
-      },
-    }),
-  );
-  const pending = record.isPending || reaffirm.isPending;
-
-  const onSubmit = form.handleSubmit((values) => {
-    setMessage(null);
-    record.mutate(values);
-  });
-
-  const stanceError = (form.formState.errors.stance as { message?: string } | undefined)?.message;
-
-  return (
-    <>
-      <div className="mb-6 bg-surface p-4">
-        <h3 className="mb-1 text-lg font-bold">{t("currentTitle")}</h3>
-        {position ? (
-          <>
-            <p>
-              {position.current
-                ? t("currentStance", { stance: tv(`stance.${position.stance}`), version: position.version })
-                : t("currentEarlier", { stance: tv(`stance.${position.stance}`), version: position.version, current: currentVersion })}
-            </p>
-            {position.current ? null : (
-              <div className="mt-3">
-                <Button
-                  type="button"
-                  variant="secondary"
-                  // Stays off once done: the refreshed page no longer offers it.
-                  pending={pending} disabled={reaffirm.isSuccess}
-                  aria-describedby="reaffirm-hint"
-                  onClick={() => {
-                    setMessage(null);
-                    reaffirm.mutate({ normId, organizationId: organization.id });
-                  }}
-                >
-                  {t("reaffirm", { version: currentVersion })}
-                </Button>
-                <p id="reaffirm-hint" className="mt-2 text-base text-muted">
-                  {t("reaffirmHint")}
-                </p>
-              </div>
-            )}
-          </>
-        ) : (
-          <p>{t("currentNone", { name: organization.name })}</p>
-        )}
-      </div>
-
-      <form method="post" onSubmit={onSubmit} noValidate>
-        <FormErrors form={form} fields={["stance", "statement"]} message={message} />
-        <div className={cn("mb-6 sm:mb-8", stanceError && "border-s-4 border-destructive ps-4")} data-invalid={stanceError ? "true" : undefined}>
-          <fieldset aria-describedby={["stance-hint", stanceError ? "stance-error" : null].filter(Boolean).join(" ")}>
-            <legend className="mb-1 text-base leading-snug font-semibold sm:text-lg">{t("stance")}</legend>
-            <FieldHint id="stance-hint">{t("stanceHint", { name: organization.name })}</FieldHint>
-            {stanceError ? (
-              <FieldError id="stance-error" prefix={te("errorPrefix")}>
-                {stanceError}
-              </FieldError>
-            ) : null}
-            <div className="flex flex-col gap-4">
-              {stances.map((stance, index) => {
-                // The first radio carries the field's id, so the error summary can link to it.
-                const id = index === 0 ? "stance" : `stance-${stance}`;
-                return (
-                  <div key={stance} className="flex items-start gap-3">
-                    <input
-                      type="radio"
-                      id={id}
-                      value={stance}
-                      aria-describedby={`${id}-item-hint`}
-                      aria-invalid={stanceError ? true : undefined}
-                      className={radioClass}
-                      {...form.register("stance")}
-                    />
-                    <div className="min-w-0 pt-0.5 sm:pt-0">
-                      <label htmlFor={id} className="block cursor-pointer">
-                        {tv(`stance.${stance}`)}
-                      </label>
-                      <div id={`${id}-item-hint`} className="text-base text-muted">
-                        {tv(`stanceHint.${stance}`)}
-                      </div>
-                    </div>
-                  </div>
-                );
-              })}
-            </div>
-          </fieldset>
-        </div>
-        <TextareaField form={form} name="statement" label={t("statement")} hint={t("statementHint")} rows={6} maxLength={MAX_STATEMENT} />
-        <Button type="submit" pending={pending}>
-          {t("submit")}
-        </Button>
-      </form>
-    </>
-  );
-}

@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
@@ -8,7 +7,7 @@ import { applyServerError, FormErrors, TextField, useZodForm } from "~/app/_comp
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
 import { toast } from "~/app/_components/ui/toaster";
-import { serverError, useTRPC } from "~/app/_trpc/react";
+import { serverError, useMutation, useTRPC } from "~/app/_trpc/react";
 import { coauthorInput } from "~/server/schemas/norms";
 
 interface PendingInvitation {
