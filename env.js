@@ -40,6 +40,10 @@ export const env = createEnv({
       .regex(/^\d{1,2}$/, "TRUSTED_PROXIES must be a whole number from 0 to 99: how many proxies of yours stand in front of the app")
       .default("0")
       .transform(Number),
+    // The cache of public pages for people not signed in (server.ts; docs/performance.md). On by
+    // default with DATABASE_URL; the embedded database runs without it.
+    PAGE_CACHE: bool.optional(),
+    PAGE_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(64),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },
   client: {},

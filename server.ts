@@ -3,6 +3,7 @@
 // claim any address and escape per-address limits. Run with `npm start` (or `npm run dev:server`).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { pathToFileURL } from "node:url";
+import type { createPageCache } from "./server/page-cache";
 import { claimProxyMark, PROXY_MARK_HEADER, rewriteForwardedFor } from "./server/auth/client-address";
 import { MISSING_APP_URL, originOf, withRequestOrigin } from "./server/request-origin";
 
@@ -31,12 +32,13 @@ export function rewriteRequest(req: IncomingMessage, trustedProxies: number, mar
  * An HTTP server passing every request, rewritten, to `handle` (Next.js's request handler), with
  * the origin it was addressed to recorded for absolute links when APP_URL is unset (development).
  */
-export function createAppServer(handle: Handle, { trustedProxies }: { trustedProxies: number }) {
+export function createAppServer(handle: Handle, { trustedProxies, pageCache }: { trustedProxies: number; pageCache?: ReturnType<typeof createPageCache> }) {
   const mark = claimProxyMark();
   return createServer((req, res) => {
     rewriteRequest(req, trustedProxies, mark);
     const origin = originOf(req.headers, trustedProxies);
-    Promise.resolve(withRequestOrigin(origin, () => handle(req, res))).catch((error: unknown) => {
+    const serve = () => (pageCache ? pageCache.serve(req, res, () => handle(req, res)) : handle(req, res));
+    Promise.resolve(withRequestOrigin(origin, serve)).catch((error: unknown) => {
       console.error("request failed", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end("Internal Server Error");
@@ -62,9 +64,13 @@ async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const app = next({ dev, port });
   await app.prepare();
-  const server = createAppServer(app.getRequestHandler(), { trustedProxies: env.TRUSTED_PROXIES });
+  // Public pages for people not signed in are kept and served until a write or a time rule changes
+  // them (server/page-cache). It needs PostgreSQL, which every instance reads to know what changed.
+  const cacheOn = Boolean(env.DATABASE_URL) && env.PAGE_CACHE !== false;
+  const pageCache = cacheOn ? await startPageCache(env.DATABASE_URL!, env.PAGE_CACHE_MB) : undefined;
+  const server = createAppServer(app.getRequestHandler(), { trustedProxies: env.TRUSTED_PROXIES, pageCache });
   server.listen(port, () => {
-    console.log(`Norms Forum ready on port ${port} (${dev ? "development" : "production"}, TRUSTED_PROXIES=${env.TRUSTED_PROXIES})`);
+    console.log(`Norms Forum ready on port ${port} (${dev ? "development" : "production"}, TRUSTED_PROXIES=${env.TRUSTED_PROXIES}, page cache ${pageCache ? "on" : "off"})`);
   });
   const stop = () => {
     server.close(() => process.exit(0));
@@ -72,6 +78,16 @@ async function main() {
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+}
+
+async function startPageCache(url: string, megabytes: number) {
+  const { createPageCache } = await import("./server/page-cache");
+  const { postgresPageCacheState } = await import("./server/page-cache/postgres");
+  return createPageCache({
+    state: postgresPageCacheState(url),
+    maxBytes: megabytes * 1024 * 1024,
+    onError: (error) => console.error("page cache: rendering without it", error),
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

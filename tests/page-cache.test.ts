@@ -34,6 +34,13 @@ async function render(req: IncomingMessage, res: ServerResponse) {
     res.end("<p>Not found</p>");
     return;
   }
+  if (url.pathname.startsWith("/api/v1/")) {
+    res.writeHead(200, { "content-type": url.pathname.endsWith(".csv") ? "text/csv" : "application/json" });
+    const rows = Number(url.searchParams.get("rows") ?? 1);
+    for (let i = 0; i < rows; i++) res.write(`row ${i} of generation ${generation}\n`);
+    res.end();
+    return;
+  }
   if (url.searchParams.has("cookie")) res.setHeader("set-cookie", "x=1");
   res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
   res.write(`<html><head><script src="/_next/static/a.js" nonce="${nonce}" async></script></head><body>`);
@@ -111,9 +118,43 @@ describe("which requests the cache answers", () => {
     expect(isCacheableRequest("GET", "/organizations/mine", anon)).toBe(false);
     expect(isCacheableRequest("GET", "/organizations/acme/manage", anon)).toBe(false);
     expect(isCacheableRequest("GET", "/sign-in", anon)).toBe(false);
-    expect(isCacheableRequest("GET", "/api/v1/norms", anon)).toBe(false);
+    expect(isCacheableRequest("GET", "/api/v1/norms", anon)).toBe(true);
+    expect(isCacheableRequest("GET", "/api/trpc/norms.list", anon)).toBe(false);
+    expect(isCacheableRequest("GET", "/api/auth/session", anon)).toBe(false);
     expect(isCacheableRequest("POST", "/norms", anon)).toBe(false);
     expect(isCacheableRequest("GET", "/normsx", anon)).toBe(false);
+  });
+});
+
+describe("open data", () => {
+  it("keeps open-data reads as they were written, with no policy rewritten", async () => {
+    const first = await get("/api/v1/norms.csv?rows=3");
+    const second = await get("/api/v1/norms.csv?rows=3");
+    expect(second.headers.get("x-page-cache")).toBe("hit");
+    expect(second.headers.get("content-type")).toBe("text/csv");
+    expect(await second.text()).toBe(await first.text());
+    expect(renders).toBe(1);
+  });
+
+  it("streams an answer too large to keep as it is written, and keeps nothing of it", async () => {
+    const small = createPageCache({ state: { generation: async () => generation, nextChange: async () => null }, maxBytes: 4 * 4096 });
+    const smallServer = createServer((req, res) => void small.serve(req, res, () => render(req, res)));
+    await new Promise<void>((resolve) => smallServer.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(smallServer.address() as AddressInfo).port}/api/v1/norms.csv?rows=2000`;
+    try {
+      const response = await fetch(url);
+      const text = await response.text();
+      expect(response.status).toBe(200);
+      expect(response.headers.get("x-page-cache")).toBeNull();
+      expect(text.split("\n")).toHaveLength(2001);
+      expect(text).toMatch(/^row 0 of generation \d+\nrow 1 /);
+      expect(text).toContain("row 1999 of generation");
+      await fetch(url).then((r) => r.text());
+      expect(small.size().entries).toBe(0);
+      expect(renders).toBe(2);
+    } finally {
+      await new Promise<void>((resolve) => smallServer.close(() => resolve()));
+    }
   });
 });
 

@@ -39,7 +39,7 @@ interface Entry {
 }
 
 /** Response headers that belong to one response, not to the page. */
-const PER_RESPONSE = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "set-cookie", "etag", "vary"]);
+const PER_RESPONSE = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "set-cookie", "etag"]);
 
 type Render = () => unknown;
 
@@ -119,27 +119,43 @@ export function createPageCache({ state, now = Date.now, maxBytes = 64 * 1024 * 
     // Uncompressed from Next.js: the cache compresses once and answers each client as it accepts.
     const acceptEncoding = req.headers["accept-encoding"];
     delete req.headers["accept-encoding"];
-    const held = hold(res);
-    await render();
-    const written = await held.done;
+    const held = hold(res, maxBytes / 4);
+    // Next.js's handler settles only once the response has finished, which here is after it has
+    // been held and answered: wait for what it writes, not for the handler.
+    const rendered = Promise.resolve().then(render);
+    const written = await Promise.race([
+      held.done,
+      rendered.then(
+        () => held.done,
+        (error: unknown) => {
+          held.restore();
+          req.headers["accept-encoding"] = acceptEncoding;
+          throw error;
+        },
+      ),
+    ]);
+    rendered.catch((error: unknown) => onError?.(error));
     req.headers["accept-encoding"] = acceptEncoding;
     if (!written) return null;
     const { status, body } = written;
-    const type = String(res.getHeader("content-type") ?? "");
-    const cacheable = status === 200 && type.startsWith("text/html") && !res.hasHeader("set-cookie") && !res.hasHeader("content-encoding");
+    const html = String(res.getHeader("content-type") ?? "").startsWith("text/html");
+    const cacheable = status === 200 && !res.hasHeader("set-cookie") && !res.hasHeader("content-encoding");
     if (!cacheable) {
       held.release(status, body);
       return null;
     }
     try {
-      const html = withoutNonces(body.toString("utf8"));
       const headers: OutgoingHttpHeaders = {};
       for (const [name, value] of Object.entries(res.getHeaders())) if (!PER_RESPONSE.has(name) && value !== undefined) headers[name] = value;
-      const policy = res.getHeader("content-security-policy");
-      if (typeof policy === "string") headers["content-security-policy"] = policyWithHashes(policy, inlineScripts(html));
+      let page = body;
+      if (html) {
+        const text = withoutNonces(body.toString("utf8"));
+        const policy = res.getHeader("content-security-policy");
+        if (typeof policy === "string") headers["content-security-policy"] = policyWithHashes(policy, inlineScripts(text));
+        page = Buffer.from(text, "utf8");
+      }
       const next = await state.nextChange(new Date(renderedAt));
       const expiresAt = Math.min(renderedAt + maxAgeMs, next ? next.getTime() : Infinity);
-      const page = Buffer.from(html, "utf8");
       const entry: Entry = { generation, expiresAt, headers, body: page, gzipped: gzipSync(page, { level: 6 }) };
       held.restore();
       send(req, res, entry, "miss");
@@ -157,9 +173,10 @@ export function createPageCache({ state, now = Date.now, maxBytes = 64 * 1024 * 
 function send(req: IncomingMessage, res: ServerResponse, entry: Entry, outcome: "hit" | "miss") {
   const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
   const body = gzip ? entry.gzipped : entry.body;
+  const vary = entry.headers.vary ? String(entry.headers.vary) : "";
   res.writeHead(200, {
     ...entry.headers,
-    vary: "Accept-Encoding",
+    vary: /accept-encoding/i.test(vary) ? vary : vary ? `${vary}, Accept-Encoding` : "Accept-Encoding",
     ...(gzip ? { "content-encoding": "gzip" } : {}),
     "content-length": body.length,
     "x-page-cache": outcome,
@@ -172,9 +189,10 @@ function send(req: IncomingMessage, res: ServerResponse, entry: Entry, outcome: 
  * Holds back what Next.js writes to `res` (status, headers, body) until it has finished, as a
  * compression middleware does, so it can be kept or passed on whole.
  */
-function hold(res: ServerResponse) {
+function hold(res: ServerResponse, limit: number) {
   const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
   const chunks: Buffer[] = [];
+  let held = 0;
   let settle: (value: { status: number; body: Buffer } | null) => void = () => undefined;
   const done = new Promise<{ status: number; body: Buffer } | null>((resolve) => (settle = resolve));
   const toBuffer = (chunk: unknown, encoding?: unknown) =>
@@ -188,8 +206,21 @@ function hold(res: ServerResponse) {
     return this;
   } as ServerResponse["writeHead"];
   res.flushHeaders = () => undefined;
-  res.write = function write(chunk: unknown, encoding?: unknown, callback?: unknown) {
-    if (chunk != null && (chunk as { length?: number }).length) chunks.push(toBuffer(chunk, encoding));
+  res.write = function write(this: ServerResponse, chunk: unknown, encoding?: unknown, callback?: unknown) {
+    if (chunk != null && (chunk as { length?: number }).length) {
+      const buffer = toBuffer(chunk, encoding);
+      chunks.push(buffer);
+      held += buffer.length;
+      // Too large to keep (a big export): send what was held and let the rest stream as written.
+      if (held > limit) {
+        restore();
+        settle(null);
+        this.writeHead(this.statusCode);
+        const body = Buffer.concat(chunks);
+        chunks.length = 0;
+        return typeof encoding === "function" ? this.write(body, encoding as () => void) : this.write(body, callback as () => void);
+      }
+    }
     const cb = typeof encoding === "function" ? encoding : callback;
     if (typeof cb === "function") queueMicrotask(() => (cb as () => void)());
     return true;
@@ -205,7 +236,9 @@ function hold(res: ServerResponse) {
   // The client went away before Next.js finished: nothing to keep.
   res.once("close", () => settle(null));
 
-  const restore = () => Object.assign(res, original);
+  function restore() {
+    Object.assign(res, original);
+  }
   return {
     done,
     restore,

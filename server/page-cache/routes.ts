@@ -1,10 +1,13 @@
-// Which requests may be answered from the page cache: a full-page GET or HEAD of a public page by
-// someone who is not signed in. Such a page is the same for every anonymous visitor, so it is
+// Which requests may be answered from the page cache: a full-page GET or HEAD of a public page (or
+// an open-data read) by someone who is not signed in. Such a page is the same for every anonymous visitor, so it is
 // rendered once per change (server/page-cache/index.ts). Everything else goes to Next.js as before.
 import type { IncomingHttpHeaders } from "node:http";
 
-/** Public pages, as path prefixes. Pages for signed-in people and staff, the API and sign-in are not here. */
-const PUBLIC_PREFIXES = ["/norms", "/search", "/compare", "/reference", "/forums", "/organizations", "/stocktakes", "/about", "/open-data", "/house-rules", "/moderation-log", "/privacy", "/security"];
+/**
+ * Public pages and the open-data API, as path prefixes. Pages for signed-in people and staff, the
+ * tRPC and auth APIs and sign-in are not here.
+ */
+const PUBLIC_PREFIXES = ["/api/v1", "/norms", "/search", "/compare", "/reference", "/forums", "/organizations", "/stocktakes", "/about", "/open-data", "/house-rules", "/moderation-log", "/privacy", "/security"];
 
 /** Pages under those prefixes that are personal or forms for signed-in people (never cached). */
 const PERSONAL = [/^\/norms\/(new|mine)(\/|$)/, /^\/organizations\/(new|mine)(\/|$)/, /\/(edit|manage)(\/|$)/, /\/observations\/new(\/|$)/];

@@ -5,7 +5,7 @@ import { norms, stocktakeRevisions, stocktakes } from "~/db/schema";
 import { builtAppMissing, createSeededDatabase, type RunningApp, signIn, startApp, trpc } from "./support";
 
 // Two app processes, as behind a load balancer, on one PostgreSQL database: what one knows the
-// other must know too (sessions, rate limits, a publication under way).
+// other must know too (sessions, rate limits, a publication under way, the pages each has cached).
 const serverUrl = process.env.TEST_DATABASE_URL;
 const why = builtAppMissing() ?? (serverUrl ? null : "TEST_DATABASE_URL is unset (two instances need PostgreSQL)");
 
@@ -74,5 +74,35 @@ describe.skipIf(!!why)(`two app instances on one database (${why ? `skipped: ${w
     expect(statuses, `${first.error?.message} / ${second.error?.message}`).toEqual([200, 409]);
     expect([first, second].find((r) => r.status === 409)?.error?.message).toMatch(/already being published|published meanwhile/);
     expect(await database.db.$count(stocktakeRevisions, eq(stocktakeRevisions.stocktakeId, open!.id))).toBe(1);
+  });
+
+  it("a page cached on one instance is not served after a write on the other", async () => {
+    const [norm] = await database.db
+      .select({ id: norms.id, slug: norms.slug })
+      .from(norms)
+      .where(eq(norms.status, "consultation"))
+      .orderBy(asc(norms.createdAt))
+      .offset(1)
+      .limit(1);
+    const page = (app: RunningApp, headers: Record<string, string> = {}) =>
+      fetch(`${app.url}/norms/${norm!.slug}`, { headers }).then(async (r) => ({ status: r.status, cache: r.headers.get("x-page-cache"), html: await r.text() }));
+    // Kept on both instances: the second visit to each is served from its cache.
+    for (const app of [a, b]) {
+      await page(app);
+      expect((await page(app)).cache).toBe("hit");
+    }
+    const { cookie } = await signIn(a.url, "rep@demo.normsforum.example");
+    const body = `A comment written on instance A at ${Date.now()}.`;
+    const posted = await trpc(a.url, "comments.create", { normId: norm!.id, body }, { cookie, mutation: true });
+    expect(posted.status, posted.error?.message).toBe(200);
+    const onB = await page(b);
+    expect(onB.cache).toBe("miss");
+    expect(onB.html).toContain(body);
+    expect((await page(b)).cache).toBe("hit");
+    expect((await page(a)).html).toContain(body);
+    // Someone signed in always gets a page rendered for them.
+    const signedIn = await page(b, { cookie });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.cache).toBeNull();
   });
 });
