@@ -471,7 +471,7 @@ export async function everyPositionForNorm(db: Db, actor: Actor | null, slug: st
 export async function listNormPositions(db: Db, actor: Actor | null, input: z.output<typeof normPositionsListInput>) {
   const { norm } = await visibleNorm(db, actor, input.slug);
   const filter: PositionFilter = { counted: input.counted, stakeholderType: input.stakeholderType, region: input.region, stance: input.stance };
-  const page = await pageOfPositions(db, norm, filter, input.cursor, POSITIONS_PAGE);
+  const page = await pageOfPositions(db, norm, filter, input.cursor, input.limit ?? POSITIONS_PAGE);
   return { norm: { slug: norm.slug, title: norm.title, status: norm.status, currentVersion: norm.currentVersion }, ...page };
 }
 

@@ -19,9 +19,17 @@ export interface CsvColumn<T> {
   value: (row: T) => CsvValue;
 }
 
+/** The header line, ended by CRLF as RFC 4180 says. */
+export const csvHeader = <T>(columns: readonly CsvColumn<T>[]) => `${columns.map((c) => csvCell(c.header)).join(",")}\r\n`;
+
+/** One line per row, each ended by CRLF. */
+export function csvLines<T>(columns: readonly CsvColumn<T>[], rows: Iterable<T>): string {
+  let text = "";
+  for (const row of rows) text += `${columns.map((c) => csvCell(c.value(row))).join(",")}\r\n`;
+  return text;
+}
+
 /** A header line and one line per row, each ended by CRLF as RFC 4180 says. */
 export function toCsv<T>(columns: readonly CsvColumn<T>[], rows: Iterable<T>): string {
-  const lines = [columns.map((c) => csvCell(c.header)).join(",")];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(c.value(row))).join(","));
-  return `${lines.join("\r\n")}\r\n`;
+  return csvHeader(columns) + csvLines(columns, rows);
 }

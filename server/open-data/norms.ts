@@ -5,10 +5,11 @@ import type { z } from "zod";
 import type { Db } from "~/db/connect";
 import { listNormsInput } from "../schemas/norms";
 import { visitorCaller } from "./caller";
-import { type CsvColumn, toCsv } from "./csv";
+import { type CsvColumn, csvHeader, csvLines } from "./csv";
 import { jsonResponse, openDataHeaders, readPositiveInteger, readQuery, respond } from "./http";
 import type { NormList, NormListItem } from "./schemas";
 import { serialiseListItem, serialiseNorm, serialiseVersion } from "./serialise";
+import { streamResponse } from "./stream";
 
 type ListInput = z.input<typeof listNormsInput>;
 type ListParam = keyof typeof listNormsInput.shape;
@@ -33,7 +34,7 @@ export function listNormsResponse(db: Db, params: URLSearchParams) {
   });
 }
 
-const csvColumns: readonly CsvColumn<NormListItem>[] = [
+export const normCsvColumns: readonly CsvColumn<NormListItem>[] = [
   { header: "slug", value: (n) => n.slug },
   { header: "title", value: (n) => n.title },
   { header: "summary", value: (n) => n.summary },
@@ -55,25 +56,36 @@ const csvColumns: readonly CsvColumn<NormListItem>[] = [
   { header: "bridging", value: (n) => n.bridging },
   { header: "contestation", value: (n) => n.contestation },
 ];
-export const csvHeaders = csvColumns.map((c) => c.header);
+export const csvHeaders = normCsvColumns.map((c) => c.header);
 
-export function normsCsvResponse(db: Db, params: URLSearchParams) {
+/**
+ * Every matching norm (up to CSV_MAX_ROWS), streamed: each page of the list is read by keyset and
+ * written before the next is read (server/open-data/stream.ts).
+ */
+export function normsCsvResponse(db: Db, params: URLSearchParams, pageSize = CSV_PAGE) {
   return respond(async () => {
     const api = visitorCaller(db);
     const filters = listInput(params, csvParams);
-    const rows: NormListItem[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await api.norms.list({ ...filters, cursor, limit: CSV_PAGE });
-      rows.push(...page.items.map(serialiseListItem));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor && rows.length < CSV_MAX_ROWS);
-    return new Response(toCsv(csvColumns, rows.slice(0, CSV_MAX_ROWS)), {
-      headers: openDataHeaders(200, {
+    async function* csv() {
+      let cursor: string | undefined;
+      let written = 0;
+      let header = csvHeader(normCsvColumns);
+      do {
+        const page = await api.norms.list({ ...filters, cursor, limit: pageSize });
+        const rows = page.items.slice(0, CSV_MAX_ROWS - written).map(serialiseListItem);
+        written += rows.length;
+        yield header + csvLines(normCsvColumns, rows);
+        header = "";
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor && written < CSV_MAX_ROWS);
+    }
+    return streamResponse(
+      csv(),
+      openDataHeaders(200, {
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": 'attachment; filename="norms.csv"',
       }),
-    });
+    );
   });
 }
 

@@ -7,8 +7,9 @@ import type { Db } from "~/db/connect";
 import type { NormStatus } from "../schemas/vocabulary";
 import type { AppRouter } from "../root";
 import { visitorCaller } from "./caller";
-import { type CsvColumn, toCsv } from "./csv";
+import { type CsvColumn, csvHeader, csvLines } from "./csv";
 import { jsonResponse, openDataHeaders, respond } from "./http";
+import { jsonWithArray, STREAM_BATCH, streamResponse } from "./stream";
 import type { NormMeasures, NormPosition, NormPositionHistory, NormPositionList, PositionNorm, PositionOrganization } from "./schemas";
 import { methodologyUrl, normApiUrl, normPageUrl, organizationPageUrl } from "./urls";
 
@@ -47,7 +48,7 @@ export function serialisePositionOrganization(o: Position["organization"]): Posi
 /** No statement is published as null rather than "", so "none given" is unmistakable. */
 export const publishedStatement = (statement: string) => (statement === "" ? null : statement);
 
-function serialisePosition(p: Position): NormPosition {
+export function serialisePosition(p: Position): NormPosition {
   return {
     organization: serialisePositionOrganization(p.organization),
     stance: p.stance,
@@ -59,21 +60,39 @@ function serialisePosition(p: Position): NormPosition {
   };
 }
 
-/** Every position: counted ones first, then those of organisations no longer verified; each by name, as the procedure orders them. */
-async function currentPositions(db: Db, slug: string) {
-  const result = await visitorCaller(db).positions.every({ slug });
-  return { result, positions: result.positions.map(serialisePosition) };
+/**
+ * Every position, as positions.every orders them (counted ones first, then those of organisations
+ * no longer verified; each by name), read a batch at a time by keyset through positions.list. The
+ * first batch is read at once, so an unknown or draft norm is a 404 before anything is streamed.
+ */
+async function positionBatches(db: Db, slug: string, batch: number) {
+  const api = visitorCaller(db);
+  const first = await api.positions.list({ slug, counted: true, limit: batch });
+  async function* batches(): AsyncGenerator<NormPosition[]> {
+    let page = first;
+    let counted = true;
+    for (;;) {
+      yield page.items.map(serialisePosition);
+      if (page.nextCursor) page = await api.positions.list({ slug, counted, cursor: page.nextCursor, limit: batch });
+      else if (counted) {
+        counted = false;
+        page = await api.positions.list({ slug, counted, limit: batch });
+      } else return;
+    }
+  }
+  return { norm: first.norm, batches: batches() };
 }
 
-export function normPositionsResponse(db: Db, slug: string) {
+/** `GET /api/v1/norms/{slug}/positions`: every position, streamed (the same bytes as one JSON.stringify of the list). */
+export function normPositionsResponse(db: Db, slug: string, batch = STREAM_BATCH) {
   return respond(async () => {
-    const { result, positions } = await currentPositions(db, slug);
-    const body: NormPositionList = { norm: serialisePositionNorm(result.norm), positions };
-    return jsonResponse(body);
+    const { norm, batches } = await positionBatches(db, slug, batch);
+    const head: Omit<NormPositionList, "positions"> = { norm: serialisePositionNorm(norm) };
+    return streamResponse(jsonWithArray(head, "positions", batches), openDataHeaders(200, { "Content-Type": "application/json" }));
   });
 }
 
-const csvColumns: readonly CsvColumn<NormPosition>[] = [
+export const positionCsvColumns: readonly CsvColumn<NormPosition>[] = [
   { header: "organization_slug", value: (p) => p.organization.slug },
   { header: "organization_name", value: (p) => p.organization.name },
   { header: "stakeholder_type", value: (p) => p.organization.stakeholderType },
@@ -87,40 +106,57 @@ const csvColumns: readonly CsvColumn<NormPosition>[] = [
   { header: "recorded_at", value: (p) => p.recordedAt },
   { header: "recorded_by", value: (p) => p.recordedBy },
 ];
-export const positionsCsvHeaders = csvColumns.map((c) => c.header);
+export const positionsCsvHeaders = positionCsvColumns.map((c) => c.header);
 
-export function normPositionsCsvResponse(db: Db, slug: string) {
+/** `GET /api/v1/norms/{slug}/positions.csv`: every position, streamed a batch at a time. */
+export function normPositionsCsvResponse(db: Db, slug: string, batch = STREAM_BATCH) {
   return respond(async () => {
-    const { result, positions } = await currentPositions(db, slug);
+    const { norm, batches } = await positionBatches(db, slug, batch);
+    async function* csv() {
+      let header = csvHeader(positionCsvColumns);
+      for await (const positions of batches) {
+        yield header + csvLines(positionCsvColumns, positions);
+        header = "";
+      }
+    }
     // The slug is the norm's own (letters, digits and hyphens), so it is safe in the header.
-    return new Response(toCsv(csvColumns, positions), {
-      headers: openDataHeaders(200, {
+    return streamResponse(
+      csv(),
+      openDataHeaders(200, {
         "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${result.norm.slug}-positions.csv"`,
+        "Content-Disposition": `attachment; filename="${norm.slug}-positions.csv"`,
       }),
-    });
+    );
   });
 }
 
-export function normPositionHistoryResponse(db: Db, slug: string) {
+/** `GET /api/v1/norms/{slug}/positions/history`: every entry, newest first, streamed a page of the history at a time. */
+export function normPositionHistoryResponse(db: Db, slug: string, batch = STREAM_BATCH) {
   return respond(async () => {
     const api = visitorCaller(db);
     // The history names the norm without its status; forNorm supplies it (and 404s alike for drafts).
-    const [{ norm }, { entries }] = await Promise.all([api.positions.forNorm({ slug }), api.positions.history({ slug })]);
-    const body: NormPositionHistory = {
-      norm: serialisePositionNorm(norm),
-      entries: entries.map((e) => ({
-        sequence: e.sequence,
-        kind: e.kind,
-        organization: serialisePositionOrganization(e.organization),
-        stance: e.stance,
-        statement: publishedStatement(e.statement),
-        version: e.version,
-        recordedAt: e.recordedAt.toISOString(),
-        recordedBy: e.recordedBy,
-      })),
-    };
-    return jsonResponse(body);
+    const [{ norm }, first] = await Promise.all([api.positions.forNorm({ slug }), api.positions.history({ slug, limit: batch })]);
+    type Entry = (typeof first.entries)[number];
+    const serialise = (e: Entry): NormPositionHistory["entries"][number] => ({
+      sequence: e.sequence,
+      kind: e.kind,
+      organization: serialisePositionOrganization(e.organization),
+      stance: e.stance,
+      statement: publishedStatement(e.statement),
+      version: e.version,
+      recordedAt: e.recordedAt.toISOString(),
+      recordedBy: e.recordedBy,
+    });
+    async function* batches() {
+      let page = first;
+      yield page.entries.map(serialise);
+      while (page.nextCursor) {
+        page = await api.positions.history({ slug, limit: batch, cursor: page.nextCursor });
+        yield page.entries.map(serialise);
+      }
+    }
+    const head: Omit<NormPositionHistory, "entries"> = { norm: serialisePositionNorm(norm) };
+    return streamResponse(jsonWithArray(head, "entries", batches()), openDataHeaders(200, { "Content-Type": "application/json" }));
   });
 }
 

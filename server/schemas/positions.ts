@@ -43,6 +43,9 @@ const positionCursorShape = z.strictObject({ name: z.string().max(300), id: z.uu
 /** The list of positions' page link: the last organisation's name and id. */
 export const encodePositionCursor = (c: z.infer<typeof positionCursorShape>) => encodeJsonCursor(c);
 
+/** The most positions one page of positions.list may ask for. */
+export const POSITIONS_PAGE_MAX = 1000;
+
 export const normPositionsListInput = z.strictObject({
   slug: z.string().min(1).max(120),
   // Verified organisations' positions (counted), or those no longer verified (shown apart).
@@ -52,6 +55,8 @@ export const normPositionsListInput = z.strictObject({
   // "reasoned": objections and reservations, the catalogue's entries.
   stance: z.enum([...stances, "reasoned"]).optional(),
   cursor: jsonCursor(positionCursorShape, 600).optional(),
+  // Rows a page: the norm page's 50 by default; the open data streams every position in pages of up to 1,000.
+  limit: z.number().int().min(1).max(POSITIONS_PAGE_MAX).optional(),
 });
 
 const historyCursorShape = z.strictObject({ t: z.iso.datetime({ offset: true }), s: z.number().int().min(0), id: z.uuid() });
