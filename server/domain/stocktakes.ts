@@ -117,7 +117,9 @@ export async function openStocktake(db: Db, actor: Actor, input: z.output<typeof
       ...[...new Set(normIds)].map((normId) => ({ normId, referenceNormId: null })),
       ...[...new Set(referenceIds)].map((referenceNormId) => ({ normId: null, referenceNormId })),
     ].map((item, position) => ({ ...item, stocktakeId: st.id, position }));
-    await tx.insert(stocktakeItems).values(items);
+    // In batches: by default a stock-take covers every norm in endorsement or concluded, tens of
+    // thousands on a large forum, more than one statement can carry.
+    for (let i = 0; i < items.length; i += 1000) await tx.insert(stocktakeItems).values(items.slice(i, i + 1000));
     return { year: st.year, items: items.length };
   });
 }
@@ -547,6 +549,35 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return groups;
 }
 
+/** Each covered norm's positions as they stood at `closedAt`, with their organisations. */
+function positionsAsOf(db: DbOrTx, stocktakeId: string, closedAt: Date) {
+  const h = normPositionHistory;
+  const last = db
+    .selectDistinctOn([h.organizationId], { normId: h.normId, organizationId: h.organizationId, stance: h.stance, statement: h.statement, version: h.version })
+    .from(h)
+    .where(and(eq(h.normId, stocktakeItems.normId), lte(h.recordedAt, closedAt)))
+    .orderBy(desc(h.organizationId), desc(h.sequence))
+    .as("last");
+  return db
+    .select({
+      normId: last.normId,
+      organizationId: last.organizationId,
+      stance: last.stance,
+      statement: last.statement,
+      version: last.version,
+      slug: organizations.slug,
+      name: organizations.name,
+      stakeholderType: organizations.stakeholderType,
+      region: organizations.region,
+      country: organizations.country,
+      verificationStatus: organizations.verificationStatus,
+    })
+    .from(stocktakeItems)
+    .innerJoinLateral(last, sql`true`)
+    .innerJoin(organizations, eq(organizations.id, last.organizationId))
+    .where(and(eq(stocktakeItems.stocktakeId, stocktakeId), isNotNull(stocktakeItems.normId)));
+}
+
 /**
  * Everything the snapshot needs, read as of the moment the window closed. Each read is one
  * set-based statement over the covered norms (joined to the stock-take's items in SQL, so no list
@@ -558,7 +589,6 @@ export async function gatherSnapshotInput(db: DbOrTx, st: Stocktake, closedAt: D
   const covered = db.select({ normId: stocktakeItems.normId }).from(stocktakeItems).where(and(eq(stocktakeItems.stocktakeId, st.id), isNotNull(stocktakeItems.normId)));
   const forumCount = items.filter((i) => i.kind === "forum").length;
   const refIds = items.filter((i) => i.kind === "reference").map((i) => i.referenceId!);
-  const h = normPositionHistory;
   const [forum, versions, positions, events, placements, refs, refCats, statements, accepted, rejected] = await Promise.all([
     forumCount ? db.select({ itemId: stocktakeItems.id, normId: stocktakeItems.normId }).from(stocktakeItems).where(and(eq(stocktakeItems.stocktakeId, st.id), isNotNull(stocktakeItems.normId))) : [],
     // Each covered norm's text as it stood: its last version created before the close.
@@ -570,27 +600,9 @@ export async function gatherSnapshotInput(db: DbOrTx, st: Stocktake, closedAt: D
           .orderBy(normVersions.normId, desc(normVersions.number))
       : [],
     // Positions as they stood: each organisation's last history entry before the close, with the
-    // organisation (the unique index on norm, organisation and sequence gives them in order).
-    forumCount
-      ? db
-          .selectDistinctOn([h.normId, h.organizationId], {
-            normId: h.normId,
-            organizationId: h.organizationId,
-            stance: h.stance,
-            statement: h.statement,
-            version: h.version,
-            slug: organizations.slug,
-            name: organizations.name,
-            stakeholderType: organizations.stakeholderType,
-            region: organizations.region,
-            country: organizations.country,
-            verificationStatus: organizations.verificationStatus,
-          })
-          .from(h)
-          .innerJoin(organizations, eq(organizations.id, h.organizationId))
-          .where(and(inArray(h.normId, covered), lte(h.recordedAt, closedAt)))
-          .orderBy(h.normId, h.organizationId, desc(h.sequence))
-      : [],
+    // organisation. Per covered norm (a lateral join), so each norm's few hundred entries are
+    // sorted in memory on their own, and only the organisations that spoke are looked up.
+    forumCount ? positionsAsOf(db, st.id, closedAt) : [],
     // Each covered norm's status as it stood: the last status change before the close.
     forumCount
       ? db
@@ -735,6 +747,31 @@ async function setStep(db: Db, id: string, step: string) {
 }
 
 /**
+ * What a revision publishes, from the stock-take as it stands: the snapshot (figures as of the
+ * close), its canonical JSON and SHA-256, the PDF and the CSV. publishStocktake stores them; the
+ * large-dataset generator (scripts/large-dataset/stocktakes.ts) uses it too, so that its
+ * published hashes are made, and verify, exactly as the forum's own.
+ */
+export async function renderRevision(
+  db: DbOrTx,
+  st: Stocktake,
+  revision: number,
+  publishedAt: Date,
+  erratum: string | null,
+  renderPdf: PdfRenderer,
+  onStep: (step: "pdf" | "csv") => Promise<void> = async () => {},
+) {
+  const snapshot = await snapshotFor(db, st, revision, publishedAt, erratum);
+  const json = canonicalJson(snapshot);
+  const hash = sha256(json);
+  await onStep("pdf");
+  const pdf = await renderPdf(snapshot, hash);
+  await onStep("csv");
+  const csv = snapshotCsv(snapshot, hash);
+  return { snapshot, json, hash, pdf, csv };
+}
+
+/**
  * Publishes a new revision: builds the figures, renders the PDF and CSV, then writes the revision
  * in one transaction at the end, so it is wholly published or not at all. The steps are recorded
  * as they run, so the secretariat's page can show progress; one run at a time per year.
@@ -764,13 +801,7 @@ export async function publishStocktake(db: Db, actor: Actor, input: z.output<typ
   }
   try {
     const publishedAt = new Date();
-    const snapshot = await snapshotFor(db, st, revision, publishedAt, erratum);
-    const json = canonicalJson(snapshot);
-    const hash = sha256(json);
-    await setStep(db, run.id, "pdf");
-    const pdf = await renderPdf(snapshot, hash);
-    await setStep(db, run.id, "csv");
-    const csv = snapshotCsv(snapshot, hash);
+    const { json, hash, pdf, csv } = await renderRevision(db, st, revision, publishedAt, erratum, renderPdf, (step) => setStep(db, run.id, step));
     await setStep(db, run.id, "saving");
     await db.transaction(async (tx) => {
       await tx.select({ id: stocktakes.id }).from(stocktakes).where(eq(stocktakes.id, st.id)).for("update");
