@@ -6,12 +6,16 @@ import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "~/db/connect";
 import * as schema from "~/db/schema";
-import { norms, referenceNorms } from "~/db/schema";
+import { norms, referenceNorms, stocktakeRevisions, stocktakes } from "~/db/schema";
+import { computeMeasures } from "~/server/domain/measures";
+import { canonicalJson, type Snapshot, sha256 } from "~/server/domain/stocktake-snapshot";
+import { renderRevision } from "~/server/domain/stocktakes";
 import { refreshMeasures } from "~/server/domain/positions";
 import { searchHead, searchVector } from "~/server/domain/norms";
 import { normStatuses, regions, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { generateLargeDataset, type LargeSummary, prepareDatabase, Refusal, refuseInProduction } from "~/scripts/large-dataset/generate";
 import { makePlan } from "~/scripts/large-dataset/plan";
+import { coverage, stocktakeYears } from "~/scripts/large-dataset/stocktakes";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
 
@@ -79,7 +83,10 @@ describe("seed:large", () => {
     await generateLargeDataset(second, { scale: SCALE, seed: SEED });
     const checksum = async (db: Db, table: string) =>
       (await one<{ sum: string }>(db, sql.raw(`select md5(string_agg(t::text, '|' order by t::text)) as sum from ${table} t`))).sum;
-    for (const table of ["users", "organizations", "organization_members", "norms", "norm_versions", "norm_events", "norm_positions", "norm_position_history", "comments", "moderation_log"]) {
+    for (const table of [
+      "users", "organizations", "organization_members", "norms", "norm_versions", "norm_events", "norm_positions", "norm_position_history", "comments", "moderation_log",
+      "stocktakes", "stocktake_items", "implementation_statements", "observations", "observation_replies", "stocktake_revisions",
+    ]) {
       expect(await checksum(second.db, table), table).toBe(await checksum(first.db, table));
     }
     const titles = (seed: number) => makePlan(seed, SCALE).norms.slice(0, 20).map((n) => n.title);
@@ -188,6 +195,46 @@ describe("seed:large", () => {
       });
     }
     expect(busiest.positionCount).toBeGreaterThan(0);
+  });
+
+  it("publishes ten revisions of five yearly stock-takes through the app's own code: every stored hash verifies", async () => {
+    const { db } = first;
+    const revisions = await db
+      .select({ year: stocktakes.year, revision: stocktakeRevisions.revision, snapshot: stocktakeRevisions.snapshot, sha256: stocktakeRevisions.sha256, csv: stocktakeRevisions.csv, pdf: stocktakeRevisions.pdf, publishedAt: stocktakeRevisions.publishedAt, erratum: stocktakeRevisions.erratum })
+      .from(stocktakeRevisions)
+      .innerJoin(stocktakes, eq(stocktakes.id, stocktakeRevisions.stocktakeId))
+      .orderBy(stocktakes.year, stocktakeRevisions.revision);
+    expect(revisions.map((r) => `${r.year}/${r.revision}`)).toEqual(stocktakeYears().flatMap((y) => [`${y}/1`, `${y}/2`]));
+    expect(summary.rows.stocktake_revisions).toBe(10);
+    let previous: Snapshot | null = null;
+    for (const r of revisions) {
+      // The stored bytes hash to the stored SHA-256, and are the canonical JSON of what they say.
+      expect(sha256(r.snapshot), `${r.year}/${r.revision}`).toBe(r.sha256);
+      const snapshot = JSON.parse(r.snapshot) as Snapshot;
+      expect(canonicalJson(snapshot)).toBe(r.snapshot);
+      expect(snapshot.format).toBe("normsforum-stocktake/1");
+      // Its figures are what the measures recompute from the positions it holds.
+      const orgs = new Map(snapshot.organizations.map((o) => [o.slug, o]));
+      for (const item of snapshot.items.filter((i) => i.kind === "forum")) {
+        const recomputed = computeMeasures(item.positions.map((p) => ({ stance: p.stance, stakeholderType: orgs.get(p.organization)!.stakeholderType, region: orgs.get(p.organization)!.region, verified: orgs.get(p.organization)!.verified, current: p.current })));
+        expect(item.measures!.counts).toEqual(recomputed.counts);
+      }
+      expect(r.csv).toContain(r.sha256);
+      expect(r.pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      expect(r.pdf.toString("latin1")).toContain(`(SHA-256 of snapshot.json: ${r.sha256})`);
+      expect(snapshot.changes?.previousSha256 ?? null).toBe(r.revision === 1 && previous ? revisions.find((x) => x.year === previous!.year && x.revision === 2)!.sha256 : (snapshot.changes?.previousSha256 ?? null));
+      if (r.revision === 2) expect(r.erratum).toMatch(/Corrected/);
+      previous = snapshot;
+    }
+    const latest = JSON.parse(revisions.at(-1)!.snapshot) as Snapshot;
+    expect(latest.items.filter((i) => i.kind === "forum").length).toBe(coverage(SCALE, 33).forum);
+    expect(latest.totals.positions).toBeGreaterThan(50);
+    expect(latest.totals.statements).toBeGreaterThan(0);
+    expect(latest.observations.length).toBeGreaterThan(0);
+    // The open data serves those exact bytes, and the app would publish the same snapshot today.
+    const st = (await db.select().from(stocktakes).where(eq(stocktakes.year, latest.year)))[0]!;
+    const again = await renderRevision(db, st, latest.revision, new Date(latest.publishedAt), latest.erratum, async () => Buffer.from(""));
+    expect(again.json).toBe(revisions.at(-1)!.snapshot);
   });
 
   it("refuses a database that already has norms unless told to empty it, and refuses production unless forced", async () => {
