@@ -464,4 +464,13 @@ console.log(`Results written to ${args.out}.`);
 for (const warning of warnings) console.log(`Note: ${warning}`);
 for (const problem of problems) console.error(`bench:http: ${problem}`);
 console.log(`bench:http: ${metCount} of ${targets.length} targets met (scale ${scale}, ${normCount.toLocaleString("en-GB")} norms)${problems.length ? `; ${problems.length} problem${problems.length === 1 ? "" : "s"}, see above` : ""}`);
-process.exit(problems.length ? 1 : 0);
+
+// 6. The stock-take measures of issue 15 (figures ≤ 2 s, publishing ≤ 10 s): scripts/bench-stocktake.ts,
+// in process on the same database once the servers have stopped (it publishes a correction in a
+// transaction it rolls back); it prints its own table and writes stocktake.json beside the results.
+const stocktake = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-stocktake.ts", "--out", path.join(path.dirname(args.out), "stocktake.json")], {
+  stdio: ["ignore", "inherit", "inherit"],
+  env: process.env,
+});
+if (stocktake.status !== 0) console.error("bench:http: the stock-take measures (scripts/bench-stocktake.ts) failed; see above.");
+process.exit(problems.length || stocktake.status !== 0 ? 1 : 0);
