@@ -25,6 +25,7 @@ import type { Db } from "~/db/connect";
 import * as schema from "~/db/schema";
 import { listNorms } from "~/server/domain/norm-queries";
 import { listNormsInput } from "~/server/schemas/norms";
+import { figuresThatDiffer, measureRecording, prepareRepresentatives, signInRepresentatives } from "./bench-http/recording";
 
 const usage = `Usage: npm run bench:http -- [--seed-scale N [--reset]] [--build] [--duration S] [--connections 1,10,50] [--out FILE]
 
@@ -125,6 +126,14 @@ try {
   await client.end({ timeout: 2 });
 }
 const scale = seedScale ?? Number((normCount / 100_000).toPrecision(2));
+// Ten representatives of verified organisations for the write measure (they stay in the database).
+let prepared: Awaited<ReturnType<typeof prepareRepresentatives>>;
+try {
+  prepared = await prepareRepresentatives(databaseUrl, 10);
+} catch (error) {
+  fail(`could not prepare the write measure: ${(error as Error).message}`);
+}
+let figuresWrong: string[] | undefined;
 
 // 3. The servers, on free ports.
 function freePort(): Promise<number> {
@@ -381,6 +390,30 @@ try {
       }
     }
   }
+
+  // The write: representatives recording positions (tRPC mutation, signed in), then the figures.
+  const recording = await signInRepresentatives(app.url, prepared);
+  for (const connections of connectionCounts.filter((c) => c <= 10)) {
+    console.error(`recording a position (tRPC mutation), ${connections} connection${connections === 1 ? "" : "s"}, ${duration} s…`);
+    await settle();
+    const result = await measureRecording(app.url, recording, connections, duration);
+    const r: Run = {
+      endpoint: "record-position",
+      url: `${app.url}/api/trpc/positions.record`,
+      connections,
+      reqPerSec: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      requests: result.requests.total,
+      non2xx: result.non2xx,
+      errors: result.errors,
+      timeouts: result.timeouts,
+    };
+    runs.push(r);
+    if (failureRate(r) > 0.01) problems.push(`recording a position at ${connections} connections: ${(failureRate(r) * 100).toFixed(1)}% failed (${r.non2xx} non-2xx responses).`);
+  }
+  figuresWrong = await figuresThatDiffer(databaseUrl, recording.normIds);
+  if (figuresWrong.length) problems.push(`after the writes, stored figures differ from the positions on ${figuresWrong.length} norm(s): ${figuresWrong[0]}`);
 } catch (error) {
   problems.push((error as Error).message);
 } finally {
@@ -388,9 +421,26 @@ try {
 }
 const loadAfter = loadavg();
 
+// The write measure, beside the reads: no baseline, a latency target, and exact figures afterwards.
+const writeMeasures = runs
+  .filter((r) => r.endpoint === "record-position")
+  .map((r) => ({
+    measure: "recording a position (tRPC mutation), figures exact after",
+    endpoint: r.endpoint,
+    baseline: "—",
+    connections: r.connections,
+    reqPerSec: r.reqPerSec,
+    p50: r.p50,
+    p99: r.p99,
+    baselineReqPerSec: Number.NaN,
+    ratio: Number.NaN,
+    target: r.connections === 10 ? "p99 ≤ 30 ms" : null,
+    met: r.connections === 10 ? r.p99 <= 30 && figuresWrong?.length === 0 : null,
+  }));
+
 // 5. The table, the file and the summary line.
 const runOf = (endpoint: string, connections: number) => runs.find((r) => r.endpoint === endpoint && r.connections === connections);
-const measures = measureSpecs.flatMap((spec) =>
+const readMeasures = measureSpecs.flatMap((spec) =>
   connectionCounts.flatMap((connections) => {
     const r = runOf(spec.endpoint, connections);
     const b = runOf(spec.baseline, connections);
@@ -417,6 +467,7 @@ const measures = measureSpecs.flatMap((spec) =>
     ];
   }),
 );
+const measures = [...readMeasures, ...writeMeasures];
 
 const rows = [
   ["measure", "conn", "req/s", "p50 ms", "p99 ms", "baseline req/s", "ratio", "target", "met?"],
@@ -426,8 +477,8 @@ const rows = [
     m.reqPerSec.toFixed(1),
     String(m.p50),
     String(m.p99),
-    m.baselineReqPerSec.toFixed(1),
-    m.ratio.toFixed(2),
+    Number.isNaN(m.baselineReqPerSec) ? "—" : m.baselineReqPerSec.toFixed(1),
+    Number.isNaN(m.ratio) ? "—" : m.ratio.toFixed(2),
     m.target ?? "—",
     m.met === null ? "—" : m.met ? "yes" : "no",
   ]),

@@ -44,26 +44,29 @@ interface Results {
 }
 
 describe.skipIf(!!why)(`npm run bench:http, smoke run (${why ? `skipped: ${why}` : "PostgreSQL, scale 0.01"})`, () => {
-  it("seeds, starts the app and both baselines, measures every endpoint and writes every measure", async () => {
+  it("seeds, starts the app and both baselines, measures every endpoint and the write, and writes every measure", { timeout: 300_000 }, async () => {
     const out = path.join(folder, "results.json");
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ["--import", "tsx", "scripts/bench-http.ts", "--seed-scale", "0.01", "--duration", "1", "--connections", "1,10", "--out", out],
-      { env: { ...process.env, DATABASE_URL: withDatabase(serverUrl!, NAME), LOG_LEVEL: "warn" }, timeout: 150_000, maxBuffer: 10_000_000 },
+      { env: { ...process.env, DATABASE_URL: withDatabase(serverUrl!, NAME), LOG_LEVEL: "warn" }, timeout: 240_000, maxBuffer: 10_000_000 },
     );
-    expect(stdout).toMatch(/bench:http: \d+ of 8 targets met \(scale 0\.01, 1,000 norms\)/);
+    expect(stdout).toMatch(/bench:http: \d+ of 11 targets met \(scale 0\.01, 1,000 norms\)/);
     const results = JSON.parse(readFileSync(out, "utf8")) as Results;
     expect(results.errors).toEqual([]);
-    // 8 endpoints at 2 connection counts; 5 measures (4 with a target) at each.
-    expect(results.runs).toHaveLength(16);
+    // 13 reads (8 as served, 5 not cached) at 2 connection counts, and the write at each.
+    expect(results.runs).toHaveLength(28);
     for (const run of results.runs) {
       expect(run.reqPerSec, `${run.endpoint} at ${run.connections}`).toBeGreaterThan(0);
       expect(run.non2xx + run.errors + run.timeouts, `${run.endpoint} at ${run.connections}`).toBe(0);
     }
-    expect(results.measures).toHaveLength(10);
+    // 9 read measures (5 with a target) at each count, against a baseline; the write at each, with
+    // its target at 10 connections.
+    expect(results.measures).toHaveLength(20);
     for (const m of results.measures) {
-      for (const value of [m.reqPerSec, m.p99, m.baselineReqPerSec, m.ratio]) expect(value, `${m.measure} at ${m.connections}`).toBeGreaterThan(0);
+      const values = m.measure.startsWith("recording") ? [m.reqPerSec, m.p99] : [m.reqPerSec, m.p99, m.baselineReqPerSec, m.ratio];
+      for (const value of values) expect(value, `${m.measure} at ${m.connections}`).toBeGreaterThan(0);
     }
-    expect(results.summary.targets).toBe(8);
+    expect(results.summary.targets).toBe(11);
   });
 });
