@@ -93,7 +93,7 @@ try {
     if (args.dump) writeFileSync(args.dump, JSON.stringify(preview));
     const pdfTimes: number[] = [];
     let pdf!: Buffer;
-    for (let i = 0; i < (args["skip-pdf"] ? 0 : Math.min(runs, 2)); i++) {
+    for (let i = 0; i < (args["skip-pdf"] ? 0 : runs); i++) {
       const [ms, bytes] = await time(() => renderReportPdf(preview.snapshot, preview.sha256));
       pdfTimes.push(ms);
       pdf = bytes;
