@@ -45,7 +45,7 @@ beforeAll(async () => {
   freshCatalogue = await catalogue(second.db);
   await prepareDatabase(first, { reset: false });
   summary = await generateLargeDataset(first, { scale: SCALE, seed: SEED });
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   await Promise.all([first?.close(), second?.close()]);
 });
@@ -78,7 +78,8 @@ describe("seed:large", () => {
     expect(new Set(orgs.map((o) => o.verification_status))).toEqual(new Set(["verified", "pending", "revoked", "rejected"]));
   });
 
-  it("gives the same rows for the same seed, and other rows for another seed", async () => {
+  // A whole second run, with its ten stock-take PDFs: more than the default minute on a busy machine.
+  it("gives the same rows for the same seed, and other rows for another seed", { timeout: 240_000 }, async () => {
     await prepareDatabase(second, { reset: false });
     await generateLargeDataset(second, { scale: SCALE, seed: SEED });
     const checksum = async (db: Db, table: string) =>
