@@ -43,6 +43,9 @@ const PER_RESPONSE = new Set(["date", "connection", "keep-alive", "transfer-enco
 
 type Render = () => unknown;
 
+/** The largest answer kept (a busy norm page is under 1 MB); a larger one streams through as written. */
+const MAX_ENTRY_BYTES = 4 * 1024 * 1024;
+
 export function createPageCache({ state, now = Date.now, maxBytes = 64 * 1024 * 1024, maxAgeMs = 5 * 60_000, onError }: PageCacheOptions) {
   // A Map keeps insertion order: re-inserting on use makes its first key the least recently used.
   const entries = new Map<string, Entry>();
@@ -119,7 +122,7 @@ export function createPageCache({ state, now = Date.now, maxBytes = 64 * 1024 * 
     // Uncompressed from Next.js: the cache compresses once and answers each client as it accepts.
     const acceptEncoding = req.headers["accept-encoding"];
     delete req.headers["accept-encoding"];
-    const held = hold(res, maxBytes / 4);
+    const held = hold(res, Math.min(maxBytes / 4, MAX_ENTRY_BYTES));
     // Next.js's handler settles only once the response has finished, which here is after it has
     // been held and answered: wait for what it writes, not for the handler.
     const rendered = Promise.resolve().then(render);

@@ -9,8 +9,19 @@ import type { IncomingHttpHeaders } from "node:http";
  */
 const PUBLIC_PREFIXES = ["/api/v1", "/norms", "/search", "/compare", "/reference", "/forums", "/organizations", "/stocktakes", "/about", "/open-data", "/house-rules", "/moderation-log", "/privacy", "/security"];
 
-/** Pages under those prefixes that are personal or forms for signed-in people (never cached). */
-const PERSONAL = [/^\/norms\/(new|mine)(\/|$)/, /^\/organizations\/(new|mine)(\/|$)/, /\/(edit|manage)(\/|$)/, /\/observations\/new(\/|$)/];
+/**
+ * Never kept: pages under those prefixes that are personal or forms for signed-in people, and the
+ * open-data exports that stream the whole record a batch at a time (CSV, a norm's positions and
+ * their history), which would otherwise be held in memory before the first byte is sent.
+ */
+const PERSONAL = [
+  /^\/norms\/(new|mine)(\/|$)/,
+  /^\/organizations\/(new|mine)(\/|$)/,
+  /\/(edit|manage)(\/|$)/,
+  /\/observations\/new(\/|$)/,
+  /^\/api\/v1\/.*\.csv$/,
+  /^\/api\/v1\/norms\/[^/]+\/positions(\/history)?$/,
+];
 
 /** The cookies next-auth keeps a session in (with or without the __Host- prefix, possibly split in chunks). */
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-|__Secure-)?authjs\.session-token(?:\.\d+)?=/;
