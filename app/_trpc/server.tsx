@@ -1,31 +1,20 @@
 import "server-only";
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { TRPCError } from "@trpc/server";
-import { createTRPCOptionsProxy, type TRPCQueryOptions } from "@trpc/tanstack-react-query";
 import { forbidden, notFound, unauthorized } from "next/navigation";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { createRequestContext } from "~/server/context";
 import { appRouter } from "~/server/root";
-import { makeQueryClient } from "./query-client";
 
-// One context and query client per request.
+// One context per request.
 const createContext = cache(async () => createRequestContext(await headers()));
-export const getQueryClient = cache(makeQueryClient);
-
-export const trpc = createTRPCOptionsProxy({ ctx: createContext, router: appRouter, queryClient: getQueryClient });
 
 /** Direct calls from server components; the same procedures, policy and errors as the API. */
 export const api = appRouter.createCaller(createContext);
 
-export function HydrateClient({ children }: { children: React.ReactNode }) {
-  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(queryOptions: T) {
-  void getQueryClient().prefetchQuery(queryOptions);
-}
+// No query-client prefetching or HydrationBoundary here: pages read through `api` and pass
+// plain props. Importing @tanstack/react-query in this server module made its client components
+// part of the first load of every page that used `api` (12 kB gzipped; docs/performance.md).
 
 /**
  * Runs a call for a page and turns refusals into the right page and status: 401, 403 or 404,

@@ -7,16 +7,12 @@ import { BUDGET_KB, firstLoadJs } from "~/scripts/js-budget";
 
 /** Public pages over the 150 kB target, with the most each may weigh until it is brought down. */
 const CEILINGS: Record<string, number> = {
-  "/compare": 167,
   "/forgot-password": 203,
-  "/organizations/[slug]": 232,
-  "/reference/norms/[id]": 218,
   "/reset-password": 203,
   "/sign-in": 203,
   "/sign-up": 203,
-  "/stocktakes/[year]": 218,
-  "/stocktakes/[year]/observations/new": 221,
-  "/stocktakes/[year]/statements": 219,
+  "/stocktakes/[year]/observations/new": 218,
+  "/stocktakes/[year]/statements": 216,
   "/verify-email": 203,
 };
 

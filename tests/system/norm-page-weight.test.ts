@@ -112,14 +112,19 @@ afterAll(async () => {
 const comments = (html: string) => (html.match(/<li id="comment-[0-9a-f-]{36}"/g) ?? []).length;
 
 async function measure(cookie?: string) {
+  const started = performance.now();
   const response = await fetch(`${app.url}/norms/${slug}`, { headers: cookie ? { cookie } : {} });
   expect(response.status).toBe(200);
   const html = await response.text();
+  const ms = Math.round(performance.now() - started);
+  // Complete in the first response: no part left to be streamed in later, which only script
+  // could put in place (the interactive islands render on the server, inside the page).
+  expect(html).not.toContain("<!--$?-->");
   const bytes = Buffer.byteLength(html);
   // The RSC payload: the self.__next_f.push([1,"…"]) scripts that repeat the tree for hydration.
   const payload = [...html.matchAll(/<script[^>]*>self\.__next_f\.push\((.*?)\)<\/script>/gs)].reduce((n, m) => n + Buffer.byteLength(m[1]!), 0);
   const gzipKb = gzipSync(html).length / 1024;
-  console.log(`norm page, ${cookie ? "signed in" : "visitor"}: ${(bytes / 1024).toFixed(0)} KB of HTML (RSC payload ${(payload / 1024).toFixed(0)} KB), ${gzipKb.toFixed(1)} kB gzipped`);
+  console.log(`norm page, ${cookie ? "signed in" : "visitor"}: ${(bytes / 1024).toFixed(0)} KB of HTML (RSC payload ${(payload / 1024).toFixed(0)} KB), ${gzipKb.toFixed(1)} kB gzipped, ${ms} ms`);
   return { html, gzipKb };
 }
 

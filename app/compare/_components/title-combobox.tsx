@@ -2,7 +2,6 @@
 
 import { useTranslations } from "next-intl";
 import { type KeyboardEvent, useEffect, useId, useMemo, useState } from "react";
-import { useQuery, useTRPC } from "~/app/_trpc/react";
 import { cn } from "~/app/_components/ui/cn";
 import { Input } from "~/app/_components/ui/input";
 import type { CompareChoices } from "~/server/domain/compare";
@@ -31,7 +30,6 @@ export function TitleCombobox({
   className?: string;
 }) {
   const t = useTranslations("compare");
-  const trpc = useTRPC();
   const listId = useId();
   const [enhanced, setEnhanced] = useState(false);
   const [text, setText] = useState(defaultValue);
@@ -47,8 +45,23 @@ export function TitleCombobox({
   }, [text, maxLength]);
 
   const enabled = enhanced && open && !picked && debounced.length >= 2;
-  const choices = useQuery(trpc.references.compareChoices.queryOptions({ q: debounced }, { enabled, staleTime: 60_000 }));
-  const options = useMemo(() => (choices.data ? optionsOf(choices.data, t) : []), [choices.data, t]);
+  // The matches for what was typed: fetched by a module loaded on first use, not with the page.
+  const [found, setFound] = useState<{ q: string; choices: CompareChoices | null } | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    import("./compare-choices")
+      .then((m) => m.fetchChoices(debounced))
+      .then(
+        (choices) => live && setFound({ q: debounced, choices }),
+        () => live && setFound({ q: debounced, choices: null }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [enabled, debounced]);
+  const current = found?.q === debounced ? found : null;
+  const options = useMemo(() => (current?.choices ? optionsOf(current.choices, t) : []), [current, t]);
   const expanded = enabled && options.length > 0;
 
   const choose = (option: Option) => {
@@ -81,7 +94,7 @@ export function TitleCombobox({
 
   const status = !enabled
     ? ""
-    : choices.isFetching && !choices.data
+    : !current
       ? t("comboboxSearching")
       : options.length
         ? t("comboboxCount", { count: options.length })

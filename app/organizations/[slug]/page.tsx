@@ -10,7 +10,8 @@ import { api, load } from "~/app/_trpc/server";
 import { getActor } from "~/server/context";
 import { countryName } from "~/server/schemas/countries";
 import { StatusBadge } from "../_components/status-badge";
-import { MembershipPanel } from "./_components/membership-panel";
+import { MembershipPanel } from "./_components/islands";
+import { VisitorMembershipPanel } from "./_components/membership-visitor";
 import { OrganizationPositions } from "./_components/organization-positions";
 import { getOrganization } from "./get-organization";
 
@@ -151,19 +152,22 @@ export default async function OrganizationPage({ params }: { params: Params }) {
           </section>
         </div>
 
-        <MembershipPanel
-          organizationId={organization.id}
-          organizationName={organization.name}
-          slug={organization.slug}
-          canJoin={status !== "rejected"}
-          viewer={
-            !actor
-              ? { kind: "visitor" }
-              : { kind: "signedIn", suspended: Boolean(actor.suspension) }
-          }
-          membership={membership}
-          pendingRequest={organization.myPendingRequest}
-        />
+        {/* A visitor's panel is server markup; a signed-in person's is loaded with its forms. */}
+        {!actor ? (
+          status !== "rejected" ? (
+            <VisitorMembershipPanel slug={organization.slug} />
+          ) : null
+        ) : (
+          <MembershipPanel
+            organizationId={organization.id}
+            organizationName={organization.name}
+            slug={organization.slug}
+            canJoin={status !== "rejected"}
+            viewer={{ kind: "signedIn", suspended: Boolean(actor.suspension) }}
+            membership={membership}
+            pendingRequest={organization.myPendingRequest}
+          />
+        )}
       </div>
     </>
   );

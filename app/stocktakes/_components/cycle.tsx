@@ -8,7 +8,7 @@ import { DescriptionList } from "~/app/_components/ui/description-list";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { dayOf, type getStocktake, itemHref } from "./load";
 import { ObservationEntry, type ObservationView } from "./observation-entry";
-import { ReplyForm } from "./reply-form";
+import { ReplyForm } from "./islands";
 import { WindowBadge } from "./window-badge";
 
 type Stocktake = Awaited<ReturnType<typeof getStocktake>>;

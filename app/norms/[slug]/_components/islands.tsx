@@ -4,15 +4,40 @@
 // reader's first load carries none of their forms, dialogs, validation or API client
 // (docs/performance.md, "Page budgets"). Rendered on the server all the same, so the markup is
 // there before the script; their submit buttons stay disabled until they can act.
-import dynamic from "next/dynamic";
+import { island } from "~/app/_components/island";
+import type * as DiscussionActionsModule from "./discussion-actions";
+import type * as DiscussionAppealModule from "./discussion-appeal";
+import type * as DiscussionComposerModule from "./discussion-composer";
+import type * as NormActionsModule from "./norm-actions";
+import type * as RecordPositionModule from "./record-position";
 
 /** A comment's reply, edit, delete and report actions, for a reader who may take one. */
-export const CommentActions = dynamic(() => import("./discussion-actions").then((m) => m.CommentBody));
+export const CommentActions = island(
+  () => import("./discussion-actions").then((m) => m.CommentBody),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- server only (see island.tsx)
+  typeof window === "undefined" ? (require("./discussion-actions") as typeof DiscussionActionsModule).CommentBody : undefined,
+);
 /** The form for a new comment, for a signed-in reader. */
-export const CommentComposer = dynamic(() => import("./discussion-composer").then((m) => m.CommentComposer));
+export const CommentComposer = island(
+  () => import("./discussion-composer").then((m) => m.CommentComposer),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- server only (see island.tsx)
+  typeof window === "undefined" ? (require("./discussion-composer") as typeof DiscussionComposerModule).CommentComposer : undefined,
+);
 /** The author's appeal against hiding their comment. */
-export const AppealForm = dynamic(() => import("./discussion-appeal").then((m) => m.AppealForm));
+export const AppealForm = island(
+  () => import("./discussion-appeal").then((m) => m.AppealForm),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- server only (see island.tsx)
+  typeof window === "undefined" ? (require("./discussion-appeal") as typeof DiscussionAppealModule).AppealForm : undefined,
+);
 /** The proposer's, co-authors' and secretariat's actions on the norm. */
-export const NormActions = dynamic(() => import("./norm-actions").then((m) => m.NormActions));
+export const NormActions = island(
+  () => import("./norm-actions").then((m) => m.NormActions),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- server only (see island.tsx)
+  typeof window === "undefined" ? (require("./norm-actions") as typeof NormActionsModule).NormActions : undefined,
+);
 /** A representative's form to record a position. */
-export const RecordPosition = dynamic(() => import("./record-position").then((m) => m.RecordPosition));
+export const RecordPosition = island(
+  () => import("./record-position").then((m) => m.RecordPosition),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- server only (see island.tsx)
+  typeof window === "undefined" ? (require("./record-position") as typeof RecordPositionModule).RecordPosition : undefined,
+);

@@ -10,7 +10,7 @@ import { type CategoryCode, categoryCodes } from "~/server/schemas/vocabulary";
 import { getActor } from "~/server/context";
 import { can } from "~/server/policy";
 import { documentShortName, proposalSupportLabel } from "../../_components/labels";
-import { CorrectionForm } from "./_components/correction-form";
+import { CorrectionForm } from "./_components/islands";
 
 type Params = Promise<{ id: string }>;
 
