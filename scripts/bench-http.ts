@@ -275,8 +275,13 @@ async function measure(endpoint: Endpoint, connections: number, seconds: number)
   if (endpoint.fresh === "bypass") headers.cookie = "authjs.session-token=bench-bypasses-the-page-cache";
   const fresh = endpoint.fresh === "address" ? { requests: freshRequests } : {};
   const result = await autocannon({ url, connections, duration: seconds, timeout: TIMEOUT_S, headers, ...fresh });
+  return runFrom(result, endpoint.key, url, connections);
+}
+
+/** What one autocannon measurement gives, as a row of the results. */
+function runFrom(result: autocannon.Result, endpoint: string, url: string, connections: number): Run {
   return {
-    endpoint: endpoint.key,
+    endpoint,
     url,
     connections,
     reqPerSec: result.requests.average,
@@ -399,18 +404,7 @@ try {
     console.error(`recording a position (tRPC mutation), ${connections} connection${connections === 1 ? "" : "s"}, ${duration} s…`);
     await settle();
     const result = await measureRecording(app.url, recording, connections, duration);
-    const r: Run = {
-      endpoint: "record-position",
-      url: `${app.url}/api/trpc/positions.record`,
-      connections,
-      reqPerSec: result.requests.average,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      requests: result.requests.total,
-      non2xx: result.non2xx,
-      errors: result.errors,
-      timeouts: result.timeouts,
-    };
+    const r = runFrom(result, "record-position", `${app.url}/api/trpc/positions.record`, connections);
     runs.push(r);
     if (failureRate(r) > 0.01) problems.push(`recording a position at ${connections} connections: ${(failureRate(r) * 100).toFixed(1)}% failed (${r.non2xx} non-2xx responses).`);
   }
