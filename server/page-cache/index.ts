@@ -8,7 +8,8 @@
 // entry also ends at the next moment a time rule changes what pages show (a stock-take window
 // opening or closing: ./deadlines.ts), and after `maxAgeMs` at most.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import { gzipSync } from "node:zlib";
+import { gzip } from "node:zlib";
+import { promisify } from "node:util";
 import { inlineScripts, policyWithHashes, withoutNonces } from "./csp";
 import { isCacheableRequest } from "./routes";
 
@@ -42,6 +43,8 @@ interface Entry {
 const PER_RESPONSE = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "set-cookie", "etag"]);
 
 type Render = () => unknown;
+
+const gzipAsync = promisify(gzip);
 
 /** The largest answer kept (a busy norm page is under 1 MB); a larger one streams through as written. */
 const MAX_ENTRY_BYTES = 4 * 1024 * 1024;
@@ -126,19 +129,23 @@ export function createPageCache({ state, now = Date.now, maxBytes = 64 * 1024 * 
     // Next.js's handler settles only once the response has finished, which here is after it has
     // been held and answered: wait for what it writes, not for the handler.
     const rendered = Promise.resolve().then(render);
-    const written = await Promise.race([
-      held.done,
-      rendered.then(
-        () => held.done,
-        (error: unknown) => {
-          held.restore();
-          req.headers["accept-encoding"] = acceptEncoding;
-          throw error;
-        },
-      ),
-    ]);
+    let written: Awaited<typeof held.done>;
+    try {
+      written = await Promise.race([
+        held.done,
+        rendered.then(
+          () => held.done,
+          (error: unknown) => {
+            held.restore();
+            throw error;
+          },
+        ),
+      ]);
+    } finally {
+      req.headers["accept-encoding"] = acceptEncoding;
+    }
+    // Logged even when it fails after its response was held and answered.
     rendered.catch((error: unknown) => onError?.(error));
-    req.headers["accept-encoding"] = acceptEncoding;
     if (!written) return null;
     const { status, body } = written;
     const html = String(res.getHeader("content-type") ?? "").startsWith("text/html");
@@ -159,7 +166,8 @@ export function createPageCache({ state, now = Date.now, maxBytes = 64 * 1024 * 
       }
       const next = await state.nextChange(new Date(renderedAt));
       const expiresAt = Math.min(renderedAt + maxAgeMs, next ? next.getTime() : Infinity);
-      const entry: Entry = { generation, expiresAt, headers, body: page, gzipped: gzipSync(page, { level: 6 }) };
+      // Off the event loop: a norm page is ~800 kB, and hits for other pages go on meanwhile.
+      const entry: Entry = { generation, expiresAt, headers, body: page, gzipped: await gzipAsync(page, { level: 6 }) };
       held.restore();
       send(req, res, entry, "miss");
       return entry;
