@@ -144,6 +144,7 @@ export const policy = {
   "stocktake.list": { who: "anyone" },
   "stocktake.get": { who: "anyone" },
   "stocktake.revision": { who: "anyone" },
+  "stocktake.coverable": { who: "secretariat" },
   "stocktake.open": { who: "secretariat" },
   "stocktake.close": { who: "secretariat" },
   "stocktake.saveNarrative": { who: "secretariat" },

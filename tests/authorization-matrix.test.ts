@@ -336,6 +336,7 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "home.now": { expect: ANYONE },
   "stocktakes.get": { expect: ANYONE, input: () => ({ year: 2031 }) },
   "stocktakes.revision": { expect: ANYONE, input: () => ({ year: 2032 }) },
+  "stocktakes.coverable": { expect: STAFF },
   "stocktakes.open": { expect: STAFF, input: () => ({ year: 2040, opensOn: "2040-01-01", closesOn: "2040-02-01", referenceNormIds: ["ungge-f"], normIds: [] }) },
   "stocktakes.close": { expect: STAFF, input: () => ({ year: 2031 }) },
   "stocktakes.saveNarrative": { expect: STAFF, input: () => ({ year: 2033, summary: "Summary.", categories: { I: "", II: "", III: "", IV: "", V: "" } }) },

@@ -88,6 +88,10 @@ export const norms = pgTable(
     index("norms_public_created_idx").on(t.createdAt, t.id).where(sql`${t.submittedAt} is not null`),
     index("norms_public_bridging_idx").on(t.bridging, t.id).where(sql`${t.submittedAt} is not null`),
     index("norms_last_activity_idx").on(t.lastActivityAt, t.id),
+    // What a stock-take may cover, the most-positioned first (coverableNorms in server/domain/stocktakes.ts).
+    index("norms_coverable_idx")
+      .on(t.positionCount.desc(), t.createdAt, t.id)
+      .where(sql`${t.status} in ('endorsement', 'concluded')`),
     // The home page's "recently concluded" (server/domain/home.ts): newest change first within a status.
     index("norms_status_updated_idx").on(t.status, t.updatedAt, t.id),
     // Keyset pagination of the list by support and by contestation (server/domain/norm-queries.ts

@@ -30,14 +30,15 @@ import type { NormStatus } from "~/server/schemas/vocabulary";
 import { categoryCodes } from "~/server/schemas/vocabulary";
 import { badInput, conflict, forbidden, invalidState, notFound, pgErrorCode } from "../errors";
 import { type Actor, isRepresentative, isStaff } from "../policy";
-import type {
-  narrativeInput,
-  observationInput,
-  openStocktakeInput,
-  publishInput,
-  replyInput,
-  reviewObservationInput,
-  statementInput,
+import {
+  type narrativeInput,
+  type observationInput,
+  type openStocktakeInput,
+  type publishInput,
+  type replyInput,
+  type reviewObservationInput,
+  STOCKTAKE_MAX_NORMS,
+  type statementInput,
 } from "../schemas/stocktakes";
 import { isPublicNorm } from "./norm-visibility";
 import { buildSnapshot, canonicalJson, type Snapshot, type SnapshotInput, sha256, snapshotCsv } from "./stocktake-snapshot";
@@ -86,11 +87,28 @@ async function lockOpenStocktake(tx: Tx, year: number, what: string) {
 // ---------------------------------------------------------------------------------------------
 // The secretariat: opening, closing, narrative
 
+/**
+ * The norms a stock-take may cover, those in endorsement or concluded, the most-positioned first
+ * (then the oldest), up to the bound, and how many there are in all. The first STOCKTAKE_MAX_NORMS
+ * are the default coverage: one rule anyone can check, favouring no norm's side.
+ */
+export async function coverableNorms(db: DbOrTx) {
+  const coverable = inArray(norms.status, ["endorsement", "concluded"]);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ id: norms.id, title: norms.title, status: norms.status, positionCount: norms.positionCount })
+      .from(norms)
+      .where(coverable)
+      .orderBy(desc(norms.positionCount), asc(norms.createdAt), asc(norms.id))
+      .limit(STOCKTAKE_MAX_NORMS),
+    db.select({ n: count() }).from(norms).where(coverable),
+  ]);
+  return { eligible: total?.n ?? 0, limit: STOCKTAKE_MAX_NORMS, norms: rows };
+}
+
 export async function openStocktake(db: Db, actor: Actor, input: z.output<typeof openStocktakeInput>) {
   return db.transaction(async (tx) => {
-    const normIds =
-      input.normIds ??
-      (await tx.select({ id: norms.id }).from(norms).where(inArray(norms.status, ["endorsement", "concluded"])).orderBy(asc(norms.createdAt))).map((n) => n.id);
+    const normIds = input.normIds ?? (await coverableNorms(tx)).norms.map((n) => n.id);
     const referenceIds = input.referenceNormIds ?? (await tx.select({ id: referenceNorms.id }).from(referenceNorms).orderBy(asc(referenceNorms.position))).map((r) => r.id);
     if (normIds.length) {
       const found = await tx.select({ id: norms.id, submittedAt: norms.submittedAt }).from(norms).where(inArray(norms.id, normIds));
@@ -117,9 +135,7 @@ export async function openStocktake(db: Db, actor: Actor, input: z.output<typeof
       ...[...new Set(normIds)].map((normId) => ({ normId, referenceNormId: null })),
       ...[...new Set(referenceIds)].map((referenceNormId) => ({ normId: null, referenceNormId })),
     ].map((item, position) => ({ ...item, stocktakeId: st.id, position }));
-    // In batches: by default a stock-take covers every norm in endorsement or concluded, tens of
-    // thousands on a large forum, more than one statement can carry.
-    for (let i = 0; i < items.length; i += 1000) await tx.insert(stocktakeItems).values(items.slice(i, i + 1000));
+    await tx.insert(stocktakeItems).values(items);
     return { year: st.year, items: items.length };
   });
 }

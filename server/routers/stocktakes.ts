@@ -23,6 +23,8 @@ export const stocktakesRouter = createTRPCRouter({
   revision: publicProcedure("stocktake.revision")
     .input(revisionInput)
     .query(({ ctx, input }) => stocktakes.publishedRevision(ctx.db, input.year, input.revision)),
+  // What the opening form offers: the norms a stock-take may cover, most-positioned first, up to the bound.
+  coverable: actorProcedure("stocktake.coverable").query(({ ctx }) => stocktakes.coverableNorms(ctx.db)),
   open: actorProcedure("stocktake.open")
     .input(openStocktakeInput)
     .mutation(({ ctx, input }) => stocktakes.openStocktake(ctx.db, ctx.actor, input)),

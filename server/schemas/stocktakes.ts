@@ -13,13 +13,21 @@ const httpUrl = z
 export const yearInput = z.strictObject({ year });
 export const revisionInput = z.strictObject({ year, revision: wholeNumber("The revision").optional() });
 
+/**
+ * The most forum norms one stock-take covers, chosen or by default: a report readers can take in,
+ * and figures, a snapshot and a PDF whose cost has a bound however large the forum grows
+ * (docs/performance.md).
+ */
+export const STOCKTAKE_MAX_NORMS = 500;
+
 export const openStocktakeInput = z
   .strictObject({
     year,
     opensOn: isoDate("opening date"),
     closesOn: isoDate("closing date"),
-    // Absent: every norm in endorsement or concluded, and every reference norm.
-    normIds: z.array(z.uuid()).max(500).optional(),
+    // Absent: the norms in endorsement or concluded, the most-positioned first if there are more
+    // than the bound (coverableNorms in server/domain/stocktakes.ts), and every reference norm.
+    normIds: z.array(z.uuid()).max(STOCKTAKE_MAX_NORMS, `A stock-take covers at most ${STOCKTAKE_MAX_NORMS} forum norms.`).optional(),
     referenceNormIds: z.array(z.string().min(1).max(40)).max(200).optional(),
   })
   .refine((v) => v.closesOn >= v.opensOn, { path: ["closesOn"], message: "The window must close on or after the day it opens." });

@@ -14,30 +14,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** Every public norm in a status, across pages (the list is paged at 100 at most). */
-async function normsIn(status: "endorsement" | "concluded") {
-  const found: { id: string; title: string; status: string }[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await api.norms.list({ status, limit: 100, cursor });
-    found.push(...page.items.map((n) => ({ id: n.id, title: n.title, status: n.status })));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return found;
-}
-
 export default async function SecretariatStocktakesPage() {
   await requireSecretariat();
-  const [years, endorsement, concluded, matrix] = await Promise.all([
+  const [years, coverable, matrix] = await Promise.all([
     load(() => api.stocktakes.list()),
-    normsIn("endorsement"),
-    normsIn("concluded"),
+    load(() => api.stocktakes.coverable()),
     load(() => api.references.matrix()),
   ]);
   const [t, tc, format] = await Promise.all([getTranslations("stocktakeAdmin.list"), getTranslations("secretariat"), getFormatter()]);
   const date = (d: string) => format.dateTime(utcDate(d), { dateStyle: "medium", timeZone: "UTC" });
 
-  const forumNorms: CoverableNorm[] = [...endorsement, ...concluded]
+  const forumNorms: CoverableNorm[] = [...coverable.norms]
     .sort((a, b) => a.title.localeCompare(b.title))
     .map((n) => ({ id: n.id, label: n.title, hint: t(n.status === "concluded" ? "normConcluded" : "normEndorsement") }));
   const documents = matrix.documents.map((d) => ({
@@ -101,7 +88,12 @@ export default async function SecretariatStocktakesPage() {
         <h2 id="open-title" className="mb-4 text-2xl font-bold sm:text-3xl">
           {t("openTitle")}
         </h2>
-        <OpenStocktakeForm suggestedYear={suggestedYear} forumNorms={forumNorms} documents={documents} />
+        <OpenStocktakeForm
+          suggestedYear={suggestedYear}
+          forumNorms={forumNorms}
+          documents={documents}
+          bound={coverable.eligible > coverable.limit ? { eligible: coverable.eligible, limit: coverable.limit } : null}
+        />
       </section>
     </>
   );

@@ -20,8 +20,10 @@ export interface CoverableNorm {
 
 interface Props {
   suggestedYear: number;
-  /** Every forum norm in endorsement or concluded: the default coverage. */
+  /** The forum norms in endorsement or concluded, up to the bound (the most-positioned): the default coverage. */
   forumNorms: CoverableNorm[];
+  /** Set when more norms are in endorsement or concluded than one stock-take covers. */
+  bound: { eligible: number; limit: number } | null;
   /** The reference norms, by document: all covered by default. */
   documents: { key: string; title: string; norms: CoverableNorm[] }[];
 }
@@ -52,7 +54,7 @@ function useTicks(all: string[]) {
   };
 }
 
-export function OpenStocktakeForm({ suggestedYear, forumNorms, documents }: Props) {
+export function OpenStocktakeForm({ suggestedYear, forumNorms, documents, bound }: Props) {
   const t = useTranslations("stocktakeAdmin.openForm");
   const te = useTranslations("common.errors");
   const trpc = useTRPC();
@@ -114,6 +116,7 @@ export function OpenStocktakeForm({ suggestedYear, forumNorms, documents }: Prop
 
       <h3 className="mb-2 text-xl font-bold">{t("coverageTitle")}</h3>
       <p className="mb-4">{t("coverageDefault")}</p>
+      {bound ? <p className="mb-4">{t("coverageBound", bound)}</p> : null}
       <details className="mb-8 border-s-4 border-border ps-4" open={Boolean(coverageError)}>
         <summary className="cursor-pointer text-lg text-link underline hover:text-link-hover">{t("coverageChoose", { chosen, total })}</summary>
         <div className="mt-6">
