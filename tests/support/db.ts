@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { type Database, openPglite, openPostgres } from "~/db/connect";
 import { seedReference } from "~/db/seed";
-import { TEMPLATE_DB, withDatabase } from "./db-names";
+import { templateDatabase, testDatabasePrefix, withDatabase } from "./db-names";
 
 /**
  * A fresh, migrated database with the reference data (as every real one has) for one test file: a clone of the migrated template on PostgreSQL
@@ -16,9 +16,9 @@ export async function createTestDatabase(): Promise<Database> {
     await seedReference(database.db);
     return database;
   }
-  const name = `nf_test_${randomBytes(6).toString("hex")}`;
+  const name = `${testDatabasePrefix(url)}${randomBytes(6).toString("hex")}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase(url)}`);
   await admin.end();
   const database = openPostgres(withDatabase(url, name), { max: 20 });
   return {

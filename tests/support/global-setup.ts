@@ -3,7 +3,7 @@
 import postgres from "postgres";
 import { openPostgres } from "~/db/connect";
 import { seedReference } from "~/db/seed";
-import { TEMPLATE_DB, withDatabase } from "./db-names";
+import { templateDatabase, testDatabasePrefix, withDatabase } from "./db-names";
 
 export default async function setup() {
   const url = process.env.TEST_DATABASE_URL;
@@ -11,6 +11,7 @@ export default async function setup() {
   if (process.env.DATABASE_URL && process.env.DATABASE_URL === url) {
     throw new Error("TEST_DATABASE_URL must not be DATABASE_URL: the tests create and drop databases.");
   }
+  const TEMPLATE_DB = templateDatabase(url);
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
   await admin.unsafe(`CREATE DATABASE ${TEMPLATE_DB}`);
@@ -21,7 +22,8 @@ export default async function setup() {
   await admin.end();
   return async () => {
     const cleanup = postgres(url, { max: 1, onnotice: () => {} });
-    const leftovers = await cleanup<{ datname: string }[]>`select datname from pg_database where datname like 'nf_test_%'`;
+    // starts_with, not LIKE: "_" is a wildcard there.
+    const leftovers = await cleanup<{ datname: string }[]>`select datname from pg_database where starts_with(datname, ${testDatabasePrefix(url)})`;
     for (const { datname } of leftovers) await cleanup.unsafe(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     await cleanup.end();
   };
