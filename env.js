@@ -44,6 +44,9 @@ export const env = createEnv({
     // default with DATABASE_URL; the embedded database runs without it.
     PAGE_CACHE: bool.optional(),
     PAGE_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(64),
+    // Searches one client address may start per minute on one instance (server/search-throttle.ts);
+    // raise it when many people share one address (an office behind one gateway).
+    SEARCHES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120), // DEFAULT_SEARCHES_PER_MINUTE
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },
   client: {},

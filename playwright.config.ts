@@ -29,6 +29,8 @@ const appEnv: Record<string, string> = {
   DATA_DIR: ".data/e2e",
   PGLITE_DATA_DIR: ".data/e2e/pglite",
   LOG_LEVEL: "warn",
+  // Every test searches from one address; the limit itself is tested in tests/search-throttle.test.ts.
+  SEARCHES_PER_MINUTE: "100000",
 };
 // On PostgreSQL when TEST_DATABASE_URL is set (as in CI): a fresh database `nf_e2e` beside it.
 // Never the developer's DATABASE_URL, which may hold real data: it is blanked for the app.

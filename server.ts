@@ -6,6 +6,8 @@ import { pathToFileURL } from "node:url";
 import type { createPageCache } from "./server/page-cache";
 import { claimProxyMark, PROXY_MARK_HEADER, rewriteForwardedFor } from "./server/auth/client-address";
 import { MISSING_APP_URL, originOf, withRequestOrigin } from "./server/request-origin";
+import { createSearchThrottle, DEFAULT_SEARCHES_PER_MINUTE } from "./server/search-throttle";
+import searchMessages from "./messages/en/search.json";
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => unknown;
 
@@ -32,12 +34,23 @@ export function rewriteRequest(req: IncomingMessage, trustedProxies: number, mar
  * An HTTP server passing every request, rewritten, to `handle` (Next.js's request handler), with
  * the origin it was addressed to recorded for absolute links when APP_URL is unset (development).
  */
-export function createAppServer(handle: Handle, { trustedProxies, pageCache }: { trustedProxies: number; pageCache?: ReturnType<typeof createPageCache> }) {
+export function createAppServer(
+  handle: Handle,
+  {
+    trustedProxies,
+    pageCache,
+    searchesPerMinute = DEFAULT_SEARCHES_PER_MINUTE,
+  }: { trustedProxies: number; pageCache?: ReturnType<typeof createPageCache>; searchesPerMinute?: number },
+) {
   const mark = claimProxyMark();
+  // Searches per client address (server/search-throttle.ts); one answered from the page cache is not counted.
+  const searches = createSearchThrottle({ limit: searchesPerMinute, text: searchMessages.limited });
   return createServer((req, res) => {
     rewriteRequest(req, trustedProxies, mark);
     const origin = originOf(req.headers, trustedProxies);
-    const serve = () => (pageCache ? pageCache.serve(req, res, () => handle(req, res)) : handle(req, res));
+    const address = req.headers["x-forwarded-for"]?.toString().split(",", 1)[0]?.trim() || null;
+    const render = () => (searches.refuse(req, res, address) ? undefined : handle(req, res));
+    const serve = () => (pageCache ? pageCache.serve(req, res, render) : render());
     Promise.resolve(withRequestOrigin(origin, serve)).catch((error: unknown) => {
       console.error("request failed", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
@@ -68,7 +81,7 @@ async function main() {
   // them (server/page-cache). It needs PostgreSQL, which every instance reads to know what changed.
   const cacheOn = Boolean(env.DATABASE_URL) && env.PAGE_CACHE !== false;
   const pageCache = cacheOn ? await startPageCache(env.DATABASE_URL!, env.PAGE_CACHE_MB) : undefined;
-  const server = createAppServer(app.getRequestHandler(), { trustedProxies: env.TRUSTED_PROXIES, pageCache });
+  const server = createAppServer(app.getRequestHandler(), { trustedProxies: env.TRUSTED_PROXIES, pageCache, searchesPerMinute: env.SEARCHES_PER_MINUTE });
   server.listen(port, () => {
     console.log(`Norms Forum ready on port ${port} (${dev ? "development" : "production"}, TRUSTED_PROXIES=${env.TRUSTED_PROXIES}, page cache ${pageCache ? "on" : "off"})`);
   });
