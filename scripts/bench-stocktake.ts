@@ -1,4 +1,4 @@
-// `npm run bench:stocktake [-- --runs N] [--out FILE] [--json]`: the stock-take measures of issue 15 on DATABASE_URL (a
+// `npm run bench:stocktake [-- --runs N] [--cover busiest|default] [--out FILE] [--json]`: the stock-take measures of issue 15 on DATABASE_URL (a
 // database filled by `npm run seed:large`), in process, run by `npm run bench:http` too:
 //   - the figures: the report exactly as it would be published now (previewReport: every covered
 //     norm's positions as they stood when the window closed, the measures, the snapshot and hash);
@@ -7,7 +7,8 @@
 // Everything runs inside one transaction that is rolled back, so the database is left as it was:
 // on a seeded database it publishes a correction of the latest published year; on one without a
 // published stock-take it opens a closed one covering the 50 norms in endorsement or concluded with
-// the most positions, and every reference norm.
+// the most positions, and every reference norm. `--cover busiest` does that on a seeded database
+// too; `--cover default` opens one with the default coverage instead (the most a stock-take covers).
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
@@ -15,6 +16,7 @@ import { type Db, openPostgres } from "~/db/connect";
 import { norms, stocktakeRevisions, stocktakes, users } from "~/db/schema";
 import type { Actor } from "~/server/policy";
 import { openStocktake, previewReport, publishStocktake } from "~/server/domain/stocktakes";
+import { STOCKTAKE_MAX_NORMS } from "~/server/schemas/stocktakes";
 import { renderReportPdf } from "~/server/stocktake-pdf/render";
 
 export const STOCKTAKE_TARGETS = { figuresMs: 2000, publishMs: 10_000 };
@@ -69,19 +71,22 @@ try {
       year = latest.year;
       scenario = `a correction of the published ${year} report`;
     } else {
-      const busiest = await db
-        .select({ id: norms.id })
-        .from(norms)
-        .where(and(inArray(norms.status, ["endorsement", "concluded"]), isNotNull(norms.submittedAt)))
-        .orderBy(desc(norms.positionCount), norms.id)
-        .limit(args.cover === "all" ? 1_000_000 : 50);
       const [last] = await db.select({ year: stocktakes.year }).from(stocktakes).orderBy(desc(stocktakes.year)).limit(1);
       year = Math.max(2000, (last?.year ?? 2000) + 1);
-      await openStocktake(db, staff, { year, opensOn: "2026-06-01", closesOn: "2026-08-31", normIds: busiest.map((n) => n.id) });
-      scenario =
-        args.cover === "all"
-          ? `a closed stock-take of every norm in endorsement or concluded (${busiest.length}) and every reference norm`
-          : `a closed stock-take of the ${busiest.length} busiest norms in endorsement or concluded and every reference norm`;
+      if (args.cover === "default") {
+        // What the secretariat gets by default: the most-positioned norms up to the bound (STOCKTAKE_MAX_NORMS).
+        const opened = await openStocktake(db, staff, { year, opensOn: "2026-06-01", closesOn: "2026-08-31" });
+        scenario = `a closed stock-take with the default coverage (${opened.items} items: the ${STOCKTAKE_MAX_NORMS} most-positioned norms in endorsement or concluded at most, and every reference norm)`;
+      } else {
+        const busiest = await db
+          .select({ id: norms.id })
+          .from(norms)
+          .where(and(inArray(norms.status, ["endorsement", "concluded"]), isNotNull(norms.submittedAt)))
+          .orderBy(desc(norms.positionCount), norms.id)
+          .limit(50);
+        await openStocktake(db, staff, { year, opensOn: "2026-06-01", closesOn: "2026-08-31", normIds: busiest.map((n) => n.id) });
+        scenario = `a closed stock-take of the ${busiest.length} busiest norms in endorsement or concluded and every reference norm`;
+      }
     }
     const figures: number[] = [];
     let preview!: Awaited<ReturnType<typeof previewReport>>;
