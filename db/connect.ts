@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -62,11 +63,13 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
  * then is refused with a clear message.
  */
 export async function openPglite(dataDir?: string, options: { lockWaitMs?: number } = {}): Promise<Database> {
-  if (!dataDir) return wrapPglite(new PGlite(), () => {});
+  // pg_trgm: the trigram indexes of migration 0019, as on PostgreSQL.
+  const extensions = { pg_trgm };
+  if (!dataDir) return wrapPglite(new PGlite({ extensions }), () => {});
   mkdirSync(path.resolve(dataDir), { recursive: true });
   const lock = await lockFolder(dataDir, { waitMs: options.lockWaitMs });
   try {
-    return await wrapPglite(new PGlite(path.resolve(dataDir)), () => lock.release());
+    return await wrapPglite(new PGlite(path.resolve(dataDir), { extensions }), () => lock.release());
   } catch (error) {
     lock.release();
     throw error;

@@ -12,6 +12,10 @@ import { getNorm } from "~/server/domain/norm-queries";
 import { positionsForNorm } from "~/server/domain/positions";
 import { listComments } from "~/server/domain/comments";
 import { searchAll } from "~/server/domain/search";
+import { searchCompareChoices } from "~/server/domain/compare";
+import { listOrganizations } from "~/server/domain/organizations";
+import { coverableNorms } from "~/server/domain/stocktakes";
+import { listOrganizationsInput } from "~/server/schemas/organizations";
 import { listNormsInput } from "~/server/schemas/norms";
 
 const { values: args } = parseArgs({ options: { filter: { type: "string" }, slug: { type: "string" } } });
@@ -45,6 +49,11 @@ const scenarios: [string, () => Promise<unknown>][] = [
   ["list: search two words, relevance", list({ q: "critical infrastructure" })],
   ["list: search one word, newest", list({ q: "infrastructure", sort: "newest" })],
   ["site search: one word", () => searchAll(db, { q: "infrastructure" })],
+  ["site search: an organisation's name", () => searchAll(db, { q: "ministry" })],
+  ["organisations: name contains", () => listOrganizations(db, listOrganizationsInput.parse({ q: "minist" }))],
+  ["compare: titles containing a common word", () => searchCompareChoices(db, { q: "of" })],
+  ["compare: titles containing a rarer word", () => searchCompareChoices(db, { q: "cable" })],
+  ["stock-take: what it may cover", () => coverableNorms(db)],
   ["norm page: the norm", () => getNorm(db, null, slug)],
   ["norm page: positions", () => positionsForNorm(db, null, slug)],
   ["norm page: comments", () => listComments(db, null, { slug } as never)],

@@ -88,9 +88,15 @@ export const norms = pgTable(
     index("norms_public_created_idx").on(t.createdAt, t.id).where(sql`${t.submittedAt} is not null`),
     index("norms_public_bridging_idx").on(t.bridging, t.id).where(sql`${t.submittedAt} is not null`),
     index("norms_last_activity_idx").on(t.lastActivityAt, t.id),
+    // Finding public proposals by any part of their title (the comparison's title suggestions).
+    // Migration 0019 also adds norms_public_title_idx (title, id) INCLUDE (slug, status,
+    // current_version) for the same suggestions in title order; drizzle-kit cannot write INCLUDE.
+    index("norms_public_title_trgm_idx")
+      .using("gin", t.title.op("gin_trgm_ops"))
+      .where(sql`${t.submittedAt} is not null`),
     // What a stock-take may cover, the most-positioned first (coverableNorms in server/domain/stocktakes.ts).
     index("norms_coverable_idx")
-      .on(t.positionCount.desc(), t.createdAt, t.id)
+      .on(t.positionCount.desc().nullsFirst(), t.createdAt, t.id)
       .where(sql`${t.status} in ('endorsement', 'concluded')`),
     // The home page's "recently concluded" (server/domain/home.ts): newest change first within a status.
     index("norms_status_updated_idx").on(t.status, t.updatedAt, t.id),

@@ -79,6 +79,9 @@ export const organizations = pgTable(
     // The verification queue and the directory filter on these.
     index("organizations_verification_status_idx").on(t.verificationStatus, t.createdAt),
     index("organizations_type_region_idx").on(t.stakeholderType, t.region),
+    // Finding organisations by any part of their name (the directory's and the site search's
+    // `ilike '%…%'`): trigrams, so a search reads the matches, not all names (pg_trgm).
+    index("organizations_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
     check("organizations_country_chk", sql`${t.country} ~ '^[A-Z]{2}$'`),
   ],
 );
