@@ -27,7 +27,7 @@ import { listNorms } from "~/server/domain/norm-queries";
 import { listNormsInput } from "~/server/schemas/norms";
 import { figuresThatDiffer, measureRecording, prepareRepresentatives, signInRepresentatives } from "./bench-http/recording";
 
-const usage = `Usage: npm run bench:http -- [--seed-scale N [--reset]] [--build] [--duration S] [--connections 1,10,50] [--out FILE]
+const usage = `Usage: npm run bench:http -- [--seed-scale N [--reset]] [--build] [--duration S] [--connections 1,10,50] [--only KEYS] [--out FILE]
 
   Needs DATABASE_URL: a PostgreSQL database filled by \`npm run seed:large\`, and a production
   build (.next, or NEXT_DIST_DIR) unless --build is given.
@@ -37,6 +37,9 @@ const usage = `Usage: npm run bench:http -- [--seed-scale N [--reset]] [--build]
   --build          run \`next build\` first
   --duration S     seconds per measurement (default 10)
   --connections L  comma-separated connection counts (default 1,10,50)
+  --only KEYS      comma-separated: measure only these. \`recording\` is the write with its
+                   framework baselines (minimal Next route, bare http); \`stocktake\` the
+                   stock-take measures; any endpoint key (api-list, html-norm, …) that endpoint
   --out FILE       where to write the results (default bench/results.json)`;
 
 function fail(message: string): never {
@@ -53,6 +56,7 @@ try {
       build: { type: "boolean", default: false },
       duration: { type: "string", default: "10" },
       connections: { type: "string", default: "1,10,50" },
+      only: { type: "string" },
       out: { type: "string", default: path.join("bench", "results.json") },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -73,6 +77,12 @@ if (!Number.isFinite(duration) || duration <= 0 || duration > 600) fail("--durat
 const connectionCounts = args.connections.split(",").map((c) => Number(c.trim()));
 if (connectionCounts.some((c) => !Number.isInteger(c) || c < 1 || c > 1000)) fail("--connections must be whole numbers from 1 to 1000, comma-separated, e.g. 1,10,50.");
 if (args.reset && args["seed-scale"] === undefined) fail("--reset only goes with --seed-scale.");
+// What --only keeps: endpoint keys, "recording" (the write and the two baselines it is read
+// against) and "stocktake"; everything when it is not given.
+const only = args.only === undefined ? undefined : new Set(args.only.split(",").map((k) => k.trim()).filter(Boolean));
+const measuresRecording = !only || only.has("recording");
+const measuresStocktake = !only || only.has("stocktake");
+const keepsEndpoint = (key: string) => !only || only.has(key) || (only.has("recording") && (key === "next-list" || key === "bare-list"));
 const seedScale = args["seed-scale"] === undefined ? undefined : Number(args["seed-scale"]);
 if (seedScale !== undefined && (!Number.isFinite(seedScale) || seedScale <= 0)) fail("--seed-scale must be a number above 0, e.g. 0.01 or 1.");
 
@@ -227,7 +237,7 @@ const LAYOUT_PAGE = "/house-rules";
 const at = (server: () => Server, pathName: string) => () => server().url + pathName;
 let app: Server;
 let bare: Server;
-const endpoints: Endpoint[] = [
+const allEndpoints: Endpoint[] = [
   { key: "api-list", label: "GET /api/v1/norms?status=consultation", url: at(() => app, "/api/v1/norms?status=consultation") },
   { key: "bare-list", label: "bare http: the same SQL", url: at(() => bare, "/list") },
   { key: "next-list", label: "minimal Next route: the same SQL", url: at(() => app, "/api/bench/baseline") },
@@ -243,6 +253,12 @@ const endpoints: Endpoint[] = [
   { key: "html-norm-fresh", label: "GET /norms/<busiest> (HTML, not cached)", url: () => `${app.url}/norms/${busiestSlug}`, fresh: "address" },
   { key: "html-layout-fresh", label: `GET ${LAYOUT_PAGE} (layout only, not cached)`, url: at(() => app, LAYOUT_PAGE), fresh: "address" },
 ];
+const endpoints = allEndpoints.filter((e) => keepsEndpoint(e.key));
+if (only) {
+  const known = new Set([...allEndpoints.map((e) => e.key), "recording", "stocktake"]);
+  const unknown = [...only].filter((k) => !known.has(k));
+  if (unknown.length) fail(`--only: unknown ${unknown.join(", ")}; known: ${[...known].join(", ")}.`);
+}
 interface MeasureSpec {
   measure: string;
   endpoint: string;
@@ -412,17 +428,17 @@ try {
   }
 
   // The write: representatives recording positions (tRPC mutation, signed in), then the figures.
-  const recording = await signInRepresentatives(app.url, prepared);
-  for (const connections of connectionCounts.filter((c) => c <= 10)) {
+  const recording = measuresRecording ? await signInRepresentatives(app.url, prepared) : undefined;
+  for (const connections of recording ? connectionCounts.filter((c) => c <= 10) : []) {
     console.error(`recording a position (tRPC mutation), ${connections} connection${connections === 1 ? "" : "s"}, ${duration} s…`);
     await settle();
-    const result = await measureRecording(app.url, recording, connections, duration);
+    const result = await measureRecording(app.url, recording!, connections, duration);
     const r = runFrom(result, "record-position", `${app.url}/api/trpc/positions.record`, connections);
     runs.push(r);
     if (failureRate(r) > 0.01) problems.push(`recording a position at ${connections} connections: ${(failureRate(r) * 100).toFixed(1)}% failed (${r.non2xx} non-2xx responses).`);
   }
-  figuresWrong = await figuresThatDiffer(databaseUrl, recording.normIds);
-  if (figuresWrong.length) problems.push(`after the writes, stored figures differ from the positions on ${figuresWrong.length} norm(s): ${figuresWrong[0]}`);
+  if (recording) figuresWrong = await figuresThatDiffer(databaseUrl, recording.normIds);
+  if (figuresWrong?.length) problems.push(`after the writes, stored figures differ from the positions on ${figuresWrong.length} norm(s): ${figuresWrong[0]}`);
 } catch (error) {
   problems.push((error as Error).message);
 } finally {
@@ -528,9 +544,11 @@ console.log(`bench:http: ${metCount} of ${targets.length} targets met (scale ${s
 // 6. The stock-take measures of issue 15 (figures ≤ 2 s, publishing ≤ 10 s): scripts/bench-stocktake.ts,
 // in process on the same database once the servers have stopped (it publishes a correction in a
 // transaction it rolls back); it prints its own table and writes stocktake.json beside the results.
-const stocktake = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-stocktake.ts", "--out", path.join(path.dirname(args.out), "stocktake.json")], {
-  stdio: ["ignore", "inherit", "inherit"],
-  env: process.env,
-});
+const stocktake = measuresStocktake
+  ? spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-stocktake.ts", "--out", path.join(path.dirname(args.out), "stocktake.json")], {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: process.env,
+    })
+  : { status: 0 };
 if (stocktake.status !== 0) console.error("bench:http: the stock-take measures (scripts/bench-stocktake.ts) failed; see above.");
 process.exit(problems.length || stocktake.status !== 0 ? 1 : 0);

@@ -66,9 +66,19 @@ export async function signInRepresentatives(appUrl: string, prepared: Awaited<Re
   return { cookies, organizationIds: prepared.organizationIds, normIds: prepared.normIds };
 }
 
-/** Each request: one representative records a position on one norm, alternating endorse and abstain so each is a change. */
+/**
+ * The stance of request `i` (representative i % reps, norm ⌊i / reps⌋ % norms): endorse on one
+ * round of every representative over every norm, abstain on the next, so each request changes the
+ * organisation's position, but for the first round of a run, which meets what the last run left (a
+ * stance by i % 2 would give each of ten representatives the same stance every time, and every
+ * round after the first would write nothing).
+ */
+export const stanceOf = (i: number, reps: number, norms: number) => (Math.floor(i / (reps * norms)) % 2 === 0 ? "endorse" : "abstain");
+
+/** Each request: one representative records a position on one norm, a change each time (stanceOf). */
+// Counted across measurements, so the next one goes on with the round (and the stance) where the last stopped.
+let n = 0;
 export async function measureRecording(appUrl: string, recording: Recording, connections: number, seconds: number) {
-  let n = 0;
   const result = await autocannon({
     url: `${appUrl}/api/trpc/positions.record`,
     connections,
@@ -85,7 +95,7 @@ export async function measureRecording(appUrl: string, recording: Recording, con
             ...request,
             method: "POST",
             headers: { "content-type": "application/json", origin: appUrl, cookie: recording.cookies[who]! },
-            body: JSON.stringify({ json: { normId: norm, organizationId: recording.organizationIds[who], stance: i % 2 === 0 ? "endorse" : "abstain" } }),
+            body: JSON.stringify({ json: { normId: norm, organizationId: recording.organizationIds[who], stance: stanceOf(i, recording.cookies.length, recording.normIds.length) } }),
           };
         },
       },
