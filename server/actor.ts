@@ -26,17 +26,33 @@ export async function loadActor(
   session: { userId: string; sessionVersion: number } | null,
 ): Promise<Actor | null> {
   if (!session) return null;
-  const user = await db.query.users.findFirst({
-    columns: { id: true, email: true, displayName: true, role: true, sessionVersion: true, deletedAt: true },
-    where: eq(users.id, session.userId),
-  });
+  // One statement: the person and their active suspension, if any (the latest, as activeSuspension).
+  const now = new Date();
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      role: users.role,
+      sessionVersion: users.sessionVersion,
+      deletedAt: users.deletedAt,
+      suspension: { id: suspensions.id, reason: suspensions.reason, endsAt: suspensions.endsAt },
+    })
+    .from(users)
+    .leftJoin(
+      suspensions,
+      and(eq(suspensions.userId, users.id), isNull(suspensions.liftedAt), or(isNull(suspensions.endsAt), gt(suspensions.endsAt, now))),
+    )
+    .where(eq(users.id, session.userId))
+    .orderBy(desc(suspensions.createdAt))
+    .limit(1);
   // Deleting an account bumps the session version too; the deletedAt check holds even if it did not.
-  if (!user || user.deletedAt || user.sessionVersion !== session.sessionVersion) return null;
+  if (!row || row.deletedAt || row.sessionVersion !== session.sessionVersion) return null;
   return {
-    id: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    role: user.role,
-    suspension: await activeSuspension(db, user.id),
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    role: row.role,
+    suspension: row.suspension,
   };
 }

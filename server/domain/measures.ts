@@ -134,5 +134,13 @@ export function computeMeasures(all: readonly MeasuredPosition[]): Measures {
   };
 }
 
+/** Positions counted by kind: as many positions as `n` of each. */
+export type MeasuredTally = MeasuredPosition & { n: number };
+
+/** computeMeasures over counts (a GROUP BY's rows) rather than one row per position. */
+export function measuresFromTallies(tallies: readonly MeasuredTally[]): Measures {
+  return computeMeasures(tallies.flatMap(({ n, ...position }) => Array.from({ length: n }, () => position)));
+}
+
 export const isEndorsing = (s: Stance) => ENDORSING.has(s);
 export { stances };

@@ -4,13 +4,13 @@
 import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, DbOrTx, Tx } from "~/db/connect";
-import { normPositionHistory, normPositions, norms, organizationMembers, organizations, users } from "~/db/schema";
+import { normCoauthors, normPositionHistory, normPositions, norms, organizationMembers, organizations, users } from "~/db/schema";
 import type { NormStatus, Region, Stance, StakeholderType, VerificationStatus } from "~/server/schemas/vocabulary";
 import { regions, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { forbidden, invalidState, notFound } from "../errors";
 import { type Actor, isRepresentative, isStaff } from "../policy";
 import { encodeHistoryCursor, encodePositionCursor, type normPositionsListInput, type positionHistoryInput, type reaffirmPositionInput, type recordPositionInput } from "../schemas/positions";
-import { computeMeasures, contestationLowerBound, supportLowerBound } from "./measures";
+import { computeMeasures, contestationLowerBound, measuresFromTallies, supportLowerBound } from "./measures";
 import { isoMicros, visibleNorm } from "./norm-queries";
 import { isPublicNorm } from "./norm-visibility";
 import { authorRole } from "./norms";
@@ -51,16 +51,10 @@ async function lockOpenNorm(tx: Tx, actor: Actor, normId: string) {
   return norm;
 }
 
-/** The organisation must exist, be represented by the actor, and be verified. */
-async function speakingOrganization(tx: Tx, actor: Actor, organizationId: string) {
-  const organization = await tx.query.organizations.findFirst({
-    columns: { id: true, name: true, verificationStatus: true },
-    where: eq(organizations.id, organizationId),
-  });
+/** Refuses unless the organisation exists, the actor represents it, and it is verified (in that order). */
+function checkSpeaker(organization: { name: string; verificationStatus: VerificationStatus } | null, represents: boolean) {
   if (!organization) throw notFound("The organisation");
-  if (!(await isRepresentative(tx, actor.id, organizationId))) {
-    throw forbidden(`Only a representative of ${organization.name} can record its positions.`);
-  }
+  if (!represents) throw forbidden(`Only a representative of ${organization.name} can record its positions.`);
   if (organization.verificationStatus !== "verified") {
     throw invalidState(
       organization.verificationStatus === "revoked"
@@ -68,28 +62,64 @@ async function speakingOrganization(tx: Tx, actor: Actor, organizationId: string
         : `${organization.name} is not verified yet. Only verified organisations record positions.`,
     );
   }
-  return organization;
+}
+
+/** The organisation must exist, be represented by the actor, and be verified. */
+async function speakingOrganization(tx: Tx, actor: Actor, organizationId: string) {
+  const organization = await tx.query.organizations.findFirst({
+    columns: { id: true, name: true, verificationStatus: true },
+    where: eq(organizations.id, organizationId),
+  });
+  checkSpeaker(organization ?? null, Boolean(organization) && (await isRepresentative(tx, actor.id, organizationId)));
+  return organization!;
+}
+
+/** A norm's positions counted by stance, stakeholder type, region and whether they count. */
+interface Tally {
+  stance: Stance;
+  stakeholderType: StakeholderType;
+  region: Region;
+  verified: boolean;
+  n: number;
+}
+
+/** The figures stored on the norm (its list's sort keys), from its tallies. */
+function storedFigures(tallies: readonly Tally[]) {
+  const m = measuresFromTallies(tallies.map((t) => ({ ...t, current: true })));
+  return {
+    positionCount: m.counts.total,
+    support: m.support,
+    bridging: m.bridging,
+    contestation: m.contestation,
+    supportLowerBound: supportLowerBound(m.counts),
+    contestationLowerBound: contestationLowerBound(m.counts),
+  };
+}
+
+/**
+ * The norm's figures from its current positions: one count by stance, stakeholder type, region
+ * and verification (at most 4 × 6 × 6 × 2 rows, however many positions), fed to computeMeasures.
+ * Read inside the transaction that holds the norm's lock, after its own writes, so it is exact.
+ */
+async function figuresOf(tx: DbOrTx, normId: string) {
+  const tallies = await tx
+    .select({
+      stance: normPositions.stance,
+      stakeholderType: organizations.stakeholderType,
+      region: organizations.region,
+      verified: sql<boolean>`${organizations.verificationStatus} = 'verified'`,
+      n: count(),
+    })
+    .from(normPositions)
+    .innerJoin(organizations, eq(organizations.id, normPositions.organizationId))
+    .where(eq(normPositions.normId, normId))
+    .groupBy(sql`1, 2, 3, 4`);
+  return storedFigures(tallies.map((t) => ({ ...t, verified: Boolean(t.verified), n: Number(t.n) })));
 }
 
 /** Recomputes and stores the norm's measures; call inside the transaction that changed its positions. */
 export async function refreshMeasures(tx: DbOrTx, normId: string) {
-  const rows = await tx
-    .select({ stance: normPositions.stance, stakeholderType: organizations.stakeholderType, region: organizations.region, status: organizations.verificationStatus })
-    .from(normPositions)
-    .innerJoin(organizations, eq(organizations.id, normPositions.organizationId))
-    .where(eq(normPositions.normId, normId));
-  const m = computeMeasures(rows.map((r) => ({ ...r, verified: r.status === "verified", current: true })));
-  await tx
-    .update(norms)
-    .set({
-      positionCount: m.counts.total,
-      support: m.support,
-      bridging: m.bridging,
-      contestation: m.contestation,
-      supportLowerBound: supportLowerBound(m.counts),
-      contestationLowerBound: contestationLowerBound(m.counts),
-    })
-    .where(eq(norms.id, normId));
+  await tx.update(norms).set(await figuresOf(tx, normId)).where(eq(norms.id, normId));
 }
 
 /**
@@ -116,41 +146,94 @@ async function appendHistory(
   await tx.insert(normPositionHistory).values({ ...row, kind });
 }
 
+/** What the writing statement of recordPosition answers: the checks' facts, what it wrote, and the tallies. */
+interface RecordedRow extends Record<string, unknown> {
+  slug: string;
+  status: NormStatus;
+  public: boolean;
+  author: boolean;
+  organization_id: string | null;
+  name: string | null;
+  verification_status: VerificationStatus | null;
+  represents: boolean | null;
+  written_sequence: number | null;
+  current_sequence: number | null;
+  tallies: { stance: Stance; stakeholderType: StakeholderType; region: Region; verified: boolean; n: number }[] | null;
+}
+
+/**
+ * Records an organisation's position. The norm's lock is held from the first statement to the
+ * commit, and every statement is a round trip, so the work under it is two statements:
+ *
+ * 1. the lock on the norm (which every writer of the norm's positions takes);
+ * 2. one statement, read after the lock was granted so it sees every earlier writer's commit:
+ *    the checks' facts (the norm's visibility and status, the organisation, locked FOR SHARE so
+ *    a change to its verification, type or region waits or is waited for, and whether the actor
+ *    represents it), the position and its history entry, written only when every check holds and
+ *    the position says something new, and the norm's tallies: the other organisations' positions
+ *    as stored, and this organisation's as written;
+ * 3. the norm's update: its last activity and the figures computeMeasures gives from the tallies.
+ */
 export async function recordPosition(db: Db, actor: Actor, input: RecordInput) {
   return db.transaction(async (tx) => {
-    const norm = await lockOpenNorm(tx, actor, input.normId);
-    const organization = await speakingOrganization(tx, actor, input.organizationId);
-    const refusal = positionRefusal(norm.status);
-    if (refusal) throw invalidState(refusal);
-    const existing = await tx.query.normPositions.findFirst({
-      where: and(eq(normPositions.normId, norm.id), eq(normPositions.organizationId, organization.id)),
-    });
-    if (existing && existing.stance === input.stance && existing.statement === input.statement && existing.version === norm.currentVersion) {
-      return { slug: norm.slug, changed: false, sequence: existing.sequence };
-    }
+    const [locked] = await tx.select({ id: norms.id }).from(norms).where(eq(norms.id, input.normId)).for("no key update");
+    if (!locked) throw notFound("The norm");
     const recordedAt = new Date();
-    const values = {
-      normId: norm.id,
-      organizationId: organization.id,
-      stance: input.stance,
-      statement: input.statement,
-      version: norm.currentVersion,
-      recordedById: actor.id,
-      recordedAt,
-    };
-    // One current row per organisation per norm, by the unique index; the history keeps every entry.
-    const [current] = await tx
-      .insert(normPositions)
-      .values(values)
-      .onConflictDoUpdate({
-        target: [normPositions.normId, normPositions.organizationId],
-        set: { ...values, sequence: sql`${normPositions.sequence} + 1` },
-      })
-      .returning({ sequence: normPositions.sequence });
-    await appendHistory(tx, { ...values, sequence: current!.sequence }, "recorded");
-    await tx.update(norms).set({ lastActivityAt: recordedAt }).where(eq(norms.id, norm.id));
-    await refreshMeasures(tx, norm.id);
-    return { slug: norm.slug, changed: true, sequence: current!.sequence };
+    const result = await tx.execute<RecordedRow>(sql`
+      with norm as (
+        select n.id, n.slug, n.status, n.current_version, n.submitted_at is not null as public,
+          n.proposer_id = ${actor.id} or exists (select 1 from ${normCoauthors} c where c.norm_id = n.id and c.user_id = ${actor.id}) as author
+        from ${norms} n where n.id = ${input.normId}
+      ), speaker as (
+        select o.id, o.name, o.verification_status, o.stakeholder_type, o.region,
+          exists (select 1 from ${organizationMembers} m where m.organization_id = o.id and m.user_id = ${actor.id} and m.role = 'representative') as represents
+        from ${organizations} o where o.id = ${input.organizationId}
+        for share
+      ), written as (
+        insert into ${normPositions} as p (norm_id, organization_id, stance, statement, version, recorded_by_id, recorded_at)
+        select norm.id, speaker.id, ${input.stance}::stance, ${input.statement}, norm.current_version, ${actor.id}, ${recordedAt.toISOString()}::timestamptz
+        from norm, speaker
+        where (norm.public or norm.author) and speaker.represents and speaker.verification_status = 'verified'
+          and norm.status in ('consultation', 'endorsement')
+        on conflict (norm_id, organization_id) do update
+          set stance = excluded.stance, statement = excluded.statement, version = excluded.version,
+            recorded_by_id = excluded.recorded_by_id, recorded_at = excluded.recorded_at, sequence = p.sequence + 1
+          where (p.stance, p.statement, p.version) is distinct from (excluded.stance, excluded.statement, excluded.version)
+        returning p.norm_id, p.organization_id, p.sequence, p.stance, p.statement, p.version, p.recorded_by_id, p.recorded_at
+      ), entry as (
+        insert into ${normPositionHistory} (norm_id, organization_id, sequence, kind, stance, statement, version, recorded_by_id, recorded_at)
+        select norm_id, organization_id, sequence, 'recorded', stance, statement, version, recorded_by_id, recorded_at from written
+        returning sequence
+      ), counted as (
+        select p.stance, o.stakeholder_type, o.region, o.verification_status = 'verified' as verified
+        from ${normPositions} p join ${organizations} o on o.id = p.organization_id
+        where p.norm_id = ${input.normId} and p.organization_id <> ${input.organizationId}
+        union all
+        select w.stance, speaker.stakeholder_type, speaker.region, speaker.verification_status = 'verified' from written w, speaker
+      )
+      select norm.slug, norm.status, norm.public, norm.author,
+        speaker.id as organization_id, speaker.name, speaker.verification_status, speaker.represents,
+        (select sequence from entry) as written_sequence,
+        (select p.sequence from ${normPositions} p where p.norm_id = norm.id and p.organization_id = speaker.id) as current_sequence,
+        case when exists (select 1 from written) then (
+          select json_agg(json_build_object('stance', stance, 'stakeholderType', stakeholder_type, 'region', region, 'verified', verified, 'n', n))
+          from (select stance, stakeholder_type, region, verified, count(*) as n from counted group by 1, 2, 3, 4) t
+        ) end as tallies
+      from norm left join speaker on true
+    `);
+    // postgres.js answers the rows, PGlite an object holding them.
+    const [row] = (Array.isArray(result) ? result : (result as unknown as { rows: RecordedRow[] }).rows) as RecordedRow[];
+    if (!row) throw notFound("The norm");
+    if (!row.public && !row.author) throw notFound("The norm");
+    checkSpeaker(row.organization_id ? { name: row.name!, verificationStatus: row.verification_status! } : null, Boolean(row.represents));
+    const refusal = positionRefusal(row.status);
+    if (refusal) throw invalidState(refusal);
+    if (row.written_sequence === null) return { slug: row.slug, changed: false, sequence: row.current_sequence! };
+    await tx
+      .update(norms)
+      .set({ lastActivityAt: recordedAt, ...storedFigures(row.tallies ?? []) })
+      .where(eq(norms.id, input.normId));
+    return { slug: row.slug, changed: true, sequence: row.written_sequence };
   });
 }
 
