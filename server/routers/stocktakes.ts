@@ -11,7 +11,7 @@ import {
   statementInput,
   yearInput,
 } from "../schemas/stocktakes";
-import { renderReportPdf } from "../stocktake-pdf/render";
+import { renderReportPdfInWorker } from "../stocktake-pdf/in-worker";
 import { actorProcedure, createTRPCRouter, publicProcedure } from "../trpc";
 
 export const stocktakesRouter = createTRPCRouter({
@@ -39,7 +39,7 @@ export const stocktakesRouter = createTRPCRouter({
     .query(({ ctx, input }) => stocktakes.previewReport(ctx.db, input.year)),
   publish: actorProcedure("stocktake.publish")
     .input(publishInput)
-    .mutation(({ ctx, input }) => stocktakes.publishStocktake(ctx.db, ctx.actor, input, renderReportPdf)),
+    .mutation(({ ctx, input }) => stocktakes.publishStocktake(ctx.db, ctx.actor, input, renderReportPdfInWorker)),
   publishProgress: actorProcedure("stocktake.publishProgress")
     .input(yearInput)
     .query(({ ctx, input }) => stocktakes.publicationProgress(ctx.db, input.year)),
