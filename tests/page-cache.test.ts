@@ -41,6 +41,12 @@ async function render(req: IncomingMessage, res: ServerResponse) {
     res.end();
     return;
   }
+  if (req.headers.rsc) {
+    // A client-side navigation: only what the browser lacks, given the layouts it says it has.
+    res.writeHead(200, { "content-type": "text/x-component", vary: "RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch" });
+    res.end(`rsc ${url.pathname} from ${req.headers["next-router-state-tree"] ?? "-"} prefetch ${req.headers["next-router-prefetch"] ?? "0"} generation ${generation}`);
+    return;
+  }
   if (url.searchParams.has("cookie")) res.setHeader("set-cookie", "x=1");
   res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
   res.write(`<html><head><script src="/_next/static/a.js" nonce="${nonce}" async></script></head><body>`);
@@ -87,16 +93,47 @@ describe("which requests the cache answers", () => {
     expect(renders).toBe(1);
   });
 
-  it("renders every time for someone signed in, for the RSC payload of a client navigation, and for personal pages", async () => {
+  it("renders every time for someone signed in, for a server action, and for personal pages", async () => {
     await get("/norms/csirt", { cookie: "theme=x; authjs.session-token=abc" });
     await get("/norms/csirt", { cookie: "__Host-authjs.session-token.0=abc" });
-    await get("/norms/csirt", { rsc: "1" });
-    await get("/norms/csirt?_rsc=1x2");
+    await get("/norms/csirt", { cookie: "__Host-authjs.session-token.0=abc", rsc: "1" });
+    await get("/norms/csirt", { "next-action": "abc123" });
+    await get("/norms/csirt", { "next-action": "abc123" });
     await get("/norms/csirt/edit");
     await get("/norms/csirt/edit");
     const last = await get("/account");
     expect(last.headers.get("x-page-cache")).toBeNull();
-    expect(renders).toBe(7);
+    expect(renders).toBe(8);
+  });
+
+  it("keeps a client-side navigation's RSC payload apart from the page, per layouts the browser has", async () => {
+    const fromList = { rsc: "1", "next-router-state-tree": "%5B%22%22%2C%7B%22children%22%3A%5B%22norms%22%5D%7D%5D" };
+    const fromHome = { rsc: "1", "next-router-state-tree": "%5B%22%22%2C%7B%22children%22%3A%5B%22__PAGE__%22%5D%7D%5D" };
+    const page = await get("/norms/csirt");
+    const navigation = await get("/norms/csirt?_rsc=1x2", fromList);
+    expect(navigation.headers.get("content-type")).toBe("text/x-component");
+    expect(await navigation.text()).toContain(`from ${fromList["next-router-state-tree"]}`);
+    const again = await get("/norms/csirt?_rsc=1x2", fromList);
+    expect(again.headers.get("x-page-cache")).toBe("hit");
+    expect(again.headers.get("vary")).toMatch(/Next-Router-State-Tree/);
+    expect(await again.text()).toContain(`from ${fromList["next-router-state-tree"]}`);
+    // Another starting point, a prefetch and the whole page are each their own answer.
+    expect(await (await get("/norms/csirt?_rsc=1x2", fromHome)).text()).toContain(`from ${fromHome["next-router-state-tree"]}`);
+    expect(await (await get("/norms/csirt?_rsc=9z8", { ...fromList, "next-router-prefetch": "1" })).text()).toContain("prefetch 1");
+    const wholeAgain = await get("/norms/csirt");
+    expect(wholeAgain.headers.get("x-page-cache")).toBe("hit");
+    expect(await wholeAgain.text()).toBe(await page.text());
+    expect(renders).toBe(4);
+    // A write moves the generation on: the navigation is rendered again.
+    const before = generation;
+    generation++;
+    try {
+      const afterWrite = await get("/norms/csirt?_rsc=1x2", fromList);
+      expect(afterWrite.headers.get("x-page-cache")).toBe("miss");
+      expect(await afterWrite.text()).toContain(`generation ${generation}`);
+    } finally {
+      generation = before;
+    }
   });
 
   it("keeps only whole pages: a 404 and a page that sets a cookie pass through as written", async () => {
@@ -127,6 +164,9 @@ describe("which requests the cache answers", () => {
     expect(isCacheableRequest("GET", "/api/auth/session", anon)).toBe(false);
     expect(isCacheableRequest("POST", "/norms", anon)).toBe(false);
     expect(isCacheableRequest("GET", "/normsx", anon)).toBe(false);
+    expect(isCacheableRequest("GET", "/norms/csirt?_rsc=1x2", { rsc: "1", "next-router-state-tree": "x" })).toBe(true);
+    expect(isCacheableRequest("POST", "/norms/csirt", { "next-action": "abc" })).toBe(false);
+    expect(isCacheableRequest("GET", "/norms/csirt", { "next-action": "abc" })).toBe(false);
   });
 });
 

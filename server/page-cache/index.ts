@@ -11,7 +11,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:
 import { gzip } from "node:zlib";
 import { promisify } from "node:util";
 import { inlineScripts, policyWithHashes, withoutNonces } from "./csp";
-import { isCacheableRequest } from "./routes";
+import { isCacheableRequest, RSC_HEADERS } from "./routes";
 
 export interface PageCacheState {
   /** The public generation now (a fresh read of the database). */
@@ -88,7 +88,8 @@ export function createPageCache({ state, now = Date.now, maxBytes = 64 * 1024 * 
     }
     // The address as the client gave it (in development links follow it; server.ts has already
     // dropped forwarded headers no proxy of ours wrote).
-    const key = [req.headers["x-forwarded-proto"], req.headers["x-forwarded-host"], req.headers.host, req.url].join(" ");
+    // A navigation's RSC payload differs from the page, and with the layouts the browser has.
+    const key = [req.headers["x-forwarded-proto"], req.headers["x-forwarded-host"], req.headers.host, req.url, ...RSC_HEADERS.map((h) => req.headers[h] ?? "")].join(" ");
     const cached = entries.get(key);
     // Equal, not at least: a database restored from a backup may count from an older generation.
     if (cached && cached.generation === generation && cached.expiresAt > now()) {

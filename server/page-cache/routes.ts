@@ -33,16 +33,23 @@ export function isPublicPath(pathname: string) {
 }
 
 /**
- * Whether this request can be answered from the cache: GET or HEAD of a whole public page (not a
- * client-side navigation's RSC payload, a prefetch or a server action), by someone not signed in.
+ * The request headers a page's answer depends on besides its address: whether it is a client-side
+ * navigation's or a prefetch's RSC payload rather than the whole page, and which layouts the
+ * browser already has (Next.js answers a navigation with only what the browser lacks). They are
+ * the headers Next.js names in its Vary, and part of the cache's key.
+ */
+export const RSC_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"] as const;
+
+/**
+ * Whether this request can be answered from the cache: GET or HEAD of a public page, whole or as a
+ * client-side navigation's RSC payload (not a server action), by someone not signed in.
  */
 export function isCacheableRequest(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders) {
   if ((method !== "GET" && method !== "HEAD") || !url) return false;
-  if (headers.rsc || headers["next-router-state-tree"] || headers["next-router-prefetch"] || headers["next-action"]) return false;
+  if (headers["next-action"]) return false;
   const cookie = headers.cookie;
   if (cookie && SESSION_COOKIE.test(cookie)) return false;
   const query = url.indexOf("?");
   const pathname = query === -1 ? url : url.slice(0, query);
-  if (query !== -1 && /(?:^|&)_rsc=/.test(url.slice(query + 1))) return false;
   return isPublicPath(pathname);
 }
