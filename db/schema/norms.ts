@@ -74,6 +74,12 @@ export const norms = pgTable(
     // "Most contested". Null with no positions to count, like the shares.
     supportLowerBound: doublePrecision(),
     contestationLowerBound: doublePrecision(),
+    // The counts the measures above come from: verified organisations' positions by stance (4) in
+    // each stakeholder type's and each region's group (6 + 6), 48 in all (norm_counted_slots() in
+    // migration 0020 says where each goes). Recording a position moves one position by an UPDATE
+    // that adds to these (exact under concurrency, as n = n + 1 is) and computes the measures from
+    // them in SQL (norm_figures()), so the norm's lock is held for one statement (docs/performance.md).
+    countedByGroup: integer().array().notNull().default(sql`array_fill(0, array[48])`),
   },
   (t) => [
     uniqueIndex("norms_slug_key").on(t.slug),

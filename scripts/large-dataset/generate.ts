@@ -11,7 +11,7 @@ import type { Database } from "~/db/connect";
 import referenceData from "~/db/reference-data/reference-norms.json";
 import { seedReference } from "~/db/seed";
 import { houseRules } from "~/server/domain/house-rules";
-import { computeMeasures, contestationLowerBound, supportLowerBound } from "~/server/domain/measures";
+import { computeMeasures, contestationLowerBound, countedByGroup, supportLowerBound } from "~/server/domain/measures";
 import { searchHead, searchVector } from "~/server/domain/norms";
 import { firstFreeSlug, slugify } from "~/server/domain/slug";
 import { type CopyValue, type Loader, withLoader } from "./loader";
@@ -186,7 +186,7 @@ async function load(loader: Loader, plan: Plan, progress: Progress): Promise<Lar
   const normColumns = [
     "id", "slug", "status", "kind", "bindingness", "language", "rationale", "proposer_id", "organization_id", "current_version", "title",
     "summary", "merged_into_id", "created_at", "updated_at", "last_activity_at", "position_count", "support", "bridging", "contestation",
-    "support_lower_bound", "contestation_lower_bound",
+    "support_lower_bound", "contestation_lower_bound", "counted_by_group",
     // Public from the first submission (server/domain/norm-visibility.ts).
     "submitted_at",
   ];
@@ -208,12 +208,11 @@ async function load(loader: Loader, plan: Plan, progress: Progress): Promise<Lar
 
       const positions = positionsOf(plan, i);
       // As refreshMeasures() does after every position.
-      const measures = computeMeasures(
-        positions.map((p) => {
-          const org = plan.organizations[p.organization]!;
-          return { stance: p.entries.at(-1)!.stance, stakeholderType: org.type, region: org.region, verified: org.status === "verified", current: true };
-        }),
-      );
+      const measured = positions.map((p) => {
+        const org = plan.organizations[p.organization]!;
+        return { stance: p.entries.at(-1)!.stance, stakeholderType: org.type, region: org.region, verified: org.status === "verified", current: true };
+      });
+      const measures = computeMeasures(measured);
       if (positions.length > busiest.positions) busiest = { index: i, positions: positions.length };
       const lastEvent = norm.events.at(-1)!.at;
       const submittedAt = norm.events.find((e) => e.type === "submit")?.at;
@@ -248,6 +247,7 @@ async function load(loader: Loader, plan: Plan, progress: Progress): Promise<Lar
         measures.contestation,
         supportLowerBound(measures.counts),
         contestationLowerBound(measures.counts),
+        `{${countedByGroup(measured).join(",")}}`,
         submittedAt === undefined ? null : iso(submittedAt),
         ...(search.params as string[]),
       ]);

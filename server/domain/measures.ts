@@ -142,5 +142,24 @@ export function measuresFromTallies(tallies: readonly MeasuredTally[]): Measures
   return computeMeasures(tallies.flatMap(({ n, ...position }) => Array.from({ length: n }, () => position)));
 }
 
+/**
+ * Where a counted position goes in a norm's stored counts (norms.counted_by_group, 48 integers):
+ * its stance within its stakeholder type's group (groups 0-5) and within its region's (6-11), in
+ * the vocabulary's orders; 0-based here, 1-based in SQL (norm_counted_slots(), migration 0020).
+ */
+export function countedSlots(p: { stakeholderType: StakeholderType; region: Region; stance: Stance }): [number, number] {
+  const s = stances.indexOf(p.stance);
+  return [stakeholderTypes.indexOf(p.stakeholderType) * stances.length + s, (stakeholderTypes.length + regions.indexOf(p.region)) * stances.length + s];
+}
+
+export const COUNTED_SLOTS = GROUP_COUNT * stances.length;
+
+/** A norm's stored counts from its positions (verified organisations only), as norm_counted() gives them. */
+export function countedByGroup(positions: readonly MeasuredPosition[]): number[] {
+  const counted = Array.from({ length: COUNTED_SLOTS }, () => 0);
+  for (const p of positions) if (p.verified) for (const slot of countedSlots(p)) counted[slot]! += 1;
+  return counted;
+}
+
 export const isEndorsing = (s: Stance) => ENDORSING.has(s);
 export { stances };

@@ -1,16 +1,16 @@
 // Organisations' positions on norms: recording and reaffirming them, the append-only history, and
 // keeping the norm's published measures in step. Only representatives of verified organisations
 // speak, only for their own organisation, only while the norm is in consultation or endorsement.
-import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, DbOrTx, Tx } from "~/db/connect";
 import { normCoauthors, normPositionHistory, normPositions, norms, organizationMembers, organizations, users } from "~/db/schema";
 import type { NormStatus, Region, Stance, StakeholderType, VerificationStatus } from "~/server/schemas/vocabulary";
 import { regions, stakeholderTypes } from "~/server/schemas/vocabulary";
-import { forbidden, invalidState, notFound } from "../errors";
+import { conflict, forbidden, invalidState, notFound } from "../errors";
 import { type Actor, isRepresentative, isStaff } from "../policy";
 import { encodeHistoryCursor, encodePositionCursor, type normPositionsListInput, type positionHistoryInput, type reaffirmPositionInput, type recordPositionInput } from "../schemas/positions";
-import { computeMeasures, contestationLowerBound, measuresFromTallies, supportLowerBound } from "./measures";
+import { measuresFromTallies } from "./measures";
 import { isoMicros, visibleNorm } from "./norm-queries";
 import { isPublicNorm } from "./norm-visibility";
 import { authorRole } from "./norms";
@@ -74,52 +74,29 @@ async function speakingOrganization(tx: Tx, actor: Actor, organizationId: string
   return organization!;
 }
 
-/** A norm's positions counted by stance, stakeholder type, region and whether they count. */
-interface Tally {
-  stance: Stance;
-  stakeholderType: StakeholderType;
-  region: Region;
-  verified: boolean;
-  n: number;
-}
-
-/** The figures stored on the norm (its list's sort keys), from its tallies. */
-function storedFigures(tallies: readonly Tally[]) {
-  const m = measuresFromTallies(tallies.map((t) => ({ ...t, current: true })));
-  return {
-    positionCount: m.counts.total,
-    support: m.support,
-    bridging: m.bridging,
-    contestation: m.contestation,
-    supportLowerBound: supportLowerBound(m.counts),
-    contestationLowerBound: contestationLowerBound(m.counts),
-  };
-}
+/**
+ * SET clauses storing counts on the norm (`counted`, an integer[48] expression: norms.counted_by_group)
+ * with the measures computed from them by norm_figures() (migration 0020: computeMeasures(), operation
+ * for operation). An expression over the norm's own columns is evaluated again on the latest
+ * version of the row if the UPDATE had to wait for it, so an UPDATE that adds to the counts is
+ * exact under concurrency as `n = n + 1` is.
+ */
+const storeCounts = (counted: SQL) => sql`counted_by_group = ${counted},
+  position_count = (norm_figures(${counted})).position_count,
+  support = (norm_figures(${counted})).support,
+  bridging = (norm_figures(${counted})).bridging,
+  contestation = (norm_figures(${counted})).contestation,
+  support_lower_bound = (norm_figures(${counted})).support_lower_bound,
+  contestation_lower_bound = (norm_figures(${counted})).contestation_lower_bound`;
 
 /**
- * The norm's figures from its current positions: one count by stance, stakeholder type, region
- * and verification (at most 4 × 6 × 6 × 2 rows, however many positions), fed to computeMeasures.
- * Read inside the transaction that holds the norm's lock, after its own writes, so it is exact.
+ * Recounts the norm's positions and stores the counts and measures. Locks the norm first, so the
+ * count, read by the next statement, sees every writer before it; call inside the transaction
+ * that changed what the positions count for (an organisation's verification, type or region).
  */
-async function figuresOf(tx: DbOrTx, normId: string) {
-  const tallies = await tx
-    .select({
-      stance: normPositions.stance,
-      stakeholderType: organizations.stakeholderType,
-      region: organizations.region,
-      verified: sql<boolean>`${organizations.verificationStatus} = 'verified'`,
-      n: count(),
-    })
-    .from(normPositions)
-    .innerJoin(organizations, eq(organizations.id, normPositions.organizationId))
-    .where(eq(normPositions.normId, normId))
-    .groupBy(sql`1, 2, 3, 4`);
-  return storedFigures(tallies.map((t) => ({ ...t, verified: Boolean(t.verified), n: Number(t.n) })));
-}
-
-/** Recomputes and stores the norm's measures; call inside the transaction that changed its positions. */
 export async function refreshMeasures(tx: DbOrTx, normId: string) {
-  await tx.update(norms).set(await figuresOf(tx, normId)).where(eq(norms.id, normId));
+  await tx.select({ id: norms.id }).from(norms).where(eq(norms.id, normId)).for("no key update");
+  await tx.execute(sql`update ${norms} set ${storeCounts(sql`recount.counted`)} from (select norm_counted(${normId}::uuid) as counted) recount where ${norms.id} = ${normId}`);
 }
 
 /**
@@ -132,10 +109,7 @@ export async function refreshMeasuresForOrganization(tx: Tx, organizationId: str
     .from(normPositions)
     .where(eq(normPositions.organizationId, organizationId))
     .orderBy(asc(normPositions.normId));
-  for (const { normId } of affected) {
-    await tx.select({ id: norms.id }).from(norms).where(eq(norms.id, normId)).for("no key update");
-    await refreshMeasures(tx, normId);
-  }
+  for (const { normId } of affected) await refreshMeasures(tx, normId);
 }
 
 async function appendHistory(
@@ -146,7 +120,7 @@ async function appendHistory(
   await tx.insert(normPositionHistory).values({ ...row, kind });
 }
 
-/** What the writing statement of recordPosition answers: the checks' facts, what it wrote, and the tallies. */
+/** What the statement of recordPosition answers: the checks' facts and what it wrote. */
 interface RecordedRow extends Record<string, unknown> {
   slug: string;
   status: NormStatus;
@@ -156,28 +130,50 @@ interface RecordedRow extends Record<string, unknown> {
   name: string | null;
   verification_status: VerificationStatus | null;
   represents: boolean | null;
+  previous_sequence: number | null;
   written_sequence: number | null;
-  current_sequence: number | null;
-  tallies: { stance: Stance; stakeholderType: StakeholderType; region: Region; verified: boolean; n: number }[] | null;
+  moved: boolean;
 }
 
+/** Thrown inside recordPosition's transaction to roll it back and run it again (see there). */
+class RecordAgain extends Error {}
+const RECORD_ATTEMPTS = 3;
+
 /**
- * Records an organisation's position. The norm's lock is held from the first statement to the
- * commit, and every statement is a round trip, so the work under it is two statements:
+ * Records an organisation's position in one statement, which also moves the position in the
+ * norm's counts and stores the measures (storeCounts): the norm's row is locked by that statement's
+ * UPDATE and held only until the commit, so positions on one norm wait for each other that long
+ * and no longer. In order, within the statement:
  *
- * 1. the lock on the norm (which every writer of the norm's positions takes);
- * 2. one statement, read after the lock was granted so it sees every earlier writer's commit:
- *    the checks' facts (the norm's visibility and status, the organisation, locked FOR SHARE so
- *    a change to its verification, type or region waits or is waited for, and whether the actor
- *    represents it), the position and its history entry, written only when every check holds and
- *    the position says something new, and the norm's tallies: the other organisations' positions
- *    as stored, and this organisation's as written;
- * 3. the norm's update: its last activity and the figures computeMeasures gives from the tallies.
+ * - the checks' facts: the norm's visibility and status, the organisation (locked FOR SHARE, so
+ *   a change to its verification, type or region, which recounts the norms it has positions on,
+ *   waits for this one or this waits for it), and whether the actor represents it;
+ * - the organisation's current position on the norm, locked, before it is written;
+ * - the position and its history entry, written only when every check holds and the position
+ *   says something new (a different stance, statement or text version);
+ * - the norm's update: last activity, the counts with the position moved from its old stance to
+ *   the new, and the measures, only while the norm is open and on the text version written.
+ *
+ * Two cases are run again from the start, in a new transaction: the norm's status or text
+ * changed between the statement's start and its lock (the update matched nothing), and a first
+ * position of the same organisation on the norm was inserted meanwhile by another request (the
+ * sequence written is not the one after the position read).
  */
 export async function recordPosition(db: Db, actor: Actor, input: RecordInput) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await recordOnce(db, actor, input);
+    } catch (error) {
+      if (!(error instanceof RecordAgain) || attempt === RECORD_ATTEMPTS) {
+        if (error instanceof RecordAgain) throw conflict("The norm changed while the position was being recorded. Please try again.");
+        throw error;
+      }
+    }
+  }
+}
+
+async function recordOnce(db: Db, actor: Actor, input: RecordInput) {
   return db.transaction(async (tx) => {
-    const [locked] = await tx.select({ id: norms.id }).from(norms).where(eq(norms.id, input.normId)).for("no key update");
-    if (!locked) throw notFound("The norm");
     const recordedAt = new Date();
     const result = await tx.execute<RecordedRow>(sql`
       with norm as (
@@ -189,10 +185,15 @@ export async function recordPosition(db: Db, actor: Actor, input: RecordInput) {
           exists (select 1 from ${organizationMembers} m where m.organization_id = o.id and m.user_id = ${actor.id} and m.role = 'representative') as represents
         from ${organizations} o where o.id = ${input.organizationId}
         for share
+      ), previous as (
+        select p.stance, p.sequence from ${normPositions} p
+        where p.norm_id = ${input.normId} and p.organization_id = ${input.organizationId}
+        for update
       ), written as (
         insert into ${normPositions} as p (norm_id, organization_id, stance, statement, version, recorded_by_id, recorded_at)
+        -- Joined to the position read above, so it is read (and locked) before this writes.
         select norm.id, speaker.id, ${input.stance}::stance, ${input.statement}, norm.current_version, ${actor.id}, ${recordedAt.toISOString()}::timestamptz
-        from norm, speaker
+        from norm cross join speaker left join previous on true
         where (norm.public or norm.author) and speaker.represents and speaker.verification_status = 'verified'
           and norm.status in ('consultation', 'endorsement')
         on conflict (norm_id, organization_id) do update
@@ -204,21 +205,22 @@ export async function recordPosition(db: Db, actor: Actor, input: RecordInput) {
         insert into ${normPositionHistory} (norm_id, organization_id, sequence, kind, stance, statement, version, recorded_by_id, recorded_at)
         select norm_id, organization_id, sequence, 'recorded', stance, statement, version, recorded_by_id, recorded_at from written
         returning sequence
-      ), counted as (
-        select p.stance, o.stakeholder_type, o.region, o.verification_status = 'verified' as verified
-        from ${normPositions} p join ${organizations} o on o.id = p.organization_id
-        where p.norm_id = ${input.normId} and p.organization_id <> ${input.organizationId}
-        union all
-        select w.stance, speaker.stakeholder_type, speaker.region, speaker.verification_status = 'verified' from written w, speaker
+      ), moved as (
+        update ${norms} set last_activity_at = ${recordedAt.toISOString()}::timestamptz,
+          ${storeCounts(sql`norm_counted_moved(${norms.countedByGroup}, d.stakeholder_type, d.region, d.from_stance, d.to_stance)`)}
+        from (
+          select w.stance as to_stance, previous.stance as from_stance, speaker.stakeholder_type, speaker.region
+          from written w cross join speaker left join previous on true
+        ) d
+        where ${norms.id} = ${input.normId} and ${norms.status} in ('consultation', 'endorsement')
+          and ${norms.currentVersion} = (select current_version from norm)
+        returning ${norms.id}
       )
       select norm.slug, norm.status, norm.public, norm.author,
         speaker.id as organization_id, speaker.name, speaker.verification_status, speaker.represents,
+        (select sequence from previous) as previous_sequence,
         (select sequence from entry) as written_sequence,
-        (select p.sequence from ${normPositions} p where p.norm_id = norm.id and p.organization_id = speaker.id) as current_sequence,
-        case when exists (select 1 from written) then (
-          select json_agg(json_build_object('stance', stance, 'stakeholderType', stakeholder_type, 'region', region, 'verified', verified, 'n', n))
-          from (select stance, stakeholder_type, region, verified, count(*) as n from counted group by 1, 2, 3, 4) t
-        ) end as tallies
+        exists (select 1 from moved) as moved
       from norm left join speaker on true
     `);
     // postgres.js answers the rows, PGlite an object holding them.
@@ -228,11 +230,8 @@ export async function recordPosition(db: Db, actor: Actor, input: RecordInput) {
     checkSpeaker(row.organization_id ? { name: row.name!, verificationStatus: row.verification_status! } : null, Boolean(row.represents));
     const refusal = positionRefusal(row.status);
     if (refusal) throw invalidState(refusal);
-    if (row.written_sequence === null) return { slug: row.slug, changed: false, sequence: row.current_sequence! };
-    await tx
-      .update(norms)
-      .set({ lastActivityAt: recordedAt, ...storedFigures(row.tallies ?? []) })
-      .where(eq(norms.id, input.normId));
+    if (row.written_sequence === null) return { slug: row.slug, changed: false, sequence: row.previous_sequence! };
+    if (!row.moved || row.written_sequence !== (row.previous_sequence ?? 0) + 1) throw new RecordAgain();
     return { slug: row.slug, changed: true, sequence: row.written_sequence };
   });
 }
@@ -240,6 +239,12 @@ export async function recordPosition(db: Db, actor: Actor, input: RecordInput) {
 /** Carries a position given on an earlier version forward to the current text, unchanged. */
 export async function reaffirmPosition(db: Db, actor: Actor, input: ReaffirmInput) {
   return db.transaction(async (tx) => {
+    // The position's row before the norm's, in the order recordPosition takes them (no deadlock).
+    await tx
+      .select({ id: normPositions.id })
+      .from(normPositions)
+      .where(and(eq(normPositions.normId, input.normId), eq(normPositions.organizationId, input.organizationId)))
+      .for("update");
     const norm = await lockOpenNorm(tx, actor, input.normId);
     const organization = await speakingOrganization(tx, actor, input.organizationId);
     const refusal = positionRefusal(norm.status);
@@ -477,16 +482,8 @@ export async function positionsForNorm(db: Db, actor: Actor | null, slug: string
           .orderBy(asc(organizations.name))
       : [],
   ]);
-  const measures = computeMeasures(
-    tallies.flatMap((t) =>
-      Array.from({ length: Number(t.n) }, () => ({
-        stance: t.stance,
-        stakeholderType: t.stakeholderType,
-        region: t.region,
-        verified: Boolean(t.verified),
-        current: Boolean(t.current),
-      })),
-    ),
+  const measures = measuresFromTallies(
+    tallies.map((t) => ({ stance: t.stance, stakeholderType: t.stakeholderType, region: t.region, verified: Boolean(t.verified), current: Boolean(t.current), n: Number(t.n) })),
   );
   const entries = catalogueRows.map(({ organization, typeRank, regionRank, ...r }) => ({
     entry: { ...r, organization: withVerified(organization), current: r.version === norm.currentVersion } satisfies CatalogueEntry,
