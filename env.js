@@ -47,6 +47,9 @@ export const env = createEnv({
     // Searches one client address may start per minute on one instance (server/search-throttle.ts);
     // raise it when many people share one address (an office behind one gateway).
     SEARCHES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120), // DEFAULT_SEARCHES_PER_MINUTE
+    // End-to-end tests only: lets the `testing.setClock` procedure set the forum's clock. The app
+    // refuses to start with it unless through server.ts on loopback (server/test-clock.ts).
+    TEST_CLOCK: bool.optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },
   client: {},

@@ -1,5 +1,7 @@
 // Runs once as the server starts (`next start`, `next dev`, or through server.ts).
 import { MISSING_APP_URL } from "./server/app-url-message";
+import { currentProxyMark } from "./server/auth/client-address";
+import { testClockRefusal } from "./server/test-clock";
 
 /**
  * A production server without APP_URL stops at once with a plain message, as server.ts does: its
@@ -8,6 +10,15 @@ import { MISSING_APP_URL } from "./server/app-url-message";
  */
 export function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // server.ts checks TEST_CLOCK itself before Next.js starts; `next start` and `next dev` cannot
+  // keep the app on loopback, so they refuse it (server/test-clock.ts).
+  if (process.env.NEXT_PHASE !== "phase-production-build") {
+    const refusal = testClockRefusal({ appUrl: process.env.APP_URL, throughServerTs: Boolean(currentProxyMark()) });
+    if (refusal) {
+      console.error(refusal);
+      process.exit(1);
+    }
+  }
   if (process.env.NODE_ENV !== "production" || process.env.NEXT_PHASE === "phase-production-build") return;
   if (process.env.APP_URL) return;
   console.error(MISSING_APP_URL);

@@ -31,6 +31,8 @@ const appEnv: Record<string, string> = {
   LOG_LEVEL: "warn",
   // Every test searches from one address; the limit itself is tested in tests/search-throttle.test.ts.
   SEARCHES_PER_MINUTE: "100000",
+  // Tests set the forum's clock (e2e/clock.spec.ts), from this machine only.
+  TEST_CLOCK: "1",
 };
 // On PostgreSQL when TEST_DATABASE_URL is set (as in CI): a fresh database `nf_e2e` beside it.
 // Never the developer's DATABASE_URL, which may hold real data: it is blanked for the app.

@@ -8,6 +8,8 @@ import { claimProxyMark, PROXY_MARK_HEADER, rewriteForwardedFor } from "./server
 import { MISSING_APP_URL, originOf, withRequestOrigin } from "./server/request-origin";
 import { createSearchThrottle, DEFAULT_SEARCHES_PER_MINUTE } from "./server/search-throttle";
 import searchMessages from "./messages/en/search.json";
+import { nowMs } from "./server/clock";
+import { testClockEnabled, testClockRefusal } from "./server/test-clock";
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => unknown;
 
@@ -71,6 +73,13 @@ async function main() {
     console.error(MISSING_APP_URL);
     process.exit(1);
   }
+  // Made now, before Next.js starts: instrumentation.ts reads it to know the app runs behind this server.
+  claimProxyMark();
+  const clockRefusal = testClockRefusal({ appUrl: env.APP_URL, throughServerTs: true });
+  if (clockRefusal) {
+    console.error(clockRefusal);
+    process.exit(1);
+  }
   const { default: next } = await import("next");
 
   // Every interface, as `next start` does. (Not HOSTNAME: containers set it to their own name.)
@@ -83,7 +92,9 @@ async function main() {
   const pageCache = cacheOn ? await startPageCache(env.DATABASE_URL!, env.PAGE_CACHE_MB) : undefined;
   const server = createAppServer(app.getRequestHandler(), { trustedProxies: env.TRUSTED_PROXIES, pageCache, searchesPerMinute: env.SEARCHES_PER_MINUTE });
   server.listen(port, () => {
-    console.log(`Norms Forum ready on port ${port} (${dev ? "development" : "production"}, TRUSTED_PROXIES=${env.TRUSTED_PROXIES}, page cache ${pageCache ? "on" : "off"})`);
+    console.log(
+      `Norms Forum ready on port ${port} (${dev ? "development" : "production"}, TRUSTED_PROXIES=${env.TRUSTED_PROXIES}, page cache ${pageCache ? "on" : "off"}${testClockEnabled() ? ", TEST_CLOCK on" : ""})`,
+    );
   });
   const stop = () => {
     server.close(() => process.exit(0));
@@ -98,6 +109,7 @@ async function startPageCache(url: string, megabytes: number) {
   const { postgresPageCacheState } = await import("./server/page-cache/postgres");
   return createPageCache({
     state: postgresPageCacheState(url),
+    now: nowMs,
     maxBytes: megabytes * 1024 * 1024,
     onError: (error) => console.error("page cache: rendering without it", error),
   });

@@ -12,6 +12,7 @@ import {
   organizations,
   users,
 } from "./schema";
+import { clock } from "~/server/clock";
 
 let counter = 0;
 const next = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -33,7 +34,7 @@ export async function createUser(db: DbOrTx, input: UserInput = {}) {
       displayName: input.displayName ?? `User ${id}`,
       passwordHash: await hashPassword(input.password ?? "correct horse battery"),
       role: input.role ?? "member",
-      emailVerifiedAt: input.verified === false ? null : new Date(),
+      emailVerifiedAt: input.verified === false ? null : clock.now(),
     })
     .returning();
   return user!;
@@ -65,7 +66,7 @@ export async function createOrganization(db: DbOrTx, input: OrganizationInput) {
       website: input.website ?? null,
       description: input.description ?? "",
       verificationStatus: status,
-      statusChangedAt: status === "pending" ? null : new Date(),
+      statusChangedAt: status === "pending" ? null : clock.now(),
       createdById: input.createdById,
     })
     .returning();

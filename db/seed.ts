@@ -43,6 +43,7 @@ import {
   suspensions,
   users,
 } from "./schema";
+import { clock } from "~/server/clock";
 
 type DocumentStatus = (typeof referenceDocuments.$inferInsert)["status"];
 type AuthorKind = (typeof referenceDocuments.$inferInsert)["authorKind"];
@@ -194,7 +195,7 @@ export async function seedDemo(db: Db) {
       .set({
         verificationStatus: "revoked",
         statusReason: "The organisation could not show that it operates independently of its funders (demo revocation).",
-        statusChangedAt: new Date(),
+        statusChangedAt: clock.now(),
         statusChangedById: secretariat.id,
       })
       .where(eq(organizations.slug, revokedDemoOrganization));
@@ -210,7 +211,7 @@ const DAY = 24 * 60 * 60 * 1000;
 async function seedDemoNorms(tx: Tx, proposers: Record<"representative" | "otherRepresentative" | "member", string>, secretariatId: string) {
   const orgRows = await tx.select({ id: organizations.id, slug: organizations.slug }).from(organizations);
   const ids = new Map<string, string>();
-  const now = Date.now();
+  const now = clock.nowMs();
   // Survivors first, so a merged norm can point at its survivor.
   const ordered = [...demoNorms].sort((a, b) => Number(a.status === "merged") - Number(b.status === "merged"));
   for (const [i, demo] of ordered.entries()) {
@@ -294,7 +295,7 @@ async function seedDemoPositions(tx: Tx) {
     tx.select({ id: organizations.id, slug: organizations.slug, createdById: organizations.createdById }).from(organizations),
     tx.select({ id: norms.id, title: norms.title }).from(norms),
   ]);
-  const now = Date.now();
+  const now = clock.nowMs();
   for (const demo of demoPositions) {
     const organization = orgRows.find((o) => o.slug === demo.organization);
     const norm = normRows.find((n) => n.title === demo.norm);
@@ -322,7 +323,7 @@ async function seedDemoComments(tx: Tx, people: Record<DemoAuthor, string>, secr
     tx.select({ id: organizations.id, slug: organizations.slug }).from(organizations),
     tx.select({ id: norms.id, title: norms.title, currentVersion: norms.currentVersion }).from(norms),
   ]);
-  const now = Date.now();
+  const now = clock.nowMs();
   const placed = new Map<string, { id: string; threadId: string; depth: number; version: number; clause: number | null }>();
   for (const demo of demoComments) {
     const norm = normRows.find((n) => n.title === demo.norm);
@@ -367,7 +368,7 @@ async function seedDemoComments(tx: Tx, people: Record<DemoAuthor, string>, secr
 
 /** Last year's report, published with a correction, and this year's open cycle (db/demo-stocktakes.ts). */
 async function seedDemoStocktakes(tx: Tx, people: Record<DemoObservation["reporter"], string>, secretariatId: string) {
-  const thisYear = new Date().getUTCFullYear();
+  const thisYear = clock.now().getUTCFullYear();
   const lastYear = thisYear - 1;
   const [orgRows, normRows] = await Promise.all([
     tx.select({ id: organizations.id, slug: organizations.slug, createdById: organizations.createdById }).from(organizations),
@@ -430,7 +431,7 @@ async function seedDemoStocktakes(tx: Tx, people: Record<DemoObservation["report
   // figures are read as they stand now and some positions left out, to give the comparison with
   // this year something to show.
   const stored = (await tx.query.stocktakes.findFirst({ where: eq(stocktakes.id, previous.id) }))!;
-  const base = await gatherSnapshotInput(tx, stored, new Date(), 1, new Date(), null);
+  const base = await gatherSnapshotInput(tx, stored, clock.now(), 1, clock.now(), null);
   const input = {
     ...base,
     window: { ...base.window, closedAt: new Date(`${lastYear}-12-01T00:00:00Z`) },

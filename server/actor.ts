@@ -2,9 +2,10 @@ import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
 import type { DbOrTx } from "~/db/connect";
 import { suspensions, users } from "~/db/schema";
 import type { Actor } from "./policy";
+import { clock } from "./clock";
 
 /** The active suspension of a person, if any. */
-export async function activeSuspension(db: DbOrTx, userId: string, now = new Date()) {
+export async function activeSuspension(db: DbOrTx, userId: string, now = clock.now()) {
   const row = await db.query.suspensions.findFirst({
     columns: { id: true, reason: true, endsAt: true },
     where: and(
@@ -27,7 +28,7 @@ export async function loadActor(
 ): Promise<Actor | null> {
   if (!session) return null;
   // One statement: the person and their active suspension, if any (the latest, as activeSuspension).
-  const now = new Date();
+  const now = clock.now();
   const [row] = await db
     .select({
       id: users.id,

@@ -78,6 +78,9 @@ export const policy = {
 
   "audit.list": { who: "admin" },
 
+  // Exists only in end-to-end tests (TEST_CLOCK=1, loopback): "not found" for everyone otherwise.
+  "testing.setClock": { who: "anyone" },
+
   // Drafts are filtered to their authors in the queries; authorship is checked in the domain.
   "norm.list": { who: "anyone" },
   "norm.get": { who: "anyone" },

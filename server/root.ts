@@ -7,6 +7,7 @@ import { positionsRouter } from "./routers/positions";
 import { referencesRouter } from "./routers/references";
 import { searchRouter } from "./routers/search";
 import { stocktakesRouter } from "./routers/stocktakes";
+import { testingRouter } from "./routers/testing";
 import { auditRouter, usersRouter } from "./routers/users";
 import { verificationRouter } from "./routers/verification";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   moderation: moderationRouter,
   stocktakes: stocktakesRouter,
   home: homeRouter,
+  testing: testingRouter,
 });
 
 export type AppRouter = typeof appRouter;

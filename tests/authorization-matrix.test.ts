@@ -337,6 +337,8 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "stocktakes.get": { expect: ANYONE, input: () => ({ year: 2031 }) },
   "stocktakes.revision": { expect: ANYONE, input: () => ({ year: 2032 }) },
   "stocktakes.coverable": { expect: STAFF },
+  // Only with TEST_CLOCK=1 (end-to-end tests); tests/clock.test.ts turns it on.
+  "testing.setClock": { expect: hiddenFor(ANYONE, ...actors), input: () => ({ at: "2030-01-01T00:00:00Z" }) },
   "stocktakes.open": { expect: STAFF, input: () => ({ year: 2040, opensOn: "2040-01-01", closesOn: "2040-02-01", referenceNormIds: ["ungge-f"], normIds: [] }) },
   "stocktakes.close": { expect: STAFF, input: () => ({ year: 2031 }) },
   "stocktakes.saveNarrative": { expect: STAFF, input: () => ({ year: 2033, summary: "Summary.", categories: { I: "", II: "", III: "", IV: "", V: "" } }) },

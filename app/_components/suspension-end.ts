@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clock } from "~/server/clock";
 
 /** The end of a calendar day in UTC: a suspension "until 12 May" lasts all of 12 May. */
 export const endOfDayUtc = (day: string) => new Date(`${day}T23:59:59.999Z`);
@@ -11,5 +12,5 @@ export const suspensionEndField = (messages: { invalid: string; past: string }) 
   z
     .string()
     .refine((v) => v === "" || !Number.isNaN(endOfDayUtc(v).getTime()), messages.invalid)
-    .refine((v) => v === "" || endOfDayUtc(v) > new Date(), messages.past)
+    .refine((v) => v === "" || endOfDayUtc(v) > clock.now(), messages.past)
     .transform((v) => (v === "" ? null : endOfDayUtc(v)));

@@ -17,6 +17,7 @@ import type {
 } from "../schemas/accounts";
 import { greeting } from "./mail-name";
 import { checkToken, issueToken, retireTokens, useToken } from "./tokens";
+import { clock } from "../clock";
 
 const link = (path: string, token: string) => `${appUrl()}${path}?token=${encodeURIComponent(token)}`;
 
@@ -87,7 +88,7 @@ export async function verifyEmail(db: Db, token: string) {
     const userId = await useToken(tx, token, "verify_email");
     await tx
       .update(users)
-      .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`, updatedAt: new Date() })
+      .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${clock.now().toISOString()}::timestamptz)`, updatedAt: clock.now() })
       .where(eq(users.id, userId));
     return { verified: true };
   });
@@ -133,8 +134,8 @@ export async function resetPassword(db: Db, input: z.output<typeof resetPassword
       .set({
         passwordHash,
         sessionVersion: sql`${users.sessionVersion} + 1`,
-        emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`,
-        updatedAt: new Date(),
+        emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${clock.now().toISOString()}::timestamptz)`,
+        updatedAt: clock.now(),
       })
       .where(eq(users.id, userId));
     return { reset: true };
@@ -157,7 +158,7 @@ export async function changePassword(db: Db, actor: Actor, input: z.output<typeo
   }
   await db
     .update(users)
-    .set({ passwordHash: await hashPassword(input.newPassword), sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+    .set({ passwordHash: await hashPassword(input.newPassword), sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: clock.now() })
     .where(eq(users.id, actor.id));
   await reset(db, "changePassword", actor.id);
   return { changed: true };
@@ -166,13 +167,13 @@ export async function changePassword(db: Db, actor: Actor, input: z.output<typeo
 export async function signOutEverywhere(db: Db, actor: Actor) {
   await db
     .update(users)
-    .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: clock.now() })
     .where(eq(users.id, actor.id));
   return { signedOut: true };
 }
 
 export async function updateProfile(db: Db, actor: Actor, input: z.output<typeof updateProfileInput>) {
-  await db.update(users).set({ displayName: input.displayName, updatedAt: new Date() }).where(eq(users.id, actor.id));
+  await db.update(users).set({ displayName: input.displayName, updatedAt: clock.now() }).where(eq(users.id, actor.id));
   return { displayName: input.displayName };
 }
 

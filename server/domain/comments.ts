@@ -15,6 +15,7 @@ import { houseRule } from "./house-rules";
 import { isoMicros, visibleNorm } from "./norm-queries";
 import { isPublicNorm } from "./norm-visibility";
 import { personName } from "./person-name";
+import { clock } from "../clock";
 
 type CreateInput = z.output<typeof createCommentInput>;
 type ListInput = z.output<typeof listCommentsInput>;
@@ -94,7 +95,7 @@ export async function createComment(db: Db, actor: Actor, input: CreateInput) {
     const [locked] = await tx.select({ status: norms.status }).from(norms).where(eq(norms.id, norm.id)).for("no key update");
     if (!locked || !commentsOpen(locked.status)) throw invalidState(closedMessage(locked?.status ?? "withdrawn"));
     const id = crypto.randomUUID();
-    const now = new Date();
+    const now = clock.now();
     await tx.insert(comments).values({
       id,
       normId: norm.id,
@@ -131,7 +132,7 @@ export async function editComment(db: Db, actor: Actor, input: z.output<typeof e
     const norm = await tx.query.norms.findFirst({ columns: { status: true, slug: true }, where: eq(norms.id, comment.normId) });
     if (!norm || !commentsOpen(norm.status)) throw invalidState(closedMessage(norm?.status ?? "withdrawn"));
     if (comment.body === input.body) return { id: comment.id, slug: norm.slug, changed: false };
-    const now = new Date();
+    const now = clock.now();
     // The earlier wording stays readable in the edit history.
     await tx.insert(commentRevisions).values({ commentId: comment.id, body: comment.body, writtenAt: comment.editedAt ?? comment.createdAt, replacedAt: now });
     await tx.update(comments).set({ body: input.body, editedAt: now }).where(eq(comments.id, comment.id));
@@ -142,7 +143,7 @@ export async function editComment(db: Db, actor: Actor, input: z.output<typeof e
 export async function deleteComment(db: Db, actor: Actor, commentId: string) {
   const comment = await ownComment(db, actor, commentId);
   if (comment.status === "deleted") throw invalidState("This comment is already deleted.");
-  await db.update(comments).set({ status: "deleted", deletedAt: new Date() }).where(eq(comments.id, comment.id));
+  await db.update(comments).set({ status: "deleted", deletedAt: clock.now() }).where(eq(comments.id, comment.id));
   return { id: comment.id, deleted: true };
 }
 

@@ -18,6 +18,7 @@ import type {
 import { houseRule } from "./house-rules";
 import { suspendInTransaction } from "./users";
 import { personName } from "./person-name";
+import { clock } from "../clock";
 
 async function lockComment(tx: Tx, commentId: string) {
   const [comment] = await tx.select().from(comments).where(eq(comments.id, commentId)).for("update");
@@ -37,7 +38,7 @@ async function log(tx: Tx, actor: Actor, entry: { action: ModerationAction; comm
 async function resolveReports(tx: Tx, actor: Actor, commentId: string, status: "upheld" | "dismissed") {
   const resolved = await tx
     .update(commentReports)
-    .set({ status, resolvedById: actor.id, resolvedAt: new Date() })
+    .set({ status, resolvedById: actor.id, resolvedAt: clock.now() })
     .where(and(eq(commentReports.commentId, commentId), eq(commentReports.status, "open")))
     .returning({ id: commentReports.id });
   return resolved.length;
@@ -49,7 +50,7 @@ export async function hideComment(db: Db, actor: Actor, input: z.output<typeof h
     if (comment.status !== "visible") throw invalidState(comment.status === "hidden" ? "This comment is already hidden." : "This comment was deleted by its author.");
     await tx
       .update(comments)
-      .set({ status: "hidden", hiddenRule: input.rule, hiddenNote: input.note || null, hiddenAt: new Date() })
+      .set({ status: "hidden", hiddenRule: input.rule, hiddenNote: input.note || null, hiddenAt: clock.now() })
       .where(eq(comments.id, comment.id));
     const reports = await resolveReports(tx, actor, comment.id, "upheld");
     await log(tx, actor, { action: "hide", commentId: comment.id, normId: comment.normId, rule: input.rule, note: input.note });
@@ -70,7 +71,7 @@ export async function restoreComment(db: Db, actor: Actor, input: z.output<typeo
     // A pending appeal is answered by the restoration.
     await tx
       .update(commentAppeals)
-      .set({ status: "restored", decidedById: actor.id, decidedAt: new Date(), decisionNote: input.note || "Restored by the secretariat." })
+      .set({ status: "restored", decidedById: actor.id, decidedAt: clock.now(), decisionNote: input.note || "Restored by the secretariat." })
       .where(and(eq(commentAppeals.commentId, comment.id), eq(commentAppeals.status, "pending")));
     await log(tx, actor, { action: "restore", commentId: comment.id, normId: comment.normId, rule: comment.hiddenRule, note: input.note });
     return { id: comment.id };
@@ -113,7 +114,7 @@ export async function decideCommentAppeal(db: Db, actor: Actor, input: z.output<
     if (restore) await makeVisible(tx, comment.id);
     await tx
       .update(commentAppeals)
-      .set({ status: restore ? "restored" : "upheld", decidedById: actor.id, decidedAt: new Date(), decisionNote: input.note })
+      .set({ status: restore ? "restored" : "upheld", decidedById: actor.id, decidedAt: clock.now(), decisionNote: input.note })
       .where(eq(commentAppeals.id, appeal.id));
     await log(tx, actor, {
       action: restore ? "appeal_restored" : "appeal_upheld",

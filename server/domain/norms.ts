@@ -27,6 +27,7 @@ import { firstFreeSlug, slugify } from "./slug";
 import { nameForMail } from "./mail-name";
 import { isPublicNorm } from "./norm-visibility";
 import { personName } from "./person-name";
+import { clock } from "../clock";
 
 type CreateInput = z.output<typeof createNormInput>;
 type ReviseInput = z.output<typeof reviseNormInput>;
@@ -189,7 +190,7 @@ export async function reviseNorm(db: Db, actor: Actor, input: ReviseInput) {
       changeSummary: input.changeSummary,
       authorId: actor.id,
     });
-    const now = new Date();
+    const now = clock.now();
     await tx
       .update(norms)
       .set({
@@ -221,7 +222,7 @@ export async function transitionNorm(db: Db, actor: Actor, normId: string, trans
     const refusal = transitionRefusal(transition, norm.status);
     if (refusal) throw invalidState(refusal);
     const to: NormStatus = transitions[transition].to;
-    const now = new Date();
+    const now = clock.now();
     // Submitting is what makes a norm public, for good; withdrawing never does (norm-visibility.ts).
     const submittedAt = transition === "submit" ? (norm.submittedAt ?? now) : norm.submittedAt;
     await tx.update(norms).set({ status: to, submittedAt, updatedAt: now, lastActivityAt: now }).where(eq(norms.id, norm.id));
@@ -250,7 +251,7 @@ export async function mergeNorm(db: Db, actor: Actor, normId: string, intoSlug: 
     if (target.status === "merged" || target.status === "withdrawn") {
       throw badInput("Merge into a norm that is still open, not one withdrawn or merged.", { intoSlug: "Choose a norm that is still open." });
     }
-    const now = new Date();
+    const now = clock.now();
     await tx.update(norms).set({ status: "merged", mergedIntoId: target.id, updatedAt: now, lastActivityAt: now }).where(eq(norms.id, norm.id));
     await tx.update(norms).set({ lastActivityAt: now }).where(eq(norms.id, target.id));
     await tx.insert(normEvents).values({
@@ -326,7 +327,7 @@ export async function cancelInvitation(db: Db, actor: Actor, invitationId: strin
   await proposersNorm(db, actor, invitation.normId);
   await db
     .update(normCoauthorInvitations)
-    .set({ status: "cancelled", respondedAt: new Date() })
+    .set({ status: "cancelled", respondedAt: clock.now() })
     .where(and(eq(normCoauthorInvitations.id, invitationId), eq(normCoauthorInvitations.status, "pending")));
   return { cancelled: true };
 }
@@ -364,7 +365,7 @@ export async function respondToInvitation(db: Db, actor: Actor, invitationId: st
     if (!invitation) throw notFound("That invitation");
     await tx
       .update(normCoauthorInvitations)
-      .set({ status: accept ? "accepted" : "declined", respondedAt: new Date() })
+      .set({ status: accept ? "accepted" : "declined", respondedAt: clock.now() })
       .where(eq(normCoauthorInvitations.id, invitation.id));
     const norm = await tx.query.norms.findFirst({ columns: { slug: true, proposerId: true }, where: eq(norms.id, invitation.normId) });
     if (accept && norm && norm.proposerId !== actor.id) {

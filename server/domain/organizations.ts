@@ -15,6 +15,7 @@ import type {
 } from "../schemas/organizations";
 import { recordAudit } from "./audit";
 import { firstFreeSlug, slugify } from "./slug";
+import { clock } from "../clock";
 
 type CreateInput = z.output<typeof createOrganizationInput>;
 
@@ -174,7 +175,7 @@ export async function updateOrganization(db: Db, actor: Actor, input: z.output<t
     // secretariat verifies it again. Changes made while in review add to what the queue shows.
     const backToQueue = changed && current.verificationStatus === "verified";
     const inReview = current.verificationStatus === "pending" && current.reviewChanges !== null;
-    const now = new Date();
+    const now = clock.now();
     await tx
       .update(organizations)
       .set({
@@ -232,7 +233,7 @@ export async function requestJoin(db: Db, actor: Actor, input: z.output<typeof r
 export async function withdrawJoinRequest(db: Db, actor: Actor, requestId: string) {
   const updated = await db
     .update(joinRequests)
-    .set({ status: "withdrawn", decidedAt: new Date() })
+    .set({ status: "withdrawn", decidedAt: clock.now() })
     .where(and(eq(joinRequests.id, requestId), eq(joinRequests.userId, actor.id), eq(joinRequests.status, "pending")))
     .returning({ id: joinRequests.id });
   if (updated.length === 0) throw notFound("Your pending request");
@@ -261,7 +262,7 @@ export async function decideJoinRequest(db: Db, actor: Actor, input: z.output<ty
   return db.transaction(async (tx) => {
     const [request] = await tx
       .update(joinRequests)
-      .set({ status: input.decision === "approve" ? "approved" : "declined", decidedById: actor.id, decidedAt: new Date() })
+      .set({ status: input.decision === "approve" ? "approved" : "declined", decidedById: actor.id, decidedAt: clock.now() })
       .where(
         and(
           eq(joinRequests.id, input.requestId),

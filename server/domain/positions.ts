@@ -15,6 +15,7 @@ import { isoMicros, visibleNorm } from "./norm-queries";
 import { isPublicNorm } from "./norm-visibility";
 import { authorRole } from "./norms";
 import { personName } from "./person-name";
+import { clock } from "../clock";
 
 type RecordInput = z.output<typeof recordPositionInput>;
 type ReaffirmInput = z.output<typeof reaffirmPositionInput>;
@@ -174,7 +175,7 @@ export async function recordPosition(db: Db, actor: Actor, input: RecordInput) {
 
 async function recordOnce(db: Db, actor: Actor, input: RecordInput) {
   return db.transaction(async (tx) => {
-    const recordedAt = new Date();
+    const recordedAt = clock.now();
     const result = await tx.execute<RecordedRow>(sql`
       with norm as (
         select n.id, n.slug, n.status, n.current_version, n.submitted_at is not null as public,
@@ -256,7 +257,7 @@ export async function reaffirmPosition(db: Db, actor: Actor, input: ReaffirmInpu
     if (existing.version === norm.currentVersion) {
       throw invalidState(`${organization.name}'s position was already given on the current text (version ${norm.currentVersion}).`);
     }
-    const recordedAt = new Date();
+    const recordedAt = clock.now();
     const [current] = await tx
       .update(normPositions)
       .set({ version: norm.currentVersion, recordedById: actor.id, recordedAt, sequence: sql`${normPositions.sequence} + 1` })

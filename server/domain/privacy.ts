@@ -17,6 +17,7 @@ import type { Actor } from "../policy";
 import { assertNotLimited, consume } from "../rate-limit";
 import type { deleteAccountInput } from "../schemas/privacy";
 import { recordAudit } from "./audit";
+import { clock } from "../clock";
 
 /** What deletion does to the rows that reference the person through this column. */
 type Erasure =
@@ -106,7 +107,7 @@ async function loadRows(db: DbOrTx, source: Source, userId: string) {
 export const EXPORT_FORMAT = "norms-forum-personal-data/1";
 
 /** Everything the forum holds about the signed-in person, for them to download. */
-export async function exportPersonalData(db: Db, actor: Actor, now = new Date()) {
+export async function exportPersonalData(db: Db, actor: Actor, now = clock.now()) {
   // One snapshot: every section is read as of the same moment.
   return db.transaction(
     async (tx) => {
@@ -197,7 +198,7 @@ async function assertMayLeave(tx: Tx, actor: Actor) {
  * their rate-limit counters go. Their comments stay, shown as by a former member; positions,
  * statements and replies stay as the organisation's.
  */
-export async function deleteAccount(db: Db, actor: Actor, input: z.output<typeof deleteAccountInput>, now = new Date()) {
+export async function deleteAccount(db: Db, actor: Actor, input: z.output<typeof deleteAccountInput>, now = clock.now()) {
   // Guessing the password through this form costs the same as changing it: one budget per person.
   await assertNotLimited(db, "changePassword", actor.id);
   const user = await db.query.users.findFirst({ columns: { email: true, passwordHash: true }, where: and(eq(schema.users.id, actor.id), isNull(schema.users.deletedAt)) });

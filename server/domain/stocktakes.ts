@@ -42,6 +42,7 @@ import {
 } from "../schemas/stocktakes";
 import { isPublicNorm } from "./norm-visibility";
 import { buildSnapshot, canonicalJson, type Snapshot, type SnapshotInput, sha256, snapshotCsv } from "./stocktake-snapshot";
+import { clock } from "../clock";
 
 const DAY = 24 * 60 * 60 * 1000;
 export const emptyNarrative = (): Narrative => ({ summary: "", categories: { I: "", II: "", III: "", IV: "", V: "" } });
@@ -50,7 +51,7 @@ type Stocktake = typeof stocktakes.$inferSelect;
 export type WindowState = "upcoming" | "open" | "closed";
 
 /** The window opens at 00:00 UTC on `opensOn` and ends after `closesOn` (inclusive), or when closed early. */
-export function windowOf(st: Pick<Stocktake, "opensOn" | "closesOn" | "closedAt">, now = new Date()) {
+export function windowOf(st: Pick<Stocktake, "opensOn" | "closesOn" | "closedAt">, now = clock.now()) {
   const start = new Date(`${st.opensOn}T00:00:00Z`);
   const end = new Date(new Date(`${st.closesOn}T00:00:00Z`).getTime() + DAY);
   const closedAt = st.closedAt && st.closedAt < end ? st.closedAt : now >= end ? end : null;
@@ -147,7 +148,7 @@ export async function closeStocktake(db: Db, actor: Actor, year: number) {
     const w = windowOf(st);
     if (w.state === "closed") throw invalidState(`The ${year} submission window is already closed.`);
     if (w.state === "upcoming") throw invalidState(`The ${year} submission window has not opened yet.`);
-    const now = new Date();
+    const now = clock.now();
     await tx.update(stocktakes).set({ closedAt: now, closedById: actor.id, updatedAt: now }).where(eq(stocktakes.id, st.id));
     return { year, closedAt: now };
   });
@@ -157,7 +158,7 @@ export async function saveNarrative(db: Db, _actor: Actor, input: z.output<typeo
   const st = await stocktakeOf(db, input.year);
   await db
     .update(stocktakes)
-    .set({ narrative: { summary: input.summary, categories: input.categories }, updatedAt: new Date() })
+    .set({ narrative: { summary: input.summary, categories: input.categories }, updatedAt: clock.now() })
     .where(eq(stocktakes.id, st.id));
   return { year: st.year };
 }
@@ -184,7 +185,7 @@ export async function fileStatement(db: Db, actor: Actor, input: z.output<typeof
   return db.transaction(async (tx) => {
     const st = await lockOpenStocktake(tx, input.year, "statements can be filed and changed");
     const item = await itemOf(tx, st.id, input.itemId);
-    const now = new Date();
+    const now = clock.now();
     const [row] = await tx
       .insert(implementationStatements)
       .values({ itemId: item.id, organizationId: input.organizationId, status: input.status, text: input.text, links: input.links, recordedById: actor.id })
@@ -300,7 +301,7 @@ export async function reviewObservation(db: Db, actor: Actor, input: z.output<ty
     const status = input.decision === "accept" ? ("accepted" as const) : ("rejected" as const);
     await tx
       .update(observations)
-      .set({ status, reviewNote: input.note || null, reviewedById: actor.id, reviewedAt: new Date() })
+      .set({ status, reviewNote: input.note || null, reviewedById: actor.id, reviewedAt: clock.now() })
       .where(eq(observations.id, row.id));
     return { id: row.id, status };
   });
@@ -340,7 +341,7 @@ export async function replyToObservation(db: Db, actor: Actor, input: z.output<t
   if (!named) throw forbidden("Only an organisation named in the observation can reply to it.");
   return db.transaction(async (tx) => {
     await lockRepliesOpen(tx, row.stocktakeId);
-    const now = new Date();
+    const now = clock.now();
     const [reply] = await tx
       .insert(observationReplies)
       .values({ observationId: row.id, organizationId: input.organizationId, text: input.text, authorId: actor.id })
@@ -749,7 +750,7 @@ async function snapshotFor(db: DbOrTx, st: Stocktake, revision: number, publishe
 export async function previewReport(db: Db, year: number) {
   const st = await stocktakeOf(db, year);
   const revisions = await revisionsOf(db, st.id);
-  const snapshot = await snapshotFor(db, st, (revisions[0]?.revision ?? 0) + 1, new Date(), null);
+  const snapshot = await snapshotFor(db, st, (revisions[0]?.revision ?? 0) + 1, clock.now(), null);
   return { snapshot, sha256: sha256(canonicalJson(snapshot)) };
 }
 
@@ -802,7 +803,7 @@ export async function publishStocktake(db: Db, actor: Actor, input: z.output<typ
   }
   if (revision === 1 && erratum) throw badInput("The first revision has no erratum.", { erratum: "Leave this empty for the first publication." });
   // Refuse early (before starting a run) while the window is open.
-  if (windowOf(st).state !== "closed") await snapshotFor(db, st, revision, new Date(), erratum);
+  if (windowOf(st).state !== "closed") await snapshotFor(db, st, revision, clock.now(), erratum);
   let run: { id: string };
   try {
     // Taking the row for update waits for replies in flight (they hold it for share), so the report reads them.
@@ -816,7 +817,7 @@ export async function publishStocktake(db: Db, actor: Actor, input: z.output<typ
     throw error;
   }
   try {
-    const publishedAt = new Date();
+    const publishedAt = clock.now();
     const { json, hash, pdf, csv } = await renderRevision(db, st, revision, publishedAt, erratum, renderPdf, (step) => setStep(db, run.id, step));
     await setStep(db, run.id, "saving");
     await db.transaction(async (tx) => {
@@ -824,12 +825,12 @@ export async function publishStocktake(db: Db, actor: Actor, input: z.output<typ
       const [latest] = await tx.select({ revision: max(stocktakeRevisions.revision) }).from(stocktakeRevisions).where(eq(stocktakeRevisions.stocktakeId, st.id));
       if ((latest?.revision ?? 0) !== revision - 1) throw conflict("Another revision was published meanwhile. Reload the page.");
       await tx.insert(stocktakeRevisions).values({ stocktakeId: st.id, revision, publishedAt, erratum, snapshot: json, sha256: hash, pdf, csv, publishedById: actor.id });
-      await tx.update(stocktakePublications).set({ status: "done", step: "done", revision, finishedAt: new Date() }).where(eq(stocktakePublications.id, run.id));
+      await tx.update(stocktakePublications).set({ status: "done", step: "done", revision, finishedAt: clock.now() }).where(eq(stocktakePublications.id, run.id));
     });
     return { year: st.year, revision, sha256: hash };
   } catch (error) {
     const message = error instanceof Error ? error.message : "Publishing failed.";
-    await db.update(stocktakePublications).set({ status: "failed", error: message.slice(0, 500), finishedAt: new Date() }).where(eq(stocktakePublications.id, run.id));
+    await db.update(stocktakePublications).set({ status: "failed", error: message.slice(0, 500), finishedAt: clock.now() }).where(eq(stocktakePublications.id, run.id));
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "~/db/connect";
 import { type EmailTokenPurpose, emailTokens } from "~/db/schema";
 import { AppError } from "../errors";
+import { clock } from "../clock";
 
 // Each lifetime is longer than the window of the per-address mail limit (rate-limit.ts `mail`, one
 // hour): when someone asks for mail to an address again and again, nothing new is sent once the
@@ -16,7 +17,7 @@ export const tokenLifetimeMs: Record<EmailTokenPurpose, number> = {
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Creates a single-use token; only its hash is stored. */
-export async function issueToken(db: DbOrTx, userId: string, purpose: EmailTokenPurpose, now = new Date()) {
+export async function issueToken(db: DbOrTx, userId: string, purpose: EmailTokenPurpose, now = clock.now()) {
   const token = randomBytes(32).toString("base64url");
   await db.insert(emailTokens).values({
     userId,
@@ -28,7 +29,7 @@ export async function issueToken(db: DbOrTx, userId: string, purpose: EmailToken
 }
 
 /** The token's row if the link can be used now, or an error saying why not. Changes nothing. */
-export async function checkToken(db: DbOrTx, token: string, purpose: EmailTokenPurpose, now = new Date()) {
+export async function checkToken(db: DbOrTx, token: string, purpose: EmailTokenPurpose, now = clock.now()) {
   const row = await db.query.emailTokens.findFirst({
     where: and(eq(emailTokens.tokenHash, hashToken(token)), eq(emailTokens.purpose, purpose)),
   });
@@ -39,7 +40,7 @@ export async function checkToken(db: DbOrTx, token: string, purpose: EmailTokenP
 }
 
 /** Marks a token used and returns its user, or explains why the link cannot be used. */
-export async function useToken(db: DbOrTx, token: string, purpose: EmailTokenPurpose, now = new Date()) {
+export async function useToken(db: DbOrTx, token: string, purpose: EmailTokenPurpose, now = clock.now()) {
   const row = await checkToken(db, token, purpose, now);
   // The usedAt guard makes two simultaneous uses of one link succeed at most once.
   const used = await db
@@ -52,7 +53,7 @@ export async function useToken(db: DbOrTx, token: string, purpose: EmailTokenPur
 }
 
 /** Retires a person's other unused tokens of one purpose (e.g. after a reset succeeds). */
-export async function retireTokens(db: DbOrTx, userId: string, purpose: EmailTokenPurpose, now = new Date()) {
+export async function retireTokens(db: DbOrTx, userId: string, purpose: EmailTokenPurpose, now = clock.now()) {
   await db
     .update(emailTokens)
     .set({ usedAt: now })

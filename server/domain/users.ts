@@ -9,6 +9,7 @@ import type { UserRole } from "../schemas/vocabulary";
 import type { decideAppealInput, listAuditInput, listUsersInput, setRoleInput, suspendInput } from "../schemas/users";
 import { recordAudit } from "./audit";
 import { personName } from "./person-name";
+import { clock } from "../clock";
 
 const escapeLike = (q: string) => q.replace(/[%_\\]/g, (c) => `\\${c}`);
 
@@ -19,7 +20,7 @@ export async function listUsers(db: Db, actor: Actor, input: z.output<typeof lis
     input.q ? or(ilike(users.email, `%${escapeLike(input.q)}%`), ilike(users.displayName, `%${escapeLike(input.q)}%`)) : undefined,
   );
   const offset = input.cursor ?? 0;
-  const now = new Date();
+  const now = clock.now();
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -71,7 +72,7 @@ export async function setRole(db: Db, actor: Actor, input: z.output<typeof setRo
     const target = await tx.query.users.findFirst({ columns: { role: true }, where: eq(users.id, input.userId) });
     if (!target) throw notFound("That person");
     if (target.role === input.role) throw invalidState(`This person already has the role ${input.role}.`);
-    await tx.update(users).set({ role: input.role, updatedAt: new Date() }).where(eq(users.id, input.userId));
+    await tx.update(users).set({ role: input.role, updatedAt: clock.now() }).where(eq(users.id, input.userId));
     await recordAudit(tx, {
       actorId: actor.id,
       action: "user.role_changed",
@@ -83,12 +84,12 @@ export async function setRole(db: Db, actor: Actor, input: z.output<typeof setRo
   });
 }
 
-export async function suspendUser(db: Db, actor: Actor, input: z.output<typeof suspendInput>, now = new Date()) {
+export async function suspendUser(db: Db, actor: Actor, input: z.output<typeof suspendInput>, now = clock.now()) {
   return db.transaction((tx) => suspendInTransaction(tx, actor, input, now));
 }
 
 /** Suspends a person inside the caller's transaction (moderation suspends and logs in one). */
-export async function suspendInTransaction(tx: Tx, actor: Actor, input: z.output<typeof suspendInput>, now = new Date()) {
+export async function suspendInTransaction(tx: Tx, actor: Actor, input: z.output<typeof suspendInput>, now = clock.now()) {
   if (input.userId === actor.id) throw invalidState("You cannot suspend yourself.");
   const endsAt = input.endsAt ?? null;
   if (endsAt && endsAt <= now) throw badInput("The end date must be in the future.", { endsAt: "The end date must be in the future." });
@@ -159,7 +160,7 @@ async function lockSuspension(tx: Tx, actor: Actor, suspensionId: string, what: 
 async function lift(tx: Tx, actor: Actor, suspensionId: string, reason: string) {
   const [row] = await tx
     .update(suspensions)
-    .set({ liftedAt: new Date(), liftedById: actor.id, liftReason: reason || null })
+    .set({ liftedAt: clock.now(), liftedById: actor.id, liftReason: reason || null })
     .where(and(eq(suspensions.id, suspensionId), isNull(suspensions.liftedAt)))
     .returning({ userId: suspensions.userId });
   if (!row) throw invalidState("This suspension has already been lifted.");
@@ -212,7 +213,7 @@ export async function decideAppeal(db: Db, actor: Actor, input: z.output<typeof 
     await lockSuspension(tx, actor, pending.suspensionId, "appeal");
     const [appeal] = await tx
       .update(suspensionAppeals)
-      .set({ status: input.decision === "lift" ? "lifted" : "upheld", decidedById: actor.id, decidedAt: new Date(), decisionNote: input.note })
+      .set({ status: input.decision === "lift" ? "lifted" : "upheld", decidedById: actor.id, decidedAt: clock.now(), decisionNote: input.note })
       .where(and(eq(suspensionAppeals.id, input.appealId), eq(suspensionAppeals.status, "pending")))
       .returning({ suspensionId: suspensionAppeals.suspensionId, userId: suspensionAppeals.userId });
     if (!appeal) throw invalidState("This appeal has already been decided.");

@@ -11,6 +11,7 @@ import type { verifyInput } from "../schemas/organizations";
 import { duplicateFinder, likelyDuplicates } from "./duplicates";
 import { stateConflict } from "./organizations";
 import { personName } from "./person-name";
+import { clock } from "../clock";
 
 /** Organisations awaiting verification, oldest first, each with its likely duplicates. */
 export async function verificationQueue(db: Db) {
@@ -77,7 +78,7 @@ async function transition(
       const confirmed = from.includes(current.verificationStatus) && confirm ? await confirm(tx, current) : {};
       const [updated] = await tx
         .update(organizations)
-        .set({ verificationStatus: to, statusReason: reason, statusChangedAt: new Date(), statusChangedById: actor.id, updatedAt: new Date(), reviewChanges: null })
+        .set({ verificationStatus: to, statusReason: reason, statusChangedAt: clock.now(), statusChangedById: actor.id, updatedAt: clock.now(), reviewChanges: null })
         .where(and(eq(organizations.id, organizationId), inArray(organizations.verificationStatus, from)))
         .returning({ id: organizations.id, slug: organizations.slug });
       if (!updated) throw invalidState(refusal(current.verificationStatus));

@@ -8,6 +8,7 @@ import { SecretariatNav } from "../_components/secretariat-nav";
 import { requireSecretariat, utcDate } from "./_components/guard";
 import { type CoverableNorm, OpenStocktakeForm } from "./_components/open-stocktake-form";
 import { StateBadge } from "./_components/state-badge";
+import { clock } from "~/server/clock";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("stocktakeAdmin.list");
@@ -35,7 +36,7 @@ export default async function SecretariatStocktakesPage() {
       .map((n): CoverableNorm => ({ id: n.id, label: n.display, hint: n.text.length > 160 ? `${n.text.slice(0, 157).trimEnd()}…` : n.text })),
   }));
   const taken = new Set(years.map((y) => y.year));
-  const thisYear = new Date().getUTCFullYear();
+  const thisYear = clock.now().getUTCFullYear();
   let suggestedYear = thisYear;
   while (taken.has(suggestedYear)) suggestedYear++;
 

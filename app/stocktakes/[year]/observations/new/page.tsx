@@ -8,6 +8,7 @@ import { api, load } from "~/app/_trpc/server";
 import { getActor } from "~/server/context";
 import { dayOf, getStocktake, parseYear } from "../../../_components/load";
 import { ObservationForm } from "./_components/observation-form";
+import { clock } from "~/server/clock";
 
 type Params = Promise<{ year: string }>;
 
@@ -66,7 +67,7 @@ export default async function NewObservationPage({ params }: { params: Params })
         year={year}
         items={stocktake.items.map((i) => ({ id: i.id, title: i.title }))}
         organizations={organizations.items.map((o) => ({ id: o.id, name: o.name }))}
-        today={new Date().toISOString().slice(0, 10)}
+        today={clock.now().toISOString().slice(0, 10)}
       />
       {back}
     </>

@@ -1,0 +1,10 @@
+import { setForumClock } from "../domain/testing";
+import { setClockInput } from "../schemas/testing";
+import { createTRPCRouter, publicProcedure } from "../trpc";
+
+// End-to-end tests only (TEST_CLOCK=1); "not found" otherwise.
+export const testingRouter = createTRPCRouter({
+  setClock: publicProcedure("testing.setClock")
+    .input(setClockInput)
+    .mutation(({ ctx, input }) => setForumClock(ctx.ip, input)),
+});
