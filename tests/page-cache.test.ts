@@ -9,6 +9,7 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createPageCache } from "~/server/page-cache";
 import { inlineScripts, policyWithHashes } from "~/server/page-cache/csp";
+import { coalesceReads } from "~/server/page-cache/postgres";
 import { isCacheableRequest } from "~/server/page-cache/routes";
 
 const HOUR = 60 * 60 * 1000;
@@ -294,5 +295,41 @@ describe("what a cached page carries", () => {
     expect(policyWithHashes("script-src 'self' 'nonce-abc' 'strict-dynamic'; img-src 'self'", ["x"])).toBe(
       `script-src 'self' 'sha256-${createHash("sha256").update("x").digest("base64")}'; img-src 'self'`,
     );
+  });
+});
+
+describe("reading the generation under load", () => {
+  it("shares reads between requests, but never answers a request with a read sent before it asked", async () => {
+    const started: { at: number; resolve: (v: number) => void }[] = [];
+    let asked = 0;
+    const read = coalesceReads(() => new Promise<number>((resolve) => started.push({ at: asked, resolve })));
+    const ask = () => {
+      const at = ++asked;
+      return read().then((fromReadStartedAt) => ({ at, fromReadStartedAt }));
+    };
+    const first = ask();
+    const during = [ask(), ask(), ask()];
+    expect(started).toHaveLength(1);
+    started[0]!.resolve(started[0]!.at);
+    await first;
+    // The three that asked while the first read was out share one read started after they asked.
+    await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(started).toHaveLength(2);
+    const later = ask();
+    started[1]!.resolve(started[1]!.at);
+    const answers = await Promise.all(during);
+    for (const { at, fromReadStartedAt } of answers) expect(fromReadStartedAt).toBeGreaterThanOrEqual(at);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(started).toHaveLength(3);
+    started[2]!.resolve(started[2]!.at);
+    const last = await later;
+    expect(last.fromReadStartedAt).toBeGreaterThanOrEqual(last.at);
+    // A failed read fails its requests only; the next request reads again.
+    const failing = coalesceReads(async () => {
+      throw new Error("database down");
+    });
+    await expect(failing()).rejects.toThrow("database down");
+    await expect(failing()).rejects.toThrow("database down");
   });
 });

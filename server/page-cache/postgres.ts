@@ -13,10 +13,42 @@ export async function readGeneration(db: Db) {
   return row.generation;
 }
 
+const ignore = () => undefined;
+
+/**
+ * One read shared by the requests that ask while it is waited for, without ever answering a
+ * request with a read sent before it asked: a request that arrives while a read is in flight waits
+ * for the next one, which starts when that read ends and which every request arriving meanwhile
+ * joins. So at most two reads are outstanding however many requests arrive, and each answer is as
+ * fresh as a read of its own (tests/page-cache.test.ts).
+ */
+export function coalesceReads<T>(read: () => Promise<T>): () => Promise<T> {
+  let inFlight: Promise<T> | null = null;
+  let queued: Promise<T> | null = null;
+  const start = () => {
+    const started = read();
+    inFlight = started;
+    const clear = () => {
+      if (inFlight === started) inFlight = null;
+    };
+    started.then(clear, clear);
+    return started;
+  };
+  return () => {
+    if (!inFlight) return start();
+    queued ??= inFlight.then(ignore, ignore).then(() => {
+      queued = null;
+      return start();
+    });
+    return queued;
+  };
+}
+
 export function postgresPageCacheState(url: string): PageCacheState & { close(): Promise<void> } {
   const database = openPostgres(url, { max: 2, statementTimeoutMs: 5_000 });
   return {
-    generation: () => readGeneration(database.db),
+    // Every cacheable request asks; under load most share a read (coalesceReads).
+    generation: coalesceReads(() => readGeneration(database.db)),
     nextChange: (now) => nextChange(database.db, now),
     close: () => database.close(),
   };
