@@ -48,18 +48,24 @@ const securityEventOf: Partial<Record<AppErrorCode, SecurityEvent>> = {
   RATE_LIMITED: "request.rate_limited",
 };
 
+/**
+ * A failure's messages per input field, the first for each: the input schema's (ZodError) or the
+ * domain's (AppError); undefined when the failure is not about fields. The API's answers carry
+ * them (errorFormatter below), and so do the forms that call procedures from a server action
+ * (app/_components/action-state.server.ts).
+ */
+export function fieldErrorsOf(cause: unknown): Record<string, string> | undefined {
+  if (cause instanceof ZodError) {
+    return Object.fromEntries(Object.entries(z.flattenError(cause).fieldErrors).map(([k, v]) => [k, (v as string[] | undefined)?.[0] ?? ""]));
+  }
+  return cause instanceof AppError ? cause.fieldErrors : undefined;
+}
+
 const t = initTRPC.context<Context>().meta<{ action: Action }>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
-    const fieldErrors =
-      cause instanceof ZodError
-        ? Object.fromEntries(
-            Object.entries(z.flattenError(cause).fieldErrors).map(([k, v]) => [k, (v as string[] | undefined)?.[0] ?? ""]),
-          )
-        : cause instanceof AppError
-          ? cause.fieldErrors
-          : undefined;
+    const fieldErrors = fieldErrorsOf(cause);
     return {
       ...shape,
       message: cause instanceof ZodError ? "Check the highlighted fields." : shape.message,
