@@ -2,42 +2,33 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { applyServerError, FormErrors, TextField, useZodForm } from "~/app/_components/form";
+import { FormProblems, TextField, useActionForm } from "~/app/_components/action-form";
+import { initialState } from "~/app/_components/action-state";
 import { Button } from "~/app/_components/ui/button";
 import { PageHeader } from "~/app/_components/ui/page-header";
-import { useMutation, useTRPC } from "~/app/_trpc/react";
-import { emailOnlyInput } from "~/server/schemas/accounts";
+import { requestPasswordResetAction } from "../../actions";
 import { ConfirmationPanel } from "../../_components/confirmation-panel";
 
 export function ForgotPasswordForm() {
   const t = useTranslations("auth.forgotPassword");
-  const trpc = useTRPC();
-  const [message, setMessage] = useState<string | null>(null);
-  const form = useZodForm(emailOnlyInput, { email: "" });
   // The server answers the same whether or not the address has an account; only a rate limit
   // (TOO_MANY_REQUESTS) or a bad address comes back as an error.
-  const request = useMutation(
-    trpc.account.requestPasswordReset.mutationOptions({ onError: (error) => setMessage(applyServerError(form, error)) }),
-  );
-  const onSubmit = form.handleSubmit((values) => {
-    setMessage(null);
-    request.mutate(values);
-  });
+  const { state, pending, formProps } = useActionForm(requestPasswordResetAction, initialState<{ email: string }>());
 
-  if (request.isSuccess) {
-    const email = request.variables.email.trim().toLowerCase();
+  if (state.done) {
     return (
       <>
         <ConfirmationPanel title={t("sentTitle")} />
-        <p className="mb-6 break-words">{t.rich("sentText", { email, strong: (chunks) => <strong>{chunks}</strong> })}</p>
-        <p className="mb-6">
+        <p className="mb-6 break-words">{t.rich("sentText", { email: state.done.email, strong: (chunks) => <strong>{chunks}</strong> })}</p>
+        {/* "Send the link again" brings the form back, with the address filled in. */}
+        <form {...formProps} className="mb-6">
+          <input type="hidden" name="email" value={state.done.email} />
           {t("notArrived")}{" "}
-          <Button type="button" variant="link" className="text-base whitespace-normal sm:text-lg" onClick={() => request.reset()}>
+          <Button type="submit" name="intent" value="again" variant="link" className="text-base whitespace-normal sm:text-lg" worksWithoutScript>
             {t("tryAgain")}
           </Button>
           .
-        </p>
+        </form>
         <p>
           <Link href="/sign-in">{t("backToSignIn")}</Link>
         </p>
@@ -48,11 +39,11 @@ export function ForgotPasswordForm() {
   return (
     <>
       <PageHeader title={t("title")} description={t("lead")} />
-      <form method="post" onSubmit={onSubmit} noValidate className="space-y-6">
-        <FormErrors form={form} fields={["email"]} message={message} />
-        <TextField form={form} name="email" label={t("email")} type="email" autoComplete="email" spellCheck={false} />
+      <form {...formProps} className="space-y-6">
+        <FormProblems state={state} fields={["email"]} />
+        <TextField state={state} name="email" label={t("email")} type="email" autoComplete="email" spellCheck={false} />
         <div className="flex flex-wrap items-center gap-6">
-          <Button type="submit" pending={request.isPending}>
+          <Button type="submit" pending={pending} worksWithoutScript>
             {t("submit")}
           </Button>
           <Link href="/sign-in">{t("backToSignIn")}</Link>

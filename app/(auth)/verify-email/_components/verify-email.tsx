@@ -2,29 +2,38 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
-import { applyServerError, FormErrors, TextField, useZodForm } from "~/app/_components/form";
+import { startTransition, useEffect, useRef } from "react";
+import { FormProblems, TextField, useActionForm } from "~/app/_components/action-form";
+import { initialState } from "~/app/_components/action-state";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button, buttonVariants } from "~/app/_components/ui/button";
 import { PageHeader } from "~/app/_components/ui/page-header";
-import { serverError, useMutation, useTRPC } from "~/app/_trpc/react";
-import { emailOnlyInput } from "~/server/schemas/accounts";
+import { type VerifyEmailOutcome, verifyEmailAction } from "../../actions";
 import { ConfirmationPanel } from "../../_components/confirmation-panel";
 
+/**
+ * Confirms the address from the emailed link. The page's script sends the link's token as soon as
+ * it runs (the page's GET changes nothing, so a mail scanner that fetches links does not use it
+ * up); without script, a button sends it.
+ */
 export function VerifyEmail({ token }: { token: string }) {
   const t = useTranslations("auth.verifyEmail");
-  const trpc = useTRPC();
-  const verify = useMutation(trpc.account.verifyEmail.mutationOptions());
+  const { state, pending, formProps } = useActionForm(verifyEmailAction, initialState<VerifyEmailOutcome>());
+  const { action: dispatch } = formProps;
   // A link works once: React's strict mode runs effects twice in development, so guard the call.
+  // Not again once answered (a page rendered after a post without script).
   const started = useRef(false);
-  const { mutate } = verify;
+  const answered = state.n > 0;
   useEffect(() => {
-    if (started.current || !token) return;
+    if (started.current || !token || answered) return;
     started.current = true;
-    mutate({ token });
-  }, [token, mutate]);
+    const formData = new FormData();
+    formData.set("intent", "verify");
+    formData.set("token", token);
+    startTransition(() => dispatch(formData));
+  }, [token, dispatch, answered]);
 
-  if (verify.isSuccess) {
+  if (state.done?.verified) {
     return (
       <>
         <ConfirmationPanel title={t("successTitle")} />
@@ -36,11 +45,23 @@ export function VerifyEmail({ token }: { token: string }) {
     );
   }
 
-  if (token && !verify.isError) {
+  if (token && !answered) {
     return (
       <>
         <PageHeader title={t("title")} />
-        <p role="status">{t("checking")}</p>
+        <form {...formProps}>
+          <input type="hidden" name="intent" value="verify" />
+          <input type="hidden" name="token" value={token} />
+          <p role="status" className="mb-6">
+            {t("checking")}
+          </p>
+          {/* Without script, the visitor sends the link themselves. */}
+          <noscript>
+            <Button type="submit" worksWithoutScript>
+              {t("confirm")}
+            </Button>
+          </noscript>
+        </form>
       </>
     );
   }
@@ -49,51 +70,28 @@ export function VerifyEmail({ token }: { token: string }) {
     <>
       <PageHeader title={t("failedTitle")} />
       <Alert variant="destructive" role="alert" className="mb-8">
-        <AlertDescription>{verify.error ? linkMessage(verify.error) : t("missingToken")}</AlertDescription>
+        <AlertDescription>{state.done?.linkProblem ?? t("missingToken")}</AlertDescription>
       </Alert>
-      <NewLinkForm />
+      <section aria-labelledby="new-link-title">
+        <h2 id="new-link-title" className="mb-4 text-2xl font-bold">
+          {t("newLinkTitle")}
+        </h2>
+        {state.done?.sent ? (
+          <Alert variant="info" role="status">
+            <AlertDescription>{t("sent")}</AlertDescription>
+          </Alert>
+        ) : (
+          <form {...formProps} className="space-y-6">
+            <input type="hidden" name="intent" value="resend" />
+            <p>{t("newLinkText")}</p>
+            <FormProblems state={state} fields={["email"]} />
+            <TextField state={state} name="email" label={t("email")} type="email" autoComplete="email" spellCheck={false} />
+            <Button type="submit" pending={pending} worksWithoutScript>
+              {t("submit")}
+            </Button>
+          </form>
+        )}
+      </section>
     </>
-  );
-}
-
-/** A malformed token fails the input schema; its field message says more than the summary. */
-function linkMessage(error: unknown) {
-  const info = serverError(error);
-  return info.fieldErrors.token || info.message;
-}
-
-function NewLinkForm() {
-  const t = useTranslations("auth.verifyEmail");
-  const trpc = useTRPC();
-  const [message, setMessage] = useState<string | null>(null);
-  const form = useZodForm(emailOnlyInput, { email: "" });
-  const resend = useMutation(
-    trpc.account.resendVerification.mutationOptions({ onError: (error) => setMessage(applyServerError(form, error)) }),
-  );
-  const onSubmit = form.handleSubmit((values) => {
-    setMessage(null);
-    resend.mutate(values);
-  });
-
-  return (
-    <section aria-labelledby="new-link-title">
-      <h2 id="new-link-title" className="mb-4 text-2xl font-bold">
-        {t("newLinkTitle")}
-      </h2>
-      {resend.isSuccess ? (
-        <Alert variant="info" role="status">
-          <AlertDescription>{t("sent")}</AlertDescription>
-        </Alert>
-      ) : (
-        <form method="post" onSubmit={onSubmit} noValidate className="space-y-6">
-          <p>{t("newLinkText")}</p>
-          <FormErrors form={form} fields={["email"]} message={message} />
-          <TextField form={form} name="email" label={t("email")} type="email" autoComplete="email" spellCheck={false} />
-          <Button type="submit" pending={resend.isPending}>
-            {t("submit")}
-          </Button>
-        </form>
-      )}
-    </section>
   );
 }
