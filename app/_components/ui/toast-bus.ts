@@ -1,6 +1,7 @@
 // Between the code that shows a toast and the toaster, which is loaded only when a first toast is
 // shown (docs/performance.md, "Page budgets"): no dependencies, so the layout can listen for the
-// first request without carrying sonner in every page's first load.
+// first request, and a form can show a toast, without carrying sonner in the first load.
+import type { toast as sonnerToast } from "sonner";
 
 type Show = () => void;
 
@@ -35,3 +36,18 @@ export function toasterMounted(): () => void {
     mounted = false;
   };
 }
+
+type ToastArgs = Parameters<typeof sonnerToast.success>;
+type Kind = "success" | "info" | "error" | "warning";
+
+/** Shows a toast of this kind once the toaster is mounted; sonner is in the toaster's chunk by then. */
+const show =
+  (kind: Kind) =>
+  (...args: ToastArgs) =>
+    whenToasterReady(() => void import("sonner").then((sonner) => sonner.toast[kind](...args)));
+
+/**
+ * Shows a toast. The toaster is mounted (app/_components/toaster-slot.tsx) on the first call, and
+ * the toast appears as soon as it is there.
+ */
+export const toast = { success: show("success"), info: show("info"), error: show("error"), warning: show("warning") };

@@ -1,10 +1,10 @@
 "use client";
 
 import { useEffect } from "react";
-import { Toaster as Sonner, toast as sonnerToast, type ToasterProps } from "sonner";
+import { Toaster as Sonner, type ToasterProps } from "sonner";
 
 import { cn } from "./cn";
-import { toasterMounted, whenToasterReady } from "./toast-bus";
+import { toasterMounted } from "./toast-bus";
 
 /**
  * Toast container. Calm, unstyled-by-sonner toasts with a coloured start
@@ -59,15 +59,6 @@ function Toaster({ toastOptions, className, ...props }: ToasterProps) {
 }
 
 export { Toaster, type ToasterProps };
-type ToastArgs = Parameters<typeof sonnerToast.success>;
-
-/**
- * Shows a toast. The toaster is mounted (app/_components/toaster-slot.tsx) on the first call, and
- * the toast appears as soon as it is there.
- */
-export const toast = {
-  success: (...args: ToastArgs) => whenToasterReady(() => void sonnerToast.success(...args)),
-  info: (...args: ToastArgs) => whenToasterReady(() => void sonnerToast.info(...args)),
-  error: (...args: ToastArgs) => whenToasterReady(() => void sonnerToast.error(...args)),
-  warning: (...args: ToastArgs) => whenToasterReady(() => void sonnerToast.warning(...args)),
-};
+// `toast` lives in toast-bus.ts, which loads sonner only when a toast is shown; importing it from
+// here still brings sonner with this module (pages whose weight counts import it from toast-bus).
+export { toast } from "./toast-bus";

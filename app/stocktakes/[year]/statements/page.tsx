@@ -18,8 +18,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 /** Where a representative files their organisation's implementation statements for the year. */
-export default async function StatementsPage({ params }: { params: Params }) {
+export default async function StatementsPage({ params, searchParams }: { params: Params; searchParams: Promise<{ organisation?: string | string[] }> }) {
   const year = parseYear((await params).year);
+  const { organisation } = await searchParams;
   const actor = await getActor();
   if (!actor) unauthorized();
   const [t, tc, format] = await Promise.all([getTranslations("stocktakes.statements"), getTranslations("stocktakes.cycle"), getFormatter()]);
@@ -92,6 +93,7 @@ export default async function StatementsPage({ params }: { params: Params }) {
         year={year}
         open={state === "open"}
         organizations={data.organizations.map((o) => ({ id: o.id, name: o.name }))}
+        initialOrganizationId={data.organizations.find((o) => o.id === organisation)?.id}
         items={data.items.map((i) => ({ id: i.id, title: i.title, kind: i.kind, href: itemHref(i) }))}
         statements={data.statements.map((s) => ({
           itemId: s.itemId,

@@ -1,18 +1,18 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
-import { applyServerError, useZodForm } from "~/app/_components/form";
+import { useEffect, useRef, useState } from "react";
+import { ChoiceGroup, FormProblems, TextareaField, useActionForm } from "~/app/_components/action-form";
+import { initialState, valueOf } from "~/app/_components/action-state";
+import { toLines } from "~/app/_components/lines";
+import { radioClass } from "~/app/_components/prefixed-fields";
 import { Button } from "~/app/_components/ui/button";
 import { Field } from "~/app/_components/ui/field";
 import { NativeSelect } from "~/app/_components/ui/native-select";
-import { toast } from "~/app/_components/ui/toaster";
-import { useMutation, useTRPC } from "~/app/_trpc/react";
-import { linesOf, PrefixedErrors, PrefixedTextarea, RadioGroup, toLines } from "~/app/_components/prefixed-fields";
-import { statementInput } from "~/server/schemas/stocktakes";
+import { toast } from "~/app/_components/ui/toast-bus";
 import { type ImplementationStatus, implementationStatuses } from "~/server/schemas/vocabulary";
+import { fileStatementAction } from "../../../_components/actions";
 
 interface Item {
   id: string;
@@ -37,31 +37,55 @@ export function StatementsForm({
   organizations,
   items,
   statements,
+  initialOrganizationId,
 }: {
   year: number;
   open: boolean;
   organizations: { id: string; name: string }[];
   items: Item[];
   statements: Statement[];
+  /** The organisation asked for in the address (?organisation=), else the first. */
+  initialOrganizationId?: string;
 }) {
   const t = useTranslations("stocktakes.statements");
-  const [organizationId, setOrganizationId] = useState(organizations[0]!.id);
-  const organization = organizations.find((o) => o.id === organizationId)!;
-  const filed = statements.filter((s) => s.organizationId === organizationId);
+  // Choosing another organisation shows its statements: in place with script; without it (or
+  // before it has loaded), the choice is a GET form that reloads the page for that organisation.
+  const [organizationId, setOrganizationId] = useState(initialOrganizationId ?? organizations[0]!.id);
+  const organization = organizations.find((o) => o.id === organizationId) ?? organizations[0]!;
+  const filed = statements.filter((s) => s.organizationId === organization.id);
+  // A choice made before the script had loaded (the select is uncontrolled, so hydration keeps it).
+  const select = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (select.current) setOrganizationId(select.current.value);
+  }, []);
 
   return (
     <>
       <div className="mb-10 max-w-[42rem]">
         {organizations.length > 1 ? (
-          <Field id="organisation" label={t("organisation")} hint={t("organisationHint")}>
-            <NativeSelect id="organisation" aria-describedby="organisation-hint" value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
-              {organizations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </NativeSelect>
-          </Field>
+          <form method="get">
+            <Field id="organisation" label={t("organisation")} hint={t("organisationHint")}>
+              <NativeSelect
+                ref={select}
+                id="organisation"
+                name="organisation"
+                aria-describedby="organisation-hint"
+                defaultValue={organization.id}
+                onChange={(e) => setOrganizationId(e.target.value)}
+              >
+                {organizations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </NativeSelect>
+              <noscript>
+                <Button type="submit" variant="secondary" className="mt-4" worksWithoutScript>
+                  {t("showOrganisation")}
+                </Button>
+              </noscript>
+            </Field>
+          </form>
         ) : (
           <p className="text-lg">{t("filingFor", { name: organization.name })}</p>
         )}
@@ -73,9 +97,9 @@ export function StatementsForm({
       {items.map((item) => {
         const existing = filed.find((s) => s.itemId === item.id) ?? null;
         return open ? (
-          <StatementItemForm key={`${organizationId}-${item.id}`} year={year} item={item} organization={organization} existing={existing} />
+          <StatementItemForm key={`${organization.id}-${item.id}`} year={year} item={item} organization={organization} existing={existing} />
         ) : (
-          <StatementReadOnly key={`${organizationId}-${item.id}`} item={item} organization={organization} existing={existing} />
+          <StatementReadOnly key={`${organization.id}-${item.id}`} item={item} organization={organization} existing={existing} />
         );
       })}
     </>
@@ -113,55 +137,55 @@ function StatementItemForm({
 }) {
   const t = useTranslations("stocktakes.statements");
   const ts = useTranslations("stocktakes.status");
-  const trpc = useTRPC();
-  const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
-  const schema = useMemo(
-    () => statementInput.extend({ links: linesOf(statementInput.shape.links, (value, m) => t("lineError", { value, message: m })) }),
-    [t],
+  const { state, pending, formProps } = useActionForm(
+    fileStatementAction,
+    initialState({ status: existing?.status ?? "", text: existing?.text ?? "", links: toLines(existing?.links ?? []) }),
   );
-  const form = useZodForm(schema, {
-    year,
-    itemId: item.id,
-    organizationId: organization.id,
-    status: existing?.status,
-    text: existing?.text ?? "",
-    links: toLines(existing?.links ?? []),
-  });
+  // Once per answer that saved it (the state is a new object with each answer).
+  useEffect(() => {
+    if (state.done) toast.success(t("saved"));
+  }, [state, t]);
   const prefix = `statement-${item.id}`;
-  const save = useMutation(
-    trpc.stocktakes.fileStatement.mutationOptions({
-      onError: (error) => setMessage(applyServerError(form, error)),
-      onSuccess: () => {
-        toast.success(t("saved"));
-        router.refresh();
-      },
-    }),
-  );
-  const onSubmit = form.handleSubmit((values) => {
-    setMessage(null);
-    save.mutate(values);
-  });
+  const status = valueOf(state.values, "status");
+  const statusError = state.fieldErrors.status;
 
   return (
     <div className="mb-12 max-w-[42rem] border-t-4 border-border pt-6" data-testid="statement-item">
-      <form method="post" onSubmit={onSubmit} noValidate>
-        <PrefixedErrors form={form} prefix={prefix} fields={["status", "text", "links"]} message={message} />
+      <form {...formProps}>
+        <FormProblems state={state} prefix={prefix} fields={["status", "text", "links"]} headingLevel="h3" className="mb-6" />
+        <input type="hidden" name="year" value={year} />
+        <input type="hidden" name="itemId" value={item.id} />
+        <input type="hidden" name="organizationId" value={organization.id} />
         <fieldset>
           <legend className="w-full">
             <ItemHeading id={`${prefix}-title`} item={item} existing={existing} />
           </legend>
-          <RadioGroup
-            form={form}
-            prefix={prefix}
-            name="status"
-            legend={t("status")}
-            hint={t("statusHint", { name: organization.name })}
-            options={implementationStatuses.map((s) => ({ value: s, label: ts(s) }))}
-          />
-          <PrefixedTextarea form={form} prefix={prefix} name="text" label={t("text")} hint={t("textHint")} rows={5} maxLength={5000} />
-          <PrefixedTextarea form={form} prefix={prefix} name="links" label={t("links")} hint={t("linksHint")} rows={3} spellCheck={false} />
-          <Button type="submit" pending={save.isPending}>
+          <ChoiceGroup state={state} id={`${prefix}-status`} name="status" legend={t("status")} hint={t("statusHint", { name: organization.name })}>
+            <div className="flex flex-col gap-3">
+              {implementationStatuses.map((s, index) => {
+                const optionId = index === 0 ? `${prefix}-status` : `${prefix}-status-${s}`;
+                return (
+                  <div key={s} className="flex items-center gap-3">
+                    <input
+                      type="radio"
+                      id={optionId}
+                      name="status"
+                      value={s}
+                      defaultChecked={status === s}
+                      aria-invalid={statusError ? true : undefined}
+                      className={radioClass}
+                    />
+                    <label htmlFor={optionId} className="cursor-pointer">
+                      {ts(s)}
+                    </label>
+                  </div>
+                );
+              })}
+            </div>
+          </ChoiceGroup>
+          <TextareaField state={state} id={`${prefix}-text`} name="text" label={t("text")} hint={t("textHint")} rows={5} maxLength={5000} />
+          <TextareaField state={state} id={`${prefix}-links`} name="links" label={t("links")} hint={t("linksHint")} rows={3} spellCheck={false} />
+          <Button type="submit" pending={pending} worksWithoutScript>
             {t("save")}
           </Button>
         </fieldset>

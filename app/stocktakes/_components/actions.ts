@@ -1,0 +1,43 @@
+"use server";
+
+// The stock-take forms post here (docs/performance.md, "Page budgets"): each action reads the
+// form's own shape into the procedure's input with the form's messages (form-input.ts), and calls
+// the procedure through the server-side caller (app/_trpc/server.tsx), which checks it again with
+// the policy and the domain. The forms work before the page's script has loaded, and without it.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import type { ActionState } from "~/app/_components/action-state";
+import { failed, formValues, sentByScript, succeeded } from "~/app/_components/action-state.server";
+import { api } from "~/app/_trpc/server";
+import { choiceNames, parseObservationForm, parseStatementForm } from "./form-input";
+
+/** Logs a behaviour observation for the secretariat to review; then the stock-take's page. */
+export async function logObservationAction(previous: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData, ["title", "description", "occurredOn", "outsideActors", "sources", ...choiceNames(formData)], ["organizationIds"]);
+  const input = parseObservationForm(formData, await getTranslations("stocktakes.observationForm"));
+  if (!input.success) return failed(previous, input.error, values);
+  try {
+    await api.stocktakes.logObservation(input.data);
+  } catch (error) {
+    return failed(previous, error, values);
+  }
+  // With script, the form says it was sent and moves on itself; a post without script is sent on.
+  if (!(await sentByScript())) redirect(`/stocktakes/${input.data.year}`);
+  return succeeded(previous, true, values);
+}
+
+/** Files or changes one implementation statement (one norm, one organisation). */
+export async function fileStatementAction(previous: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData, ["status", "text", "links"]);
+  const input = parseStatementForm(formData, await getTranslations("stocktakes.statements"));
+  if (!input.success) return failed(previous, input.error, values);
+  try {
+    await api.stocktakes.fileStatement(input.data);
+  } catch (error) {
+    return failed(previous, error, values);
+  }
+  // The page's "saved on" and its count of statements filed, read again.
+  revalidatePath(`/stocktakes/${input.data.year}/statements`);
+  return succeeded(previous, true, values);
+}

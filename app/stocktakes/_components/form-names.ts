@@ -1,0 +1,5 @@
+/**
+ * The name of the observation form's choice for one norm: "assessment:<item id>". Apart from the
+ * form's parsing (form-input.ts, which brings zod), so the form in the browser does not carry it.
+ */
+export const ASSESSMENT = "assessment:";
