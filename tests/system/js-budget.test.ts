@@ -5,16 +5,12 @@
 import { describe, expect, it } from "vitest";
 import { BUDGET_KB, firstLoadJs } from "~/scripts/js-budget";
 
-/** Public pages over the 150 kB target, with the most each may weigh until it is brought down. */
-const CEILINGS: Record<string, number> = {
-  "/forgot-password": 203,
-  "/reset-password": 203,
-  "/sign-in": 203,
-  "/sign-up": 203,
-  "/stocktakes/[year]/observations/new": 218,
-  "/stocktakes/[year]/statements": 216,
-  "/verify-email": 203,
-};
+/**
+ * Public pages over the 150 kB target, with the most each may weigh until it is brought down. None
+ * today: a page that goes over fails the test below, unless it is listed here with its weight
+ * (plus 3 kB) and a reason in docs/performance.md.
+ */
+const CEILINGS: Record<string, number> = {};
 
 describe("first-load JavaScript of public pages", () => {
   const weights = firstLoadJs();

@@ -1,0 +1,149 @@
+// The forms that post to server actions (docs/performance.md, "Page budgets"): what a refused call
+// through the server-side caller becomes on the form (field errors next to their fields, or one
+// message), and how the stock-take forms' posted fields become the procedures' input.
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "~/db/connect";
+import { initialState } from "~/app/_components/action-state";
+import { failed } from "~/app/_components/action-state.server";
+import { ASSESSMENT } from "~/app/stocktakes/_components/form-names";
+import { parseObservationForm, parseStatementForm } from "~/app/stocktakes/_components/form-input";
+import { badInput } from "~/server/errors";
+import { callerAs } from "./support/context";
+import { createTestDatabase } from "./support/db";
+import { type MailSink, startMailSink } from "./support/mail-sink";
+
+let database: Database;
+let mail: MailSink;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  mail = await startMailSink();
+});
+afterAll(async () => {
+  await mail.close();
+  await database.close();
+});
+
+/** What the procedure's refusal shows on the form, called as the actions call it. */
+async function refusal(call: () => Promise<unknown>) {
+  try {
+    await call();
+  } catch (error) {
+    return failed(initialState(), error, { email: "kept" });
+  }
+  throw new Error("the call was not refused");
+}
+
+describe("a refused call on a form", () => {
+  it("puts the input schema's messages next to their fields, with no message besides", async () => {
+    const visitor = await callerAs(database.db, null, mail.mailer);
+    const state = await refusal(() => visitor.account.signUp({ displayName: "", email: "not an address", password: "short" }));
+    expect(state).toMatchObject({
+      n: 1,
+      code: "BAD_REQUEST",
+      message: null,
+      values: { email: "kept" },
+      fieldErrors: {
+        displayName: "Enter your name as others will see it.",
+        email: "Enter an email address in the correct format, like name@example.org.",
+        password: "Password must be at least 12 characters.",
+      },
+    });
+  });
+
+  it("gives a refusal about no field as one message, with its code", async () => {
+    const visitor = await callerAs(database.db, null, mail.mailer);
+    const state = await refusal(() => visitor.account.resetPassword({ token: "x".repeat(40), password: "a long enough password" }));
+    expect(state.fieldErrors).toEqual({});
+    expect(state.code).toBe("BAD_REQUEST");
+    expect(state.message).toMatch(/link/i);
+  });
+
+  it("keeps the domain's field messages on their fields", () => {
+    const error = new TRPCError({ code: "BAD_REQUEST", message: "Not saved.", cause: badInput("Not saved.", { text: "Too long.", links: "" }) });
+    expect(failed(initialState(), error, {})).toMatchObject({ fieldErrors: { text: "Too long." }, message: null, code: "BAD_REQUEST" });
+  });
+
+  it("throws anything that is not a refusal on to the error page", () => {
+    expect(() => failed(initialState(), new Error("boom"), {})).toThrow("boom");
+  });
+});
+
+const t = (key: string, values?: { value: string; message: string }) => (values ? `${key}: ${values.value}: ${values.message}` : key);
+const item = "4b7d5c1e-0f7a-4c35-9a51-0d8f1d0c2a11";
+const other = "8e2f2b4a-93d5-4bd7-8c43-5a7a4f3a9c02";
+const org = "0c9a7e36-6d3b-4a3e-b2c8-52a3d2b4e0f1";
+
+function form(entries: [string, string][]) {
+  const data = new FormData();
+  for (const [k, v] of entries) data.append(k, v);
+  return data;
+}
+
+describe("the observation form's fields as the procedure's input", () => {
+  const base: [string, string][] = [
+    ["year", "2026"],
+    ["title", "Hospital network disrupted"],
+    ["description", "The hospital's network was down for a day after an attack."],
+    ["occurredOn", "2026-03-01"],
+  ];
+
+  it("reads lines, ticked organisations and a choice per norm, leaving out the norms not relevant", () => {
+    const parsed = parseObservationForm(
+      form([
+        ...base,
+        ["organizationIds", org],
+        ["outsideActors", " A company \n\n  Unattributed actor "],
+        [`${ASSESSMENT}${item}`, "inconsistent"],
+        [`${ASSESSMENT}${other}`, ""],
+        ["sources", "https://example.org/a\r\nhttps://example.org/b\n"],
+      ]),
+      t,
+    );
+    expect(parsed.success && parsed.data).toEqual({
+      year: 2026,
+      title: "Hospital network disrupted",
+      description: "The hospital's network was down for a day after an attack.",
+      occurredOn: "2026-03-01",
+      organizationIds: [org],
+      outsideActors: ["A company", "Unattributed actor"],
+      assessments: [{ itemId: item, assessment: "inconsistent" }],
+      sources: ["https://example.org/a", "https://example.org/b"],
+    });
+  });
+
+  it("names the field of each problem, and the line of a bad source", () => {
+    const parsed = parseObservationForm(form([...base, [`${ASSESSMENT}${item}`, ""], ["sources", "https://example.org/a\nnot a link"]]), t);
+    expect(parsed.success).toBe(false);
+    const fields = Object.fromEntries(parsed.error!.issues.map((i) => [String(i.path[0]), i.message]));
+    expect(fields).toEqual({
+      assessments: "Choose at least one norm the observation bears on.",
+      sources: "lineError: not a link: Enter a full web address, starting with https://.",
+    });
+    // Once the fields are right, an observation with no actor at all is refused at the organisations.
+    const noActor = parseObservationForm(form([...base, [`${ASSESSMENT}${item}`, "consistent"], ["sources", "https://example.org/a"]]), t);
+    expect(noActor.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["organizationIds", "noActor"]]);
+  });
+});
+
+describe("the statement form's fields as the procedure's input", () => {
+  const base: [string, string][] = [
+    ["year", "2026"],
+    ["itemId", item],
+    ["organizationId", org],
+  ];
+
+  it("reads the status, the text and one link per line", () => {
+    const parsed = parseStatementForm(form([...base, ["status", "partially"], ["text", " Done in part. "], ["links", "https://example.org/x\n"]]), t);
+    expect(parsed.success && parsed.data).toEqual({ year: 2026, itemId: item, organizationId: org, status: "partially", text: "Done in part.", links: ["https://example.org/x"] });
+  });
+
+  it("asks for a status when none is chosen, and names a bad link's line", () => {
+    const parsed = parseStatementForm(form([...base, ["text", ""], ["links", "ftp://example.org/x"]]), t);
+    const fields = Object.fromEntries(parsed.error!.issues.map((i) => [String(i.path[0]), i.message]));
+    expect(fields).toEqual({
+      status: "Choose implemented, partially, not yet or no information.",
+      links: "lineError: ftp://example.org/x: Links must start with http:// or https://.",
+    });
+  });
+});
