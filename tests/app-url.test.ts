@@ -82,7 +82,7 @@ describe("production refuses to serve without APP_URL", () => {
     expect(run.stderr).toContain(MISSING_APP_URL);
   });
 
-  it("`next start` stops as it starts (instrumentation), but `next build` is let through", () => {
+  it("`next start` stops as it starts (instrumentation), but `next build` is let through", async () => {
     const exit = vi.spyOn(process, "exit").mockImplementation((() => undefined) as never);
     const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
     try {
@@ -90,16 +90,21 @@ describe("production refuses to serve without APP_URL", () => {
       vi.stubEnv("NODE_ENV", "production");
       vi.stubEnv("APP_URL", "");
       vi.stubEnv("NEXT_PHASE", "phase-production-build");
-      register();
+      await register();
       expect(exit).not.toHaveBeenCalled();
       vi.stubEnv("NEXT_PHASE", "phase-production-server");
-      register();
+      await register();
       expect(exit).toHaveBeenCalledWith(1);
       expect(error).toHaveBeenCalledWith(MISSING_APP_URL);
       exit.mockClear();
       vi.stubEnv("APP_URL", "https://forum.example");
-      register();
+      await register();
       expect(exit).not.toHaveBeenCalled();
+      // The test clock is for test servers on loopback only (server/test-clock.ts).
+      vi.stubEnv("TEST_CLOCK", "1");
+      await register();
+      expect(exit).toHaveBeenCalledWith(1);
+      expect(error).toHaveBeenCalledWith(expect.stringMatching(/TEST_CLOCK is for end-to-end tests only/));
     } finally {
       exit.mockRestore();
       error.mockRestore();
