@@ -25,7 +25,7 @@ import type { Db } from "~/db/connect";
 import * as schema from "~/db/schema";
 import { listNorms } from "~/server/domain/norm-queries";
 import { listNormsInput } from "~/server/schemas/norms";
-import { figuresThatDiffer, measureRecording, prepareRepresentatives, signInRepresentatives } from "./bench-http/recording";
+import { figuresThatDiffer, measureRecording, measureSignedInQuery, prepareRepresentatives, signInRepresentatives } from "./bench-http/recording";
 
 const usage = `Usage: npm run bench:http -- [--seed-scale N [--reset]] [--build] [--duration S] [--connections 1,10,50] [--only KEYS] [--out FILE]
 
@@ -432,6 +432,10 @@ try {
   for (const connections of recording ? connectionCounts.filter((c) => c <= 10) : []) {
     console.error(`recording a position (tRPC mutation), ${connections} connection${connections === 1 ? "" : "s"}, ${duration} s…`);
     await settle();
+    const query = runFrom(await measureSignedInQuery(app.url, recording!, connections, duration), "signed-in-query", `${app.url}/api/trpc/account.me`, connections);
+    runs.push(query);
+    if (failureRate(query) > 0.01) problems.push(`the signed-in query at ${connections} connections: ${(failureRate(query) * 100).toFixed(1)}% failed (${query.non2xx} non-2xx responses).`);
+    await settle();
     const result = await measureRecording(app.url, recording!, connections, duration);
     const r = runFrom(result, "record-position", `${app.url}/api/trpc/positions.record`, connections);
     runs.push(r);
@@ -446,7 +450,26 @@ try {
 }
 const loadAfter = loadavg();
 
-// The write measure, beside the reads: no baseline, a latency target, and exact figures afterwards.
+// The write measure, beside the reads: no baseline, a latency target, and exact figures afterwards;
+// and its floor, a signed-in tRPC query, beside the minimal Next route (info).
+const floorMeasures = runs
+  .filter((r) => r.endpoint === "signed-in-query")
+  .map((r) => {
+    const b = runs.find((x) => x.endpoint === "next-list" && x.connections === r.connections);
+    return {
+      measure: "signed-in tRPC query (account.me) vs minimal Next route (info)",
+      endpoint: r.endpoint,
+      baseline: "next-list",
+      connections: r.connections,
+      reqPerSec: r.reqPerSec,
+      p50: r.p50,
+      p99: r.p99,
+      baselineReqPerSec: b ? b.reqPerSec : Number.NaN,
+      ratio: b && b.reqPerSec > 0 ? r.reqPerSec / b.reqPerSec : Number.NaN,
+      target: null,
+      met: null,
+    };
+  });
 const writeMeasures = runs
   .filter((r) => r.endpoint === "record-position")
   .map((r) => ({
@@ -492,7 +515,7 @@ const readMeasures = measureSpecs.flatMap((spec) =>
     ];
   }),
 );
-const measures = [...readMeasures, ...writeMeasures];
+const measures = [...readMeasures, ...floorMeasures, ...writeMeasures];
 
 const rows = [
   ["measure", "conn", "req/s", "p50 ms", "p99 ms", "baseline req/s", "ratio", "target", "met?"],

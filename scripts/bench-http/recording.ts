@@ -104,6 +104,22 @@ export async function measureRecording(appUrl: string, recording: Recording, con
   return result;
 }
 
+/**
+ * The write's floor: a signed-in tRPC query that reads the session and one row (`account.me`),
+ * from the same representatives in turn, so the framework's, the session's and tRPC's share of a
+ * request can be told from the write's own.
+ */
+export async function measureSignedInQuery(appUrl: string, recording: Recording, connections: number, seconds: number) {
+  let k = 0;
+  return autocannon({
+    url: `${appUrl}/api/trpc/account.me`,
+    connections,
+    duration: seconds,
+    timeout: 30,
+    requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, cookie: recording.cookies[k++ % recording.cookies.length]! } }) }],
+  });
+}
+
 /** Norms among `normIds` whose stored figures differ from what their positions give now. */
 export async function figuresThatDiffer(databaseUrl: string, normIds: string[]) {
   const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
