@@ -44,7 +44,7 @@ export function useActionForm<Done>(action: Action<Done>, initial: ActionState<D
     pending: pending || redirectTo !== undefined,
     /** Whether a submit with this `intent` (null: none) is under way. */
     sending: (which: string | null) => pending && intent === which,
-    formProps: { action: dispatch, onSubmit, noValidate: true, method: "post" } as const,
+    formProps: { action: dispatch, onSubmit, noValidate: true } as const,
   };
 }
 
