@@ -1,5 +1,6 @@
 // Runs once as the server starts (`next start`, `next dev`, or through server.ts).
 import { MISSING_APP_URL } from "./server/app-url-message";
+import { currentProxyMark } from "./server/auth/proxy-mark";
 import { testClockRefusal } from "./server/test-clock";
 
 /**
@@ -9,8 +10,6 @@ import { testClockRefusal } from "./server/test-clock";
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  // Imported here, not above: this file is also compiled for the edge runtime, which has no node:crypto.
-  const { currentProxyMark } = await import("./server/auth/client-address");
   // server.ts checks TEST_CLOCK itself before Next.js starts; `next start` and `next dev` cannot
   // keep the app on loopback, so they refuse it (server/test-clock.ts).
   if (process.env.NEXT_PHASE !== "phase-production-build") {

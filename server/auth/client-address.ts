@@ -2,12 +2,12 @@
 // the app (which reads it): no imports from the app, so server.ts can load it before Next.js.
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { isIP } from "node:net";
+import { currentProxyMark, markKey, type WithMark } from "./proxy-mark";
+
+export { currentProxyMark };
 
 /** The header server.ts adds to every request it rewrote, holding its per-process mark. */
 export const PROXY_MARK_HEADER = "x-norms-forum-proxy";
-
-const markKey = Symbol.for("norms-forum.proxy-mark");
-type WithMark = typeof globalThis & { [markKey]?: string };
 
 /**
  * The mark of this process, made on first use. server.ts and the app run in one process and
@@ -18,8 +18,6 @@ export function claimProxyMark(): string {
   return (holder[markKey] ??= randomBytes(32).toString("base64url"));
 }
 
-/** The mark, or undefined when the app runs without server.ts (plain `next start`). */
-export const currentProxyMark = (): string | undefined => (globalThis as WithMark)[markKey];
 
 /**
  * An address as written in a forwarding header or by the socket, or null if it is none: drops an
