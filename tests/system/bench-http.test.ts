@@ -54,15 +54,16 @@ describe.skipIf(!!why)(`npm run bench:http, smoke run (${why ? `skipped: ${why}`
     expect(stdout).toMatch(/bench:http: \d+ of 11 targets met \(scale 0\.01, 1,000 norms\)/);
     const results = JSON.parse(readFileSync(out, "utf8")) as Results;
     expect(results.errors).toEqual([]);
-    // 13 reads (8 as served, 5 not cached) at 2 connection counts, and the write at each.
-    expect(results.runs).toHaveLength(28);
+    // 13 reads (8 as served, 5 not cached) at 2 connection counts, and the write and its floor (a
+    // signed-in query) at each.
+    expect(results.runs).toHaveLength(30);
     for (const run of results.runs) {
       expect(run.reqPerSec, `${run.endpoint} at ${run.connections}`).toBeGreaterThan(0);
       expect(run.non2xx + run.errors + run.timeouts, `${run.endpoint} at ${run.connections}`).toBe(0);
     }
-    // 9 read measures (5 with a target) at each count, against a baseline; the write at each, with
-    // its target at 10 connections.
-    expect(results.measures).toHaveLength(20);
+    // 9 read measures (5 with a target) at each count, against a baseline; the signed-in query
+    // against the minimal Next route at each; the write at each, with its target at 10 connections.
+    expect(results.measures).toHaveLength(22);
     for (const m of results.measures) {
       const values = m.measure.startsWith("recording") ? [m.reqPerSec, m.p99] : [m.reqPerSec, m.p99, m.baselineReqPerSec, m.ratio];
       for (const value of values) expect(value, `${m.measure} at ${m.connections}`).toBeGreaterThan(0);
