@@ -14,6 +14,9 @@ export const env = createEnv({
     // Connections each app instance keeps to DATABASE_URL, and the longest a statement may run.
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
+    // Statements are prepared once per connection (db/connect.ts); false behind a pooler in
+    // transaction mode (PgBouncer before 1.21), which cannot keep them.
+    DATABASE_PREPARE: bool.optional(),
     PGLITE_DATA_DIR: z.string().default(".data/pglite"),
     // Folder for files the app keeps for itself in embedded mode (the generated dev AUTH_SECRET).
     DATA_DIR: z.string().default(".data"),

@@ -10,7 +10,11 @@ const globalForDb = globalThis as unknown as { normsForumDb?: Promise<Database> 
 
 async function open(): Promise<Database> {
   if (env.DATABASE_URL) {
-    return openPostgres(env.DATABASE_URL, { max: env.DATABASE_POOL_MAX, statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS });
+    return openPostgres(env.DATABASE_URL, {
+      max: env.DATABASE_POOL_MAX,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      prepare: env.DATABASE_PREPARE !== false,
+    });
   }
   const database = await openPglite(env.PGLITE_DATA_DIR);
   await database.migrate();

@@ -30,10 +30,41 @@ const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 export interface PostgresOptions {
   /** Connections in the pool (bounded: a burst waits for a free one rather than opening more). */
   max?: number;
+  /** Prepare each statement once per connection (default); off behind a pooler that cannot keep them. */
+  prepare?: boolean;
   /** Longest a statement may run before PostgreSQL cancels it (0: no limit). */
   statementTimeoutMs?: number;
   /** Longest to wait for a new connection before the request fails (and answers 503). */
   connectTimeoutSeconds?: number;
+}
+
+/**
+ * The client with every statement that has parameters prepared: Drizzle sends its queries through
+ * postgres.js's `unsafe`, which does not prepare them, so each was parsed and planned again on every
+ * request (planning was most of a list query's time). The app's statements are a bounded set of
+ * texts, so postgres.js keeps each prepared once per connection. Transactions and savepoints get a
+ * client that does the same. Statements without parameters (migrations, several statements in one
+ * text) are sent as they were.
+ */
+function preparing(sql: postgres.Sql): postgres.Sql {
+  const wrapCallback = (args: unknown[]) => {
+    const fn = args.at(-1) as (tx: postgres.Sql) => unknown;
+    return [...args.slice(0, -1), (tx: postgres.Sql) => fn(preparing(tx))];
+  };
+  return new Proxy(sql, {
+    get(target, key, receiver) {
+      if (key === "unsafe") {
+        return (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, params as never[], params && params.length > 0 ? { ...options, prepare: true } : options);
+      }
+      if (key === "begin" || key === "savepoint") {
+        const method = Reflect.get(target, key, receiver) as (...a: unknown[]) => unknown;
+        return (...args: unknown[]) => method.apply(target, wrapCallback(args));
+      }
+      const value: unknown = Reflect.get(target, key, receiver);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }
 
 export function openPostgres(url: string, options: PostgresOptions = {}): Database {
@@ -48,7 +79,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     connection: options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {},
     onnotice: () => {},
   });
-  const db = drizzlePostgres(client, { schema, casing: "snake_case" });
+  const db = drizzlePostgres(options.prepare === false ? client : preparing(client), { schema, casing: "snake_case" });
   return {
     db: db as unknown as Db,
     kind: "postgres",

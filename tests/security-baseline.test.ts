@@ -107,9 +107,32 @@ describe("served code holds no dangerous sinks (ASVS 1.2.4, 1.2.5, 1.3.2, 1.3.6,
     expect(files.some((f) => f.endsWith(path.join("server", "routers", "norms.ts")))).toBe(true);
   });
 
-  it.each(sinks)("has no %s", (_, pattern) => {
-    const found = files.filter((f) => pattern.test(withoutComments(readFileSync(f, "utf8")))).map((f) => path.relative(root, f));
+  // Places that match a sink's pattern but are not the sink, each with why.
+  const notTheSink: Record<string, Record<string, string>> = {
+    "cross-window messages (postMessage)": {
+      // A MessagePort of node:worker_threads, between the server and its own PDF thread: no window, no origin.
+      "server/stocktake-pdf/in-worker.ts": "the PDF thread's port",
+      "server/stocktake-pdf/worker.ts": "the PDF thread's port",
+    },
+    "raw SQL text (sql.raw, .unsafe)": {
+      // Passes Drizzle's own parameterised statements on to postgres.js, asking it to prepare them.
+      "db/connect.ts": "Drizzle's statements, prepared",
+    },
+  };
+
+  it.each(sinks)("has no %s", (name, pattern) => {
+    const found = files
+      .filter((f) => pattern.test(withoutComments(readFileSync(f, "utf8"))))
+      .map((f) => path.relative(root, f))
+      .filter((f) => !(f in (notTheSink[name] ?? {})));
     expect(found).toEqual([]);
+  });
+
+  it("lists as not the sink only places that still match it", () => {
+    for (const [name, places] of Object.entries(notTheSink)) {
+      const pattern = sinks.find(([n]) => n === name)![1];
+      for (const place of Object.keys(places)) expect(pattern.test(withoutComments(readFileSync(path.join(root, place), "utf8"))), `${name}: ${place}`).toBe(true);
+    }
   });
 });
 
