@@ -37,7 +37,7 @@ export const HIGHLIGHT_END = "\u0003";
  * ranking every match of a common word would cost as much as reading the whole table. Sorting by
  * newest reaches every match.
  */
-export const SEARCH_CANDIDATES = 1000;
+export const SEARCH_CANDIDATES = 500;
 
 /** A time as ISO 8601 with its microseconds, so a page link continues exactly after its last row. */
 export const isoMicros = (column: SQL | AnyColumn) => sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
