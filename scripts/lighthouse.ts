@@ -28,7 +28,7 @@ if (!existsSync(path.join(distDir, "BUILD_ID"))) {
 const targets = { performance: 95, accessibility: 100, "best-practices": 95 } as const;
 type Category = keyof typeof targets;
 const lastYear = new Date().getUTCFullYear() - 1;
-const pages = ["/", "/norms", "/norms/protecting-the-public-core-of-the-internet", `/stocktakes/${lastYear}`, "/reference"];
+const pages = process.env.LH_PAGES ? process.env.LH_PAGES.split(",") : ["/", "/norms", "/norms/protecting-the-public-core-of-the-internet", `/stocktakes/${lastYear}`, "/reference"];
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -89,6 +89,11 @@ try {
         );
         if (!result) throw new Error(`no result for ${page}`);
         for (const category of Object.keys(targets) as Category[]) samples[category].push(Math.round((result.lhr.categories[category]?.score ?? 0) * 100));
+        // What the performance score is made of, so a low one says where to look.
+        const metric = (id: string) => result.lhr.audits[id]?.displayValue ?? "—";
+        const shifts = (result.lhr.audits["layout-shifts"]?.details as { items?: { node?: { selector?: string; snippet?: string }; score?: number }[] } | undefined)?.items ?? [];
+        for (const item of shifts.slice(0, 3)) console.error(`  shift ${item.score?.toFixed(3)} ${item.node?.selector} ${item.node?.snippet?.slice(0, 160)}`);
+        console.error(`${page} run ${r + 1}: FCP ${metric("first-contentful-paint")}, LCP ${metric("largest-contentful-paint")}, TBT ${metric("total-blocking-time")}, CLS ${metric("cumulative-layout-shift")}, SI ${metric("speed-index")}, server ${metric("server-response-time")}`);
       }
       rows.push({ page, scores: { performance: median(samples.performance), accessibility: median(samples.accessibility), "best-practices": median(samples["best-practices"]) } });
       console.error(`${page}: done`);
