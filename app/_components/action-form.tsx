@@ -10,8 +10,7 @@ import { startTransition, useActionState, useEffect, useState } from "react";
 import { type ActionState, valueOf } from "./action-state";
 import { Alert, AlertDescription } from "./ui/alert";
 import { ErrorSummary } from "./ui/error-summary";
-import { Field, FieldError, FieldHint, fieldAria } from "./ui/field";
-import { cn } from "./ui/cn";
+import { ChoiceFieldset, Field, fieldAria } from "./ui/field";
 import { Input } from "./ui/input";
 import { Textarea } from "./ui/textarea";
 
@@ -134,17 +133,8 @@ export function ChoiceGroup({
   const t = useTranslations("common.errors");
   const error = state.fieldErrors[name];
   return (
-    <div className={cn("mb-6 sm:mb-8", error && "border-s-4 border-destructive ps-4")} data-invalid={error ? "true" : undefined}>
-      <fieldset aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}>
-        <legend className="mb-1 text-base leading-snug font-semibold sm:text-lg">{legend}</legend>
-        {hint ? <FieldHint id={`${id}-hint`}>{hint}</FieldHint> : null}
-        {error ? (
-          <FieldError id={`${id}-error`} prefix={t("errorPrefix")}>
-            {error}
-          </FieldError>
-        ) : null}
-        {children}
-      </fieldset>
-    </div>
+    <ChoiceFieldset id={id} legend={legend} hint={hint} error={error} errorPrefix={t("errorPrefix")}>
+      {children}
+    </ChoiceFieldset>
   );
 }

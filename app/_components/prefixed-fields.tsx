@@ -8,10 +8,9 @@ import type * as React from "react";
 import type { FieldPath, FieldValues, UseFormReturn } from "react-hook-form";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { ErrorSummary } from "~/app/_components/ui/error-summary";
-import { Field, FieldError, FieldHint, fieldAria } from "~/app/_components/ui/field";
+import { ChoiceFieldset, Field, fieldAria } from "~/app/_components/ui/field";
 import { NativeSelect } from "~/app/_components/ui/native-select";
 import { Textarea } from "~/app/_components/ui/textarea";
-import { cn } from "~/app/_components/ui/cn";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type FormOf<T extends FieldValues> = UseFormReturn<T, any, any>;
@@ -127,29 +126,20 @@ export function RadioGroup<T extends FieldValues>({
   const id = `${prefix}-${name}`;
   const error = errorOf(form, name);
   return (
-    <div className={cn("mb-6 sm:mb-8", error && "border-s-4 border-destructive ps-4")} data-invalid={error ? "true" : undefined}>
-      <fieldset aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}>
-        <legend className="mb-1 text-base leading-snug font-semibold sm:text-lg">{legend}</legend>
-        {hint ? <FieldHint id={`${id}-hint`}>{hint}</FieldHint> : null}
-        {error ? (
-          <FieldError id={`${id}-error`} prefix={t("errorPrefix")}>
-            {error}
-          </FieldError>
-        ) : null}
-        <div className="flex flex-col gap-3">
-          {options.map((o, index) => {
-            const optionId = index === 0 ? id : `${id}-${o.value}`;
-            return (
-              <div key={o.value} className="flex items-center gap-3">
-                <input type="radio" id={optionId} value={o.value} aria-invalid={error ? true : undefined} className={radioClass} {...form.register(name)} />
-                <label htmlFor={optionId} className="cursor-pointer">
-                  {o.label}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <ChoiceFieldset id={id} legend={legend} hint={hint} error={error} errorPrefix={t("errorPrefix")}>
+      <div className="flex flex-col gap-3">
+        {options.map((o, index) => {
+          const optionId = index === 0 ? id : `${id}-${o.value}`;
+          return (
+            <div key={o.value} className="flex items-center gap-3">
+              <input type="radio" id={optionId} value={o.value} aria-invalid={error ? true : undefined} className={radioClass} {...form.register(name)} />
+              <label htmlFor={optionId} className="cursor-pointer">
+                {o.label}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </ChoiceFieldset>
   );
 }

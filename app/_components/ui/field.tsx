@@ -112,7 +112,43 @@ function FieldError({ className, prefix = "Error:", children, ...props }: FieldE
   );
 }
 
+/**
+ * A group of choices (radios or checkboxes) as one field: a fieldset whose legend is the question,
+ * with its hint and error described by it and the GOV.UK error border.
+ */
+function ChoiceFieldset({
+  id,
+  legend,
+  hint,
+  error,
+  errorPrefix,
+  children,
+}: {
+  id: string;
+  legend: React.ReactNode;
+  hint?: React.ReactNode;
+  error?: string;
+  errorPrefix: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className={cn("mb-6 sm:mb-8", error && "border-s-4 border-destructive ps-4")} data-invalid={error ? "true" : undefined}>
+      <fieldset aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}>
+        <legend className="mb-1 text-base leading-snug font-semibold sm:text-lg">{legend}</legend>
+        {hint ? <FieldHint id={`${id}-hint`}>{hint}</FieldHint> : null}
+        {error ? (
+          <FieldError id={`${id}-error`} prefix={errorPrefix}>
+            {error}
+          </FieldError>
+        ) : null}
+        {children}
+      </fieldset>
+    </div>
+  );
+}
+
 export {
+  ChoiceFieldset,
   Field,
   FieldHint,
   FieldError,
