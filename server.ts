@@ -16,9 +16,10 @@ type Handle = (req: IncomingMessage, res: ServerResponse) => unknown;
 /**
  * Replaces whatever the client said about addresses with what this server knows: the TCP peer,
  * after at most `trustedProxies` hops from the right of the incoming X-Forwarded-For; and marks
- * the request so the app knows the header came from here (server/auth/client-address.ts).
+ * the request so the app knows the header came from here (server/auth/client-address.ts). Returns
+ * the client's address so established, or null when unknown.
  */
-export function rewriteRequest(req: IncomingMessage, trustedProxies: number, mark: string) {
+export function rewriteRequest(req: IncomingMessage, trustedProxies: number, mark: string): string | null {
   const incoming = req.headers["x-forwarded-for"];
   const chain = rewriteForwardedFor(req.socket.remoteAddress, Array.isArray(incoming) ? incoming.join(",") : incoming, trustedProxies);
   if (chain) req.headers["x-forwarded-for"] = chain;
@@ -30,6 +31,8 @@ export function rewriteRequest(req: IncomingMessage, trustedProxies: number, mar
     for (const name of ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"]) delete req.headers[name];
   }
   req.headers[PROXY_MARK_HEADER] = mark;
+  // The client: the leftmost entry of what this server now vouches for.
+  return chain ? chain.split(",", 1)[0]! : null;
 }
 
 /**
@@ -48,9 +51,8 @@ export function createAppServer(
   // Searches per client address (server/search-throttle.ts); one answered from the page cache is not counted.
   const searches = createSearchThrottle({ limit: searchesPerMinute, text: searchMessages.limited });
   return createServer((req, res) => {
-    rewriteRequest(req, trustedProxies, mark);
+    const address = rewriteRequest(req, trustedProxies, mark);
     const origin = originOf(req.headers, trustedProxies);
-    const address = req.headers["x-forwarded-for"]?.toString().split(",", 1)[0]?.trim() || null;
     const render = () => (searches.refuse(req, res, address) ? undefined : handle(req, res));
     const serve = () => (pageCache ? pageCache.serve(req, res, render) : render());
     Promise.resolve(withRequestOrigin(origin, serve)).catch((error: unknown) => {

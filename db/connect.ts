@@ -47,20 +47,18 @@ export interface PostgresOptions {
  * text) are sent as they were.
  */
 function preparing(sql: postgres.Sql): postgres.Sql {
-  const wrapCallback = (args: unknown[]) => {
+  // Made once per client, not at each query.
+  const unsafe = (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
+    sql.unsafe(query, params as never[], params && params.length > 0 ? { ...options, prepare: true } : options);
+  const inTransaction = (method: (...args: unknown[]) => unknown) => (...args: unknown[]) => {
     const fn = args.at(-1) as (tx: postgres.Sql) => unknown;
-    return [...args.slice(0, -1), (tx: postgres.Sql) => fn(preparing(tx))];
+    return method.apply(sql, [...args.slice(0, -1), (tx: postgres.Sql) => fn(preparing(tx))]);
   };
+  const own: Record<PropertyKey, unknown> = { unsafe, begin: inTransaction(sql.begin as never) };
+  if ("savepoint" in sql) own.savepoint = inTransaction((sql as unknown as { savepoint: (...a: unknown[]) => unknown }).savepoint);
   return new Proxy(sql, {
     get(target, key, receiver) {
-      if (key === "unsafe") {
-        return (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
-          target.unsafe(query, params as never[], params && params.length > 0 ? { ...options, prepare: true } : options);
-      }
-      if (key === "begin" || key === "savepoint") {
-        const method = Reflect.get(target, key, receiver) as (...a: unknown[]) => unknown;
-        return (...args: unknown[]) => method.apply(target, wrapCallback(args));
-      }
+      if (key in own) return own[key];
       const value: unknown = Reflect.get(target, key, receiver);
       return typeof value === "function" ? value.bind(target) : value;
     },
