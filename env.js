@@ -50,6 +50,9 @@ export const env = createEnv({
     // Searches one client address may start per minute on one instance (server/search-throttle.ts);
     // raise it when many people share one address (an office behind one gateway).
     SEARCHES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120), // DEFAULT_SEARCHES_PER_MINUTE
+    // How often each instance runs the scheduled work (server/tick.ts: closing stages on their date),
+    // in seconds; 0 turns the timer off (the stages stay closed by date all the same).
+    TICK_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
     // End-to-end tests only: lets the `testing.setClock` procedure set the forum's clock. The app
     // refuses to start with it unless through server.ts on loopback (server/test-clock.ts).
     TEST_CLOCK: bool.optional(),

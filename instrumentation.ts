@@ -19,8 +19,12 @@ export async function register() {
       process.exit(1);
     }
   }
-  if (process.env.NODE_ENV !== "production" || process.env.NEXT_PHASE === "phase-production-build") return;
-  if (process.env.APP_URL) return;
-  console.error(MISSING_APP_URL);
-  process.exit(1);
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  if (process.env.NODE_ENV === "production" && !process.env.APP_URL) {
+    console.error(MISSING_APP_URL);
+    process.exit(1);
+  }
+  // The scheduled work (closing stages on their date), on a timer; the database opens at its first run.
+  const { startTickTimer } = await import("./server/tick-timer");
+  startTickTimer();
 }

@@ -80,6 +80,11 @@ export const policy = {
 
   // Exists only in end-to-end tests (TEST_CLOCK=1, loopback): "not found" for everyone otherwise.
   "testing.setClock": { who: "anyone" },
+  "testing.tick": { who: "anyone" },
+
+  // The consultation clock's published rules (/about/process); an admin changes them, with history.
+  "process.rules": { who: "anyone" },
+  "process.changeRule": { who: "admin" },
 
   // Drafts are filtered to their authors in the queries; authorship is checked in the domain.
   "norm.list": { who: "anyone" },
@@ -100,6 +105,9 @@ export const policy = {
   "norm.removeCoauthor": { who: "active", scope: "proposer" },
   "norm.transition": { who: "secretariat" },
   "norm.merge": { who: "secretariat" },
+  "norm.extendStage": { who: "secretariat" },
+  // The secretariat's desk: norms whose stage has reached its closing date, oldest first.
+  "norm.awaitingDecision": { who: "secretariat" },
 
   "reference.matrix": { who: "anyone" },
   "reference.norm": { who: "anyone" },

@@ -3,6 +3,7 @@ import { homeRouter } from "./routers/home";
 import { commentsRouter, moderationRouter } from "./routers/comments";
 import { normsRouter } from "./routers/norms";
 import { organizationsRouter } from "./routers/organizations";
+import { processRouter } from "./routers/process";
 import { positionsRouter } from "./routers/positions";
 import { referencesRouter } from "./routers/references";
 import { searchRouter } from "./routers/search";
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   moderation: moderationRouter,
   stocktakes: stocktakesRouter,
   home: homeRouter,
+  process: processRouter,
   testing: testingRouter,
 });
 

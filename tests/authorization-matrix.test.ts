@@ -266,6 +266,16 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   },
   "norms.transition": { expect: STAFF, input: (f) => ({ normId: f.publicNorm.id, transition: "openEndorsement", note: "" }) },
   "norms.merge": { expect: STAFF, input: (f) => ({ normId: f.otherPublicNorm.id, intoSlug: f.publicNorm.slug, note: "" }) },
+  "norms.extendStage": {
+    expect: STAFF,
+    input: (f) => ({ normId: f.publicNorm.id, lastDay: "2099-01-01", reason: "More time for regional consultations." }),
+  },
+  "norms.awaitingDecision": { expect: STAFF },
+  "process.rules": { expect: ANYONE },
+  "process.changeRule": {
+    expect: ADMIN,
+    input: () => ({ stage: "endorsement", defaultDays: 50, minimumDays: 21, reason: "Matrix change to the endorsement default." }),
+  },
   // Invitations: the proposer invites and cancels; the invitee (found by their confirmed address)
   // lists and answers their own, and nobody else's exists for them.
   "norms.inviteCoauthor": { expect: REPRESENTATIVE, input: (f) => ({ normId: f.publicNorm.id, email: "new-colleague@example.test" }) },
@@ -339,6 +349,7 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "stocktakes.coverable": { expect: STAFF },
   // Only with TEST_CLOCK=1 (end-to-end tests); tests/clock.test.ts turns it on.
   "testing.setClock": { expect: hiddenFor(ANYONE, ...actors), input: () => ({ at: "2030-01-01T00:00:00Z" }) },
+  "testing.tick": { expect: hiddenFor(ANYONE, ...actors) },
   "stocktakes.open": { expect: STAFF, input: () => ({ year: 2040, opensOn: "2040-01-01", closesOn: "2040-02-01", referenceNormIds: ["ungge-f"], normIds: [] }) },
   "stocktakes.close": { expect: STAFF, input: () => ({ year: 2031 }) },
   "stocktakes.saveNarrative": { expect: STAFF, input: () => ({ year: 2033, summary: "Summary.", categories: { I: "", II: "", III: "", IV: "", V: "" } }) },

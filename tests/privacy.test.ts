@@ -150,6 +150,16 @@ async function everywherePerson(db: Db) {
   await db.insert(schema.auditLog).values({ actorId: subject.id, action: "organization.verified", targetType: "organization", targetId: pending.id });
   await db.insert(schema.auditLog).values({ actorId: staffUser.id, action: "user.suspended", targetType: "user", targetId: subject.id, details: { reason: "A test suspension." } });
   await db.insert(schema.referenceNormCorrections).values({ normId: "ungge-f", field: "text", before: "old", after: "new", reason: "A typo.", actorId: subject.id });
+  await db.insert(schema.processSettingChanges).values({
+    stage: "endorsement",
+    defaultDaysFrom: 45,
+    defaultDaysTo: 45,
+    minimumDaysFrom: 21,
+    minimumDaysTo: 21,
+    reason: "A test change.",
+    changedById: subject.id,
+    changedAt: new Date("2031-01-01T00:00:00Z"),
+  });
   await db
     .update(schema.commentReports)
     .set({ status: "dismissed", resolvedById: subject.id, resolvedAt: new Date() })

@@ -8,3 +8,4 @@ export * from "./positions";
 export * from "./comments";
 export * from "./stocktakes";
 export * from "./page-cache";
+export * from "./process";

@@ -80,6 +80,13 @@ export const norms = pgTable(
     // that adds to these (exact under concurrency, as n = n + 1 is) and computes the measures from
     // them in SQL (norm_figures()), so the norm's lock is held for one statement (docs/performance.md).
     countedByGroup: integer().array().notNull().default(sql`array_fill(0, array[48])`),
+    // The consultation clock (server/domain/stage-clock.ts): while the norm is in consultation or
+    // endorsement, when that stage closes (set when it starts, moved later by an extension); null in
+    // every other state. The stage is closed from that instant on, whatever has run: writes compare
+    // it with clock.now() under the norm's lock. stageClosedAt is set by the tick (server/tick.ts)
+    // when it has recorded the close on the timeline; an extension clears it.
+    stageClosesAt: timestamp({ withTimezone: true }),
+    stageClosedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     uniqueIndex("norms_slug_key").on(t.slug),
@@ -110,6 +117,9 @@ export const norms = pgTable(
     // sorts on these expressions, norms without positions last).
     index("norms_support_lower_bound_idx").on(sql`coalesce(${t.supportLowerBound}, -1)`, t.id),
     index("norms_contestation_lower_bound_idx").on(sql`coalesce(${t.contestationLowerBound}, -1)`, t.id),
+    // The clock's reads, all in closing order: the stages the tick must close, the secretariat's desk
+    // of norms past their date, and the next closing a cached page must end at.
+    index("norms_stage_closes_idx").on(t.stageClosesAt, t.id).where(sql`${t.stageClosesAt} is not null`),
   ],
 );
 
@@ -219,8 +229,13 @@ export const normEventTypes = [
   "returnToConsultation",
   "conclude",
   "merge",
+  // The secretariat moved the stage's closing date later (closesAt), with its reason in the note.
+  "extended",
+  // The stage reached its closing date (recorded by the tick; no actor).
+  "stageClosed",
 ] as const;
 export const normEventType = pgEnum("norm_event_type", normEventTypes);
+export type NormEventType = (typeof normEventTypes)[number];
 
 // The norm's timeline: every transition and revision, with who, when and an optional note.
 export const normEvents = pgTable(
@@ -234,10 +249,11 @@ export const normEvents = pgTable(
     fromStatus: normStatus(),
     toStatus: normStatus(),
     version: integer(),
-    actorId: uuid()
-      .notNull()
-      .references(() => users.id),
+    // Null only for what the clock did (a stage closing on its date).
+    actorId: uuid().references(() => users.id),
     note: text(),
+    // The stage's closing date as this event set it: on a move into a timed stage, and an extension.
+    closesAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type { Db, DbOrTx } from "~/db/connect";
 import { commentAppeals, commentReports, commentRevisions, comments, norms, normVersions, organizations, users } from "~/db/schema";
 import type { CommentStatus, NormStatus, Region, StakeholderType } from "~/server/schemas/vocabulary";
+import { stageClosedRefusal, stageHasClosed } from "./stage-clock";
 import { badInput, conflict, forbidden, invalidState, notFound, pgErrorCode } from "../errors";
 import { type Actor, isRepresentative, isStaff } from "../policy";
 import { consume } from "../rate-limit";
@@ -38,14 +39,23 @@ function closedMessage(status: NormStatus) {
   }
 }
 
+/**
+ * Refuses unless the discussion is open at `now`: the norm in consultation or endorsement, and a
+ * consultation not past its closing date. Call with the norm's row read under its lock.
+ */
+function refuseUnlessOpen(norm: { status: NormStatus; stageClosesAt: Date | null } | undefined, now: Date): asserts norm {
+  if (!norm || !commentsOpen(norm.status)) throw invalidState(closedMessage(norm?.status ?? "withdrawn"));
+  if (norm.status === "consultation" && stageHasClosed(norm, now)) throw invalidState(stageClosedRefusal("consultation", "comments"));
+}
+
 async function commentableNorm(db: DbOrTx, actor: Actor, normId: string) {
   const norm = await db.query.norms.findFirst({
-    columns: { id: true, slug: true, status: true, currentVersion: true, proposerId: true, submittedAt: true },
+    columns: { id: true, slug: true, status: true, currentVersion: true, proposerId: true, submittedAt: true, stageClosesAt: true },
     where: eq(norms.id, normId),
   });
   // Norms never submitted are private to their authors; they are not discussed.
   if (!norm || (!isPublicNorm(norm) && norm.proposerId !== actor.id)) throw notFound("The norm");
-  if (!commentsOpen(norm.status)) throw invalidState(closedMessage(norm.status));
+  refuseUnlessOpen(norm, clock.now());
   return norm;
 }
 
@@ -92,10 +102,11 @@ export async function createComment(db: Db, actor: Actor, input: CreateInput) {
   await consume(db, "comment", actor.id, (wait) => `You have posted several comments in a short time. You can post again in ${wait}.`);
   return db.transaction(async (tx) => {
     // Re-read the norm's state under a lock: a conclusion saved meanwhile closes the discussion.
-    const [locked] = await tx.select({ status: norms.status }).from(norms).where(eq(norms.id, norm.id)).for("no key update");
-    if (!locked || !commentsOpen(locked.status)) throw invalidState(closedMessage(locked?.status ?? "withdrawn"));
-    const id = crypto.randomUUID();
+    // And the clock's, after the lock the tick's close takes too: no comment lands after the close.
+    const [locked] = await tx.select({ status: norms.status, stageClosesAt: norms.stageClosesAt }).from(norms).where(eq(norms.id, norm.id)).for("no key update");
     const now = clock.now();
+    refuseUnlessOpen(locked, now);
+    const id = crypto.randomUUID();
     await tx.insert(comments).values({
       id,
       normId: norm.id,
@@ -129,10 +140,14 @@ export async function editComment(db: Db, actor: Actor, input: z.output<typeof e
     const comment = await ownComment(tx, actor, locked.id);
     if (comment.status === "deleted") throw invalidState("This comment was deleted, so it can no longer be edited.");
     if (comment.status === "hidden") throw invalidState("This comment was hidden by the secretariat. You can appeal the decision, but not edit it.");
-    const norm = await tx.query.norms.findFirst({ columns: { status: true, slug: true }, where: eq(norms.id, comment.normId) });
-    if (!norm || !commentsOpen(norm.status)) throw invalidState(closedMessage(norm?.status ?? "withdrawn"));
-    if (comment.body === input.body) return { id: comment.id, slug: norm.slug, changed: false };
+    const [norm] = await tx
+      .select({ status: norms.status, slug: norms.slug, stageClosesAt: norms.stageClosesAt })
+      .from(norms)
+      .where(eq(norms.id, comment.normId))
+      .for("no key update");
     const now = clock.now();
+    refuseUnlessOpen(norm, now);
+    if (comment.body === input.body) return { id: comment.id, slug: norm.slug, changed: false };
     // The earlier wording stays readable in the edit history.
     await tx.insert(commentRevisions).values({ commentId: comment.id, body: comment.body, writtenAt: comment.editedAt ?? comment.createdAt, replacedAt: now });
     await tx.update(comments).set({ body: input.body, editedAt: now }).where(eq(comments.id, comment.id));

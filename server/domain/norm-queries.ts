@@ -1,6 +1,6 @@
 // Reading norms: the public list with search and keyset pagination, one norm, its versions,
 // redlines, and an author's own proposals. Drafts are visible to their authors only.
-import { type AnyColumn, and, asc, desc, eq, exists, inArray, or, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, desc, eq, exists, inArray, isNotNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "~/db/connect";
 import {
@@ -17,6 +17,7 @@ import {
   referenceNorms,
   users,
 } from "~/db/schema";
+import { clock } from "../clock";
 import { badInput, notFound } from "../errors";
 import { type Actor, can } from "../policy";
 import { encodeCursor, type listNormsInput } from "../schemas/norms";
@@ -25,6 +26,7 @@ import { canRevise, transitionRefusal } from "./lifecycle";
 import { authorRole, searchable, textOf } from "./norms";
 import { isPublicNorm, publicNorm } from "./norm-visibility";
 import { personName } from "./person-name";
+import { stageClock } from "./stage-clock";
 
 type ListInput = z.output<typeof listNormsInput>;
 
@@ -136,6 +138,7 @@ export async function listNorms(db: Db, input: ListInput) {
       createdAt: norms.createdAt,
       updatedAt: norms.updatedAt,
       lastActivityAt: norms.lastActivityAt,
+      stageClosesAt: norms.stageClosesAt,
       proposerName: personName(),
       organizationName: organizations.name,
       organizationSlug: organizations.slug,
@@ -167,7 +170,12 @@ export async function listNorms(db: Db, input: ListInput) {
           id: last.id,
         })
       : null;
-  return { items: items.map(({ sortKey: _key, createdKey: _created, ...item }) => item), nextCursor, sort };
+  const now = clock.now();
+  return {
+    items: items.map(({ sortKey: _key, createdKey: _created, stageClosesAt, ...item }) => ({ ...item, stage: stageClock({ status: item.status, stageClosesAt }, now) })),
+    nextCursor,
+    sort,
+  };
 }
 
 /** A norm as its reader may see it: one never submitted only for its authors; not found otherwise. */
@@ -210,12 +218,14 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
         toStatus: normEvents.toStatus,
         version: normEvents.version,
         note: normEvents.note,
+        closesAt: normEvents.closesAt,
         createdAt: normEvents.createdAt,
-        actorName: personName(),
+        // Null for what the clock did (a stage closing on its date).
+        actorName: sql<string | null>`case when ${users.id} is null then null else ${personName()} end`,
         actorRole: users.role,
       })
       .from(normEvents)
-      .innerJoin(users, eq(users.id, normEvents.actorId))
+      .leftJoin(users, eq(users.id, normEvents.actorId))
       .where(eq(normEvents.normId, norm.id))
       .orderBy(asc(normEvents.createdAt)),
     db
@@ -244,10 +254,13 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
           .orderBy(asc(normCoauthorInvitations.createdAt))
       : [];
   const active = Boolean(actor && !actor.suspension);
+  const stage = stageClock(norm, clock.now());
   return {
     id: norm.id,
     slug: norm.slug,
     status: norm.status,
+    // The consultation clock: the timed stage, its closing date and whether it has passed; null outside one.
+    stage,
     // False for a draft and for a draft withdrawn unsubmitted: only its authors see it.
     isPublic: isPublicNorm(norm),
     kind: norm.kind,
@@ -272,7 +285,7 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
     // What this reader may do now, decided here so the page only shows what the server would allow.
     viewer: {
       role,
-      canRevise: active && role !== null && canRevise(norm.status),
+      canRevise: active && role !== null && canRevise(norm.status) && !(stage?.stage === "consultation" && stage.closed),
       canSubmit: active && role === "proposer" && transitionRefusal("submit", norm.status) === null,
       canWithdraw: active && role === "proposer" && transitionRefusal("withdraw", norm.status) === null,
       canManageCoauthors: active && role === "proposer",
@@ -280,6 +293,7 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
         ? (["openEndorsement", "returnToConsultation", "conclude"] as const).filter((t) => transitionRefusal(t, norm.status) === null)
         : [],
       canMerge: can("norm.merge", actor) && transitionRefusal("merge", norm.status) === null,
+      canExtend: can("norm.extendStage", actor) && stage !== null,
     },
   };
 }
@@ -379,3 +393,36 @@ export async function normFormOptions(db: Db, actor: Actor | null) {
 }
 
 
+
+/** How many norms the desk shows at most; the count says how many are waiting in all. */
+export const DESK_LIMIT = 200;
+
+/**
+ * The secretariat's desk: every norm whose timed stage has reached its closing date and awaits a
+ * decision, the longest waiting first (norms_stage_closes_idx: only norms in a timed stage have a date).
+ */
+export async function awaitingDecision(db: Db) {
+  const now = clock.now();
+  const due = and(isNotNull(norms.stageClosesAt), lte(norms.stageClosesAt, now));
+  const [items, [total]] = await Promise.all([
+    db
+      .select({
+        id: norms.id,
+        slug: norms.slug,
+        title: norms.title,
+        status: norms.status,
+        currentVersion: norms.currentVersion,
+        stageClosesAt: norms.stageClosesAt,
+        positionCount: norms.positionCount,
+      })
+      .from(norms)
+      .where(due)
+      .orderBy(asc(norms.stageClosesAt), asc(norms.id))
+      .limit(DESK_LIMIT),
+    db.select({ count: sql<number>`count(*)::int` }).from(norms).where(due),
+  ]);
+  return {
+    total: total?.count ?? 0,
+    items: items.map(({ stageClosesAt, ...item }) => ({ ...item, stage: stageClock({ status: item.status, stageClosesAt }, now)! })),
+  };
+}

@@ -28,6 +28,11 @@ import { nameForMail } from "./mail-name";
 import { isPublicNorm } from "./norm-visibility";
 import { personName } from "./person-name";
 import { clock } from "../clock";
+import type { extendStageInput } from "../schemas/process";
+import type { TimedStage } from "../schemas/vocabulary";
+import { stageRule } from "./process";
+import { recordCloseIfDue } from "./stage-close";
+import { closesAtAfter, closesAtEndOf, closingDayRefusal, isTimedStage, lastOpenDay, stageClosedRefusal, stageHasClosed } from "./stage-clock";
 
 type CreateInput = z.output<typeof createNormInput>;
 type ReviseInput = z.output<typeof reviseNormInput>;
@@ -102,10 +107,14 @@ export async function createNorm(db: Db, actor: Actor, input: CreateInput) {
   await checkReferences(db, input.citations);
   await checkOrganization(db, actor, input.organizationId);
   return db.transaction(async (tx) => {
+    const now = clock.now();
     const [norm] = await tx
       .insert(norms)
       .values({
         slug: await uniqueNormSlug(tx, input.title),
+        createdAt: now,
+        updatedAt: now,
+        lastActivityAt: now,
         kind: input.kind,
         bindingness: input.bindingness,
         language: input.language,
@@ -126,9 +135,10 @@ export async function createNorm(db: Db, actor: Actor, input: CreateInput) {
       clauses: input.clauses,
       changeSummary: "First version",
       authorId: actor.id,
+      createdAt: now,
     });
     await replaceLinks(tx, norm!.id, input.categories, input.citations);
-    await tx.insert(normEvents).values({ normId: norm!.id, type: "created", toStatus: "draft", version: 1, actorId: actor.id });
+    await tx.insert(normEvents).values({ normId: norm!.id, type: "created", toStatus: "draft", version: 1, actorId: actor.id, createdAt: now });
     return norm!;
   });
 }
@@ -160,6 +170,9 @@ export async function reviseNorm(db: Db, actor: Actor, input: ReviseInput) {
     if (norm.status !== "draft" && norm.status !== "consultation") {
       throw invalidState(`This norm is ${norm.status === "endorsement" ? "in endorsement: its text is frozen" : norm.status}; it can no longer be revised.`);
     }
+    // Checked under the norm's lock, which the tick's close also takes: nothing lands after the close.
+    const now = clock.now();
+    if (norm.status === "consultation" && stageHasClosed(norm, now)) throw invalidState(stageClosedRefusal("consultation", "revisions"));
     if (norm.currentVersion !== input.baseVersion) {
       // Someone saved a newer version meanwhile: refuse, and show what changed since the base.
       const [base, current] = await Promise.all([
@@ -189,8 +202,8 @@ export async function reviseNorm(db: Db, actor: Actor, input: ReviseInput) {
       clauses: input.clauses,
       changeSummary: input.changeSummary,
       authorId: actor.id,
+      createdAt: now,
     });
-    const now = clock.now();
     await tx
       .update(norms)
       .set({
@@ -208,12 +221,24 @@ export async function reviseNorm(db: Db, actor: Actor, input: ReviseInput) {
       })
       .where(eq(norms.id, norm.id));
     await replaceLinks(tx, norm.id, input.categories, input.citations);
-    await tx.insert(normEvents).values({ normId: norm.id, type: "revised", version: number, actorId: actor.id, note: input.changeSummary });
+    await tx.insert(normEvents).values({ normId: norm.id, type: "revised", version: number, actorId: actor.id, note: input.changeSummary, createdAt: now });
     return { slug: norm.slug, version: number };
   });
 }
 
-export async function transitionNorm(db: Db, actor: Actor, normId: string, transition: Exclude<Transition, "merge">, note: string) {
+/**
+ * Moves the norm to its next state. Entering a timed stage (consultation on submission, endorsement,
+ * or back to consultation) starts its clock: it closes on `lastDay` when the secretariat chose one
+ * (no sooner than the stage's minimum), otherwise after the stage's default; leaving one stops it.
+ */
+export async function transitionNorm(
+  db: Db,
+  actor: Actor,
+  normId: string,
+  transition: Exclude<Transition, "merge">,
+  note: string,
+  options: { lastDay?: string } = {},
+) {
   return db.transaction(async (tx) => {
     const { norm, role } = await lockNorm(tx, actor, normId);
     if (transitions[transition].by === "proposer" && role !== "proposer") {
@@ -223,9 +248,16 @@ export async function transitionNorm(db: Db, actor: Actor, normId: string, trans
     if (refusal) throw invalidState(refusal);
     const to: NormStatus = transitions[transition].to;
     const now = clock.now();
+    // A stage that reached its date before the tick recorded it: its close comes first on the timeline.
+    await recordCloseIfDue(tx, norm, now);
+    const closesAt = isTimedStage(to) ? await startingClose(tx, to, now, options.lastDay) : null;
+    if (!closesAt && options.lastDay) throw badInput("Only a move into consultation or endorsement has a closing date.", { lastDay: "Leave the date empty for this move." });
     // Submitting is what makes a norm public, for good; withdrawing never does (norm-visibility.ts).
     const submittedAt = transition === "submit" ? (norm.submittedAt ?? now) : norm.submittedAt;
-    await tx.update(norms).set({ status: to, submittedAt, updatedAt: now, lastActivityAt: now }).where(eq(norms.id, norm.id));
+    await tx
+      .update(norms)
+      .set({ status: to, submittedAt, stageClosesAt: closesAt, stageClosedAt: null, updatedAt: now, lastActivityAt: now })
+      .where(eq(norms.id, norm.id));
     await tx.insert(normEvents).values({
       normId: norm.id,
       type: transition,
@@ -234,8 +266,55 @@ export async function transitionNorm(db: Db, actor: Actor, normId: string, trans
       version: norm.currentVersion,
       actorId: actor.id,
       note: note || null,
+      closesAt,
+      createdAt: now,
     });
-    return { slug: norm.slug, status: to };
+    return { slug: norm.slug, status: to, closesAt };
+  });
+}
+
+/** When a timed stage starting now closes: on the chosen last day, within the rule, or after the default. */
+async function startingClose(tx: Tx, stage: TimedStage, now: Date, lastDay: string | undefined) {
+  const rule = await stageRule(tx, stage);
+  if (lastDay === undefined) return closesAtAfter(now, rule.defaultDays);
+  const refusal = closingDayRefusal(lastDay, now, rule.minimumDays);
+  if (refusal) throw badInput(refusal, { lastDay: refusal });
+  return closesAtEndOf(lastDay);
+}
+
+/**
+ * The secretariat moves the closing date of the norm's timed stage later, with a reason shown on
+ * the timeline. A stage that has closed is reopened until the new date. Takes the norm's lock, as
+ * every write the clock governs does, so nothing is decided on a date another request is moving.
+ */
+export async function extendStage(db: Db, actor: Actor, input: z.output<typeof extendStageInput>) {
+  return db.transaction(async (tx) => {
+    const { norm } = await lockNorm(tx, actor, input.normId);
+    if (!isTimedStage(norm.status) || !norm.stageClosesAt) {
+      throw invalidState("Only a norm in consultation or endorsement has a stage to extend.");
+    }
+    const now = clock.now();
+    await recordCloseIfDue(tx, norm, now);
+    const closesAt = closesAtEndOf(input.lastDay);
+    if (closesAt <= norm.stageClosesAt) {
+      const message = `An extension must move the closing date later than ${lastOpenDay(norm.stageClosesAt)}.`;
+      throw badInput(message, { lastDay: message });
+    }
+    if (closesAt <= now) throw badInput("Choose a day that is still to come.", { lastDay: "Choose a day that is still to come." });
+    if (closesAt > closesAtAfter(now, 366)) throw badInput("Choose a date within a year.", { lastDay: "Choose a date within a year." });
+    await tx.update(norms).set({ stageClosesAt: closesAt, stageClosedAt: null, updatedAt: now, lastActivityAt: now }).where(eq(norms.id, norm.id));
+    await tx.insert(normEvents).values({
+      normId: norm.id,
+      type: "extended",
+      fromStatus: norm.status,
+      toStatus: norm.status,
+      version: norm.currentVersion,
+      actorId: actor.id,
+      note: input.reason,
+      closesAt,
+      createdAt: now,
+    });
+    return { slug: norm.slug, closesAt };
   });
 }
 
@@ -252,7 +331,11 @@ export async function mergeNorm(db: Db, actor: Actor, normId: string, intoSlug: 
       throw badInput("Merge into a norm that is still open, not one withdrawn or merged.", { intoSlug: "Choose a norm that is still open." });
     }
     const now = clock.now();
-    await tx.update(norms).set({ status: "merged", mergedIntoId: target.id, updatedAt: now, lastActivityAt: now }).where(eq(norms.id, norm.id));
+    await recordCloseIfDue(tx, norm, now);
+    await tx
+      .update(norms)
+      .set({ status: "merged", mergedIntoId: target.id, stageClosesAt: null, stageClosedAt: null, updatedAt: now, lastActivityAt: now })
+      .where(eq(norms.id, norm.id));
     await tx.update(norms).set({ lastActivityAt: now }).where(eq(norms.id, target.id));
     await tx.insert(normEvents).values({
       normId: norm.id,
@@ -262,6 +345,7 @@ export async function mergeNorm(db: Db, actor: Actor, normId: string, intoSlug: 
       version: norm.currentVersion,
       actorId: actor.id,
       note: note || `Merged into “${target.title}”.`,
+      createdAt: now,
     });
     return { slug: norm.slug, intoSlug: target.slug };
   });

@@ -15,6 +15,7 @@ import { isoMicros, visibleNorm } from "./norm-queries";
 import { isPublicNorm } from "./norm-visibility";
 import { authorRole } from "./norms";
 import { personName } from "./person-name";
+import { stageClosedRefusal, stageHasClosed } from "./stage-clock";
 import { clock } from "../clock";
 
 type RecordInput = z.output<typeof recordPositionInput>;
@@ -43,7 +44,15 @@ export function positionRefusal(status: NormStatus): string | null {
 /** Locks the norm for the transaction, so positions on one norm are written one at a time and the measures stay exact. */
 async function lockOpenNorm(tx: Tx, actor: Actor, normId: string) {
   const [norm] = await tx
-    .select({ id: norms.id, slug: norms.slug, status: norms.status, proposerId: norms.proposerId, currentVersion: norms.currentVersion, submittedAt: norms.submittedAt })
+    .select({
+      id: norms.id,
+      slug: norms.slug,
+      status: norms.status,
+      proposerId: norms.proposerId,
+      currentVersion: norms.currentVersion,
+      submittedAt: norms.submittedAt,
+      stageClosesAt: norms.stageClosesAt,
+    })
     .from(norms)
     .where(eq(norms.id, normId))
     .for("no key update");
@@ -127,6 +136,7 @@ interface RecordedRow extends Record<string, unknown> {
   status: NormStatus;
   public: boolean;
   author: boolean;
+  stage_closed: boolean;
   organization_id: string | null;
   name: string | null;
   verification_status: VerificationStatus | null;
@@ -179,6 +189,8 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput) {
     const result = await tx.execute<RecordedRow>(sql`
       with norm as (
         select n.id, n.slug, n.status, n.current_version, n.submitted_at is not null as public,
+          -- The clock: an endorsement stage past its date, or closed by the tick, takes no positions.
+          n.status = 'endorsement' and (n.stage_closes_at <= ${recordedAt.toISOString()}::timestamptz or n.stage_closed_at is not null) as stage_closed,
           n.proposer_id = ${actor.id} or exists (select 1 from ${normCoauthors} c where c.norm_id = n.id and c.user_id = ${actor.id}) as author
         from ${norms} n where n.id = ${input.normId}
       ), speaker as (
@@ -196,7 +208,7 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput) {
         select norm.id, speaker.id, ${input.stance}::stance, ${input.statement}, norm.current_version, ${actor.id}, ${recordedAt.toISOString()}::timestamptz
         from norm cross join speaker left join previous on true
         where (norm.public or norm.author) and speaker.represents and speaker.verification_status = 'verified'
-          and norm.status in ('consultation', 'endorsement')
+          and norm.status in ('consultation', 'endorsement') and not norm.stage_closed
         on conflict (norm_id, organization_id) do update
           set stance = excluded.stance, statement = excluded.statement, version = excluded.version,
             recorded_by_id = excluded.recorded_by_id, recorded_at = excluded.recorded_at, sequence = p.sequence + 1
@@ -215,9 +227,12 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput) {
         ) d
         where ${norms.id} = ${input.normId} and ${norms.status} in ('consultation', 'endorsement')
           and ${norms.currentVersion} = (select current_version from norm)
+          -- Evaluated again on the locked row if the tick closed the stage meanwhile: then nothing
+          -- matches and the position is recorded again from the start, and refused.
+          and not (${norms.status} = 'endorsement' and (${norms.stageClosesAt} <= ${recordedAt.toISOString()}::timestamptz or ${norms.stageClosedAt} is not null))
         returning ${norms.id}
       )
-      select norm.slug, norm.status, norm.public, norm.author,
+      select norm.slug, norm.status, norm.public, norm.author, norm.stage_closed,
         speaker.id as organization_id, speaker.name, speaker.verification_status, speaker.represents,
         (select sequence from previous) as previous_sequence,
         (select sequence from entry) as written_sequence,
@@ -231,6 +246,7 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput) {
     checkSpeaker(row.organization_id ? { name: row.name!, verificationStatus: row.verification_status! } : null, Boolean(row.represents));
     const refusal = positionRefusal(row.status);
     if (refusal) throw invalidState(refusal);
+    if (row.stage_closed) throw invalidState(stageClosedRefusal("endorsement", "positions"));
     if (row.written_sequence === null) return { slug: row.slug, changed: false, sequence: row.previous_sequence! };
     if (!row.moved || row.written_sequence !== (row.previous_sequence ?? 0) + 1) throw new RecordAgain();
     return { slug: row.slug, changed: true, sequence: row.written_sequence };
@@ -250,6 +266,7 @@ export async function reaffirmPosition(db: Db, actor: Actor, input: ReaffirmInpu
     const organization = await speakingOrganization(tx, actor, input.organizationId);
     const refusal = positionRefusal(norm.status);
     if (refusal) throw invalidState(refusal);
+    if (norm.status === "endorsement" && stageHasClosed(norm, clock.now())) throw invalidState(stageClosedRefusal("endorsement", "positions"));
     const existing = await tx.query.normPositions.findFirst({
       where: and(eq(normPositions.normId, norm.id), eq(normPositions.organizationId, organization.id)),
     });

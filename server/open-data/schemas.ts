@@ -12,6 +12,7 @@ import {
   regions,
   stakeholderTypes,
   stances,
+  timedStages,
   verificationStatuses,
 } from "../schemas/vocabulary";
 
@@ -31,6 +32,15 @@ export const proposer = z.object({
   organization: organizationRef.nullable().describe("Null when the norm was proposed in a personal capacity."),
 });
 
+export const normStage = z
+  .object({
+    name: z.enum(timedStages).describe("The timed stage the norm is in."),
+    closesAt: timestamp.describe("The first instant the stage is closed: 00:00 UTC after its last open day."),
+    lastOpenDay: z.iso.date().describe("The last day (UTC) the stage is open, as the forum shows it."),
+    closed: z.boolean().describe("True once the date has passed: the norm awaits the secretariat's decision, and the stage takes no more comments and revisions (consultation) or positions (endorsement)."),
+  })
+  .describe("The consultation clock: when the norm's current stage closes (/about/process).");
+
 const normFields = {
   slug: z.string().describe("Stable identifier; does not change when the title does."),
   title: z.string(),
@@ -46,6 +56,7 @@ const normFields = {
   updatedAt: timestamp,
   url: z.url().describe("The norm's page on the forum."),
   apiUrl: z.url().describe("This norm in the API, with its text and versions."),
+  stage: normStage.nullable().describe("Null unless the norm is in consultation or endorsement."),
 };
 
 export const person = z.object({ name: z.string().describe("Display name.") });
@@ -461,6 +472,7 @@ export type OrganizationRef = z.output<typeof organizationRef>;
 export type NormListItem = z.output<typeof normListItem>;
 export type NormList = z.output<typeof normList>;
 export type NormDetail = z.output<typeof normDetail>;
+export type NormStage = z.output<typeof normStage>;
 export type NormVersion = z.output<typeof normVersion>;
 export type ApiError = z.output<typeof apiError>;
 export type PositionOrganization = z.output<typeof positionOrganization>;
@@ -493,6 +505,7 @@ openDataSchemas.add(citationRef, { id: "CitationRef" });
 openDataSchemas.add(versionRef, { id: "VersionRef" });
 openDataSchemas.add(normRef, { id: "NormRef" });
 openDataSchemas.add(normDetail, { id: "NormDetail" });
+openDataSchemas.add(normStage, { id: "NormStage" });
 openDataSchemas.add(normVersion, { id: "NormVersion" });
 openDataSchemas.add(positionOrganization, { id: "PositionOrganization" });
 openDataSchemas.add(positionNorm, { id: "PositionNorm" });

@@ -4,7 +4,8 @@ import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "../root";
 import { type CategoryCode, categoryCodes, type NormStatus } from "../schemas/vocabulary";
 import { formatBibtex, formatCitation } from "./citation";
-import type { NormDetail, NormListItem, NormVersion, PublicNormStatus } from "./schemas";
+import type { StageClock } from "../domain/stage-clock";
+import type { NormDetail, NormListItem, NormStage, NormVersion, PublicNormStatus } from "./schemas";
 import { normApiUrl, normPageUrl, versionApiUrl, versionPageUrl } from "./urls";
 
 type NormsOutputs = inferRouterOutputs<AppRouter>["norms"];
@@ -26,6 +27,11 @@ const isCategory = (code: string): code is CategoryCode => (categoryCodes as rea
  */
 function storedShare<T extends number | null>(value: T): T {
   return (value === null ? null : Math.round(value * 1e6) / 1e6) as T;
+}
+
+/** The consultation clock as published: the stage, its closing instant and last open day, and whether it has closed. */
+function serialiseStage(stage: StageClock | null): NormStage | null {
+  return stage ? { name: stage.stage, closesAt: stage.closesAt.toISOString(), lastOpenDay: stage.lastDay, closed: stage.closed } : null;
 }
 
 export function serialiseListItem(norm: ListedNorm): NormListItem {
@@ -50,6 +56,7 @@ export function serialiseListItem(norm: ListedNorm): NormListItem {
     updatedAt: norm.updatedAt.toISOString(),
     url: normPageUrl(norm.slug),
     apiUrl: normApiUrl(norm.slug),
+    stage: serialiseStage(norm.stage),
     positionCount: norm.positionCount,
     support: storedShare(norm.support),
     bridging: storedShare(norm.bridging),
@@ -94,6 +101,7 @@ export function serialiseNorm(norm: FullNorm): NormDetail {
     updatedAt: norm.updatedAt.toISOString(),
     url: normPageUrl(norm.slug),
     apiUrl: normApiUrl(norm.slug),
+    stage: serialiseStage(norm.stage),
     rationale: norm.rationale,
     clauses: norm.clauses,
     citations: norm.citations.map((c) => ({ id: c.id, display: c.display, document: c.documentKey })),

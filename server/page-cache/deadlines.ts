@@ -12,9 +12,11 @@ export const nextMidnightUtc = (now: Date) => new Date(Math.floor(now.getTime() 
 /**
  * The next moment after `now` a rule of the record changes a public page: a stock-take's submission
  * window opening (00:00 UTC on opens_on) or ending (after closes_on, as windowOf in
- * server/domain/stocktakes.ts, unless the secretariat closed it already).
+ * server/domain/stocktakes.ts, unless the secretariat closed it already), and a norm's timed stage
+ * reaching its closing date (server/domain/stage-clock.ts; the first one, by norms_stage_closes_idx).
  */
 export async function nextRuleChange(db: Db, now: Date): Promise<Date | null> {
+  const at = sql`${now.toISOString()}::timestamptz`;
   const [row] = await db
     .select({ next: sql<string | null>`min(t)::text` })
     .from(
@@ -22,9 +24,11 @@ export async function nextRuleChange(db: Db, now: Date): Promise<Date | null> {
         select opens_on::timestamp at time zone 'UTC' as t from stocktakes
         union all
         select (closes_on + 1)::timestamp at time zone 'UTC' from stocktakes where closed_at is null
+        union all
+        (select stage_closes_at from norms where stage_closes_at > ${at} order by stage_closes_at limit 1)
       ) as boundaries`,
     )
-    .where(sql`t > ${now.toISOString()}::timestamptz`);
+    .where(sql`t > ${at}`);
   return row?.next ? new Date(row.next) : null;
 }
 

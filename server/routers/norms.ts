@@ -14,11 +14,14 @@ import {
   reviseNormInput,
   transitionInput,
 } from "../schemas/norms";
+import { closingDay, extendStageInput } from "../schemas/process";
 import { actorProcedure, createTRPCRouter, publicProcedure } from "../trpc";
 import { z } from "zod";
 
 const secretariatTransitionInput = transitionInput.extend({
   transition: z.enum(["openEndorsement", "returnToConsultation", "conclude"]),
+  // The last day the stage opened by this move runs (UTC); empty for the stage's default length.
+  lastDay: closingDay.optional().or(z.literal("").transform(() => undefined)),
 });
 
 export const normsRouter = createTRPCRouter({
@@ -50,7 +53,11 @@ export const normsRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => norms.transitionNorm(ctx.db, ctx.actor, input.normId, "withdraw", input.note)),
   transition: actorProcedure("norm.transition")
     .input(secretariatTransitionInput)
-    .mutation(({ ctx, input }) => norms.transitionNorm(ctx.db, ctx.actor, input.normId, input.transition, input.note)),
+    .mutation(({ ctx, input }) => norms.transitionNorm(ctx.db, ctx.actor, input.normId, input.transition, input.note, { lastDay: input.lastDay })),
+  extendStage: actorProcedure("norm.extendStage")
+    .input(extendStageInput)
+    .mutation(({ ctx, input }) => norms.extendStage(ctx.db, ctx.actor, input)),
+  awaitingDecision: actorProcedure("norm.awaitingDecision").query(({ ctx }) => queries.awaitingDecision(ctx.db)),
   merge: actorProcedure("norm.merge")
     .input(mergeInput)
     .mutation(({ ctx, input }) => norms.mergeNorm(ctx.db, ctx.actor, input.normId, input.intoSlug, input.note)),

@@ -1,4 +1,4 @@
-import { setForumClock } from "../domain/testing";
+import { setForumClock, tickNow } from "../domain/testing";
 import { setClockInput } from "../schemas/testing";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
@@ -7,4 +7,6 @@ export const testingRouter = createTRPCRouter({
   setClock: publicProcedure("testing.setClock")
     .input(setClockInput)
     .mutation(({ ctx, input }) => setForumClock(ctx.ip, input)),
+  // Runs the scheduled work now, as the server's timer would (server/tick.ts).
+  tick: publicProcedure("testing.tick").mutation(({ ctx }) => tickNow(ctx.db, ctx.ip)),
 });

@@ -33,6 +33,10 @@ export type MemberRole = (typeof memberRoles)[number];
 export const normStatuses = ["draft", "consultation", "endorsement", "concluded", "withdrawn", "merged"] as const;
 export type NormStatus = (typeof normStatuses)[number];
 
+/** The stages that run on the consultation clock: each has a closing date, set when it starts. */
+export const timedStages = ["consultation", "endorsement"] as const;
+export type TimedStage = (typeof timedStages)[number];
+
 export const normKinds = ["mutual_restraint", "common_welfare"] as const;
 export type NormKind = (typeof normKinds)[number];
 

@@ -1,16 +1,23 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { UserRole } from "~/server/schemas/vocabulary";
+import type { NormEventType } from "~/db/schema";
+import type { NormStatus, UserRole } from "~/server/schemas/vocabulary";
 
-type EventType = "created" | "revised" | "submit" | "withdraw" | "openEndorsement" | "returnToConsultation" | "conclude" | "merge";
+type EventType = NormEventType;
 
 export interface TimelineEvent {
   type: EventType;
+  fromStatus: NormStatus | null;
   version: number | null;
   note: string | null;
+  /** The stage's closing instant as the event set it (a move into a timed stage, an extension, a close). */
+  closesAt: Date | null;
   createdAt: Date;
-  actorName: string;
-  actorRole: UserRole;
+  /** Null for what the forum's clock did. */
+  actorName: string | null;
+  actorRole: UserRole | null;
 }
+
+const lastDayOf = (closesAt: Date) => new Date(closesAt.getTime() - 12 * 60 * 60 * 1000);
 
 /** Every revision and transition, oldest first, in plain words. */
 export async function Timeline({ events, mergedInto }: { events: readonly TimelineEvent[]; mergedInto: { title: string } | null }) {
@@ -19,24 +26,32 @@ export async function Timeline({ events, mergedInto }: { events: readonly Timeli
     <ol className="border-s-4 border-border ps-5">
       {events.map((e, i) => {
         const staff = e.actorRole === "secretariat" || e.actorRole === "admin";
+        const closingDay = e.closesAt ? format.dateTime(lastDayOf(e.closesAt), { dateStyle: "long", timeZone: "UTC" }) : "";
         const what =
           e.type === "revised"
             ? t("revised", { version: e.version ?? 0 })
             : e.type === "merge" && mergedInto
               ? t("mergeInto", { title: mergedInto.title })
-              : t(e.type);
+              : e.type === "stageClosed"
+                ? t("stageClosed", { stage: e.fromStatus ?? "consultation", date: closingDay })
+                : e.type === "extended"
+                  ? t("extended", { stage: e.fromStatus ?? "consultation", date: closingDay })
+                  : t(e.type);
         return (
           <li key={i} className="relative mb-6 last:mb-0">
             <span aria-hidden="true" className="absolute -start-[1.75rem] top-2 size-3 rounded-full bg-foreground" />
             <p className="font-bold">{what}</p>
             <p className="text-base text-muted">
-              {staff ? t("byStaff", { name: e.actorName }) : t("by", { name: e.actorName })}
+              {e.actorName === null ? t("byClock") : staff ? t("byStaff", { name: e.actorName }) : t("by", { name: e.actorName })}
               {" · "}
               <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
             </p>
+            {e.closesAt && e.type !== "stageClosed" && e.type !== "extended" ? (
+              <p className="mt-1">{t("closesOn", { stage: e.type === "openEndorsement" ? "endorsement" : "consultation", date: closingDay })}</p>
+            ) : null}
             {e.note ? (
               <p className="mt-1 max-w-2xl whitespace-pre-line">
-                {e.type === "revised" ? t("changeSummary", { summary: e.note }) : t("note", { note: e.note })}
+                {e.type === "revised" ? t("changeSummary", { summary: e.note }) : e.type === "extended" ? t("reason", { reason: e.note }) : t("note", { note: e.note })}
               </p>
             ) : null}
           </li>
