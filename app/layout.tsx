@@ -1,9 +1,11 @@
 import "./globals.css";
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
+import { preload } from "react-dom";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { CLIENT_NAMESPACES, pickMessages } from "~/server/i18n/client-messages";
 import { getActor } from "~/server/context";
+import { latinFontHref } from "~/server/font-preload";
 import { HydrationMarker } from "./_components/hydration-marker";
 import { NavigationSkeleton } from "./_components/navigation-skeleton";
 import { SiteFooter } from "./_components/site-footer";
@@ -23,6 +25,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // getActor() reads the session, so every page renders per request and Next.js can put the
   // middleware's CSP nonce on its scripts.
   const [locale, t, actor, messages] = await Promise.all([getLocale(), getTranslations("common"), getActor(), getMessages()]);
+  // The header and the first screen are set in Source Sans 3's Latin face: ask for it with the
+  // page rather than once the stylesheet has been read (the fallback faces in globals.css keep the
+  // layout where it will be meanwhile). A font is fetched in CORS mode, so the preload must be too.
+  const fontHref = latinFontHref();
+  if (fontHref) preload(fontHref, { as: "font", type: "font/woff2", crossOrigin: "anonymous" });
   return (
     <html lang={locale} dir="ltr">
       <body className="flex min-h-screen flex-col bg-background font-sans text-foreground antialiased">
