@@ -33,6 +33,8 @@ const appEnv: Record<string, string> = {
   SEARCHES_PER_MINUTE: "100000",
   // Tests set the forum's clock (e2e/clock.spec.ts), from this machine only.
   TEST_CLOCK: "1",
+  // The tick runs when a test calls testing.tick, never on a timer mid-test.
+  TICK_SECONDS: "0",
 };
 // On PostgreSQL when TEST_DATABASE_URL is set (as in CI): a fresh database `nf_e2e` beside it.
 // Never the developer's DATABASE_URL, which may hold real data: it is blanked for the app.

@@ -4,6 +4,7 @@ import { buttonVariants } from "~/app/_components/ui/button";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api } from "~/app/_trpc/server";
 import { getActor } from "~/server/context";
+import { StageDeadlineText } from "./norms/_components/stage-deadline";
 
 type Now = Awaited<ReturnType<typeof api.home.now>>;
 type Stage = "consultation" | "endorsement" | "concluded";
@@ -40,6 +41,11 @@ async function StageList({ stage, data, headingLevel }: { stage: Stage; data: No
                 )}
                 {stage !== "concluded" && (!n.stageSince || n.updatedAt > n.stageSince) && t("lastUpdated", { date: date(n.updatedAt) })}
               </span>
+              {n.stage ? (
+                <span className="block text-sm">
+                  <StageDeadlineText stage={n.stage} />
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>

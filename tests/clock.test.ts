@@ -83,6 +83,34 @@ describe("setting it in a running app (TEST_CLOCK)", () => {
     expect(clockIsSet()).toBe(false);
   });
 
+  it("runs the tick on request, and moved back takes back the closes recorded after the new time", async () => {
+    process.env.TEST_CLOCK = "1";
+    const db = database.db;
+    const visitor = callerFrom("127.0.0.1");
+    expect((await failure(callerFrom("203.0.113.9").testing.tick())).code).toBe("NOT_FOUND");
+    const proposer = await callerAs(db, await createUser(db));
+    const { slug } = await proposer.norms.create({
+      title: "A norm the test clock closes and reopens",
+      summary: "States should not harm the work of authorised emergency response teams.",
+      clauses: ["States should not harm CSIRTs."],
+      categories: ["II"],
+      kind: "mutual_restraint",
+      bindingness: "political",
+      citations: [],
+    });
+    const norm = (await db.query.norms.findFirst({ where: (n, { eq }) => eq(n.slug, slug) }))!;
+    await proposer.norms.submit({ normId: norm.id });
+    const closesAt = (await db.query.norms.findFirst({ where: (n, { eq }) => eq(n.id, norm.id) }))!.stageClosesAt!;
+    await visitor.testing.setClock({ at: new Date(closesAt.getTime() + 1000).toISOString(), stopped: true });
+    expect((await visitor.testing.tick()).stagesClosed).toBeGreaterThanOrEqual(1);
+    const closed = (await db.query.norms.findFirst({ where: (n, { eq }) => eq(n.id, norm.id) }))!;
+    expect(closed.stageClosedAt).toEqual(closesAt);
+    await visitor.testing.setClock({ at: null });
+    const reopened = (await db.query.norms.findFirst({ where: (n, { eq }) => eq(n.id, norm.id) }))!;
+    expect(reopened.stageClosedAt).toBeNull();
+    expect((await proposer.norms.get({ slug })).timeline.map((e) => e.type)).toEqual(["created", "submit"]);
+  });
+
   it("is refused unless the app runs through server.ts with a loopback APP_URL", () => {
     expect(testClockRefusal({ appUrl: "https://forum.example", throughServerTs: true })).toBeNull();
     process.env.TEST_CLOCK = "1";

@@ -308,7 +308,8 @@ export async function listComments(db: Db, actor: Actor | null, input: ListInput
         .orderBy(asc(comments.createdAt), asc(comments.id))
     : [];
   const active = Boolean(actor && !actor.suspension);
-  const open = commentsOpen(norm.status);
+  const consultationClosed = norm.status === "consultation" && stageHasClosed(norm, clock.now());
+  const open = commentsOpen(norm.status) && !consultationClosed;
   // Only visible comments name their author to everyone; a hidden one names them to its author and the secretariat.
   const named = (r: (typeof rows)[number]) => r.comment.status === "visible" || (r.comment.status === "hidden" && (actor?.id === r.comment.authorId || staff));
   const names = new Map(rows.map((r) => [r.comment.id, named(r) ? r.authorName : null]));
@@ -365,7 +366,7 @@ export async function listComments(db: Db, actor: Actor | null, input: ListInput
   return {
     norm: { id: norm.id, slug: norm.slug, title: norm.title, status: norm.status, currentVersion: norm.currentVersion },
     open,
-    closedReason: open ? null : closedMessage(norm.status),
+    closedReason: open ? null : consultationClosed ? stageClosedRefusal("consultation", "comments") : closedMessage(norm.status),
     /** Visible comments in the whole discussion. */
     count: visible?.n ?? 0,
     /** Threads matching the filters; `threads` holds the first THREADS_PAGE after the cursor. */

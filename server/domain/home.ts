@@ -4,7 +4,9 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "~/db/connect";
 import { normEvents, norms, organizations, stocktakeRevisions, stocktakes } from "~/db/schema";
+import { clock } from "../clock";
 import { publicNorm } from "./norm-visibility";
+import { stageClock } from "./stage-clock";
 import { windowOf } from "./stocktakes";
 
 /** How many norms of each kind the home page shows; the rest are one link away. */
@@ -26,6 +28,7 @@ function normsIn(db: Db, status: OpenStage) {
       ),
       // The last revision or change of stage.
       updatedAt: norms.updatedAt,
+      stageClosesAt: norms.stageClosesAt,
     })
     .from(norms)
     .leftJoin(organizations, eq(organizations.id, norms.organizationId))
@@ -33,7 +36,11 @@ function normsIn(db: Db, status: OpenStage) {
     // Open stages: newest first, as the filtered list sorts them (norms_status_created_idx);
     // concluded: most recently concluded first (a concluded norm is no longer revised).
     .orderBy(...(status === "concluded" ? [desc(norms.updatedAt), desc(norms.id)] : [desc(norms.createdAt), desc(norms.id)]))
-    .limit(HOME_LIMIT);
+    .limit(HOME_LIMIT)
+    .then((rows) => {
+      const now = clock.now();
+      return rows.map(({ stageClosesAt, ...n }) => ({ ...n, stage: stageClock({ status: n.status, stageClosesAt }, now) }));
+    });
 }
 
 export async function whatIsOpen(db: Db) {

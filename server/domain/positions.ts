@@ -455,6 +455,7 @@ async function firstReasons(db: Db, normId: string) {
  */
 export async function positionsForNorm(db: Db, actor: Actor | null, slug: string) {
   const { norm } = await visibleNorm(db, actor, slug);
+  const endorsementClosed = norm.status === "endorsement" && stageHasClosed(norm, clock.now());
   const verified = sql<boolean>`${organizations.verificationStatus} = 'verified'`;
   const current = sql<boolean>`${normPositions.version} = ${norm.currentVersion}`;
   // Positions by stance, group and whether they count: all computeMeasures() needs, and the
@@ -510,8 +511,8 @@ export async function positionsForNorm(db: Db, actor: Actor | null, slug: string
   }));
   return {
     norm: { id: norm.id, slug: norm.slug, title: norm.title, status: norm.status, currentVersion: norm.currentVersion },
-    open: positionsOpen(norm.status),
-    closedReason: positionRefusal(norm.status),
+    open: positionsOpen(norm.status) && !endorsementClosed,
+    closedReason: endorsementClosed ? stageClosedRefusal("endorsement", "positions") : positionRefusal(norm.status),
     measures,
     /** The first POSITIONS_PAGE positions of verified organisations, by name; the rest are on the list of positions. */
     positions: counted.items,

@@ -1,23 +1,44 @@
 // What end-to-end tests may do to the running app, and only with TEST_CLOCK=1 (server/test-clock.ts),
-// from this machine: set the forum's clock and run the tick. Otherwise the procedure does not exist, as far as
-// anyone can tell.
+// from this machine: set the forum's clock and run the tick. Otherwise the procedures do not exist,
+// as far as anyone can tell.
+import { and, eq, gt, isNotNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "~/db/connect";
-import { runTick } from "../tick";
+import { normEvents, norms, publicGeneration } from "~/db/schema";
 import { clock, setClock } from "../clock";
 import { notFound } from "../errors";
 import type { setClockInput } from "../schemas/testing";
 import { isLoopbackAddress, testClockEnabled } from "../test-clock";
+import { runTick } from "../tick";
+
+const refuseUnlessTesting = (address: string | null) => {
+  if (!testClockEnabled() || !isLoopbackAddress(address)) throw notFound("This procedure");
+};
 
 /** Runs the tick now, for a call from this machine with TEST_CLOCK on. */
 export async function tickNow(db: Db, address: string | null) {
-  if (!testClockEnabled() || !isLoopbackAddress(address)) throw notFound("This procedure");
+  refuseUnlessTesting(address);
   return runTick(db);
 }
 
-/** Sets the clock, for a call from this machine (`address`, as server.ts established it) with TEST_CLOCK on. */
-export function setForumClock(address: string | null, input: z.output<typeof setClockInput>) {
-  if (!testClockEnabled() || !isLoopbackAddress(address)) throw notFound("This procedure");
+/**
+ * Sets the clock, for a call from this machine (`address`, as server.ts established it) with
+ * TEST_CLOCK on. A clock moved back (a test putting it back when done) also takes back the closes
+ * the tick recorded after the new time, so one test's trip into the future leaves the next test
+ * the forum as it stands at its own time. Only tests move a clock backwards.
+ */
+export async function setForumClock(db: Db, address: string | null, input: z.output<typeof setClockInput>) {
+  refuseUnlessTesting(address);
+  const before = clock.nowMs();
   setClock(input.at === null ? null : new Date(input.at), { stopped: input.stopped });
-  return { now: clock.now().toISOString() };
+  const now = clock.now();
+  await db.transaction(async (tx) => {
+    if (now.getTime() < before) {
+      await tx.delete(normEvents).where(and(eq(normEvents.type, "stageClosed"), gt(normEvents.createdAt, now)));
+      await tx.update(norms).set({ stageClosedAt: null }).where(and(isNotNull(norms.stageClosedAt), gt(norms.stageClosedAt, now)));
+    }
+    // Pages cached at the old time may show what is not so at the new one: none is served again.
+    await tx.update(publicGeneration).set({ generation: sql`${publicGeneration.generation} + 1` }).where(eq(publicGeneration.id, 1));
+  });
+  return { now: now.toISOString() };
 }

@@ -6,7 +6,7 @@ import { createTRPCRouter, publicProcedure } from "../trpc";
 export const testingRouter = createTRPCRouter({
   setClock: publicProcedure("testing.setClock")
     .input(setClockInput)
-    .mutation(({ ctx, input }) => setForumClock(ctx.ip, input)),
+    .mutation(({ ctx, input }) => setForumClock(ctx.db, ctx.ip, input)),
   // Runs the scheduled work now, as the server's timer would (server/tick.ts).
   tick: publicProcedure("testing.tick").mutation(({ ctx }) => tickNow(ctx.db, ctx.ip)),
 });

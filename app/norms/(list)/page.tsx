@@ -21,6 +21,7 @@ import {
 } from "~/server/schemas/vocabulary";
 import { HighlightedText } from "../_components/highlighted-text";
 import { NormBadges } from "../_components/norm-badges";
+import { StageDeadlineLine } from "../_components/stage-deadline";
 import { referenceDocuments } from "../_components/reference-documents";
 import { queryText } from "~/app/_components/query-text";
 
@@ -227,6 +228,11 @@ export default async function NormsPage({ searchParams }: { searchParams: Promis
                       {n.summary}
                     </p>
                   )}
+                  {n.stage ? (
+                    <div className="mt-3">
+                      <StageDeadlineLine stage={n.stage} />
+                    </div>
+                  ) : null}
                   <p className="mt-3 text-base font-semibold">{measuresLine(n)}</p>
                   <p className="text-base text-muted">
                     {n.organizationName && n.organizationType

@@ -12,6 +12,7 @@ import { Label } from "~/app/_components/ui/label";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { getActor } from "~/server/context";
 import { NormBadges } from "../_components/norm-badges";
+import { StageDeadlineNotice } from "../_components/stage-deadline";
 import { api } from "~/app/_trpc/server";
 import { Clauses } from "./_components/clauses";
 import { DiscussionSection } from "./_components/discussion-section";
@@ -91,6 +92,7 @@ export default async function NormPage({ params, searchParams }: { params: Param
       />
 
       <div className="mb-8 flex max-w-3xl flex-col gap-4">
+        {norm.stage ? <StageDeadlineNotice stage={norm.stage} /> : null}
         {norm.mergedInto ? (
           <Alert variant="info">
             <AlertTitle>{t("mergedTitle")}</AlertTitle>
@@ -348,7 +350,7 @@ export default async function NormPage({ params, searchParams }: { params: Param
 }
 
 function hasNormActions(viewer: NormViewer): boolean {
-  return viewer.canRevise || viewer.canSubmit || viewer.canWithdraw || viewer.transitions.length > 0 || viewer.canMerge;
+  return viewer.canRevise || viewer.canSubmit || viewer.canWithdraw || viewer.transitions.length > 0 || viewer.canMerge || viewer.canExtend;
 }
 
 function VersionSelect({

@@ -17,6 +17,7 @@ import {
 import { toast } from "~/app/_components/ui/toaster";
 import { useMutation, useTRPC } from "~/app/_trpc/react";
 import { mergeInput, transitionInput } from "~/server/schemas/norms";
+import { extendStageInput } from "~/server/schemas/process";
 import { DialogActions } from "~/app/_components/dialog-actions";
 
 type SecretariatTransition = "openEndorsement" | "returnToConsultation" | "conclude";
@@ -28,6 +29,8 @@ export interface NormViewer {
   canWithdraw: boolean;
   transitions: SecretariatTransition[];
   canMerge: boolean;
+  /** The secretariat may move the timed stage's closing date later. */
+  canExtend: boolean;
 }
 
 /** What the reader may do with this norm now; the server decided, and checks again. */
@@ -47,7 +50,7 @@ export function NormActions({
 }) {
   const t = useTranslations("norms.actions");
   const authorActions = viewer.canRevise || viewer.canSubmit || viewer.canWithdraw;
-  const staffActions = viewer.transitions.length > 0 || viewer.canMerge;
+  const staffActions = viewer.transitions.length > 0 || viewer.canMerge || viewer.canExtend;
   if (!authorActions && !staffActions) return null;
   return (
     <section aria-labelledby="actions-heading" className="border-t-4 border-primary pt-4">
@@ -83,6 +86,7 @@ export function NormActions({
             {viewer.transitions.map((tr) => (
               <TransitionDialog key={tr} normId={normId} title={title} action={tr} variant={tr === "openEndorsement" ? "default" : "secondary"} />
             ))}
+            {viewer.canExtend ? <ExtendDialog normId={normId} title={title} /> : null}
             {viewer.canMerge ? <MergeDialog normId={normId} title={title} /> : null}
           </div>
         </div>
@@ -92,6 +96,10 @@ export function NormActions({
 }
 
 type Action = "submit" | "withdraw" | SecretariatTransition;
+
+// A move into a timed stage may set the stage's last day; empty keeps the published default.
+const transitionForm = transitionInput.extend({ lastDay: z.string().trim().max(10).default("") });
+const startsClock = (action: Action) => action === "openEndorsement" || action === "returnToConsultation";
 
 function TransitionDialog({
   normId,
@@ -110,7 +118,7 @@ function TransitionDialog({
   const tc = useTranslations("common.actions");
   const trpc = useTRPC();
   const router = useRouter();
-  const dialog = useFormDialog(transitionInput, { normId, note: "" });
+  const dialog = useFormDialog(transitionForm, { normId, note: "", lastDay: "" });
   // Withdrawing a norm never submitted keeps it private; the dialog says which will happen.
   const privateWithdrawal = action === "withdraw" && !isPublic;
   const { form, message } = dialog;
@@ -127,10 +135,10 @@ function TransitionDialog({
   const transition = useMutation(trpc.norms.transition.mutationOptions(options));
   const pending = submit.isPending || withdraw.isPending || transition.isPending;
 
-  const onSubmit = dialog.submit((values) => {
+  const onSubmit = dialog.submit(({ lastDay, ...values }) => {
     if (action === "submit") submit.mutate(values);
     else if (action === "withdraw") withdraw.mutate(values);
-    else transition.mutate({ ...values, transition: action });
+    else transition.mutate({ ...values, transition: action, ...(startsClock(action) && lastDay ? { lastDay } : {}) });
   });
 
   return (
@@ -146,11 +154,60 @@ function TransitionDialog({
           <DialogDescription>{t(privateWithdrawal ? "withdraw.descriptionPrivate" : `${action}.description`)}</DialogDescription>
         </DialogHeader>
         <form method="post" onSubmit={onSubmit} noValidate>
-          <FormErrors form={form} fields={["note"]} message={message} />
+          <FormErrors form={form} fields={startsClock(action) ? ["lastDay", "note"] : ["note"]} message={message} />
+          {startsClock(action) ? <TextField form={form} name="lastDay" type="date" label={t("lastDay")} hint={t("lastDayHint")} /> : null}
           <TextareaField form={form} name="note" label={t("note")} hint={t(privateWithdrawal ? "withdraw.noteHintPrivate" : `${action}.noteHint`)} rows={3} />
           <DialogActions>
             <Button type="submit" variant={action === "withdraw" ? "destructive" : "default"} pending={pending}>
               {t(`${action}.confirm`)}
+            </Button>
+          </DialogActions>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+/** The secretariat moves the stage's closing date later, with a reason shown on the timeline. */
+function ExtendDialog({ normId, title }: { normId: string; title: string }) {
+  const t = useTranslations("norms.actions.extend");
+  const tc = useTranslations("common.actions");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const dialog = useFormDialog(extendStageInput, { normId, lastDay: "", reason: "" });
+  const { form, message } = dialog;
+  const extend = useMutation(
+    trpc.norms.extendStage.mutationOptions({
+      onSuccess: () => {
+        dialog.close();
+        toast.success(t("done"));
+        router.refresh();
+      },
+      onError: dialog.fail,
+    }),
+  );
+  const onSubmit = dialog.submit((values) => {
+    extend.mutate(values);
+  });
+  return (
+    <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
+      <DialogTrigger asChild>
+        <Button type="button" variant="secondary">
+          {t("open")}
+        </Button>
+      </DialogTrigger>
+      <DialogContent closeLabel={tc("close")}>
+        <DialogHeader>
+          <DialogTitle>{t("title", { title })}</DialogTitle>
+          <DialogDescription>{t("description")}</DialogDescription>
+        </DialogHeader>
+        <form method="post" onSubmit={onSubmit} noValidate>
+          <FormErrors form={form} fields={["lastDay", "reason"]} message={message} />
+          <TextField form={form} name="lastDay" type="date" label={t("lastDay")} hint={t("lastDayHint")} />
+          <TextareaField form={form} name="reason" label={t("reason")} hint={t("reasonHint")} rows={3} />
+          <DialogActions>
+            <Button type="submit" pending={extend.isPending}>
+              {t("confirm")}
             </Button>
           </DialogActions>
         </form>
