@@ -25,6 +25,10 @@ export async function register() {
     process.exit(1);
   }
   // The scheduled work (closing stages on their date), on a timer; the database opens at its first run.
-  const { startTickTimer } = await import("./server/tick-timer");
-  startTickTimer();
+  // Tested again where it is imported: the build replaces NEXT_RUNTIME there and leaves the import,
+  // with the database drivers, out of the edge bundle (the return above does not).
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { startTickTimer } = await import("./server/tick-timer");
+    startTickTimer();
+  }
 }
