@@ -23,7 +23,7 @@ function normsIn(db: Db, status: OpenStage) {
       currentVersion: norms.currentVersion,
       organizationName: organizations.name,
       // When the norm entered its present stage (its last transition into it), by the events index.
-      stageSince: sql<Date | null>`(select max(${normEvents.createdAt}) from ${normEvents} where ${normEvents.normId} = ${norms.id} and ${normEvents.toStatus} = ${norms.status})`.mapWith(
+      stageSince: sql<Date | null>`(select max(${normEvents.createdAt}) from ${normEvents} where ${normEvents.normId} = ${norms.id} and ${normEvents.toStatus} = ${norms.status} and ${normEvents.type} not in ('extended', 'stageClosed'))`.mapWith(
         (v: string | Date | null) => (v === null ? null : new Date(v)),
       ),
       // The last revision or change of stage.
