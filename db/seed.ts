@@ -10,6 +10,8 @@ import { renderReportPdf } from "~/server/stocktake-pdf/render";
 import { demoPositions, positionOrganizations, revokedDemoOrganization } from "./demo-positions";
 import { refreshMeasures } from "~/server/domain/positions";
 import { slugify } from "~/server/domain/slug";
+import { stageRules } from "~/server/domain/process";
+import { closesAtAfter, isTimedStage } from "~/server/domain/stage-clock";
 import { addMember, createOrganization, createUser } from "./factories";
 import forumsData from "./reference-data/forums.json";
 import referenceData from "./reference-data/reference-norms.json";
@@ -212,6 +214,9 @@ async function seedDemoNorms(tx: Tx, proposers: Record<"representative" | "other
   const orgRows = await tx.select({ id: organizations.id, slug: organizations.slug }).from(organizations);
   const ids = new Map<string, string>();
   const now = clock.nowMs();
+  // A demo norm in a timed stage closes as one migrated into the clock did (migration 0021): the
+  // stage's default from today, so the demo starts with every stage open.
+  const rules = await stageRules(tx);
   // Survivors first, so a merged norm can point at its survivor.
   const ordered = [...demoNorms].sort((a, b) => Number(a.status === "merged") - Number(b.status === "merged"));
   for (const [i, demo] of ordered.entries()) {
@@ -219,6 +224,7 @@ async function seedDemoNorms(tx: Tx, proposers: Record<"representative" | "other
     const start = now - (90 - i * 6) * DAY;
     const at = (step: number) => new Date(start + step * 2 * DAY);
     const current = demo.versions.at(-1)!;
+    const stageClosesAt = isTimedStage(demo.status) ? closesAtAfter(new Date(now), rules[demo.status].defaultDays) : null;
     const [norm] = await tx
       .insert(norms)
       .values({
@@ -235,6 +241,7 @@ async function seedDemoNorms(tx: Tx, proposers: Record<"representative" | "other
         mergedIntoId: demo.mergedIntoTitle ? ids.get(demo.mergedIntoTitle) : null,
         // Every demo norm past the draft stage was submitted (the timeline below says when).
         submittedAt: demo.status === "draft" ? null : at(1),
+        stageClosesAt,
         search: searchVector("en", demo.title, demo.summary, current.clauses),
         searchHead: searchHead("en", demo.title, demo.summary),
         createdAt: at(0),
@@ -283,6 +290,8 @@ async function seedDemoNorms(tx: Tx, proposers: Record<"representative" | "other
         toStatus: e.to,
         version: e.type === "submit" ? 1 : demo.versions.length,
         actorId: e.by,
+        // The move into the stage the norm is in now sets its date, as transitionNorm does.
+        closesAt: n === path.length - 1 && e.to === demo.status ? stageClosesAt : null,
         createdAt: e.type === "submit" ? at(1) : at(demo.versions.length + 2 + n),
       })),
     ]);

@@ -6,6 +6,7 @@ import referenceData from "~/db/reference-data/reference-norms.json";
 import {
   forums,
   normCategories,
+  normEvents,
   norms,
   organizations,
   referenceDocuments,
@@ -17,6 +18,8 @@ import { demoAccounts, seed } from "~/db/seed";
 import { callerAs } from "./support/context";
 import { regions, stakeholderTypes, userRoles } from "~/server/schemas/vocabulary";
 import { createTestDatabase } from "./support/db";
+import { clock } from "~/server/clock";
+import { closesAtAfter } from "~/server/domain/stage-clock";
 
 let database: Database;
 beforeAll(async () => {
@@ -80,5 +83,21 @@ describe("demo data", () => {
     expect(queue.reported).toHaveLength(1);
     expect(queue.appeals).toHaveLength(1);
     expect((await visitor.moderation.log({})).items.map((i) => i.action)).toEqual(["hide"]);
+  });
+
+  it("gives every norm in consultation or endorsement a closing date ahead, set on the move into its stage", async () => {
+    const { db } = database;
+    const rows = await db.select({ id: norms.id, status: norms.status, stageClosesAt: norms.stageClosesAt, stageClosedAt: norms.stageClosedAt }).from(norms);
+    const timed = rows.filter((r) => r.status === "consultation" || r.status === "endorsement");
+    expect(timed.length).toBeGreaterThan(2);
+    for (const norm of timed) {
+      const rule = norm.status === "consultation" ? 60 : 45;
+      expect(norm.stageClosesAt).toEqual(closesAtAfter(clock.now(), rule));
+      expect(norm.stageClosedAt).toBeNull();
+      const events = await db.select().from(normEvents).where(eq(normEvents.normId, norm.id));
+      const start = events.filter((e) => e.type === (norm.status === "consultation" ? "submit" : "openEndorsement"));
+      expect(start.map((e) => e.closesAt)).toEqual([norm.stageClosesAt]);
+    }
+    expect(rows.filter((r) => r.status !== "consultation" && r.status !== "endorsement").every((r) => r.stageClosesAt === null)).toBe(true);
   });
 });
