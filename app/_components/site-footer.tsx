@@ -4,10 +4,11 @@ import { getTranslations } from "next-intl/server";
 const LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/";
 
 export async function SiteFooter() {
-  const [t, tm] = await Promise.all([getTranslations("common"), getTranslations("methodology")]);
+  const [t, tm, tp] = await Promise.all([getTranslations("common"), getTranslations("methodology"), getTranslations("process")]);
   const links = [
     { href: "/open-data", label: t("footer.openData") },
     { href: "/about/citing", label: t("footer.citing") },
+    { href: "/about/process", label: tp("footerLink") },
     { href: "/about/methodology", label: tm("footerLink") },
     { href: "/house-rules", label: t("footer.houseRules") },
     { href: "/moderation-log", label: t("footer.moderationLog") },

@@ -13,6 +13,7 @@ import moderation from "~/messages/en/moderation.json";
 import organizations from "~/messages/en/organizations.json";
 import positions from "~/messages/en/positions.json";
 import privacy from "~/messages/en/privacy.json";
+import processMessages from "~/messages/en/process.json";
 import reference from "~/messages/en/reference.json";
 import search from "~/messages/en/search.json";
 import security from "~/messages/en/security.json";
@@ -22,7 +23,7 @@ import stocktakeAdmin from "~/messages/en/stocktakeAdmin.json";
 import vocabulary from "~/messages/en/vocabulary.json";
 
 export const messages = {
-  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy, security },
+  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy, security, process: processMessages },
 };
 
 export type Messages = (typeof messages)["en"];
