@@ -13,15 +13,24 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SecretariatPage() {
-  const [queue, appeals, moderation] = await Promise.all([
+  const [queue, appeals, moderation, awaiting] = await Promise.all([
     load(() => api.verification.queue()),
     load(() => api.users.appeals()),
     load(() => api.moderation.queue()),
+    load(() => api.norms.awaitingDecision()),
   ]);
   const [t, tm, actor] = await Promise.all([getTranslations("secretariat.overview"), getTranslations("moderation.queue"), getActor()]);
   const moderationCount = moderation.reported.length + moderation.appeals.length;
   const isAdmin = can("user.setRole", actor);
   const sections = [
+    {
+      id: "decisions",
+      title: t("decisionsTitle"),
+      text: t("decisionsCount", { count: awaiting.total }),
+      href: "/secretariat/decisions",
+      link: t("decisionsLink"),
+      count: awaiting.total,
+    },
     { id: "verification", title: t("verificationTitle"), text: t("verificationCount", { count: queue.length }), href: "/secretariat/verification", link: t("verificationLink"), count: queue.length },
     { id: "appeals", title: t("appealsTitle"), text: t("appealsCount", { count: appeals.length }), href: "/secretariat/appeals", link: t("appealsLink"), count: appeals.length },
     {
@@ -36,6 +45,9 @@ export default async function SecretariatPage() {
     { id: "users", title: t("usersTitle"), text: isAdmin ? t("usersTextAdmin") : t("usersText"), href: "/secretariat/users", link: t("usersLink") },
     ...(can("audit.list", actor)
       ? [{ id: "audit", title: t("auditTitle"), text: t("auditText"), href: "/admin/audit", link: t("auditLink") }]
+      : []),
+    ...(can("process.changeRule", actor)
+      ? [{ id: "process", title: t("processTitle"), text: t("processText"), href: "/admin/process", link: t("processLink") }]
       : []),
   ];
   return (

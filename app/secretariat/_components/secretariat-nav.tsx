@@ -4,7 +4,7 @@ import { cn } from "~/app/_components/ui/cn";
 import { getActor } from "~/server/context";
 import { can } from "~/server/policy";
 
-export type SecretariatPage = "overview" | "verification" | "organizations" | "users" | "appeals" | "moderation" | "stocktakes" | "audit";
+export type SecretariatPage = "overview" | "verification" | "organizations" | "users" | "appeals" | "moderation" | "stocktakes" | "audit" | "decisions" | "process";
 
 /** The secretariat's own navigation, shared by its pages and the admin pages. */
 export async function SecretariatNav({ current }: { current: SecretariatPage }) {
@@ -16,6 +16,7 @@ export async function SecretariatNav({ current }: { current: SecretariatPage }) 
   ]);
   const items: { key: SecretariatPage; href: string; label: string }[] = [
     { key: "overview", href: "/secretariat", label: t("overview") },
+    { key: "decisions", href: "/secretariat/decisions", label: t("decisions") },
     { key: "verification", href: "/secretariat/verification", label: t("verification") },
     { key: "organizations", href: "/secretariat/organizations", label: t("organizations") },
     { key: "users", href: "/secretariat/users", label: t("users") },
@@ -23,6 +24,7 @@ export async function SecretariatNav({ current }: { current: SecretariatPage }) 
     { key: "moderation", href: "/secretariat/moderation", label: tm("nav") },
     { key: "stocktakes", href: "/secretariat/stocktakes", label: ts("nav") },
     ...(can("audit.list", actor) ? [{ key: "audit" as const, href: "/admin/audit", label: t("audit") }] : []),
+    ...(can("process.changeRule", actor) ? [{ key: "process" as const, href: "/admin/process", label: t("process") }] : []),
   ];
   return (
     <nav aria-label={t("label")} className="mb-8 border-b border-border">
