@@ -5,10 +5,11 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createContext, runInContext } from "node:vm";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createPageCache } from "~/server/page-cache";
-import { inlineScripts, policyWithHashes } from "~/server/page-cache/csp";
+import { inlineScripts, mergeFlightScripts, policyWithHashes } from "~/server/page-cache/csp";
 import { coalesceReads } from "~/server/page-cache/postgres";
 import { isCacheableRequest } from "~/server/page-cache/routes";
 
@@ -258,7 +259,8 @@ describe("what a cached page carries", () => {
     expect(html).not.toContain("nonce=");
     expect(policy).not.toMatch(/nonce-|strict-dynamic/);
     const scripts = inlineScripts(html);
-    expect(scripts).toHaveLength(2);
+    // The page's two adjacent flight scripts are kept as one.
+    expect(scripts).toEqual(['self.__next_f.push([1,"a\\u003cb"]);self.__next_f.push([2])']);
     for (const script of scripts) expect(policy).toContain(`'sha256-${createHash("sha256").update(script).digest("base64")}'`);
     expect(policy).toMatch(/^default-src 'self'; script-src 'self' 'sha256-/);
     expect(response.headers.get("x-frame-options")).toBe("DENY");
@@ -295,6 +297,120 @@ describe("what a cached page carries", () => {
     expect(policyWithHashes("script-src 'self' 'nonce-abc' 'strict-dynamic'; img-src 'self'", ["x"])).toBe(
       `script-src 'self' 'sha256-${createHash("sha256").update("x").digest("base64")}'; img-src 'self'`,
     );
+  });
+});
+
+/** What the browser's `self.__next_f` holds after running a page's inline scripts in order, each on its own as a browser does. */
+function flightAfter(html: string) {
+  const context = createContext({});
+  // The Suspense boundary's script records itself among the pushes, so their relative order shows.
+  runInContext("var self = globalThis; var $RC = function (b, s) { self.__next_f.push(['$RC', b, s]); };", context);
+  const errors: string[] = [];
+  for (const script of inlineScripts(html)) {
+    try {
+      runInContext(script, context);
+    } catch (error) {
+      errors.push(String(error));
+    }
+  }
+  return { pushed: JSON.stringify((context as { __next_f?: unknown }).__next_f), errors };
+}
+
+describe("flight scripts merged in a cached page", () => {
+  const push = (chunk: string) => `<script>self.__next_f.push(${chunk})</script>`;
+  const page = [
+    "<!DOCTYPE html><html><head><script src=\"/_next/static/chunks/main.js\" async></script></head><body><div>",
+    "<p>first</p></div>",
+    "<script>(self.__next_f=self.__next_f||[]).push([0])</script>",
+    push('[1,"0:[\\"$\\",\\"div\\"]\\n"]'),
+    "\n",
+    push('[1,"1:{\\"a\\":\\"\\u003c/script\\u003e;\\"}\\n"]'),
+    push("[2,null]"),
+    "<div hidden id=\"S:0\"><p>streamed</p></div>",
+    '<script>$RC("B:0","S:0")</script>',
+    push('[1,"2:\\"after the boundary\\"\\n"]'),
+    "  ",
+    push('[1,"3:\\"€ and 😀\\"\\n"]'),
+    push('[3,"AAEC"]'),
+    "</body></html>",
+  ].join("");
+
+  it("runs the same pushes in the same order, with far fewer scripts", () => {
+    const merged = mergeFlightScripts(page);
+    expect(flightAfter(merged)).toEqual(flightAfter(page));
+    expect(flightAfter(page).errors).toEqual([]);
+    expect(JSON.parse(flightAfter(merged).pushed)).toEqual([
+      [0],
+      [1, '0:["$","div"]\n'],
+      [1, '1:{"a":"</script>;"}\n'],
+      [2, null],
+      ["$RC", "B:0", "S:0"],
+      [1, '2:"after the boundary"\n'],
+      [1, '3:"€ and 😀"\n'],
+      [3, "AAEC"],
+    ]);
+    // 8 inline scripts before: the two runs of pushes become one script each, the boundary's stays.
+    expect(inlineScripts(page)).toHaveLength(8);
+    expect(inlineScripts(merged)).toEqual([
+      '(self.__next_f=self.__next_f||[]).push([0]);self.__next_f.push([1,"0:[\\"$\\",\\"div\\"]\\n"]);self.__next_f.push([1,"1:{\\"a\\":\\"\\u003c/script\\u003e;\\"}\\n"]);self.__next_f.push([2,null])',
+      '$RC("B:0","S:0")',
+      'self.__next_f.push([1,"2:\\"after the boundary\\"\\n"]);self.__next_f.push([1,"3:\\"€ and 😀\\"\\n"]);self.__next_f.push([3,"AAEC"])',
+    ]);
+  });
+
+  it("keeps the markup and the whitespace between the scripts, and the page's other scripts where they were", () => {
+    const merged = mergeFlightScripts(page);
+    const withoutScripts = (html: string) => html.replace(/<script[^>]*>[\s\S]*?<\/script>/g, "");
+    expect(withoutScripts(merged)).toBe(withoutScripts(page));
+    expect(merged.startsWith('<!DOCTYPE html><html><head><script src="/_next/static/chunks/main.js" async></script></head><body><div><p>first</p></div>')).toBe(true);
+    expect(merged).toContain(']);self.__next_f.push([2,null])</script>\n<div hidden id="S:0"><p>streamed</p></div><script>$RC("B:0","S:0")</script>');
+    expect(merged.endsWith('self.__next_f.push([3,"AAEC"])</script>  </body></html>')).toBe(true);
+  });
+
+  it("leaves scripts apart when anything but whitespace is between them", () => {
+    const html = `${push("[1,\"a\"]")}<!-- -->${push("[1,\"b\"]")}x${push("[1,\"c\"]")}<br>${push("[1,\"d\"]")}`;
+    expect(mergeFlightScripts(html)).toBe(html);
+  });
+
+  it("leaves external scripts, typed scripts (JSON, modules) and scripts with other attributes as they are", () => {
+    const cases = [
+      `<script src="/a.js"></script>${push("[1,\"a\"]")}<script src="/b.js">self.__next_f.push([1,"b"])</script>`,
+      `<script type="application/json">self.__next_f.push([1,"a"])</script><script type="application/json">self.__next_f.push([1,"b"])</script>`,
+      `<script type="application/ld+json">[1]</script>${push("[1,\"a\"]")}<script TYPE="module">self.__next_f.push([1,"b"])</script>`,
+      `<script id="one">self.__next_f.push([1,"a"])</script><script id="two">self.__next_f.push([1,"b"])</script>`,
+      `${push("[1,\"a\"]")}<script async>self.__next_f.push([1,"b"])</script>`,
+    ];
+    for (const html of cases) expect(mergeFlightScripts(html)).toBe(html);
+    // The same attributes are merged alike.
+    expect(mergeFlightScripts(`<script id="x">self.__next_f.push([1])</script><script id="x">self.__next_f.push([2])</script>`)).toBe(
+      `<script id="x">self.__next_f.push([1]);self.__next_f.push([2])</script>`,
+    );
+  });
+
+  it("leaves scripts that are not a flight push and nothing else", () => {
+    const notPushes = [
+      'self.__next_f.push([1,"a"]);alert(1)',
+      'self.__next_f.push([1,"a"])//',
+      'self.__next_f.push([1,"a"]) ',
+      "self.__next_f.push(1)",
+      "self.__next_f.push([1,x])",
+      '"use strict";self.__next_f.push([1])',
+      "let self2 = 1",
+      'window.__next_f.push([1,"a"])',
+    ];
+    for (const code of notPushes) {
+      const html = `${push("[1,\"a\"]")}<script>${code}</script>${push("[1,\"b\"]")}`;
+      expect(mergeFlightScripts(html)).toBe(html);
+    }
+  });
+
+  it("scans in linear time, and leaves an unfinished script as it is", () => {
+    expect(mergeFlightScripts("<script".repeat(1000))).toBe("<script".repeat(1000));
+    const many = push("[1,\"x\"]").repeat(20_000);
+    const started = performance.now();
+    expect(inlineScripts(mergeFlightScripts(many))).toHaveLength(1);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(mergeFlightScripts(`${push("[1]")}<script>self.__next_f.push([2])`)).toBe(`${push("[1]")}<script>self.__next_f.push([2])`);
   });
 });
 

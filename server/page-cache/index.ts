@@ -10,7 +10,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { gzip } from "node:zlib";
 import { promisify } from "node:util";
-import { inlineScripts, policyWithHashes, withoutNonces } from "./csp";
+import { inlineScripts, mergeFlightScripts, policyWithHashes, withoutNonces } from "./csp";
 import { isCacheableRequest, RSC_HEADERS } from "./routes";
 
 export interface PageCacheState {
@@ -160,7 +160,8 @@ export function createPageCache({ state, now = Date.now, maxBytes = 64 * 1024 * 
       for (const [name, value] of Object.entries(res.getHeaders())) if (!PER_RESPONSE.has(name) && value !== undefined) headers[name] = value;
       let page = body;
       if (html) {
-        const text = withoutNonces(body.toString("utf8"));
+        // One script per run of flight chunks: a handful of hashes in the policy, not hundreds.
+        const text = mergeFlightScripts(withoutNonces(body.toString("utf8")));
         const policy = res.getHeader("content-security-policy");
         if (typeof policy === "string") headers["content-security-policy"] = policyWithHashes(policy, inlineScripts(text));
         page = Buffer.from(text, "utf8");
