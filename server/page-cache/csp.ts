@@ -59,7 +59,7 @@ function isFlightPush(code: string): boolean {
  */
 export function mergeFlightScripts(html: string): string {
   const out: string[] = [];
-  // The run being gathered: its opening tag, its pushes, the whitespace between them, and where it ended.
+  // The run being gathered: its opening tag, its pushes, and the whitespace that was between them.
   let run: { tag: string; pushes: string[]; gaps: string[] } | null = null;
   let copied = 0;
   let at = 0;
