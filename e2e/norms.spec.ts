@@ -54,10 +54,24 @@ test("propose, preview, submit, revise twice, read the redline; endorsement free
   const secretariat = await (await browser.newContext()).newPage();
   await signIn(secretariat, "secretariat@demo.normsforum.example");
   await open(secretariat, normUrl);
+  // Consultation has not reached its closing date: the move is made only as an override, with its
+  // reason, and always with a public outcome statement.
+  await expect(secretariat.getByRole("heading", { name: "Criteria for the next step" })).toBeVisible();
   await secretariat.getByRole("button", { name: "Move to endorsement" }).click();
-  await secretariat.getByRole("dialog").getByRole("button", { name: "Move to endorsement" }).click();
-  await expect(secretariat.getByText("Moved to endorsement.").first()).toBeVisible();
+  const move = secretariat.getByRole("dialog");
+  await expect(move.getByText("The published criteria for this move are not all met", { exact: false })).toBeVisible();
+  await move.getByRole("button", { name: "Move to endorsement" }).click();
+  await expect(move.getByText("Write the outcome statement", { exact: false }).first()).toBeVisible();
+  await move.getByLabel("Outcome statement").fill("The text has settled after three versions; positions are now the point.");
+  await move.getByRole("button", { name: "Move to endorsement" }).click();
+  await expect(move.getByText("can only be made as an override", { exact: false }).first()).toBeVisible();
+  await move.getByLabel("Make this move as an override").check();
+  await move.getByLabel("Why the move is made although its criteria are not met").fill("The proposer and every commenter asked for positions before the date.");
+  await move.getByRole("button", { name: "Move to endorsement" }).click();
+  await expect(secretariat.getByText("The move was made as an override of the published criteria.").first()).toBeVisible();
   await expect(secretariat.getByRole("dialog")).toHaveCount(0);
+  await expect(secretariat.getByText("Made as an override: the published criteria were not all met.")).toBeVisible();
+  await expect(secretariat.getByText("Outcome statement: The text has settled after three versions; positions are now the point.")).toBeVisible();
   await expect(secretariat.getByRole("heading", { name: "The text is frozen" })).toBeVisible();
 
   await author.goto(normUrl);

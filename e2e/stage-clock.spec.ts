@@ -66,11 +66,15 @@ test("a stage closes on its date: comments and positions stop, the secretariat e
   await member.getByRole("button", { name: "Post comment" }).click();
   await expect(member.getByText("Your comment was posted.").first()).toBeVisible();
 
-  // Endorsement opens with the secretariat's date, no sooner than the published minimum (21 days).
+  // Endorsement opens, after the extended consultation has closed (its criterion met), with the
+  // secretariat's date, no sooner than the published minimum (21 days).
+  const now = new Date(extendedTo.getTime() + DAY + 60_000);
+  await setClock(request, now);
   await open(secretariat, normUrl);
+  await expect(secretariat.getByText("The published criteria for this move are not all met", { exact: false })).toHaveCount(0);
   await secretariat.getByRole("button", { name: "Move to endorsement" }).click();
   const move = secretariat.getByRole("dialog");
-  const now = new Date(lastDay.getTime() + DAY + 60_000);
+  await move.getByLabel("Outcome statement").fill("Consultation closed on its date after an extension; the text is ready for positions.");
   await move.getByLabel("Last day of the stage (optional)").fill(isoDay(new Date(now.getTime() + 5 * DAY)));
   await move.getByRole("button", { name: "Move to endorsement" }).click();
   await expect(move.getByText("The stage must run at least 21 days", { exact: false }).first()).toBeVisible();

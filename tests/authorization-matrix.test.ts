@@ -9,6 +9,7 @@ import { issueToken } from "~/server/domain/tokens";
 import { policy } from "~/server/policy";
 import { appRouter } from "~/server/root";
 import { callerAs } from "./support/context";
+import { mergeStatement, overriding } from "./support/moves";
 import { createTestDatabase } from "./support/db";
 import { type MailSink, startMailSink } from "./support/mail-sink";
 
@@ -264,8 +265,8 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
     expect: hiddenFor(REPRESENTATIVE, "member", "otherRepresentative", "secretariat", "admin"),
     input: (f) => ({ normId: f.draftNorm.id, note: "" }),
   },
-  "norms.transition": { expect: STAFF, input: (f) => ({ normId: f.publicNorm.id, transition: "openEndorsement", note: "" }) },
-  "norms.merge": { expect: STAFF, input: (f) => ({ normId: f.otherPublicNorm.id, intoSlug: f.publicNorm.slug, note: "" }) },
+  "norms.transition": { expect: STAFF, input: (f) => ({ normId: f.publicNorm.id, transition: "openEndorsement", ...overriding }) },
+  "norms.merge": { expect: STAFF, input: (f) => ({ normId: f.otherPublicNorm.id, intoSlug: f.publicNorm.slug, statement: mergeStatement }) },
   "norms.extendStage": {
     expect: STAFF,
     input: (f) => ({ normId: f.publicNorm.id, lastDay: "2099-01-01", reason: "More time for regional consultations." }),

@@ -7,6 +7,7 @@ import type { CommentView } from "~/server/domain/comments";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
 import { failure, fieldErrorsOf, zodPaths } from "./support/errors";
+import { overriding } from "./support/moves";
 
 let database: Database;
 beforeAll(async () => {
@@ -113,9 +114,9 @@ describe("commenting", () => {
     const draftRow = (await database.db.query.norms.findFirst({ where: eq(norms.slug, draft.slug) }))!;
     expect((await failure(api.comments.create({ normId: draftRow.id, body: "Hello." }))).code).toBe("NOT_FOUND");
     const c = await api.comments.create({ normId: norm.id, body: "Before the end." });
-    await staff.norms.transition({ normId: norm.id, transition: "openEndorsement" });
+    await staff.norms.transition({ normId: norm.id, transition: "openEndorsement", ...overriding });
     await api.comments.create({ normId: norm.id, body: "During endorsement." });
-    await staff.norms.transition({ normId: norm.id, transition: "conclude" });
+    await staff.norms.transition({ normId: norm.id, transition: "conclude", ...overriding });
     const closed = await failure(api.comments.create({ normId: norm.id, body: "After the end." }));
     expect(closed.code).toBe("PRECONDITION_FAILED");
     expect(closed.message).toMatch(/closed for new comments/);

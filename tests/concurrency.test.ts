@@ -19,6 +19,7 @@ import {
 import { computeMeasures } from "~/server/domain/measures";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
+import { overriding } from "./support/moves";
 
 // The rules that hold under real parallel connections. PGlite has a single connection, so these
 // run on PostgreSQL only: CI sets TEST_DATABASE_URL; without it they are reported as skipped.
@@ -137,7 +138,7 @@ describe.skipIf(!onPostgres)("under real concurrency (PostgreSQL; skipped unless
     const rep = await callerAs(database.db, repUser);
     const { norm } = await normInConsultation("Protecting response teams, stock-taken");
     await rep.positions.record({ normId: norm.id, organizationId: organization.id, stance: "endorse", statement: "" });
-    await a.norms.transition({ normId: norm.id, transition: "openEndorsement" });
+    await a.norms.transition({ normId: norm.id, transition: "openEndorsement", ...overriding });
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     await a.stocktakes.open({ year, opensOn: day(-5), closesOn: day(5), normIds: [norm.id], referenceNormIds: [] });
     await a.stocktakes.close({ year });

@@ -6,6 +6,7 @@ import { norms } from "~/db/schema";
 import { HOME_LIMIT } from "~/server/domain/home";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
+import { overriding } from "./support/moves";
 
 let database: Database;
 beforeAll(async () => {
@@ -45,11 +46,11 @@ describe("home.now: what is open now", () => {
     }
     const endorsed = await make("A norm in endorsement");
     await rep.norms.submit({ normId: endorsed.id });
-    await staff.norms.transition({ normId: endorsed.id, transition: "openEndorsement" });
+    await staff.norms.transition({ normId: endorsed.id, transition: "openEndorsement", ...overriding });
     const concluded = await make("A concluded norm");
     await rep.norms.submit({ normId: concluded.id });
-    await staff.norms.transition({ normId: concluded.id, transition: "openEndorsement" });
-    await staff.norms.transition({ normId: concluded.id, transition: "conclude" });
+    await staff.norms.transition({ normId: concluded.id, transition: "openEndorsement", ...overriding });
+    await staff.norms.transition({ normId: concluded.id, transition: "conclude", ...overriding });
 
     // A published report for one year, and an open stock-take for the next.
     await staff.stocktakes.open({ year: 2040, opensOn: day(-5), closesOn: day(5), normIds: [endorsed.id], referenceNormIds: [] });

@@ -14,6 +14,7 @@ import { callerAs } from "./support/context";
 import { type MailSink, startMailSink } from "./support/mail-sink";
 import { createTestDatabase } from "./support/db";
 import { failure, fieldErrorsOf, zodPaths } from "./support/errors";
+import { overriding, mergeStatement } from "./support/moves";
 
 let database: Database;
 let mail: MailSink;
@@ -152,18 +153,18 @@ describe("versions and redlines", () => {
 describe("the lifecycle", () => {
   it("moves through consultation, endorsement (text frozen) and conclusion, recording each step", async () => {
     const { api, norm, slug, asStaff } = await setup();
-    expect((await failure(asStaff.norms.transition({ normId: norm.id, transition: "openEndorsement", note: "" }))).code).toBe("NOT_FOUND");
+    expect((await failure(asStaff.norms.transition({ normId: norm.id, transition: "openEndorsement", ...overriding }))).code).toBe("NOT_FOUND");
     await api.norms.submit({ normId: norm.id });
-    const early = await failure(asStaff.norms.transition({ normId: norm.id, transition: "conclude", note: "" }));
+    const early = await failure(asStaff.norms.transition({ normId: norm.id, transition: "conclude", ...overriding }));
     expect(early.message).toBe("This norm is in consultation; it can only be concluded when it is in endorsement.");
-    await asStaff.norms.transition({ normId: norm.id, transition: "openEndorsement", note: "Consultation closed after 60 days." });
+    await asStaff.norms.transition({ normId: norm.id, transition: "openEndorsement", ...overriding, statement: "Consultation closed after 60 days." });
 
     const frozen = await failure(api.norms.revise({ ...fields, normId: norm.id, baseVersion: 1, changeSummary: "Too late." }));
     expect(frozen.code).toBe("PRECONDITION_FAILED");
     expect(frozen.message).toMatch(/frozen/);
     expect((await api.norms.get({ slug })).viewer.canRevise).toBe(false);
 
-    await asStaff.norms.transition({ normId: norm.id, transition: "conclude", note: "" });
+    await asStaff.norms.transition({ normId: norm.id, transition: "conclude", ...overriding });
     const done = await api.norms.get({ slug });
     expect(done.status).toBe("concluded");
     expect(done.timeline.map((e) => [e.type, e.toStatus])).toEqual([
@@ -191,8 +192,8 @@ describe("the lifecycle", () => {
     const b = await setup();
     await a.api.norms.submit({ normId: a.norm.id });
     await b.api.norms.submit({ normId: b.norm.id });
-    expect(fieldErrorsOf(await failure(a.asStaff.norms.merge({ normId: a.norm.id, intoSlug: a.slug, note: "" }))).intoSlug).toMatch(/itself/);
-    await a.asStaff.norms.merge({ normId: b.norm.id, intoSlug: a.slug, note: "Same subject." });
+    expect(fieldErrorsOf(await failure(a.asStaff.norms.merge({ normId: a.norm.id, intoSlug: a.slug, statement: mergeStatement }))).intoSlug).toMatch(/itself/);
+    await a.asStaff.norms.merge({ normId: b.norm.id, intoSlug: a.slug, statement: mergeStatement });
     const visitor = await callerAs(database.db, null);
     expect((await visitor.norms.get({ slug: b.slug })).mergedInto?.slug).toBe(a.slug);
     expect((await visitor.norms.get({ slug: a.slug })).mergedFrom.map((m) => m.slug)).toEqual([b.slug]);

@@ -17,6 +17,7 @@ import {
 } from "~/server/open-data/stocktakes";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
+import { overriding } from "./support/moves";
 
 let database: Database;
 beforeAll(async () => {
@@ -46,7 +47,7 @@ async function openCycle(year: number) {
   const norm = (await database.db.query.norms.findFirst({ where: eq(norms.slug, slug) }))!;
   await rep.norms.submit({ normId: norm.id });
   await rep.positions.record({ normId: norm.id, organizationId: organization.id, stance: "endorse" });
-  await staff.norms.transition({ normId: norm.id, transition: "openEndorsement" });
+  await staff.norms.transition({ normId: norm.id, transition: "openEndorsement", ...overriding });
   await staff.stocktakes.open({ year, opensOn: day(-5), closesOn: day(5), normIds: [norm.id], referenceNormIds: ["ungge-f"] });
   const item = (await staff.stocktakes.get({ year })).items.find((i) => i.kind === "forum")!;
   await rep.stocktakes.fileStatement({ year, itemId: item.id, organizationId: organization.id, status: "partially", text: "We set up a national team." });

@@ -10,6 +10,7 @@ import { normPositionsCsvResponse, normPositionsResponse } from "~/server/open-d
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
 import { failure, fieldErrorsOf, zodPaths } from "./support/errors";
+import { overriding, mergeStatement } from "./support/moves";
 
 let database: Database;
 beforeAll(async () => {
@@ -155,9 +156,9 @@ describe("rules and bad input", () => {
 
     const { norm, staff, slug } = await publicNorm();
     await record(norm.id);
-    await staff.norms.transition({ normId: norm.id, transition: "openEndorsement" });
+    await staff.norms.transition({ normId: norm.id, transition: "openEndorsement", ...overriding });
     await s.api.positions.record({ normId: norm.id, organizationId: s.organization.id, stance: "abstain" });
-    await staff.norms.transition({ normId: norm.id, transition: "conclude" });
+    await staff.norms.transition({ normId: norm.id, transition: "conclude", ...overriding });
     const closed = await failure(record(norm.id));
     expect(closed.code).toBe("PRECONDITION_FAILED");
     expect(closed.message).toMatch(/concluded: positions are closed/);
@@ -172,7 +173,7 @@ describe("rules and bad input", () => {
 
     const merged = await publicNorm();
     const survivor = await publicNorm();
-    await merged.staff.norms.merge({ normId: merged.norm.id, intoSlug: survivor.slug });
+    await merged.staff.norms.merge({ normId: merged.norm.id, intoSlug: survivor.slug, statement: mergeStatement });
     expect((await failure(record(merged.norm.id))).message).toMatch(/merged into another/);
   });
 

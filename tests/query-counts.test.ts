@@ -9,6 +9,7 @@ import { norms, type Region, type StakeholderType } from "~/db/schema";
 import { regions, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
+import { overriding } from "./support/moves";
 
 let database: Database;
 beforeAll(async () => {
@@ -52,7 +53,7 @@ async function normWith(positions: number, comments: number, title: string) {
     await commenter.comments.create({ normId: row.id, version: 1, clause: i % 3 === 0 ? null : 1 + (i % 2), body: `Comment number ${i} on the text.` });
   }
   const staff = await callerAs(database.db, await createUser(database.db, { role: "secretariat" }));
-  await staff.norms.transition({ normId: row.id, transition: "openEndorsement", note: "Ready for positions." });
+  await staff.norms.transition({ normId: row.id, transition: "openEndorsement", ...overriding });
   for (let i = 0; i < positions; i++) {
     const user = await createUser(database.db);
     const organization = await createOrganization(database.db, {

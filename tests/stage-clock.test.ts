@@ -14,6 +14,7 @@ import { closesAtAfter, closesAtEndOf, closingDayRefusal, daysLeft, lastOpenDay,
 import { nextRuleChange } from "~/server/page-cache/deadlines";
 import { runTick } from "~/server/tick";
 import { callerAs } from "./support/context";
+import { overriding } from "./support/moves";
 import { createTestDatabase } from "./support/db";
 
 let database: Database;
@@ -92,18 +93,18 @@ describe("stage deadlines", () => {
     const page = await who.visitor.norms.get({ slug: norm.slug });
     expect(page.stage).toMatchObject({ stage: "consultation", lastDay: "2031-04-30", closed: false, daysLeft: 60 });
 
-    const early = who.secretariat.norms.transition({ normId: norm.id, transition: "openEndorsement", note: "", lastDay: "2031-03-15" });
+    const early = who.secretariat.norms.transition({ normId: norm.id, transition: "openEndorsement", ...overriding, lastDay: "2031-03-15" });
     await expect(early).rejects.toThrow(TRPCError);
     await expect(early).rejects.toMatchObject({ message: "The stage must run at least 21 days: choose 2031-03-22 or later." });
-    await expect(who.secretariat.norms.transition({ normId: norm.id, transition: "openEndorsement", note: "", lastDay: "2031-13-40" })).rejects.toMatchObject({
+    await expect(who.secretariat.norms.transition({ normId: norm.id, transition: "openEndorsement", ...overriding, lastDay: "2031-13-40" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
-    const moved = await who.secretariat.norms.transition({ normId: norm.id, transition: "openEndorsement", note: "", lastDay: "2031-04-10" });
+    const moved = await who.secretariat.norms.transition({ normId: norm.id, transition: "openEndorsement", ...overriding, lastDay: "2031-04-10" });
     expect(moved.closesAt).toEqual(new Date("2031-04-11T00:00:00Z"));
     const events = await db.select().from(normEvents).where(and(eq(normEvents.normId, norm.id), eq(normEvents.type, "openEndorsement")));
     expect(events[0]?.closesAt).toEqual(new Date("2031-04-11T00:00:00Z"));
 
-    await who.secretariat.norms.transition({ normId: norm.id, transition: "conclude", note: "" });
+    await who.secretariat.norms.transition({ normId: norm.id, transition: "conclude", ...overriding });
     expect(await row(norm.id)).toMatchObject({ status: "concluded", stageClosesAt: null, stageClosedAt: null });
     expect((await who.visitor.norms.get({ slug: norm.slug })).stage).toBeNull();
   });
@@ -144,7 +145,7 @@ describe("stage deadlines", () => {
     const who = await people();
     const norm = await submitted("A norm whose endorsement closes on its date", who);
     await who.representative.positions.record({ normId: norm.id, organizationId: who.organization.id, stance: "abstain" });
-    await who.secretariat.norms.transition({ normId: norm.id, transition: "openEndorsement", note: "" });
+    await who.secretariat.norms.transition({ normId: norm.id, transition: "openEndorsement", ...overriding });
     const closesAt = (await row(norm.id)).stageClosesAt!;
     expect(closesAt).toEqual(new Date("2031-04-16T00:00:00Z")); // 45 days
     setClock(new Date(closesAt.getTime() - 60_000));
@@ -259,7 +260,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("at the close, under real concur
     setClock(new Date("2035-01-01T10:00:00Z"));
     const who = await people();
     const norm = await submitted("A norm closing while a position waits", who);
-    await who.secretariat.norms.transition({ normId: norm.id, transition: "openEndorsement", note: "" });
+    await who.secretariat.norms.transition({ normId: norm.id, transition: "openEndorsement", ...overriding });
     const closesAt = (await row(norm.id)).stageClosesAt!;
     setClock(new Date(closesAt.getTime() - 1000));
     let release!: () => void;

@@ -8,6 +8,7 @@ import { sha256 } from "~/server/domain/stocktake-snapshot";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
 import { failure, fieldErrorsOf, zodPaths } from "./support/errors";
+import { overriding } from "./support/moves";
 
 let database: Database;
 beforeAll(async () => {
@@ -40,7 +41,7 @@ async function cycle() {
   const norm = (await database.db.query.norms.findFirst({ where: eq(norms.slug, slug) }))!;
   await rep.norms.submit({ normId: norm.id });
   await rep.positions.record({ normId: norm.id, organizationId: organization.id, stance: "endorse" });
-  await staff.norms.transition({ normId: norm.id, transition: "openEndorsement" });
+  await staff.norms.transition({ normId: norm.id, transition: "openEndorsement", ...overriding });
   const memberUser = await createUser(database.db, { displayName: "A Member" });
   const member = await callerAs(database.db, memberUser);
   await staff.stocktakes.open({ year, opensOn: day(-5), closesOn: day(5), normIds: [norm.id], referenceNormIds: ["ungge-f"] });

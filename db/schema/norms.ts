@@ -1,6 +1,7 @@
 
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   customType,
   index,
   integer,
@@ -19,6 +20,7 @@ import { bindingnesses, normKinds, normStatuses } from "~/server/schemas/vocabul
 import { organizations } from "./organizations";
 import { normCategories, referenceNorms } from "./reference";
 import { users } from "./users";
+import type { CriterionResult } from "~/server/domain/criteria";
 
 export { bindingnesses, normKinds, normStatuses, type Bindingness, type NormKind, type NormStatus } from "~/server/schemas/vocabulary";
 
@@ -254,6 +256,12 @@ export const normEvents = pgTable(
     note: text(),
     // The stage's closing date as this event set it: on a move into a timed stage, and an extension.
     closesAt: timestamp({ withTimezone: true }),
+    // A secretariat move made although its published criteria were not met, and why (the note is
+    // the move's outcome statement either way).
+    override: boolean().notNull().default(false),
+    overrideReason: text(),
+    // The move's criteria as evaluated when it was made, with the figures (server/domain/criteria.ts).
+    criteria: jsonb().$type<CriterionResult[]>(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, doublePrecision, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { timedStages } from "~/server/schemas/vocabulary";
 import { users } from "./users";
 
@@ -40,4 +40,27 @@ export const processSettingChanges = pgTable(
     changedAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [index("process_setting_changes_changed_at_idx").on(t.changedAt), index("process_setting_changes_changed_by_id_idx").on(t.changedById)],
+);
+
+// The published criteria of the secretariat's moves (server/domain/criteria.ts): what must hold for
+// a norm to move to endorsement or to be concluded, each a threshold the app evaluates against the
+// norm's live figures. A move whose criteria are not met is possible only as an override, with its
+// reason, marked as such on the timeline and in open data. Shown on /about/process.
+export const criterionMoves = ["openEndorsement", "conclude"] as const;
+export type CriterionMove = (typeof criterionMoves)[number];
+export const criterionMove = pgEnum("criterion_move", criterionMoves);
+export const criterionKinds = ["stageClosed", "minOrganizations", "minStakeholderTypes", "minRegions", "minBridging"] as const;
+export type CriterionKind = (typeof criterionKinds)[number];
+export const criterionKind = pgEnum("criterion_kind", criterionKinds);
+
+export const processCriteria = pgTable(
+  "process_criteria",
+  {
+    move: criterionMove().notNull(),
+    criterion: criterionKind().notNull(),
+    // stageClosed: 1 (required); the counts: a whole number; minBridging: a score in [0, 1].
+    threshold: doublePrecision().notNull(),
+    position: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.move, t.criterion] }), check("process_criteria_threshold", sql`${t.threshold} >= 0`)],
 );

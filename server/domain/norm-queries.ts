@@ -26,6 +26,7 @@ import { canRevise, transitionRefusal } from "./lifecycle";
 import { authorRole, searchable, textOf } from "./norms";
 import { isPublicNorm, publicNorm } from "./norm-visibility";
 import { personName } from "./person-name";
+import { evaluate, factsOf, nextMove, publishedCriteria } from "./criteria";
 import { stageClock } from "./stage-clock";
 
 type ListInput = z.output<typeof listNormsInput>;
@@ -191,7 +192,8 @@ export async function visibleNorm(db: Db, actor: Actor | null, slug: string) {
 
 export async function getNorm(db: Db, actor: Actor | null, slug: string) {
   const { norm, role } = await visibleNorm(db, actor, slug);
-  const [current, versions, categories, citations, events, coauthors, mergedFrom, mergedInto, proposer, organization] = await Promise.all([
+  const move = isPublicNorm(norm) ? nextMove(norm.status) : null;
+  const [current, versions, categories, citations, events, coauthors, mergedFrom, mergedInto, proposer, organization, criteria] = await Promise.all([
     db.query.normVersions.findFirst({ where: and(eq(normVersions.normId, norm.id), eq(normVersions.number, norm.currentVersion)) }),
     db
       .select({ number: normVersions.number, changeSummary: normVersions.changeSummary, createdAt: normVersions.createdAt, authorName: personName() })
@@ -219,6 +221,9 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
         version: normEvents.version,
         note: normEvents.note,
         closesAt: normEvents.closesAt,
+        override: normEvents.override,
+        overrideReason: normEvents.overrideReason,
+        criteria: normEvents.criteria,
         createdAt: normEvents.createdAt,
         // Null for what the clock did (a stage closing on its date).
         actorName: sql<string | null>`case when ${users.id} is null then null else ${personName()} end`,
@@ -243,6 +248,7 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
           where: eq(organizations.id, norm.organizationId),
         })
       : undefined,
+    move ? publishedCriteria(db) : undefined,
   ]);
   // Pending invitations, by the address typed, for the proposer only.
   const pendingInvitations =
@@ -261,6 +267,8 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
     status: norm.status,
     // The consultation clock: the timed stage, its closing date and whether it has passed; null outside one.
     stage,
+    // The published criteria of the secretariat's next move, met or not, with the live figures.
+    nextStep: move && criteria ? { move, criteria: evaluate(criteria[move], factsOf(norm, stage?.closed ?? false)) } : null,
     // False for a draft and for a draft withdrawn unsubmitted: only its authors see it.
     isPublic: isPublicNorm(norm),
     kind: norm.kind,
@@ -414,6 +422,8 @@ export async function awaitingDecision(db: Db) {
         currentVersion: norms.currentVersion,
         stageClosesAt: norms.stageClosesAt,
         positionCount: norms.positionCount,
+        countedByGroup: norms.countedByGroup,
+        bridging: norms.bridging,
       })
       .from(norms)
       .where(due)
@@ -421,8 +431,13 @@ export async function awaitingDecision(db: Db) {
       .limit(DESK_LIMIT),
     db.select({ count: sql<number>`count(*)::int` }).from(norms).where(due),
   ]);
+  const criteria = await publishedCriteria(db);
   return {
     total: total?.count ?? 0,
-    items: items.map(({ stageClosesAt, ...item }) => ({ ...item, stage: stageClock({ status: item.status, stageClosesAt }, now)! })),
+    items: items.map(({ stageClosesAt, countedByGroup, bridging, ...item }) => {
+      const stage = stageClock({ status: item.status, stageClosesAt }, now)!;
+      const move = nextMove(item.status)!;
+      return { ...item, stage, nextStep: { move, criteria: evaluate(criteria[move], factsOf({ countedByGroup, bridging, positionCount: item.positionCount }, stage.closed)) } };
+    }),
   };
 }

@@ -30,6 +30,7 @@ import { personName } from "./person-name";
 import { clock } from "../clock";
 import type { extendStageInput } from "../schemas/process";
 import type { TimedStage } from "../schemas/vocabulary";
+import { evaluate, factsOf, publishedCriteria, unmetWords } from "./criteria";
 import { stageRule } from "./process";
 import { recordCloseIfDue } from "./stage-close";
 import { closesAtAfter, closesAtEndOf, closingDayRefusal, isTimedStage, lastOpenDay, stageClosedRefusal, stageHasClosed } from "./stage-clock";
@@ -237,7 +238,7 @@ export async function transitionNorm(
   normId: string,
   transition: Exclude<Transition, "merge">,
   note: string,
-  options: { lastDay?: string } = {},
+  options: { lastDay?: string; override?: string | null } = {},
 ) {
   return db.transaction(async (tx) => {
     const { norm, role } = await lockNorm(tx, actor, normId);
@@ -250,6 +251,7 @@ export async function transitionNorm(
     const now = clock.now();
     // A stage that reached its date before the tick recorded it: its close comes first on the timeline.
     await recordCloseIfDue(tx, norm, now);
+    const decision = await judgeMove(tx, transition, norm, now, options.override ?? null);
     const closesAt = isTimedStage(to) ? await startingClose(tx, to, now, options.lastDay) : null;
     if (!closesAt && options.lastDay) throw badInput("Only a move into consultation or endorsement has a closing date.", { lastDay: "Leave the date empty for this move." });
     // Submitting is what makes a norm public, for good; withdrawing never does (norm-visibility.ts).
@@ -267,10 +269,28 @@ export async function transitionNorm(
       actorId: actor.id,
       note: note || null,
       closesAt,
+      ...decision,
       createdAt: now,
     });
-    return { slug: norm.slug, status: to, closesAt };
+    return { slug: norm.slug, status: to, closesAt, override: decision.override };
   });
+}
+
+/**
+ * A secretariat move against its published criteria, evaluated on the locked row: met, it is
+ * recorded with them; unmet, it is refused unless made as an override with its reason, which the
+ * timeline and open data then show. Moves without criteria (and the proposer's) record none.
+ */
+async function judgeMove(tx: Tx, transition: Exclude<Transition, "merge">, norm: typeof norms.$inferSelect, now: Date, override: string | null) {
+  const move = transition === "openEndorsement" || transition === "conclude" ? transition : null;
+  if (!move) return { override: false, overrideReason: null, criteria: null };
+  const criteria = evaluate((await publishedCriteria(tx))[move], factsOf(norm, stageHasClosed(norm, now)));
+  if (criteria.every((c) => c.met)) return { override: false, overrideReason: null, criteria };
+  if (!override) {
+    const what = move === "conclude" ? "concluding" : "moving to endorsement";
+    throw invalidState(`The published criteria for ${what} are not met: ${unmetWords(criteria)}. The move can only be made as an override, with its reason.`);
+  }
+  return { override: true, overrideReason: override, criteria };
 }
 
 /** When a timed stage starting now closes: on the chosen last day, within the rule, or after the default. */

@@ -9,6 +9,7 @@ import { invalidState } from "../errors";
 import type { Actor } from "../policy";
 import type { changeProcessSettingInput } from "../schemas/process";
 import type { TimedStage } from "../schemas/vocabulary";
+import { publishedCriteria } from "./criteria";
 import { personName } from "./person-name";
 
 export interface StageRule {
@@ -33,10 +34,11 @@ export async function stageRule(db: DbOrTx, stage: TimedStage): Promise<StageRul
   return row;
 }
 
-/** The rules and their history, newest change first: the public page. */
+/** The rules, the published criteria of the secretariat's moves, and the rules' history, newest change first: the public page. */
 export async function processRules(db: Db) {
-  const [rules, changes] = await Promise.all([
+  const [rules, criteria, changes] = await Promise.all([
     stageRules(db),
+    publishedCriteria(db),
     db
       .select({
         id: processSettingChanges.id,
@@ -54,7 +56,7 @@ export async function processRules(db: Db) {
       .orderBy(desc(processSettingChanges.changedAt), desc(processSettingChanges.id))
       .limit(200),
   ]);
-  return { rules: [rules.consultation, rules.endorsement], changes };
+  return { rules: [rules.consultation, rules.endorsement], criteria, changes };
 }
 
 /**

@@ -51,12 +51,13 @@ export const normCsvColumns: readonly CsvColumn<NormListItem>[] = [
   { header: "created_at", value: (n) => n.createdAt },
   { header: "updated_at", value: (n) => n.updatedAt },
   { header: "url", value: (n) => n.url },
-  { header: "stage_last_open_day", value: (n) => n.stage?.lastOpenDay },
-  { header: "stage_closed", value: (n) => (n.stage ? n.stage.closed : undefined) },
   { header: "position_count", value: (n) => n.positionCount },
   { header: "support", value: (n) => n.support },
   { header: "bridging", value: (n) => n.bridging },
   { header: "contestation", value: (n) => n.contestation },
+  // Added with the consultation clock: new columns go last, so existing readers keep their places.
+  { header: "stage_last_open_day", value: (n) => n.stage?.lastOpenDay },
+  { header: "stage_closed", value: (n) => (n.stage ? n.stage.closed : undefined) },
 ];
 export const csvHeaders = normCsvColumns.map((c) => c.header);
 

@@ -15,6 +15,7 @@ import {
   timedStages,
   verificationStatuses,
 } from "../schemas/vocabulary";
+import { criterionKinds } from "~/db/schema/process";
 
 const timestamp = z.iso.datetime().describe("UTC, ISO 8601.");
 const publicStatus = z.enum(normStatuses).exclude(["draft"]);
@@ -96,9 +97,35 @@ export const versionRef = z.object({
 
 export const normRef = z.object({ slug: z.string(), url: z.url(), apiUrl: z.url() });
 
+const criterionResult = z
+  .object({
+    criterion: z.enum(criterionKinds).describe("stageClosed, minOrganizations, minStakeholderTypes, minRegions (of the 5 UN regional groups) or minBridging; see /about/process."),
+    threshold: z.number().min(0),
+    value: z.number().describe("The norm's figure: 1 or 0 for stageClosed, a count, or the bridging score."),
+    met: z.boolean(),
+  })
+  .describe("A published criterion of a secretariat move, evaluated against the norm's figures.");
+
+export const normDecision = z
+  .object({
+    move: z.enum(["openEndorsement", "returnToConsultation", "conclude", "merge", "extended"]),
+    at: timestamp,
+    statement: z.string().nullable().describe("The secretariat's outcome statement: what was decided and why (the reason, for an extension)."),
+    override: z.boolean().describe("True when the move was made although its published criteria were not all met."),
+    overrideReason: z.string().nullable(),
+    criteria: z.array(criterionResult).nullable().describe("The move's criteria as evaluated when it was made; null for moves without published criteria."),
+    closesAt: timestamp.nullable().describe("The closing instant of the stage the move opened or extended."),
+  })
+  .describe("A decision of the secretariat on the norm, oldest first.");
+
 export const normDetail = z
   .object({
     ...normFields,
+    nextStep: z
+      .object({ move: z.enum(["openEndorsement", "conclude"]), criteria: z.array(criterionResult) })
+      .nullable()
+      .describe("The published criteria of the secretariat's next move, with the norm's figures now; null outside consultation and endorsement."),
+    decisions: z.array(normDecision).describe("Every move the secretariat made, with its outcome statement; overrides are marked."),
     rationale: z.string().describe("Markdown."),
     clauses: z.array(z.string()).describe("The current version's text, one Markdown paragraph per numbered clause."),
     citations: z.array(citationRef).describe("Reference norms this norm builds on."),
@@ -506,6 +533,8 @@ openDataSchemas.add(versionRef, { id: "VersionRef" });
 openDataSchemas.add(normRef, { id: "NormRef" });
 openDataSchemas.add(normDetail, { id: "NormDetail" });
 openDataSchemas.add(normStage, { id: "NormStage" });
+openDataSchemas.add(normDecision, { id: "NormDecision" });
+openDataSchemas.add(criterionResult, { id: "CriterionResult" });
 openDataSchemas.add(normVersion, { id: "NormVersion" });
 openDataSchemas.add(positionOrganization, { id: "PositionOrganization" });
 openDataSchemas.add(positionNorm, { id: "PositionNorm" });

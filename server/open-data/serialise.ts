@@ -29,6 +29,8 @@ function storedShare<T extends number | null>(value: T): T {
   return (value === null ? null : Math.round(value * 1e6) / 1e6) as T;
 }
 
+const decisionMoves = ["openEndorsement", "returnToConsultation", "conclude", "merge", "extended"] as const;
+
 /** The consultation clock as published: the stage, its closing instant and last open day, and whether it has closed. */
 function serialiseStage(stage: StageClock | null): NormStage | null {
   return stage ? { name: stage.stage, closesAt: stage.closesAt.toISOString(), lastOpenDay: stage.lastDay, closed: stage.closed } : null;
@@ -102,6 +104,18 @@ export function serialiseNorm(norm: FullNorm): NormDetail {
     url: normPageUrl(norm.slug),
     apiUrl: normApiUrl(norm.slug),
     stage: serialiseStage(norm.stage),
+    nextStep: norm.nextStep,
+    decisions: norm.timeline
+      .filter((e): e is typeof e & { type: (typeof decisionMoves)[number] } => (decisionMoves as readonly string[]).includes(e.type))
+      .map((e) => ({
+        move: e.type,
+        at: e.createdAt.toISOString(),
+        statement: e.note,
+        override: e.override,
+        overrideReason: e.overrideReason,
+        criteria: e.criteria,
+        closesAt: e.closesAt?.toISOString() ?? null,
+      })),
     rationale: norm.rationale,
     clauses: norm.clauses,
     citations: norm.citations.map((c) => ({ id: c.id, display: c.display, document: c.documentKey })),

@@ -12,17 +12,11 @@ import {
   removeCoauthorInput,
   respondToInvitationInput,
   reviseNormInput,
+  secretariatTransitionInput,
   transitionInput,
 } from "../schemas/norms";
-import { closingDay, extendStageInput } from "../schemas/process";
+import { extendStageInput } from "../schemas/process";
 import { actorProcedure, createTRPCRouter, publicProcedure } from "../trpc";
-import { z } from "zod";
-
-const secretariatTransitionInput = transitionInput.extend({
-  transition: z.enum(["openEndorsement", "returnToConsultation", "conclude"]),
-  // The last day the stage opened by this move runs (UTC); empty for the stage's default length.
-  lastDay: closingDay.optional().or(z.literal("").transform(() => undefined)),
-});
 
 export const normsRouter = createTRPCRouter({
   list: publicProcedure("norm.list")
@@ -53,14 +47,19 @@ export const normsRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => norms.transitionNorm(ctx.db, ctx.actor, input.normId, "withdraw", input.note)),
   transition: actorProcedure("norm.transition")
     .input(secretariatTransitionInput)
-    .mutation(({ ctx, input }) => norms.transitionNorm(ctx.db, ctx.actor, input.normId, input.transition, input.note, { lastDay: input.lastDay })),
+    .mutation(({ ctx, input }) =>
+      norms.transitionNorm(ctx.db, ctx.actor, input.normId, input.transition, input.statement, {
+        lastDay: input.lastDay,
+        override: input.override ? input.overrideReason : null,
+      }),
+    ),
   extendStage: actorProcedure("norm.extendStage")
     .input(extendStageInput)
     .mutation(({ ctx, input }) => norms.extendStage(ctx.db, ctx.actor, input)),
   awaitingDecision: actorProcedure("norm.awaitingDecision").query(({ ctx }) => queries.awaitingDecision(ctx.db)),
   merge: actorProcedure("norm.merge")
     .input(mergeInput)
-    .mutation(({ ctx, input }) => norms.mergeNorm(ctx.db, ctx.actor, input.normId, input.intoSlug, input.note)),
+    .mutation(({ ctx, input }) => norms.mergeNorm(ctx.db, ctx.actor, input.normId, input.intoSlug, input.statement)),
   inviteCoauthor: actorProcedure("norm.inviteCoauthor")
     .input(coauthorInput)
     .mutation(({ ctx, input }) => norms.inviteCoauthor(ctx.db, ctx.mailer, ctx.actor, input.normId, input.email)),

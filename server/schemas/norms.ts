@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { encodeJsonCursor, jsonCursor } from "./cursor";
+import { closingDay } from "./process";
 import { pageLimit, wholeNumber } from "./numbers";
 import { bindingnesses, categoryCodes, normKinds, normStatuses, stakeholderTypes } from "./vocabulary";
 
@@ -70,7 +71,37 @@ export const transitionInput = z.strictObject({
   normId: z.uuid(),
   note: z.string().trim().max(2000, "Note must be 2,000 characters or fewer.").default(""),
 });
-export const mergeInput = transitionInput.extend({ intoSlug: z.string().trim().min(1, "Choose the norm to merge into.").max(120) });
+/** What the secretariat decided and why, citing the published criteria: public, on the timeline and in open data. */
+export const outcomeStatement = z
+  .string({ error: "Write the outcome statement: what was decided and why." })
+  .trim()
+  .min(20, "Write the outcome statement: what was decided and why, citing the criteria (at least 20 characters).")
+  .max(4000, "The outcome statement must be 4,000 characters or fewer.");
+
+export const mergeInput = z.strictObject({
+  normId: z.uuid(),
+  intoSlug: z.string().trim().min(1, "Choose the norm to merge into.").max(120),
+  statement: outcomeStatement,
+});
+
+/**
+ * A secretariat move with its outcome statement. Where the move's published criteria are not met
+ * it is made only as an override, with its reason. `lastDay` sets the closing date of the stage
+ * the move opens (empty: the stage's default length).
+ */
+export const secretariatTransitionInput = z
+  .strictObject({
+    normId: z.uuid(),
+    transition: z.enum(["openEndorsement", "returnToConsultation", "conclude"]),
+    statement: outcomeStatement,
+    override: z.boolean().default(false),
+    overrideReason: z.string().trim().max(2000, "The reason for the override must be 2,000 characters or fewer.").default(""),
+    lastDay: closingDay.optional().or(z.literal("").transform(() => undefined)),
+  })
+  .refine((v) => !v.override || v.overrideReason.length >= 20, {
+    path: ["overrideReason"],
+    message: "Say why the move is made although its criteria are not met (at least 20 characters).",
+  });
 
 export const coauthorInviteEmail = z
   .string()

@@ -15,3 +15,7 @@ export const fieldErrorsOf = (error: TRPCError) => (error.cause as { fieldErrors
 
 export const zodPaths = (error: TRPCError) =>
   ((error.cause as unknown as { issues?: { path: (string | number)[] }[] }).issues ?? []).map((i) => i.path.join("."));
+
+/** The message of the input's validation issue at `path` (a zod error), if any. */
+export const zodMessageAt = (error: TRPCError, path: string) =>
+  ((error.cause as unknown as { issues?: { path: (string | number)[]; message: string }[] }).issues ?? []).find((i) => i.path.join(".") === path)?.message;

@@ -12,6 +12,7 @@ import { norms, type Region, type StakeholderType } from "~/db/schema";
 import { regions, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { callerAs } from "../support/context";
 import { builtAppMissing, createSeededDatabase, type RunningApp, signIn, startApp } from "./support";
+import { overriding } from "../support/moves";
 
 const BUDGET_KB = 150;
 const POSITIONS = 100;
@@ -70,7 +71,7 @@ async function lively(url: string) {
       await replier.comments.create({ normId: norm.id, parentId: threadIds[i % 20]!, body: `Reply ${i}. ${paragraph}`, language: "en" });
     }
     const staff = await callerAs(db, await createUser(db, { role: "secretariat" }));
-    await staff.norms.transition({ normId: norm.id, transition: "openEndorsement", note: "Ready for positions." });
+    await staff.norms.transition({ normId: norm.id, transition: "openEndorsement", ...overriding });
     for (let i = 0; i < POSITIONS; i++) {
       const user = await createUser(db);
       const organization = await createOrganization(db, {

@@ -12,6 +12,7 @@ import { Label } from "~/app/_components/ui/label";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { getActor } from "~/server/context";
 import { NormBadges } from "../_components/norm-badges";
+import { CriteriaResults } from "../_components/criteria-list";
 import { StageDeadlineNotice } from "../_components/stage-deadline";
 import { api } from "~/app/_trpc/server";
 import { Clauses } from "./_components/clauses";
@@ -40,7 +41,7 @@ export default async function NormPage({ params, searchParams }: { params: Param
   // A merged duplicate sends readers to the surviving norm; `?record=1` keeps its own record reachable.
   if (norm.mergedInto && query.record !== "1") permanentRedirect(`/norms/${norm.mergedInto.slug}`);
 
-  const [t, tv, format] = await Promise.all([getTranslations("norms.page"), getTranslations("vocabulary"), getFormatter()]);
+  const [t, tv, tc, format] = await Promise.all([getTranslations("norms.page"), getTranslations("vocabulary"), getTranslations("norms.criteria"), getFormatter()]);
   // Positions cannot exist on a norm never submitted, so it has no positions section.
   const [positions, actor] = !norm.isPublic ? [null, null] : await Promise.all([getPositions(slug), getActor()]);
   // Norms never submitted are not discussed, so their clauses have no comment counts.
@@ -67,6 +68,7 @@ export default async function NormPage({ params, searchParams }: { params: Param
     ...(norm.mergedFrom.length ? [{ href: "#merged-from-heading", label: t("mergedFrom") }] : []),
     { href: "#versions-heading", label: t("versions") },
     { href: "#timeline-heading", label: t("timeline") },
+    ...(norm.nextStep ? [{ href: "#criteria-heading", label: tc("title") }] : []),
     ...(positions ? [{ href: "#positions-heading", label: t("contentsPositions") }] : []),
     ...(positions && positions.positions.length > 0 ? [{ href: "#catalogue-heading", label: t("contentsCatalogue") }] : []),
     ...(norm.isPublic ? [{ href: "#discussion-heading", label: t("contentsDiscussion") }] : []),
@@ -313,6 +315,17 @@ export default async function NormPage({ params, searchParams }: { params: Param
             <Timeline events={norm.timeline} mergedInto={norm.mergedInto} />
           </section>
 
+          {norm.nextStep ? (
+            <section aria-labelledby="criteria-heading" className="mb-10">
+              <h2 id="criteria-heading" className="mb-3 text-xl font-bold sm:text-2xl">
+                {tc("title")}
+              </h2>
+              <p className="mb-4 max-w-2xl">{tc(norm.nextStep.move === "conclude" ? "leadConclude" : "leadOpenEndorsement")}</p>
+              <CriteriaResults move={norm.nextStep.move} results={norm.nextStep.criteria} headingId="criteria-heading" />
+              <p className="mt-4">{tc.rich("rules", { link: (chunks) => <Link href="/about/process">{chunks}</Link> })}</p>
+            </section>
+          ) : null}
+
           {positions ? <PositionsSection data={positions} grouping={query.catalogue === "region" ? "region" : "type"} /> : null}
           {norm.isPublic ? <DiscussionSection slug={norm.slug} clauseCount={norm.clauses.length} query={query} /> : null}
         </div>
@@ -320,7 +333,14 @@ export default async function NormPage({ params, searchParams }: { params: Param
         <aside className="flex min-w-0 flex-col gap-10" aria-label={t("aside")}>
           {/* Its script is loaded only for a reader who has an action to take. */}
           {hasNormActions(norm.viewer) ? (
-            <NormActions normId={norm.id} slug={norm.slug} title={norm.title} isPublic={norm.isPublic} viewer={norm.viewer} />
+            <NormActions
+              normId={norm.id}
+              slug={norm.slug}
+              title={norm.title}
+              isPublic={norm.isPublic}
+              viewer={norm.viewer}
+              unmetMove={norm.nextStep?.criteria.some((c) => !c.met) ? norm.nextStep.move : null}
+            />
           ) : null}
           {positions?.open ? (
             <PositionsPanel

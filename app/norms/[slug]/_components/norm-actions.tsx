@@ -16,7 +16,8 @@ import {
 } from "~/app/_components/ui/dialog";
 import { toast } from "~/app/_components/ui/toaster";
 import { useMutation, useTRPC } from "~/app/_trpc/react";
-import { mergeInput, transitionInput } from "~/server/schemas/norms";
+import { CheckboxField } from "~/app/_components/ui/checkbox";
+import { mergeInput, secretariatTransitionInput, transitionInput } from "~/server/schemas/norms";
 import { extendStageInput } from "~/server/schemas/process";
 import { DialogActions } from "~/app/_components/dialog-actions";
 
@@ -33,6 +34,9 @@ export interface NormViewer {
   canExtend: boolean;
 }
 
+/** The secretariat's move whose published criteria are not all met now: made only as an override. */
+export type UnmetMove = "openEndorsement" | "conclude" | null;
+
 /** What the reader may do with this norm now; the server decided, and checks again. */
 export function NormActions({
   normId,
@@ -40,6 +44,7 @@ export function NormActions({
   title,
   isPublic,
   viewer,
+  unmetMove = null,
 }: {
   normId: string;
   slug: string;
@@ -47,6 +52,7 @@ export function NormActions({
   /** Whether the norm was ever submitted: withdrawing it then keeps it public, otherwise private. */
   isPublic: boolean;
   viewer: NormViewer;
+  unmetMove?: UnmetMove;
 }) {
   const t = useTranslations("norms.actions");
   const authorActions = viewer.canRevise || viewer.canSubmit || viewer.canWithdraw;
@@ -84,7 +90,7 @@ export function NormActions({
           <h3 className="mb-3 text-lg font-bold">{t("secretariatTitle")}</h3>
           <div className="flex flex-col items-start gap-3">
             {viewer.transitions.map((tr) => (
-              <TransitionDialog key={tr} normId={normId} title={title} action={tr} variant={tr === "openEndorsement" ? "default" : "secondary"} />
+              <MoveDialog key={tr} normId={normId} title={title} action={tr} unmet={unmetMove === tr} variant={tr === "openEndorsement" ? "default" : "secondary"} />
             ))}
             {viewer.canExtend ? <ExtendDialog normId={normId} title={title} /> : null}
             {viewer.canMerge ? <MergeDialog normId={normId} title={title} /> : null}
@@ -95,12 +101,9 @@ export function NormActions({
   );
 }
 
-type Action = "submit" | "withdraw" | SecretariatTransition;
+type AuthorAction = "submit" | "withdraw";
 
-// A move into a timed stage may set the stage's last day; empty keeps the published default.
-const transitionForm = transitionInput.extend({ lastDay: z.string().trim().max(10).default("") });
-const startsClock = (action: Action) => action === "openEndorsement" || action === "returnToConsultation";
-
+/** The proposer submits or withdraws, with an optional note for the timeline. */
 function TransitionDialog({
   normId,
   title,
@@ -110,7 +113,7 @@ function TransitionDialog({
 }: {
   normId: string;
   title: string;
-  action: Action;
+  action: AuthorAction;
   isPublic?: boolean;
   variant?: ButtonProps["variant"];
 }) {
@@ -118,7 +121,7 @@ function TransitionDialog({
   const tc = useTranslations("common.actions");
   const trpc = useTRPC();
   const router = useRouter();
-  const dialog = useFormDialog(transitionForm, { normId, note: "", lastDay: "" });
+  const dialog = useFormDialog(transitionInput, { normId, note: "" });
   // Withdrawing a norm never submitted keeps it private; the dialog says which will happen.
   const privateWithdrawal = action === "withdraw" && !isPublic;
   const { form, message } = dialog;
@@ -132,13 +135,11 @@ function TransitionDialog({
   };
   const submit = useMutation(trpc.norms.submit.mutationOptions(options));
   const withdraw = useMutation(trpc.norms.withdraw.mutationOptions(options));
-  const transition = useMutation(trpc.norms.transition.mutationOptions(options));
-  const pending = submit.isPending || withdraw.isPending || transition.isPending;
+  const pending = submit.isPending || withdraw.isPending;
 
-  const onSubmit = dialog.submit(({ lastDay, ...values }) => {
+  const onSubmit = dialog.submit((values) => {
     if (action === "submit") submit.mutate(values);
-    else if (action === "withdraw") withdraw.mutate(values);
-    else transition.mutate({ ...values, transition: action, ...(startsClock(action) && lastDay ? { lastDay } : {}) });
+    else withdraw.mutate(values);
   });
 
   return (
@@ -154,11 +155,84 @@ function TransitionDialog({
           <DialogDescription>{t(privateWithdrawal ? "withdraw.descriptionPrivate" : `${action}.description`)}</DialogDescription>
         </DialogHeader>
         <form method="post" onSubmit={onSubmit} noValidate>
-          <FormErrors form={form} fields={startsClock(action) ? ["lastDay", "note"] : ["note"]} message={message} />
-          {startsClock(action) ? <TextField form={form} name="lastDay" type="date" label={t("lastDay")} hint={t("lastDayHint")} /> : null}
+          <FormErrors form={form} fields={["note"]} message={message} />
           <TextareaField form={form} name="note" label={t("note")} hint={t(privateWithdrawal ? "withdraw.noteHintPrivate" : `${action}.noteHint`)} rows={3} />
           <DialogActions>
             <Button type="submit" variant={action === "withdraw" ? "destructive" : "default"} pending={pending}>
+              {t(`${action}.confirm`)}
+            </Button>
+          </DialogActions>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+// A move into a timed stage may set the stage's last day; empty keeps the published default.
+const startsClock = (action: SecretariatTransition) => action === "openEndorsement" || action === "returnToConsultation";
+
+/**
+ * A secretariat move, always with its public outcome statement. Where the move's published
+ * criteria are not met, it is made only as an override, with the reason.
+ */
+function MoveDialog({
+  normId,
+  title,
+  action,
+  unmet,
+  variant,
+}: {
+  normId: string;
+  title: string;
+  action: SecretariatTransition;
+  unmet: boolean;
+  variant: ButtonProps["variant"];
+}) {
+  const t = useTranslations("norms.actions");
+  const tc = useTranslations("common.actions");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const dialog = useFormDialog(secretariatTransitionInput, { normId, transition: action, statement: "", override: false, overrideReason: "", lastDay: "" });
+  const { form, message } = dialog;
+  const transition = useMutation(
+    trpc.norms.transition.mutationOptions({
+      onSuccess: (data) => {
+        dialog.close();
+        toast.success(t(data.override ? "doneOverride" : `${action}.done`));
+        router.refresh();
+      },
+      onError: dialog.fail,
+    }),
+  );
+  const onSubmit = dialog.submit((values) => {
+    transition.mutate({ ...values, lastDay: startsClock(action) && values.lastDay ? values.lastDay : undefined });
+  });
+  const override = form.watch("override");
+  return (
+    <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
+      <DialogTrigger asChild>
+        <Button type="button" variant={variant}>
+          {t(`${action}.open`)}
+        </Button>
+      </DialogTrigger>
+      <DialogContent closeLabel={tc("close")}>
+        <DialogHeader>
+          <DialogTitle>{t(`${action}.title`, { title })}</DialogTitle>
+          <DialogDescription>{t(`${action}.description`)}</DialogDescription>
+        </DialogHeader>
+        <form method="post" onSubmit={onSubmit} noValidate>
+          <FormErrors form={form} fields={startsClock(action) ? ["statement", "overrideReason", "lastDay"] : ["statement", "overrideReason"]} message={message} />
+          {unmet ? <p className="mb-4 font-bold">{t("criteriaUnmet")}</p> : null}
+          <TextareaField form={form} name="statement" label={t("statement")} hint={t("statementHint")} rows={4} />
+          {unmet ? (
+            <>
+              <CheckboxField id="override" label={t("override")} hint={t("overrideHint")} containerClassName="mb-4" {...form.register("override")} />
+              {override ? <TextareaField form={form} name="overrideReason" label={t("overrideReason")} hint={t("overrideReasonHint")} rows={3} /> : null}
+            </>
+          ) : null}
+          {startsClock(action) ? <TextField form={form} name="lastDay" type="date" label={t("lastDay")} hint={t("lastDayHint")} /> : null}
+          <DialogActions>
+            <Button type="submit" variant="default" pending={transition.isPending}>
               {t(`${action}.confirm`)}
             </Button>
           </DialogActions>
@@ -241,7 +315,7 @@ function MergeDialog({ normId, title }: { normId: string; title: string }) {
   const tc = useTranslations("common.actions");
   const trpc = useTRPC();
   const router = useRouter();
-  const dialog = useFormDialog(mergeForm, { normId, intoSlug: "", note: "" });
+  const dialog = useFormDialog(mergeForm, { normId, intoSlug: "", statement: "" });
   const { form, message } = dialog;
   const merge = useMutation(
     trpc.norms.merge.mutationOptions({
@@ -273,9 +347,9 @@ function MergeDialog({ normId, title }: { normId: string; title: string }) {
           <DialogDescription>{t("description")}</DialogDescription>
         </DialogHeader>
         <form method="post" onSubmit={onSubmit} noValidate>
-          <FormErrors form={form} fields={["intoSlug", "note"]} message={message} />
+          <FormErrors form={form} fields={["intoSlug", "statement"]} message={message} />
           <TextField form={form} name="intoSlug" label={t("into")} hint={t("intoHint")} autoComplete="off" spellCheck={false} />
-          <TextareaField form={form} name="note" label={tn("note")} hint={t("noteHint")} rows={3} />
+          <TextareaField form={form} name="statement" label={tn("statement")} hint={tn("statementHint")} rows={4} />
           <DialogActions>
             <Button type="submit" variant="destructive" pending={merge.isPending}>
               {t("confirm")}

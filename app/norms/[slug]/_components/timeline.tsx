@@ -1,5 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { NormEventType } from "~/db/schema";
+import type { CriterionResult } from "~/server/domain/criteria";
+import { CriteriaResults } from "../../_components/criteria-list";
 import type { NormStatus, UserRole } from "~/server/schemas/vocabulary";
 
 type EventType = NormEventType;
@@ -15,7 +17,15 @@ export interface TimelineEvent {
   /** Null for what the forum's clock did. */
   actorName: string | null;
   actorRole: UserRole | null;
+  /** A secretariat move made although its published criteria were not met, and why. */
+  override: boolean;
+  overrideReason: string | null;
+  /** The move's criteria as evaluated when it was made. */
+  criteria: CriterionResult[] | null;
 }
+
+/** Moves whose note is the secretariat's public outcome statement. */
+const secretariatMoves = new Set<NormEventType>(["openEndorsement", "returnToConsultation", "conclude", "merge"]);
 
 const lastDayOf = (closesAt: Date) => new Date(closesAt.getTime() - 12 * 60 * 60 * 1000);
 
@@ -51,8 +61,26 @@ export async function Timeline({ events, mergedInto }: { events: readonly Timeli
             ) : null}
             {e.note ? (
               <p className="mt-1 max-w-2xl whitespace-pre-line">
-                {e.type === "revised" ? t("changeSummary", { summary: e.note }) : e.type === "extended" ? t("reason", { reason: e.note }) : t("note", { note: e.note })}
+                {e.type === "revised"
+                  ? t("changeSummary", { summary: e.note })
+                  : e.type === "extended"
+                    ? t("reason", { reason: e.note })
+                    : secretariatMoves.has(e.type)
+                      ? t("statement", { statement: e.note })
+                      : t("note", { note: e.note })}
               </p>
+            ) : null}
+            {e.override ? (
+              <div className="mt-2 max-w-2xl border-s-4 border-destructive ps-3">
+                <p className="font-bold">{t("override")}</p>
+                {e.overrideReason ? <p className="whitespace-pre-line">{t("overrideReason", { reason: e.overrideReason })}</p> : null}
+              </div>
+            ) : null}
+            {e.criteria && (e.type === "openEndorsement" || e.type === "conclude") ? (
+              <details className="mt-2 max-w-2xl">
+                <summary className="cursor-pointer">{t("criteriaAtTheTime")}</summary>
+                <CriteriaResults move={e.type} results={e.criteria} />
+              </details>
             ) : null}
           </li>
         );
