@@ -118,13 +118,23 @@ const fallbacks = [
   },
 ];
 
-/** The rules, as they stand in app/globals.css. */
-export function fallbackFontFaces(): string {
+export interface FallbackFace {
+  family: string;
+  weights: string;
+  src: string;
+  /** Percentages, as written in the rule. */
+  sizeAdjust: number;
+  ascentOverride: number;
+  descentOverride: number;
+  lineGapOverride: number;
+}
+
+/** Each fallback face with its numbers, computed from the font files and the messages as they are now. */
+export function fallbackFaces(): FallbackFace[] {
   const counts = messageCharacters();
   const font = fontkit.openSync(sourceSansFile) as fontkit.Font;
   const { ascent, descent, lineGap, unitsPerEm } = font;
-  const percent = (value: number) => `${(value * 100).toFixed(2)}%`;
-  const rules: string[] = [];
+  const faces: FallbackFace[] = [];
   for (const fallback of fallbacks) {
     for (const [weights, face, sourceWeight] of [
       ["100 500", fallback.regular, 400],
@@ -132,23 +142,39 @@ export function fallbackFontFaces(): string {
       ["700 900", fallback.bold, 700],
     ] as const) {
       const { sizeAdjust } = ratio(sourceSans(sourceWeight), face.widths, counts);
-      rules.push(
-        [
-          "@font-face {",
-          `  font-family: "${fallback.family}";`,
-          "  font-style: normal;",
-          `  font-weight: ${weights};`,
-          `  src: ${face.local.map((name) => `local("${name}")`).join(", ")};`,
-          `  size-adjust: ${percent(sizeAdjust)};`,
-          `  ascent-override: ${percent(ascent / unitsPerEm / sizeAdjust)};`,
-          `  descent-override: ${percent(-descent / unitsPerEm / sizeAdjust)};`,
-          `  line-gap-override: ${percent(lineGap / unitsPerEm / sizeAdjust)};`,
-          "}",
-        ].join("\n"),
-      );
+      faces.push({
+        family: fallback.family,
+        weights,
+        src: face.local.map((name) => `local("${name}")`).join(", "),
+        sizeAdjust: sizeAdjust * 100,
+        ascentOverride: (ascent / unitsPerEm / sizeAdjust) * 100,
+        descentOverride: (-descent / unitsPerEm / sizeAdjust) * 100,
+        lineGapOverride: (lineGap / unitsPerEm / sizeAdjust) * 100,
+      });
     }
   }
-  return rules.join("\n");
+  return faces;
+}
+
+/** The rules for app/globals.css. */
+export function fallbackFontFaces(): string {
+  const percent = (value: number) => `${value.toFixed(2)}%`;
+  return fallbackFaces()
+    .map((face) =>
+      [
+        "@font-face {",
+        `  font-family: "${face.family}";`,
+        "  font-style: normal;",
+        `  font-weight: ${face.weights};`,
+        `  src: ${face.src};`,
+        `  size-adjust: ${percent(face.sizeAdjust)};`,
+        `  ascent-override: ${percent(face.ascentOverride)};`,
+        `  descent-override: ${percent(face.descentOverride)};`,
+        `  line-gap-override: ${percent(face.lineGapOverride)};`,
+        "}",
+      ].join("\n"),
+    )
+    .join("\n");
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
