@@ -18,6 +18,12 @@ export interface DemoNorm {
   /** The verified organisation it is proposed on behalf of, which the proposer represents, or null (a personal proposal). */
   organizationSlug: "ministry-of-foreign-affairs-of-kenya" | "digital-rights-collective" | "open-networks-ltd" | null;
   status: "draft" | "consultation" | "endorsement" | "concluded" | "withdrawn" | "merged";
+  /**
+   * For a norm in consultation or endorsement: its stage's last open day, in days from the day of
+   * seeding (negative: already past, so the norm awaits the secretariat's decision). Without it,
+   * the stage's default length from the day of seeding.
+   */
+  lastOpenDayInDays?: number;
   /** For status "merged": the title of the surviving norm in this list. */
   mergedIntoTitle?: string;
   versions: DemoNormVersion[]; // at least one; the last is the current text
@@ -149,6 +155,8 @@ export const demoNorms: DemoNorm[] = [
     proposer: "otherRepresentative",
     organizationSlug: "open-networks-ltd",
     status: "consultation",
+    // The demo's consultation that closes soon.
+    lastOpenDayInDays: 2,
     versions: [
       {
         changeSummary: "First version",
@@ -391,6 +399,8 @@ export const demoNorms: DemoNorm[] = [
     proposer: "otherRepresentative",
     organizationSlug: "open-networks-ltd",
     status: "consultation",
+    // The demo's consultation past its date, awaiting the secretariat's decision.
+    lastOpenDayInDays: -3,
     versions: [
       {
         changeSummary: "First version",

@@ -224,7 +224,9 @@ async function seedDemoNorms(tx: Tx, proposers: Record<"representative" | "other
     const start = now - (90 - i * 6) * DAY;
     const at = (step: number) => new Date(start + step * 2 * DAY);
     const current = demo.versions.at(-1)!;
-    const stageClosesAt = isTimedStage(demo.status) ? closesAtAfter(new Date(now), rules[demo.status].defaultDays) : null;
+    const stageClosesAt = isTimedStage(demo.status) ? closesAtAfter(new Date(now), demo.lastOpenDayInDays ?? rules[demo.status].defaultDays) : null;
+    // A stage past its date has its close recorded, as the tick would have done.
+    const stageClosedAt = stageClosesAt && stageClosesAt.getTime() <= now ? stageClosesAt : null;
     const [norm] = await tx
       .insert(norms)
       .values({
@@ -242,6 +244,7 @@ async function seedDemoNorms(tx: Tx, proposers: Record<"representative" | "other
         // Every demo norm past the draft stage was submitted (the timeline below says when).
         submittedAt: demo.status === "draft" ? null : at(1),
         stageClosesAt,
+        stageClosedAt,
         search: searchVector("en", demo.title, demo.summary, current.clauses),
         searchHead: searchHead("en", demo.title, demo.summary),
         createdAt: at(0),
@@ -294,6 +297,9 @@ async function seedDemoNorms(tx: Tx, proposers: Record<"representative" | "other
         closesAt: n === path.length - 1 && e.to === demo.status ? stageClosesAt : null,
         createdAt: e.type === "submit" ? at(1) : at(demo.versions.length + 2 + n),
       })),
+      ...(stageClosedAt && isTimedStage(demo.status)
+        ? [{ normId: norm!.id, type: "stageClosed" as const, fromStatus: demo.status, toStatus: demo.status, version: demo.versions.length, actorId: null, closesAt: stageClosedAt, createdAt: stageClosedAt }]
+        : []),
     ]);
   }
 }

@@ -85,19 +85,26 @@ describe("demo data", () => {
     expect((await visitor.moderation.log({})).items.map((i) => i.action)).toEqual(["hide"]);
   });
 
-  it("gives every norm in consultation or endorsement a closing date ahead, set on the move into its stage", async () => {
+  it("gives every norm in consultation or endorsement a closing date, set on the move into its stage: one closing in two days, one past its date awaiting a decision, the rest the default ahead", async () => {
     const { db } = database;
-    const rows = await db.select({ id: norms.id, status: norms.status, stageClosesAt: norms.stageClosesAt, stageClosedAt: norms.stageClosedAt }).from(norms);
+    const rows = await db
+      .select({ id: norms.id, title: norms.title, status: norms.status, stageClosesAt: norms.stageClosesAt, stageClosedAt: norms.stageClosedAt })
+      .from(norms);
     const timed = rows.filter((r) => r.status === "consultation" || r.status === "endorsement");
     expect(timed.length).toBeGreaterThan(2);
+    const soon = "Integrity of ICT supply chains and software updates";
+    const past = "Preserving the integrity of financial system data";
     for (const norm of timed) {
-      const rule = norm.status === "consultation" ? 60 : 45;
-      expect(norm.stageClosesAt).toEqual(closesAtAfter(clock.now(), rule));
-      expect(norm.stageClosedAt).toBeNull();
+      const days = norm.title === soon ? 2 : norm.title === past ? -3 : norm.status === "consultation" ? 60 : 45;
+      expect(norm.stageClosesAt, norm.title).toEqual(closesAtAfter(clock.now(), days));
       const events = await db.select().from(normEvents).where(eq(normEvents.normId, norm.id));
       const start = events.filter((e) => e.type === (norm.status === "consultation" ? "submit" : "openEndorsement"));
       expect(start.map((e) => e.closesAt)).toEqual([norm.stageClosesAt]);
+      // Past its date: the close is recorded as the tick would have, and the desk lists it.
+      expect(norm.stageClosedAt).toEqual(norm.title === past ? norm.stageClosesAt : null);
+      expect(events.filter((e) => e.type === "stageClosed").map((e) => e.createdAt)).toEqual(norm.title === past ? [norm.stageClosesAt] : []);
     }
+    expect(timed.map((n) => n.title)).toEqual(expect.arrayContaining([soon, past]));
     expect(rows.filter((r) => r.status !== "consultation" && r.status !== "endorsement").every((r) => r.stageClosesAt === null)).toBe(true);
   });
 });
