@@ -3,7 +3,7 @@ import { expect, open, test } from "./support/fixtures";
 
 // The demo data publishes last year's stock-take report.
 const lastYear = new Date().getUTCFullYear() - 1;
-const longPages = ["/norms/protecting-the-public-core-of-the-internet", `/stocktakes/${lastYear}`, "/about/methodology", "/open-data"];
+const longPages = ["/norms/protecting-the-public-core-of-the-internet", `/stocktakes/${lastYear}`, "/about/methodology", "/about/process", "/open-data"];
 
 /**
  * Every link of the visible contents list points at an element on the page, and every section
