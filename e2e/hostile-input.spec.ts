@@ -316,7 +316,15 @@ test("hostile text goes in through every field, as the roles who can write it", 
     await refused(member.page, "norms.create", { title: `Title ${bad}`, summary: "A summary long enough to be accepted.", clauses: ["One."], categories: ["I"], kind: "mutual_restraint", bindingness: "political" });
   }
 
-  await must(secretariat.page, "norms.transition", { normId: state.norms[2]!.id, transition: "openEndorsement", note: notes[1 % notes.length] });
+  // The secretariat's outcome statement and the reason for its override are shown on the timeline and in open data.
+  const outcomes = pack(texts, 2000, 20);
+  await must(secretariat.page, "norms.transition", {
+    normId: state.norms[2]!.id,
+    transition: "openEndorsement",
+    statement: outcomes[1 % outcomes.length],
+    override: true,
+    overrideReason: outcomes[2 % outcomes.length],
+  });
 
   // A revision of the first norm: clauses changed and reordered, with a hostile change summary.
   const n1Clauses = texts.filter((_, j) => j % titles.length === 0).map((t) => t.trim());
