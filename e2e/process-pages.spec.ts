@@ -11,6 +11,8 @@ const DAY = 24 * 60 * 60 * 1000;
 // the server started, as migration 0021 did for norms already in a stage.
 const ENDORSEMENT_NORMS = ["Protecting the work of emergency response teams", "No peacetime attacks on critical infrastructure serving the public"];
 const ENDORSEMENT = { defaultDays: 45, minimumDays: 21 };
+// The demo's consultation whose last open day was three days before the server started (db/demo-norms.ts).
+const PAST_CONSULTATION = "Preserving the integrity of financial system data";
 
 async function trpcPost(request: APIRequestContext, path: string, input: unknown) {
   const response = await request.post(`/api/trpc/${path}`, { headers: { origin: baseURL, "content-type": "application/json" }, data: { json: input } });
@@ -131,27 +133,38 @@ for (const size of widths) {
     });
 
     test("the secretariat sees the norms whose stage has passed its closing date, the longest waiting first", async ({ page, request }, testInfo) => {
+      const today = Math.floor(Date.now() / DAY) * DAY;
+      const utcDay = (at: number) => `${new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(at))} (UTC)`;
       await signIn(page, demo.secretariat);
       await open(page, "/secretariat/decisions");
       await expect(page.getByRole("heading", { level: 1, name: "Norms awaiting a decision" })).toBeVisible();
-      await expect(page.getByTestId("decisions-empty")).toBeVisible();
-      await screenshot(page, testInfo, `decisions-empty-${size.width}.png`);
+      const rows = page.getByTestId("decision-row");
+      // The demo's consultation past its date: its last open day was three days ago, so it has waited two full days.
+      const pastConsultation = rows.filter({ hasText: PAST_CONSULTATION });
+      await expect(pastConsultation).toContainText("Consultation");
+      await expect(pastConsultation).toContainText(utcDay(today - 3 * DAY));
+      await expect(pastConsultation).toContainText("2 days");
+      for (const title of ENDORSEMENT_NORMS) await expect(rows.filter({ hasText: title })).toHaveCount(0);
 
-      // Endorsement's last open day is 45 days from today (UTC); three days after it, both demo norms in endorsement wait.
-      const today = Math.floor(Date.now() / DAY) * DAY;
-      const lastDay = new Date(today + ENDORSEMENT.defaultDays * DAY);
       try {
-        await setClock(request, new Date(lastDay.getTime() + 3 * DAY + 12 * 60 * 60 * 1000).toISOString());
+        // A week ago, no stage had reached its date.
+        await setClock(request, new Date(today - 7 * DAY + 12 * 60 * 60 * 1000).toISOString());
         await open(page, "/secretariat/decisions");
-        // Norms other specs moved into endorsement today wait beside them.
+        await expect(page.getByTestId("decisions-empty")).toBeVisible();
+        await screenshot(page, testInfo, `decisions-empty-${size.width}.png`);
+
+        // Endorsement's last open day is 45 days from today (UTC); three days after it, both demo norms in endorsement wait too.
+        const lastDay = today + ENDORSEMENT.defaultDays * DAY;
+        await setClock(request, new Date(lastDay + 3 * DAY + 12 * 60 * 60 * 1000).toISOString());
+        await open(page, "/secretariat/decisions");
+        // Norms other specs moved into a stage today wait beside them.
         await expect(page.getByTestId("decisions-count")).toHaveText(/^\d+ norms are waiting\.$/);
-        const rows = page.getByTestId("decision-row");
-        expect(await rows.count()).toBeGreaterThanOrEqual(2);
-        const closedOn = `${new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(lastDay)} (UTC)`;
+        expect(await rows.count()).toBeGreaterThanOrEqual(3);
+        await expect(rows.first()).toContainText(PAST_CONSULTATION);
         for (const title of ENDORSEMENT_NORMS) {
           const row = rows.filter({ hasText: title });
           await expect(row).toContainText("Endorsement");
-          await expect(row).toContainText(closedOn);
+          await expect(row).toContainText(utcDay(lastDay));
           await expect(row).toContainText("2 days");
         }
         await expectNoSidewaysScroll(page);
@@ -169,7 +182,8 @@ for (const size of widths) {
         await setClock(request, null);
       }
       await open(page, "/secretariat/decisions");
-      await expect(page.getByTestId("decisions-empty")).toBeVisible();
+      await expect(rows.filter({ hasText: PAST_CONSULTATION })).toHaveCount(1);
+      for (const title of ENDORSEMENT_NORMS) await expect(rows.filter({ hasText: title })).toHaveCount(0);
     });
   });
 }
