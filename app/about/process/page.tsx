@@ -10,13 +10,14 @@ import { api, load } from "~/app/_trpc/server";
 import { getActor } from "~/server/context";
 import { can } from "~/server/policy";
 import { closesAtAfter, lastOpenDay } from "~/server/domain/stage-clock";
+import { PublishedCriteria } from "~/app/norms/_components/criteria-list";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("process.about");
   return { title: t("metaTitle"), description: t("lead") };
 }
 
-const sections = ["stages", "clock", "closing", "after", "extensions", "changes"] as const;
+const sections = ["stages", "clock", "closing", "after", "criteria", "extensions", "changes"] as const;
 const lifecycle = ["draft", "consultation", "endorsement", "concluded", "withdrawn", "merged"] as const;
 
 // The example's start: any date serves, the lengths are the ones in force (process.rules).
@@ -28,7 +29,7 @@ const EXAMPLE_START = new Date("2026-12-01T10:00:00Z");
  * and rendered per request from the database (the page cache keeps it until the rules change).
  */
 export default async function ProcessPage() {
-  const [{ rules, changes }, t, format, actor] = await Promise.all([
+  const [{ rules, criteria, changes }, t, format, actor] = await Promise.all([
     load(() => api.process.rules()),
     getTranslations("process.about"),
     getFormatter(),
@@ -126,6 +127,15 @@ export default async function ProcessPage() {
             <li>{t("after.endorsement")}</li>
           </ul>
           <p>{t("after.statement")}</p>
+
+          <h2 id="criteria">{t("criteria.title")}</h2>
+          <p>{t("criteria.lead")}</p>
+          <h3>{t("criteria.openEndorsement")}</h3>
+          <PublishedCriteria move="openEndorsement" criteria={criteria.openEndorsement} />
+          <h3>{t("criteria.conclude")}</h3>
+          <PublishedCriteria move="conclude" criteria={criteria.conclude} />
+          <p>{t("criteria.override")}</p>
+          <p>{t("criteria.others")}</p>
 
           <h2 id="extensions">{t("extensions.title")}</h2>
           <p>{t("extensions.text")}</p>

@@ -24,7 +24,18 @@ export async function PublishedCriteria({ move, criteria }: { move: Move; criter
 }
 
 /** Each criterion of a move, met or not, with the norm's figure: on the norm page, the desk and the timeline. */
-export async function CriteriaResults({ move, results, headingId }: { move: Move; results: readonly CriterionResult[]; headingId?: string }) {
+export async function CriteriaResults({
+  move,
+  results,
+  headingId,
+  compact = false,
+}: {
+  move: Move;
+  results: readonly CriterionResult[];
+  headingId?: string;
+  /** One short line each, for a table cell (the secretariat's desk). */
+  compact?: boolean;
+}) {
   const [t, format] = await Promise.all([getTranslations("norms.criteria"), getFormatter()]);
   const texts = await Promise.all(results.map((c) => criterionText(c, move)));
   const figure = (r: CriterionResult) => {
@@ -41,6 +52,19 @@ export async function CriteriaResults({ move, results, headingId }: { move: Move
         return t("figureBridging", { value: format.number(r.value, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) });
     }
   };
+  if (compact) {
+    return (
+      <ul className="space-y-1 text-base">
+        {results.map((r, i) => (
+          <li key={r.criterion}>
+            <span className={r.met ? "font-bold text-success" : "font-bold text-destructive"}>{r.met ? t("met") : t("notMet")}</span>
+            {": "}
+            {texts[i]} ({figure(r)})
+          </li>
+        ))}
+      </ul>
+    );
+  }
   return (
     <ul className="border-t border-border" aria-labelledby={headingId}>
       {results.map((r, i) => (

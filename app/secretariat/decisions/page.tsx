@@ -6,6 +6,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { CellLabel, stack } from "~/app/_components/ui/stacked-table";
 import { cn } from "~/app/_components/ui/cn";
 import { api, load } from "~/app/_trpc/server";
+import { CriteriaResults } from "~/app/norms/_components/criteria-list";
 import { SecretariatNav } from "../_components/secretariat-nav";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -52,6 +53,7 @@ export default async function AwaitingDecisionPage() {
                 <TableHead scope="col" className="sm:text-end">
                   {t("colPositions")}
                 </TableHead>
+                <TableHead scope="col">{t("colCriteria")}</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody className={stack.body} role="rowgroup">
@@ -79,6 +81,10 @@ export default async function AwaitingDecisionPage() {
                   <TableCell role="cell" className={cn("tabular-nums sm:text-end", stack.cell)}>
                     <CellLabel>{t("colPositions")}</CellLabel>
                     {norm.positionCount}
+                  </TableCell>
+                  <TableCell role="cell" className={cn("min-w-64", stack.cell)}>
+                    <CellLabel>{t("colCriteria")}</CellLabel>
+                    <CriteriaResults move={norm.nextStep.move} results={norm.nextStep.criteria} compact />
                   </TableCell>
                 </TableRow>
               ))}
