@@ -76,25 +76,25 @@ export function NormActions({
                 className={buttonVariants({ variant: viewer.canSubmit ? "secondary" : "default" })}
                 data-variant={viewer.canSubmit ? "secondary" : "default"}
               >
-                {t("revise")}
-              </Link>
-            ) : null}
-            {viewer.canWithdraw ? (
-              <TransitionDialog normId={normId} title={title} action="withdraw" isPublic={isPublic} variant="destructive-secondary" />
-            ) : null}
-          </div>
+            {t("revise")}
+          </Link>
+        ) : null}
+        {viewer.canWithdraw ? (
+          <TransitionDialog normId={normId} title={title} action="withdraw" isPublic={isPublic} variant="destructive-secondary" />
+        ) : null}
+      </div>
         </div>
       ) : null}
       {staffActions ? (
         <div>
-          <h3 className="mb-3 text-lg font-bold">{t("secretariatTitle")}</h3>
-          <div className="flex flex-col items-start gap-3">
-            {viewer.transitions.map((tr) => (
-              <MoveDialog key={tr} normId={normId} title={title} action={tr} unmet={unmetMove === tr} variant={tr === "openEndorsement" ? "default" : "secondary"} />
-            ))}
-            {viewer.canExtend ? <ExtendDialog normId={normId} title={title} /> : null}
-            {viewer.canMerge ? <MergeDialog normId={normId} title={title} /> : null}
-          </div>
+      <h3 className="mb-3 text-lg font-bold">{t("secretariatTitle")}</h3>
+      <div className="flex flex-col items-start gap-3">
+        {viewer.transitions.map((tr) => (
+          <MoveDialog key={tr} normId={normId} title={title} action={tr} unmet={unmetMove === tr} variant={tr === "openEndorsement" ? "default" : "secondary"} />
+        ))}
+        {viewer.canExtend ? <ExtendDialog normId={normId} title={title} /> : null}
+        {viewer.canMerge ? <MergeDialog normId={normId} title={title} /> : null}
+      </div>
         </div>
       ) : null}
     </section>
@@ -118,7 +118,6 @@ function TransitionDialog({
   variant?: ButtonProps["variant"];
 }) {
   const t = useTranslations("norms.actions");
-  const tc = useTranslations("common.actions");
   const trpc = useTRPC();
   const router = useRouter();
   const dialog = useFormDialog(transitionInput, { normId, note: "" });
@@ -143,28 +142,20 @@ function TransitionDialog({
   });
 
   return (
-    <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
-      <DialogTrigger asChild>
-        <Button type="button" variant={variant}>
-          {t(`${action}.open`)}
-        </Button>
-      </DialogTrigger>
-      <DialogContent closeLabel={tc("close")}>
-        <DialogHeader>
-          <DialogTitle>{t(`${action}.title`, { title })}</DialogTitle>
-          <DialogDescription>{t(privateWithdrawal ? "withdraw.descriptionPrivate" : `${action}.description`)}</DialogDescription>
-        </DialogHeader>
-        <form method="post" onSubmit={onSubmit} noValidate>
-          <FormErrors form={form} fields={["note"]} message={message} />
-          <TextareaField form={form} name="note" label={t("note")} hint={t(privateWithdrawal ? "withdraw.noteHintPrivate" : `${action}.noteHint`)} rows={3} />
-          <DialogActions>
-            <Button type="submit" variant={action === "withdraw" ? "destructive" : "default"} pending={pending}>
-              {t(`${action}.confirm`)}
-            </Button>
-          </DialogActions>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      dialog={dialog}
+      openLabel={t(`${action}.open`)}
+      openVariant={variant}
+      title={t(`${action}.title`, { title })}
+      description={t(privateWithdrawal ? "withdraw.descriptionPrivate" : `${action}.description`)}
+      onSubmit={onSubmit}
+      confirmLabel={t(`${action}.confirm`)}
+      confirmVariant={action === "withdraw" ? "destructive" : "default"}
+      pending={pending}
+    >
+      <FormErrors form={form} fields={["note"]} message={message} />
+      <TextareaField form={form} name="note" label={t("note")} hint={t(privateWithdrawal ? "withdraw.noteHintPrivate" : `${action}.noteHint`)} rows={3} />
+    </FormDialog>
   );
 }
 
@@ -189,7 +180,6 @@ function MoveDialog({
   variant: ButtonProps["variant"];
 }) {
   const t = useTranslations("norms.actions");
-  const tc = useTranslations("common.actions");
   const trpc = useTRPC();
   const router = useRouter();
   const dialog = useFormDialog(secretariatTransitionInput, { normId, transition: action, statement: "", override: false, overrideReason: "", lastDay: "" });
@@ -209,43 +199,34 @@ function MoveDialog({
   });
   const override = form.watch("override");
   return (
-    <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
-      <DialogTrigger asChild>
-        <Button type="button" variant={variant}>
-          {t(`${action}.open`)}
-        </Button>
-      </DialogTrigger>
-      <DialogContent closeLabel={tc("close")}>
-        <DialogHeader>
-          <DialogTitle>{t(`${action}.title`, { title })}</DialogTitle>
-          <DialogDescription>{t(`${action}.description`)}</DialogDescription>
-        </DialogHeader>
-        <form method="post" onSubmit={onSubmit} noValidate>
-          <FormErrors form={form} fields={startsClock(action) ? ["statement", "overrideReason", "lastDay"] : ["statement", "overrideReason"]} message={message} />
-          {unmet ? <p className="mb-4 font-bold">{t("criteriaUnmet")}</p> : null}
-          <TextareaField form={form} name="statement" label={t("statement")} hint={t("statementHint")} rows={4} />
-          {unmet ? (
-            <>
-              <CheckboxField id="override" label={t("override")} hint={t("overrideHint")} containerClassName="mb-4" {...form.register("override")} />
-              {override ? <TextareaField form={form} name="overrideReason" label={t("overrideReason")} hint={t("overrideReasonHint")} rows={3} /> : null}
-            </>
-          ) : null}
-          {startsClock(action) ? <TextField form={form} name="lastDay" type="date" label={t("lastDay")} hint={t("lastDayHint")} /> : null}
-          <DialogActions>
-            <Button type="submit" variant="default" pending={transition.isPending}>
-              {t(`${action}.confirm`)}
-            </Button>
-          </DialogActions>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      dialog={dialog}
+      openLabel={t(`${action}.open`)}
+      openVariant={variant}
+      title={t(`${action}.title`, { title })}
+      description={t(`${action}.description`)}
+      onSubmit={onSubmit}
+      confirmLabel={t(`${action}.confirm`)}
+      confirmVariant="default"
+      pending={transition.isPending}
+    >
+      <FormErrors form={form} fields={startsClock(action) ? ["statement", "overrideReason", "lastDay"] : ["statement", "overrideReason"]} message={message} />
+      {unmet ? <p className="mb-4 font-bold">{t("criteriaUnmet")}</p> : null}
+      <TextareaField form={form} name="statement" label={t("statement")} hint={t("statementHint")} rows={4} />
+      {unmet ? (
+        <>
+          <CheckboxField id="override" label={t("override")} hint={t("overrideHint")} containerClassName="mb-4" {...form.register("override")} />
+          {override ? <TextareaField form={form} name="overrideReason" label={t("overrideReason")} hint={t("overrideReasonHint")} rows={3} /> : null}
+        </>
+      ) : null}
+      {startsClock(action) ? <TextField form={form} name="lastDay" type="date" label={t("lastDay")} hint={t("lastDayHint")} /> : null}
+    </FormDialog>
   );
 }
 
 /** The secretariat moves the stage's closing date later, with a reason shown on the timeline. */
 function ExtendDialog({ normId, title }: { normId: string; title: string }) {
   const t = useTranslations("norms.actions.extend");
-  const tc = useTranslations("common.actions");
   const trpc = useTRPC();
   const router = useRouter();
   const dialog = useFormDialog(extendStageInput, { normId, lastDay: "", reason: "" });
@@ -264,24 +245,69 @@ function ExtendDialog({ normId, title }: { normId: string; title: string }) {
     extend.mutate(values);
   });
   return (
+    <FormDialog
+      dialog={dialog}
+      openLabel={t("open")}
+      openVariant="secondary"
+      title={t("title", { title })}
+      description={t("description")}
+      onSubmit={onSubmit}
+      confirmLabel={t("confirm")}
+      confirmVariant="default"
+      pending={extend.isPending}
+    >
+      <FormErrors form={form} fields={["lastDay", "reason"]} message={message} />
+      <TextField form={form} name="lastDay" type="date" label={t("lastDay")} hint={t("lastDayHint")} />
+      <TextareaField form={form} name="reason" label={t("reason")} hint={t("reasonHint")} rows={3} />
+    </FormDialog>
+  );
+}
+
+/**
+ * A button that opens a dialog holding one form: the shape every action on this page takes. The
+ * form posts only through script (these dialogs open only with it).
+ */
+function FormDialog({
+  dialog,
+  openLabel,
+  openVariant = "secondary",
+  title,
+  description,
+  onSubmit,
+  confirmLabel,
+  confirmVariant = "default",
+  pending,
+  children,
+}: {
+  dialog: { open: boolean; onOpenChange: (open: boolean) => void };
+  openLabel: string;
+  openVariant?: ButtonProps["variant"];
+  title: string;
+  description: string;
+  onSubmit: React.FormEventHandler<HTMLFormElement>;
+  confirmLabel: string;
+  confirmVariant?: ButtonProps["variant"];
+  pending: boolean;
+  children: React.ReactNode;
+}) {
+  const tc = useTranslations("common.actions");
+  return (
     <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
       <DialogTrigger asChild>
-        <Button type="button" variant="secondary">
-          {t("open")}
+        <Button type="button" variant={openVariant}>
+          {openLabel}
         </Button>
       </DialogTrigger>
       <DialogContent closeLabel={tc("close")}>
         <DialogHeader>
-          <DialogTitle>{t("title", { title })}</DialogTitle>
-          <DialogDescription>{t("description")}</DialogDescription>
+          <DialogTitle>{title}</DialogTitle>
+          <DialogDescription>{description}</DialogDescription>
         </DialogHeader>
         <form method="post" onSubmit={onSubmit} noValidate>
-          <FormErrors form={form} fields={["lastDay", "reason"]} message={message} />
-          <TextField form={form} name="lastDay" type="date" label={t("lastDay")} hint={t("lastDayHint")} />
-          <TextareaField form={form} name="reason" label={t("reason")} hint={t("reasonHint")} rows={3} />
+          {children}
           <DialogActions>
-            <Button type="submit" pending={extend.isPending}>
-              {t("confirm")}
+            <Button type="submit" variant={confirmVariant} pending={pending}>
+              {confirmLabel}
             </Button>
           </DialogActions>
         </form>
@@ -312,7 +338,6 @@ const mergeForm = mergeInput.extend({ intoSlug: z.string().transform(slugFromInp
 function MergeDialog({ normId, title }: { normId: string; title: string }) {
   const t = useTranslations("norms.actions.merge");
   const tn = useTranslations("norms.actions");
-  const tc = useTranslations("common.actions");
   const trpc = useTRPC();
   const router = useRouter();
   const dialog = useFormDialog(mergeForm, { normId, intoSlug: "", statement: "" });
@@ -335,28 +360,20 @@ function MergeDialog({ normId, title }: { normId: string; title: string }) {
   });
 
   return (
-    <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
-      <DialogTrigger asChild>
-        <Button type="button" variant="secondary">
-          {t("open")}
-        </Button>
-      </DialogTrigger>
-      <DialogContent closeLabel={tc("close")}>
-        <DialogHeader>
-          <DialogTitle>{t("title", { title })}</DialogTitle>
-          <DialogDescription>{t("description")}</DialogDescription>
-        </DialogHeader>
-        <form method="post" onSubmit={onSubmit} noValidate>
-          <FormErrors form={form} fields={["intoSlug", "statement"]} message={message} />
-          <TextField form={form} name="intoSlug" label={t("into")} hint={t("intoHint")} autoComplete="off" spellCheck={false} />
-          <TextareaField form={form} name="statement" label={tn("statement")} hint={tn("statementHint")} rows={4} />
-          <DialogActions>
-            <Button type="submit" variant="destructive" pending={merge.isPending}>
-              {t("confirm")}
-            </Button>
-          </DialogActions>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      dialog={dialog}
+      openLabel={t("open")}
+      openVariant="secondary"
+      title={t("title", { title })}
+      description={t("description")}
+      onSubmit={onSubmit}
+      confirmLabel={t("confirm")}
+      confirmVariant="destructive"
+      pending={merge.isPending}
+    >
+      <FormErrors form={form} fields={["intoSlug", "statement"]} message={message} />
+      <TextField form={form} name="intoSlug" label={t("into")} hint={t("intoHint")} autoComplete="off" spellCheck={false} />
+      <TextareaField form={form} name="statement" label={tn("statement")} hint={tn("statementHint")} rows={4} />
+    </FormDialog>
   );
 }
