@@ -92,6 +92,10 @@ describe("stage deadlines", () => {
     expect((await row(norm.id)).stageClosesAt).toEqual(new Date("2031-05-01T00:00:00Z")); // 60 days: open through 30 April
     const page = await who.visitor.norms.get({ slug: norm.slug });
     expect(page.stage).toMatchObject({ stage: "consultation", lastDay: "2031-04-30", closed: false, daysLeft: 60 });
+    // Every list that shows the norm shows its date: the proposer's own list and the site search too.
+    expect((await who.proposer.norms.mine()).find((n) => n.slug === norm.slug)?.stage).toMatchObject({ lastDay: "2031-04-30", closed: false });
+    const found = (await who.visitor.search.all({ q: "consultation starts its clock" })).proposals.items.find((n) => n.slug === norm.slug);
+    expect(found?.stage).toMatchObject({ stage: "consultation", lastDay: "2031-04-30" });
 
     const early = who.secretariat.norms.transition({ normId: norm.id, transition: "openEndorsement", ...overriding, lastDay: "2031-03-15" });
     await expect(early).rejects.toThrow(TRPCError);

@@ -8,6 +8,7 @@ import { Input } from "~/app/_components/ui/input";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
 import { NormStatusBadge } from "~/app/norms/_components/norm-badges";
+import { StageDeadlineText } from "~/app/norms/_components/stage-deadline";
 import type { SearchResults } from "~/server/domain/search";
 import { MarkedText } from "~/app/_components/marked-text";
 import { queryText } from "~/app/_components/query-text";
@@ -74,7 +75,16 @@ async function Results({ results }: { results: SearchResults }) {
         key: n.slug,
         href: `/norms/${n.slug}`,
         title: n.title,
-        meta: <NormStatusBadge status={n.status} />,
+        meta: (
+          <>
+            <NormStatusBadge status={n.status} />
+            {n.stage ? (
+              <span className="mt-1 block text-base">
+                <StageDeadlineText stage={n.stage} />
+              </span>
+            ) : null}
+          </>
+        ),
         text: excerptAround(n.summary, q),
       })),
     },

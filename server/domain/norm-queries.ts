@@ -362,6 +362,7 @@ export async function myNorms(db: Db, actor: Actor) {
       updatedAt: norms.updatedAt,
       role: sql<"proposer" | "coauthor">`case when ${norms.proposerId} = ${actor.id} then 'proposer' else 'coauthor' end`,
       organizationName: organizations.name,
+      stageClosesAt: norms.stageClosesAt,
     })
     .from(norms)
     .leftJoin(organizations, eq(organizations.id, norms.organizationId))
@@ -371,7 +372,11 @@ export async function myNorms(db: Db, actor: Actor) {
         exists(db.select({ one: sql`1` }).from(normCoauthors).where(and(eq(normCoauthors.normId, norms.id), eq(normCoauthors.userId, actor.id)))),
       ),
     )
-    .orderBy(desc(norms.updatedAt));
+    .orderBy(desc(norms.updatedAt))
+    .then((rows) => {
+      const now = clock.now();
+      return rows.map(({ stageClosesAt, ...n }) => ({ ...n, stage: stageClock({ status: n.status, stageClosesAt }, now) }));
+    });
 }
 
 /** What the proposal form offers: categories, reference norms, and the organisations one may speak for. */

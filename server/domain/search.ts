@@ -71,7 +71,7 @@ export async function searchAll(db: Db, input: z.output<typeof searchInput>) {
       count: Math.min(proposalCount?.n ?? 0, SEARCH_CANDIDATES),
       /** More matches than `count`: the count stops at SEARCH_CANDIDATES. */
       countCapped: (proposalCount?.n ?? 0) > SEARCH_CANDIDATES,
-      items: proposals.items.map((n) => ({ slug: n.slug, title: n.title, summary: n.summary, status: n.status })),
+      items: proposals.items.map((n) => ({ slug: n.slug, title: n.title, summary: n.summary, status: n.status, stage: n.stage })),
     },
     organizations: { count: orgCount?.n ?? 0, items: orgItems },
   };

@@ -7,6 +7,7 @@ import { api, load } from "~/app/_trpc/server";
 import { getActor } from "~/server/context";
 import { can } from "~/server/policy";
 import { NormStatusBadge } from "../_components/norm-badges";
+import { StageDeadlineText } from "../_components/stage-deadline";
 import { CoauthorInvitations } from "./_components/coauthor-invitations";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -36,6 +37,11 @@ export default async function MyNormsPage() {
           <p className="mt-1 text-base text-muted sm:text-lg">
             {n.organizationName ? t("onBehalfOf", { name: n.organizationName }) : t("personal")}
           </p>
+          {n.stage ? (
+            <p className="mt-1 text-base sm:text-lg">
+              <StageDeadlineText stage={n.stage} />
+            </p>
+          ) : null}
         </li>
       ))}
     </ul>
