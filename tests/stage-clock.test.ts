@@ -219,6 +219,19 @@ describe("stage deadlines", () => {
     await expect(who.representative.norms.awaitingDecision()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
+  it("shows the date on an organisation's positions and on the reference norm a proposal cites", async () => {
+    setClock(new Date("2033-05-02T10:00:00Z"), { stopped: true });
+    const who = await people();
+    const { slug } = await who.proposer.norms.create({ ...fields, title: "A norm citing 13(f) on the clock", citations: ["ungge-f"] });
+    const norm = (await db.query.norms.findFirst({ where: eq(norms.slug, slug) }))!;
+    await who.proposer.norms.submit({ normId: norm.id });
+    await who.representative.positions.record({ normId: norm.id, organizationId: who.organization.id, stance: "endorse" });
+    const theirs = await who.visitor.positions.forOrganization({ slug: who.organization.slug });
+    expect(theirs.positions.find((p) => p.norm.slug === slug)?.norm.stage).toMatchObject({ stage: "consultation", lastDay: "2033-07-01", closed: false });
+    const cited = await who.visitor.references.norm({ id: "ungge-f" });
+    expect(cited.citedBy.find((p) => p.slug === slug)?.stage).toMatchObject({ stage: "consultation", lastDay: "2033-07-01" });
+  });
+
   it("ends a cached page at the next closing date", async () => {
     setClock(new Date("2033-02-01T10:00:00Z"));
     const who = await people();

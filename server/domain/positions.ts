@@ -15,7 +15,7 @@ import { isoMicros, visibleNorm } from "./norm-queries";
 import { isPublicNorm } from "./norm-visibility";
 import { authorRole } from "./norms";
 import { personName } from "./person-name";
-import { stageClosedRefusal, stageHasClosed } from "./stage-clock";
+import { stageClock, stageClosedRefusal, stageHasClosed } from "./stage-clock";
 import { clock } from "../clock";
 
 type RecordInput = z.output<typeof recordPositionInput>;
@@ -638,6 +638,7 @@ export async function positionsForOrganization(db: Db, actor: Actor | null, slug
     db
       .select({
         norm: normColumns,
+        stageClosesAt: norms.stageClosesAt,
         stance: normPositions.stance,
         statement: normPositions.statement,
         version: normPositions.version,
@@ -657,9 +658,14 @@ export async function positionsForOrganization(db: Db, actor: Actor | null, slug
       .where(and(eq(normPositionHistory.organizationId, organization.id), inArray(norms.status, publicStatuses)))
       .orderBy(desc(normPositionHistory.recordedAt), desc(normPositionHistory.sequence)),
   ]);
+  const now = clock.now();
   return {
     organization: withVerified(organization),
-    positions: current.map((p) => ({ ...p, current: p.version === p.norm.currentVersion })),
+    positions: current.map(({ stageClosesAt, ...p }) => ({
+      ...p,
+      norm: { ...p.norm, stage: stageClock({ status: p.norm.status, stageClosesAt }, now) },
+      current: p.version === p.norm.currentVersion,
+    })),
     history,
   };
 }

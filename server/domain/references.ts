@@ -14,6 +14,8 @@ import {
 import { notFound } from "../errors";
 import type { listForumsInput } from "../schemas/references";
 import { publicNorm } from "./norm-visibility";
+import { clock } from "../clock";
+import { stageClock } from "./stage-clock";
 
 const documentColumns = {
   key: referenceDocuments.key,
@@ -109,13 +111,14 @@ export async function getReferenceNorm(db: Db, id: string) {
       .where(eq(referenceNormCategories.normId, id))
       .orderBy(asc(normCategories.position)),
     db
-      .select(proposalColumns)
+      .select({ ...proposalColumns, stageClosesAt: norms.stageClosesAt })
       .from(normCitations)
       .innerJoin(norms, eq(norms.id, normCitations.normId))
       .where(and(eq(normCitations.referenceNormId, id), isPublicProposal))
       .orderBy(asc(norms.title)),
   ]);
-  return { ...norm, categories, citedBy };
+  const now = clock.now();
+  return { ...norm, categories, citedBy: citedBy.map(({ stageClosesAt, ...p }) => ({ ...p, stage: stageClock({ status: p.status, stageClosesAt }, now) })) };
 }
 
 /** The forums timeline, oldest first, with the kinds and parties to filter by. */

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { NormStatusBadge } from "~/app/norms/_components/norm-badges";
+import { StageDeadlineText } from "~/app/norms/_components/stage-deadline";
 import type { AppRouter } from "~/server/root";
 
 type Data = inferRouterOutputs<AppRouter>["positions"]["forOrganization"];
@@ -44,6 +45,11 @@ export async function OrganizationPositions({ data }: { data: Data }) {
                   <NormStatusBadge status={p.norm.status} />
                   <span className="font-semibold">{t("stance", { stance: tv(`stance.${p.stance}`) })}</span>
                 </p>
+                {p.norm.stage ? (
+                  <p className="mb-3 text-base">
+                    <StageDeadlineText stage={p.norm.stage} />
+                  </p>
+                ) : null}
                 {p.statement ? (
                   <blockquote className="mb-3 max-w-2xl border-s-4 border-border ps-4 whitespace-pre-line break-words">
                     <p>{p.statement}</p>

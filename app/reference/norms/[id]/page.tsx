@@ -6,6 +6,7 @@ import { DescriptionList } from "~/app/_components/ui/description-list";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
 import { NormStatusBadge } from "~/app/norms/_components/norm-badges";
+import { StageDeadlineText } from "~/app/norms/_components/stage-deadline";
 import { type CategoryCode, categoryCodes } from "~/server/schemas/vocabulary";
 import { getActor } from "~/server/context";
 import { can } from "~/server/policy";
@@ -116,6 +117,11 @@ export default async function ReferenceNormPage({ params }: { params: Params }) 
                 </Link>
                 <NormStatusBadge status={p.status} />
                 <span className="text-base text-muted">{proposalSupportLabel(tr, percent, p)}</span>
+                {p.stage ? (
+                  <span className="basis-full text-base">
+                    <StageDeadlineText stage={p.stage} />
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>
