@@ -13,6 +13,7 @@ import { serialiseNorm } from "~/server/open-data/serialise";
 import { normDetail } from "~/server/open-data/schemas";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
+import { responseTeamNormFields } from "./support/moves";
 import { failure, zodMessageAt } from "./support/errors";
 
 let database: Database;
@@ -24,14 +25,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 afterEach(() => setClock(null));
 
-const fields = {
-  summary: "States should not harm the work of authorised emergency response teams.",
-  clauses: ["States should not harm CSIRTs.", "States should cooperate with CSIRTs."],
-  categories: ["II" as const],
-  kind: "mutual_restraint" as const,
-  bindingness: "political" as const,
-  citations: [],
-};
+const fields = responseTeamNormFields;
 const STATEMENT = "Endorsement closed with broad support across groups; the criteria are met.";
 
 describe("the facts and their evaluation", () => {

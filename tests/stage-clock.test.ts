@@ -14,7 +14,7 @@ import { closesAtAfter, closesAtEndOf, closingDayRefusal, daysLeft, lastOpenDay,
 import { nextRuleChange } from "~/server/page-cache/deadlines";
 import { runTick } from "~/server/tick";
 import { callerAs } from "./support/context";
-import { overriding } from "./support/moves";
+import { overriding, responseTeamNormFields } from "./support/moves";
 import { createTestDatabase } from "./support/db";
 
 let database: Database;
@@ -26,14 +26,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 afterEach(() => setClock(null));
 
-const fields = {
-  summary: "States should not harm the work of authorised emergency response teams.",
-  clauses: ["States should not harm CSIRTs.", "States should cooperate with CSIRTs."],
-  categories: ["II" as const],
-  kind: "mutual_restraint" as const,
-  bindingness: "political" as const,
-  citations: [],
-};
+const fields = responseTeamNormFields;
 
 async function people() {
   const proposerUser = await createUser(db);

@@ -10,3 +10,13 @@ export const overriding = {
 
 /** A merge's outcome statement. */
 export const mergeStatement = "These two proposals cover the same ground; their records are kept together.";
+
+/** A norm's fields apart from its title: short, valid, about response teams. */
+export const responseTeamNormFields = {
+  summary: "States should not harm the work of authorised emergency response teams.",
+  clauses: ["States should not harm CSIRTs.", "States should cooperate with CSIRTs."],
+  categories: ["II" as const],
+  kind: "mutual_restraint" as const,
+  bindingness: "political" as const,
+  citations: [],
+};
