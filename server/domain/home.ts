@@ -6,7 +6,7 @@ import type { Db } from "~/db/connect";
 import { normEvents, norms, organizations, stocktakeRevisions, stocktakes } from "~/db/schema";
 import { clock } from "../clock";
 import { publicNorm } from "./norm-visibility";
-import { stageClock } from "./stage-clock";
+import { withStage } from "./stage-clock";
 import { windowOf } from "./stocktakes";
 
 /** How many norms of each kind the home page shows; the rest are one link away. */
@@ -39,7 +39,7 @@ function normsIn(db: Db, status: OpenStage) {
     .limit(HOME_LIMIT)
     .then((rows) => {
       const now = clock.now();
-      return rows.map(({ stageClosesAt, ...n }) => ({ ...n, stage: stageClock({ status: n.status, stageClosesAt }, now) }));
+      return rows.map((n) => withStage(n, now));
     });
 }
 

@@ -27,7 +27,7 @@ import { authorRole, searchable, textOf } from "./norms";
 import { isPublicNorm, publicNorm } from "./norm-visibility";
 import { personName } from "./person-name";
 import { evaluate, factsOf, nextMove, publishedCriteria } from "./criteria";
-import { stageClock } from "./stage-clock";
+import { stageClock, withStage } from "./stage-clock";
 
 type ListInput = z.output<typeof listNormsInput>;
 
@@ -173,7 +173,7 @@ export async function listNorms(db: Db, input: ListInput) {
       : null;
   const now = clock.now();
   return {
-    items: items.map(({ sortKey: _key, createdKey: _created, stageClosesAt, ...item }) => ({ ...item, stage: stageClock({ status: item.status, stageClosesAt }, now) })),
+    items: items.map(({ sortKey: _key, createdKey: _created, ...item }) => withStage(item, now)),
     nextCursor,
     sort,
   };
@@ -375,7 +375,7 @@ export async function myNorms(db: Db, actor: Actor) {
     .orderBy(desc(norms.updatedAt))
     .then((rows) => {
       const now = clock.now();
-      return rows.map(({ stageClosesAt, ...n }) => ({ ...n, stage: stageClock({ status: n.status, stageClosesAt }, now) }));
+      return rows.map((n) => withStage(n, now));
     });
 }
 

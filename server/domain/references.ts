@@ -15,7 +15,7 @@ import { notFound } from "../errors";
 import type { listForumsInput } from "../schemas/references";
 import { publicNorm } from "./norm-visibility";
 import { clock } from "../clock";
-import { stageClock } from "./stage-clock";
+import { withStage } from "./stage-clock";
 
 const documentColumns = {
   key: referenceDocuments.key,
@@ -118,7 +118,7 @@ export async function getReferenceNorm(db: Db, id: string) {
       .orderBy(asc(norms.title)),
   ]);
   const now = clock.now();
-  return { ...norm, categories, citedBy: citedBy.map(({ stageClosesAt, ...p }) => ({ ...p, stage: stageClock({ status: p.status, stageClosesAt }, now) })) };
+  return { ...norm, categories, citedBy: citedBy.map((p) => withStage(p, now)) };
 }
 
 /** The forums timeline, oldest first, with the kinds and parties to filter by. */

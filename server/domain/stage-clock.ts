@@ -47,6 +47,12 @@ export function stageClock(norm: { status: NormStatus; stageClosesAt: Date | nul
   };
 }
 
+/** A row read with its norm's status and closing date, the date replaced by where the norm stands on the clock at `now`. */
+export function withStage<T extends { status: NormStatus; stageClosesAt: Date | null }>(row: T, now: Date): Omit<T, "stageClosesAt"> & { stage: StageClock | null } {
+  const { stageClosesAt, ...rest } = row;
+  return { ...rest, stage: stageClock({ status: row.status, stageClosesAt }, now) };
+}
+
 /** Whether the norm's timed stage has reached its closing date at `now` (false outside a timed stage). */
 export const stageHasClosed = (norm: { status: NormStatus; stageClosesAt: Date | null }, now: Date) => stageClock(norm, now)?.closed ?? false;
 
