@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { commentAppealStatuses, commentStatuses, moderationActions, reportStatuses } from "~/server/schemas/vocabulary";
+import { amendments } from "./amendments";
 import { norms } from "./norms";
 import { organizations } from "./organizations";
 import { users } from "./users";
@@ -36,6 +37,9 @@ export const comments = pgTable(
     // The version of the text it was written on, and the clause (from 1) it is about, if any.
     version: integer().notNull(),
     clause: integer(),
+    // A comment on an amendment (server/domain/amendments.ts) rather than on the text: shown with
+    // the amendment, anchored to the version and clause the amendment was written on.
+    amendmentId: uuid().references(() => amendments.id),
     authorId: uuid()
       .notNull()
       .references(() => users.id),
@@ -60,6 +64,7 @@ export const comments = pgTable(
     index("comments_author_id_idx").on(t.authorId),
     index("comments_organization_id_idx").on(t.organizationId),
     index("comments_norm_version_clause_idx").on(t.normId, t.version, t.clause),
+    index("comments_amendment_id_idx").on(t.amendmentId, t.createdAt),
     check("comments_clause_chk", sql`${t.clause} is null or ${t.clause} >= 1`),
     check("comments_version_chk", sql`${t.version} >= 1`),
   ],

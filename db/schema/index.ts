@@ -9,3 +9,4 @@ export * from "./comments";
 export * from "./stocktakes";
 export * from "./page-cache";
 export * from "./process";
+export * from "./amendments";

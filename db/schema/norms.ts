@@ -18,6 +18,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { bindingnesses, normKinds, normStatuses } from "~/server/schemas/vocabulary";
 import { organizations } from "./organizations";
+import { amendments } from "./amendments";
 import { normCategories, referenceNorms } from "./reference";
 import { users } from "./users";
 import type { CriterionResult } from "~/server/domain/criteria";
@@ -138,6 +139,8 @@ export const normVersions = pgTable(
     // The text as an ordered list of clauses, each a short Markdown paragraph.
     clauses: jsonb().$type<string[]>().notNull(),
     changeSummary: text().notNull(),
+    // The amendment this version incorporated, when it came from one: the amender is credited.
+    amendmentId: uuid().references((): AnyPgColumn => amendments.id),
     authorId: uuid()
       .notNull()
       .references(() => users.id),
@@ -235,6 +238,9 @@ export const normEventTypes = [
   "extended",
   // The stage reached its closing date (recorded by the tick; no actor).
   "stageClosed",
+  // The authors accepted an amendment (amendmentId) into a new version, or declined it with a reason.
+  "amendmentAccepted",
+  "amendmentDeclined",
 ] as const;
 export const normEventType = pgEnum("norm_event_type", normEventTypes);
 export type NormEventType = (typeof normEventTypes)[number];
@@ -262,6 +268,8 @@ export const normEvents = pgTable(
     overrideReason: text(),
     // The move's criteria as evaluated when it was made, with the figures (server/domain/criteria.ts).
     criteria: jsonb().$type<CriterionResult[]>(),
+    // The amendment an amendmentAccepted or amendmentDeclined event decided.
+    amendmentId: uuid().references((): AnyPgColumn => amendments.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

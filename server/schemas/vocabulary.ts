@@ -77,3 +77,13 @@ export type Assessment = (typeof assessments)[number];
 
 export const publicationStatuses = ["running", "done", "failed"] as const;
 export type PublicationStatus = (typeof publicationStatuses)[number];
+
+// An amendment to one clause of a norm's text (server/domain/amendments.ts): replace the clause's
+// words, insert a new clause after it, or delete it.
+export const amendmentKinds = ["replace", "insert", "delete"] as const;
+export type AmendmentKind = (typeof amendmentKinds)[number];
+
+// open: awaiting the authors; accepted: in a new version; declined: by the authors, with a reason;
+// withdrawn: by its proposer; superseded: still open when the norm left consultation.
+export const amendmentStates = ["open", "accepted", "declined", "withdrawn", "superseded"] as const;
+export type AmendmentState = (typeof amendmentStates)[number];
