@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { stances, positionEventKinds } from "~/server/schemas/vocabulary";
 import { norms } from "./norms";
 import { organizations } from "./organizations";
@@ -69,3 +69,25 @@ export const normPositionHistory = pgTable(
     index("norm_position_history_recorded_by_id_idx").on(t.recordedById),
   ],
 );
+
+// A concluded norm's figures as they stood at the close of its endorsement stage, copied from the
+// norm's row in the transaction that concludes it (norms.ts, transitionNorm) and never changed:
+// a trigger (migration 0024) refuses UPDATE, DELETE and TRUNCATE. The norm's own columns stay live
+// (adherence after conclusion, verification changes); these are the record of the decision.
+export const normFrozenFigures = pgTable("norm_frozen_figures", {
+  normId: uuid()
+    .primaryKey()
+    .references(() => norms.id),
+  // The endorsement stage's close: its closing date, or the conclusion if that came first.
+  frozenAt: timestamp({ withTimezone: true }).notNull(),
+  // The same 48 counts and measures as the norm's columns of those names (norms.counted_by_group).
+  countedByGroup: integer().array().notNull(),
+  positionCount: integer().notNull(),
+  support: doublePrecision(),
+  bridging: doublePrecision().notNull(),
+  contestation: doublePrecision(),
+  supportLowerBound: doublePrecision(),
+  contestationLowerBound: doublePrecision(),
+  // When the secretariat concluded the norm: where its adherence since conclusion starts.
+  concludedAt: timestamp({ withTimezone: true }).notNull(),
+});

@@ -222,7 +222,11 @@ export const normPositionList = z
 
 const historyFields = {
   sequence: z.int().min(1).describe("Counts the organisation's entries on this norm, from 1."),
-  kind: z.enum(["recorded", "reaffirmed"]).describe("`reaffirmed` carries an earlier position, unchanged, to a newer version."),
+  kind: z
+    .enum(["recorded", "reaffirmed", "withdrawn"])
+    .describe(
+      "`reaffirmed` carries an earlier position, unchanged, to a newer version; `withdrawn` ends an organisation's adherence to a concluded norm (the entry keeps the stance it withdrew, and the organisation has no current position from then on).",
+    ),
 };
 
 export const normPositionHistoryEntry = z

@@ -49,8 +49,10 @@ export type CategoryCode = (typeof categoryCodes)[number];
 export const stances = ["endorse", "endorse_with_reservations", "object", "abstain"] as const;
 export type Stance = (typeof stances)[number];
 
-// How a history entry came about: a position recorded (new or changed) or reaffirmed on a newer text.
-export const positionEventKinds = ["recorded", "reaffirmed"] as const;
+// How a history entry came about: a position recorded (new or changed), reaffirmed on a newer text,
+// or withdrawn (an organisation ending its adherence to a concluded norm: the entry keeps the stance
+// it held, and its current position is removed).
+export const positionEventKinds = ["recorded", "reaffirmed", "withdrawn"] as const;
 export type PositionEventKind = (typeof positionEventKinds)[number];
 
 export const commentStatuses = ["visible", "hidden", "deleted"] as const;

@@ -8,6 +8,8 @@ import type { AppRouter } from "~/server/root";
 
 type Data = inferRouterOutputs<AppRouter>["positions"]["forOrganization"];
 
+const entryKeys = { recorded: "entryRecorded", reaffirmed: "entryReaffirmed", withdrawn: "entryWithdrawn" } as const;
+
 /** The organisation's current positions on norms, and every entry it has ever recorded. */
 export async function OrganizationPositions({ data }: { data: Data }) {
   const [t, tv, format] = await Promise.all([getTranslations("organizations.positions"), getTranslations("vocabulary"), getFormatter()]);
@@ -88,7 +90,7 @@ export async function OrganizationPositions({ data }: { data: Data }) {
                     <Link href={`/norms/${h.norm.slug}`}>{h.norm.title}</Link>
                   </p>
                   <p>
-                    {t(h.kind === "reaffirmed" ? "entryReaffirmed" : "entryRecorded", {
+                    {t(entryKeys[h.kind], {
                       stance: tv(`stance.${h.stance}`),
                       version: h.version,
                       name: h.recordedBy,

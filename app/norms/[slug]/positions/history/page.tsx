@@ -60,7 +60,7 @@ export default async function PositionHistoryPage({ params, searchParams }: { pa
                   {e.organization.verified ? null : <> · {tl("verificationRevoked")}</>}
                 </p>
                 <p className="mb-2 flex flex-wrap items-center gap-x-3 gap-y-2">
-                  <Badge variant={e.kind === "reaffirmed" ? "info" : "neutral"}>{t(e.kind)}</Badge>
+                  <Badge variant={e.kind === "recorded" ? "neutral" : "info"}>{t(e.kind)}</Badge>
                   <span className="flex items-center gap-2 font-bold">
                     <StanceSwatch stance={e.stance} />
                     {tv(`stance.${e.stance}`)}
