@@ -127,6 +127,9 @@ export const policy = {
   "position.forOrganization": { who: "anyone" },
   "position.record": { who: "active", scope: "representative" },
   "position.reaffirm": { who: "active", scope: "representative" },
+  // A concluded norm's adherence over time, and an organisation withdrawing its adherence.
+  "position.adherence": { who: "anyone" },
+  "position.withdraw": { who: "active", scope: "representative" },
 
   // Comments: authorship, speaking for an organisation and the norm's state are checked in the
   // comments domain. A suspended person may still read their own comments and appeal a hidden one.

@@ -94,6 +94,13 @@ async function arrange(db: Db) {
   // Comments: the member's comment (reported by the representative), and two hidden ones, one appealed.
   const asMember = await callerAs(db, member);
   const asSecretariat = await callerAs(db, secretariat);
+  // A concluded norm the representative's organisation adheres to: adherence and its withdrawal.
+  const concludedNorm = await asRepresentative.norms.create({ ...normFields, title: "A concluded norm for the matrix" });
+  const concludedNormRow = await db.query.norms.findFirst({ where: (n, { eq }) => eq(n.slug, concludedNorm.slug) });
+  await asRepresentative.norms.submit({ normId: concludedNormRow!.id });
+  await asSecretariat.norms.transition({ normId: concludedNormRow!.id, transition: "openEndorsement", ...overriding });
+  await asRepresentative.positions.record({ normId: concludedNormRow!.id, organizationId: organization.id, stance: "endorse" });
+  await asSecretariat.norms.transition({ normId: concludedNormRow!.id, transition: "conclude", ...overriding });
   const memberComment = await asMember.comments.create({ normId: publicNormRow!.id, body: "A comment on the first clause.", clause: 1 });
   await asRepresentative.comments.report({ commentId: memberComment.id, reason: "This comment is off the subject." });
   // Nobody moderates their own comment or reviews their own observation.
@@ -160,6 +167,7 @@ async function arrange(db: Db) {
     draftNorm: draftNormRow!,
     publicNorm: publicNormRow!,
     otherPublicNorm: otherPublicNormRow!,
+    concludedNorm: concludedNormRow!,
     coauthorId: coauthor.userId,
     memberInvitation,
     unknownInvitation,
@@ -317,6 +325,21 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
     input: (f) => ({ normId: f.publicNorm.id, organizationId: f.otherOrganization.id, stance: "endorse" }),
   },
   "positions.reaffirm": { expect: REPRESENTATIVE, input: (f) => ({ normId: f.otherPublicNorm.id, organizationId: f.organization.id }) },
+  // Adherence after conclusion: the same rule as any position.
+  "positions.record#adherence": {
+    expect: REPRESENTATIVE,
+    input: (f) => ({ normId: f.concludedNorm.id, organizationId: f.organization.id, stance: "endorse_with_reservations", statement: "We read the second clause narrowly." }),
+  },
+  "positions.adherence": { expect: ANYONE, input: (f) => ({ slug: f.concludedNorm.slug }) },
+  // Only the adhering organisation's representative; not its member, another organisation's
+  // representative, the secretariat, a suspended representative or a visitor.
+  "positions.withdraw": { expect: REPRESENTATIVE, input: (f) => ({ normId: f.concludedNorm.id, organizationId: f.organization.id }) },
+  // An organisation not yet verified: the policy lets its representative through, and the domain
+  // refuses (PRECONDITION_FAILED, tests/adherence.test.ts); nobody else gets past the policy.
+  "positions.withdraw#unverified-organisation": {
+    expect: only("otherRepresentative"),
+    input: (f) => ({ normId: f.concludedNorm.id, organizationId: f.pendingOrganization.id }),
+  },
 
   "comments.list": { expect: ANYONE, input: (f) => ({ slug: f.publicNorm.slug }) },
   "comments.clauseCounts": { expect: ANYONE, input: (f) => ({ slug: f.publicNorm.slug, version: 1 }) },

@@ -144,7 +144,7 @@ describe("rules and bad input", () => {
     expect(refused.message).toMatch(/not verified yet/);
   });
 
-  it("records positions only in consultation and endorsement, saying why otherwise", async () => {
+  it("records positions in consultation and endorsement, only adherence once concluded, saying why otherwise", async () => {
     const s = await speaker();
     const record = (normId: string) => s.api.positions.record({ normId, organizationId: s.organization.id, stance: "endorse" });
 
@@ -159,12 +159,13 @@ describe("rules and bad input", () => {
     await staff.norms.transition({ normId: norm.id, transition: "openEndorsement", ...overriding });
     await s.api.positions.record({ normId: norm.id, organizationId: s.organization.id, stance: "abstain" });
     await staff.norms.transition({ normId: norm.id, transition: "conclude", ...overriding });
-    const closed = await failure(record(norm.id));
-    expect(closed.code).toBe("PRECONDITION_FAILED");
-    expect(closed.message).toMatch(/concluded: positions are closed/);
+    // Concluded: abstaining or objecting is refused; adhering is what remains (tests/adherence.test.ts).
+    const closed = await failure(s.api.positions.record({ normId: norm.id, organizationId: s.organization.id, stance: "object", statement: REASON }));
+    expect(closed.code).toBe("BAD_REQUEST");
+    expect(closed.message).toMatch(/concluded: organisations may now only adhere/);
     // The record stays.
     const view = await s.api.positions.forNorm({ slug });
-    expect(view.open).toBe(false);
+    expect(view.open).toBe(true);
     expect(view.positions.map((p) => p.stance)).toEqual(["abstain"]);
 
     const withdrawn = await publicNorm();

@@ -163,3 +163,44 @@ export function countedByGroup(positions: readonly MeasuredPosition[]): number[]
 
 export const isEndorsing = (s: Stance) => ENDORSING.has(s);
 export { stances };
+
+/** The figures that the 48 stored counts determine: all of Measures but what needs each position. */
+export type CountedMeasures = Omit<Measures, "onCurrentText" | "uncounted">;
+
+/**
+ * The measures from a norm's stored counts (norms.counted_by_group, or a frozen copy of them):
+ * computeMeasures() of the counted positions, for every field the counts determine. The counts
+ * hold each position once in its type's group and once in its region's, so the totals are the
+ * type groups' sum.
+ */
+export function measuresFromCounted(counted: readonly number[]): CountedMeasures {
+  const groupCounts = (g: number) => {
+    const counts = emptyCounts();
+    stances.forEach((s, i) => {
+      counts[s] = counted[g * stances.length + i] ?? 0;
+      counts.total += counts[s];
+    });
+    return counts;
+  };
+  const byStakeholderType = stakeholderTypes.map((group, g) => {
+    const counts = groupCounts(g);
+    return { group, counts, support: support(counts) };
+  });
+  const byRegion = regions.map((group, r) => {
+    const counts = groupCounts(stakeholderTypes.length + r);
+    return { group, counts, support: support(counts) };
+  });
+  const counts = emptyCounts();
+  for (const g of byStakeholderType) for (const s of [...stances, "total"] as const) counts[s] += g.counts[s];
+  const groups = [...byStakeholderType, ...byRegion];
+  const endorsed = (list: readonly GroupFigures<string>[]) => list.filter((g) => endorsing(g.counts) > 0).length;
+  return {
+    counts,
+    support: support(counts),
+    contestation: contestation(counts),
+    bridging: groups.reduce((sum, g) => sum + bridgingShare(g.counts), 0) / GROUP_COUNT,
+    breadth: { stakeholderTypes: endorsed(byStakeholderType), regions: endorsed(byRegion), ofStakeholderTypes: stakeholderTypes.length, ofRegions: regions.length },
+    byStakeholderType,
+    byRegion,
+  };
+}

@@ -33,6 +33,7 @@ import type { TimedStage } from "../schemas/vocabulary";
 import { evaluate, factsOf, publishedCriteria, unmetWords } from "./criteria";
 import { stageRule } from "./process";
 import { recordCloseIfDue } from "./stage-close";
+import { freezeFigures } from "./adherence";
 import { closesAtAfter, closesAtEndOf, closingDayRefusal, isTimedStage, lastOpenDay, stageClosedRefusal, stageHasClosed } from "./stage-clock";
 
 type CreateInput = z.output<typeof createNormInput>;
@@ -260,6 +261,8 @@ export async function transitionNorm(
       .update(norms)
       .set({ status: to, submittedAt, stageClosesAt: closesAt, stageClosedAt: null, updatedAt: now, lastActivityAt: now })
       .where(eq(norms.id, norm.id));
+    // The figures at the close of endorsement stay the record; the norm's own go on with adherence.
+    if (transition === "conclude") await freezeFigures(tx, norm, now);
     await tx.insert(normEvents).values({
       normId: norm.id,
       type: transition,

@@ -1,16 +1,26 @@
 // Organisations' positions on norms: recording and reaffirming them, the append-only history, and
 // keeping the norm's published measures in step. Only representatives of verified organisations
-// speak, only for their own organisation, only while the norm is in consultation or endorsement.
+// speak, only for their own organisation, while the norm is in consultation or endorsement; once it
+// is concluded, only to adhere to it (endorse, with or without reservations) or to withdraw that
+// adherence (docs/adherence.md).
 import { and, asc, count, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, DbOrTx, Tx } from "~/db/connect";
 import { normCoauthors, normPositionHistory, normPositions, norms, organizationMembers, organizations, users } from "~/db/schema";
 import type { NormStatus, Region, Stance, StakeholderType, VerificationStatus } from "~/server/schemas/vocabulary";
 import { regions, stakeholderTypes } from "~/server/schemas/vocabulary";
-import { conflict, forbidden, invalidState, notFound } from "../errors";
+import { badInput, conflict, forbidden, invalidState, notFound, pgConstraint, pgErrorCode } from "../errors";
 import { type Actor, isRepresentative, isStaff } from "../policy";
-import { encodeHistoryCursor, encodePositionCursor, type normPositionsListInput, type positionHistoryInput, type reaffirmPositionInput, type recordPositionInput } from "../schemas/positions";
-import { measuresFromTallies } from "./measures";
+import {
+  encodeHistoryCursor,
+  encodePositionCursor,
+  type normPositionsListInput,
+  type positionHistoryInput,
+  type reaffirmPositionInput,
+  type recordPositionInput,
+  type withdrawAdherenceInput,
+} from "../schemas/positions";
+import { isEndorsing, measuresFromTallies } from "./measures";
 import { isoMicros, visibleNorm } from "./norm-queries";
 import { isPublicNorm } from "./norm-visibility";
 import { authorRole } from "./norms";
@@ -20,20 +30,29 @@ import { clock } from "../clock";
 
 type RecordInput = z.output<typeof recordPositionInput>;
 type ReaffirmInput = z.output<typeof reaffirmPositionInput>;
+type WithdrawInput = z.output<typeof withdrawAdherenceInput>;
 
-/** Positions may be recorded while the norm is public and its text is under discussion or frozen for endorsement. */
-export const positionsOpen = (status: NormStatus) => status === "consultation" || status === "endorsement";
+/**
+ * Positions may be recorded while the norm is public and its text is under discussion or frozen for
+ * endorsement; a concluded norm stays open for adherence (endorsements only, and their withdrawal).
+ */
+export const positionsOpen = (status: NormStatus) => status === "consultation" || status === "endorsement" || status === "concluded";
+
+/** Why this stance cannot be recorded on a concluded norm, or null when it can. */
+export const adherenceRefusal = (stance: Stance) =>
+  isEndorsing(stance)
+    ? null
+    : "This norm is concluded: organisations may now only adhere to it (endorse, with or without reservations) or withdraw their adherence. Objections and abstentions were recorded during endorsement, and that record stays as it stood.";
 
 /** Why positions cannot be recorded on a norm in this state, or null when they can. */
 export function positionRefusal(status: NormStatus): string | null {
   switch (status) {
     case "consultation":
     case "endorsement":
+    case "concluded":
       return null;
     case "draft":
       return "This norm is still a draft. Positions can be recorded once it is open for consultation.";
-    case "concluded":
-      return "This norm is concluded: positions are closed, and the record stays as it stood.";
     case "withdrawn":
       return "This norm was withdrawn by its proposer, so positions can no longer be recorded.";
     case "merged":
@@ -142,9 +161,13 @@ interface RecordedRow extends Record<string, unknown> {
   verification_status: VerificationStatus | null;
   represents: boolean | null;
   previous_sequence: number | null;
+  last_sequence: number | null;
   written_sequence: number | null;
   moved: boolean;
 }
+
+/** Another request wrote the organisation's next history entry on the norm first (see recordPosition). */
+const isSequenceClash = (error: unknown) => pgErrorCode(error) === "23505" && pgConstraint(error) === "norm_position_history_norm_org_sequence_key";
 
 /** Thrown inside recordPosition's transaction to roll it back and run it again (see there). */
 class RecordAgain extends Error {}
@@ -165,18 +188,24 @@ const RECORD_ATTEMPTS = 3;
  * - the norm's update: last activity, the counts with the position moved from its old stance to
  *   the new, and the measures, only while the norm is open and on the text version written.
  *
- * Two cases are run again from the start, in a new transaction: the norm's status or text
- * changed between the statement's start and its lock (the update matched nothing), and a first
+ * Three cases are run again from the start, in a new transaction: the norm's status or text
+ * changed between the statement's start and its lock (the update matched nothing), a first
  * position of the same organisation on the norm was inserted meanwhile by another request (the
- * sequence written is not the one after the position read).
+ * sequence written is not the one after the position read), and the organisation withdrew its
+ * adherence meanwhile (the position read was removed, and the history entry's sequence, one after
+ * the last entry this statement saw, is already taken by the withdrawal: a unique violation).
+ *
+ * On a concluded norm only endorsing stances are written (adherence); a new position after a
+ * withdrawal continues the organisation's sequence on the norm from its last history entry.
  */
 export async function recordPosition(db: Db, actor: Actor, input: RecordInput) {
   for (let attempt = 1; ; attempt++) {
     try {
       return await recordOnce(db, actor, input);
     } catch (error) {
-      if (!(error instanceof RecordAgain) || attempt === RECORD_ATTEMPTS) {
-        if (error instanceof RecordAgain) throw conflict("The norm changed while the position was being recorded. Please try again.");
+      const again = error instanceof RecordAgain || isSequenceClash(error);
+      if (!again || attempt === RECORD_ATTEMPTS) {
+        if (again) throw conflict("The norm changed while the position was being recorded. Please try again.");
         throw error;
       }
     }
@@ -202,13 +231,19 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput) {
         select p.stance, p.sequence from ${normPositions} p
         where p.norm_id = ${input.normId} and p.organization_id = ${input.organizationId}
         for update
+      ), last_entry as (
+        -- Where a position recorded after a withdrawal (no current row) continues the sequence.
+        select max(h.sequence) as sequence from ${normPositionHistory} h
+        where h.norm_id = ${input.normId} and h.organization_id = ${input.organizationId}
       ), written as (
-        insert into ${normPositions} as p (norm_id, organization_id, stance, statement, version, recorded_by_id, recorded_at)
+        insert into ${normPositions} as p (norm_id, organization_id, stance, statement, version, recorded_by_id, recorded_at, sequence)
         -- Joined to the position read above, so it is read (and locked) before this writes.
-        select norm.id, speaker.id, ${input.stance}::stance, ${input.statement}, norm.current_version, ${actor.id}, ${recordedAt.toISOString()}::timestamptz
+        select norm.id, speaker.id, ${input.stance}::stance, ${input.statement}, norm.current_version, ${actor.id}, ${recordedAt.toISOString()}::timestamptz,
+          coalesce((select sequence from last_entry), 0) + 1
         from norm cross join speaker left join previous on true
         where (norm.public or norm.author) and speaker.represents and speaker.verification_status = 'verified'
-          and norm.status in ('consultation', 'endorsement') and not norm.stage_closed
+          and ((norm.status in ('consultation', 'endorsement') and not norm.stage_closed)
+            or (norm.status = 'concluded' and ${input.stance}::stance in ('endorse', 'endorse_with_reservations')))
         on conflict (norm_id, organization_id) do update
           set stance = excluded.stance, statement = excluded.statement, version = excluded.version,
             recorded_by_id = excluded.recorded_by_id, recorded_at = excluded.recorded_at, sequence = p.sequence + 1
@@ -225,7 +260,9 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput) {
           select w.stance as to_stance, previous.stance as from_stance, speaker.stakeholder_type, speaker.region
           from written w cross join speaker left join previous on true
         ) d
-        where ${norms.id} = ${input.normId} and ${norms.status} in ('consultation', 'endorsement')
+        where ${norms.id} = ${input.normId} and ${norms.status} in ('consultation', 'endorsement', 'concluded')
+          -- A norm concluded meanwhile is recorded again from the start, under the rules of adherence.
+          and ${norms.status} = (select status from norm)
           and ${norms.currentVersion} = (select current_version from norm)
           -- Evaluated again on the locked row if the tick closed the stage meanwhile: then nothing
           -- matches and the position is recorded again from the start, and refused.
@@ -235,6 +272,7 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput) {
       select norm.slug, norm.status, norm.public, norm.author, norm.stage_closed,
         speaker.id as organization_id, speaker.name, speaker.verification_status, speaker.represents,
         (select sequence from previous) as previous_sequence,
+        (select sequence from last_entry) as last_sequence,
         (select sequence from entry) as written_sequence,
         exists (select 1 from moved) as moved
       from norm left join speaker on true
@@ -246,9 +284,11 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput) {
     checkSpeaker(row.organization_id ? { name: row.name!, verificationStatus: row.verification_status! } : null, Boolean(row.represents));
     const refusal = positionRefusal(row.status);
     if (refusal) throw invalidState(refusal);
+    const notAdherence = row.status === "concluded" ? adherenceRefusal(input.stance) : null;
+    if (notAdherence) throw badInput(notAdherence, { stance: "After conclusion, choose endorse or endorse with reservations." });
     if (row.stage_closed) throw invalidState(stageClosedRefusal("endorsement", "positions"));
     if (row.written_sequence === null) return { slug: row.slug, changed: false, sequence: row.previous_sequence! };
-    if (!row.moved || row.written_sequence !== (row.previous_sequence ?? 0) + 1) throw new RecordAgain();
+    if (!row.moved || row.written_sequence !== (row.previous_sequence ?? row.last_sequence ?? 0) + 1) throw new RecordAgain();
     return { slug: row.slug, changed: true, sequence: row.written_sequence };
   });
 }
@@ -271,6 +311,8 @@ export async function reaffirmPosition(db: Db, actor: Actor, input: ReaffirmInpu
       where: and(eq(normPositions.normId, norm.id), eq(normPositions.organizationId, organization.id)),
     });
     if (!existing) throw invalidState(`${organization.name} has no position on this norm to reaffirm. Record one instead.`);
+    const notAdherence = norm.status === "concluded" ? adherenceRefusal(existing.stance) : null;
+    if (notAdherence) throw badInput(notAdherence);
     if (existing.version === norm.currentVersion) {
       throw invalidState(`${organization.name}'s position was already given on the current text (version ${norm.currentVersion}).`);
     }
@@ -296,6 +338,86 @@ export async function reaffirmPosition(db: Db, actor: Actor, input: ReaffirmInpu
     );
     await tx.update(norms).set({ lastActivityAt: recordedAt }).where(eq(norms.id, norm.id));
     return { slug: norm.slug, sequence: current!.sequence, version: norm.currentVersion };
+  });
+}
+
+/** What the statement of withdrawAdherence answers: the checks' facts and what it wrote. */
+interface WithdrawnRow extends Record<string, unknown> {
+  slug: string;
+  status: NormStatus;
+  public: boolean;
+  author: boolean;
+  organization_id: string | null;
+  name: string | null;
+  verification_status: VerificationStatus | null;
+  represents: boolean | null;
+  previous_stance: Stance | null;
+  written_sequence: number | null;
+  moved: boolean;
+}
+
+/**
+ * An organisation withdraws its adherence to a concluded norm: its current position (an
+ * endorsement, with or without reservations) is removed, a 'withdrawn' entry keeping that stance
+ * is added to the history, and the norm's counts lose it, all in one statement that takes its
+ * locks in recordPosition's order (the organisation FOR SHARE, the position, then the norm's row
+ * by the UPDATE that moves the counts), so the two cannot deadlock and the counts stay exact.
+ */
+export async function withdrawAdherence(db: Db, actor: Actor, input: WithdrawInput) {
+  return db.transaction(async (tx) => {
+    const recordedAt = clock.now();
+    const at = recordedAt.toISOString();
+    const result = await tx.execute<WithdrawnRow>(sql`
+      with norm as (
+        select n.id, n.slug, n.status, n.current_version, n.submitted_at is not null as public,
+          n.proposer_id = ${actor.id} or exists (select 1 from ${normCoauthors} c where c.norm_id = n.id and c.user_id = ${actor.id}) as author
+        from ${norms} n where n.id = ${input.normId}
+      ), speaker as (
+        select o.id, o.name, o.verification_status, o.stakeholder_type, o.region,
+          exists (select 1 from ${organizationMembers} m where m.organization_id = o.id and m.user_id = ${actor.id} and m.role = 'representative') as represents
+        from ${organizations} o where o.id = ${input.organizationId}
+        for share
+      ), previous as (
+        select p.id, p.stance, p.sequence from ${normPositions} p
+        where p.norm_id = ${input.normId} and p.organization_id = ${input.organizationId}
+        for update
+      ), removed as (
+        delete from ${normPositions} p using norm, speaker, previous
+        where p.id = previous.id and (norm.public or norm.author) and speaker.represents and speaker.verification_status = 'verified'
+          and norm.status = 'concluded' and previous.stance in ('endorse', 'endorse_with_reservations')
+        returning p.norm_id, p.organization_id, p.sequence, p.stance
+      ), entry as (
+        insert into ${normPositionHistory} (norm_id, organization_id, sequence, kind, stance, statement, version, recorded_by_id, recorded_at)
+        select r.norm_id, r.organization_id, r.sequence + 1, 'withdrawn', r.stance, ${input.statement}, norm.current_version, ${actor.id}, ${at}::timestamptz
+        from removed r cross join norm
+        returning sequence
+      ), moved as (
+        update ${norms} set last_activity_at = ${at}::timestamptz,
+          ${storeCounts(sql`norm_counted_moved(${norms.countedByGroup}, d.stakeholder_type, d.region, d.from_stance, null)`)}
+        from (select r.stance as from_stance, speaker.stakeholder_type, speaker.region from removed r cross join speaker) d
+        where ${norms.id} = ${input.normId} and ${norms.status} = 'concluded'
+        returning ${norms.id}
+      )
+      select norm.slug, norm.status, norm.public, norm.author,
+        speaker.id as organization_id, speaker.name, speaker.verification_status, speaker.represents,
+        (select stance from previous) as previous_stance,
+        (select sequence from entry) as written_sequence,
+        exists (select 1 from moved) as moved
+      from norm left join speaker on true
+    `);
+    const [row] = (Array.isArray(result) ? result : (result as unknown as { rows: WithdrawnRow[] }).rows) as WithdrawnRow[];
+    if (!row) throw notFound("The norm");
+    if (!row.public && !row.author) throw notFound("The norm");
+    checkSpeaker(row.organization_id ? { name: row.name!, verificationStatus: row.verification_status! } : null, Boolean(row.represents));
+    if (row.status !== "concluded") {
+      throw invalidState("Adherence can only be withdrawn from a concluded norm. While positions are open, record a different position instead.");
+    }
+    if (row.previous_stance === null || !isEndorsing(row.previous_stance)) {
+      throw conflict(`${row.name} does not currently adhere to this norm, so there is no adherence to withdraw.`);
+    }
+    // A concluded norm stays concluded, so the counts' update always matches; anything else is a bug.
+    if (row.written_sequence === null || !row.moved) throw new Error("A withdrawal was not written in full.");
+    return { slug: row.slug, sequence: row.written_sequence };
   });
 }
 

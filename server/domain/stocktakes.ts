@@ -2,7 +2,7 @@
 // covers; representatives file implementation statements; members log behaviour observations that
 // the secretariat reviews and named organisations may answer; after the window closes, the
 // secretariat writes the narrative and publishes an immutable, hashed snapshot with its PDF and CSV.
-import { and, asc, count, desc, eq, inArray, isNotNull, lte, max, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, lte, max, ne, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, DbOrTx, Tx } from "~/db/connect";
 import {
@@ -566,11 +566,15 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return groups;
 }
 
-/** Each covered norm's positions as they stood at `closedAt`, with their organisations. */
+/**
+ * Each covered norm's positions as they stood at `closedAt`, with their organisations: each
+ * organisation's last history entry by then, unless that entry withdrew its adherence to a
+ * concluded norm (then it had no position at that moment).
+ */
 function positionsAsOf(db: DbOrTx, stocktakeId: string, closedAt: Date) {
   const h = normPositionHistory;
   const last = db
-    .selectDistinctOn([h.organizationId], { normId: h.normId, organizationId: h.organizationId, stance: h.stance, statement: h.statement, version: h.version })
+    .selectDistinctOn([h.organizationId], { normId: h.normId, organizationId: h.organizationId, kind: h.kind, stance: h.stance, statement: h.statement, version: h.version })
     .from(h)
     .where(and(eq(h.normId, stocktakeItems.normId), lte(h.recordedAt, closedAt)))
     .orderBy(desc(h.organizationId), desc(h.sequence))
@@ -592,7 +596,7 @@ function positionsAsOf(db: DbOrTx, stocktakeId: string, closedAt: Date) {
     .from(stocktakeItems)
     .innerJoinLateral(last, sql`true`)
     .innerJoin(organizations, eq(organizations.id, last.organizationId))
-    .where(and(eq(stocktakeItems.stocktakeId, stocktakeId), isNotNull(stocktakeItems.normId)));
+    .where(and(eq(stocktakeItems.stocktakeId, stocktakeId), isNotNull(stocktakeItems.normId), ne(last.kind, "withdrawn")));
 }
 
 /**

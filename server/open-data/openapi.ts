@@ -300,6 +300,18 @@ const positionsSection = (): Section => ({
         "x-example-request": absoluteUrl(`/api/v1/norms/${EXAMPLE_SLUG}/measures`),
       },
     },
+    "/api/v1/norms/{slug}/adherence": {
+      get: {
+        operationId: "getNormAdherence",
+        summary: "Get a concluded norm's adherence over time",
+        description:
+          "A concluded norm stays open for adherence: organisations may endorse it (with or without reservations) at any time after the conclusion, or withdraw their adherence. This gives the figures as they stood at the close of the endorsement stage (frozen, never changed), the live figures now, and the number of adherents at the end of each day since the conclusion on which it changed, by stakeholder type and by region, from the append-only history of positions. Verified organisations only, as in every figure. For a norm not concluded, `frozen` and `live` are null and `series` is empty.",
+        tags: ["Positions"],
+        parameters: [ref("parameters", "Slug")],
+        responses: { "200": json(ref("schemas", "NormAdherence"), "The adherence."), ...notFound, ...errorResponses },
+        "x-example-request": absoluteUrl(`/api/v1/norms/${EXAMPLE_SLUG}/adherence`),
+      },
+    },
   },
 });
 

@@ -10,7 +10,7 @@ import { visitorCaller } from "./caller";
 import { type CsvColumn, csvHeader, csvLines } from "./csv";
 import { jsonResponse, openDataHeaders, respond } from "./http";
 import { jsonWithArray, STREAM_BATCH, streamResponse } from "./stream";
-import type { NormMeasures, NormPosition, NormPositionHistory, NormPositionList, PositionNorm, PositionOrganization } from "./schemas";
+import type { NormAdherence, NormMeasures, NormPosition, NormPositionHistory, NormPositionList, PositionNorm, PositionOrganization } from "./schemas";
 import { methodologyUrl, normApiUrl, normPageUrl, organizationPageUrl } from "./urls";
 
 type PositionsOutputs = inferRouterOutputs<AppRouter>["positions"];
@@ -175,6 +175,34 @@ export function normMeasuresResponse(db: Db, slug: string) {
       breadth: { ...m.breadth },
       byStakeholderType: m.byStakeholderType.map((g) => ({ group: g.group, counts: { ...g.counts }, support: g.support })),
       byRegion: m.byRegion.map((g) => ({ group: g.group, counts: { ...g.counts }, support: g.support })),
+    };
+    return jsonResponse(body);
+  });
+}
+
+type CountedMeasures = NonNullable<PositionsOutputs["adherence"]["live"]>;
+
+const countedFigures = (m: CountedMeasures) => ({
+  counts: { ...m.counts },
+  support: m.support,
+  contestation: m.contestation,
+  bridging: m.bridging,
+  breadth: { ...m.breadth },
+  byStakeholderType: m.byStakeholderType.map((g) => ({ group: g.group, counts: { ...g.counts }, support: g.support })),
+  byRegion: m.byRegion.map((g) => ({ group: g.group, counts: { ...g.counts }, support: g.support })),
+});
+
+/** `GET /api/v1/norms/{slug}/adherence`: the figures frozen at the close of endorsement, the live ones, and adherents by day since. */
+export function normAdherenceResponse(db: Db, slug: string) {
+  return respond(async () => {
+    const a = await visitorCaller(db).positions.adherence({ slug });
+    const body: NormAdherence = {
+      norm: serialisePositionNorm(a.norm),
+      methodology: methodologyUrl(),
+      concludedAt: a.concludedAt ? a.concludedAt.toISOString() : null,
+      frozen: a.frozen ? { frozenAt: a.frozen.frozenAt.toISOString(), ...countedFigures(a.frozen.measures) } : null,
+      live: a.live ? countedFigures(a.live) : null,
+      series: a.series.map((p) => ({ ...p, byStakeholderType: { ...p.byStakeholderType }, byRegion: { ...p.byRegion } })),
     };
     return jsonResponse(body);
   });

@@ -286,6 +286,47 @@ export const normMeasures = z
   })
   .describe("The figures the forum publishes for a norm, computed from the positions of verified organisations.");
 
+const countedFigures = {
+  counts: stanceCounts,
+  support: share.nullable().describe("(endorse + endorse_with_reservations) / (endorse + endorse_with_reservations + object); null when no organisation endorsed or objected."),
+  contestation: share.nullable().describe("object / all counted positions, abstentions included; null with no positions."),
+  bridging: share.describe("The bridging score, as in NormMeasures."),
+  breadth,
+  byStakeholderType: z.array(stakeholderTypeFigures).describe("Every stakeholder type, in a fixed order."),
+  byRegion: z.array(regionFigures).describe("Every region, in a fixed order."),
+};
+
+const adherenceByType = z.object(Object.fromEntries(stakeholderTypes.map((t) => [t, z.int().min(0)])) as Record<(typeof stakeholderTypes)[number], z.ZodInt>);
+const adherenceByRegion = z.object(Object.fromEntries(regions.map((r) => [r, z.int().min(0)])) as Record<(typeof regions)[number], z.ZodInt>);
+
+export const adherencePoint = z
+  .object({
+    date: z.iso.date().describe("A UTC day: the day of conclusion, then each day on which the number of adherents changed."),
+    joined: z.int().min(0).describe("Organisations that began to adhere that day; on the day of conclusion, every adherent up to its end."),
+    left: z.int().min(0).describe("Organisations whose adherence ended that day: withdrawn, or changed to a stance that does not endorse."),
+    total: z.int().min(0).describe("Adherents at the end of the day: verified organisations whose current position endorses the norm, with or without reservations."),
+    byStakeholderType: adherenceByType.describe("Adherents at the end of the day by stakeholder type."),
+    byRegion: adherenceByRegion.describe("Adherents at the end of the day by region."),
+  })
+  .describe("The adherents of a concluded norm at the end of one day.");
+
+export const normAdherence = z
+  .object({
+    norm: positionNorm,
+    methodology: z.url().describe("The page that explains how each figure is computed."),
+    concludedAt: z.iso.datetime({ offset: true }).nullable().describe("When the secretariat concluded the norm; null for a norm not concluded."),
+    frozen: z
+      .object({ frozenAt: z.iso.datetime({ offset: true }).describe("The close of the endorsement stage (or the conclusion, if that came first)."), ...countedFigures })
+      .nullable()
+      .describe("The figures as they stood at the close of the endorsement stage: never changed afterwards. Null for a norm not concluded."),
+    live: z
+      .object(countedFigures)
+      .nullable()
+      .describe("The figures now, with every adherence and withdrawal since the conclusion (the same figures as /measures). Null for a norm not concluded."),
+    series: z.array(adherencePoint).describe("Adherents by day since the conclusion, oldest first; empty for a norm not concluded."),
+  })
+  .describe("A concluded norm's figures at the close of endorsement, and organisations' adherence since.");
+
 const directoryStatus = z.enum(verificationStatuses).exclude(["rejected"]);
 
 export const organizationEntry = z
@@ -512,6 +553,7 @@ export type NormPosition = z.output<typeof normPosition>;
 export type NormPositionList = z.output<typeof normPositionList>;
 export type NormPositionHistory = z.output<typeof normPositionHistory>;
 export type NormMeasures = z.output<typeof normMeasures>;
+export type NormAdherence = z.output<typeof normAdherence>;
 export type OrganizationEntry = z.output<typeof organizationEntry>;
 export type OrganizationList = z.output<typeof organizationList>;
 export type OrganizationPositions = z.output<typeof organizationPositions>;
@@ -551,6 +593,8 @@ openDataSchemas.add(stakeholderTypeFigures, { id: "StakeholderTypeFigures" });
 openDataSchemas.add(regionFigures, { id: "RegionFigures" });
 openDataSchemas.add(breadth, { id: "Breadth" });
 openDataSchemas.add(normMeasures, { id: "NormMeasures" });
+openDataSchemas.add(adherencePoint, { id: "AdherencePoint" });
+openDataSchemas.add(normAdherence, { id: "NormAdherence" });
 openDataSchemas.add(organizationEntry, { id: "Organization" });
 openDataSchemas.add(organizationList, { id: "OrganizationList" });
 openDataSchemas.add(organizationPosition, { id: "OrganizationPosition" });

@@ -1,5 +1,14 @@
+import * as adherence from "../domain/adherence";
 import * as positions from "../domain/positions";
-import { normPositionsListInput, organizationPositionsInput, positionHistoryInput, positionsForNormInput, reaffirmPositionInput, recordPositionInput } from "../schemas/positions";
+import {
+  normPositionsListInput,
+  organizationPositionsInput,
+  positionHistoryInput,
+  positionsForNormInput,
+  reaffirmPositionInput,
+  recordPositionInput,
+  withdrawAdherenceInput,
+} from "../schemas/positions";
 import { actorProcedure, createTRPCRouter, publicProcedure } from "../trpc";
 
 export const positionsRouter = createTRPCRouter({
@@ -15,6 +24,9 @@ export const positionsRouter = createTRPCRouter({
   history: publicProcedure("position.history")
     .input(positionHistoryInput)
     .query(({ ctx, input }) => positions.positionHistoryForNorm(ctx.db, ctx.actor, input)),
+  adherence: publicProcedure("position.adherence")
+    .input(positionsForNormInput)
+    .query(({ ctx, input }) => adherence.adherenceForNorm(ctx.db, ctx.actor, input.slug)),
   forOrganization: publicProcedure("position.forOrganization")
     .input(organizationPositionsInput)
     .query(({ ctx, input }) => positions.positionsForOrganization(ctx.db, ctx.actor, input.slug)),
@@ -24,4 +36,7 @@ export const positionsRouter = createTRPCRouter({
   reaffirm: actorProcedure("position.reaffirm")
     .input(reaffirmPositionInput)
     .mutation(({ ctx, input }) => positions.reaffirmPosition(ctx.db, ctx.actor, input)),
+  withdraw: actorProcedure("position.withdraw")
+    .input(withdrawAdherenceInput)
+    .mutation(({ ctx, input }) => positions.withdrawAdherence(ctx.db, ctx.actor, input)),
 });

@@ -35,6 +35,17 @@ export const recordPositionInput = z
   });
 
 export const reaffirmPositionInput = z.strictObject({ normId: z.uuid(), organizationId: z.uuid() });
+
+/** An organisation ends its adherence to a concluded norm, optionally saying why (published with its name). */
+export const withdrawAdherenceInput = z.strictObject({
+  normId: z.uuid(),
+  organizationId: z.uuid({ error: "Choose the organisation whose adherence is withdrawn." }),
+  statement: z
+    .string()
+    .trim()
+    .max(MAX_STATEMENT, `The statement must be ${MAX_STATEMENT.toLocaleString("en")} characters or fewer.`)
+    .default(""),
+});
 export const positionsForNormInput = z.strictObject({ slug: z.string().min(1).max(120) });
 export const organizationPositionsInput = z.strictObject({ slug: z.string().min(1).max(120) });
 
