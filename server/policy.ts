@@ -109,6 +109,18 @@ export const policy = {
   // The secretariat's desk: norms whose stage has reached its closing date, oldest first.
   "norm.awaitingDecision": { who: "secretariat" },
 
+  // Amendments: the norm's state and clock, speaking for an organisation, the amendment's proposer
+  // (withdraw) and the norm's authors (accept, decline) are checked in the amendments domain,
+  // inside the transaction that locks the norm.
+  "amendment.forNorm": { who: "anyone" },
+  "amendment.byClause": { who: "anyone" },
+  "amendment.get": { who: "anyone" },
+  "amendment.propose": { who: "active" },
+  "amendment.support": { who: "active" },
+  "amendment.withdraw": { who: "active", scope: "author" },
+  "amendment.accept": { who: "active", scope: "author" },
+  "amendment.decline": { who: "active", scope: "author" },
+
   "reference.matrix": { who: "anyone" },
   "reference.norm": { who: "anyone" },
   "reference.forums": { who: "anyone" },

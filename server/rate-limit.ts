@@ -28,6 +28,8 @@ const limits = {
   // Per person: 10 new comments per 10 minutes, and 10 reports per hour.
   comment: { points: 10, duration: 10 * 60 },
   report: { points: 10, duration: 60 * 60 },
+  // Per person: 10 new amendments per hour.
+  amendment: { points: 10, duration: 60 * 60 },
   // Per proposer: 20 co-author invitations per hour, so invitations cannot probe or spam addresses.
   coauthorInvitation: { points: 20, duration: 60 * 60 },
 } as const;

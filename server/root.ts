@@ -1,4 +1,5 @@
 import { accountRouter } from "./routers/account";
+import { amendmentsRouter } from "./routers/amendments";
 import { homeRouter } from "./routers/home";
 import { commentsRouter, moderationRouter } from "./routers/comments";
 import { normsRouter } from "./routers/norms";
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   users: usersRouter,
   audit: auditRouter,
   norms: normsRouter,
+  amendments: amendmentsRouter,
   references: referencesRouter,
   search: searchRouter,
   positions: positionsRouter,

@@ -110,6 +110,15 @@ async function arrange(db: Db) {
   const appealedComment = await asMember.comments.create({ normId: publicNormRow!.id, body: "Another comment that will be hidden." });
   for (const c of [hiddenComment, appealedComment]) await asSecretariat.moderation.hide({ commentId: c.id, rule: "HR-2" });
   const commentAppeal = await asMember.comments.appeal({ commentId: appealedComment.id, text: "This comment criticised an argument, not a person." });
+  // An amendment the member proposed to the public norm's first clause.
+  const memberAmendment = await asMember.amendments.propose({
+    normId: publicNormRow!.id,
+    baseVersion: 1,
+    clause: 1,
+    kind: "replace",
+    text: "States should do the first thing without delay.",
+    rationale: "Without a time frame the first clause commits nobody to anything.",
+  });
   // Stock-takes: one open now (covering the public norm and a reference norm), one closed and
   // published, and one closed and not yet published.
   const today = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -179,6 +188,7 @@ async function arrange(db: Db) {
     acceptedObservation,
     hiddenComment,
     commentAppeal,
+    memberAmendment,
     verifyToken: await issueToken(db, unverified.id, "verify_email"),
     resetToken: await issueToken(db, target.id, "reset_password"),
   };
@@ -356,6 +366,25 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "comments.delete": { expect: only("member"), input: (f) => ({ commentId: f.memberComment.id }) },
   "comments.report": { expect: ACTIVE, input: (f) => ({ commentId: f.memberComment.id, reason: "Reported from the matrix test." }) },
   "comments.appeal": { expect: only("member"), input: (f) => ({ commentId: f.hiddenComment.id, text: "This comment criticised an argument, not a person." }) },
+
+  "amendments.forNorm": { expect: ANYONE, input: (f) => ({ slug: f.publicNorm.slug }) },
+  "amendments.byClause": { expect: ANYONE, input: (f) => ({ slug: f.publicNorm.slug }) },
+  "amendments.get": { expect: ANYONE, input: (f) => ({ slug: f.publicNorm.slug, number: f.memberAmendment.number }) },
+  "amendments.propose": {
+    expect: ACTIVE,
+    input: (f) => ({ normId: f.publicNorm.id, baseVersion: 1, clause: 2, kind: "insert", text: "States should report on the second thing.", rationale: "Reporting is how the second clause becomes checkable." }),
+  },
+  // For an organisation: only its representative (the member belongs to it but does not represent it).
+  "amendments.propose#onBehalf": {
+    expect: REPRESENTATIVE,
+    input: (f) => ({ normId: f.publicNorm.id, baseVersion: 1, clause: 2, kind: "delete", rationale: "The second clause repeats what existing law already says.", organizationId: f.organization.id }),
+  },
+  "amendments.support": { expect: ACTIVE, input: (f) => ({ amendmentId: f.memberAmendment.id }) },
+  "amendments.support#onBehalf": { expect: REPRESENTATIVE, input: (f) => ({ amendmentId: f.memberAmendment.id, organizationId: f.organization.id }) },
+  // Its proposer withdraws it; the norm's authors (the representative proposed the norm) accept or decline it.
+  "amendments.withdraw": { expect: only("member"), input: (f) => ({ amendmentId: f.memberAmendment.id }) },
+  "amendments.accept": { expect: REPRESENTATIVE, input: (f) => ({ amendmentId: f.memberAmendment.id }) },
+  "amendments.decline": { expect: REPRESENTATIVE, input: (f) => ({ amendmentId: f.memberAmendment.id, reason: "The first clause is meant to leave the timing to each state." }) },
 
   "moderation.log": { expect: ANYONE, input: () => ({}) },
   "moderation.queue": { expect: STAFF },

@@ -5,7 +5,7 @@ import { and, asc, count, desc, eq, exists, inArray, isNull, sql } from "drizzle
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { Db, DbOrTx } from "~/db/connect";
-import { commentAppeals, commentReports, commentRevisions, comments, norms, normVersions, organizations, users } from "~/db/schema";
+import { amendments, commentAppeals, commentReports, commentRevisions, comments, norms, normVersions, organizations, users } from "~/db/schema";
 import type { CommentStatus, NormStatus, Region, StakeholderType } from "~/server/schemas/vocabulary";
 import { stageClosedRefusal, stageHasClosed } from "./stage-clock";
 import { badInput, conflict, forbidden, invalidState, notFound, pgErrorCode } from "../errors";
@@ -19,6 +19,10 @@ import { personName } from "./person-name";
 import { clock } from "../clock";
 
 type CreateInput = z.output<typeof createCommentInput>;
+
+const notFoundAmendment = (number: number): never => {
+  throw notFound(`Amendment ${number}`);
+};
 type ListInput = z.output<typeof listCommentsInput>;
 
 /** Replies are shown indented up to this depth; deeper replies line up with it and name whom they answer. */
@@ -68,7 +72,7 @@ async function speakingFor(db: DbOrTx, actor: Actor, organizationId: string | nu
   return organization.id;
 }
 
-/** Where a new comment sits: a reply takes its parent's thread, version and clause. */
+/** Where a new comment sits: a reply takes its parent's thread, version, clause and amendment. */
 async function anchor(db: DbOrTx, norm: { id: string; currentVersion: number }, input: CreateInput) {
   if (input.parentId) {
     const parent = await db.query.comments.findFirst({ where: and(eq(comments.id, input.parentId), eq(comments.normId, norm.id)) });
@@ -80,7 +84,16 @@ async function anchor(db: DbOrTx, norm: { id: string; currentVersion: number }, 
           : "This comment was deleted by its author, so it cannot be replied to.",
       );
     }
-    return { threadId: parent.threadId, parentId: parent.id, depth: parent.depth + 1, version: parent.version, clause: parent.clause };
+    return { threadId: parent.threadId, parentId: parent.id, depth: parent.depth + 1, version: parent.version, clause: parent.clause, amendmentId: parent.amendmentId };
+  }
+  if (input.amendmentId) {
+    // An amendment's discussion is anchored where the amendment was written.
+    const amendment = await db.query.amendments.findFirst({
+      columns: { id: true, baseVersion: true, clause: true },
+      where: and(eq(amendments.id, input.amendmentId), eq(amendments.normId, norm.id)),
+    });
+    if (!amendment) throw notFound("The amendment");
+    return { threadId: null, parentId: null, depth: 0, version: amendment.baseVersion, clause: amendment.clause, amendmentId: amendment.id };
   }
   const number = input.version ?? norm.currentVersion;
   const version = await db.query.normVersions.findFirst({
@@ -93,7 +106,14 @@ async function anchor(db: DbOrTx, norm: { id: string; currentVersion: number }, 
     const message = `Version ${number} has ${version.clauses.length} clause${version.clauses.length === 1 ? "" : "s"}; choose one of them.`;
     throw badInput(message, { clause: message });
   }
-  return { threadId: null, parentId: null, depth: 0, version: number, clause };
+  return { threadId: null, parentId: null, depth: 0, version: number, clause, amendmentId: null };
+}
+
+/** An amendment's discussion is open while the amendment is (and the norm's, as for any comment). */
+async function refuseUnlessAmendmentOpen(db: DbOrTx, amendmentId: string | null) {
+  if (!amendmentId) return;
+  const amendment = await db.query.amendments.findFirst({ columns: { number: true, state: true }, where: eq(amendments.id, amendmentId) });
+  if (amendment && amendment.state !== "open") throw invalidState(`Amendment ${amendment.number} is ${amendment.state}, so its discussion is closed.`);
 }
 
 export async function createComment(db: Db, actor: Actor, input: CreateInput) {
@@ -106,6 +126,7 @@ export async function createComment(db: Db, actor: Actor, input: CreateInput) {
     const [locked] = await tx.select({ status: norms.status, stageClosesAt: norms.stageClosesAt }).from(norms).where(eq(norms.id, norm.id)).for("no key update");
     const now = clock.now();
     refuseUnlessOpen(locked, now);
+    await refuseUnlessAmendmentOpen(tx, place.amendmentId);
     const id = crypto.randomUUID();
     await tx.insert(comments).values({
       id,
@@ -115,6 +136,7 @@ export async function createComment(db: Db, actor: Actor, input: CreateInput) {
       depth: place.depth,
       version: place.version,
       clause: place.clause,
+      amendmentId: place.amendmentId,
       authorId: actor.id,
       organizationId,
       language: input.language,
@@ -230,6 +252,13 @@ export const THREADS_PAGE = 50;
  */
 export async function listComments(db: Db, actor: Actor | null, input: ListInput) {
   const { norm } = await visibleNorm(db, actor, input.slug);
+  // The discussion of one amendment, or of the text (no amendment's comments).
+  const amendment =
+    input.amendment === undefined
+      ? null
+      : ((await db.query.amendments.findFirst({ columns: { id: true, state: true }, where: and(eq(amendments.normId, norm.id), eq(amendments.number, input.amendment)) })) ??
+        notFoundAmendment(input.amendment));
+  const inDiscussion = amendment ? eq(comments.amendmentId, amendment.id) : isNull(comments.amendmentId);
   const staff = isStaff(actor);
   // A comment whose author this reader may see: visible ones, and hidden ones to their author and the secretariat.
   const inThread = alias(comments, "in_thread");
@@ -252,6 +281,7 @@ export async function listComments(db: Db, actor: Actor | null, input: ListInput
         : sql`(${comments.createdAt}, ${comments.id}) > (${c.t}::timestamptz, ${c.id}::uuid)`;
   const threadFilter = and(
     eq(comments.normId, norm.id),
+    inDiscussion,
     isNull(comments.parentId),
     input.version === undefined ? undefined : eq(comments.version, input.version),
     input.clause === undefined ? undefined : input.clause === null ? isNull(comments.clause) : eq(comments.clause, input.clause),
@@ -282,7 +312,7 @@ export async function listComments(db: Db, actor: Actor | null, input: ListInput
     db
       .select({ n: count() })
       .from(comments)
-      .where(and(eq(comments.normId, norm.id), eq(comments.status, "visible"))),
+      .where(and(eq(comments.normId, norm.id), inDiscussion, eq(comments.status, "visible"))),
   ]);
   const roots = pageRoots.slice(0, THREADS_PAGE);
   const last = roots.at(-1);
@@ -309,7 +339,8 @@ export async function listComments(db: Db, actor: Actor | null, input: ListInput
     : [];
   const active = Boolean(actor && !actor.suspension);
   const consultationClosed = norm.status === "consultation" && stageHasClosed(norm, clock.now());
-  const open = commentsOpen(norm.status) && !consultationClosed;
+  const amendmentClosed = amendment !== null && amendment.state !== "open";
+  const open = commentsOpen(norm.status) && !consultationClosed && !amendmentClosed;
   // Only visible comments name their author to everyone; a hidden one names them to its author and the secretariat.
   const named = (r: (typeof rows)[number]) => r.comment.status === "visible" || (r.comment.status === "hidden" && (actor?.id === r.comment.authorId || staff));
   const names = new Map(rows.map((r) => [r.comment.id, named(r) ? r.authorName : null]));
@@ -366,7 +397,13 @@ export async function listComments(db: Db, actor: Actor | null, input: ListInput
   return {
     norm: { id: norm.id, slug: norm.slug, title: norm.title, status: norm.status, currentVersion: norm.currentVersion },
     open,
-    closedReason: open ? null : consultationClosed ? stageClosedRefusal("consultation", "comments") : closedMessage(norm.status),
+    closedReason: open
+      ? null
+      : consultationClosed
+        ? stageClosedRefusal("consultation", "comments")
+        : amendmentClosed
+          ? `Amendment ${input.amendment} is ${amendment.state}, so its discussion is closed.`
+          : closedMessage(norm.status),
     /** Visible comments in the whole discussion. */
     count: visible?.n ?? 0,
     /** Threads matching the filters; `threads` holds the first THREADS_PAGE after the cursor. */
@@ -382,7 +419,7 @@ export async function clauseCounts(db: Db, actor: Actor | null, slug: string, ve
   const rows = await db
     .select({ clause: comments.clause, n: count() })
     .from(comments)
-    .where(and(eq(comments.normId, norm.id), eq(comments.version, version), eq(comments.status, "visible")))
+    .where(and(eq(comments.normId, norm.id), eq(comments.version, version), isNull(comments.amendmentId), eq(comments.status, "visible")))
     .groupBy(comments.clause);
   return {
     wholeNorm: rows.find((r) => r.clause === null)?.n ?? 0,

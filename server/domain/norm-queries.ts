@@ -4,6 +4,7 @@ import { type AnyColumn, and, asc, desc, eq, exists, inArray, isNotNull, lte, or
 import type { z } from "zod";
 import type { Db } from "~/db/connect";
 import {
+  amendments,
   normCategories,
   normCitations,
   normCoauthorInvitations,
@@ -190,13 +191,26 @@ export async function visibleNorm(db: Db, actor: Actor | null, slug: string) {
   return { norm, role };
 }
 
+/** Each amendment's number and its proposer (and organisation), by id: what a version or a timeline entry credits. */
+async function amendmentCredits(db: Db, ids: readonly (string | null)[]) {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (!wanted.length) return new Map<string, { number: number; authorName: string; organizationName: string | null }>();
+  const rows = await db
+    .select({ id: amendments.id, number: amendments.number, authorName: personName(users, amendments.organizationId), organizationName: organizations.name })
+    .from(amendments)
+    .innerJoin(users, eq(users.id, amendments.authorId))
+    .leftJoin(organizations, eq(organizations.id, amendments.organizationId))
+    .where(inArray(amendments.id, wanted));
+  return new Map(rows.map(({ id, ...r }) => [id, r]));
+}
+
 export async function getNorm(db: Db, actor: Actor | null, slug: string) {
   const { norm, role } = await visibleNorm(db, actor, slug);
   const move = isPublicNorm(norm) ? nextMove(norm.status) : null;
   const [current, versions, categories, citations, events, coauthors, mergedFrom, mergedInto, proposer, organization, criteria] = await Promise.all([
     db.query.normVersions.findFirst({ where: and(eq(normVersions.normId, norm.id), eq(normVersions.number, norm.currentVersion)) }),
     db
-      .select({ number: normVersions.number, changeSummary: normVersions.changeSummary, createdAt: normVersions.createdAt, authorName: personName() })
+      .select({ number: normVersions.number, changeSummary: normVersions.changeSummary, createdAt: normVersions.createdAt, authorName: personName(), amendmentId: normVersions.amendmentId })
       .from(normVersions)
       .innerJoin(users, eq(users.id, normVersions.authorId))
       .where(eq(normVersions.normId, norm.id))
@@ -224,6 +238,7 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
         override: normEvents.override,
         overrideReason: normEvents.overrideReason,
         criteria: normEvents.criteria,
+        amendmentId: normEvents.amendmentId,
         createdAt: normEvents.createdAt,
         // Null for what the clock did (a stage closing on its date).
         actorName: sql<string | null>`case when ${users.id} is null then null else ${personName()} end`,
@@ -250,6 +265,9 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
       : undefined,
     move ? publishedCriteria(db) : undefined,
   ]);
+  // The amenders the versions and the timeline credit.
+  const credits = await amendmentCredits(db, [...versions.map((v) => v.amendmentId), ...events.map((e) => e.amendmentId)]);
+  const credit = (id: string | null) => (id ? (credits.get(id) ?? null) : null);
   // Pending invitations, by the address typed, for the proposer only.
   const pendingInvitations =
     role === "proposer"
@@ -286,8 +304,8 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
     pendingInvitations,
     categories,
     citations,
-    versions,
-    timeline: events,
+    versions: versions.map(({ amendmentId, ...v }) => ({ ...v, amendment: credit(amendmentId) })),
+    timeline: events.map(({ amendmentId, ...e }) => ({ ...e, amendment: credit(amendmentId) })),
     mergedFrom,
     mergedInto: mergedInto ?? null,
     // What this reader may do now, decided here so the page only shows what the server would allow.

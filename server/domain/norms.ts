@@ -34,6 +34,7 @@ import { evaluate, factsOf, publishedCriteria, unmetWords } from "./criteria";
 import { stageRule } from "./process";
 import { recordCloseIfDue } from "./stage-close";
 import { freezeFigures } from "./adherence";
+import { supersedeOpenAmendments } from "./amendments";
 import { closesAtAfter, closesAtEndOf, closingDayRefusal, isTimedStage, lastOpenDay, stageClosedRefusal, stageHasClosed } from "./stage-clock";
 
 type CreateInput = z.output<typeof createNormInput>;
@@ -257,6 +258,8 @@ export async function transitionNorm(
     if (!closesAt && options.lastDay) throw badInput("Only a move into consultation or endorsement has a closing date.", { lastDay: "Leave the date empty for this move." });
     // Submitting is what makes a norm public, for good; withdrawing never does (norm-visibility.ts).
     const submittedAt = transition === "submit" ? (norm.submittedAt ?? now) : norm.submittedAt;
+    // Amendments still open when the consultation ends are superseded: nobody can accept them now.
+    if (norm.status === "consultation" && to !== "consultation") await supersedeOpenAmendments(tx, norm.id, now);
     await tx
       .update(norms)
       .set({ status: to, submittedAt, stageClosesAt: closesAt, stageClosedAt: null, updatedAt: now, lastActivityAt: now })
@@ -355,6 +358,7 @@ export async function mergeNorm(db: Db, actor: Actor, normId: string, intoSlug: 
     }
     const now = clock.now();
     await recordCloseIfDue(tx, norm, now);
+    if (norm.status === "consultation") await supersedeOpenAmendments(tx, norm.id, now);
     await tx
       .update(norms)
       .set({ status: "merged", mergedIntoId: target.id, stageClosesAt: null, stageClosedAt: null, updatedAt: now, lastActivityAt: now })

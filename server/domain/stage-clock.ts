@@ -62,8 +62,13 @@ const closedWords: Record<TimedStage, string> = {
 };
 
 /** Why a write the stage allowed is refused once it has closed, in plain words. */
-export function stageClosedRefusal(stage: TimedStage, what: "comments" | "revisions" | "positions") {
-  const tail = { comments: "new comments and edits are closed", revisions: "its text can no longer be revised", positions: "positions can no longer be recorded or changed" }[what];
+export function stageClosedRefusal(stage: TimedStage, what: "comments" | "revisions" | "positions" | "amendments") {
+  const tail = {
+    comments: "new comments and edits are closed",
+    revisions: "its text can no longer be revised",
+    positions: "positions can no longer be recorded or changed",
+    amendments: "amendments can no longer be proposed or supported",
+  }[what];
   return `${closedWords[stage]}: ${tail}.`;
 }
 

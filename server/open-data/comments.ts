@@ -63,7 +63,7 @@ export function serialiseComment(c: Omit<ListedComment, "replyCount">): NormComm
 
 export function normCommentsResponse(db: Db, slug: string, params: URLSearchParams) {
   return respond(async () => {
-    const input = readQuery(params, commentListParams, ["version", "clause"]) as CommentListInput;
+    const input = readQuery(params, commentListParams, ["version", "clause", "amendment"]) as CommentListInput;
     const result = await visitorCaller(db).comments.list({ ...input, slug });
     const body: NormCommentList = {
       // The same published norm as the positions endpoints give, with the same draft guard.

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { listCommentsInput, moderationLogInput } from "../schemas/comments";
 import { listNormsInput } from "../schemas/norms";
 import { listOrganizationsInput } from "../schemas/organizations";
+// Registers the amendments' schemas with openDataSchemas.
+import "./amendments";
 import { commentListParams, moderationLogParams } from "./comments";
 import { jsonResponse } from "./http";
 import { csvHeaders, csvParams, listParams } from "./norms";
@@ -368,6 +370,7 @@ const commentParamDescriptions: Record<keyof typeof commentQueryInput.shape, str
   version: "Only threads about this version of the norm's text.",
   clause: "Only threads about this clause (from 1). Combine with `version`: clause numbers can change between versions.",
   stakeholderType: "Only threads in which an organisation of this stakeholder type speaks.",
+  amendment: "The discussion of this amendment (by its number, see `/api/v1/norms/{slug}/amendments`) instead of the discussion of the text.",
   cursor: "The `nextCursor` of the previous page: the next 50 threads.",
 };
 
@@ -393,6 +396,18 @@ const discussionSection = (): Section => ({
         parameters: [ref("parameters", "Slug"), ...queryParametersOf(commentQueryInput, commentListParams, commentParamDescriptions)],
         responses: { "200": json(ref("schemas", "NormComments"), "The discussion."), ...notFound, ...errorResponses },
         "x-example-request": absoluteUrl(`/api/v1/norms/${EXAMPLE_SLUG}/comments?sort=replies`),
+      },
+    },
+    "/api/v1/norms/{slug}/amendments": {
+      get: {
+        operationId: "listNormAmendments",
+        summary: "List the amendments to a norm",
+        description:
+          "Every amendment proposed to the norm's text during consultation, in the order proposed: the clause it concerns and the version it was written on, the change as a word redline, its proposer, its support by stakeholder type, and what became of it (accepted into a version, declined with a reason, withdrawn, or superseded when the consultation ended). Its discussion is at `/api/v1/norms/{slug}/comments?amendment={number}`.",
+        tags: ["Discussion"],
+        parameters: [ref("parameters", "Slug")],
+        responses: { "200": json(ref("schemas", "NormAmendments"), "The amendments."), ...notFound, ...errorResponses },
+        "x-example-request": absoluteUrl(`/api/v1/norms/${EXAMPLE_SLUG}/amendments`),
       },
     },
     "/api/v1/moderation-log": {

@@ -29,6 +29,8 @@ export const createCommentInput = z.strictObject({
   clause: wholeNumber("The clause number").nullable().optional(),
   parentId: z.uuid().nullable().optional(),
   organizationId: z.uuid().nullable().optional(),
+  // A comment on an amendment (it takes the amendment's version and clause) rather than on the text.
+  amendmentId: z.uuid().nullable().optional(),
 });
 
 export const editCommentInput = z.strictObject({ commentId: z.uuid(), body });
@@ -62,6 +64,8 @@ export const listCommentsInput = z.strictObject({
   // A clause's number, or null for comments on the whole text.
   clause: wholeNumber("The clause number").nullable().optional(),
   stakeholderType: z.enum(stakeholderTypes).optional(),
+  // An amendment's discussion, by its number; without it, the discussion of the text.
+  amendment: wholeNumber("The amendment number").optional(),
   // The page link after the last thread shown.
   cursor: jsonCursor(threadCursorShape).optional(),
 });

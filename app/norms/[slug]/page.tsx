@@ -312,7 +312,7 @@ export default async function NormPage({ params, searchParams }: { params: Param
             <h2 id="timeline-heading" className="mb-4 text-xl font-bold sm:text-2xl">
               {t("timeline")}
             </h2>
-            <Timeline events={norm.timeline} mergedInto={norm.mergedInto} />
+            <Timeline events={norm.timeline} mergedInto={norm.mergedInto} slug={norm.slug} />
           </section>
 
           {norm.nextStep ? (

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { NormEventType } from "~/db/schema";
 import type { CriterionResult } from "~/server/domain/criteria";
@@ -22,6 +23,8 @@ export interface TimelineEvent {
   overrideReason: string | null;
   /** The move's criteria as evaluated when it was made. */
   criteria: CriterionResult[] | null;
+  /** The amendment an amendmentAccepted or amendmentDeclined entry decided, and who proposed it. */
+  amendment: { number: number; authorName: string; organizationName: string | null } | null;
 }
 
 /** Moves whose note is the secretariat's public outcome statement. */
@@ -30,7 +33,7 @@ const secretariatMoves = new Set<NormEventType>(["openEndorsement", "returnToCon
 const lastDayOf = (closesAt: Date) => new Date(closesAt.getTime() - 12 * 60 * 60 * 1000);
 
 /** Every revision and transition, oldest first, in plain words. */
-export async function Timeline({ events, mergedInto }: { events: readonly TimelineEvent[]; mergedInto: { title: string } | null }) {
+export async function Timeline({ events, mergedInto, slug }: { events: readonly TimelineEvent[]; mergedInto: { title: string } | null; slug: string }) {
   const [t, format] = await Promise.all([getTranslations("norms.timeline"), getFormatter()]);
   return (
     <ol className="border-s-4 border-border ps-5">
@@ -46,11 +49,23 @@ export async function Timeline({ events, mergedInto }: { events: readonly Timeli
                 ? t("stageClosed", { stage: e.fromStatus ?? "consultation", date: closingDay })
                 : e.type === "extended"
                   ? t("extended", { stage: e.fromStatus ?? "consultation", date: closingDay })
-                  : t(e.type);
+                  : e.type === "amendmentAccepted" || e.type === "amendmentDeclined"
+                    ? ""
+                    : t(e.type);
+        const amendment = e.amendment;
         return (
           <li key={i} className="relative mb-6 last:mb-0">
             <span aria-hidden="true" className="absolute -start-[1.75rem] top-2 size-3 rounded-full bg-foreground" />
-            <p className="font-bold">{what}</p>
+            <p className="font-bold">
+              {amendment
+                ? t.rich(e.type === "amendmentAccepted" ? "amendmentAccepted" : "amendmentDeclined", {
+                    number: amendment.number,
+                    version: e.version ?? 0,
+                    name: amendment.organizationName ? `${amendment.authorName} (${amendment.organizationName})` : amendment.authorName,
+                    link: (chunks) => <Link href={`/norms/${slug}/amendments/${amendment.number}`}>{chunks}</Link>,
+                  })
+                : what}
+            </p>
             <p className="text-base text-muted">
               {e.actorName === null ? t("byClock") : staff ? t("byStaff", { name: e.actorName }) : t("by", { name: e.actorName })}
               {" · "}
@@ -61,13 +76,13 @@ export async function Timeline({ events, mergedInto }: { events: readonly Timeli
             ) : null}
             {e.note ? (
               <p className="mt-1 max-w-2xl whitespace-pre-line">
-                {e.type === "revised"
+                {e.type === "revised" || e.type === "amendmentAccepted"
                   ? t("changeSummary", { summary: e.note })
-                  : e.type === "extended"
+                  : e.type === "amendmentDeclined" || e.type === "extended"
                     ? t("reason", { reason: e.note })
-                    : secretariatMoves.has(e.type)
-                      ? t("statement", { statement: e.note })
-                      : t("note", { note: e.note })}
+                      : secretariatMoves.has(e.type)
+                        ? t("statement", { statement: e.note })
+                        : t("note", { note: e.note })}
               </p>
             ) : null}
             {e.override ? (
