@@ -301,6 +301,27 @@ describe("adherence over time", () => {
   });
 });
 
+describe("the stock-take", () => {
+  it("counts positions as they stood at the window's close: a withdrawal before it takes the organisation out, adherence after it waits for next year", async () => {
+    const norm = await inEndorsement(new Date());
+    setClock(null);
+    const [a, b, c] = [await speaker("state", "african"), await speaker("academia", "weog"), await speaker("civil_society", "global")];
+    for (const s of [a, b]) await s.api.positions.record({ normId: norm.id, organizationId: s.organization.id, stance: "endorse" });
+    await norm.staff.norms.transition({ normId: norm.id, transition: "conclude", ...overriding });
+    const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+    await norm.staff.stocktakes.open({ year: 2040, opensOn: day(-5), closesOn: day(5), normIds: [norm.id], referenceNormIds: [] });
+    await a.api.positions.withdraw({ normId: norm.id, organizationId: a.organization.id });
+    await norm.staff.stocktakes.close({ year: 2040 });
+    await c.api.positions.record({ normId: norm.id, organizationId: c.organization.id, stance: "endorse" });
+    const preview = await norm.staff.stocktakes.preview({ year: 2040 });
+    const item = preview.snapshot.items.find((i) => i.kind === "forum")!;
+    expect(item.measures!.counts).toMatchObject({ endorse: 1, total: 1 });
+    expect(JSON.stringify(item)).not.toContain(a.organization.name);
+    // The same figures however often they are read.
+    expect((await norm.staff.stocktakes.preview({ year: 2040 })).snapshot.items).toEqual(preview.snapshot.items);
+  });
+});
+
 describe("measures from the stored counts", () => {
   it("equal computeMeasures() of the positions, in every field the counts determine", () => {
     for (let run = 0; run < 50; run++) {

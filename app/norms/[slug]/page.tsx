@@ -70,6 +70,7 @@ export default async function NormPage({ params, searchParams }: { params: Param
     { href: "#timeline-heading", label: t("timeline") },
     ...(norm.nextStep ? [{ href: "#criteria-heading", label: tc("title") }] : []),
     ...(positions ? [{ href: "#positions-heading", label: t("contentsPositions") }] : []),
+    ...(positions && norm.status === "concluded" ? [{ href: "#adherence-heading", label: t("contentsAdherence") }] : []),
     ...(positions && positions.positions.length > 0 ? [{ href: "#catalogue-heading", label: t("contentsCatalogue") }] : []),
     ...(norm.isPublic ? [{ href: "#discussion-heading", label: t("contentsDiscussion") }] : []),
     ...(positions?.open ? [{ href: "#record-position-heading", label: t("contentsRecordPosition") }] : []),
@@ -349,6 +350,7 @@ export default async function NormPage({ params, searchParams }: { params: Param
               currentVersion={positions.norm.currentVersion}
               positionCount={positions.measures.counts.total}
               viewer={positionsViewer}
+              concluded={norm.status === "concluded"}
             />
           ) : null}
           <section aria-labelledby="cite-heading" className="border-t-4 border-border pt-4">

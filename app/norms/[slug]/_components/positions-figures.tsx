@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { stances } from "~/server/schemas/vocabulary";
+import type { CountedMeasures } from "~/server/domain/measures";
 import type { NormPositions } from "./positions-load";
 import { StanceSwatch } from "./positions-stance";
 
@@ -7,9 +8,14 @@ import { StanceSwatch } from "./positions-stance";
 export async function PositionsFigures({
   measures,
   currentVersion,
+  level: Heading = "h3",
+  idPrefix = "positions",
 }: {
-  measures: NormPositions["measures"];
+  /** The live measures, or a frozen record's (which has no per-position figures). */
+  measures: CountedMeasures & Partial<Pick<NormPositions["measures"], "onCurrentText" | "uncounted">>;
   currentVersion: number;
+  level?: "h3" | "h4";
+  idPrefix?: string;
 }) {
   const [t, tv, format] = await Promise.all([getTranslations("positions.figures"), getTranslations("vocabulary"), getFormatter()]);
   const percent = (x: number) => format.number(x, { style: "percent", maximumFractionDigits: 0 });
@@ -50,7 +56,7 @@ export async function PositionsFigures({
 
   return (
     <div className="mb-10">
-      <h3 className="sr-only">{t("title")}</h3>
+      <Heading className="sr-only">{t("title")}</Heading>
       <dl className="mb-6 grid gap-4 sm:grid-cols-2">
         {figures.map((f) => (
           <div key={f.id} className="border-t-4 border-primary bg-surface p-4 sm:p-5" data-figure={f.id}>
@@ -61,10 +67,10 @@ export async function PositionsFigures({
         ))}
       </dl>
 
-      <h3 id="positions-counts-heading" className="mb-2 text-lg font-bold sm:text-xl">
+      <Heading id={`${idPrefix}-counts-heading`} className="mb-2 text-lg font-bold sm:text-xl">
         {t("countsTitle")}
-      </h3>
-      <ul className="mb-3 flex flex-wrap gap-x-6 gap-y-2" aria-labelledby="positions-counts-heading">
+      </Heading>
+      <ul className="mb-3 flex flex-wrap gap-x-6 gap-y-2" aria-labelledby={`${idPrefix}-counts-heading`}>
         {stances.map((s) => (
           <li key={s} className="flex items-center gap-2">
             <StanceSwatch stance={s} />
@@ -74,10 +80,14 @@ export async function PositionsFigures({
       </ul>
       <p>
         <strong>{t("total", { count: counts.total })}</strong>
-        {" · "}
-        {t("onCurrentText", { current: measures.onCurrentText, total: counts.total, version: currentVersion })}
+        {measures.onCurrentText === undefined ? null : (
+          <>
+            {" · "}
+            {t("onCurrentText", { current: measures.onCurrentText, total: counts.total, version: currentVersion })}
+          </>
+        )}
       </p>
-      {measures.uncounted > 0 ? <p className="text-muted">{t("uncounted", { count: measures.uncounted })}</p> : null}
+      {measures.uncounted ? <p className="text-muted">{t("uncounted", { count: measures.uncounted })}</p> : null}
     </div>
   );
 }

@@ -18,7 +18,9 @@ export async function PositionsGroups({
   caption,
   groupColumn,
   rows,
+  level: Heading = "h3",
 }: {
+  level?: "h3" | "h4";
   id: string;
   title: string;
   caption: string;
@@ -32,9 +34,9 @@ export async function PositionsGroups({
 
   return (
     <section aria-labelledby={headingId} className="mb-10">
-      <h3 id={headingId} className="mb-4 text-lg font-bold sm:text-xl">
+      <Heading id={headingId} className="mb-4 text-lg font-bold sm:text-xl">
         {title}
-      </h3>
+      </Heading>
 
       <div aria-hidden="true" className="mb-6">
         <ul className="mb-4 flex flex-wrap gap-x-5 gap-y-1 text-base">

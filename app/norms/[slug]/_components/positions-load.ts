@@ -18,6 +18,14 @@ export const getPositions = cache(async (slug: string) => {
   return load(() => api.positions.forNorm({ slug }));
 });
 
+export type NormAdherence = inferRouterOutputs<AppRouter>["positions"]["adherence"];
+
+/** A concluded norm's frozen figures and adherence over time, once per request. */
+export const getAdherence = cache(async (slug: string) => {
+  if (slug.length > MAX_SLUG) notFound();
+  return load(() => api.positions.adherence({ slug }));
+});
+
 /** Entries on each page of a norm's position history. */
 export const HISTORY_PAGE = 100;
 

@@ -10,7 +10,8 @@ export type PositionsViewer =
   | { kind: "signedIn"; organizations: ViewerOrganization[] };
 
 /**
- * Where a representative records their organisation's position; shown only while positions are open.
+ * Where a representative records their organisation's position; shown only while positions are open,
+ * and on a concluded norm, where it records adherence or its withdrawal.
  * Server markup; only a representative's form is a client component, loaded for them alone.
  */
 export async function PositionsPanel({
@@ -19,26 +20,31 @@ export async function PositionsPanel({
   currentVersion,
   positionCount,
   viewer,
+  concluded = false,
 }: {
   normId: string;
   slug: string;
   currentVersion: number;
   positionCount: number;
   viewer: PositionsViewer;
+  /** A concluded norm takes adherence only (docs/adherence.md). */
+  concluded?: boolean;
 }) {
   const t = await getTranslations("positions.panel");
   const representative = viewer.kind === "signedIn" && viewer.organizations.length > 0;
+  const title = concluded ? (representative ? t("titleAdherenceRepresentative") : t("titleAdherence")) : representative ? t("titleRepresentative") : t("title");
   return (
     <section id="record-position" className="border-t-4 border-primary pt-4">
       <h2 id="record-position-heading" className="mb-3 text-xl font-bold sm:text-2xl">
-        {representative ? t("titleRepresentative") : t("title")}
+        {title}
       </h2>
       <p className="mb-4">
         {t("summary", { count: positionCount })} <Link href="#positions">{t("seeAll")}</Link>
       </p>
+      {concluded ? <p className="mb-4">{t("adherenceLead")}</p> : null}
       {viewer.kind === "visitor" ? (
         <>
-          <p className="mb-4">{t("visitor")}</p>
+          <p className="mb-4">{concluded ? t("visitorAdherence") : t("visitor")}</p>
           <Link href={`/sign-in?next=${encodeURIComponent(`/norms/${slug}`)}`} className={buttonVariants({ variant: "secondary" })}>
             {t("signIn")}
           </Link>
@@ -51,7 +57,7 @@ export async function PositionsPanel({
           <Link href="/organizations/mine">{t("yourOrganizations")}</Link>
         </>
       ) : (
-        <RecordPosition normId={normId} currentVersion={currentVersion} organizations={viewer.organizations} />
+        <RecordPosition normId={normId} currentVersion={currentVersion} organizations={viewer.organizations} concluded={concluded} />
       )}
     </section>
   );

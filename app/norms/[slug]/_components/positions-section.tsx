@@ -6,7 +6,8 @@ import { type CatalogueGrouping, PositionsCatalogue } from "./positions-catalogu
 import { PositionsFigures } from "./positions-figures";
 import { PositionsGroups } from "./positions-groups";
 import { PositionsList } from "./positions-list";
-import type { NormPositions } from "./positions-load";
+import { getAdherence, type NormPositions } from "./positions-load";
+import { AdherenceSince, FrozenFigures } from "./adherence-section";
 
 const closedKeys: Partial<Record<NormStatus, "closedConcluded" | "closedWithdrawn" | "closedMerged">> = {
   concluded: "closedConcluded",
@@ -25,6 +26,31 @@ export async function PositionsSection({ data, grouping }: { data: NormPositions
   const { norm, measures } = data;
   const closedKey = data.closedReason ? closedKeys[norm.status] : undefined;
   const hasAny = data.positionsTotal > 0 || data.uncountedTotal > 0;
+  // A concluded norm: its figures at the close of endorsement (frozen), then adherence since (live).
+  const adherence = norm.status === "concluded" ? await getAdherence(norm.slug) : null;
+  const level = adherence?.frozen ? "h4" : "h3";
+  const liveFigures =
+    data.positions.length === 0 ? null : (
+      <>
+        <PositionsFigures measures={measures} currentVersion={norm.currentVersion} level={level} />
+        <PositionsGroups
+          level={level}
+          id="positions-by-type"
+          title={tg("byType")}
+          caption={tg("captionType")}
+          groupColumn={tg("colType")}
+          rows={measures.byStakeholderType.map((g) => ({ ...g, label: tv(`stakeholderType.${g.group}`) }))}
+        />
+        <PositionsGroups
+          level={level}
+          id="positions-by-region"
+          title={tg("byRegion")}
+          caption={tg("captionRegion")}
+          groupColumn={tg("colRegion")}
+          rows={measures.byRegion.map((g) => ({ ...g, label: tv(`region.${g.group}`) }))}
+        />
+      </>
+    );
 
   return (
     <section id="positions" aria-labelledby="positions-heading" className="mt-6 border-t-4 border-foreground pt-6 sm:mt-10">
@@ -46,6 +72,15 @@ export async function PositionsSection({ data, grouping }: { data: NormPositions
         </Alert>
       ) : null}
 
+      {adherence?.frozen ? (
+        <>
+          <FrozenFigures frozen={adherence.frozen} currentVersion={norm.currentVersion} />
+          <AdherenceSince slug={norm.slug} data={adherence}>
+            {liveFigures}
+          </AdherenceSince>
+        </>
+      ) : null}
+
       {data.positions.length === 0 ? (
         <div className="mb-10 max-w-2xl">
           <p className="mb-1 text-lg font-bold sm:text-xl">{t("emptyTitle")}</p>
@@ -54,21 +89,7 @@ export async function PositionsSection({ data, grouping }: { data: NormPositions
         </div>
       ) : (
         <>
-          <PositionsFigures measures={measures} currentVersion={norm.currentVersion} />
-          <PositionsGroups
-            id="positions-by-type"
-            title={tg("byType")}
-            caption={tg("captionType")}
-            groupColumn={tg("colType")}
-            rows={measures.byStakeholderType.map((g) => ({ ...g, label: tv(`stakeholderType.${g.group}`) }))}
-          />
-          <PositionsGroups
-            id="positions-by-region"
-            title={tg("byRegion")}
-            caption={tg("captionRegion")}
-            groupColumn={tg("colRegion")}
-            rows={measures.byRegion.map((g) => ({ ...g, label: tv(`region.${g.group}`) }))}
-          />
+          {adherence?.frozen ? null : liveFigures}
           <PositionsCatalogue slug={norm.slug} catalogue={data.catalogue} grouping={grouping} />
           <section aria-labelledby="positions-all-heading" className="mb-10">
             <h3 id="positions-all-heading" className="mb-4 text-lg font-bold sm:text-xl">

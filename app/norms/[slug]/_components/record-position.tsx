@@ -3,18 +3,25 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { applyServerError, FormErrors, TextareaField, useZodForm } from "~/app/_components/form";
+import { applyServerError, FormErrors, TextareaField, useFormDialog, useZodForm } from "~/app/_components/form";
+import { DialogActions } from "~/app/_components/dialog-actions";
 import { Button } from "~/app/_components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "~/app/_components/ui/dialog";
+import { useHydrated } from "~/app/_components/ui/submit-button";
 import { FieldError, FieldHint } from "~/app/_components/ui/field";
 import { cn } from "~/app/_components/ui/cn";
 import { toast } from "~/app/_components/ui/toaster";
 import { serverError, useMutation, useTRPC } from "~/app/_trpc/react";
-import { MAX_STATEMENT, recordPositionInput } from "~/server/schemas/positions";
-import { stances } from "~/server/schemas/vocabulary";
+import { MAX_STATEMENT, recordPositionInput, withdrawAdherenceInput } from "~/server/schemas/positions";
+import { type Stance, stances } from "~/server/schemas/vocabulary";
 import type { NormPositions } from "./positions-load";
 import { initialOrganization, needingReaffirmation } from "./stale-positions";
 
 export type ViewerOrganization = NormPositions["viewer"]["organizations"][number];
+
+/** What an organisation may record on a concluded norm: adherence, with or without reservations. */
+const adheringStances = ["endorse", "endorse_with_reservations"] as const satisfies readonly Stance[];
+const adheres = (stance: Stance | undefined) => stance === "endorse" || stance === "endorse_with_reservations";
 
 const radioClass =
   "m-0 size-7 shrink-0 cursor-pointer appearance-none rounded-full border-2 border-foreground bg-background checked:bg-foreground checked:shadow-[inset_0_0_0_5px_var(--color-background)] aria-invalid:border-destructive focus-visible:outline-offset-0 focus-visible:shadow-[0_0_0_5px_var(--color-foreground),inset_0_0_0_5px_var(--color-background)]";
@@ -24,10 +31,13 @@ export function RecordPosition({
   normId,
   currentVersion,
   organizations,
+  concluded = false,
 }: {
   normId: string;
   currentVersion: number;
   organizations: ViewerOrganization[];
+  /** The norm is concluded: only adherence (the two endorsing stances) and its withdrawal. */
+  concluded?: boolean;
 }) {
   const t = useTranslations("positions.panel");
   // A position given on an earlier version is chosen first, so it cannot be missed behind another name.
@@ -88,7 +98,7 @@ export function RecordPosition({
         <p className="mb-4 font-bold">{t("recordingFor", { name: organization.name })}</p>
       )}
       {/* Keyed by organisation, so choosing another one starts from that organisation's position. */}
-      <RecordForm key={organization.id} normId={normId} currentVersion={currentVersion} organization={organization} />
+      <RecordForm key={organization.id} normId={normId} currentVersion={currentVersion} organization={organization} concluded={concluded} />
     </>
   );
 }
@@ -97,10 +107,12 @@ function RecordForm({
   normId,
   currentVersion,
   organization,
+  concluded,
 }: {
   normId: string;
   currentVersion: number;
   organization: ViewerOrganization;
+  concluded: boolean;
 }) {
   const t = useTranslations("positions.panel");
   const tv = useTranslations("vocabulary");
@@ -112,9 +124,11 @@ function RecordForm({
   const form = useZodForm(recordPositionInput, {
     normId,
     organizationId: organization.id,
-    stance: position?.stance,
-    statement: position?.statement ?? "",
+    // After conclusion an objection or abstention is not offered again: the form starts empty.
+    stance: concluded && !adheres(position?.stance) ? undefined : position?.stance,
+    statement: concluded && !adheres(position?.stance) ? "" : (position?.statement ?? ""),
   });
+  const offered = concluded ? adheringStances : stances;
 
   const record = useMutation(
     trpc.positions.record.mutationOptions({
@@ -155,7 +169,7 @@ function RecordForm({
                 ? t("currentStance", { stance: tv(`stance.${position.stance}`), version: position.version })
                 : t("currentEarlier", { stance: tv(`stance.${position.stance}`), version: position.version, current: currentVersion })}
             </p>
-            {position.current ? null : (
+            {position.current || (concluded && !adheres(position.stance)) ? null : (
               <div className="mt-3">
                 <Button
                   type="button"
@@ -179,6 +193,7 @@ function RecordForm({
         ) : (
           <p>{t("currentNone", { name: organization.name })}</p>
         )}
+        {concluded && position && adheres(position.stance) ? <WithdrawAdherence normId={normId} organization={organization} /> : null}
       </div>
 
       <form method="post" onSubmit={onSubmit} noValidate>
@@ -186,14 +201,14 @@ function RecordForm({
         <div className={cn("mb-6 sm:mb-8", stanceError && "border-s-4 border-destructive ps-4")} data-invalid={stanceError ? "true" : undefined}>
           <fieldset aria-describedby={["stance-hint", stanceError ? "stance-error" : null].filter(Boolean).join(" ")}>
             <legend className="mb-1 text-base leading-snug font-semibold sm:text-lg">{t("stance")}</legend>
-            <FieldHint id="stance-hint">{t("stanceHint", { name: organization.name })}</FieldHint>
+            <FieldHint id="stance-hint">{concluded ? t("adherenceHint", { name: organization.name }) : t("stanceHint", { name: organization.name })}</FieldHint>
             {stanceError ? (
               <FieldError id="stance-error" prefix={te("errorPrefix")}>
                 {stanceError}
               </FieldError>
             ) : null}
             <div className="flex flex-col gap-4">
-              {stances.map((stance, index) => {
+              {offered.map((stance, index) => {
                 // The first radio carries the field's id, so the error summary can link to it.
                 const id = index === 0 ? "stance" : `stance-${stance}`;
                 return (
@@ -223,9 +238,60 @@ function RecordForm({
         </div>
         <TextareaField form={form} name="statement" label={t("statement")} hint={t("statementHint")} rows={6} maxLength={MAX_STATEMENT} />
         <Button type="submit" pending={pending}>
-          {t("submit")}
+          {concluded ? t("submitAdherence") : t("submit")}
         </Button>
       </form>
     </>
+  );
+}
+
+/** Ends the organisation's adherence to a concluded norm, after a confirmation; a reason is optional. */
+function WithdrawAdherence({ normId, organization }: { normId: string; organization: ViewerOrganization }) {
+  const t = useTranslations("positions.panel");
+  const tc = useTranslations("common.actions");
+  const trpc = useTRPC();
+  const router = useRouter();
+  // The trigger opens a dialog, which needs the page's script: until then it is visibly off.
+  const hydrated = useHydrated();
+  const dialog = useFormDialog(withdrawAdherenceInput, { normId, organizationId: organization.id, statement: "" });
+  const withdraw = useMutation(
+    trpc.positions.withdraw.mutationOptions({
+      onSuccess: () => {
+        dialog.close();
+        toast.success(t("withdrawn", { name: organization.name }));
+        router.refresh();
+      },
+      onError: dialog.fail,
+    }),
+  );
+  const onSubmit = dialog.submit((values) => withdraw.mutate(values));
+  return (
+    <div className="mt-3">
+      <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
+        <DialogTrigger asChild>
+          <Button type="button" variant="secondary" disabled={!hydrated} aria-describedby="withdraw-adherence-hint">
+            {t("withdraw")}
+          </Button>
+        </DialogTrigger>
+        <DialogContent closeLabel={tc("close")}>
+          <DialogHeader>
+            <DialogTitle>{t("withdrawTitle", { name: organization.name })}</DialogTitle>
+            <DialogDescription>{t("withdrawDescription", { name: organization.name })}</DialogDescription>
+          </DialogHeader>
+          <form method="post" onSubmit={onSubmit} noValidate>
+            <FormErrors form={dialog.form} fields={["statement"]} message={dialog.message} />
+            <TextareaField form={dialog.form} name="statement" label={t("withdrawStatement")} hint={t("withdrawStatementHint")} rows={4} maxLength={MAX_STATEMENT} />
+            <DialogActions>
+              <Button type="submit" variant="destructive" pending={withdraw.isPending}>
+                {t("withdrawConfirm")}
+              </Button>
+            </DialogActions>
+          </form>
+        </DialogContent>
+      </Dialog>
+      <p id="withdraw-adherence-hint" className="mt-2 text-base text-muted">
+        {t("withdrawHint")}
+      </p>
+    </div>
   );
 }
