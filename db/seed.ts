@@ -8,6 +8,7 @@ import { emptyNarrative, gatherSnapshotInput } from "~/server/domain/stocktakes"
 import { buildSnapshot, canonicalJson, sha256, snapshotCsv } from "~/server/domain/stocktake-snapshot";
 import { renderReportPdf } from "~/server/stocktake-pdf/render";
 import { demoPositions, positionOrganizations, revokedDemoOrganization } from "./demo-positions";
+import { seedDemoAdherence } from "./demo-adherence";
 import { refreshMeasures } from "~/server/domain/positions";
 import { slugify } from "~/server/domain/slug";
 import { stageRules } from "~/server/domain/process";
@@ -202,6 +203,7 @@ export async function seedDemo(db: Db) {
       })
       .where(eq(organizations.slug, revokedDemoOrganization));
     await seedMeasures(tx);
+    await seedDemoAdherence(tx);
     await seedDemoComments(tx, { member: member.id, representative: rep.id, otherRepresentative: rep2.id, suspended: suspended.id, admin: admin.id }, secretariat.id);
     await seedDemoStocktakes(tx, { member: member.id, representative: rep.id, otherRepresentative: rep2.id }, secretariat.id);
   });

@@ -7,6 +7,7 @@ import {
   forums,
   normCategories,
   normEvents,
+  normFrozenFigures,
   norms,
   organizations,
   referenceDocuments,
@@ -52,6 +53,20 @@ describe("reference data", () => {
 });
 
 describe("demo data", () => {
+  it("has a concluded norm with later adherence and a withdrawal, and frozen figures for every concluded norm", async () => {
+    const { db } = database;
+    const visitor = await callerAs(db, null);
+    const slug = "national-points-of-contact-and-cooperation-on-incident-respo";
+    const adherence = await visitor.positions.adherence({ slug });
+    expect(adherence.frozen!.measures.counts).toMatchObject({ endorse: 6, abstain: 1, total: 7 });
+    expect(adherence.series.map((p) => p.total)).toEqual([6, 7, 8, 9, 10, 9]);
+    expect(adherence.live!.counts).toMatchObject({ endorse: 8, endorse_with_reservations: 1, abstain: 0 });
+    const history = await visitor.positions.history({ slug });
+    expect(history.entries.filter((e) => e.kind === "withdrawn").map((e) => e.organization.slug)).toEqual(["regional-cyber-cooperation-organisation"]);
+    const concluded = await db.select({ id: norms.id }).from(norms).where(eq(norms.status, "concluded"));
+    expect(await db.$count(normFrozenFigures)).toBe(concluded.length);
+  });
+
   it("has organisations of every stakeholder type and region, and a user of every role, loaded once", async () => {
     const { db } = database;
     const orgs = await db.select().from(organizations);
