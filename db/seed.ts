@@ -9,6 +9,7 @@ import { buildSnapshot, canonicalJson, sha256, snapshotCsv } from "~/server/doma
 import { renderReportPdf } from "~/server/stocktake-pdf/render";
 import { demoPositions, positionOrganizations, revokedDemoOrganization } from "./demo-positions";
 import { seedDemoAdherence } from "./demo-adherence";
+import { seedDemoAmendments } from "./demo-amendments";
 import { refreshMeasures } from "~/server/domain/positions";
 import { slugify } from "~/server/domain/slug";
 import { stageRules } from "~/server/domain/process";
@@ -193,6 +194,7 @@ export async function seedDemo(db: Db) {
     for (const o of positionOrganizations) await org(o.name, o.stakeholderType, o.region, o.country, admin.id);
     await seedDemoNorms(tx, { representative: rep.id, otherRepresentative: rep2.id, member: member.id }, secretariat.id);
     await seedDemoPositions(tx);
+    await seedDemoAmendments(tx, { member: member.id, representative: rep.id, otherRepresentative: rep2.id });
     await tx
       .update(organizations)
       .set({

@@ -113,7 +113,6 @@ export const policy = {
   // (withdraw) and the norm's authors (accept, decline) are checked in the amendments domain,
   // inside the transaction that locks the norm.
   "amendment.forNorm": { who: "anyone" },
-  "amendment.byClause": { who: "anyone" },
   "amendment.get": { who: "anyone" },
   "amendment.propose": { who: "active" },
   "amendment.support": { who: "active" },

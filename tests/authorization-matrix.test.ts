@@ -368,7 +368,6 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "comments.appeal": { expect: only("member"), input: (f) => ({ commentId: f.hiddenComment.id, text: "This comment criticised an argument, not a person." }) },
 
   "amendments.forNorm": { expect: ANYONE, input: (f) => ({ slug: f.publicNorm.slug }) },
-  "amendments.byClause": { expect: ANYONE, input: (f) => ({ slug: f.publicNorm.slug }) },
   "amendments.get": { expect: ANYONE, input: (f) => ({ slug: f.publicNorm.slug, number: f.memberAmendment.number }) },
   "amendments.propose": {
     expect: ACTIVE,

@@ -455,24 +455,3 @@ export async function amendmentDetail(db: Db, actor: Actor | null, slug: string,
     },
   };
 }
-
-/** The open amendments of the current text, by the clause (from 1) they concern: shown under each clause. */
-export async function openAmendmentsByClause(db: Db, actor: Actor | null, slug: string) {
-  const { norm } = await visibleNorm(db, actor, slug);
-  const rows = await db
-    .select({ number: amendments.number, kind: amendments.kind, clause: amendments.clause, original: amendments.original, text: amendments.text, authorName: personName(users, amendments.organizationId), organizationName: organizations.name })
-    .from(amendments)
-    .innerJoin(users, eq(users.id, amendments.authorId))
-    .leftJoin(organizations, eq(organizations.id, amendments.organizationId))
-    .where(and(eq(amendments.normId, norm.id), eq(amendments.state, "open")))
-    .orderBy(asc(amendments.number));
-  if (!rows.length) return {};
-  const clauses = await currentClauses(db, norm);
-  const byClause: Record<number, { number: number; kind: AmendmentKind; redline: DiffPart[]; authorName: string; organizationName: string | null }[]> = {};
-  for (const r of rows) {
-    const at = locateClause(clauses, r);
-    if (at === null) continue;
-    (byClause[at + 1] ??= []).push({ number: r.number, kind: r.kind, redline: amendmentRedline(r), authorName: r.authorName, organizationName: r.organizationName });
-  }
-  return byClause;
-}

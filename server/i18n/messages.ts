@@ -1,6 +1,7 @@
 // English messages, one file per area of the site (messages/en/*.json), under one namespace each.
 import account from "~/messages/en/account.json";
 import admin from "~/messages/en/admin.json";
+import amendments from "~/messages/en/amendments.json";
 import auth from "~/messages/en/auth.json";
 import common from "~/messages/en/common.json";
 import compare from "~/messages/en/compare.json";
@@ -23,7 +24,7 @@ import stocktakeAdmin from "~/messages/en/stocktakeAdmin.json";
 import vocabulary from "~/messages/en/vocabulary.json";
 
 export const messages = {
-  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy, security, process: processMessages },
+  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, amendments, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy, security, process: processMessages },
 };
 
 export type Messages = (typeof messages)["en"];

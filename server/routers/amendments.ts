@@ -14,9 +14,6 @@ export const amendmentsRouter = createTRPCRouter({
   forNorm: publicProcedure("amendment.forNorm")
     .input(normAmendmentsInput)
     .query(({ ctx, input }) => amendments.amendmentsForNorm(ctx.db, ctx.actor, input.slug)),
-  byClause: publicProcedure("amendment.byClause")
-    .input(normAmendmentsInput)
-    .query(({ ctx, input }) => amendments.openAmendmentsByClause(ctx.db, ctx.actor, input.slug)),
   get: publicProcedure("amendment.get")
     .input(amendmentInput)
     .query(({ ctx, input }) => amendments.amendmentDetail(ctx.db, ctx.actor, input.slug, input.number)),

@@ -15,6 +15,7 @@ import { NormBadges } from "../_components/norm-badges";
 import { CriteriaResults } from "../_components/criteria-list";
 import { StageDeadlineNotice } from "../_components/stage-deadline";
 import { api } from "~/app/_trpc/server";
+import { AmendmentsSection } from "./_components/amendments-section";
 import { Clauses } from "./_components/clauses";
 import { DiscussionSection } from "./_components/discussion-section";
 import { getNorm } from "./_components/get-norm";
@@ -41,11 +42,19 @@ export default async function NormPage({ params, searchParams }: { params: Param
   // A merged duplicate sends readers to the surviving norm; `?record=1` keeps its own record reachable.
   if (norm.mergedInto && query.record !== "1") permanentRedirect(`/norms/${norm.mergedInto.slug}`);
 
-  const [t, tv, tc, format] = await Promise.all([getTranslations("norms.page"), getTranslations("vocabulary"), getTranslations("norms.criteria"), getFormatter()]);
+  const [t, tv, tc, ta, format] = await Promise.all([
+    getTranslations("norms.page"),
+    getTranslations("vocabulary"),
+    getTranslations("norms.criteria"),
+    getTranslations("amendments.section"),
+    getFormatter(),
+  ]);
   // Positions cannot exist on a norm never submitted, so it has no positions section.
   const [positions, actor] = !norm.isPublic ? [null, null] : await Promise.all([getPositions(slug), getActor()]);
   // Norms never submitted are not discussed, so their clauses have no comment counts.
-  const clauseCounts = !norm.isPublic ? null : await api.comments.clauseCounts({ slug, version: norm.currentVersion });
+  const [clauseCounts, amendments] = !norm.isPublic
+    ? [null, null]
+    : await Promise.all([api.comments.clauseCounts({ slug, version: norm.currentVersion }), api.amendments.forNorm({ slug })]);
   const positionsViewer: PositionsViewer = !actor
     ? { kind: "visitor" }
     : actor.suspension
@@ -67,6 +76,7 @@ export default async function NormPage({ params, searchParams }: { params: Param
     { href: "#builds-heading", label: t("buildsOn") },
     ...(norm.mergedFrom.length ? [{ href: "#merged-from-heading", label: t("mergedFrom") }] : []),
     { href: "#versions-heading", label: t("versions") },
+    ...(amendments ? [{ href: "#amendments-heading", label: ta("title") }] : []),
     { href: "#timeline-heading", label: t("timeline") },
     ...(norm.nextStep ? [{ href: "#criteria-heading", label: tc("title") }] : []),
     ...(positions ? [{ href: "#positions-heading", label: t("contentsPositions") }] : []),
@@ -210,6 +220,7 @@ export default async function NormPage({ params, searchParams }: { params: Param
               language={norm.language}
               labelledBy="text-heading"
               comments={clauseCounts ? { slug: norm.slug, version: norm.currentVersion, byClause: clauseCounts.byClause } : undefined}
+              amendments={amendments ? { slug: norm.slug, data: amendments } : undefined}
             />
           </section>
 
@@ -277,6 +288,15 @@ export default async function NormPage({ params, searchParams }: { params: Param
                     {v.number === norm.currentVersion ? <span className="text-muted">{t("current")}</span> : null}
                   </p>
                   <p className="max-w-2xl">{v.changeSummary}</p>
+                  {v.amendment ? (
+                    <p className="text-base">
+                      {t.rich("versionAmendment", {
+                        number: v.amendment.number,
+                        name: v.amendment.organizationName ? `${v.amendment.authorName} (${v.amendment.organizationName})` : v.amendment.authorName,
+                        link: (chunks) => <Link href={`/norms/${norm.slug}/amendments/${v.amendment!.number}`}>{chunks}</Link>,
+                      })}
+                    </p>
+                  ) : null}
                   <p className="text-base text-muted">
                     {t("versionBy", { name: v.authorName, date: date(v.createdAt) })}
                   </p>
@@ -308,6 +328,8 @@ export default async function NormPage({ params, searchParams }: { params: Param
               </form>
             ) : null}
           </section>
+
+          {amendments ? <AmendmentsSection slug={norm.slug} data={amendments} closedByClock={norm.stage?.stage === "consultation" && norm.stage.closed} /> : null}
 
           <section aria-labelledby="timeline-heading" className="mb-10">
             <h2 id="timeline-heading" className="mb-4 text-xl font-bold sm:text-2xl">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Markdown } from "~/app/_components/markdown";
+import { type AmendmentsData, ClauseAmendments } from "./amendments-section";
 
 /** How many visible comments each clause of the version shown has, to link to them in the discussion. */
 export interface ClauseComments {
@@ -15,11 +16,14 @@ export function Clauses({
   language,
   labelledBy,
   comments,
+  amendments,
 }: {
   clauses: readonly string[];
   language: string;
   labelledBy: string;
   comments?: ClauseComments;
+  /** The current text's amendments: each clause shows its open ones, and a link to propose one while that is possible. */
+  amendments?: { slug: string; data: AmendmentsData };
 }) {
   return (
     <ol
@@ -31,6 +35,7 @@ export function Clauses({
         <li key={i} id={`clause-${i + 1}`} className="mb-5 scroll-mt-4 ps-2">
           <Markdown>{clause}</Markdown>
           {comments?.byClause[i + 1] ? <CommentsLink comments={comments} clause={i + 1} count={comments.byClause[i + 1]!} /> : null}
+          {amendments ? <ClauseAmendments slug={amendments.slug} clause={i + 1} amendments={amendments.data.amendments} open={amendments.data.open} /> : null}
         </li>
       ))}
     </ol>

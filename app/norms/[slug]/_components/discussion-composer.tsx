@@ -45,6 +45,7 @@ export function CommentComposer({
   clauseCount = 0,
   organizations,
   parentId,
+  amendmentId,
   onDone,
   onCancel,
 }: {
@@ -54,6 +55,8 @@ export function CommentComposer({
   clauseCount?: number;
   organizations: readonly SpeakingFor[];
   parentId?: string;
+  /** A comment in an amendment's discussion: it takes the amendment's version and clause. */
+  amendmentId?: string;
   onDone?: () => void;
   onCancel?: () => void;
 }) {
@@ -73,6 +76,7 @@ export function CommentComposer({
     clause: "",
     parentId: parentId ?? null,
     organizationId: "",
+    amendmentId: amendmentId ?? null,
   };
   const form = useZodForm(composerInput, defaults);
 
@@ -115,7 +119,7 @@ export function CommentComposer({
         fieldClassName={tight}
       />
       <div className="flex flex-col gap-x-6 sm:flex-row sm:flex-wrap">
-        {reply ? null : <PrefixedSelect form={form} prefix={idPrefix} name="clause" label={t("about")} options={clauseOptions} fieldClassName={tight} />}
+        {reply || amendmentId ? null : <PrefixedSelect form={form} prefix={idPrefix} name="clause" label={t("about")} options={clauseOptions} fieldClassName={tight} />}
         <PrefixedSelect form={form} prefix={idPrefix} name="language" label={t("language")} options={languageOptions} fieldClassName={tight} />
         {organizations.length ? (
           <PrefixedSelect form={form} prefix={idPrefix} name="organizationId" label={t("speakFor")} options={organizationOptions} fieldClassName={tight} />

@@ -43,23 +43,28 @@ export async function DiscussionSection({
   slug,
   clauseCount,
   query,
+  amendment,
 }: {
   slug: string;
   /** How many clauses the current version has. */
   clauseCount: number;
   query: Query;
+  /** An amendment's discussion (on its page) instead of the text's: no version or clause filters. */
+  amendment?: { id: string; number: number };
 }) {
   const filters = parseDiscussionQuery(query);
   const [t, tv, actor] = await Promise.all([getTranslations("discussion"), getTranslations("vocabulary"), getActor()]);
-  const input = { slug, sort: filters.sort, version: filters.version, clause: filters.clause === "whole" ? null : filters.clause, stakeholderType: filters.type };
+  const input = amendment
+    ? { slug, sort: filters.sort, stakeholderType: filters.type, amendment: amendment.number }
+    : { slug, sort: filters.sort, version: filters.version, clause: filters.clause === "whole" ? null : filters.clause, stakeholderType: filters.type };
   // A page link that no longer decodes shows the first page rather than an error.
   const { result: discussion } = await loadPage((cursor) => api.comments.list({ ...input, cursor }), filters.after);
   const canComment = Boolean(discussion.open && actor && !actor.suspension);
   // The verified organisations this person represents, to comment on their behalf.
   const organizations: SpeakingFor[] = canComment ? (await api.norms.formOptions()).organizations : [];
   const { norm } = discussion;
-  const filtered = filters.clause !== undefined || filters.version !== undefined || filters.type !== undefined;
-  const path = `/norms/${norm.slug}`;
+  const filtered = filters.type !== undefined || (!amendment && (filters.clause !== undefined || filters.version !== undefined));
+  const path = amendment ? `/norms/${norm.slug}/amendments/${amendment.number}` : `/norms/${norm.slug}`;
   const clauseMax = Math.max(clauseCount, typeof filters.clause === "number" ? filters.clause : 0);
   const carried = Object.entries(query).flatMap(([key, value]) =>
     ownKeys.has(key) || value === undefined ? [] : (Array.isArray(value) ? value : [value]).map((v) => ({ key, value: v })),
@@ -85,9 +90,9 @@ export async function DiscussionSection({
   return (
     <section id="discussion" aria-labelledby="discussion-heading" className="mt-12 max-w-3xl scroll-mt-4">
       <h2 id="discussion-heading" className="mb-3 text-xl font-bold sm:text-2xl">
-        {t("title", { count: discussion.count })}
+        {t(amendment ? "amendmentTitle" : "title", { count: discussion.count })}
       </h2>
-      <p className="mb-6 max-w-2xl">{t("lead")}</p>
+      <p className="mb-6 max-w-2xl">{t(amendment ? "amendmentLead" : "lead")}</p>
 
       <form method="get" action={`${path}#discussion`} className="mb-6 bg-surface p-4 sm:p-5" aria-labelledby="discussion-filters-heading">
         <h3 id="discussion-filters-heading" className="mb-3 text-lg font-bold">
@@ -102,7 +107,7 @@ export async function DiscussionSection({
             <option value="newest">{t("filters.sortNewest")}</option>
             <option value="replies">{t("filters.sortReplies")}</option>
           </FilterSelect>
-          {norm.currentVersion > 1 || filters.version !== undefined ? (
+          {!amendment && (norm.currentVersion > 1 || filters.version !== undefined) ? (
             <FilterSelect id="discussion-version" name="version" label={t("filters.version")} value={filters.version ? String(filters.version) : ""}>
               <option value="">{t("filters.versionAll")}</option>
               {Array.from({ length: Math.max(norm.currentVersion, filters.version ?? 0) }, (_, i) => i + 1).map((v) => (
@@ -112,15 +117,17 @@ export async function DiscussionSection({
               ))}
             </FilterSelect>
           ) : null}
-          <FilterSelect id="discussion-clause" name="clause" label={t("filters.clause")} value={filters.clause ? String(filters.clause) : ""}>
-            <option value="">{t("filters.clauseAll")}</option>
-            <option value="whole">{t("filters.clauseWhole")}</option>
-            {Array.from({ length: clauseMax }, (_, i) => i + 1).map((c) => (
-              <option key={c} value={c}>
-                {t("filters.clauseItem", { clause: c })}
-              </option>
-            ))}
-          </FilterSelect>
+          {amendment ? null : (
+            <FilterSelect id="discussion-clause" name="clause" label={t("filters.clause")} value={filters.clause ? String(filters.clause) : ""}>
+              <option value="">{t("filters.clauseAll")}</option>
+              <option value="whole">{t("filters.clauseWhole")}</option>
+              {Array.from({ length: clauseMax }, (_, i) => i + 1).map((c) => (
+                <option key={c} value={c}>
+                  {t("filters.clauseItem", { clause: c })}
+                </option>
+              ))}
+            </FilterSelect>
+          )}
           <FilterSelect id="discussion-type" name="type" label={t("filters.stakeholderType")} value={filters.type ?? ""}>
             <option value="">{t("filters.stakeholderTypeAll")}</option>
             {stakeholderTypes.map((type) => (
@@ -187,6 +194,7 @@ export async function DiscussionSection({
                 currentVersion={norm.currentVersion}
                 clauseCount={clauseCount}
                 organizations={organizations}
+                amendmentId={amendment?.id}
               />
             )}
           </section>
