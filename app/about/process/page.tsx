@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metaTitle"), description: t("lead") };
 }
 
-const sections = ["stages", "clock", "closing", "after", "criteria", "extensions", "changes"] as const;
+const sections = ["stages", "clock", "closing", "amendments", "after", "criteria", "extensions", "changes"] as const;
 const lifecycle = ["draft", "consultation", "endorsement", "concluded", "withdrawn", "merged"] as const;
 
 // The example's start: any date serves, the lengths are the ones in force (process.rules).
@@ -119,6 +119,16 @@ export default async function ProcessPage() {
             <li>{t("closing.stopsEndorsement")}</li>
           </ul>
           <p>{t("closing.keeps")}</p>
+
+          <h2 id="amendments">{t("amendments.title")}</h2>
+          <p>{t("amendments.lead")}</p>
+          <ul>
+            <li>{t("amendments.kinds")}</li>
+            <li>{t("amendments.support")}</li>
+            <li>{t("amendments.decide")}</li>
+            <li>{t("amendments.conflict")}</li>
+            <li>{t("amendments.end")}</li>
+          </ul>
 
           <h2 id="after">{t("after.title")}</h2>
           <p>{t("after.status")}</p>

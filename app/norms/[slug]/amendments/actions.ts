@@ -4,12 +4,25 @@
 // procedure through the server-side caller, with the procedure's own policy and validation, so the
 // forms work before the page's script has loaded, and without it. Once done, the browser goes to the
 // amendment's page, which shows what changed.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import type { ActionState } from "~/app/_components/action-state";
-import { failed, formValues, goTo, textOf } from "~/app/_components/action-state.server";
+import { failed, formValues, goTo, sentByScript, succeeded, textOf } from "~/app/_components/action-state.server";
 import { api } from "~/app/_trpc/server";
 import { acceptFormInput, declineFormInput, proposeFields, proposeFormInput, supportFormInput } from "./form-input";
 
-const amendmentPage = (slug: string, number: number, anchor = "") => `/norms/${encodeURIComponent(slug)}/amendments/${number}${anchor}`;
+const amendmentPage = (slug: string, number: number) => `/norms/${encodeURIComponent(slug)}/amendments/${number}`;
+
+/**
+ * After a change on the amendment's own page: with script, the page is rendered again in place
+ * (a full load of the same address would only scroll); a post sent without script is sent back to it.
+ */
+async function backToAmendment(previous: ActionState, done: { slug: string; number: number }, anchor: string): Promise<ActionState> {
+  const page = amendmentPage(done.slug, done.number);
+  if (!(await sentByScript())) redirect(`${page}${anchor}`);
+  revalidatePath(page);
+  return succeeded(previous, true);
+}
 
 /** Proposes an amendment; then its page. */
 export async function proposeAmendmentAction(previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -31,7 +44,7 @@ export async function supportAmendmentAction(previous: ActionState, formData: Fo
   } catch (error) {
     return failed(previous, error, {});
   }
-  return goTo(previous, amendmentPage(done.slug, done.number, "#support-heading"));
+  return backToAmendment(previous, done, "#support-heading");
 }
 
 /** Its proposer withdraws it. */
@@ -42,7 +55,7 @@ export async function withdrawAmendmentAction(previous: ActionState, formData: F
   } catch (error) {
     return failed(previous, error, {});
   }
-  return goTo(previous, amendmentPage(done.slug, done.number));
+  return backToAmendment(previous, done, "");
 }
 
 /** An author accepts it into a new version. */
@@ -54,7 +67,7 @@ export async function acceptAmendmentAction(previous: ActionState, formData: For
   } catch (error) {
     return failed(previous, error, values);
   }
-  return goTo(previous, amendmentPage(done.slug, done.number));
+  return backToAmendment(previous, done, "");
 }
 
 /** An author declines it with a reason. */
@@ -66,5 +79,5 @@ export async function declineAmendmentAction(previous: ActionState, formData: Fo
   } catch (error) {
     return failed(previous, error, values);
   }
-  return goTo(previous, amendmentPage(done.slug, done.number));
+  return backToAmendment(previous, done, "");
 }
