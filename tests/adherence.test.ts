@@ -153,7 +153,7 @@ describe("adhering after conclusion", () => {
     expect(abstaining.code).toBe("BAD_REQUEST");
 
     const t7 = at(7);
-    expect(await s.api.positions.withdraw({ normId: norm.id, organizationId: s.organization.id, statement: "Our government changed its policy." })).toMatchObject({ sequence: 3 });
+    expect(await s.api.positions.withdraw({ normId: norm.id, organizationId: s.organization.id, reason: "Our government changed its policy." })).toMatchObject({ sequence: 3 });
     expect(await db.$count(normPositions, eq(normPositions.organizationId, s.organization.id))).toBe(0);
     const history = await db.query.normPositionHistory.findMany({ where: eq(normPositionHistory.organizationId, s.organization.id), orderBy: (h, { asc }) => [asc(h.sequence)] });
     expect(history.map((h) => [h.sequence, h.kind, h.stance, h.recordedAt.toISOString()])).toEqual([

@@ -388,7 +388,7 @@ export async function withdrawAdherence(db: Db, actor: Actor, input: WithdrawInp
         returning p.norm_id, p.organization_id, p.sequence, p.stance
       ), entry as (
         insert into ${normPositionHistory} (norm_id, organization_id, sequence, kind, stance, statement, version, recorded_by_id, recorded_at)
-        select r.norm_id, r.organization_id, r.sequence + 1, 'withdrawn', r.stance, ${input.statement}, norm.current_version, ${actor.id}, ${at}::timestamptz
+        select r.norm_id, r.organization_id, r.sequence + 1, 'withdrawn', r.stance, ${input.reason}, norm.current_version, ${actor.id}, ${at}::timestamptz
         from removed r cross join norm
         returning sequence
       ), moved as (

@@ -40,10 +40,11 @@ export const reaffirmPositionInput = z.strictObject({ normId: z.uuid(), organiza
 export const withdrawAdherenceInput = z.strictObject({
   normId: z.uuid(),
   organizationId: z.uuid({ error: "Choose the organisation whose adherence is withdrawn." }),
-  statement: z
+  // Named apart from a position's statement: both forms are on the norm page at once.
+  reason: z
     .string()
     .trim()
-    .max(MAX_STATEMENT, `The statement must be ${MAX_STATEMENT.toLocaleString("en")} characters or fewer.`)
+    .max(MAX_STATEMENT, `The reason must be ${MAX_STATEMENT.toLocaleString("en")} characters or fewer.`)
     .default(""),
 });
 export const positionsForNormInput = z.strictObject({ slug: z.string().min(1).max(120) });

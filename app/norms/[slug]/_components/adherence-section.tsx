@@ -197,9 +197,14 @@ async function SeriesTable({
   day: (d: string) => string;
 }) {
   const t = await getTranslations("positions.adherence");
+  const id = `adherence-table-${columns[0]?.key ?? "total"}`;
+  // The caption stands above the scrolling table, so a narrow screen shows it whole.
   return (
-    <Table scrollLabel={caption} className="text-base">
-      <caption className="mb-2 text-start font-bold">{caption}</caption>
+    <div>
+      <p id={id} className="mb-2 font-bold">
+        {caption}
+      </p>
+      <Table scrollLabel={caption} aria-labelledby={id} className="text-base">
       <TableHeader>
         <TableRow>
           <TableHead scope="col">{t("colDate")}</TableHead>
@@ -230,6 +235,7 @@ async function SeriesTable({
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+      </Table>
+    </div>
   );
 }

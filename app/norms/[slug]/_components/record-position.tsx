@@ -253,7 +253,7 @@ function WithdrawAdherence({ normId, organization }: { normId: string; organizat
   const router = useRouter();
   // The trigger opens a dialog, which needs the page's script: until then it is visibly off.
   const hydrated = useHydrated();
-  const dialog = useFormDialog(withdrawAdherenceInput, { normId, organizationId: organization.id, statement: "" });
+  const dialog = useFormDialog(withdrawAdherenceInput, { normId, organizationId: organization.id, reason: "" });
   const withdraw = useMutation(
     trpc.positions.withdraw.mutationOptions({
       onSuccess: () => {
@@ -279,8 +279,8 @@ function WithdrawAdherence({ normId, organization }: { normId: string; organizat
             <DialogDescription>{t("withdrawDescription", { name: organization.name })}</DialogDescription>
           </DialogHeader>
           <form method="post" onSubmit={onSubmit} noValidate>
-            <FormErrors form={dialog.form} fields={["statement"]} message={dialog.message} />
-            <TextareaField form={dialog.form} name="statement" label={t("withdrawStatement")} hint={t("withdrawStatementHint")} rows={4} maxLength={MAX_STATEMENT} />
+            <FormErrors form={dialog.form} fields={["reason"]} message={dialog.message} />
+            <TextareaField form={dialog.form} name="reason" label={t("withdrawStatement")} hint={t("withdrawStatementHint")} rows={4} maxLength={MAX_STATEMENT} />
             <DialogActions>
               <Button type="submit" variant="destructive" pending={withdraw.isPending}>
                 {t("withdrawConfirm")}
