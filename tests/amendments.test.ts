@@ -10,6 +10,7 @@ import { addMember, createOrganization, createUser } from "~/db/factories";
 import { amendments, amendmentSupports, normEvents, norms, normVersions } from "~/db/schema";
 import { setClock } from "~/server/clock";
 import { applyAmendment, locateClause } from "~/server/domain/amendments";
+import { normAmendmentList, normAmendmentsResponse } from "~/server/open-data/amendments";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
 import { overriding, responseTeamNormFields } from "./support/moves";
@@ -202,5 +203,32 @@ describe("amendments", () => {
     await expect(s.supporter.comments.create({ normId: s.norm.id, body: "Too bad.", amendmentId: a.id })).rejects.toEqual(refusedWith("PRECONDITION_FAILED", /discussion is closed/));
     expect((await s.visitor.comments.list({ slug: s.norm.slug, amendment: a.number })).open).toBe(false);
     await expect(s.visitor.comments.list({ slug: s.norm.slug, amendment: 9 })).rejects.toEqual(expect.objectContaining({ code: "NOT_FOUND" }));
+  });
+
+  it("are open data: every amendment with its redline, support and outcome, in the documented shape; a draft's are not found", async () => {
+    const s = await setting("Amendments as open data");
+    const a = await s.amender.amendments.propose({ normId: s.norm.id, baseVersion: 1, clause: 2, kind: "replace", text: "States should work with CSIRTs.", rationale });
+    await s.supporter.amendments.support({ amendmentId: a.id });
+    await s.proposer.amendments.accept({ amendmentId: a.id });
+    const res = await normAmendmentsResponse(db, s.norm.slug);
+    expect(res.status).toBe(200);
+    const body = normAmendmentList.parse(await res.json());
+    expect(body.counts.accepted).toBe(1);
+    expect(body.amendments[0]).toEqual(
+      expect.objectContaining({
+        number: 1,
+        state: "accepted",
+        kind: "replace",
+        version: 1,
+        clause: 2,
+        acceptedVersion: 2,
+        appliesToLatest: null,
+        support: { total: 1, byType: expect.objectContaining({ individual: 1 }) },
+        proposer: { name: "Amy Amender", organization: null },
+      }),
+    );
+    expect(body.amendments[0]!.url).toMatch(/\/norms\/amendments-as-open-data\/amendments\/1$/);
+    const { slug: draft } = await s.proposer.norms.create({ ...fields, title: "An amended draft" });
+    expect((await normAmendmentsResponse(db, draft)).status).toBe(404);
   });
 });

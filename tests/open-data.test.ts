@@ -253,6 +253,7 @@ describe("GET /api/openapi.json", () => {
         "/api/v1/norms/{slug}/positions/history",
         "/api/v1/norms/{slug}/measures",
         "/api/v1/norms/{slug}/adherence",
+        "/api/v1/norms/{slug}/amendments",
         "/api/v1/norms/{slug}/comments",
         "/api/v1/moderation-log",
         "/api/v1/organizations",
