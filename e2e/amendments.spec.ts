@@ -72,7 +72,7 @@ test("an amendment is proposed, supported and accepted into a new version; anoth
   await open(visitor, normUrl);
   await expect(visitor.getByRole("heading", { name: "Accepted (1)" })).toBeVisible();
   await expect(visitor.getByRole("heading", { name: "Declined (1)" })).toBeVisible();
-  await expect(visitor.getByText("Reason: Clause 1 is what the rest of the norm builds on; we keep it.")).toBeVisible();
+  await expect(visitor.getByTestId("amendment-2")).toContainText("Reason: Clause 1 is what the rest of the norm builds on; we keep it.");
   const api = (await (await visitor.request.get(`/api/v1${normUrl}/amendments`)).json()) as { counts: Record<string, number> };
   expect(api.counts).toEqual({ open: 0, accepted: 1, declined: 1, withdrawn: 0, superseded: 0 });
 });
