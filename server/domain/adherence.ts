@@ -5,6 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "~/db/connect";
 import { normFrozenFigures, normPositionHistory, norms, organizations } from "~/db/schema";
 import { type Region, regions, type StakeholderType, stakeholderTypes } from "~/server/schemas/vocabulary";
+import { clock } from "../clock";
 import type { Actor } from "../policy";
 import { measuresFromCounted } from "./measures";
 import { visibleNorm } from "./norm-queries";
@@ -133,9 +134,12 @@ export async function adherenceForNorm(db: Db, actor: Actor | null, slug: string
   const { norm } = await visibleNorm(db, actor, slug);
   const head = { slug: norm.slug, title: norm.title, status: norm.status, currentVersion: norm.currentVersion };
   const frozen = norm.status === "concluded" ? await frozenFigures(db, norm.id) : null;
-  if (!frozen) return { norm: head, concludedAt: null, frozen: null, live: null, series: [] as AdherencePoint[] };
+  // The day the series runs to: today, though the last change may be older.
+  const asOf = utcDay(clock.now());
+  if (!frozen) return { norm: head, asOf, concludedAt: null, frozen: null, live: null, series: [] as AdherencePoint[] };
   return {
     norm: head,
+    asOf,
     concludedAt: frozen.concludedAt,
     frozen,
     live: measuresFromCounted(norm.countedByGroup),

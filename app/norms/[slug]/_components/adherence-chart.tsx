@@ -7,6 +7,13 @@ import type { AdherencePoint } from "~/server/domain/adherence";
 const DAY = 86_400_000;
 const dayMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
+/** A round number a little above `max`: the chart's top. */
+export function niceTop(max: number) {
+  const raw = Math.max(2, max * 1.2);
+  const step = Math.max(1, 10 ** Math.floor(Math.log10(raw)) / 5);
+  return Math.ceil(raw / step) * step;
+}
+
 /** The step line's path and the area under it, in a 0-100 box (x by date, y by count up to `top`). */
 export function stepPaths(points: readonly { date: string; value: number }[], end: string, top: number) {
   const start = dayMs(points[0]!.date);

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/app/_components/ui/table";
 import type { AdherencePoint } from "~/server/domain/adherence";
 import { regions, stakeholderTypes } from "~/server/schemas/vocabulary";
-import { AdherenceStepChart, valuesOf } from "./adherence-chart";
+import { AdherenceStepChart, niceTop, valuesOf } from "./adherence-chart";
 import { PositionsFigures } from "./positions-figures";
 import { PositionsGroups } from "./positions-groups";
 import type { NormAdherence } from "./positions-load";
@@ -65,10 +65,12 @@ export async function AdherenceSince({ slug, data, children }: { slug: string; d
   const concluded = data.concludedAt ? format.dateTime(data.concludedAt, { dateStyle: "long", timeZone: "UTC" }) : "";
   const first = series[0];
   const last = series.at(-1);
-  const end = last?.date ?? "";
+  // The chart runs to today: the count has stood since the last change.
+  const end = last && last.date > data.asOf ? last.date : data.asOf;
   const joined = series.slice(1).reduce((n, p) => n + p.joined, 0);
   const left = series.slice(1).reduce((n, p) => n + p.left, 0);
-  const top = Math.max(1, ...series.map((p) => p.total));
+  // Headroom above the highest count, so the line is never drawn on the chart's edge.
+  const top = niceTop(Math.max(0, ...series.map((p) => p.total)));
   return (
     <section aria-labelledby="adherence-heading" className="mb-10" data-testid="adherence">
       <h3 id="adherence-heading" className="mb-2 text-lg font-bold sm:text-xl">
