@@ -79,6 +79,9 @@ export async function listNorms(db: Db, input: ListInput) {
   ];
   // Support and contestation sort by the lower bound of their Wilson interval, which weighs the
   // number of positions (methodology page); these expressions match the indexes in db/schema/norms.ts.
+  // A concluded norm sorts by its live figures, adherence since its conclusion included, like every
+  // other norm: the list ranks where norms stand now, on one scale. Its figures at the close of
+  // endorsement are the record of the decision, on its page and in open data (docs/adherence.md).
   const measureKeys = {
     support: sql<number>`coalesce(${norms.supportLowerBound}, -1)`,
     bridging: sql<number>`${norms.bridging}`,
