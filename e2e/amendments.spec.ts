@@ -17,7 +17,9 @@ test("an amendment is proposed, supported and accepted into a new version; anoth
   await member.getByRole("link", { name: "Propose an amendment to clause 2" }).click();
   await member.locator("body[data-hydrated]").waitFor();
   await expect(member.getByRole("heading", { level: 1, name: "Propose an amendment" })).toBeVisible();
-  await expect(member.getByLabel("Clause", { exact: true })).toHaveValue("2");
+  await expect(member.getByRole("heading", { name: "Clause 2 of version 1" })).toBeVisible();
+  // New words start from the clause's own.
+  await expect(member.getByLabel("The words you propose")).toHaveValue("States should help repair ships reach damaged cables without delay.");
   await member.getByLabel("The words you propose").fill("States should help repair ships reach damaged cables within 48 hours.");
   await member.getByRole("button", { name: "Propose the amendment" }).click();
   // The rationale is missing: said next to the field, nothing saved.
@@ -31,8 +33,12 @@ test("an amendment is proposed, supported and accepted into a new version; anoth
   await expect(member.getByText("You proposed this amendment.")).toBeVisible();
   await expect(member.getByRole("heading", { name: "Decide as an author" })).toHaveCount(0);
 
-  // And proposes deleting clause 1.
-  await open(member, `${normUrl}/amendments/new?clause=1`);
+  // And proposes deleting clause 1, choosing it first.
+  await open(member, `${normUrl}/amendments/new`);
+  await member.getByRole("radio", { name: /^Clause 1\./ }).check();
+  await member.getByRole("button", { name: "Continue" }).click();
+  await expect(member.getByRole("heading", { name: "Clause 1 of version 1" })).toBeVisible();
+  await member.locator("body[data-hydrated]").waitFor();
   await member.getByRole("radio", { name: "Delete the clause" }).check();
   await member.getByLabel("Rationale").fill("Clause 1 repeats what the law of the sea already requires of states.");
   await member.getByRole("button", { name: "Propose the amendment" }).click();

@@ -121,3 +121,27 @@ test("without script, a representative files a statement and a member logs an ob
   await expect(member).toHaveURL(new RegExp(`/stocktakes/${year}$`));
   await member.context().close();
 });
+
+test("without script, a member chooses a clause, proposes an amendment after a refusal at its field, and supports another", async ({ browser, baseURL }) => {
+  const page = await withoutScript(browser, baseURL, demo.member);
+  await page.goto("/norms/protecting-electoral-infrastructure/amendments/new");
+  await page.getByRole("radio", { name: /^Clause 4\./ }).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Clause 4 of version 3" })).toBeVisible();
+  await page.getByRole("radio", { name: "A new clause after it" }).check();
+  await page.getByLabel("The words you propose").fill("States should report each year on how they protect electoral infrastructure.");
+  await page.getByRole("button", { name: "Propose the amendment" }).click();
+  await expect(page.locator("#rationale-error")).toContainText("Explain why the clause should change (at least 20 characters).");
+  await expect(page.getByLabel("The words you propose")).toHaveValue("States should report each year on how they protect electoral infrastructure.");
+  await page.getByLabel("Rationale").fill("Yearly reports let other states see whether the norm is kept.");
+  await page.getByRole("button", { name: "Propose the amendment" }).click();
+  await expect(page).toHaveURL(/\/norms\/protecting-electoral-infrastructure\/amendments\/4$/);
+  await expect(page.getByText("A new clause after clause 4").first()).toBeVisible();
+
+  // Support for the open demo amendment (the member supports it already): withdrawn, then given again.
+  await page.goto("/norms/protecting-electoral-infrastructure/amendments/3");
+  await page.getByTestId("amendment-support-self").getByRole("button", { name: "Withdraw support" }).click();
+  await expect(page.getByTestId("amendment-support-self").getByRole("button", { name: "Support" })).toBeVisible();
+  await page.getByTestId("amendment-support-self").getByRole("button", { name: "Support" }).click();
+  await expect(page.getByText("You support this amendment")).toBeVisible();
+});

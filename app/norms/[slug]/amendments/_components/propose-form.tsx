@@ -13,7 +13,6 @@ import { proposeAmendmentAction } from "../actions";
 import { proposeFields } from "../form-input";
 
 export interface ProposeLabels {
-  clause: string;
   kind: string;
   kinds: Record<AmendmentKind, string>;
   text: string;
@@ -29,21 +28,22 @@ export interface ProposeLabels {
 export function ProposeAmendmentForm({
   normId,
   baseVersion,
-  clauseOptions,
   clause,
+  words,
   organizations,
   labels,
 }: {
   normId: string;
   baseVersion: number;
-  clauseOptions: readonly { value: number; label: string }[];
   clause: number;
+  /** The chosen clause's words, to start new words from. */
+  words: string;
   organizations: readonly { id: string; name: string }[];
   labels: ProposeLabels;
 }) {
   const { state, pending, formProps } = useActionForm(
     proposeAmendmentAction,
-    initialState({ clause: String(clause), kind: "replace", text: "", rationale: "", organizationId: "" }),
+    initialState({ clause: String(clause), kind: "replace", text: words, rationale: "", organizationId: "" }),
   );
   const kindError = state.fieldErrors.kind;
   return (
@@ -51,15 +51,13 @@ export function ProposeAmendmentForm({
       <FormProblems state={state} fields={proposeFields} className="mb-6" />
       <input type="hidden" name="normId" value={normId} />
       <input type="hidden" name="baseVersion" value={baseVersion} />
-      <Field id="clause" label={labels.clause} error={state.fieldErrors.clause} errorPrefix={labels.errorPrefix}>
-        <NativeSelect name="clause" defaultValue={valueOf(state.values, "clause")} {...fieldAria("clause", { error: state.fieldErrors.clause })} className="w-full">
-          {clauseOptions.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </NativeSelect>
-      </Field>
+      <input type="hidden" name="clause" value={clause} />
+      {state.fieldErrors.clause ? (
+        <p id="clause" className="mb-6 border-s-4 border-destructive ps-4 font-bold text-destructive-strong">
+          <span className="sr-only">{labels.errorPrefix} </span>
+          {state.fieldErrors.clause}
+        </p>
+      ) : null}
       <ChoiceGroup state={state} id="kind" name="kind" legend={labels.kind}>
         <div className="flex flex-col gap-3">
           {(["replace", "insert", "delete"] as const).map((k, i) => (
