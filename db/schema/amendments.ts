@@ -72,6 +72,8 @@ export const amendmentSupports = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // A norm's amendments' support, counted by amendment (and the cascade from an amendment).
+    index("amendment_supports_amendment_id_idx").on(t.amendmentId),
     uniqueIndex("amendment_supports_personal_key").on(t.amendmentId, t.userId).where(sql`${t.organizationId} is null`),
     uniqueIndex("amendment_supports_organization_key").on(t.amendmentId, t.organizationId).where(sql`${t.organizationId} is not null`),
     index("amendment_supports_user_id_idx").on(t.userId),

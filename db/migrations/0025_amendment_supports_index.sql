@@ -1,0 +1,1 @@
+CREATE INDEX "amendment_supports_amendment_id_idx" ON "amendment_supports" USING btree ("amendment_id");
