@@ -11,6 +11,7 @@ import { listNorms } from "~/server/domain/norm-queries";
 import { getNorm } from "~/server/domain/norm-queries";
 import { positionsForNorm } from "~/server/domain/positions";
 import { listComments } from "~/server/domain/comments";
+import { amendmentsForNorm } from "~/server/domain/amendments";
 import { searchAll } from "~/server/domain/search";
 import { searchCompareChoices } from "~/server/domain/compare";
 import { listOrganizations } from "~/server/domain/organizations";
@@ -57,6 +58,7 @@ const scenarios: [string, () => Promise<unknown>][] = [
   ["norm page: the norm", () => getNorm(db, null, slug)],
   ["norm page: positions", () => positionsForNorm(db, null, slug)],
   ["norm page: comments", () => listComments(db, null, { slug } as never)],
+  ["norm page: amendments", () => amendmentsForNorm(db, null, slug)],
 ];
 
 for (const [name, run] of scenarios) {
