@@ -7,7 +7,7 @@ import type { Tx } from "./connect";
 import { amendments, amendmentSupports, comments, normEvents, norms, normVersions, organizations } from "./schema";
 import { clock } from "~/server/clock";
 import { applyAmendment } from "~/server/domain/amendments";
-import { searchHead, searchVector } from "~/server/domain/norms";
+import { searchColumns } from "~/server/domain/norms";
 
 export const AMENDED_NORM = "protecting-electoral-infrastructure";
 
@@ -68,8 +68,7 @@ export async function seedDemoAmendments(tx: Tx, people: { member: string; repre
     .update(norms)
     .set({
       currentVersion: v3,
-      search: searchVector(norm.language, v2.title, v2.summary, applied.clauses),
-      searchHead: searchHead(norm.language, v2.title, v2.summary),
+      ...searchColumns(norm.language, v2.title, v2.summary, applied.clauses),
       updatedAt: daysAgo(4),
       lastActivityAt: daysAgo(2),
     })

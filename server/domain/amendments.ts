@@ -17,7 +17,7 @@ import { consume } from "../rate-limit";
 import type { acceptAmendmentInput, declineAmendmentInput, proposeAmendmentInput, supportAmendmentInput } from "../schemas/amendments";
 import { type DiffPart, diffWords } from "./diff";
 import { visibleNorm } from "./norm-queries";
-import { authorRole, searchHead, searchVector } from "./norms";
+import { authorRole, searchColumns } from "./norms";
 import { personName } from "./person-name";
 import { stageClosedRefusal, stageHasClosed } from "./stage-clock";
 
@@ -270,8 +270,7 @@ export async function acceptAmendment(db: Db, actor: Actor, input: z.output<type
       .update(norms)
       .set({
         currentVersion: number,
-        search: searchVector(locked!.language, current.title, current.summary, application.clauses),
-        searchHead: searchHead(locked!.language, current.title, current.summary),
+        ...searchColumns(locked!.language, current.title, current.summary, application.clauses),
         updatedAt: now,
         lastActivityAt: now,
       })

@@ -68,6 +68,12 @@ export function searchHead(language: string, title: string, summary: string) {
   return sql`setweight(to_tsvector(${cfg}::regconfig, ${t}), 'A') || setweight(to_tsvector(${cfg}::regconfig, ${s}), 'B')`;
 }
 
+/** The two search documents of a text, as a norm row stores them (set with every version). */
+export const searchColumns = (language: string, title: string, summary: string, clauses: string[]) => ({
+  search: searchVector(language, title, summary, clauses),
+  searchHead: searchHead(language, title, summary),
+});
+
 async function checkReferences(db: DbOrTx, citations: string[]) {
   if (citations.length === 0) return;
   const found = await db.select({ id: referenceNorms.id }).from(referenceNorms).where(inArray(referenceNorms.id, citations));
@@ -126,8 +132,7 @@ export async function createNorm(db: Db, actor: Actor, input: CreateInput) {
         organizationId: input.organizationId,
         title: input.title,
         summary: input.summary,
-        search: searchVector(input.language, input.title, input.summary, input.clauses),
-        searchHead: searchHead(input.language, input.title, input.summary),
+        ...searchColumns(input.language, input.title, input.summary, input.clauses),
       })
       .returning({ id: norms.id, slug: norms.slug });
     await tx.insert(normVersions).values({
@@ -217,8 +222,7 @@ export async function reviseNorm(db: Db, actor: Actor, input: ReviseInput) {
         language: input.language,
         kind: input.kind,
         bindingness: input.bindingness,
-        search: searchVector(input.language, input.title, input.summary, input.clauses),
-        searchHead: searchHead(input.language, input.title, input.summary),
+        ...searchColumns(input.language, input.title, input.summary, input.clauses),
         updatedAt: now,
         lastActivityAt: now,
       })
