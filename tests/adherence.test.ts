@@ -180,6 +180,25 @@ describe("adhering after conclusion", () => {
     expect(view.viewer.organizations[0]!.position!.stance).toBe("endorse");
   });
 
+  it("reaffirms an endorsement given on an earlier text on the final one, and refuses to carry an objection forward", async () => {
+    setClock(new Date("2031-08-01T08:00:00Z"), { stopped: true });
+    const proposer = await callerAs(db, await createUser(db));
+    const staff = await callerAs(db, await createUser(db, { role: "secretariat" }));
+    const { slug } = await proposer.norms.create({ ...responseTeamNormFields, title: `Reaffirming after conclusion ${titles++}` });
+    const norm = (await db.query.norms.findFirst({ where: eq(norms.slug, slug) }))!;
+    await proposer.norms.submit({ normId: norm.id });
+    const [endorser, objector] = [await speaker("state", "african"), await speaker("academia", "weog")];
+    await endorser.api.positions.record({ normId: norm.id, organizationId: endorser.organization.id, stance: "endorse" });
+    await objector.api.positions.record({ normId: norm.id, organizationId: objector.organization.id, stance: "object", statement: REASON });
+    await proposer.norms.revise({ ...responseTeamNormFields, title: `Reaffirming after conclusion ${titles}`, normId: norm.id, baseVersion: 1, changeSummary: "Tightened the text." });
+    await staff.norms.transition({ normId: norm.id, transition: "openEndorsement", ...overriding });
+    await staff.norms.transition({ normId: norm.id, transition: "conclude", ...overriding });
+    expect(await endorser.api.positions.reaffirm({ normId: norm.id, organizationId: endorser.organization.id })).toMatchObject({ version: 2 });
+    const refused = await failure(objector.api.positions.reaffirm({ normId: norm.id, organizationId: objector.organization.id }));
+    expect(refused.code).toBe("BAD_REQUEST");
+    expect(refused.message).toMatch(/only adhere to it/);
+  });
+
   it("refuses a withdrawal from whoever may not make it, and outside a concluded norm", async () => {
     const norm = await concluded();
     const s = await speaker();
