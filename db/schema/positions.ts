@@ -26,6 +26,9 @@ export const normPositions = pgTable(
     statement: text().notNull().default(""),
     // The version of the norm's text the position was given (or last reaffirmed) on.
     version: integer().notNull(),
+    // The clauses (numbers from 1, of that version) a reservation or objection concerns; empty
+    // when it names none, and always for an endorsement or abstention.
+    clauses: integer().array().notNull().default(sql`'{}'::integer[]`),
     recordedById: uuid()
       .notNull()
       .references(() => users.id),
@@ -37,6 +40,7 @@ export const normPositions = pgTable(
     index("norm_positions_organization_id_idx").on(t.organizationId, t.recordedAt),
     index("norm_positions_recorded_by_id_idx").on(t.recordedById),
     check("norm_positions_version_chk", sql`${t.version} >= 1`),
+    check("norm_positions_clauses_chk", sql`1 <= all(${t.clauses})`),
   ],
 );
 
@@ -57,6 +61,8 @@ export const normPositionHistory = pgTable(
     stance: stance().notNull(),
     statement: text().notNull().default(""),
     version: integer().notNull(),
+    // As norm_positions.clauses: the clauses of `version` the entry named.
+    clauses: integer().array().notNull().default(sql`'{}'::integer[]`),
     recordedById: uuid()
       .notNull()
       .references(() => users.id),
@@ -67,6 +73,7 @@ export const normPositionHistory = pgTable(
     index("norm_position_history_norm_id_idx").on(t.normId, t.recordedAt),
     index("norm_position_history_organization_id_idx").on(t.organizationId, t.recordedAt),
     index("norm_position_history_recorded_by_id_idx").on(t.recordedById),
+    check("norm_position_history_clauses_chk", sql`1 <= all(${t.clauses})`),
   ],
 );
 
