@@ -104,6 +104,12 @@ async function everywherePerson(db: Db) {
   const memberComment = await member.comments.create({ normId: norm.id, body: "A member's comment to report." });
   await s.comments.report({ commentId: memberComment.id, reason: "This comment is off the subject." });
   const hidden = await s.comments.create({ normId: norm.id, body: "A comment the secretariat will hide." });
+  // Amendments: one the subject proposes, and a member's that the subject supports and, as the norm's author, declines.
+  const rationale = "The clause should say plainly what it asks of states.";
+  await s.amendments.propose({ normId: norm.id, baseVersion: 1, clause: 1, kind: "delete", rationale });
+  const membersAmendment = await member.amendments.propose({ normId: norm.id, baseVersion: 1, clause: 1, kind: "insert", text: "States should report on it.", rationale });
+  await s.amendments.support({ amendmentId: membersAmendment.id });
+  await s.amendments.decline({ amendmentId: membersAmendment.id, reason: "Reporting belongs in a separate norm on transparency." });
   await staff.moderation.hide({ commentId: hidden.id, rule: "HR-2" });
   await s.comments.appeal({ commentId: hidden.id, text: "This comment criticised an argument, not a person." });
   // A request to join another organisation, and one they answer as a representative.

@@ -69,6 +69,9 @@ export const personalDataSources: Source[] = [
   { table: "norm_events", column: "actor_id", description: "Steps in norms' timelines that you took.", erasure: PUBLIC_RECORD, from: schema.normEvents, by: schema.normEvents.actorId },
   { table: "norm_positions", column: "recorded_by_id", description: "Organisations' current positions that you recorded.", erasure: ORGANISATION_RECORD, from: schema.normPositions, by: schema.normPositions.recordedById },
   { table: "norm_position_history", column: "recorded_by_id", description: "Every position entry you recorded for an organisation.", erasure: keep("Position history is append-only and stays on record as the organisation's."), from: schema.normPositionHistory, by: schema.normPositionHistory.recordedById },
+  { table: "amendments", column: "author_id", description: "Amendments you proposed to norms' clauses.", erasure: PUBLIC_RECORD, from: schema.amendments, by: schema.amendments.authorId },
+  { table: "amendments", column: "decided_by_id", description: "Amendments you accepted or declined as an author of a norm, or withdrew as their proposer.", erasure: PUBLIC_RECORD, from: schema.amendments, by: schema.amendments.decidedById },
+  { table: "amendment_supports", column: "user_id", description: "Your support for amendments, in your own name or an organisation's.", erasure: PUBLIC_RECORD, from: schema.amendmentSupports, by: schema.amendmentSupports.userId },
   {
     table: "comments",
     column: "author_id",
