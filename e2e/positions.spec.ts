@@ -78,8 +78,9 @@ test("a representative of several organisations finds the one whose position nee
   await signIn(page, "rep@demo.normsforum.example");
   await open(page, "/norms/protecting-electoral-infrastructure");
   const panel = page.locator("#record-position");
-  await expect(panel.getByTestId("stale-positions")).toContainText("Ministry of Foreign Affairs of Kenya’s position was given on version 1");
-  await expect(panel.getByTestId("stale-positions")).toContainText("Digital Rights Collective’s position was given on version 2");
+  await expect(panel.getByTestId("stale-positions")).toContainText(
+    "2 of your organisations gave their position on an earlier version: Digital Rights Collective; Ministry of Foreign Affairs of Kenya. Digital Rights Collective is chosen below",
+  );
   await expect(panel.getByRole("radio", { name: "Digital Rights Collective" })).toBeChecked();
   await expect(panel.getByRole("button", { name: /^Reaffirm on version/ })).toBeVisible();
   // Every name in full, whatever the width.
