@@ -6,7 +6,7 @@
 import { and, asc, count, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, DbOrTx, Tx } from "~/db/connect";
-import { normCoauthors, normPositionHistory, normPositions, norms, organizationMembers, organizations, users } from "~/db/schema";
+import { normCoauthors, normPositionHistory, normPositions, norms, normVersions, organizationMembers, organizations, users } from "~/db/schema";
 import type { NormStatus, Region, Stance, StakeholderType, VerificationStatus } from "~/server/schemas/vocabulary";
 import { regions, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { badInput, conflict, forbidden, invalidState, notFound, pgConstraint, pgErrorCode } from "../errors";
@@ -28,7 +28,8 @@ import { personName } from "./person-name";
 import { stageClock, stageClosedRefusal, stageHasClosed } from "./stage-clock";
 import { clock } from "../clock";
 
-type RecordInput = z.output<typeof recordPositionInput>;
+// The clauses may be left out by callers inside the server (scripts, demo data): none named.
+type RecordInput = Omit<z.output<typeof recordPositionInput>, "clauses"> & { clauses?: number[] };
 type ReaffirmInput = z.output<typeof reaffirmPositionInput>;
 type WithdrawInput = z.output<typeof withdrawAdherenceInput>;
 
@@ -143,7 +144,17 @@ export async function refreshMeasuresForOrganization(tx: Tx, organizationId: str
 
 async function appendHistory(
   tx: Tx,
-  row: { normId: string; organizationId: string; sequence: number; stance: Stance; statement: string; version: number; recordedById: string; recordedAt: Date },
+  row: {
+    normId: string;
+    organizationId: string;
+    sequence: number;
+    stance: Stance;
+    statement: string;
+    version: number;
+    clauses: number[];
+    recordedById: string;
+    recordedAt: Date;
+  },
   kind: "recorded" | "reaffirmed",
 ) {
   await tx.insert(normPositionHistory).values({ ...row, kind });
@@ -164,6 +175,8 @@ interface RecordedRow extends Record<string, unknown> {
   last_sequence: number | null;
   written_sequence: number | null;
   moved: boolean;
+  clause_count: number | null;
+  current_version: number;
 }
 
 /** Another request wrote the organisation's next history entry on the norm first (see recordPosition). */
@@ -197,6 +210,11 @@ const RECORD_ATTEMPTS = 3;
  *
  * On a concluded norm only endorsing stances are written (adherence); a new position after a
  * withdrawal continues the organisation's sequence on the norm from its last history entry.
+ *
+ * The clauses a reservation or objection names are checked against the clause count of the
+ * version read at the statement's start, the version the position is written on: the norm's
+ * UPDATE, under its lock, matches only while that is still the current version (else the
+ * position is recorded again from the start), and versions never change once written.
  */
 export async function recordPosition(db: Db, actor: Actor, input: RecordInput) {
   for (let attempt = 1; ; attempt++) {
@@ -213,6 +231,9 @@ export async function recordPosition(db: Db, actor: Actor, input: RecordInput) {
 }
 
 async function recordOnce(db: Db, actor: Actor, input: RecordInput) {
+  // Kept in ascending order, so naming the same clauses in another order says nothing new.
+  const clauses = [...(input.clauses ?? [])].sort((a, b) => a - b);
+  const highestClause = clauses.at(-1) ?? 0;
   return db.transaction(async (tx) => {
     const recordedAt = clock.now();
     const result = await tx.execute<RecordedRow>(sql`
@@ -220,7 +241,8 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput) {
         select n.id, n.slug, n.status, n.current_version, n.submitted_at is not null as public,
           -- The clock: an endorsement stage past its date, or closed by the tick, takes no positions.
           n.status = 'endorsement' and (n.stage_closes_at <= ${recordedAt.toISOString()}::timestamptz or n.stage_closed_at is not null) as stage_closed,
-          n.proposer_id = ${actor.id} or exists (select 1 from ${normCoauthors} c where c.norm_id = n.id and c.user_id = ${actor.id}) as author
+          n.proposer_id = ${actor.id} or exists (select 1 from ${normCoauthors} c where c.norm_id = n.id and c.user_id = ${actor.id}) as author,
+          (select jsonb_array_length(v.clauses) from ${normVersions} v where v.norm_id = n.id and v.number = n.current_version) as clause_count
         from ${norms} n where n.id = ${input.normId}
       ), speaker as (
         select o.id, o.name, o.verification_status, o.stakeholder_type, o.region,
@@ -236,22 +258,23 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput) {
         select max(h.sequence) as sequence from ${normPositionHistory} h
         where h.norm_id = ${input.normId} and h.organization_id = ${input.organizationId}
       ), written as (
-        insert into ${normPositions} as p (norm_id, organization_id, stance, statement, version, recorded_by_id, recorded_at, sequence)
+        insert into ${normPositions} as p (norm_id, organization_id, stance, statement, version, clauses, recorded_by_id, recorded_at, sequence)
         -- Joined to the position read above, so it is read (and locked) before this writes.
-        select norm.id, speaker.id, ${input.stance}::stance, ${input.statement}, norm.current_version, ${actor.id}, ${recordedAt.toISOString()}::timestamptz,
-          coalesce((select sequence from last_entry), 0) + 1
+        select norm.id, speaker.id, ${input.stance}::stance, ${input.statement}, norm.current_version, ${`{${clauses.join(",")}}`}::integer[],
+          ${actor.id}, ${recordedAt.toISOString()}::timestamptz, coalesce((select sequence from last_entry), 0) + 1
         from norm cross join speaker left join previous on true
         where (norm.public or norm.author) and speaker.represents and speaker.verification_status = 'verified'
+          and ${highestClause}::int <= norm.clause_count
           and ((norm.status in ('consultation', 'endorsement') and not norm.stage_closed)
             or (norm.status = 'concluded' and ${input.stance}::stance in ('endorse', 'endorse_with_reservations')))
         on conflict (norm_id, organization_id) do update
-          set stance = excluded.stance, statement = excluded.statement, version = excluded.version,
+          set stance = excluded.stance, statement = excluded.statement, version = excluded.version, clauses = excluded.clauses,
             recorded_by_id = excluded.recorded_by_id, recorded_at = excluded.recorded_at, sequence = p.sequence + 1
-          where (p.stance, p.statement, p.version) is distinct from (excluded.stance, excluded.statement, excluded.version)
-        returning p.norm_id, p.organization_id, p.sequence, p.stance, p.statement, p.version, p.recorded_by_id, p.recorded_at
+          where (p.stance, p.statement, p.version, p.clauses) is distinct from (excluded.stance, excluded.statement, excluded.version, excluded.clauses)
+        returning p.norm_id, p.organization_id, p.sequence, p.stance, p.statement, p.version, p.clauses, p.recorded_by_id, p.recorded_at
       ), entry as (
-        insert into ${normPositionHistory} (norm_id, organization_id, sequence, kind, stance, statement, version, recorded_by_id, recorded_at)
-        select norm_id, organization_id, sequence, 'recorded', stance, statement, version, recorded_by_id, recorded_at from written
+        insert into ${normPositionHistory} (norm_id, organization_id, sequence, kind, stance, statement, version, clauses, recorded_by_id, recorded_at)
+        select norm_id, organization_id, sequence, 'recorded', stance, statement, version, clauses, recorded_by_id, recorded_at from written
         returning sequence
       ), moved as (
         update ${norms} set last_activity_at = ${recordedAt.toISOString()}::timestamptz,
@@ -269,7 +292,7 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput) {
           and not (${norms.status} = 'endorsement' and (${norms.stageClosesAt} <= ${recordedAt.toISOString()}::timestamptz or ${norms.stageClosedAt} is not null))
         returning ${norms.id}
       )
-      select norm.slug, norm.status, norm.public, norm.author, norm.stage_closed,
+      select norm.slug, norm.status, norm.public, norm.author, norm.stage_closed, norm.clause_count, norm.current_version,
         speaker.id as organization_id, speaker.name, speaker.verification_status, speaker.represents,
         (select sequence from previous) as previous_sequence,
         (select sequence from last_entry) as last_sequence,
@@ -287,13 +310,30 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput) {
     const notAdherence = row.status === "concluded" ? adherenceRefusal(input.stance) : null;
     if (notAdherence) throw badInput(notAdherence, { stance: "After conclusion, choose endorse or endorse with reservations." });
     if (row.stage_closed) throw invalidState(stageClosedRefusal("endorsement", "positions"));
+    const clauseCount = Number(row.clause_count ?? 0);
+    if (highestClause > clauseCount) {
+      const message = `This norm's current text (version ${row.current_version}) has ${clauseCount === 1 ? "1 clause" : `${clauseCount} clauses`}: name only clauses it has.`;
+      throw badInput(message, { clauses: message });
+    }
     if (row.written_sequence === null) return { slug: row.slug, changed: false, sequence: row.previous_sequence! };
     if (!row.moved || row.written_sequence !== (row.previous_sequence ?? row.last_sequence ?? 0) + 1) throw new RecordAgain();
     return { slug: row.slug, changed: true, sequence: row.written_sequence };
   });
 }
 
-/** Carries a position given on an earlier version forward to the current text, unchanged. */
+/**
+ * The clauses a reaffirmed position keeps: the clause numbers it named on its version, if each of
+ * those clauses reads the same at that number in the current version; otherwise none, since a
+ * number that now points at other words would misstate what the reservation or objection was about.
+ */
+export function clausesCarriedForward(named: readonly number[], before: readonly string[], after: readonly string[]): number[] {
+  return named.every((n) => n >= 1 && before[n - 1] !== undefined && before[n - 1] === after[n - 1]) ? [...named] : [];
+}
+
+/**
+ * Carries a position given on an earlier version forward to the current text, unchanged, but for
+ * the clauses it names: kept only where their words are unchanged (clausesCarriedForward).
+ */
 export async function reaffirmPosition(db: Db, actor: Actor, input: ReaffirmInput) {
   return db.transaction(async (tx) => {
     // The position's row before the norm's, in the order recordPosition takes them (no deadlock).
@@ -317,9 +357,18 @@ export async function reaffirmPosition(db: Db, actor: Actor, input: ReaffirmInpu
       throw invalidState(`${organization.name}'s position was already given on the current text (version ${norm.currentVersion}).`);
     }
     const recordedAt = clock.now();
+    let clauses: number[] = [];
+    if (existing.clauses.length > 0) {
+      const texts = await tx
+        .select({ number: normVersions.number, clauses: normVersions.clauses })
+        .from(normVersions)
+        .where(and(eq(normVersions.normId, norm.id), inArray(normVersions.number, [existing.version, norm.currentVersion])));
+      const textOf = (n: number) => texts.find((v) => v.number === n)?.clauses ?? [];
+      clauses = clausesCarriedForward(existing.clauses, textOf(existing.version), textOf(norm.currentVersion));
+    }
     const [current] = await tx
       .update(normPositions)
-      .set({ version: norm.currentVersion, recordedById: actor.id, recordedAt, sequence: sql`${normPositions.sequence} + 1` })
+      .set({ version: norm.currentVersion, clauses, recordedById: actor.id, recordedAt, sequence: sql`${normPositions.sequence} + 1` })
       .where(eq(normPositions.id, existing.id))
       .returning({ sequence: normPositions.sequence });
     await appendHistory(
@@ -331,13 +380,14 @@ export async function reaffirmPosition(db: Db, actor: Actor, input: ReaffirmInpu
         stance: existing.stance,
         statement: existing.statement,
         version: norm.currentVersion,
+        clauses,
         recordedById: actor.id,
         recordedAt,
       },
       "reaffirmed",
     );
     await tx.update(norms).set({ lastActivityAt: recordedAt }).where(eq(norms.id, norm.id));
-    return { slug: norm.slug, sequence: current!.sequence, version: norm.currentVersion };
+    return { slug: norm.slug, sequence: current!.sequence, version: norm.currentVersion, clauses };
   });
 }
 
@@ -385,10 +435,12 @@ export async function withdrawAdherence(db: Db, actor: Actor, input: WithdrawInp
         delete from ${normPositions} p using norm, speaker, previous
         where p.id = previous.id and (norm.public or norm.author) and speaker.represents and speaker.verification_status = 'verified'
           and norm.status = 'concluded' and previous.stance in ('endorse', 'endorse_with_reservations')
-        returning p.norm_id, p.organization_id, p.sequence, p.stance
+        returning p.norm_id, p.organization_id, p.sequence, p.stance, p.version, p.clauses
       ), entry as (
-        insert into ${normPositionHistory} (norm_id, organization_id, sequence, kind, stance, statement, version, recorded_by_id, recorded_at)
-        select r.norm_id, r.organization_id, r.sequence + 1, 'withdrawn', r.stance, ${input.reason}, norm.current_version, ${actor.id}, ${at}::timestamptz
+        -- The entry keeps the stance withdrawn, and its clauses while they still name the same text.
+        insert into ${normPositionHistory} (norm_id, organization_id, sequence, kind, stance, statement, version, clauses, recorded_by_id, recorded_at)
+        select r.norm_id, r.organization_id, r.sequence + 1, 'withdrawn', r.stance, ${input.reason}, norm.current_version,
+          case when r.version = norm.current_version then r.clauses else '{}' end, ${actor.id}, ${at}::timestamptz
         from removed r cross join norm
         returning sequence
       ), moved as (
@@ -452,11 +504,13 @@ export interface CatalogueEntry {
   stance: Stance;
   statement: string;
   version: number;
+  /** The clauses of `version` it names, ascending; none when it is not about a particular clause. */
+  clauses: number[];
   current: boolean;
   recordedAt: Date;
 }
 
-export interface CatalogueGroup<G extends string> {
+export interface CatalogueGroup<G extends string | number> {
   group: G;
   /** Objections and reservations in the group; `entries` holds the first CATALOGUE_PER_GROUP. */
   total: number;
@@ -476,6 +530,7 @@ const positionColumns = {
   stance: normPositions.stance,
   statement: normPositions.statement,
   version: normPositions.version,
+  clauses: normPositions.clauses,
   recordedAt: normPositions.recordedAt,
   recordedBy: personName(users, true),
   sequence: normPositions.sequence,
@@ -487,6 +542,8 @@ interface PositionFilter {
   stakeholderType?: StakeholderType;
   region?: Region;
   stance?: Stance | "reasoned";
+  /** Positions naming this clause, or with 0 those naming none. */
+  clause?: number;
 }
 
 function positionConditions(normId: string, filter: PositionFilter) {
@@ -496,6 +553,11 @@ function positionConditions(normId: string, filter: PositionFilter) {
     filter.stakeholderType ? eq(organizations.stakeholderType, filter.stakeholderType) : undefined,
     filter.region ? eq(organizations.region, filter.region) : undefined,
     filter.stance === "reasoned" ? inArray(normPositions.stance, [...reasonedStances]) : filter.stance ? eq(normPositions.stance, filter.stance) : undefined,
+    filter.clause === undefined
+      ? undefined
+      : filter.clause === 0
+        ? sql`cardinality(${normPositions.clauses}) = 0`
+        : sql`${normPositions.clauses} @> array[${filter.clause}::int]`,
   );
 }
 
@@ -546,6 +608,7 @@ async function firstReasons(db: Db, normId: string) {
       stance: normPositions.stance,
       statement: normPositions.statement,
       version: normPositions.version,
+      clauses: normPositions.clauses,
       recordedAt: normPositions.recordedAt,
       typeRank: sql<number>`row_number() over (partition by ${organizations.stakeholderType} order by ${organizations.name}, ${organizations.id})`.as("type_rank"),
       regionRank: sql<number>`row_number() over (partition by ${organizations.region} order by ${organizations.name}, ${organizations.id})`.as("region_rank"),
@@ -559,14 +622,68 @@ async function firstReasons(db: Db, normId: string) {
     .from(ranked)
     .where(sql`${ranked.typeRank} <= ${CATALOGUE_PER_GROUP} or ${ranked.regionRank} <= ${CATALOGUE_PER_GROUP}`)
     .orderBy(asc(ranked.name), asc(ranked.id));
-  return rows.map(({ stance, statement, version, recordedAt, typeRank, regionRank, ...organization }) => ({
+  return rows.map(({ stance, statement, version, clauses, recordedAt, typeRank, regionRank, ...organization }) => ({
     organization,
     stance,
     statement,
     version,
+    clauses,
     recordedAt,
     typeRank,
     regionRank,
+  }));
+}
+
+/**
+ * The first CATALOGUE_PER_GROUP objections and reservations naming each clause (by the number
+ * named on the version each was given on), and of those naming none (clause 0), with each
+ * clause's total: one read of the norm's reasoned positions, as firstReasons.
+ */
+async function firstReasonsByClause(db: Db, normId: string) {
+  const named = sql`unnest(case when cardinality(${normPositions.clauses}) = 0 then array[0] else ${normPositions.clauses} end)`;
+  const ranked = db
+    .select({
+      ...organizationColumns,
+      stance: normPositions.stance,
+      statement: normPositions.statement,
+      version: normPositions.version,
+      clauses: normPositions.clauses,
+      recordedAt: normPositions.recordedAt,
+      clause: sql<number>`${named}`.as("clause"),
+    })
+    .from(normPositions)
+    .innerJoin(organizations, eq(organizations.id, normPositions.organizationId))
+    .where(positionConditions(normId, { counted: true, stance: "reasoned" }))
+    .as("named");
+  const withRank = db
+    .select({
+      id: ranked.id,
+      slug: ranked.slug,
+      name: ranked.name,
+      stakeholderType: ranked.stakeholderType,
+      region: ranked.region,
+      country: ranked.country,
+      verificationStatus: ranked.verificationStatus,
+      stance: ranked.stance,
+      statement: ranked.statement,
+      version: ranked.version,
+      clauses: ranked.clauses,
+      recordedAt: ranked.recordedAt,
+      clause: ranked.clause,
+      rank: sql<number>`row_number() over (partition by ${ranked.clause} order by ${ranked.name}, ${ranked.id})`.as("clause_rank"),
+      total: sql<number>`count(*) over (partition by ${ranked.clause})`.as("clause_total"),
+    })
+    .from(ranked)
+    .as("with_rank");
+  const rows = await db
+    .select()
+    .from(withRank)
+    .where(sql`${withRank.rank} <= ${CATALOGUE_PER_GROUP}`)
+    .orderBy(asc(withRank.clause), asc(withRank.rank));
+  return rows.map(({ stance, statement, version, clauses, recordedAt, clause, rank: _rank, total, ...organization }) => ({
+    entry: { organization, stance, statement, version, clauses, recordedAt },
+    clause: Number(clause),
+    total: Number(total),
   }));
 }
 
@@ -595,11 +712,17 @@ export async function positionsForNorm(db: Db, actor: Actor | null, slug: string
     sum((t) => Boolean(t.verified) && (reasonedStances as readonly string[]).includes(t.stance) && match(t));
   const reasonedTotal = reasonedIn(() => true);
   const none = { items: [], total: 0, nextCursor: null };
-  const [counted, uncounted, catalogueRows, viewerOrganizations] = await Promise.all([
+  const [counted, uncounted, catalogueRows, clauseRows, currentText, viewerOrganizations] = await Promise.all([
     countedTotal ? pageOfPositions(db, norm, { counted: true }, undefined, POSITIONS_PAGE, countedTotal) : none,
     uncountedTotal ? pageOfPositions(db, norm, { counted: false }, undefined, POSITIONS_PAGE, uncountedTotal) : none,
     // The first objections and reservations of each stakeholder type and of each region.
     reasonedTotal ? firstReasons(db, norm.id) : [],
+    reasonedTotal ? firstReasonsByClause(db, norm.id) : [],
+    // The current version's clauses: what the catalogue by clause lists, and the form offers to name.
+    db.query.normVersions.findFirst({
+      columns: { clauses: true },
+      where: and(eq(normVersions.normId, norm.id), eq(normVersions.number, norm.currentVersion)),
+    }),
     actor && !actor.suspension
       ? db
           .select({
@@ -609,6 +732,7 @@ export async function positionsForNorm(db: Db, actor: Actor | null, slug: string
             stance: normPositions.stance,
             statement: normPositions.statement,
             version: normPositions.version,
+            clauses: normPositions.clauses,
           })
           .from(organizationMembers)
           .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
@@ -631,8 +755,19 @@ export async function positionsForNorm(db: Db, actor: Actor | null, slug: string
     typeRank: Number(typeRank),
     regionRank: Number(regionRank),
   }));
+  const clauseTexts = currentText?.clauses ?? [];
+  const byClause = (clause: number): CatalogueGroup<number> => {
+    const rows = clauseRows.filter((r) => r.clause === clause);
+    return {
+      group: clause,
+      total: rows[0]?.total ?? 0,
+      entries: rows.map((r) => ({ ...r.entry, organization: withVerified(r.entry.organization), current: r.entry.version === norm.currentVersion })),
+    };
+  };
+  // Every clause of the current text, then any higher number named on an earlier, longer version.
+  const namedBeyond = [...new Set(clauseRows.map((r) => r.clause).filter((c) => c > clauseTexts.length))].sort((a, b) => a - b);
   return {
-    norm: { id: norm.id, slug: norm.slug, title: norm.title, status: norm.status, currentVersion: norm.currentVersion },
+    norm: { id: norm.id, slug: norm.slug, title: norm.title, status: norm.status, currentVersion: norm.currentVersion, clauses: clauseTexts },
     open: positionsOpen(norm.status) && !endorsementClosed,
     closedReason: endorsementClosed ? stageClosedRefusal("endorsement", "positions") : positionRefusal(norm.status),
     measures,
@@ -658,12 +793,18 @@ export async function positionsForNorm(db: Db, actor: Actor | null, slug: string
           entries: entries.filter((e) => e.entry.organization.region === group && e.regionRank <= CATALOGUE_PER_GROUP).map((e) => e.entry),
         }))
         .filter((g) => g.total > 0),
+      // Clause 0: the objections and reservations that name no particular clause.
+      byClause: [...clauseTexts.map((_, i) => byClause(i + 1)), ...namedBeyond.map(byClause)],
+      notAboutAClause: byClause(0),
     },
     // The organisations this reader may speak for here, with their current positions.
     viewer: {
-      organizations: viewerOrganizations.map(({ stance, statement, version, ...o }) => ({
+      organizations: viewerOrganizations.map(({ stance, statement, version, clauses, ...o }) => ({
         ...o,
-        position: stance !== null && version !== null ? { stance, statement: statement ?? "", version, current: version === norm.currentVersion } : null,
+        position:
+          stance !== null && version !== null
+            ? { stance, statement: statement ?? "", version, clauses: clauses ?? [], current: version === norm.currentVersion }
+            : null,
       })),
     },
   };
@@ -691,7 +832,13 @@ export async function everyPositionForNorm(db: Db, actor: Actor | null, slug: st
 /** A page of a norm's positions, filtered by group and stance: the norm page's "all positions". */
 export async function listNormPositions(db: Db, actor: Actor | null, input: z.output<typeof normPositionsListInput>) {
   const { norm } = await visibleNorm(db, actor, input.slug);
-  const filter: PositionFilter = { counted: input.counted, stakeholderType: input.stakeholderType, region: input.region, stance: input.stance };
+  const filter: PositionFilter = {
+    counted: input.counted,
+    stakeholderType: input.stakeholderType,
+    region: input.region,
+    stance: input.stance,
+    clause: input.clause,
+  };
   const page = await pageOfPositions(db, norm, filter, input.cursor, input.limit ?? POSITIONS_PAGE);
   return { norm: { slug: norm.slug, title: norm.title, status: norm.status, currentVersion: norm.currentVersion }, ...page };
 }
@@ -702,6 +849,7 @@ const historyColumns = {
   stance: normPositionHistory.stance,
   statement: normPositionHistory.statement,
   version: normPositionHistory.version,
+  clauses: normPositionHistory.clauses,
   recordedAt: normPositionHistory.recordedAt,
   recordedBy: personName(users, true),
 };
@@ -764,6 +912,7 @@ export async function positionsForOrganization(db: Db, actor: Actor | null, slug
         stance: normPositions.stance,
         statement: normPositions.statement,
         version: normPositions.version,
+        clauses: normPositions.clauses,
         recordedAt: normPositions.recordedAt,
         recordedBy: personName(users, true),
       })
