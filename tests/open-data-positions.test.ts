@@ -177,12 +177,12 @@ describe("GET /api/v1/norms/{slug}/positions.csv", () => {
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
     const lines = csvLines(await res.text());
     expect(lines[0]).toBe(
-      "organization_slug,organization_name,stakeholder_type,region,country,verified,stance,statement,version,current,recorded_at,recorded_by",
+      "organization_slug,organization_name,stakeholder_type,region,country,verified,stance,statement,version,current,recorded_at,recorded_by,clauses",
     );
     expect(lines).toHaveLength(4);
     const ngo = lines.find((l) => l.startsWith(`${f.ngo.slug},`));
     expect(ngo).toContain(`,civil_society,latin_american_caribbean,AR,true,object,"'=HYPERLINK(""http://evil.example"") is how the second clause could be abused.",1,false,`);
-    expect(lines.find((l) => l.startsWith(`${f.state.slug},`))).toMatch(/,state,african,KE,true,endorse,,2,true,\d{4}-\d\d-\d\dT[^,]+Z,Kenyan Delegate$/);
+    expect(lines.find((l) => l.startsWith(`${f.state.slug},`))).toMatch(/,state,african,KE,true,endorse,,2,true,\d{4}-\d\d-\d\dT[^,]+Z,Kenyan Delegate,$/);
     expect(lines.find((l) => l.startsWith(`${f.academy.slug},`))).toContain(",academia,weog,,false,endorse_with_reservations,");
   });
 });
@@ -338,6 +338,7 @@ describe("GET /api/v1/organizations/{slug}/positions", () => {
         stance: "object",
         statement: FORMULA_STATEMENT,
         version: 1,
+        clauses: [],
         current: false,
         recordedAt: expect.any(String),
         recordedBy: "NGO Representative",

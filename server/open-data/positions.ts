@@ -54,6 +54,7 @@ export function serialisePosition(p: Position): NormPosition {
     stance: p.stance,
     statement: publishedStatement(p.statement),
     version: p.version,
+    clauses: p.clauses,
     current: p.current,
     recordedAt: p.recordedAt.toISOString(),
     recordedBy: p.recordedBy,
@@ -105,6 +106,8 @@ export const positionCsvColumns: readonly CsvColumn<NormPosition>[] = [
   { header: "current", value: (p) => p.current },
   { header: "recorded_at", value: (p) => p.recordedAt },
   { header: "recorded_by", value: (p) => p.recordedBy },
+  // Added last, as every column added since the first release, so a reader by position keeps working.
+  { header: "clauses", value: (p) => p.clauses.join(";") },
 ];
 export const positionsCsvHeaders = positionCsvColumns.map((c) => c.header);
 
@@ -144,6 +147,7 @@ export function normPositionHistoryResponse(db: Db, slug: string, batch = STREAM
       stance: e.stance,
       statement: publishedStatement(e.statement),
       version: e.version,
+      clauses: e.clauses,
       recordedAt: e.recordedAt.toISOString(),
       recordedBy: e.recordedBy,
     });

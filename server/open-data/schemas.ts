@@ -199,6 +199,11 @@ const positionFields = {
   stance,
   statement,
   version: z.int().min(1).describe("The version of the norm's text the position was given (or last reaffirmed) on."),
+  clauses: z
+    .array(z.int().min(1))
+    .describe(
+      "The clauses of that version, by number from 1 and in ascending order, that a reservation or objection says it concerns; empty when it names none (always so for an endorsement or abstention). A position reaffirmed on a newer version keeps them only if those clauses read the same there.",
+    ),
   recordedAt: timestamp,
   recordedBy,
 };
