@@ -213,7 +213,7 @@ describe("seed:large", () => {
       expect(sha256(r.snapshot), `${r.year}/${r.revision}`).toBe(r.sha256);
       const snapshot = JSON.parse(r.snapshot) as Snapshot;
       expect(canonicalJson(snapshot)).toBe(r.snapshot);
-      expect(snapshot.format).toBe("normsforum-stocktake/1");
+      expect(snapshot.format).toBe("normsforum-stocktake/2");
       // Its figures are what the measures recompute from the positions it holds.
       const orgs = new Map(snapshot.organizations.map((o) => [o.slug, o]));
       for (const item of snapshot.items.filter((i) => i.kind === "forum")) {

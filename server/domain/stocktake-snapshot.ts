@@ -7,7 +7,15 @@ import type { Assessment, ImplementationStatus, Region, Stance, StakeholderType 
 import { implementationStatuses, regions, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { computeMeasures, type Measures } from "./measures";
 
-export const SNAPSHOT_FORMAT = "normsforum-stocktake/1";
+/**
+ * The format every snapshot built now is written in. A published snapshot never changes, so each
+ * format ever published stays readable (SNAPSHOT_FORMATS) and every reader takes each of them:
+ * 1, the first; 2 adds each position's `clauses` (issue 16). Anything that changes what a
+ * snapshot holds is a new format.
+ */
+export const SNAPSHOT_FORMAT = "normsforum-stocktake/2";
+export const SNAPSHOT_FORMATS = ["normsforum-stocktake/1", "normsforum-stocktake/2"] as const;
+export type SnapshotFormat = (typeof SNAPSHOT_FORMATS)[number];
 
 export interface SnapshotOrganization {
   slug: string;
@@ -24,6 +32,11 @@ export interface SnapshotPosition {
   stance: Stance;
   statement: string;
   version: number;
+  /**
+   * Format 2 on: the clauses of `version` a reservation or objection named, ascending (empty for
+   * none). Absent in format 1, which predates them: read it as "not recorded", never as "none".
+   */
+  clauses?: number[];
   current: boolean;
 }
 
@@ -74,7 +87,7 @@ export interface YearOverYear {
 }
 
 export interface Snapshot {
-  format: typeof SNAPSHOT_FORMAT;
+  format: SnapshotFormat;
   year: number;
   revision: number;
   publishedAt: string;
@@ -163,7 +176,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
         : null;
     return {
       ...item,
-      positions: [...item.positions].sort(byText((p) => p.organization)),
+      positions: [...item.positions].map((p) => ({ ...p, clauses: [...(p.clauses ?? [])].sort((a, b) => a - b) })).sort(byText((p) => p.organization)),
       statements: [...item.statements].sort(byText((s) => s.organization)),
       measures,
       implementation,

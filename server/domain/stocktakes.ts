@@ -574,7 +574,15 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 function positionsAsOf(db: DbOrTx, stocktakeId: string, closedAt: Date) {
   const h = normPositionHistory;
   const last = db
-    .selectDistinctOn([h.organizationId], { normId: h.normId, organizationId: h.organizationId, kind: h.kind, stance: h.stance, statement: h.statement, version: h.version })
+    .selectDistinctOn([h.organizationId], {
+      normId: h.normId,
+      organizationId: h.organizationId,
+      kind: h.kind,
+      stance: h.stance,
+      statement: h.statement,
+      version: h.version,
+      clauses: h.clauses,
+    })
     .from(h)
     .where(and(eq(h.normId, stocktakeItems.normId), lte(h.recordedAt, closedAt)))
     .orderBy(desc(h.organizationId), desc(h.sequence))
@@ -586,6 +594,7 @@ function positionsAsOf(db: DbOrTx, stocktakeId: string, closedAt: Date) {
       stance: last.stance,
       statement: last.statement,
       version: last.version,
+      clauses: last.clauses,
       slug: organizations.slug,
       name: organizations.name,
       stakeholderType: organizations.stakeholderType,
@@ -694,7 +703,14 @@ export async function gatherSnapshotInput(db: DbOrTx, st: Stocktake, closedAt: D
       version: version?.number ?? null,
       status: status as NormStatus,
       document: null,
-      positions: (positionsOf.get(normId) ?? []).map((p) => ({ organization: p.slug, stance: p.stance, statement: p.statement, version: p.version, current: p.version === version?.number })),
+      positions: (positionsOf.get(normId) ?? []).map((p) => ({
+        organization: p.slug,
+        stance: p.stance,
+        statement: p.statement,
+        version: p.version,
+        clauses: p.clauses,
+        current: p.version === version?.number,
+      })),
       statements: itemStatements,
     };
   });
