@@ -438,7 +438,11 @@ function stocktakeFile(kind: "snapshot" | "pdf" | "csv", named: boolean): OpenAp
       summary: named ? "Download one revision's snapshot" : "Download the report's snapshot",
       description: `The report of ${which} as JSON: exactly the bytes stored when it was published, whose SHA-256 is the revision's \`sha256\`. Object keys are sorted at every level, with no whitespace, in UTF-8, so anyone can recompute the hash (e.g. \`sha256sum\`) and the figures. The \`ETag\` and \`Repr-Digest\` headers carry the same hash.`,
       type: "application/json",
-      schema: { type: "string", description: "The snapshot text (format `normsforum-stocktake/1`)." },
+      schema: {
+        type: "string",
+        description:
+          "The snapshot text, its `format` naming its shape: `normsforum-stocktake/2` for reports published since positions could name clauses (each position has `clauses`), `normsforum-stocktake/1` for those published before (no `clauses`). A published snapshot never changes, so both are served as they were published.",
+      },
       extension: "json" as const,
     },
     pdf: {
