@@ -231,4 +231,14 @@ describe("amendments", () => {
     const { slug: draft } = await s.proposer.norms.create({ ...fields, title: "An amended draft" });
     expect((await normAmendmentsResponse(db, draft)).status).toBe(404);
   });
+
+  it("accepted at the same moment, two amendments to different clauses both land, one version after the other, each on the other's text", async () => {
+    const s = await setting("Amendments accepted together");
+    const first = await s.amender.amendments.propose({ normId: s.norm.id, baseVersion: 1, clause: 1, kind: "replace", text: "States should never harm CSIRTs.", rationale });
+    const second = await s.amender.amendments.propose({ normId: s.norm.id, baseVersion: 1, clause: 3, kind: "replace", text: "States should report on both each year.", rationale });
+    const results = await Promise.all([s.proposer.amendments.accept({ amendmentId: first.id }), s.coauthor.amendments.accept({ amendmentId: second.id })]);
+    expect(results.map((r) => r.version).sort()).toEqual([2, 3]);
+    expect(await clausesOf(s.norm.id, 3)).toEqual(["States should never harm CSIRTs.", "States should cooperate with CSIRTs.", "States should report on both each year."]);
+    expect((await db.query.norms.findFirst({ where: eq(norms.id, s.norm.id) }))!.currentVersion).toBe(3);
+  });
 });

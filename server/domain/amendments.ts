@@ -241,8 +241,8 @@ export async function acceptAmendment(db: Db, actor: Actor, input: z.output<type
     const now = clock.now();
     if (norm.status !== "consultation") throw invalidState("Amendments can be accepted only while the norm is in consultation.");
     if (stageHasClosed(norm, now)) throw invalidState(stageClosedRefusal("consultation", "revisions"));
-    // The row again under the stronger lock a revision takes, with what a new version copies.
-    const [locked] = await tx.select().from(norms).where(eq(norms.id, norm.id)).for("update");
+    // The row again (already locked), with what a new version copies.
+    const [locked] = await tx.select().from(norms).where(eq(norms.id, norm.id));
     const current = (await tx.query.normVersions.findFirst({ where: and(eq(normVersions.normId, norm.id), eq(normVersions.number, locked!.currentVersion)) }))!;
     const application = applyAmendment(current.clauses, amendment);
     if (!application.applies) {
