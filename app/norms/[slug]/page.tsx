@@ -23,6 +23,7 @@ import { NormActions } from "./_components/islands";
 import type { NormViewer } from "./_components/norm-actions";
 import { getPositions } from "./_components/positions-load";
 import { PositionsPanel, type PositionsViewer } from "./_components/positions-panel";
+import { catalogueGroupings } from "./_components/positions-catalogue";
 import { PositionsSection } from "./_components/positions-section";
 import { Timeline } from "./_components/timeline";
 
@@ -83,7 +84,8 @@ export default async function NormPage({ params, searchParams }: { params: Param
     ...(positions && norm.status === "concluded" ? [{ href: "#adherence-heading", label: t("contentsAdherence") }] : []),
     ...(positions && positions.positions.length > 0 ? [{ href: "#catalogue-heading", label: t("contentsCatalogue") }] : []),
     ...(norm.isPublic ? [{ href: "#discussion-heading", label: t("contentsDiscussion") }] : []),
-    ...(positions?.open ? [{ href: "#record-position-heading", label: t("contentsRecordPosition") }] : []),
+    // Named as the panel is: after conclusion it takes adherence, not positions.
+    ...(positions?.open ? [{ href: "#record-position-heading", label: norm.status === "concluded" ? t("contentsAdhere") : t("contentsRecordPosition") }] : []),
     { href: "#cite-heading", label: t("citeTitle") },
   ];
 
@@ -349,7 +351,7 @@ export default async function NormPage({ params, searchParams }: { params: Param
             </section>
           ) : null}
 
-          {positions ? <PositionsSection data={positions} grouping={query.catalogue === "region" ? "region" : "type"} /> : null}
+          {positions ? <PositionsSection data={positions} grouping={catalogueGroupings.find((g) => g === query.catalogue) ?? "type"} /> : null}
           {norm.isPublic ? <DiscussionSection slug={norm.slug} clauseCount={norm.clauses.length} query={query} /> : null}
         </div>
 
@@ -370,6 +372,7 @@ export default async function NormPage({ params, searchParams }: { params: Param
               normId={norm.id}
               slug={norm.slug}
               currentVersion={positions.norm.currentVersion}
+              clauses={positions.norm.clauses}
               positionCount={positions.measures.counts.total}
               viewer={positionsViewer}
               concluded={norm.status === "concluded"}

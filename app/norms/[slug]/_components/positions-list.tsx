@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "~/app/_components/ui/badge";
+import { ClausesNamed } from "./clauses-named";
 import type { NormPosition } from "./positions-load";
 import { StanceSwatch } from "./positions-stance";
 
@@ -25,6 +26,7 @@ export async function PositionsList({ positions }: { positions: readonly NormPos
             {p.current ? null : <Badge>{t("givenOn", { version: p.version })}</Badge>}
             {p.organization.verified ? null : <Badge variant="warning">{t("verificationRevoked")}</Badge>}
           </p>
+          <ClausesNamed clauses={p.clauses} />
           {p.statement ? <p className="mb-2 max-w-2xl whitespace-pre-line break-words">{p.statement}</p> : null}
           <p className="text-base text-muted">
             {t("recordedBy", {

@@ -18,6 +18,7 @@ export async function PositionsPanel({
   normId,
   slug,
   currentVersion,
+  clauses,
   positionCount,
   viewer,
   concluded = false,
@@ -25,6 +26,8 @@ export async function PositionsPanel({
   normId: string;
   slug: string;
   currentVersion: number;
+  /** The current version's clauses, which a reservation or objection may name. */
+  clauses: string[];
   positionCount: number;
   viewer: PositionsViewer;
   /** A concluded norm takes adherence only (docs/adherence.md). */
@@ -57,7 +60,7 @@ export async function PositionsPanel({
           <Link href="/organizations/mine">{t("yourOrganizations")}</Link>
         </>
       ) : (
-        <RecordPosition normId={normId} currentVersion={currentVersion} organizations={viewer.organizations} concluded={concluded} />
+        <RecordPosition normId={normId} currentVersion={currentVersion} clauses={clauses} organizations={viewer.organizations} concluded={concluded} />
       )}
     </section>
   );

@@ -90,7 +90,7 @@ export async function PositionsSection({ data, grouping }: { data: NormPositions
       ) : (
         <>
           {adherence?.frozen ? null : liveFigures}
-          <PositionsCatalogue slug={norm.slug} catalogue={data.catalogue} grouping={grouping} />
+          <PositionsCatalogue slug={norm.slug} catalogue={data.catalogue} grouping={grouping} clauses={norm.clauses} currentVersion={norm.currentVersion} />
           <section aria-labelledby="positions-all-heading" className="mb-10">
             <h3 id="positions-all-heading" className="mb-4 text-lg font-bold sm:text-xl">
               {tl("title")} <span className="font-normal text-muted">({data.positionsTotal})</span>

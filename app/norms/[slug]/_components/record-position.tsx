@@ -12,8 +12,9 @@ import { FieldError, FieldHint } from "~/app/_components/ui/field";
 import { cn } from "~/app/_components/ui/cn";
 import { toast } from "~/app/_components/ui/toaster";
 import { serverError, useMutation, useTRPC } from "~/app/_trpc/react";
-import { MAX_STATEMENT, recordPositionInput, withdrawAdherenceInput } from "~/server/schemas/positions";
+import { MAX_STATEMENT, recordPositionInput, stancesNeedingStatement, withdrawAdherenceInput } from "~/server/schemas/positions";
 import { type Stance, stances } from "~/server/schemas/vocabulary";
+import { clauseExcerpt } from "./clause-excerpt";
 import type { NormPositions } from "./positions-load";
 import { initialOrganization, needingReaffirmation } from "./stale-positions";
 
@@ -22,7 +23,11 @@ export type ViewerOrganization = NormPositions["viewer"]["organizations"][number
 /** What an organisation may record on a concluded norm: adherence, with or without reservations. */
 const adheringStances = ["endorse", "endorse_with_reservations"] as const satisfies readonly Stance[];
 const adheres = (stance: Stance | undefined) => stance === "endorse" || stance === "endorse_with_reservations";
+/** Reservations and objections give reasons, and may name the clauses they concern. */
+const reasoned = (stance: Stance | undefined) => (stancesNeedingStatement as readonly (Stance | undefined)[]).includes(stance);
 
+const checkboxClass =
+  "m-0 size-7 shrink-0 cursor-pointer appearance-none border-2 border-foreground bg-background checked:bg-foreground checked:shadow-[inset_0_0_0_5px_var(--color-background)] disabled:cursor-not-allowed disabled:opacity-50 aria-invalid:border-destructive focus-visible:outline-offset-0 focus-visible:shadow-[0_0_0_5px_var(--color-foreground),inset_0_0_0_5px_var(--color-background)]";
 const radioClass =
   "m-0 size-7 shrink-0 cursor-pointer appearance-none rounded-full border-2 border-foreground bg-background checked:bg-foreground checked:shadow-[inset_0_0_0_5px_var(--color-background)] aria-invalid:border-destructive focus-visible:outline-offset-0 focus-visible:shadow-[0_0_0_5px_var(--color-foreground),inset_0_0_0_5px_var(--color-background)]";
 
@@ -30,11 +35,14 @@ const radioClass =
 export function RecordPosition({
   normId,
   currentVersion,
+  clauses,
   organizations,
   concluded = false,
 }: {
   normId: string;
   currentVersion: number;
+  /** The current version's clauses, which a reservation or objection may name. */
+  clauses: string[];
   organizations: ViewerOrganization[];
   /** The norm is concluded: only adherence (the two endorsing stances) and its withdrawal. */
   concluded?: boolean;
@@ -98,7 +106,7 @@ export function RecordPosition({
         <p className="mb-4 font-bold">{t("recordingFor", { name: organization.name })}</p>
       )}
       {/* Keyed by organisation, so choosing another one starts from that organisation's position. */}
-      <RecordForm key={organization.id} normId={normId} currentVersion={currentVersion} organization={organization} concluded={concluded} />
+      <RecordForm key={organization.id} normId={normId} currentVersion={currentVersion} clauses={clauses} organization={organization} concluded={concluded} />
     </>
   );
 }
@@ -106,11 +114,13 @@ export function RecordPosition({
 function RecordForm({
   normId,
   currentVersion,
+  clauses,
   organization,
   concluded,
 }: {
   normId: string;
   currentVersion: number;
+  clauses: string[];
   organization: ViewerOrganization;
   concluded: boolean;
 }) {
@@ -127,7 +137,14 @@ function RecordForm({
     // After conclusion an objection or abstention is not offered again: the form starts empty.
     stance: concluded && !adheres(position?.stance) ? undefined : position?.stance,
     statement: concluded && !adheres(position?.stance) ? "" : (position?.statement ?? ""),
+    // Clause numbers given on an earlier version may point at other words now: start from none.
+    clauses: position?.current && reasoned(position.stance) ? position.clauses : [],
   });
+  const hydrated = useHydrated();
+  const stance = form.watch("stance");
+  const named = form.watch("clauses") ?? [];
+  const toggleClause = (n: number, on: boolean) =>
+    form.setValue("clauses", on ? [...named.filter((c) => c !== n), n].sort((a, b) => a - b) : named.filter((c) => c !== n), { shouldDirty: true });
   const offered = concluded ? adheringStances : stances;
 
   const record = useMutation(
@@ -151,10 +168,17 @@ function RecordForm({
   );
   const pending = record.isPending || reaffirm.isPending;
 
-  const onSubmit = form.handleSubmit((values) => {
+  const submit = form.handleSubmit((values) => {
     setMessage(null);
     record.mutate(values);
   });
+  // Clauses ticked under a reservation stay ticked if the stance changes, but only a reservation
+  // or objection sends them (the server refuses them with an endorsement or abstention).
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    if (!reasoned(form.getValues("stance"))) form.setValue("clauses", []);
+    return submit(event);
+  };
+  const clausesError = (form.formState.errors.clauses as { message?: string } | undefined)?.message;
 
   const stanceError = (form.formState.errors.stance as { message?: string } | undefined)?.message;
 
@@ -197,7 +221,7 @@ function RecordForm({
       </div>
 
       <form method="post" onSubmit={onSubmit} noValidate>
-        <FormErrors form={form} fields={["stance", "statement"]} message={message} />
+        <FormErrors form={form} fields={["stance", "clauses", "statement"]} message={message} />
         <div className={cn("mb-6 sm:mb-8", stanceError && "border-s-4 border-destructive ps-4")} data-invalid={stanceError ? "true" : undefined}>
           <fieldset aria-describedby={["stance-hint", stanceError ? "stance-error" : null].filter(Boolean).join(" ")}>
             <legend className="mb-1 text-base leading-snug font-semibold sm:text-lg">{t("stance")}</legend>
@@ -236,6 +260,46 @@ function RecordForm({
             </div>
           </fieldset>
         </div>
+        {reasoned(stance) && clauses.length > 0 ? (
+          <div className={cn("mb-6 sm:mb-8", clausesError && "border-s-4 border-destructive ps-4")} data-invalid={clausesError ? "true" : undefined}>
+            <fieldset aria-describedby={["clauses-hint", clausesError ? "clauses-error" : null].filter(Boolean).join(" ")}>
+              <legend className="mb-1 text-base leading-snug font-semibold sm:text-lg">{t("clauses")}</legend>
+              <FieldHint id="clauses-hint">{t("clausesHint", { version: currentVersion })}</FieldHint>
+              {clausesError ? (
+                <FieldError id="clauses-error" prefix={te("errorPrefix")}>
+                  {clausesError}
+                </FieldError>
+              ) : null}
+              <div className="flex flex-col gap-4">
+                {clauses.map((text, index) => {
+                  const n = index + 1;
+                  // The first box carries the field's id, so the error summary can link to it.
+                  const id = index === 0 ? "clauses" : `clauses-${n}`;
+                  return (
+                    <div key={n} className="flex items-start gap-3">
+                      <input
+                        type="checkbox"
+                        id={id}
+                        name="clauses"
+                        value={n}
+                        checked={named.includes(n)}
+                        onChange={(e) => toggleClause(n, e.target.checked)}
+                        // Ticking needs the page's script (the form sends through it): until then it is visibly off.
+                        disabled={!hydrated}
+                        aria-invalid={clausesError ? true : undefined}
+                        className={checkboxClass}
+                      />
+                      <label htmlFor={id} className="min-w-0 cursor-pointer pt-0.5 break-words sm:pt-0">
+                        <span className="font-bold">{t("clauseNumber", { number: n })}</span>{" "}
+                        <span className="text-muted">{clauseExcerpt(text, 120)}</span>
+                      </label>
+                    </div>
+                  );
+                })}
+              </div>
+            </fieldset>
+          </div>
+        ) : null}
         <TextareaField form={form} name="statement" label={t("statement")} hint={t("statementHint")} rows={6} maxLength={MAX_STATEMENT} />
         <Button type="submit" pending={pending}>
           {concluded ? t("submitAdherence") : t("submit")}

@@ -9,6 +9,7 @@ import { NativeSelect, NativeSelectOption } from "~/app/_components/ui/native-se
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, loadPage } from "~/app/_trpc/server";
 import { POSITIONS_PAGE } from "~/server/domain/positions";
+import { MAX_CLAUSES } from "~/server/schemas/norms";
 import { regions, stakeholderTypes, stances } from "~/server/schemas/vocabulary";
 import { PositionsList } from "../_components/positions-list";
 
@@ -18,6 +19,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
 const pick = <T extends string>(allowed: readonly T[], value: string): T | undefined => (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 const stanceChoices = [...stances, "reasoned"] as const;
+/** A clause number from the address (0: naming none), as the catalogue by clause links to it. */
+const clauseFrom = (value: string) => (/^\d{1,2}$/.test(value) && Number(value) <= MAX_CLAUSES ? Number(value) : undefined);
 
 /** The filters from the address; anything unknown is ignored, as a link may be old or mistyped. */
 function filtersFrom(params: Record<string, string | string[] | undefined>) {
@@ -26,18 +29,19 @@ function filtersFrom(params: Record<string, string | string[] | undefined>) {
     region: pick(regions, one(params.region)),
     stance: pick(stanceChoices, one(params.stance)),
     counted: one(params.counted) !== "no",
+    clause: clauseFrom(one(params.clause)),
   };
 }
 
 /** One read per request, shared by the page and its metadata; an old page link falls back to the first page. */
-const positionsPage = cache(async (slug: string, type: string, region: string, stance: string, counted: boolean, cursor: string) => {
-  const input = { slug, stakeholderType: pick(stakeholderTypes, type), region: pick(regions, region), stance: pick(stanceChoices, stance), counted };
+const positionsPage = cache(async (slug: string, type: string, region: string, stance: string, counted: boolean, clause: string, cursor: string) => {
+  const input = { slug, stakeholderType: pick(stakeholderTypes, type), region: pick(regions, region), stance: pick(stanceChoices, stance), counted, clause: clauseFrom(clause) };
   return (await loadPage((after) => api.positions.list({ ...input, cursor: after }), cursor || undefined)).result;
 });
 
 const read = async (params: Params, searchParams: SearchParams) => {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
-  const page = await positionsPage(slug, one(query.type), one(query.region), one(query.stance), one(query.counted) !== "no", one(query.after));
+  const page = await positionsPage(slug, one(query.type), one(query.region), one(query.stance), one(query.counted) !== "no", one(query.clause), one(query.after));
   return { page, query };
 };
 
@@ -59,11 +63,12 @@ export default async function NormPositionsPage({ params, searchParams }: { para
     if (filters.region) search.set("region", filters.region);
     if (filters.stance) search.set("stance", filters.stance);
     if (!filters.counted) search.set("counted", "no");
+    if (filters.clause !== undefined) search.set("clause", String(filters.clause));
     for (const [k, v] of Object.entries(extra)) search.set(k, v);
     const s = search.toString();
     return `/norms/${norm.slug}/positions${s ? `?${s}` : ""}`;
   };
-  const filtered = Boolean(filters.stakeholderType || filters.region || filters.stance || !filters.counted);
+  const filtered = Boolean(filters.stakeholderType || filters.region || filters.stance || !filters.counted || filters.clause !== undefined);
 
   return (
     <>
@@ -115,6 +120,13 @@ export default async function NormPositionsPage({ params, searchParams }: { para
             </NativeSelect>
           </Field>
         </div>
+        {filters.clause === undefined ? null : (
+          <p className="mt-4 max-w-3xl">
+            {/* Kept when the other filters change; "Clear filters" drops it. */}
+            <input type="hidden" name="clause" value={filters.clause} />
+            {filters.clause === 0 ? t("clauseFilterNone") : t("clauseFilter", { number: filters.clause })}
+          </p>
+        )}
         <p className="mt-4 flex flex-wrap items-center gap-x-6 gap-y-3">
           <Button type="submit" worksWithoutScript variant="secondary">
             {t("apply")}

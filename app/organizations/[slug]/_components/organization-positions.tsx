@@ -2,6 +2,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
+import { ClausesNamed } from "~/app/norms/[slug]/_components/clauses-named";
 import { NormStatusBadge } from "~/app/norms/_components/norm-badges";
 import { StageDeadlineText } from "~/app/norms/_components/stage-deadline";
 import type { AppRouter } from "~/server/root";
@@ -52,6 +53,7 @@ export async function OrganizationPositions({ data }: { data: Data }) {
                     <StageDeadlineText stage={p.norm.stage} />
                   </p>
                 ) : null}
+                <ClausesNamed clauses={p.clauses} />
                 {p.statement ? (
                   <blockquote className="mb-3 max-w-2xl border-s-4 border-border ps-4 whitespace-pre-line break-words">
                     <p>{p.statement}</p>
@@ -96,6 +98,7 @@ export async function OrganizationPositions({ data }: { data: Data }) {
                       name: h.recordedBy,
                     })}
                   </p>
+                  <ClausesNamed clauses={h.clauses} className="mt-1 mb-0" />
                   {h.statement ? (
                     <blockquote className="mt-2 max-w-2xl border-s-4 border-border ps-4 whitespace-pre-line break-words">
                       <p>{h.statement}</p>

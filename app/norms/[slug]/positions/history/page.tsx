@@ -4,6 +4,7 @@ import { Pager } from "~/app/_components/pager";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "~/app/_components/ui/badge";
 import { PageHeader } from "~/app/_components/ui/page-header";
+import { ClausesNamed } from "../../_components/clauses-named";
 import { getPositionHistory, HISTORY_PAGE } from "../../_components/positions-load";
 import { StanceSwatch } from "../../_components/positions-stance";
 
@@ -67,6 +68,7 @@ export default async function PositionHistoryPage({ params, searchParams }: { pa
                   </span>
                   <span className="text-muted">{t("onVersion", { version: e.version })}</span>
                 </p>
+                <ClausesNamed clauses={e.clauses} />
                 {e.statement ? <p className="mb-2 max-w-2xl whitespace-pre-line break-words">{e.statement}</p> : null}
                 <p className="text-base text-muted">
                   {t("by", {
