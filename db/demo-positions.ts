@@ -6,6 +6,8 @@ import type { Stance } from "~/server/schemas/vocabulary";
 export interface DemoPositionStep {
   stance: Stance;
   statement?: string;
+  /** The clauses of `version` a reservation or objection names. */
+  clauses?: number[];
   version: number;
   daysAgo: number;
   kind?: "recorded" | "reaffirmed";
@@ -42,17 +44,17 @@ const CONTACTS = "National points of contact and cooperation on incident respons
 const ELECTIONS = "Protecting electoral infrastructure";
 const FINANCE = "Preserving the integrity of financial system data";
 
-const one = (norm: string, organization: string, stance: Stance, version: number, daysAgo: number, statement?: string): DemoPosition => ({
+const one = (norm: string, organization: string, stance: Stance, version: number, daysAgo: number, statement?: string, clauses?: number[]): DemoPosition => ({
   norm,
   organization,
-  steps: [{ stance, version, daysAgo, statement }],
+  steps: [{ stance, version, daysAgo, statement, clauses }],
 });
 
 export const demoPositions: DemoPosition[] = [
   // The public core: broad support with reservations; one objection; one position on an earlier text.
   one(PUBLIC_CORE, KE, "endorse", 3, 20),
   one(PUBLIC_CORE, JP, "endorse", 2, 40),
-  one(PUBLIC_CORE, DE, "endorse_with_reservations", 3, 18, "We support the norm, but the list of core functions in clause 2 should be kept under review by the technical community rather than fixed in the text."),
+  one(PUBLIC_CORE, DE, "endorse_with_reservations", 3, 18, "We support the norm, but the list of core functions in clause 2 should be kept under review by the technical community rather than fixed in the text.", [2]),
   {
     norm: PUBLIC_CORE,
     organization: BR,
@@ -75,9 +77,9 @@ export const demoPositions: DemoPosition[] = [
 
   // Supply chains: in consultation, a mixed picture.
   one(SUPPLY, ONL, "endorse", 2, 9),
-  one(SUPPLY, DE, "endorse_with_reservations", 2, 8, "Certification schemes mentioned in clause 3 should remain voluntary and mutually recognised."),
+  one(SUPPLY, DE, "endorse_with_reservations", 2, 8, "Certification schemes mentioned in clause 3 should remain voluntary and mutually recognised.", [3]),
   one(SUPPLY, JP, "endorse", 1, 25),
-  one(SUPPLY, APA, "object", 2, 7, "The obligations on vendors in clause 4 would be costly for small suppliers without a transition period."),
+  one(SUPPLY, APA, "object", 2, 7, "The obligations on vendors in clause 4 would be costly for small suppliers without a transition period.", [4]),
   one(SUPPLY, ISC, "endorse", 2, 6),
 
   // Coordinated disclosure: concluded; positions closed, the record stays.
@@ -112,7 +114,7 @@ export const demoPositions: DemoPosition[] = [
   // Financial data: few positions so far.
   one(FINANCE, ONL, "endorse", 2, 4),
   one(FINANCE, JP, "endorse", 2, 3),
-  one(FINANCE, APA, "endorse_with_reservations", 2, 3, "Payment systems operators should be consulted on the reporting channels named in clause 3."),
+  one(FINANCE, APA, "endorse_with_reservations", 2, 3, "Payment systems operators should be consulted on the reporting channels named in clause 3.", [3]),
 ];
 
 /** Demo organisations added for the positions, beyond those the accounts represent. */

@@ -310,15 +310,20 @@ async function seedDemoNorms(tx: Tx, proposers: Record<"representative" | "other
 
 /** Demo positions (db/demo-positions.ts) with their histories, recorded by each organisation's creator. */
 async function seedDemoPositions(tx: Tx) {
-  const [orgRows, normRows] = await Promise.all([
+  const [orgRows, normRows, versionRows] = await Promise.all([
     tx.select({ id: organizations.id, slug: organizations.slug, createdById: organizations.createdById }).from(organizations),
     tx.select({ id: norms.id, title: norms.title }).from(norms),
+    tx.select({ normId: normVersions.normId, number: normVersions.number, clauses: normVersions.clauses }).from(normVersions),
   ]);
   const now = clock.nowMs();
   for (const demo of demoPositions) {
     const organization = orgRows.find((o) => o.slug === demo.organization);
     const norm = normRows.find((n) => n.title === demo.norm);
     if (!organization || !norm) throw new Error(`Demo position refers to an unknown norm or organisation: ${demo.norm} / ${demo.organization}`);
+    for (const step of demo.steps) {
+      const count = versionRows.find((v) => v.normId === norm.id && v.number === step.version)?.clauses.length ?? 0;
+      if (step.clauses?.some((c) => c < 1 || c > count)) throw new Error(`Demo position names a clause beyond version ${step.version} of ${demo.norm}`);
+    }
     const rows = demo.steps.map((step, i) => ({
       normId: norm.id,
       organizationId: organization.id,
@@ -327,6 +332,7 @@ async function seedDemoPositions(tx: Tx) {
       stance: step.stance,
       statement: step.statement ?? "",
       version: step.version,
+      clauses: step.clauses ?? [],
       recordedById: organization.createdById,
       recordedAt: new Date(now - step.daysAgo * DAY),
     }));
