@@ -1,12 +1,12 @@
 // The large-dataset generator (npm run seed:large) at a small scale: sizes follow the scale, a seed
 // always gives the same rows, the rows obey the schema and the domain's rules, and what the app
 // derives (search documents, measures) is exactly what the app itself would store.
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "~/db/connect";
 import * as schema from "~/db/schema";
-import { norms, referenceNorms, stocktakeRevisions, stocktakes } from "~/db/schema";
+import { normEvents, normFrozenFigures, norms, referenceNorms, stocktakeRevisions, stocktakes } from "~/db/schema";
 import { computeMeasures } from "~/server/domain/measures";
 import { canonicalJson, type Snapshot, sha256 } from "~/server/domain/stocktake-snapshot";
 import { renderRevision } from "~/server/domain/stocktakes";
@@ -196,6 +196,21 @@ describe("seed:large", () => {
       });
     }
     expect(busiest.positionCount).toBeGreaterThan(0);
+  });
+
+  it("gives every concluded norm its frozen figures, as concluding one does: the norm's figures, dated at its conclusion", async () => {
+    const { db } = first;
+    const concluded = await db.query.norms.findMany({ where: eq(norms.status, "concluded") });
+    expect(concluded.length).toBeGreaterThan(0);
+    const frozen = new Map((await db.select().from(normFrozenFigures)).map((f) => [f.normId, f]));
+    expect(frozen.size).toBe(concluded.length);
+    for (const n of concluded) {
+      const f = frozen.get(n.id);
+      expect(f, n.slug).toMatchObject({ countedByGroup: n.countedByGroup, positionCount: n.positionCount, support: n.support, bridging: n.bridging });
+      const [event] = await db.select({ at: normEvents.createdAt }).from(normEvents).where(and(eq(normEvents.normId, n.id), eq(normEvents.type, "conclude")));
+      expect(f!.concludedAt, n.slug).toEqual(event!.at);
+      expect(f!.frozenAt).toEqual(f!.concludedAt);
+    }
   });
 
   it("publishes ten revisions of five yearly stock-takes through the app's own code: every stored hash verifies", async () => {

@@ -334,6 +334,17 @@ async function load(loader: Loader, plan: Plan, progress: Progress): Promise<Lar
     }
   });
 
+  // A concluded norm's figures at the close of endorsement, as concluding one writes them
+  // (freezeFigures): no position is dated after a norm's close here, so they are its figures now,
+  // dated at the conclusion, which is when its endorsement stage closed.
+  await loader.query(`
+    insert into norm_frozen_figures (norm_id, frozen_at, counted_by_group, position_count, support, bridging, contestation,
+      support_lower_bound, contestation_lower_bound, concluded_at)
+    select n.id, e.created_at, n.counted_by_group, n.position_count, n.support, n.bridging, n.contestation,
+      n.support_lower_bound, n.contestation_lower_bound, e.created_at
+    from norms n join norm_events e on e.norm_id = n.id and e.type = 'conclude'
+    where n.status = 'concluded'`);
+
   // Positions: the current row and every history entry ----------------------------------------
   const positionTotal = plan.norms.reduce((n, p) => n + p.positions, 0);
   await copy("norm_positions", ["id", "norm_id", "organization_id", "stance", "statement", "version", "recorded_by_id", "recorded_at", "sequence"], positionTotal, async (row) => {
