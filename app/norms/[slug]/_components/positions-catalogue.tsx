@@ -101,7 +101,8 @@ export async function PositionsCatalogue({
           {groups.map((g) => (
             <div key={g.key} id={grouping === "clause" ? `catalogue-${g.key}` : undefined} className="mb-8 last:mb-0">
               <h4 className="mb-3 text-base font-bold sm:text-lg">
-                {g.label} <span className="font-normal text-muted">({t("groupCount", { count: g.total })})</span>
+                {/* A clause nobody names says so below, rather than "(0 statements)". */}
+                {g.label} {g.total > 0 ? <span className="font-normal text-muted">({t("groupCount", { count: g.total })})</span> : null}
               </h4>
               {g.excerpt ? <p className="mb-3 max-w-2xl border-s-4 border-border ps-3 text-base break-words text-muted">{g.excerpt}</p> : null}
               {g.note ? <p className="mb-3 max-w-2xl text-base text-muted">{g.note}</p> : null}
