@@ -33,6 +33,10 @@ test("a concluded norm: frozen figures apart, the adherence chart and table, and
   await expect(since.getByRole("table", { name: /^Adherents at the end of each day.*by stakeholder type$/ }).getByRole("row")).toHaveCount(7);
   // A visitor is asked to sign in; the panel speaks of adherence.
   await expect(visitor.getByRole("heading", { name: "Adhere to this norm" })).toBeVisible();
+  // The contents list names the panel as it is headed.
+  const contents = visitor.getByTestId("contents-sticky");
+  await expect(contents.getByRole("link", { name: "Adhere to this norm" })).toBeVisible();
+  await expect(contents.getByRole("link", { name: "Record a position" })).toHaveCount(0);
   await expect(visitor.getByText("Representatives of verified organisations can record their organisation’s adherence.")).toBeVisible();
 
   // A member who represents nobody, and a suspended person, get no form.
