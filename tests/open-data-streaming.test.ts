@@ -105,6 +105,7 @@ describe("streamed exports give the same bytes as the whole-body exports did", (
         stance: e.stance,
         statement: publishedStatement(e.statement),
         version: e.version,
+        clauses: e.clauses,
         recordedAt: e.recordedAt.toISOString(),
         recordedBy: e.recordedBy,
       })),
