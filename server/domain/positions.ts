@@ -161,16 +161,32 @@ async function appendHistory(
 }
 
 /** What the statement of recordPosition answers: the checks' facts and what it wrote. */
-interface RecordedRow extends Record<string, unknown> {
+/** What both one-statement writes (recording, withdrawing adherence) answer about the norm and the speaker. */
+interface SpeakerRow extends Record<string, unknown> {
   slug: string;
   status: NormStatus;
   public: boolean;
   author: boolean;
-  stage_closed: boolean;
   organization_id: string | null;
   name: string | null;
   verification_status: VerificationStatus | null;
   represents: boolean | null;
+}
+
+/**
+ * The one row such a write answers (postgres.js answers the rows, PGlite an object holding them),
+ * after the checks both share: the norm is there for this person, and the organisation is theirs
+ * to speak for.
+ */
+function checkedRow<T extends SpeakerRow>(result: unknown): T {
+  const [row] = (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+  if (!row || (!row.public && !row.author)) throw notFound("The norm");
+  checkSpeaker(row.organization_id ? { name: row.name!, verificationStatus: row.verification_status! } : null, Boolean(row.represents));
+  return row;
+}
+
+interface RecordedRow extends SpeakerRow {
+  stage_closed: boolean;
   previous_sequence: number | null;
   last_sequence: number | null;
   written_sequence: number | null;
@@ -300,11 +316,7 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput) {
         exists (select 1 from moved) as moved
       from norm left join speaker on true
     `);
-    // postgres.js answers the rows, PGlite an object holding them.
-    const [row] = (Array.isArray(result) ? result : (result as unknown as { rows: RecordedRow[] }).rows) as RecordedRow[];
-    if (!row) throw notFound("The norm");
-    if (!row.public && !row.author) throw notFound("The norm");
-    checkSpeaker(row.organization_id ? { name: row.name!, verificationStatus: row.verification_status! } : null, Boolean(row.represents));
+    const row = checkedRow<RecordedRow>(result);
     const refusal = positionRefusal(row.status);
     if (refusal) throw invalidState(refusal);
     const notAdherence = row.status === "concluded" ? adherenceRefusal(input.stance) : null;
@@ -392,15 +404,7 @@ export async function reaffirmPosition(db: Db, actor: Actor, input: ReaffirmInpu
 }
 
 /** What the statement of withdrawAdherence answers: the checks' facts and what it wrote. */
-interface WithdrawnRow extends Record<string, unknown> {
-  slug: string;
-  status: NormStatus;
-  public: boolean;
-  author: boolean;
-  organization_id: string | null;
-  name: string | null;
-  verification_status: VerificationStatus | null;
-  represents: boolean | null;
+interface WithdrawnRow extends SpeakerRow {
   previous_stance: Stance | null;
   written_sequence: number | null;
   moved: boolean;
@@ -457,10 +461,7 @@ export async function withdrawAdherence(db: Db, actor: Actor, input: WithdrawInp
         exists (select 1 from moved) as moved
       from norm left join speaker on true
     `);
-    const [row] = (Array.isArray(result) ? result : (result as unknown as { rows: WithdrawnRow[] }).rows) as WithdrawnRow[];
-    if (!row) throw notFound("The norm");
-    if (!row.public && !row.author) throw notFound("The norm");
-    checkSpeaker(row.organization_id ? { name: row.name!, verificationStatus: row.verification_status! } : null, Boolean(row.represents));
+    const row = checkedRow<WithdrawnRow>(result);
     if (row.status !== "concluded") {
       throw invalidState("Adherence can only be withdrawn from a concluded norm. While positions are open, record a different position instead.");
     }
