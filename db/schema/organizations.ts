@@ -100,11 +100,54 @@ export const organizationMembers = pgTable(
     role: memberRole().notNull().default("member"),
     // Whether the person chose to appear on the organisation's public page.
     listed: boolean().notNull().default(false),
+    // What a representation rests on (issue 17), for representatives only: the person's confirmed
+    // address at one of the organisation's confirmed domains (their sign-in address or one of
+    // user_emails, lower-cased), or an exception the secretariat recorded with its reason. Neither:
+    // a provisional representative (the creator of an organisation not yet verified), checked when
+    // the secretariat verifies it. Representatives from before this rule carry the migration's
+    // exception and a reconfirm_by date.
+    address: text(),
+    exceptionReason: text(),
+    exceptionById: uuid().references(() => users.id),
+    exceptionAt: timestamp({ withTimezone: true }),
+    // By when the representative must tie their representation to a confirmed address.
+    reconfirmBy: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.userId] }),
     index("organization_members_user_id_idx").on(t.userId),
+    index("organization_members_exception_by_id_idx").on(t.exceptionById),
+    // A plain member rests on nothing.
+    check(
+      "organization_members_basis_chk",
+      sql`${t.role} = 'representative' or (${t.address} is null and ${t.exceptionReason} is null and ${t.reconfirmBy} is null)`,
+    ),
+  ],
+);
+
+/**
+ * An organisation's official email domains (e.g. mfa.go.ke), lower-cased. Its representatives
+ * register them; the secretariat confirms them (when verifying, or later from the queue).
+ */
+export const organizationDomains = pgTable(
+  "organization_domains",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    domain: text().notNull(),
+    confirmedAt: timestamp({ withTimezone: true }),
+    confirmedById: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("organization_domains_organization_id_domain_key").on(t.organizationId, t.domain),
+    index("organization_domains_confirmed_by_id_idx").on(t.confirmedById),
+    // The queue's "domains awaiting confirmation".
+    index("organization_domains_unconfirmed_idx").on(t.organizationId).where(sql`${t.confirmedAt} is null`),
+    check("organization_domains_domain_lower_chk", sql`${t.domain} = lower(${t.domain})`),
   ],
 );
 

@@ -40,7 +40,8 @@ export const users = pgTable(
   ],
 );
 
-export const emailTokenPurposes = ["verify_email", "reset_password"] as const;
+// confirm_address: a further address a person added (user_emails), confirmed by a mailed link.
+export const emailTokenPurposes = ["verify_email", "reset_password", "confirm_address"] as const;
 export type EmailTokenPurpose = (typeof emailTokenPurposes)[number];
 export const emailTokenPurpose = pgEnum("email_token_purpose", emailTokenPurposes);
 
@@ -52,6 +53,8 @@ export const emailTokens = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     purpose: emailTokenPurpose().notNull(),
+    // For confirm_address: the address the link confirms.
+    userEmailId: uuid().references(() => userEmails.id, { onDelete: "cascade" }),
     // SHA-256 of the token sent by mail; the token itself is never stored.
     tokenHash: text().notNull(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
@@ -61,6 +64,35 @@ export const emailTokens = pgTable(
   (t) => [
     uniqueIndex("email_tokens_token_hash_key").on(t.tokenHash),
     index("email_tokens_user_id_idx").on(t.userId),
+    index("email_tokens_user_email_id_idx").on(t.userEmailId),
+  ],
+);
+
+/**
+ * A person's further email addresses (verified representation, issue 17): a representation rests on
+ * a confirmed address at one of its organisation's confirmed domains. The sign-in address
+ * (users.email, confirmed through emailVerifiedAt) counts as one of the person's confirmed addresses
+ * and is not repeated here. A confirmed address belongs to one account across the forum, sign-in
+ * addresses included (a trigger checks both tables); an unconfirmed one may wait on several
+ * accounts, so adding someone's address without being able to confirm it blocks nobody.
+ */
+export const userEmails = pgTable(
+  "user_emails",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    email: text().notNull(),
+    confirmedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("user_emails_user_id_email_key").on(t.userId, t.email),
+    uniqueIndex("user_emails_confirmed_email_key").on(t.email).where(sql`${t.confirmedAt} is not null`),
+    // Who is confirming or holds an address (the trigger's and the add form's lookups).
+    index("user_emails_email_idx").on(t.email),
+    check("user_emails_email_lower_chk", sql`${t.email} = lower(${t.email})`),
   ],
 );
 

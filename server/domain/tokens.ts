@@ -12,16 +12,18 @@ import { clock } from "../clock";
 export const tokenLifetimeMs: Record<EmailTokenPurpose, number> = {
   verify_email: 48 * 60 * 60 * 1000,
   reset_password: 2 * 60 * 60 * 1000,
+  confirm_address: 48 * 60 * 60 * 1000,
 };
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Creates a single-use token; only its hash is stored. */
-export async function issueToken(db: DbOrTx, userId: string, purpose: EmailTokenPurpose, now = clock.now()) {
+export async function issueToken(db: DbOrTx, userId: string, purpose: EmailTokenPurpose, now = clock.now(), userEmailId: string | null = null) {
   const token = randomBytes(32).toString("base64url");
   await db.insert(emailTokens).values({
     userId,
     purpose,
+    userEmailId,
     tokenHash: hashToken(token),
     expiresAt: new Date(now.getTime() + tokenLifetimeMs[purpose]),
   });
