@@ -10,3 +10,4 @@ export * from "./stocktakes";
 export * from "./page-cache";
 export * from "./process";
 export * from "./amendments";
+export * from "./sponsors";

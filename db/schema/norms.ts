@@ -19,6 +19,7 @@ import {
 import { bindingnesses, normKinds, normStatuses } from "~/server/schemas/vocabulary";
 import { organizations } from "./organizations";
 import { amendments } from "./amendments";
+import { normSponsors } from "./sponsors";
 import { normCategories, referenceNorms } from "./reference";
 import { users } from "./users";
 import type { CriterionResult } from "~/server/domain/criteria";
@@ -241,6 +242,9 @@ export const normEventTypes = [
   // The authors accepted an amendment (amendmentId) into a new version, or declined it with a reason.
   "amendmentAccepted",
   "amendmentDeclined",
+  // An organisation (sponsorId) became a co-sponsor, accepted by the authors, or withdrew its sponsorship.
+  "sponsorAccepted",
+  "sponsorWithdrawn",
 ] as const;
 export const normEventType = pgEnum("norm_event_type", normEventTypes);
 export type NormEventType = (typeof normEventTypes)[number];
@@ -270,11 +274,14 @@ export const normEvents = pgTable(
     criteria: jsonb().$type<CriterionResult[]>(),
     // The amendment an amendmentAccepted or amendmentDeclined event decided.
     amendmentId: uuid().references((): AnyPgColumn => amendments.id),
+    // The sponsorship a sponsorAccepted or sponsorWithdrawn event concerns.
+    sponsorId: uuid().references((): AnyPgColumn => normSponsors.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("norm_events_norm_id_idx").on(t.normId, t.createdAt),
     index("norm_events_actor_id_idx").on(t.actorId),
+    index("norm_events_sponsor_id_idx").on(t.sponsorId).where(sql`${t.sponsorId} is not null`),
   ],
 );
 
