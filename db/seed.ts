@@ -10,6 +10,7 @@ import { renderReportPdf } from "~/server/stocktake-pdf/render";
 import { demoPositions, positionOrganizations, revokedDemoOrganization } from "./demo-positions";
 import { seedDemoAdherence } from "./demo-adherence";
 import { seedDemoAmendments } from "./demo-amendments";
+import { seedDemoSponsors } from "./demo-sponsors";
 import { refreshMeasures } from "~/server/domain/positions";
 import { slugify } from "~/server/domain/slug";
 import { stageRules } from "~/server/domain/process";
@@ -195,6 +196,7 @@ export async function seedDemo(db: Db) {
     await seedDemoNorms(tx, { representative: rep.id, otherRepresentative: rep2.id, member: member.id }, secretariat.id);
     await seedDemoPositions(tx);
     await seedDemoAmendments(tx, { member: member.id, representative: rep.id, otherRepresentative: rep2.id });
+    await seedDemoSponsors(tx);
     await tx
       .update(organizations)
       .set({

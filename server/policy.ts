@@ -120,6 +120,15 @@ export const policy = {
   "amendment.accept": { who: "active", scope: "author" },
   "amendment.decline": { who: "active", scope: "author" },
 
+  // Co-sponsors: representing the verified organisation (request, withdraw), the norm's authors or
+  // the proposing organisation's representatives (accept, decline) and the norm's state are checked
+  // in the sponsors domain, inside the transaction that locks the norm. Staff sponsor nothing.
+  "sponsor.forNorm": { who: "anyone" },
+  "sponsor.request": { who: "active", scope: "representative" },
+  "sponsor.withdraw": { who: "active", scope: "representative" },
+  "sponsor.accept": { who: "active", scope: "author" },
+  "sponsor.decline": { who: "active", scope: "author" },
+
   "reference.matrix": { who: "anyone" },
   "reference.norm": { who: "anyone" },
   "reference.forums": { who: "anyone" },

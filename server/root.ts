@@ -8,6 +8,7 @@ import { processRouter } from "./routers/process";
 import { positionsRouter } from "./routers/positions";
 import { referencesRouter } from "./routers/references";
 import { searchRouter } from "./routers/search";
+import { sponsorsRouter } from "./routers/sponsors";
 import { stocktakesRouter } from "./routers/stocktakes";
 import { testingRouter } from "./routers/testing";
 import { auditRouter, usersRouter } from "./routers/users";
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   norms: normsRouter,
   amendments: amendmentsRouter,
+  sponsors: sponsorsRouter,
   references: referencesRouter,
   search: searchRouter,
   positions: positionsRouter,

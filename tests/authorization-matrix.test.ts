@@ -119,6 +119,15 @@ async function arrange(db: Db) {
     text: "States should do the first thing without delay.",
     rationale: "Without a time frame the first clause commits nobody to anything.",
   });
+  // Co-sponsors: the other organisation asks to co-sponsor the public norm (waiting for its proposer,
+  // the representative); on the concluded norm it asked, withdrew that request, asked again and was
+  // accepted.
+  const asOtherRepresentative = await callerAs(db, otherRepresentative);
+  const sponsorRequest = await asOtherRepresentative.sponsors.request({ normId: publicNormRow!.id, organizationId: otherOrganization.id });
+  const withdrawnSponsorRequest = await asOtherRepresentative.sponsors.request({ normId: concludedNormRow!.id, organizationId: otherOrganization.id });
+  await asOtherRepresentative.sponsors.withdraw({ sponsorId: withdrawnSponsorRequest.id });
+  const sponsorship = await asOtherRepresentative.sponsors.request({ normId: concludedNormRow!.id, organizationId: otherOrganization.id, message: "We adhere to it and champion it." });
+  await asRepresentative.sponsors.accept({ sponsorId: sponsorship.id });
   // Stock-takes: one open now (covering the public norm and a reference norm), one closed and
   // published, and one closed and not yet published.
   const today = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -189,6 +198,9 @@ async function arrange(db: Db) {
     hiddenComment,
     commentAppeal,
     memberAmendment,
+    sponsorRequest,
+    withdrawnSponsorRequest,
+    sponsorship,
     verifyToken: await issueToken(db, unverified.id, "verify_email"),
     resetToken: await issueToken(db, target.id, "reset_password"),
   };
@@ -384,6 +396,22 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "amendments.withdraw": { expect: only("member"), input: (f) => ({ amendmentId: f.memberAmendment.id }) },
   "amendments.accept": { expect: REPRESENTATIVE, input: (f) => ({ amendmentId: f.memberAmendment.id }) },
   "amendments.decline": { expect: REPRESENTATIVE, input: (f) => ({ amendmentId: f.memberAmendment.id, reason: "The first clause is meant to leave the timing to each state." }) },
+
+  // Co-sponsors. A request waiting (or withdrawn) is seen only by the norm's authors and the
+  // requesting organisation's representatives: anyone else is told it is not there.
+  "sponsors.forNorm": { expect: ANYONE, input: (f) => ({ slug: f.publicNorm.slug }) },
+  "sponsors.forNorm#others-draft": { expect: hiddenFor(REPRESENTATIVE, ...actors.filter((a) => a !== "representative")), input: (f) => ({ slug: f.draftNorm.slug }) },
+  "sponsors.request": { expect: only("otherRepresentative"), input: (f) => ({ normId: f.otherPublicNorm.id, organizationId: f.otherOrganization.id }) },
+  "sponsors.request#own-organisation": { expect: REPRESENTATIVE, input: (f) => ({ normId: f.otherPublicNorm.id, organizationId: f.organization.id, message: "We co-sponsor it." }) },
+  "sponsors.request#unverified-organisation": { expect: only(), input: (f) => ({ normId: f.otherPublicNorm.id, organizationId: f.pendingOrganization.id }) },
+  "sponsors.request#others-draft": { expect: hiddenFor(only(), "representative", "otherRepresentative", "member"), input: (f) => ({ normId: f.draftNorm.id, organizationId: f.otherOrganization.id }) },
+  "sponsors.withdraw": { expect: hiddenFor(only("otherRepresentative"), "member", "secretariat", "admin"), input: (f) => ({ sponsorId: f.sponsorRequest.id }) },
+  "sponsors.withdraw#accepted": { expect: only("otherRepresentative"), input: (f) => ({ sponsorId: f.sponsorship.id }) },
+  "sponsors.withdraw#withdrawn": { expect: hiddenFor(only("otherRepresentative"), "member", "secretariat", "admin"), input: (f) => ({ sponsorId: f.withdrawnSponsorRequest.id }) },
+  "sponsors.accept": { expect: hiddenFor(REPRESENTATIVE, "member", "secretariat", "admin"), input: (f) => ({ sponsorId: f.sponsorRequest.id }) },
+  "sponsors.accept#accepted": { expect: REPRESENTATIVE, input: (f) => ({ sponsorId: f.sponsorship.id }) },
+  "sponsors.accept#withdrawn": { expect: hiddenFor(REPRESENTATIVE, "member", "secretariat", "admin"), input: (f) => ({ sponsorId: f.withdrawnSponsorRequest.id }) },
+  "sponsors.decline": { expect: hiddenFor(REPRESENTATIVE, "member", "secretariat", "admin"), input: (f) => ({ sponsorId: f.sponsorRequest.id }) },
 
   "moderation.log": { expect: ANYONE, input: () => ({}) },
   "moderation.queue": { expect: STAFF },

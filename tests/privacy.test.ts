@@ -110,6 +110,13 @@ async function everywherePerson(db: Db) {
   const membersAmendment = await member.amendments.propose({ normId: norm.id, baseVersion: 1, clause: 1, kind: "insert", text: "States should report on it.", rationale });
   await s.amendments.support({ amendmentId: membersAmendment.id });
   await s.amendments.decline({ amendmentId: membersAmendment.id, reason: "Reporting belongs in a separate norm on transparency." });
+  // Co-sponsors: the subject accepts another organisation's request to co-sponsor their norm, and
+  // asks, for their organisation, to co-sponsor someone else's, then withdraws that request.
+  const sponsorRequest = await otherRep.sponsors.request({ normId: norm.id, organizationId: otherOrganization.id });
+  await s.sponsors.accept({ sponsorId: sponsorRequest.id });
+  await otherRep.norms.submit({ normId: thirdNorm.id });
+  const ownRequest = await s.sponsors.request({ normId: thirdNorm.id, organizationId: organization.id, message: "We would like to champion this norm." });
+  await s.sponsors.withdraw({ sponsorId: ownRequest.id });
   await staff.moderation.hide({ commentId: hidden.id, rule: "HR-2" });
   await s.comments.appeal({ commentId: hidden.id, text: "This comment criticised an argument, not a person." });
   // A request to join another organisation, and one they answer as a representative.

@@ -28,6 +28,7 @@ import { authorRole, searchable, textOf } from "./norms";
 import { isPublicNorm, publicNorm } from "./norm-visibility";
 import { personName } from "./person-name";
 import { evaluate, factsOf, nextMove, publishedCriteria } from "./criteria";
+import { acceptedSponsors, sponsorCredits } from "./sponsors";
 import { stageClock, withStage } from "./stage-clock";
 
 type ListInput = z.output<typeof listNormsInput>;
@@ -210,7 +211,7 @@ async function amendmentCredits(db: Db, ids: readonly (string | null)[]) {
 export async function getNorm(db: Db, actor: Actor | null, slug: string) {
   const { norm, role } = await visibleNorm(db, actor, slug);
   const move = isPublicNorm(norm) ? nextMove(norm.status) : null;
-  const [current, versions, categories, citations, events, coauthors, mergedFrom, mergedInto, proposer, organization, criteria] = await Promise.all([
+  const [current, versions, categories, citations, events, coauthors, mergedFrom, mergedInto, proposer, organization, criteria, sponsors] = await Promise.all([
     db.query.normVersions.findFirst({ where: and(eq(normVersions.normId, norm.id), eq(normVersions.number, norm.currentVersion)) }),
     db
       .select({ number: normVersions.number, changeSummary: normVersions.changeSummary, createdAt: normVersions.createdAt, authorName: personName(), amendmentId: normVersions.amendmentId })
@@ -242,6 +243,7 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
         overrideReason: normEvents.overrideReason,
         criteria: normEvents.criteria,
         amendmentId: normEvents.amendmentId,
+        sponsorId: normEvents.sponsorId,
         createdAt: normEvents.createdAt,
         // Null for what the clock did (a stage closing on its date).
         actorName: sql<string | null>`case when ${users.id} is null then null else ${personName()} end`,
@@ -267,9 +269,14 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
         })
       : undefined,
     move ? publishedCriteria(db) : undefined,
+    // Its co-sponsors (server/domain/sponsors.ts); a norm never submitted has none.
+    isPublicNorm(norm) ? acceptedSponsors(db, norm.id) : [],
   ]);
-  // The amenders the versions and the timeline credit.
-  const credits = await amendmentCredits(db, [...versions.map((v) => v.amendmentId), ...events.map((e) => e.amendmentId)]);
+  // The amenders the versions and the timeline credit, and the sponsors the timeline names.
+  const [credits, sponsorships] = await Promise.all([
+    amendmentCredits(db, [...versions.map((v) => v.amendmentId), ...events.map((e) => e.amendmentId)]),
+    sponsorCredits(db, events.map((e) => e.sponsorId)),
+  ]);
   const credit = (id: string | null) => (id ? (credits.get(id) ?? null) : null);
   // Pending invitations, by the address typed, for the proposer only.
   const pendingInvitations =
@@ -308,7 +315,8 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
     categories,
     citations,
     versions: versions.map(({ amendmentId, ...v }) => ({ ...v, amendment: credit(amendmentId) })),
-    timeline: events.map(({ amendmentId, ...e }) => ({ ...e, amendment: credit(amendmentId) })),
+    timeline: events.map(({ amendmentId, sponsorId, ...e }) => ({ ...e, amendment: credit(amendmentId), sponsor: sponsorId ? (sponsorships.get(sponsorId) ?? null) : null })),
+    sponsors,
     mergedFrom,
     mergedInto: mergedInto ?? null,
     // What this reader may do now, decided here so the page only shows what the server would allow.

@@ -71,6 +71,9 @@ export const personalDataSources: Source[] = [
   { table: "norm_position_history", column: "recorded_by_id", description: "Every position entry you recorded for an organisation.", erasure: keep("Position history is append-only and stays on record as the organisation's."), from: schema.normPositionHistory, by: schema.normPositionHistory.recordedById },
   { table: "amendments", column: "author_id", description: "Amendments you proposed to norms' clauses.", erasure: PUBLIC_RECORD, from: schema.amendments, by: schema.amendments.authorId },
   { table: "amendments", column: "decided_by_id", description: "Amendments you accepted or declined as an author of a norm, or withdrew as their proposer.", erasure: PUBLIC_RECORD, from: schema.amendments, by: schema.amendments.decidedById },
+  { table: "norm_sponsors", column: "requested_by_id", description: "Requests you made for an organisation to co-sponsor a norm, with your message to its authors.", erasure: ORGANISATION_RECORD, from: schema.normSponsors, by: schema.normSponsors.requestedById },
+  { table: "norm_sponsors", column: "decided_by_id", description: "Requests to co-sponsor a norm that you accepted or declined for its authors.", erasure: PUBLIC_RECORD, from: schema.normSponsors, by: schema.normSponsors.decidedById },
+  { table: "norm_sponsors", column: "withdrawn_by_id", description: "Requests and sponsorships of norms that you withdrew for an organisation.", erasure: ORGANISATION_RECORD, from: schema.normSponsors, by: schema.normSponsors.withdrawnById },
   { table: "amendment_supports", column: "user_id", description: "Your support for amendments, in your own name or an organisation's.", erasure: PUBLIC_RECORD, from: schema.amendmentSupports, by: schema.amendmentSupports.userId },
   {
     table: "comments",

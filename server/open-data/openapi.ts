@@ -161,7 +161,7 @@ const normsSection = (): Section => ({
         operationId: "getNorm",
         summary: "Get a norm",
         description:
-          "One norm with its current text, the reference norms it cites and its versions. A norm merged into another is still returned, with `mergedInto` set.",
+          "One norm with its current text, the reference norms it cites, its versions and the organisations that co-sponsor it (`sponsors`, with each one's stakeholder type, region and the date it joined). A norm merged into another is still returned, with `mergedInto` set.",
         tags: ["Norms"],
         parameters: [ref("parameters", "Slug")],
         responses: { "200": json(ref("schemas", "NormDetail"), "The norm."), "404": ref("responses", "NotFound"), ...errorResponses },

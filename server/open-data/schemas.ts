@@ -118,6 +118,21 @@ export const normDecision = z
   })
   .describe("A decision of the secretariat on the norm, oldest first.");
 
+export const normSponsor = z
+  .object({
+    organization: z.object({
+      slug: z.string(),
+      name: z.string(),
+      stakeholderType: z.enum(stakeholderTypes),
+      region: z.enum(regions).describe("UN regional group, or `global`."),
+      country: z.string().nullable().describe("ISO 3166-1 alpha-2 code; null for organisations with no single country."),
+      verified: z.boolean().describe("Whether the organisation is verified now; a sponsor whose verification was later revoked stays listed, marked."),
+      url: z.url().describe("The organisation's page on the forum."),
+    }),
+    since: timestamp.describe("When the norm's authors accepted the organisation's request to co-sponsor it."),
+  })
+  .describe("An organisation that co-sponsors the norm beside its proposer (a \"champion\"). Requests not yet accepted are not published; a withdrawal removes the organisation from this list, and the norm's page keeps both dates on its timeline.");
+
 export const normDetail = z
   .object({
     ...normFields,
@@ -131,6 +146,7 @@ export const normDetail = z
     citations: z.array(citationRef).describe("Reference norms this norm builds on."),
     versions: z.array(versionRef).describe("Every version, newest first."),
     coauthors: z.array(person),
+    sponsors: z.array(normSponsor).describe("The organisations that co-sponsor the norm now, in the order they joined."),
     mergedInto: normRef.nullable().describe("Set when the secretariat merged this norm into another as a duplicate."),
     mergedFrom: z.array(normRef).describe("Norms merged into this one."),
     citation: z.string().describe("A ready-made citation of the current version."),
@@ -583,6 +599,7 @@ openDataSchemas.add(citationRef, { id: "CitationRef" });
 openDataSchemas.add(versionRef, { id: "VersionRef" });
 openDataSchemas.add(normRef, { id: "NormRef" });
 openDataSchemas.add(normDetail, { id: "NormDetail" });
+openDataSchemas.add(normSponsor, { id: "NormSponsor" });
 openDataSchemas.add(normStage, { id: "NormStage" });
 openDataSchemas.add(normDecision, { id: "NormDecision" });
 openDataSchemas.add(criterionResult, { id: "CriterionResult" });

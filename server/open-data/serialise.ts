@@ -6,7 +6,7 @@ import { type CategoryCode, categoryCodes, type NormStatus } from "../schemas/vo
 import { formatBibtex, formatCitation } from "./citation";
 import type { StageClock } from "../domain/stage-clock";
 import type { NormDetail, NormListItem, NormStage, NormVersion, PublicNormStatus } from "./schemas";
-import { normApiUrl, normPageUrl, versionApiUrl, versionPageUrl } from "./urls";
+import { normApiUrl, normPageUrl, organizationPageUrl, versionApiUrl, versionPageUrl } from "./urls";
 
 type NormsOutputs = inferRouterOutputs<AppRouter>["norms"];
 export type ListedNorm = NormsOutputs["list"]["items"][number];
@@ -127,6 +127,18 @@ export function serialiseNorm(norm: FullNorm): NormDetail {
       apiUrl: versionApiUrl(norm.slug, v.number),
     })),
     coauthors: norm.coauthors.map((c) => ({ name: c.displayName })),
+    sponsors: norm.sponsors.map((s) => ({
+      organization: {
+        slug: s.organization.slug,
+        name: s.organization.name,
+        stakeholderType: s.organization.stakeholderType,
+        region: s.organization.region,
+        country: s.organization.country,
+        verified: s.organization.verificationStatus === "verified",
+        url: organizationPageUrl(s.organization.slug),
+      },
+      since: s.since.toISOString(),
+    })),
     mergedInto: norm.mergedInto ? normRef(norm.mergedInto.slug) : null,
     mergedFrom: norm.mergedFrom.map((m) => normRef(m.slug)),
     citation: formatCitation({

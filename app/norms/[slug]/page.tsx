@@ -11,6 +11,7 @@ import { NativeSelect } from "~/app/_components/ui/native-select";
 import { Label } from "~/app/_components/ui/label";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { getActor } from "~/server/context";
+import { sponsorable } from "~/server/domain/sponsors";
 import { NormBadges } from "../_components/norm-badges";
 import { CriteriaResults } from "../_components/criteria-list";
 import { StageDeadlineNotice } from "../_components/stage-deadline";
@@ -25,6 +26,7 @@ import { getPositions } from "./_components/positions-load";
 import { PositionsPanel, type PositionsViewer } from "./_components/positions-panel";
 import { catalogueGroupings } from "./_components/positions-catalogue";
 import { PositionsSection } from "./_components/positions-section";
+import { SponsorsSection, type SponsorsViewer } from "./_components/sponsors-section";
 import { Timeline } from "./_components/timeline";
 
 type Params = Promise<{ slug: string }>;
@@ -43,11 +45,12 @@ export default async function NormPage({ params, searchParams }: { params: Param
   // A merged duplicate sends readers to the surviving norm; `?record=1` keeps its own record reachable.
   if (norm.mergedInto && query.record !== "1") permanentRedirect(`/norms/${norm.mergedInto.slug}`);
 
-  const [t, tv, tc, ta, format] = await Promise.all([
+  const [t, tv, tc, ta, tsp, format] = await Promise.all([
     getTranslations("norms.page"),
     getTranslations("vocabulary"),
     getTranslations("norms.criteria"),
     getTranslations("amendments.section"),
+    getTranslations("sponsors.section"),
     getFormatter(),
   ]);
   // Positions cannot exist on a norm never submitted, so it has no positions section.
@@ -56,6 +59,12 @@ export default async function NormPage({ params, searchParams }: { params: Param
   const [clauseCounts, amendments] = !norm.isPublic
     ? [null, null]
     : await Promise.all([api.comments.clauseCounts({ slug, version: norm.currentVersion }), api.amendments.forNorm({ slug })]);
+  // A visitor sees the sponsors the norm carries; a signed-in reader also what they may do about them.
+  const sponsorsViewer: SponsorsViewer = !actor
+    ? { kind: "visitor" }
+    : actor.suspension
+      ? { kind: "suspended" }
+      : { kind: "signedIn", data: await api.sponsors.forNorm({ slug }) };
   const positionsViewer: PositionsViewer = !actor
     ? { kind: "visitor" }
     : actor.suspension
@@ -75,6 +84,7 @@ export default async function NormPage({ params, searchParams }: { params: Param
     { href: "#text-heading", label: t("contentsText") },
     ...(norm.rationale ? [{ href: "#rationale-heading", label: t("rationale") }] : []),
     { href: "#builds-heading", label: t("buildsOn") },
+    ...(norm.isPublic ? [{ href: "#sponsors-heading", label: tsp("title") }] : []),
     ...(norm.mergedFrom.length ? [{ href: "#merged-from-heading", label: t("mergedFrom") }] : []),
     { href: "#versions-heading", label: t("versions") },
     ...(amendments ? [{ href: "#amendments-heading", label: ta("title") }] : []),
@@ -186,6 +196,9 @@ export default async function NormPage({ params, searchParams }: { params: Param
               ...(norm.coauthors.length
                 ? [{ id: "coauthors", term: t("coauthors"), details: norm.coauthors.map((c) => c.displayName).join(", ") }]
                 : []),
+              ...(norm.sponsors.length
+                ? [{ id: "sponsors", term: tsp("term"), details: <Link href="#sponsors-heading">{tsp("count", { count: norm.sponsors.length })}</Link> }]
+                : []),
               {
                 id: "categories",
                 term: t("categories"),
@@ -259,6 +272,10 @@ export default async function NormPage({ params, searchParams }: { params: Param
               <p>{t("buildsOnNone")}</p>
             )}
           </section>
+
+          {norm.isPublic ? (
+            <SponsorsSection slug={norm.slug} normId={norm.id} sponsors={norm.sponsors} open={sponsorable(norm.status)} viewer={sponsorsViewer} />
+          ) : null}
 
           {norm.mergedFrom.length ? (
             <section aria-labelledby="merged-from-heading" className="mb-10">

@@ -10,6 +10,7 @@ import type * as DiscussionAppealModule from "./discussion-appeal";
 import type * as DiscussionComposerModule from "./discussion-composer";
 import type * as NormActionsModule from "./norm-actions";
 import type * as RecordPositionModule from "./record-position";
+import type * as SponsorFormsModule from "./sponsor-forms";
 
 /** A comment's reply, edit, delete and report actions, for a reader who may take one. */
 export const CommentActions = island(
@@ -40,4 +41,16 @@ export const RecordPosition = island(
   () => import("./record-position").then((m) => m.RecordPosition),
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- server only (see island.tsx)
   typeof window === "undefined" ? (require("./record-position") as typeof RecordPositionModule).RecordPosition : undefined,
+);
+/** A representative's request to co-sponsor the norm, for one of their verified organisations. */
+export const SponsorRequestForm = island(
+  () => import("./sponsor-forms").then((m) => m.SponsorRequestForm),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- server only (see island.tsx)
+  typeof window === "undefined" ? (require("./sponsor-forms") as typeof SponsorFormsModule).SponsorRequestForm : undefined,
+);
+/** Withdrawing a request or a sponsorship, or accepting or declining a request. */
+export const SponsorDecisionForm = island(
+  () => import("./sponsor-forms").then((m) => m.SponsorDecisionForm),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- server only (see island.tsx)
+  typeof window === "undefined" ? (require("./sponsor-forms") as typeof SponsorFormsModule).SponsorDecisionForm : undefined,
 );

@@ -25,6 +25,8 @@ export interface TimelineEvent {
   criteria: CriterionResult[] | null;
   /** The amendment an amendmentAccepted or amendmentDeclined entry decided, and who proposed it. */
   amendment: { number: number; authorName: string; organizationName: string | null } | null;
+  /** The organisation a sponsorAccepted or sponsorWithdrawn entry concerns. */
+  sponsor: { organizationName: string; organizationSlug: string } | null;
 }
 
 /** Moves whose note is the secretariat's public outcome statement. */
@@ -49,10 +51,11 @@ export async function Timeline({ events, mergedInto, slug }: { events: readonly 
                 ? t("stageClosed", { stage: e.fromStatus ?? "consultation", date: closingDay })
                 : e.type === "extended"
                   ? t("extended", { stage: e.fromStatus ?? "consultation", date: closingDay })
-                  : e.type === "amendmentAccepted" || e.type === "amendmentDeclined"
+                  : e.type === "amendmentAccepted" || e.type === "amendmentDeclined" || e.type === "sponsorAccepted" || e.type === "sponsorWithdrawn"
                     ? ""
                     : t(e.type);
         const amendment = e.amendment;
+        const sponsor = e.sponsor;
         return (
           <li key={i} className="relative mb-6 last:mb-0">
             <span aria-hidden="true" className="absolute -start-[1.75rem] top-2 size-3 rounded-full bg-foreground" />
@@ -64,7 +67,12 @@ export async function Timeline({ events, mergedInto, slug }: { events: readonly 
                     name: amendment.organizationName ? `${amendment.authorName} (${amendment.organizationName})` : amendment.authorName,
                     link: (chunks) => <Link href={`/norms/${slug}/amendments/${amendment.number}`}>{chunks}</Link>,
                   })
-                : what}
+                : sponsor && (e.type === "sponsorAccepted" || e.type === "sponsorWithdrawn")
+                  ? t.rich(e.type, {
+                      organization: sponsor.organizationName,
+                      link: (chunks) => <Link href={`/organizations/${sponsor.organizationSlug}`}>{chunks}</Link>,
+                    })
+                  : what}
             </p>
             <p className="text-base text-muted">
               {e.actorName === null ? t("byClock") : staff ? t("byStaff", { name: e.actorName }) : t("by", { name: e.actorName })}
