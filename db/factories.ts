@@ -21,6 +21,8 @@ export interface UserInput {
   email?: string;
   displayName?: string;
   password?: string;
+  /** A hash made once for many accounts of the same password (the demo's representatives). */
+  passwordHash?: string;
   role?: UserRole;
   verified?: boolean;
 }
@@ -32,7 +34,7 @@ export async function createUser(db: DbOrTx, input: UserInput = {}) {
     .values({
       email: (input.email ?? `user-${id}@example.test`).toLowerCase(),
       displayName: input.displayName ?? `User ${id}`,
-      passwordHash: await hashPassword(input.password ?? "correct horse battery"),
+      passwordHash: input.passwordHash ?? (await hashPassword(input.password ?? "correct horse battery")),
       role: input.role ?? "member",
       emailVerifiedAt: input.verified === false ? null : clock.now(),
     })

@@ -1,5 +1,6 @@
 import { accountRouter } from "./routers/account";
 import { amendmentsRouter } from "./routers/amendments";
+import { governanceRouter } from "./routers/governance";
 import { homeRouter } from "./routers/home";
 import { commentsRouter, moderationRouter } from "./routers/comments";
 import { normsRouter } from "./routers/norms";
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   verification: verificationRouter,
   users: usersRouter,
   audit: auditRouter,
+  governance: governanceRouter,
   norms: normsRouter,
   amendments: amendmentsRouter,
   sponsors: sponsorsRouter,

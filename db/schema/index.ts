@@ -11,3 +11,4 @@ export * from "./page-cache";
 export * from "./process";
 export * from "./amendments";
 export * from "./sponsors";
+export * from "./governance";

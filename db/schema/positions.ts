@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { stances, positionEventKinds } from "~/server/schemas/vocabulary";
 import { norms } from "./norms";
 import { organizations } from "./organizations";
@@ -67,6 +67,9 @@ export const normPositionHistory = pgTable(
       .notNull()
       .references(() => users.id),
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // Entered by a secretariat or admin account before the neutrality rule (migration 0029), which
+    // no staff account can do since; set only by that migration.
+    recordedByStaff: boolean().notNull().default(false),
   },
   (t) => [
     uniqueIndex("norm_position_history_norm_org_sequence_key").on(t.normId, t.organizationId, t.sequence),

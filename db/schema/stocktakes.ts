@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, customType, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, customType, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { assessments, implementationStatuses, observationStatuses, publicationStatuses } from "~/server/schemas/vocabulary";
 import { norms } from "./norms";
 import { organizations } from "./organizations";
@@ -97,6 +97,8 @@ export const implementationStatements = pgTable(
     recordedById: uuid()
       .notNull()
       .references(() => users.id),
+    // Filed by a secretariat or admin account before the neutrality rule (migration 0029).
+    recordedByStaff: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -181,6 +183,8 @@ export const observationReplies = pgTable(
     authorId: uuid()
       .notNull()
       .references(() => users.id),
+    // Written by a secretariat or admin account before the neutrality rule (migration 0029).
+    recordedByStaff: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -853,6 +853,8 @@ const historyColumns = {
   clauses: normPositionHistory.clauses,
   recordedAt: normPositionHistory.recordedAt,
   recordedBy: personName(users, true),
+  // Entered by a staff account before the neutrality rule (migration 0029): the record says so.
+  recordedByStaff: normPositionHistory.recordedByStaff,
 };
 
 /**

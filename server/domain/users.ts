@@ -1,7 +1,7 @@
 import { aliasedTable, and, asc, count, desc, eq, gt, ilike, isNull, lt, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "~/db/connect";
-import { auditLog, suspensionAppeals, suspensions, users } from "~/db/schema";
+import { auditLog, organizationMembers, organizations, suspensionAppeals, suspensions, users } from "~/db/schema";
 import { activeSuspension } from "../actor";
 import { badInput, conflict, forbidden, invalidState, notFound } from "../errors";
 import type { Actor } from "../policy";
@@ -69,9 +69,24 @@ export async function listUsers(db: Db, actor: Actor, input: z.output<typeof lis
 export async function setRole(db: Db, actor: Actor, input: z.output<typeof setRoleInput>) {
   if (input.userId === actor.id) throw invalidState("You cannot change your own role. Ask another administrator.");
   return db.transaction(async (tx) => {
-    const target = await tx.query.users.findFirst({ columns: { role: true }, where: eq(users.id, input.userId) });
+    // Locked, so a membership added meanwhile waits for the role (the database checks it too).
+    const [target] = await tx.select({ role: users.role, displayName: users.displayName }).from(users).where(eq(users.id, input.userId)).for("no key update");
     if (!target) throw notFound("That person");
     if (target.role === input.role) throw invalidState(`This person already has the role ${input.role}.`);
+    if (input.role !== "member") {
+      // The secretariat is neutral: staff belong to no organisation, so the person leaves theirs first.
+      const memberOf = await tx
+        .select({ name: organizations.name })
+        .from(organizationMembers)
+        .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+        .where(eq(organizationMembers.userId, input.userId))
+        .orderBy(asc(organizations.name));
+      if (memberOf.length > 0) {
+        throw invalidState(
+          `${target.displayName} belongs to ${memberOf.map((o) => o.name).join(", ")}. Staff accounts belong to no organisation: they leave ${memberOf.length === 1 ? "it" : "them"} before taking the ${input.role} role.`,
+        );
+      }
+    }
     await tx.update(users).set({ role: input.role, updatedAt: clock.now() }).where(eq(users.id, input.userId));
     await recordAudit(tx, {
       actorId: actor.id,
@@ -97,7 +112,7 @@ export async function suspendInTransaction(tx: Tx, actor: Actor, input: z.output
   if (!target) throw notFound("That person");
   if (target.role !== "member" && actor.role !== "admin") throw forbidden("Only an administrator can suspend secretariat staff or administrators.");
   // Serialise suspensions of one person so two at once cannot both pass the check below.
-  await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for("update");
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for("no key update");
   if (await activeSuspension(tx, input.userId, now)) throw conflict("This person is already suspended. Lift that suspension first to change it.");
   const [row] = await tx
     .insert(suspensions)

@@ -6,6 +6,7 @@ import auth from "~/messages/en/auth.json";
 import common from "~/messages/en/common.json";
 import compare from "~/messages/en/compare.json";
 import discussion from "~/messages/en/discussion.json";
+import governance from "~/messages/en/governance.json";
 import normForm from "~/messages/en/normForm.json";
 import norms from "~/messages/en/norms.json";
 import openData from "~/messages/en/openData.json";
@@ -25,7 +26,7 @@ import stocktakeAdmin from "~/messages/en/stocktakeAdmin.json";
 import vocabulary from "~/messages/en/vocabulary.json";
 
 export const messages = {
-  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, amendments, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy, security, sponsors, process: processMessages },
+  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, amendments, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy, security, sponsors, governance, process: processMessages },
 };
 
 export type Messages = (typeof messages)["en"];

@@ -11,6 +11,7 @@ import { PageHeader } from "~/app/_components/ui/page-header";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "~/app/_components/ui/table";
 import { api, load } from "~/app/_trpc/server";
 import { getActor } from "~/server/context";
+import { isStaff } from "~/server/policy";
 import { countryName } from "~/server/schemas/countries";
 import { type Region, regions, type StakeholderType, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { StatusBadge } from "../_components/status-badge";
@@ -82,7 +83,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
   return (
     <>
       <PageHeader title={t("title")} description={t("lead")}>
-        {actor ? (
+        {actor && !isStaff(actor) ? (
           <>
             <Link href="/organizations/new" className={buttonVariants()}>
               {t("register")}

@@ -4,6 +4,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonVariants } from "~/app/_components/ui/button";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
+import { getActor } from "~/server/context";
+import { isStaff } from "~/server/policy";
 import { StatusBadge } from "../_components/status-badge";
 import { WithdrawRequestButton } from "./_components/withdraw-request-button";
 
@@ -13,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function MyOrganizationsPage() {
-  const { memberships, pendingRequests } = await load(() => api.organizations.mine());
+  const [{ memberships, pendingRequests }, actor] = await Promise.all([load(() => api.organizations.mine()), getActor()]);
   const [t, td, tv, format] = await Promise.all([
     getTranslations("organizations.mine"),
     getTranslations("organizations.directory"),
@@ -24,9 +26,12 @@ export default async function MyOrganizationsPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("lead")}>
-        <Link href="/organizations/new" className={buttonVariants({ variant: "secondary" })}>
-          {td("register")}
-        </Link>
+        {/* Staff accounts register no organisation: the secretariat is neutral. */}
+        {isStaff(actor) ? null : (
+          <Link href="/organizations/new" className={buttonVariants({ variant: "secondary" })}>
+            {td("register")}
+          </Link>
+        )}
       </PageHeader>
 
       <section aria-labelledby="memberships-heading" className="mb-12">

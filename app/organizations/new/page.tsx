@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { getActor } from "~/server/context";
+import { isStaff } from "~/server/policy";
 import { countryOptions } from "~/server/schemas/countries";
 import { OrganizationForm } from "../_components/organization-form";
 
@@ -19,7 +20,17 @@ export default async function NewOrganizationPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("lead")} />
-      {actor.suspension ? (
+      {isStaff(actor) ? (
+        <Alert variant="info" className="max-w-2xl" data-testid="staff-no-organisation">
+          <AlertTitle>{t("staffTitle")}</AlertTitle>
+          <AlertDescription>
+            <p>{t("staffText")}</p>
+            <p>
+              <Link href="/about/governance#neutrality">{t("governance")}</Link>
+            </p>
+          </AlertDescription>
+        </Alert>
+      ) : actor.suspension ? (
         <Alert variant="warning" className="max-w-2xl">
           <AlertTitle>{t("suspendedTitle")}</AlertTitle>
           <AlertDescription>

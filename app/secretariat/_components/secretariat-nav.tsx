@@ -4,7 +4,7 @@ import { cn } from "~/app/_components/ui/cn";
 import { getActor } from "~/server/context";
 import { can } from "~/server/policy";
 
-export type SecretariatPage = "overview" | "verification" | "organizations" | "users" | "appeals" | "moderation" | "stocktakes" | "audit" | "decisions" | "process";
+export type SecretariatPage = "overview" | "verification" | "organizations" | "users" | "appeals" | "moderation" | "stocktakes" | "audit" | "decisions" | "process" | "governance";
 
 /** The secretariat's own navigation, shared by its pages and the admin pages. */
 export async function SecretariatNav({ current }: { current: SecretariatPage }) {
@@ -25,6 +25,7 @@ export async function SecretariatNav({ current }: { current: SecretariatPage }) 
     { key: "stocktakes", href: "/secretariat/stocktakes", label: ts("nav") },
     ...(can("audit.list", actor) ? [{ key: "audit" as const, href: "/admin/audit", label: t("audit") }] : []),
     ...(can("process.changeRule", actor) ? [{ key: "process" as const, href: "/admin/process", label: t("process") }] : []),
+    ...(can("governance.publish", actor) ? [{ key: "governance" as const, href: "/admin/governance", label: t("governance") }] : []),
   ];
   return (
     <nav aria-label={t("label")} className="mb-8 border-b border-border">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { api } from "~/app/_trpc/server";
 import { getActor } from "~/server/context";
+import { isStaff } from "~/server/policy";
 import { Cycle, type CycleViewer } from "../_components/cycle";
 import { getRevision, getStocktake, parseYear } from "../_components/load";
 import { Report } from "../_components/report";
@@ -25,6 +26,8 @@ export default async function StocktakeYearPage({ params }: { params: Params }) 
   const actor = await getActor();
   let viewer: CycleViewer = { kind: "visitor" };
   if (actor?.suspension) viewer = { kind: "suspended" };
+  // The secretariat is neutral: its accounts file no statements and log no observations.
+  else if (isStaff(actor)) viewer = { kind: "staff" };
   else if (actor) {
     // Whether the reader represents a verified organisation that can file statements.
     const form = await api.stocktakes.statementForm({ year });

@@ -14,7 +14,7 @@ import { WindowBadge } from "./window-badge";
 type Stocktake = Awaited<ReturnType<typeof getStocktake>>;
 type Observation = Stocktake["observations"][number];
 
-export type CycleViewer = { kind: "visitor" } | { kind: "suspended" } | { kind: "signedIn"; representative: boolean };
+export type CycleViewer = { kind: "visitor" } | { kind: "suspended" } | { kind: "staff" } | { kind: "signedIn"; representative: boolean };
 
 const sectionHeading = "mb-4 text-2xl font-bold sm:text-3xl";
 
@@ -221,6 +221,8 @@ async function TakePart({ year, state, opens, viewer }: { year: number; state: "
         </>
       ) : viewer.kind === "suspended" ? (
         <p>{t("suspended")}</p>
+      ) : viewer.kind === "staff" ? (
+        <p>{t("staff")}</p>
       ) : (
         <div className="flex flex-col items-start gap-4">
           {viewer.representative ? (

@@ -13,7 +13,7 @@ const entryKeys = { recorded: "entryRecorded", reaffirmed: "entryReaffirmed", wi
 
 /** The organisation's current positions on norms, and every entry it has ever recorded. */
 export async function OrganizationPositions({ data }: { data: Data }) {
-  const [t, tv, format] = await Promise.all([getTranslations("organizations.positions"), getTranslations("vocabulary"), getFormatter()]);
+  const [t, tv, th, format] = await Promise.all([getTranslations("organizations.positions"), getTranslations("vocabulary"), getTranslations("positions.history"), getFormatter()]);
   const { organization, positions, history } = data;
   const date = (d: Date) => (
     <time dateTime={d.toISOString()}>{format.dateTime(d, { dateStyle: "medium" })}</time>
@@ -99,6 +99,7 @@ export async function OrganizationPositions({ data }: { data: Data }) {
                     })}
                   </p>
                   <ClausesNamed clauses={h.clauses} className="mt-1 mb-0" />
+                  {h.recordedByStaff ? <p className="mt-1 text-base text-muted">{th("byStaff")}</p> : null}
                   {h.statement ? (
                     <blockquote className="mt-2 max-w-2xl border-s-4 border-border ps-4 whitespace-pre-line break-words">
                       <p>{h.statement}</p>

@@ -6,6 +6,7 @@ import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert"
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
 import { getActor } from "~/server/context";
+import { isStaff } from "~/server/policy";
 import { dayOf, getStocktake, parseYear } from "../../../_components/load";
 import { ObservationForm } from "./_components/observation-form";
 import { clock } from "~/server/clock";
@@ -38,7 +39,9 @@ export default async function NewObservationPage({ params }: { params: Params })
 
   const refusal = actor.suspension
     ? { title: t("suspendedTitle"), text: t("suspendedText") }
-    : stocktake.window === "upcoming"
+    : isStaff(actor)
+      ? { title: t("staffTitle"), text: t("staffText") }
+      : stocktake.window === "upcoming"
       ? { title: t("upcomingTitle"), text: t("upcomingText", { date: day(stocktake.opensOn) }) }
       : stocktake.window === "closed"
         ? { title: t("closedTitle"), text: t("closedText") }
