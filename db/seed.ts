@@ -12,6 +12,7 @@ import { seedDemoAdherence } from "./demo-adherence";
 import { seedDemoAmendments } from "./demo-amendments";
 import { seedDemoSponsors } from "./demo-sponsors";
 import { refreshMeasures } from "~/server/domain/positions";
+import { seedDemoRepresentation } from "./demo-representation";
 import { slugify } from "~/server/domain/slug";
 import { stageRules } from "~/server/domain/process";
 import { closesAtAfter, isTimedStage } from "~/server/domain/stage-clock";

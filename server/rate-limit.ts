@@ -32,6 +32,8 @@ const limits = {
   amendment: { points: 10, duration: 60 * 60 },
   // Per person: 20 requests to co-sponsor a norm per hour.
   sponsorRequest: { points: 20, duration: 60 * 60 },
+  // Per person: 10 links to confirm a further address per hour (and the per-recipient `mail` limit).
+  addressConfirmation: { points: 10, duration: 60 * 60 },
   // Per proposer: 20 co-author invitations per hour, so invitations cannot probe or spam addresses.
   coauthorInvitation: { points: 20, duration: 60 * 60 },
 } as const;

@@ -4,7 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "~/db/connect";
 import { addMember, createOrganization, createUser } from "~/db/factories";
-import { organizations, suspensionAppeals, suspensions } from "~/db/schema";
+import { organizationDomains, organizations, suspensionAppeals, suspensions, userEmails } from "~/db/schema";
 import { issueToken } from "~/server/domain/tokens";
 import { policy } from "~/server/policy";
 import { appRouter } from "~/server/root";
@@ -170,6 +170,11 @@ async function arrange(db: Db) {
   }
   await asSecretariat.stocktakes.publish({ year: 2032 });
   const unverified = await createUser(db, { email: "unverified@example.test", verified: false });
+  // Verified representation: the member's further address waiting for its link, and a domain the
+  // organisation registered that the secretariat has not confirmed.
+  const [memberAddress] = await db.insert(userEmails).values({ userId: member.id, email: "member@ministry-matrix.example" }).returning();
+  const confirmAddressToken = await issueToken(db, member.id, "confirm_address", new Date(), memberAddress!.id);
+  const [organizationDomain] = await db.insert(organizationDomains).values({ organizationId: organization.id, domain: "matrix-org.example" }).returning();
   return {
     users: { representative, otherRepresentative, member, secretariat, admin, suspended },
     organization,
@@ -201,6 +206,9 @@ async function arrange(db: Db) {
     sponsorRequest,
     withdrawnSponsorRequest,
     sponsorship,
+    memberAddress: memberAddress!,
+    confirmAddressToken,
+    organizationDomain: organizationDomain!,
     verifyToken: await issueToken(db, unverified.id, "verify_email"),
     resetToken: await issueToken(db, target.id, "reset_password"),
   };
@@ -222,6 +230,15 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   // A suspended person may still download their data and delete their account; a visitor has neither.
   "account.export": { expect: SIGNED_IN },
   "account.delete": { expect: SIGNED_IN, input: () => ({ password: "correct horse battery" }) },
+  // Further addresses: a link confirms only for the account that added the address (the others are
+  // let through by the policy and refused by the domain); only its owner sees and removes one.
+  "account.addresses": { expect: SIGNED_IN },
+  "account.addAddress": { expect: ACTIVE, input: () => ({ email: "someone@ministry-matrix.example" }) },
+  "account.confirmAddress": { expect: ACTIVE, input: (f) => ({ token: f.confirmAddressToken }) },
+  "account.removeAddress": {
+    expect: hiddenFor(only("member"), "representative", "otherRepresentative", "secretariat", "admin"),
+    input: (f) => ({ addressId: f.memberAddress.id }),
+  },
 
   "organizations.list": { expect: ANYONE, input: () => ({}) },
   "organizations.get": { expect: ANYONE, input: (f) => ({ slug: f.organization.slug }) },
@@ -242,10 +259,26 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   },
   "organizations.removeMember": { expect: REPRESENTATIVE, input: (f) => ({ organizationId: f.organization.id, userId: f.users.member.id }) },
   "organizations.leave": { expect: hiddenFor(ACTIVE, "otherRepresentative", "secretariat", "admin"), input: (f) => ({ organizationId: f.organization.id }) },
+  "organizations.domains": { expect: REPRESENTATIVE, input: (f) => ({ organizationId: f.organization.id }) },
+  "organizations.addDomain": { expect: REPRESENTATIVE, input: (f) => ({ organizationId: f.organization.id, domain: "another-matrix.example" }) },
+  "organizations.removeDomain": { expect: REPRESENTATIVE, input: (f) => ({ organizationId: f.organization.id, domainId: f.organizationDomain.id }) },
   "organizations.setListed": { expect: hiddenFor(ACTIVE, "otherRepresentative", "secretariat", "admin"), input: (f) => ({ organizationId: f.organization.id, listed: false }) },
 
   "verification.queue": { expect: STAFF },
-  "verification.verify": { expect: STAFF, input: (f) => ({ organizationId: f.pendingOrganization.id, confirmName: f.pendingOrganization.name }) },
+  "verification.verify": {
+    expect: STAFF,
+    input: (f) => ({
+      organizationId: f.pendingOrganization.id,
+      confirmName: f.pendingOrganization.name,
+      exceptions: [{ userId: f.users.otherRepresentative.id, reason: "Known to the secretariat from its registration." }],
+    }),
+  },
+  "verification.domainsAwaiting": { expect: STAFF },
+  "verification.confirmDomains": { expect: STAFF, input: (f) => ({ organizationId: f.organization.id, domainIds: [f.organizationDomain.id] }) },
+  "verification.recordException": {
+    expect: STAFF,
+    input: (f) => ({ organizationId: f.organization.id, userId: f.users.member.id, reason: "The ministry's own mail is down; confirmed by telephone." }),
+  },
   "verification.reject": { expect: STAFF, input: (f) => ({ organizationId: f.pendingOrganization.id, reason: "Could not confirm it exists." }) },
   "verification.revoke": { expect: STAFF, input: (f) => ({ organizationId: f.otherOrganization.id, reason: "Merged into another body." }) },
 

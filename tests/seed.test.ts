@@ -123,3 +123,42 @@ describe("demo data", () => {
     expect(rows.filter((r) => r.status !== "consultation" && r.status !== "endorsement").every((r) => r.stageClosesAt === null)).toBe(true);
   });
 });
+
+describe("demo representation (issue 17)", () => {
+  it("rests every representative of a verified organisation on a confirmed address at its confirmed domain, or on an exception", async () => {
+    const { db } = database;
+    const { confirmedAddresses } = await import("~/server/domain/addresses");
+    const { confirmedDomains } = await import("~/server/domain/representation");
+    const { domainOf } = await import("~/server/schemas/representation");
+    const reps = await db.query.organizationMembers.findMany({ where: (m, { eq: is }) => is(m.role, "representative") });
+    expect(reps.length).toBeGreaterThan(10);
+    const modes = new Set<string>();
+    for (const r of reps) {
+      const organization = (await db.query.organizations.findFirst({ where: eq(organizations.id, r.organizationId) }))!;
+      if (organization.verificationStatus === "pending") {
+        modes.add("provisional");
+        continue;
+      }
+      if (r.address) {
+        expect(await confirmedAddresses(db, r.userId), organization.name).toContain(r.address);
+        expect(await confirmedDomains(db, r.organizationId), organization.name).toContain(domainOf(r.address));
+        modes.add("address");
+      } else {
+        expect(r.exceptionReason, organization.name).toBeTruthy();
+        modes.add(r.reconfirmBy ? "migration" : "exception");
+      }
+    }
+    expect([...modes].sort()).toEqual(["address", "exception", "migration", "provisional"]);
+  });
+
+  it("refuses to make member@ a representative of the Kenyan ministry, naming its domain", async () => {
+    const { db } = database;
+    const rep = (await db.query.users.findFirst({ where: eq(users.email, demoAccounts.representative) }))!;
+    const member = (await db.query.users.findFirst({ where: eq(users.email, demoAccounts.member) }))!;
+    const kenya = (await db.query.organizations.findFirst({ where: eq(organizations.name, "Ministry of Foreign Affairs of Kenya") }))!;
+    const refused = await (await callerAs(db, rep)).organizations.setMemberRole({ organizationId: kenya.id, userId: member.id, role: "representative" }).catch((e: Error) => e);
+    expect((refused as Error).message).toBe(
+      "Mia Member needs a confirmed address at mfa-kenya.example to represent Ministry of Foreign Affairs of Kenya; they can add one on their account page.",
+    );
+  });
+});

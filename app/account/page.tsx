@@ -5,6 +5,7 @@ import { DescriptionList } from "~/app/_components/ui/description-list";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
 import { AppealForm } from "./_components/appeal-form";
+import { AddressesSection } from "./_components/addresses-section";
 import { AppealSummary } from "./_components/appeal-summary";
 import { ChangePasswordForm } from "./_components/change-password-form";
 import { DeleteAccount } from "./_components/delete-account";
@@ -18,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AccountPage() {
-  const [me, comments] = await Promise.all([load(() => api.account.me()), load(() => api.comments.mine())]);
+  const [me, comments, addresses] = await Promise.all([load(() => api.account.me()), load(() => api.comments.mine()), load(() => api.account.addresses())]);
   const [t, tv, format] = await Promise.all([getTranslations("account"), getTranslations("vocabulary"), getFormatter()]);
   const suspended = Boolean(me.suspension);
 
@@ -71,6 +72,8 @@ export default async function AccountPage() {
           ]}
         />
       </section>
+
+      <AddressesSection addresses={addresses} suspended={suspended} />
 
       <section aria-labelledby="organizations-title" className="mb-12 max-w-[42rem]">
         <h2 id="organizations-title" className="mb-4 text-2xl font-bold sm:text-3xl">

@@ -11,6 +11,8 @@ export type AuditAction =
   | "organization.rejected"
   | "organization.verification_revoked"
   | "organization.returned_to_review"
+  | "organization.domains_confirmed"
+  | "organization.representation_exception"
   | "reference.corrected";
 
 /** Appends to the audit log; call inside the transaction of the action it records. */

@@ -14,6 +14,7 @@ import type {
   updateOrganizationInput,
 } from "../schemas/organizations";
 import { recordAudit } from "./audit";
+import { confirmedDomains, insertDomains, requireRepresentationAddress } from "./representation";
 import { firstFreeSlug, slugify } from "./slug";
 import { clock } from "../clock";
 
@@ -90,9 +91,23 @@ export async function getOrganization(db: Db, actor: Actor | null, slug: string)
         where: and(eq(joinRequests.organizationId, organization.id), eq(joinRequests.userId, actor.id), eq(joinRequests.status, "pending")),
       })
     : undefined;
+  // Issue 17: a verified organisation's representatives speak for it, so they are public, each by
+  // name and since when; plain members stay listed only if they chose to be. And which of its
+  // email domains the secretariat confirmed.
+  const verified = organization.verificationStatus === "verified";
+  const representatives = verified
+    ? await db
+        .select({ userId: users.id, displayName: users.displayName, since: organizationMembers.createdAt })
+        .from(organizationMembers)
+        .innerJoin(users, eq(users.id, organizationMembers.userId))
+        .where(and(eq(organizationMembers.organizationId, organization.id), eq(organizationMembers.role, "representative")))
+        .orderBy(asc(organizationMembers.createdAt), asc(users.displayName))
+    : [];
   const { reviewChanges, ...shown } = organization;
   return {
     ...shown,
+    representatives,
+    confirmedDomains: await confirmedDomains(db, organization.id),
     // Verified before, now back in review because who it is changed (what changed is for the secretariat).
     backInReview: organization.verificationStatus === "pending" && reviewChanges !== null,
     // Why it was rejected or revoked is shown to its own members and the secretariat.
@@ -128,13 +143,16 @@ export function stateConflict(error: unknown) {
   return null;
 }
 
-export async function createOrganization(db: Db, actor: Actor, input: CreateInput) {
+export async function createOrganization(db: Db, actor: Actor, { domains, ...input }: CreateInput) {
   return db.transaction(async (tx) => {
     const [organization] = await tx
       .insert(organizations)
       .values({ ...input, slug: await uniqueSlug(tx, input.name), createdById: actor.id })
       .returning({ id: organizations.id, slug: organizations.slug });
+    // The creator is a provisional representative (no address, no exception yet): the secretariat
+    // checks their address at the registered domains when it verifies the organisation.
     await tx.insert(organizationMembers).values({ organizationId: organization!.id, userId: actor.id, role: "representative", listed: true });
+    await insertDomains(tx, organization!.id, domains);
     return organization!;
   });
 }
@@ -300,6 +318,10 @@ export async function listMembers(db: Db, actor: Actor, organizationId: string) 
 }
 
 const lastRepresentative = () =>
+      // What a representation rests on (issue 17).
+      address: organizationMembers.address,
+      exceptionReason: organizationMembers.exceptionReason,
+      reconfirmBy: organizationMembers.reconfirmBy,
   invalidState("An organisation needs at least one representative. Make another member a representative first.");
 
 /** Locks the organisation's representative rows, so two simultaneous removals cannot leave none. */
@@ -320,12 +342,18 @@ export async function setMemberRole(db: Db, actor: Actor, input: z.output<typeof
     }
     const updated = await tx
       .update(organizationMembers)
-      .set({ role: input.role })
+      .set({ role: input.role, ...basis })
       .where(and(eq(organizationMembers.organizationId, input.organizationId), eq(organizationMembers.userId, input.userId)))
       .returning({ userId: organizationMembers.userId });
     if (updated.length === 0) throw notFound("That member");
     return { role: input.role };
   });
+    // A representative rests on a confirmed address at one of the organisation's confirmed domains
+    // (issue 17); setting it again ties an existing representation (e.g. one kept by the migration) to one.
+    const basis =
+      input.role === "representative"
+        ? { address: await requireRepresentationAddress(tx, input.organizationId, input.userId), exceptionReason: null, exceptionById: null, exceptionAt: null, reconfirmBy: null }
+        : { address: null, exceptionReason: null, exceptionById: null, exceptionAt: null, reconfirmBy: null };
 }
 
 async function removeMembership(db: Db, organizationId: string, userId: string) {

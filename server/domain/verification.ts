@@ -11,6 +11,7 @@ import type { verifyInput } from "../schemas/organizations";
 import { duplicateFinder, likelyDuplicates } from "./duplicates";
 import { stateConflict } from "./organizations";
 import { personName } from "./person-name";
+import { representationForQueue, settleRepresentationAtVerification } from "./representation";
 import { clock } from "../clock";
 
 /** Organisations awaiting verification, oldest first, each with its likely duplicates. */
@@ -36,10 +37,14 @@ export async function verificationQueue(db: Db) {
     .where(ne(organizations.verificationStatus, "rejected"))
     .orderBy(asc(organizations.createdAt));
   const duplicatesOf = duplicateFinder(all);
-  return all
-    .filter((o) => o.verificationStatus === "pending")
+  const pending = all.filter((o) => o.verificationStatus === "pending");
+  const representation = await representationForQueue(db, pending.map((o) => o.id));
+  return pending
     .map((o) => ({
       ...o,
+      // Its registered email domains, and its representatives with what each rests on (issue 17).
+      domains: representation.domains.filter((d) => d.organizationId === o.id),
+      representatives: representation.representatives.filter((r) => r.organizationId === o.id),
       duplicates: duplicatesOf(o).map((d) => ({
         id: d.organization.id,
         slug: d.organization.slug,
@@ -141,7 +146,8 @@ export const verifyOrganization = (db: Db, actor: Actor, input: z.output<typeof 
           { duplicates: missing.map((d) => ({ id: d.organization.id, name: d.organization.name, reasons: d.reasons })) },
         );
       }
-      return matches.length ? { acknowledgedDuplicates: matches.map((d) => d.organization.id) } : {};
+      const representation = await settleRepresentationAtVerification(tx, actor, current.id, input);
+      return { ...(matches.length ? { acknowledgedDuplicates: matches.map((d) => d.organization.id) } : {}), ...representation };
     },
   );
 

@@ -1,4 +1,5 @@
 import * as accounts from "../domain/accounts";
+import * as addresses from "../domain/addresses";
 import * as privacy from "../domain/privacy";
 import {
   appealInput,
@@ -10,6 +11,7 @@ import {
   updateProfileInput,
 } from "../schemas/accounts";
 import { deleteAccountInput } from "../schemas/privacy";
+import { addAddressInput, addressIdInput, confirmAddressInput } from "../schemas/representation";
 import { actorProcedure, createTRPCRouter, publicProcedure } from "../trpc";
 
 export const accountRouter = createTRPCRouter({
@@ -42,6 +44,16 @@ export const accountRouter = createTRPCRouter({
     .input(appealInput)
     .mutation(({ ctx, input }) => accounts.appeal(ctx.db, ctx.actor, input)),
   export: actorProcedure("account.export").query(({ ctx }) => privacy.exportPersonalData(ctx.db, ctx.actor)),
+  addresses: actorProcedure("account.addresses").query(({ ctx }) => addresses.listAddresses(ctx.db, ctx.actor)),
+  addAddress: actorProcedure("account.addAddress")
+    .input(addAddressInput)
+    .mutation(({ ctx, input }) => addresses.addAddress(ctx.db, ctx.mailer, ctx.actor, input)),
+  confirmAddress: actorProcedure("account.confirmAddress")
+    .input(confirmAddressInput)
+    .mutation(({ ctx, input }) => addresses.confirmAddress(ctx.db, ctx.actor, input.token)),
+  removeAddress: actorProcedure("account.removeAddress")
+    .input(addressIdInput)
+    .mutation(({ ctx, input }) => addresses.removeAddress(ctx.db, ctx.actor, input.addressId)),
   delete: actorProcedure("account.delete")
     .input(deleteAccountInput)
     .mutation(({ ctx, input }) => privacy.deleteAccount(ctx.db, ctx.actor, input)),

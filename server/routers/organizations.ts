@@ -1,4 +1,5 @@
 import * as orgs from "../domain/organizations";
+import * as representation from "../domain/representation";
 import {
   createOrganizationInput,
   decideJoinRequestInput,
@@ -12,6 +13,7 @@ import {
   slugInput,
   updateOrganizationInput,
 } from "../schemas/organizations";
+import { addDomainInput, domainIdInput } from "../schemas/representation";
 import { actorProcedure, createTRPCRouter, publicProcedure } from "../trpc";
 
 export const organizationsRouter = createTRPCRouter({
@@ -55,4 +57,13 @@ export const organizationsRouter = createTRPCRouter({
   setListed: actorProcedure("organization.setListed")
     .input(setListedInput)
     .mutation(({ ctx, input }) => orgs.setListed(ctx.db, ctx.actor, input)),
+  domains: actorProcedure("organization.domains")
+    .input(organizationIdInput)
+    .query(({ ctx, input }) => representation.listDomains(ctx.db, ctx.actor, input.organizationId)),
+  addDomain: actorProcedure("organization.addDomain")
+    .input(addDomainInput)
+    .mutation(({ ctx, input }) => representation.addDomain(ctx.db, ctx.actor, input)),
+  removeDomain: actorProcedure("organization.removeDomain")
+    .input(domainIdInput)
+    .mutation(({ ctx, input }) => representation.removeDomain(ctx.db, ctx.actor, input)),
 });

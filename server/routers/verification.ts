@@ -1,9 +1,13 @@
+import * as representation from "../domain/representation";
 import * as verification from "../domain/verification";
 import { rejectInput, verifyInput } from "../schemas/organizations";
+import { confirmDomainsInput, recordExceptionInput } from "../schemas/representation";
 import { actorProcedure, createTRPCRouter } from "../trpc";
 
 export const verificationRouter = createTRPCRouter({
   queue: actorProcedure("verification.queue").query(({ ctx }) => verification.verificationQueue(ctx.db)),
+  // Verified organisations' domains registered since, waiting for confirmation.
+  domainsAwaiting: actorProcedure("verification.queue").query(({ ctx }) => representation.domainsAwaitingConfirmation(ctx.db)),
   verify: actorProcedure("verification.verify")
     .input(verifyInput)
     .mutation(({ ctx, input }) => verification.verifyOrganization(ctx.db, ctx.actor, input)),
@@ -13,4 +17,10 @@ export const verificationRouter = createTRPCRouter({
   revoke: actorProcedure("verification.revoke")
     .input(rejectInput)
     .mutation(({ ctx, input }) => verification.revokeVerification(ctx.db, ctx.actor, input.organizationId, input.reason)),
+  confirmDomains: actorProcedure("verification.confirmDomains")
+    .input(confirmDomainsInput)
+    .mutation(({ ctx, input }) => representation.confirmDomains(ctx.db, ctx.actor, input)),
+  recordException: actorProcedure("verification.recordException")
+    .input(recordExceptionInput)
+    .mutation(({ ctx, input }) => representation.recordException(ctx.db, ctx.actor, input)),
 });

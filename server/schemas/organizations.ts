@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { offsetCursor, pageLimit } from "./numbers";
 import { isCountryCode } from "./countries";
+import { domainListField, exceptionReasonField } from "./representation";
 import { memberRoles, regions, stakeholderTypes } from "./vocabulary";
 
 const optionalText = (max: number, message: string) =>
@@ -43,7 +44,9 @@ const stateNeedsCountry = (value: { stakeholderType: string; country: string | n
     ctx.addIssue({ code: "custom", path: ["country"], message: "A state organisation must name its country." });
   }
 };
-export const createOrganizationInput = organizationFields.superRefine(stateNeedsCountry);
+// The registration also names the organisation's official email domains (issue 17), confirmed by
+// the secretariat when it verifies the organisation.
+export const createOrganizationInput = organizationFields.extend({ domains: domainListField }).superRefine(stateNeedsCountry);
 export const updateOrganizationInput = organizationFields
   .extend({ organizationId: z.uuid() })
   .superRefine(stateNeedsCountry);
@@ -89,5 +92,9 @@ export const verifyInput = z.strictObject({
     .min(1, "Confirm which organisation you are verifying: give its name as shown.")
     .max(200, "Name must be 200 characters or fewer."),
   acknowledgedDuplicateIds: z.array(z.uuid()).max(50, "Acknowledge at most 50 organisations.").default([]),
+  // The registered domains the secretariat confirms with this decision, and an exception with its
+  // reason for each provisional representative without a confirmed address at a confirmed domain.
+  confirmDomainIds: z.array(z.uuid()).max(50, "Confirm at most 50 domains.").default([]),
+  exceptions: z.array(z.strictObject({ userId: z.uuid(), reason: exceptionReasonField })).max(20).default([]),
 });
 export const rejectInput = z.strictObject({ organizationId: z.uuid(), reason: reasonField });

@@ -23,6 +23,8 @@ const knownActions = new Set<string>([
   "organization.rejected",
   "organization.verification_revoked",
   "organization.returned_to_review",
+  "organization.domains_confirmed",
+  "organization.representation_exception",
 ] satisfies AuditAction[]);
 const isAuditAction = (a: string): a is AuditAction => knownActions.has(a);
 const isRole = (v: string | null): v is (typeof userRoles)[number] => userRoles.some((r) => r === v);

@@ -35,6 +35,8 @@ export default async function OrganizationPage({ params }: { params: Params }) {
   ]);
   const status = organization.verificationStatus;
   const membership = organization.myMembership;
+  // A verified organisation's representatives are listed apart, each of them (issue 17).
+  const listedMembers = status === "verified" ? organization.listedMembers.filter((m) => m.role !== "representative") : organization.listedMembers;
 
   return (
     <>
@@ -117,6 +119,17 @@ export default async function OrganizationPage({ params }: { params: Params }) {
                 details: format.dateTime(organization.createdAt, { dateStyle: "long" }),
               },
             ]}
+              {
+                id: "domains",
+                term: t("domains"),
+                details: organization.confirmedDomains.length ? (
+                  <span className="break-all" data-testid="confirmed-domains">
+                    {organization.confirmedDomains.join(", ")}
+                  </span>
+                ) : (
+                  t("noDomains")
+                ),
+              },
           />
 
           {organization.description ? (
@@ -131,14 +144,31 @@ export default async function OrganizationPage({ params }: { params: Params }) {
           <OrganizationPositions data={positions} />
 
           <section aria-labelledby="members-heading">
+          {status === "verified" ? (
+            <section aria-labelledby="representatives-heading" className="mb-10">
+              <h2 id="representatives-heading" className="mb-2 text-xl font-bold sm:text-2xl">
+                {t("representativesTitle")}
+              </h2>
+              <p className="mb-4 text-muted">{t("representativesLead")}</p>
+              <ul className="border-t border-border" data-testid="representatives">
+                {organization.representatives.map((r) => (
+                  <li key={r.userId} className="flex flex-wrap items-baseline justify-between gap-x-4 border-b border-border py-3">
+                    <span className="font-semibold">{r.displayName}</span>
+                    <span className="text-muted">{t("representativeSince", { date: format.dateTime(r.since, { dateStyle: "medium" }) })}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
             <h2 id="members-heading" className="mb-2 text-xl font-bold sm:text-2xl">
               {t("membersTitle")}
             </h2>
-            {organization.listedMembers.length ? (
+            {listedMembers.length ? (
               <>
                 <p className="mb-4 text-muted">{t("membersLead")}</p>
                 <ul className="border-t border-border">
-                  {organization.listedMembers.map((m) => (
+                  {listedMembers.map((m) => (
                     <li key={m.userId} className="flex flex-wrap items-baseline justify-between gap-x-4 border-b border-border py-3">
                       <span className="font-semibold">{m.displayName}</span>
                       <span className="text-muted">{tv(`memberRole.${m.role}`)}</span>

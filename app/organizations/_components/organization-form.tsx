@@ -12,7 +12,7 @@ import { useMutation, useTRPC } from "~/app/_trpc/react";
 import { createOrganizationInput } from "~/server/schemas/organizations";
 import { regions, type Region, type StakeholderType, stakeholderTypes } from "~/server/schemas/vocabulary";
 
-const fields = ["name", "stakeholderType", "region", "country", "website", "description"] as const;
+const fields = ["name", "stakeholderType", "region", "country", "website", "description", "domains"] as const;
 /** The fields whose change sends a verified organisation back to review (as the server decides). */
 const identityFields = ["name", "stakeholderType", "region", "country", "website"] as const;
 
@@ -49,6 +49,7 @@ export function OrganizationForm(props: Props) {
     country: initial?.country ?? "",
     website: initial?.website ?? "",
     description: initial?.description ?? "",
+    domains: "",
   });
 
   const onError = (error: unknown) => setMessage(applyServerError(form, error));
@@ -74,8 +75,10 @@ export function OrganizationForm(props: Props) {
 
   const onSubmit = form.handleSubmit((values) => {
     setMessage(null);
-    if (props.mode === "create") create.mutate(values);
-    else update.mutate({ ...values, organizationId: props.organizationId });
+    // Domains are registered with the organisation; later, on its page (the update has none).
+    const { domains, ...details } = values;
+    if (props.mode === "create") create.mutate({ ...details, domains });
+    else update.mutate({ ...details, organizationId: props.organizationId });
   });
 
   // Changing who a verified organisation is sends it back to review: say so before saving.
@@ -168,6 +171,9 @@ export function OrganizationForm(props: Props) {
         maxLength={300}
       />
       <TextareaField form={form} name="description" label={t("description")} hint={t("descriptionHint")} rows={5} maxLength={2000} />
+      {props.mode === "create" ? (
+        <TextareaField form={form} name="domains" label={t("domains")} hint={t("domainsHint")} rows={3} maxLength={2000} spellCheck={false} autoCapitalize="none" />
+      ) : null}
 
       {changedIdentity.length > 0 ? (
         <Alert variant="warning" role="status" className="mb-6" data-testid="review-warning">

@@ -7,6 +7,8 @@ import { toast } from "~/app/_components/ui/toaster";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
 import { CheckboxField } from "~/app/_components/ui/checkbox";
+import { Label } from "~/app/_components/ui/label";
+import { Textarea } from "~/app/_components/ui/textarea";
 import { DescriptionList } from "~/app/_components/ui/description-list";
 import {
   Dialog,
@@ -29,6 +31,12 @@ export interface VerifyTarget {
   country: string;
   /** Likely duplicates, each already worded with why it looks like one. */
   duplicates: { id: string; name: string; why: string }[];
+  /** Its registered email domains not yet confirmed: the verifier ticks those to confirm. */
+  domains?: { id: string; domain: string }[];
+  /** Domains already confirmed. */
+  confirmedDomains?: string[];
+  /** Provisional representatives (issue 17), each with their confirmed addresses. */
+  provisional?: { userId: string; name: string; addresses: string[] }[];
 }
 
 /**
@@ -46,6 +54,9 @@ export function VerifyButton({ organization, mode }: { organization: VerifyTarge
   const [open, setOpen] = useState(false);
   const [checked, setChecked] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The domains ticked to confirm, and an exception's reason per provisional representative.
+  const [ticked, setTicked] = useState<string[]>([]);
+  const [reasons, setReasons] = useState<Record<string, string>>({});
   // Likely duplicates the server named on refusing (the organisations page does not list them).
   const [named, setNamed] = useState<VerifyTarget["duplicates"]>([]);
   const { name } = organization;
@@ -75,6 +86,8 @@ export function VerifyButton({ organization, mode }: { organization: VerifyTarge
         setOpen(next);
         setError(null);
         setChecked(false);
+        setTicked([]);
+        setReasons({});
       }}
     >
       <DialogTrigger asChild>
@@ -93,7 +106,15 @@ export function VerifyButton({ organization, mode }: { organization: VerifyTarge
           onSubmit={(event) => {
             event.preventDefault();
             setError(null);
-            verify.mutate({ organizationId: organization.id, confirmName: name, acknowledgedDuplicateIds: checked ? duplicates.map((d) => d.id) : [] });
+            verify.mutate({
+              organizationId: organization.id,
+              confirmName: name,
+              acknowledgedDuplicateIds: checked ? duplicates.map((d) => d.id) : [],
+              confirmDomainIds: ticked,
+              exceptions: Object.entries(reasons)
+                .filter(([, reason]) => reason.trim() !== "")
+                .map(([userId, reason]) => ({ userId, reason })),
+            });
           }}
         >
           {error ? (
@@ -110,6 +131,55 @@ export function VerifyButton({ organization, mode }: { organization: VerifyTarge
               { id: "country", term: t("verification.country"), details: organization.country },
             ]}
           />
+          {organization.domains?.length || organization.confirmedDomains?.length ? (
+            <fieldset className="mb-4">
+              <legend className="mb-2 font-bold">{t("verification.domainsLegend")}</legend>
+              {organization.confirmedDomains?.length ? (
+                <p className="mb-2 text-muted">{t("verification.domainsConfirmed", { domains: organization.confirmedDomains.join(", ") })}</p>
+              ) : null}
+              {organization.domains?.map((d) => (
+                <CheckboxField
+                  key={d.id}
+                  id={`domain-${organization.id}-${d.id}`}
+                  checked={ticked.includes(d.id)}
+                  onChange={(e) => {
+                    const on = e.currentTarget.checked;
+                    setTicked((list) => (on ? [...list, d.id] : list.filter((x) => x !== d.id)));
+                  }}
+                  label={t("verification.confirmDomain", { domain: d.domain })}
+                />
+              ))}
+            </fieldset>
+          ) : null}
+          {organization.provisional?.length ? (
+            <div className="mb-4">
+              <p className="mb-2 font-bold">{t("verification.provisionalTitle")}</p>
+              <p className="mb-3">{t("verification.provisionalLead")}</p>
+              {organization.provisional.map((p) => (
+                <div key={p.userId} className="mb-3">
+                  <Label htmlFor={`exception-${organization.id}-${p.userId}`} className="font-semibold">
+                    {t("verification.exceptionFor", { name: p.name })}
+                  </Label>
+                  <p id={`exception-${organization.id}-${p.userId}-hint`} className="mb-1 text-base text-muted break-words">
+                    {p.addresses.length
+                      ? t("verification.provisionalAddresses", { addresses: p.addresses.join(", ") })
+                      : t("verification.provisionalNoAddress")}
+                  </p>
+                  <Textarea
+                    id={`exception-${organization.id}-${p.userId}`}
+                    aria-describedby={`exception-${organization.id}-${p.userId}-hint`}
+                    rows={2}
+                    maxLength={1000}
+                    value={reasons[p.userId] ?? ""}
+                    onChange={(e) => {
+                      const value = e.currentTarget.value;
+                      setReasons((r) => ({ ...r, [p.userId]: value }));
+                    }}
+                  />
+                </div>
+              ))}
+            </div>
+          ) : null}
           {needsAcknowledgement ? (
             <div className="mb-4 border-s-8 border-warning bg-warning-tint px-4 py-3">
               <p className="mb-2 font-bold">{t("verification.confirmDuplicates", { count: duplicates.length })}</p>

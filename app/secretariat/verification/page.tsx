@@ -10,6 +10,7 @@ import type { Region, StakeholderType } from "~/server/schemas/vocabulary";
 import { OrganizationReasonDialog } from "../_components/organization-reason-dialog";
 import { SecretariatNav } from "../_components/secretariat-nav";
 import { StatusBadge } from "../_components/status-badge";
+import { ConfirmDomains } from "../_components/confirm-domains";
 import { VerifyButton } from "../_components/verify-button";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function VerificationQueuePage() {
-  const queue = await load(() => api.verification.queue());
+  const [queue, domainsAwaiting] = await Promise.all([load(() => api.verification.queue()), load(() => api.verification.domainsAwaiting())]);
   const [t, tc, tv, format] = await Promise.all([
     getTranslations("secretariat.verification"),
     getTranslations("secretariat"),
@@ -73,6 +74,45 @@ export default async function VerificationQueuePage() {
                         id: "description",
                         term: t("description"),
                         details: o.description ? <p className="whitespace-pre-line">{o.description}</p> : t("none"),
+                      },
+                      {
+                        id: "domains",
+                        term: t("domains"),
+                        details: o.domains.length ? (
+                          <ul data-testid="queue-domains">
+                            {o.domains.map((d) => (
+                              <li key={d.id} className="break-all">
+                                {d.domain} <span className="text-muted">({d.confirmedAt ? t("domainConfirmed") : t("domainAwaiting")})</span>
+                              </li>
+                            ))}
+                          </ul>
+                        ) : (
+                          t("noDomains")
+                        ),
+                      },
+                      {
+                        id: "representatives",
+                        term: t("representatives"),
+                        details: (
+                          <ul>
+                            {o.representatives.map((r) => (
+                              <li key={r.userId} className="break-words">
+                                {r.name}{" "}
+                                <span className="text-muted">
+                                  (
+                                  {r.address
+                                    ? t("repByAddress", { address: r.address })
+                                    : r.exceptionReason
+                                      ? t("repByException")
+                                      : r.confirmedAddresses.length
+                                        ? t("repProvisional", { addresses: r.confirmedAddresses.join(", ") })
+                                        : t("repProvisionalNone")}
+                                  )
+                                </span>
+                              </li>
+                            ))}
+                          </ul>
+                        ),
                       },
                       {
                         id: "registered",
@@ -137,6 +177,11 @@ export default async function VerificationQueuePage() {
                         region: tv(`region.${o.region}`),
                         country: o.country ? countryName(o.country) : t("none"),
                         duplicates: o.duplicates.map((d) => ({ id: d.id, name: d.name, why: d.reasons.map((r) => t(`reason.${r}`)).join("; ") })),
+                        domains: o.domains.filter((d) => !d.confirmedAt).map((d) => ({ id: d.id, domain: d.domain })),
+                        confirmedDomains: o.domains.filter((d) => d.confirmedAt).map((d) => d.domain),
+                        provisional: o.representatives
+                          .filter((r) => !r.address && !r.exceptionReason)
+                          .map((r) => ({ userId: r.userId, name: r.name, addresses: r.confirmedAddresses })),
                       }}
                     />
                     <OrganizationReasonDialog organizationId={o.id} name={o.name} mode="reject" />
@@ -147,6 +192,24 @@ export default async function VerificationQueuePage() {
           </ol>
         </>
       )}
+      {domainsAwaiting.length > 0 ? (
+        <section aria-labelledby="domains-awaiting" className="mt-12">
+          <h2 id="domains-awaiting" className="mb-2 text-2xl font-bold">
+            {t("domainsAwaitingTitle")}
+          </h2>
+          <p className="mb-6">{t("domainsAwaitingLead")}</p>
+          <ul className="space-y-8">
+            {domainsAwaiting.map((o) => (
+              <li key={o.id} className="border-t-4 border-border pt-4">
+                <h3 className="mb-3 text-xl font-bold break-words">
+                  <Link href={`/organizations/${o.slug}`}>{o.name}</Link>
+                </h3>
+                <ConfirmDomains organization={{ id: o.id, name: o.name, domains: o.domains.map((d) => ({ id: d.id, domain: d.domain })) }} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

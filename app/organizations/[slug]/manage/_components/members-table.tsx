@@ -25,6 +25,9 @@ interface Member {
   role: MemberRole;
   listed: boolean;
   since: Date;
+  address: string | null;
+  exceptionReason: string | null;
+  reconfirmBy: Date | null;
 }
 
 interface Props {
@@ -84,6 +87,17 @@ export function MembersTable({ organizationId, organizationName, slug, members, 
         {" · "}
         {m.listed ? t("listedYes") : t("listedNo")}
       </span>
+      {m.role === "representative" ? (
+        <span className="block text-base text-muted" data-testid="basis">
+          {m.address
+            ? t("basisAddress", { address: m.address })
+            : m.exceptionReason
+              ? m.reconfirmBy
+                ? t("basisReconfirm", { date: format.dateTime(m.reconfirmBy, { dateStyle: "medium" }) })
+                : t("basisException", { reason: m.exceptionReason })
+              : t("basisProvisional")}
+        </span>
+      ) : null}
     </>
   );
   const actions = (m: Member) => {
@@ -104,6 +118,19 @@ export function MembersTable({ organizationId, organizationName, slug, members, 
         >
           {nextRole === "representative" ? t("makeRepresentative") : t("makeMember")}
         </Button>
+        {m.role === "representative" && !m.address ? (
+          // Ties the representation to a confirmed address at a confirmed domain (issue 17).
+          <Button
+            type="button"
+            size="sm"
+            variant="secondary"
+            pending={setRole.isPending}
+            aria-label={t("tieLabel", { name: m.displayName })}
+            onClick={() => setRole.mutate({ organizationId, userId: m.userId, role: "representative" })}
+          >
+            {t("tie")}
+          </Button>
+        ) : null}
         <Button
           type="button"
           size="sm"
