@@ -10,9 +10,9 @@ import { renderReportPdf } from "~/server/stocktake-pdf/render";
 import { demoPositions, positionOrganizations, revokedDemoOrganization } from "./demo-positions";
 import { seedDemoAdherence } from "./demo-adherence";
 import { seedDemoAmendments } from "./demo-amendments";
+import { seedDemoRepresentation } from "./demo-representation";
 import { seedDemoSponsors } from "./demo-sponsors";
 import { refreshMeasures } from "~/server/domain/positions";
-import { seedDemoRepresentation } from "./demo-representation";
 import { slugify } from "~/server/domain/slug";
 import { stageRules } from "~/server/domain/process";
 import { closesAtAfter, isTimedStage } from "~/server/domain/stage-clock";
@@ -211,6 +211,7 @@ export async function seedDemo(db: Db) {
     await seedDemoAdherence(tx);
     await seedDemoComments(tx, { member: member.id, representative: rep.id, otherRepresentative: rep2.id, suspended: suspended.id, admin: admin.id }, secretariat.id);
     await seedDemoStocktakes(tx, { member: member.id, representative: rep.id, otherRepresentative: rep2.id }, secretariat.id);
+    await seedDemoRepresentation(tx, secretariat.id);
   });
 }
 

@@ -48,15 +48,16 @@ export const policy = {
   // A suspended person may still download their data and delete their account.
   "account.export": { who: "signedIn" },
   "account.delete": { who: "signedIn" },
-
-  "organization.list": { who: "anyone" },
-  "organization.get": { who: "anyone" },
   // A person's further addresses (verified representation): the link is confirmed only by the
   // account that added the address, signed in.
   "account.addresses": { who: "signedIn" },
   "account.addAddress": { who: "active" },
   "account.confirmAddress": { who: "active" },
   "account.removeAddress": { who: "active" },
+
+
+  "organization.list": { who: "anyone" },
+  "organization.get": { who: "anyone" },
   "organization.mine": { who: "signedIn" },
   "organization.create": { who: "active" },
   "organization.update": { who: "active", scope: "representative" },
@@ -69,21 +70,23 @@ export const policy = {
   "organization.removeMember": { who: "active", scope: "representative" },
   "organization.leave": { who: "active" },
   "organization.setListed": { who: "active" },
-
-  "verification.queue": { who: "secretariat" },
-  "verification.verify": { who: "secretariat" },
   // An organisation's official email domains, registered by its representatives.
   "organization.domains": { who: "active", scope: "representative" },
   "organization.addDomain": { who: "active", scope: "representative" },
   "organization.removeDomain": { who: "active", scope: "representative" },
+
+
+  "verification.queue": { who: "secretariat" },
+  "verification.verify": { who: "secretariat" },
   "verification.reject": { who: "secretariat" },
   "verification.revoke": { who: "secretariat" },
-
-  "user.list": { who: "secretariat" },
-  "user.setRole": { who: "admin" },
   // Domains registered after verification, and a representation on an exception with its reason.
   "verification.confirmDomains": { who: "secretariat" },
   "verification.recordException": { who: "secretariat" },
+
+
+  "user.list": { who: "secretariat" },
+  "user.setRole": { who: "admin" },
   "user.suspend": { who: "secretariat" },
   "user.liftSuspension": { who: "secretariat" },
   "user.appeals": { who: "secretariat" },

@@ -310,6 +310,10 @@ export async function listMembers(db: Db, actor: Actor, organizationId: string) 
       role: organizationMembers.role,
       listed: organizationMembers.listed,
       since: organizationMembers.createdAt,
+      // What a representation rests on (issue 17).
+      address: organizationMembers.address,
+      exceptionReason: organizationMembers.exceptionReason,
+      reconfirmBy: organizationMembers.reconfirmBy,
     })
     .from(organizationMembers)
     .innerJoin(users, eq(users.id, organizationMembers.userId))
@@ -318,10 +322,6 @@ export async function listMembers(db: Db, actor: Actor, organizationId: string) 
 }
 
 const lastRepresentative = () =>
-      // What a representation rests on (issue 17).
-      address: organizationMembers.address,
-      exceptionReason: organizationMembers.exceptionReason,
-      reconfirmBy: organizationMembers.reconfirmBy,
   invalidState("An organisation needs at least one representative. Make another member a representative first.");
 
 /** Locks the organisation's representative rows, so two simultaneous removals cannot leave none. */
@@ -340,6 +340,12 @@ export async function setMemberRole(db: Db, actor: Actor, input: z.output<typeof
     if (input.role === "member" && (await otherRepresentatives(tx, input.organizationId, input.userId)) === 0) {
       throw lastRepresentative();
     }
+    // A representative rests on a confirmed address at one of the organisation's confirmed domains
+    // (issue 17); setting it again ties an existing representation (e.g. one kept by the migration) to one.
+    const basis =
+      input.role === "representative"
+        ? { address: await requireRepresentationAddress(tx, input.organizationId, input.userId), exceptionReason: null, exceptionById: null, exceptionAt: null, reconfirmBy: null }
+        : { address: null, exceptionReason: null, exceptionById: null, exceptionAt: null, reconfirmBy: null };
     const updated = await tx
       .update(organizationMembers)
       .set({ role: input.role, ...basis })
@@ -348,12 +354,6 @@ export async function setMemberRole(db: Db, actor: Actor, input: z.output<typeof
     if (updated.length === 0) throw notFound("That member");
     return { role: input.role };
   });
-    // A representative rests on a confirmed address at one of the organisation's confirmed domains
-    // (issue 17); setting it again ties an existing representation (e.g. one kept by the migration) to one.
-    const basis =
-      input.role === "representative"
-        ? { address: await requireRepresentationAddress(tx, input.organizationId, input.userId), exceptionReason: null, exceptionById: null, exceptionAt: null, reconfirmBy: null }
-        : { address: null, exceptionReason: null, exceptionById: null, exceptionAt: null, reconfirmBy: null };
 }
 
 async function removeMembership(db: Db, organizationId: string, userId: string) {

@@ -34,9 +34,9 @@ export default async function OrganizationPage({ params }: { params: Params }) {
     getFormatter(),
   ]);
   const status = organization.verificationStatus;
-  const membership = organization.myMembership;
   // A verified organisation's representatives are listed apart, each of them (issue 17).
   const listedMembers = status === "verified" ? organization.listedMembers.filter((m) => m.role !== "representative") : organization.listedMembers;
+  const membership = organization.myMembership;
 
   return (
     <>
@@ -118,7 +118,6 @@ export default async function OrganizationPage({ params }: { params: Params }) {
                 term: t("registered"),
                 details: format.dateTime(organization.createdAt, { dateStyle: "long" }),
               },
-            ]}
               {
                 id: "domains",
                 term: t("domains"),
@@ -130,6 +129,7 @@ export default async function OrganizationPage({ params }: { params: Params }) {
                   t("noDomains")
                 ),
               },
+            ]}
           />
 
           {organization.description ? (
@@ -143,7 +143,6 @@ export default async function OrganizationPage({ params }: { params: Params }) {
 
           <OrganizationPositions data={positions} />
 
-          <section aria-labelledby="members-heading">
           {status === "verified" ? (
             <section aria-labelledby="representatives-heading" className="mb-10">
               <h2 id="representatives-heading" className="mb-2 text-xl font-bold sm:text-2xl">
@@ -161,6 +160,7 @@ export default async function OrganizationPage({ params }: { params: Params }) {
             </section>
           ) : null}
 
+          <section aria-labelledby="members-heading">
             <h2 id="members-heading" className="mb-2 text-xl font-bold sm:text-2xl">
               {t("membersTitle")}
             </h2>
