@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import { searchHead, searchVector } from "~/server/domain/norms";
 import type { Db, Tx } from "./connect";
 import { demoComments, type DemoAuthor } from "./demo-comments";
+import { demoDelegates } from "./demo-delegates";
+import { seedDemoGovernance } from "./demo-governance";
 import { demoNorms } from "./demo-norms";
 import { currentYear, type DemoObservation, type DemoStatement, demoReferenceItems, previousYear } from "./demo-stocktakes";
 import { emptyNarrative, gatherSnapshotInput } from "~/server/domain/stocktakes";
@@ -16,6 +18,7 @@ import { refreshMeasures } from "~/server/domain/positions";
 import { slugify } from "~/server/domain/slug";
 import { stageRules } from "~/server/domain/process";
 import { closesAtAfter, isTimedStage } from "~/server/domain/stage-clock";
+import { hashPassword } from "~/server/auth/password";
 import { addMember, createOrganization, createUser } from "./factories";
 import forumsData from "./reference-data/forums.json";
 import referenceData from "./reference-data/reference-norms.json";
@@ -149,12 +152,20 @@ export async function seedDemo(db: Db) {
     const rep2 = await make("otherRepresentative", "Rin Representative");
     const suspended = await make("suspended", "Sol Suspended");
 
-    const org = (
+    // The organisations the role accounts do not represent each have a representative of their
+    // own (db/demo-delegates.ts): staff accounts represent no organisation.
+    const delegateHash = await hashPassword(DEMO_PASSWORD);
+    const delegate = async (organizationName: string) => {
+      const person = demoDelegates[organizationName];
+      if (!person) throw new Error(`No demo representative for ${organizationName}`);
+      return (await createUser(tx, { ...person, passwordHash: delegateHash })).id;
+    };
+    const org = async (
       name: string,
       stakeholderType: StakeholderTypeName,
       region: RegionName,
       country: string | null,
-      createdById: string,
+      createdById: string | "delegate",
       status: "verified" | "pending" = "verified",
       website: string | null = null,
     ) =>
@@ -167,18 +178,18 @@ export async function seedDemo(db: Db) {
         website,
         description: demoDescription,
         status,
-        createdById,
+        createdById: createdById === "delegate" ? await delegate(name) : createdById,
       });
 
     const kenya = await org("Ministry of Foreign Affairs of Kenya", "state", "african", "KE", rep.id);
-    await org("Ministry of Foreign Affairs of Japan", "state", "asia_pacific", "JP", admin.id);
-    await org("Ministry of Foreign Affairs of Poland", "state", "eastern_european", "PL", admin.id);
-    await org("Ministry of Foreign Affairs of Brazil", "state", "latin_american_caribbean", "BR", admin.id);
-    await org("Federal Foreign Office of Germany", "state", "weog", "DE", admin.id);
-    await org("Regional Cyber Cooperation Organisation", "intergovernmental", "global", null, admin.id);
+    await org("Ministry of Foreign Affairs of Japan", "state", "asia_pacific", "JP", "delegate");
+    await org("Ministry of Foreign Affairs of Poland", "state", "eastern_european", "PL", "delegate");
+    await org("Ministry of Foreign Affairs of Brazil", "state", "latin_american_caribbean", "BR", "delegate");
+    await org("Federal Foreign Office of Germany", "state", "weog", "DE", "delegate");
+    await org("Regional Cyber Cooperation Organisation", "intergovernmental", "global", null, "delegate");
     const company = await org("Open Networks Ltd", "private_sector", "weog", "IE", rep2.id, "verified", "https://open-networks.example");
     const ngo = await org("Digital Rights Collective", "civil_society", "latin_american_caribbean", "AR", rep.id);
-    await org("Institute for Cyber Policy Studies", "academia", "eastern_european", "EE", admin.id);
+    await org("Institute for Cyber Policy Studies", "academia", "eastern_european", "EE", "delegate");
     await org("Pacific CERT Coordination Centre", "technical_community", "asia_pacific", "AU", member.id, "pending");
     // A likely duplicate of Open Networks Ltd, so the verification queue shows its warning.
     await org("Open Networks Limited", "private_sector", "weog", "IE", member.id, "pending", "https://open-networks.example");
@@ -193,7 +204,7 @@ export async function seedDemo(db: Db) {
       createdById: secretariat.id,
       imposedByRole: "secretariat",
     });
-    for (const o of positionOrganizations) await org(o.name, o.stakeholderType, o.region, o.country, admin.id);
+    for (const o of positionOrganizations) await org(o.name, o.stakeholderType, o.region, o.country, "delegate");
     await seedDemoNorms(tx, { representative: rep.id, otherRepresentative: rep2.id, member: member.id }, secretariat.id);
     await seedDemoPositions(tx);
     await seedDemoAmendments(tx, { member: member.id, representative: rep.id, otherRepresentative: rep2.id });
@@ -212,6 +223,7 @@ export async function seedDemo(db: Db) {
     await seedDemoComments(tx, { member: member.id, representative: rep.id, otherRepresentative: rep2.id, suspended: suspended.id, admin: admin.id }, secretariat.id);
     await seedDemoStocktakes(tx, { member: member.id, representative: rep.id, otherRepresentative: rep2.id }, secretariat.id);
     await seedDemoRepresentation(tx, secretariat.id);
+    await seedDemoGovernance(tx, admin.id);
   });
 }
 

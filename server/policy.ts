@@ -21,6 +21,9 @@ export interface Actor {
  * - `anyone`: visitors too;
  * - `signedIn`: any signed-in person, suspended or not (reading one's own data, appealing);
  * - `active`: signed in and not suspended;
+ * - `participant`: active and not staff. The secretariat is neutral: accounts with the
+ *   secretariat or admin role belong to no organisation, record no positions, file no statements
+ *   and log no observations (the database refuses staff memberships too: migration 0029);
  * - `secretariat`: role secretariat or admin, not suspended;
  * - `admin`: role admin, not suspended.
  * `scope: "representative"` adds: and a representative of the organisation concerned.
@@ -28,7 +31,7 @@ export interface Actor {
  * concerned, checked by the norm domain inside the transaction that locks the norm; for comment
  * actions, the comment's author, checked by the comments domain.
  */
-type Who = "anyone" | "signedIn" | "active" | "secretariat" | "admin";
+type Who = "anyone" | "signedIn" | "active" | "participant" | "secretariat" | "admin";
 interface Rule {
   who: Who;
   scope?: "representative" | "author" | "proposer";
@@ -55,13 +58,12 @@ export const policy = {
   "account.confirmAddress": { who: "active" },
   "account.removeAddress": { who: "active" },
 
-
   "organization.list": { who: "anyone" },
   "organization.get": { who: "anyone" },
   "organization.mine": { who: "signedIn" },
-  "organization.create": { who: "active" },
+  "organization.create": { who: "participant" },
   "organization.update": { who: "active", scope: "representative" },
-  "organization.requestJoin": { who: "active" },
+  "organization.requestJoin": { who: "participant" },
   "organization.withdrawJoinRequest": { who: "active" },
   "organization.joinRequests": { who: "active", scope: "representative" },
   "organization.decideJoinRequest": { who: "active", scope: "representative" },
@@ -75,7 +77,6 @@ export const policy = {
   "organization.addDomain": { who: "active", scope: "representative" },
   "organization.removeDomain": { who: "active", scope: "representative" },
 
-
   "verification.queue": { who: "secretariat" },
   "verification.verify": { who: "secretariat" },
   "verification.reject": { who: "secretariat" },
@@ -83,7 +84,6 @@ export const policy = {
   // Domains registered after verification, and a representation on an exception with its reason.
   "verification.confirmDomains": { who: "secretariat" },
   "verification.recordException": { who: "secretariat" },
-
 
   "user.list": { who: "secretariat" },
   "user.setRole": { who: "admin" },
@@ -93,6 +93,11 @@ export const policy = {
   "user.decideAppeal": { who: "secretariat" },
 
   "audit.list": { who: "admin" },
+
+  // /about/governance: how the forum is run, public with its history; an administrator publishes.
+  "governance.page": { who: "anyone" },
+  "governance.revision": { who: "anyone" },
+  "governance.publish": { who: "admin" },
 
   // Exists only in end-to-end tests (TEST_CLOCK=1, loopback): "not found" for everyone otherwise.
   "testing.setClock": { who: "anyone" },
@@ -161,11 +166,11 @@ export const policy = {
   "position.every": { who: "anyone" },
   "position.history": { who: "anyone" },
   "position.forOrganization": { who: "anyone" },
-  "position.record": { who: "active", scope: "representative" },
-  "position.reaffirm": { who: "active", scope: "representative" },
+  "position.record": { who: "participant", scope: "representative" },
+  "position.reaffirm": { who: "participant", scope: "representative" },
   // A concluded norm's adherence over time, and an organisation withdrawing its adherence.
   "position.adherence": { who: "anyone" },
-  "position.withdraw": { who: "active", scope: "representative" },
+  "position.withdraw": { who: "participant", scope: "representative" },
 
   // Comments: authorship, speaking for an organisation and the norm's state are checked in the
   // comments domain. A suspended person may still read their own comments and appeal a hidden one.
@@ -201,11 +206,11 @@ export const policy = {
   "stocktake.preview": { who: "secretariat" },
   "stocktake.publish": { who: "secretariat" },
   "stocktake.publishProgress": { who: "secretariat" },
-  "stocktake.statementForm": { who: "active" },
-  "stocktake.fileStatement": { who: "active", scope: "representative" },
-  "stocktake.logObservation": { who: "active" },
+  "stocktake.statementForm": { who: "participant" },
+  "stocktake.fileStatement": { who: "participant", scope: "representative" },
+  "stocktake.logObservation": { who: "participant" },
   "stocktake.reviewObservation": { who: "secretariat" },
-  "stocktake.reply": { who: "active", scope: "representative" },
+  "stocktake.reply": { who: "participant", scope: "representative" },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;
@@ -215,6 +220,10 @@ export type PublicAction = { [A in Action]: (typeof policy)[A]["who"] extends "a
 export type SignedInAction = Exclude<Action, PublicAction>;
 
 export const isStaff = (actor: Actor | null) => actor?.role === "secretariat" || actor?.role === "admin";
+
+/** Why a staff account is refused what participants do (the secretariat's neutrality rule). */
+export const staffTakeNoPart =
+  "Secretariat and administrator accounts take no part as participants: they do not join or represent organisations, record positions, file statements or log observations.";
 
 /** Checks the actor part of an action's rule; throws a typed error when it is refused. */
 export function authorize(action: Action, actor: Actor | null): void {
@@ -229,6 +238,7 @@ export function authorize(action: Action, actor: Actor | null): void {
         : "Your account is suspended. You can read and appeal, but not do this.",
     );
   }
+  if (rule.who === "participant" && isStaff(actor)) throw forbidden(staffTakeNoPart);
   if (rule.who === "secretariat" && !isStaff(actor)) throw forbidden("Only the secretariat can do this.");
   if (rule.who === "admin" && actor.role !== "admin") throw forbidden("Only an administrator can do this.");
 }

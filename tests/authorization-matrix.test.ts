@@ -1,10 +1,11 @@
 // Every procedure of the app router × every kind of actor, with the expected allow or deny.
 // The list of procedures comes from the router itself: a procedure without rows fails the suite.
 import { TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "~/db/connect";
 import { addMember, createOrganization, createUser } from "~/db/factories";
-import { organizationDomains, organizations, suspensionAppeals, suspensions, userEmails } from "~/db/schema";
+import { governanceRevisions, organizationDomains, organizations, suspensionAppeals, suspensions, userEmails, users } from "~/db/schema";
 import { issueToken } from "~/server/domain/tokens";
 import { policy } from "~/server/policy";
 import { appRouter } from "~/server/root";
@@ -25,6 +26,8 @@ const only = (...allowed: ActorName[]): Expectation =>
 const ANYONE = only(...actors);
 const SIGNED_IN = only("member", "representative", "otherRepresentative", "secretariat", "admin", "suspended");
 const ACTIVE = only("member", "representative", "otherRepresentative", "secretariat", "admin");
+// The secretariat is neutral: staff take no part as participants (join, represent, record, file, log).
+const PARTICIPANT = only("member", "representative", "otherRepresentative");
 const REPRESENTATIVE = only("representative");
 const STAFF = only("secretariat", "admin");
 const ADMIN = only("admin");
@@ -154,7 +157,10 @@ async function arrange(db: Db) {
     sources: ["https://example.org/report-2"],
   });
   await asSecretariat.stocktakes.reviewObservation({ observationId: acceptedObservation.id, decision: "accept" });
-  const secretariatObservation = await asSecretariat.stocktakes.logObservation({
+  // Staff log no observations (the neutrality rule): the secretariat member logged this one as a
+  // member, before joining the staff, so another member of the secretariat reviews it.
+  await db.update(users).set({ role: "member" }).where(eq(users.id, secretariat.id));
+  const secretariatObservation = await (await callerAs(db, secretariat)).stocktakes.logObservation({
     year: 2031,
     title: "An incident the secretariat logged",
     description: "A response team's network was disrupted for a day.",
@@ -164,6 +170,7 @@ async function arrange(db: Db) {
     assessments: [{ itemId: openItems[0]!.id, assessment: "inconsistent" }],
     sources: ["https://example.org/report-4"],
   });
+  await db.update(users).set({ role: "secretariat" }).where(eq(users.id, secretariat.id));
   for (const year of [2032, 2033]) {
     await asSecretariat.stocktakes.open({ year, opensOn: today(-3), closesOn: today(3), normIds: [publicNormRow!.id], referenceNormIds: [] });
     await asSecretariat.stocktakes.close({ year });
@@ -175,6 +182,8 @@ async function arrange(db: Db) {
   const [memberAddress] = await db.insert(userEmails).values({ userId: member.id, email: "member@ministry-matrix.example" }).returning();
   const confirmAddressToken = await issueToken(db, member.id, "confirm_address", new Date(), memberAddress!.id);
   const [organizationDomain] = await db.insert(organizationDomains).values({ organizationId: organization.id, domain: "matrix-org.example" }).returning();
+  // The governance page's first revision, so that reading one by number finds it.
+  await db.insert(governanceRevisions).values({ number: 1, secretariat: "Who runs it.", appointments: "How staff are appointed.", funding: "Who funds it.", summary: "The matrix's first revision.", editedById: admin.id });
   return {
     users: { representative, otherRepresentative, member, secretariat, admin, suspended },
     organization,
@@ -243,9 +252,9 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "organizations.list": { expect: ANYONE, input: () => ({}) },
   "organizations.get": { expect: ANYONE, input: (f) => ({ slug: f.organization.slug }) },
   "organizations.mine": { expect: SIGNED_IN },
-  "organizations.create": { expect: ACTIVE, input: () => orgFields },
+  "organizations.create": { expect: PARTICIPANT, input: () => orgFields },
   "organizations.update": { expect: REPRESENTATIVE, input: (f) => ({ ...orgFields, organizationId: f.organization.id }) },
-  "organizations.requestJoin": { expect: ACTIVE, input: (f) => ({ organizationId: f.otherOrganization.id }) },
+  "organizations.requestJoin": { expect: PARTICIPANT, input: (f) => ({ organizationId: f.otherOrganization.id }) },
   "organizations.withdrawJoinRequest": { expect: hiddenFor(ACTIVE, "member", "representative", "otherRepresentative", "secretariat", "admin"), input: (f) => ({ requestId: f.joinRequest.id }) },
   "organizations.joinRequests": { expect: REPRESENTATIVE, input: (f) => ({ organizationId: f.organization.id }) },
   "organizations.decideJoinRequest": {
@@ -292,6 +301,13 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "users.decideAppeal#imposed-by-admin": { expect: ADMIN, input: (f) => ({ appealId: f.adminAppeal.id, decision: "uphold", note: "The suspension stands." }) },
 
   "audit.list": { expect: ADMIN, input: () => ({}) },
+  "governance.page": { expect: ANYONE },
+  "governance.revision": { expect: ANYONE, input: () => ({ number: 1 }) },
+  "governance.revision#missing": { expect: hiddenFor(ANYONE, ...actors), input: () => ({ number: 99 }) },
+  "governance.publish": {
+    expect: ADMIN,
+    input: () => ({ secretariat: "Who runs it, revised.", appointments: "How staff are appointed.", funding: "Who funds it.", summary: "Names the new head of the secretariat." }),
+  },
 
   "norms.list": { expect: ANYONE, input: () => ({ q: "matrix" }) },
   "norms.get": { expect: ANYONE, input: (f) => ({ slug: f.publicNorm.slug }) },
@@ -469,14 +485,14 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "stocktakes.preview": { expect: STAFF, input: () => ({ year: 2033 }) },
   "stocktakes.publish": { expect: STAFF, input: () => ({ year: 2033 }) },
   "stocktakes.publishProgress": { expect: STAFF, input: () => ({ year: 2032 }) },
-  "stocktakes.statementForm": { expect: ACTIVE, input: () => ({ year: 2031 }) },
+  "stocktakes.statementForm": { expect: PARTICIPANT, input: () => ({ year: 2031 }) },
   // The other representative speaks for another organisation: filing for this one is refused.
   "stocktakes.fileStatement": {
     expect: REPRESENTATIVE,
     input: (f) => ({ year: 2031, itemId: f.openItems[0]!.id, organizationId: f.organization.id, status: "implemented", text: "", links: [] }),
   },
   "stocktakes.logObservation": {
-    expect: ACTIVE,
+    expect: PARTICIPANT,
     input: (f) => ({
       year: 2031,
       title: "A third incident",

@@ -9,12 +9,14 @@ import {
   normEvents,
   normFrozenFigures,
   norms,
+  organizationMembers,
   organizations,
   referenceDocuments,
   referenceNormCategories,
   referenceNorms,
   users,
 } from "~/db/schema";
+import { demoDelegates } from "~/db/demo-delegates";
 import { demoAccounts, seed } from "~/db/seed";
 import { callerAs } from "./support/context";
 import { regions, stakeholderTypes, userRoles } from "~/server/schemas/vocabulary";
@@ -74,8 +76,17 @@ describe("demo data", () => {
     expect(new Set(orgs.map((o) => o.region))).toEqual(new Set(regions));
     const people = await db.select().from(users);
     expect(new Set(people.map((u) => u.role))).toEqual(new Set(userRoles));
-    expect(people.map((u) => u.email)).toEqual(expect.arrayContaining(Object.values(demoAccounts)));
-    expect(people).toHaveLength(Object.values(demoAccounts).length);
+    const delegates = Object.values(demoDelegates).map((d) => d.email);
+    expect(people.map((u) => u.email).sort()).toEqual([...Object.values(demoAccounts), ...delegates].sort());
+  });
+
+  it("has staff who represent nobody, and a representative for every organisation", async () => {
+    const { db } = database;
+    const members = await db.select({ organizationId: organizationMembers.organizationId, role: organizationMembers.role, userRole: users.role }).from(organizationMembers).innerJoin(users, eq(users.id, organizationMembers.userId));
+    expect(members.filter((m) => m.userRole !== "member")).toEqual([]);
+    const orgs = await db.select({ id: organizations.id }).from(organizations);
+    const represented = new Set(members.filter((m) => m.role === "representative").map((m) => m.organizationId));
+    expect(orgs.filter((o) => !represented.has(o.id))).toEqual([]);
   });
 
   it("has positions whose stored measures match a fresh computation, and a discussion in every moderation state", async () => {

@@ -13,12 +13,15 @@ export type AuditAction =
   | "organization.returned_to_review"
   | "organization.domains_confirmed"
   | "organization.representation_exception"
-  | "reference.corrected";
+  | "reference.corrected"
+  // Written only by migration 0029 (the secretariat's neutrality rule), with no actor.
+  | "organization.staff_membership_removed"
+  | "governance.published";
 
 /** Appends to the audit log; call inside the transaction of the action it records. */
 export async function recordAudit(
   db: DbOrTx,
-  entry: { actorId: string; action: AuditAction; targetType: "user" | "organization" | "reference_norm"; targetId: string; details?: Record<string, unknown> },
+  entry: { actorId: string; action: AuditAction; targetType: "user" | "organization" | "reference_norm" | "governance"; targetId: string; details?: Record<string, unknown> },
 ) {
   await db.insert(auditLog).values({ ...entry, details: entry.details ?? {} });
 }

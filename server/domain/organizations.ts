@@ -291,10 +291,18 @@ export async function decideJoinRequest(db: Db, actor: Actor, input: z.output<ty
       .returning({ userId: joinRequests.userId });
     if (!request) throw invalidState("This request has already been answered or withdrawn.");
     if (input.decision === "approve") {
-      await tx
-        .insert(organizationMembers)
-        .values({ organizationId: input.organizationId, userId: request.userId, role: "member" })
-        .onConflictDoNothing();
+      try {
+        await tx
+          .insert(organizationMembers)
+          .values({ organizationId: input.organizationId, userId: request.userId, role: "member" })
+          .onConflictDoNothing();
+      } catch (error) {
+        // The person took a secretariat or admin role after asking: the database refuses (migration 0029).
+        if (pgConstraint(error) === "organization_members_no_staff") {
+          throw invalidState("This person now works for the secretariat, whose accounts belong to no organisation. Decline the request instead.");
+        }
+        throw error;
+      }
     }
     return { decision: input.decision };
   });

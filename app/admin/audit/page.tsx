@@ -25,6 +25,8 @@ const knownActions = new Set<string>([
   "organization.returned_to_review",
   "organization.domains_confirmed",
   "organization.representation_exception",
+  "organization.staff_membership_removed",
+  "governance.published",
 ] satisfies AuditAction[]);
 const isAuditAction = (a: string): a is AuditAction => knownActions.has(a);
 const isRole = (v: string | null): v is (typeof userRoles)[number] => userRoles.some((r) => r === v);
@@ -72,6 +74,18 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       case "user.suspension_lifted":
         if (reason) lines.push(t("note", { note: reason }));
         break;
+      case "organization.staff_membership_removed": {
+        const person = text(d, "person");
+        const memberRole = text(d, "memberRole");
+        if (person) lines.push(t("staffMembershipRemoved", { person, role: role(text(d, "staffRole")), memberRole: memberRole ?? "member" }));
+        if (reason) lines.push(t("reason", { reason }));
+        break;
+      }
+      case "governance.published": {
+        const summary = text(d, "summary");
+        if (summary) lines.push(t("note", { note: summary }));
+        break;
+      }
       case "user.appeal_decided": {
         const decision = text(d, "decision");
         if (decision) lines.push(t("decision", { decision }));
@@ -89,6 +103,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const target = (entry: (typeof log.items)[number]) => {
     if (entry.targetType === "user") return t("person", { name: entry.targetUserName ?? t("deletedUser") });
     if (entry.targetType === "reference_norm") return t("referenceNorm", { id: entry.targetId });
+    if (entry.targetType === "governance") return t("governanceRevision", { number: entry.targetId });
     const name = text(entry.details, "name");
     return name ? t("organization", { name }) : t("organizationId", { id: entry.targetId });
   };

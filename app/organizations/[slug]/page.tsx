@@ -8,6 +8,7 @@ import { DescriptionList } from "~/app/_components/ui/description-list";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
 import { getActor } from "~/server/context";
+import { isStaff } from "~/server/policy";
 import { countryName } from "~/server/schemas/countries";
 import { StatusBadge } from "../_components/status-badge";
 import { MembershipPanel } from "./_components/islands";
@@ -183,9 +184,9 @@ export default async function OrganizationPage({ params }: { params: Params }) {
         </div>
 
         {/* A visitor's panel is server markup; a signed-in person's is loaded with its forms. */}
-        {!actor ? (
+        {!actor || (isStaff(actor) && !membership) ? (
           status !== "rejected" ? (
-            <VisitorMembershipPanel slug={organization.slug} />
+            <VisitorMembershipPanel slug={organization.slug} staff={isStaff(actor)} />
           ) : null
         ) : (
           <MembershipPanel
