@@ -1,7 +1,7 @@
 // Co-sponsors in the browser: a representative asks, for one of their verified organisations, to
 // co-sponsor a norm (with a browser that runs no script: the form is a server action), the proposer
-// accepts, and a visitor sees the sponsor with its stakeholder type and region; a member who
-// represents no organisation and a visitor get no form, and nobody but the parties sees the request.
+// accepts, and a visitor sees the sponsor with its stakeholder type and region; a member whose
+// organisations are not verified and a visitor get no form, and nobody but the parties sees the request.
 import type { Browser } from "@playwright/test";
 import { DEMO_PASSWORD, demo, expect, open, signIn, test, unique } from "./support/fixtures";
 import { normInConsultation } from "./support/norms";
@@ -35,11 +35,12 @@ test("a representative asks to co-sponsor a norm, the proposer accepts, and a vi
   // Asked once: Kenya is no longer offered.
   await expect(rep.getByTestId("sponsor-request").getByRole("option", { name: KENYA })).toHaveCount(0);
 
-  // A member who represents no organisation, and a visitor: no form, and no sight of the request.
+  // A member who represents only organisations not yet verified, and a visitor: no form, and no
+  // sight of the request.
   const member = await (await browser.newContext()).newPage();
   await signIn(member, demo.member);
   await open(member, normUrl);
-  await expect(member.getByTestId("sponsors")).toContainText("Only a representative of a verified organisation can ask to co-sponsor a norm.");
+  await expect(member.getByTestId("sponsors")).toContainText("Pacific CERT Coordination Centre is not verified, so it cannot co-sponsor norms.");
   await expect(member.getByTestId("sponsor-request")).toHaveCount(0);
   await expect(member.getByRole("heading", { name: /Requests to co-sponsor/ })).toHaveCount(0);
   const visitor = await (await browser.newContext()).newPage();
