@@ -14,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import {
   memberRoles,
+  participations,
   regions,
   stakeholderTypes,
   verificationStatuses,
@@ -42,6 +43,8 @@ export const region = pgEnum("region", regions);
 
 export const verificationStatus = pgEnum("verification_status", verificationStatuses);
 
+export const participation = pgEnum("participation", participations);
+
 export const organizations = pgTable(
   "organizations",
   {
@@ -55,6 +58,11 @@ export const organizations = pgTable(
     website: text(),
     description: text().notNull().default(""),
     verificationStatus: verificationStatus().notNull().default("pending"),
+    // A full participant, or an observer (no positions). An observer's representatives may ask the
+    // secretariat to make it a full participant: asked then, until the secretariat decides.
+    participation: participation().notNull().default("participant"),
+    participationRequestedAt: timestamp({ withTimezone: true }),
+    participationRequestedById: uuid().references(() => users.id),
     // Why it was rejected or revoked; shown to its representatives.
     statusReason: text(),
     statusChangedAt: timestamp({ withTimezone: true }),
@@ -79,10 +87,18 @@ export const organizations = pgTable(
     // The verification queue and the directory filter on these.
     index("organizations_verification_status_idx").on(t.verificationStatus, t.createdAt),
     index("organizations_type_region_idx").on(t.stakeholderType, t.region),
+    // The secretariat's queue of observers asking to take part fully.
+    index("organizations_participation_requested_idx").on(t.participationRequestedAt).where(sql`${t.participationRequestedAt} is not null`),
+    index("organizations_participation_requested_by_id_idx").on(t.participationRequestedById),
     // Finding organisations by any part of their name (the directory's and the site search's
     // `ilike '%…%'`): trigrams, so a search reads the matches, not all names (pg_trgm).
     index("organizations_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
     check("organizations_country_chk", sql`${t.country} ~ '^[A-Z]{2}$'`),
+    // Only an observer asks to take part fully, and who asked goes with when.
+    check(
+      "organizations_participation_request_chk",
+      sql`(${t.participationRequestedAt} is null or ${t.participation} = 'observer') and (${t.participationRequestedAt} is null) = (${t.participationRequestedById} is null)`,
+    ),
   ],
 );
 

@@ -27,6 +27,11 @@ export type Region = (typeof regions)[number];
 export const verificationStatuses = ["pending", "verified", "rejected", "revoked"] as const;
 export type VerificationStatus = (typeof verificationStatuses)[number];
 
+// How an organisation takes part: a full participant takes positions; an observer follows,
+// comments and files statements, but takes no positions (issue 17).
+export const participations = ["participant", "observer"] as const;
+export type Participation = (typeof participations)[number];
+
 export const memberRoles = ["representative", "member"] as const;
 export type MemberRole = (typeof memberRoles)[number];
 
