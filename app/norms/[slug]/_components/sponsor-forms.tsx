@@ -76,12 +76,15 @@ export function SponsorDecisionForm({
   sponsorId,
   intent,
   submit,
+  context,
   testId,
   variant = "primary",
 }: {
   sponsorId: string;
   intent: "withdraw" | "accept" | "decline";
   submit: string;
+  /** Said after `submit` to screen readers only: which request the button answers. */
+  context?: string;
   testId: string;
   variant?: "primary" | "secondary" | "destructive-secondary";
 }) {
@@ -93,6 +96,7 @@ export function SponsorDecisionForm({
       <input type="hidden" name="intent" value={intent} />
       <Button type="submit" pending={pending} worksWithoutScript variant={variant}>
         {submit}
+        {context ? <span className="sr-only"> {context}</span> : null}
       </Button>
     </form>
   );

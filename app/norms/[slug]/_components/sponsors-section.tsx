@@ -43,7 +43,8 @@ export async function SponsorsSection({
   const data = viewer.kind === "signedIn" ? viewer.data : null;
   const mine = data?.viewer.organizations ?? [];
   const canAsk = mine.filter((o) => o.verified && !o.proposer && o.state === null);
-  const requests = data?.requests ?? [];
+  // The authors answer requests here; a representative sees their own under "Your organisations".
+  const requests = data?.viewer.canDecide ? data.requests : [];
   return (
     <section aria-labelledby="sponsors-heading" className="mb-10" data-testid="sponsors">
       <h2 id="sponsors-heading" className="mb-3 text-xl font-bold sm:text-2xl">
@@ -95,8 +96,8 @@ export async function SponsorsSection({
           <h3 id="sponsor-requests-heading" className="mb-2 text-lg font-bold">
             {tr("title")} ({requests.length})
           </h3>
-          <p className="mb-3 text-base">{data?.viewer.canDecide ? tr("leadAuthors") : tr("leadYours")}</p>
-          {data?.viewer.canDecide && !data.viewer.canAccept ? <p className="mb-3 text-base">{tr("acceptClosed")}</p> : null}
+          <p className="mb-3 text-base">{tr("lead")}</p>
+          {!data?.viewer.canAccept ? <p className="mb-3 text-base">{tr("acceptClosed")}</p> : null}
           <ul className="border-t border-border">
             {requests.map((r) => (
               <li key={r.id} className="border-b border-border py-3" data-testid="sponsor-request-item">
@@ -108,20 +109,19 @@ export async function SponsorsSection({
                 </p>
                 <p className="text-base text-muted">{tr("asked", { name: r.requestedBy, date: date(r.requestedAt) })}</p>
                 {r.message ? <p className="mt-1 max-w-2xl whitespace-pre-line">{tr("message", { message: r.message })}</p> : null}
-                {data?.viewer.canDecide ? (
-                  <div className="mt-3 flex flex-wrap gap-3">
-                    {data.viewer.canAccept ? (
-                      <SponsorDecisionForm sponsorId={r.id} intent="accept" submit={tr("accept", { organization: r.organization.name })} testId="sponsor-accept" />
-                    ) : null}
-                    <SponsorDecisionForm
-                      sponsorId={r.id}
-                      intent="decline"
-                      submit={tr("decline", { organization: r.organization.name })}
-                      testId="sponsor-decline"
-                      variant="destructive-secondary"
-                    />
-                  </div>
-                ) : null}
+                <div className="mt-3 flex flex-wrap gap-3">
+                  {data?.viewer.canAccept ? (
+                    <SponsorDecisionForm sponsorId={r.id} intent="accept" submit={tr("accept")} context={r.organization.name} testId="sponsor-accept" />
+                  ) : null}
+                  <SponsorDecisionForm
+                    sponsorId={r.id}
+                    intent="decline"
+                    submit={tr("decline")}
+                    context={r.organization.name}
+                    testId="sponsor-decline"
+                    variant="destructive-secondary"
+                  />
+                </div>
               </li>
             ))}
           </ul>
