@@ -11,7 +11,7 @@ import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openPglite } from "~/db/connect";
 import { addMember, createOrganization, createUser } from "~/db/factories";
-import { auditLog, organizationDomains, organizationMembers, organizations, userEmails } from "~/db/schema";
+import { auditLog, organizationDomains, organizationMembers, organizations, rateLimits, userEmails } from "~/db/schema";
 import { isPlainDomain } from "~/server/schemas/representation";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
@@ -125,6 +125,19 @@ describe("a person's further addresses", () => {
     const limited = await failure(api.account.addAddress({ email: "eleventh@limit-test.example" }));
     expect(limited.code).toBe("TOO_MANY_REQUESTS");
     expect(limited.message).toContain("Try again in");
+  });
+});
+
+describe("deleting an account", () => {
+  it("removes the person's further addresses and the mail counters keyed by them", async () => {
+    const person = await createUser(database.db);
+    const api = await callerAs(database.db, person, mail.mailer);
+    await api.account.addAddress({ email: "leaving@ngo-delete.example" });
+    const counters = () => database.db.$count(rateLimits, sql`strpos(${rateLimits.key}, 'leaving@ngo-delete.example') > 0`);
+    expect(await counters()).toBeGreaterThan(0);
+    await api.account.delete({ password: "correct horse battery" });
+    expect(await database.db.$count(userEmails, eq(userEmails.userId, person.id))).toBe(0);
+    expect(await counters()).toBe(0);
   });
 });
 

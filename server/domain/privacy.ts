@@ -226,6 +226,8 @@ export async function deleteAccount(db: Db, actor: Actor, input: z.output<typeof
       .for("update");
     if (!locked) throw notFound("Your account");
     await assertMayLeave(tx, actor);
+    // The further addresses key mail counters too ("mail:address:name@ministry.example"): read before they go.
+    const further = await tx.select({ email: schema.userEmails.email }).from(schema.userEmails).where(eq(schema.userEmails.userId, actor.id));
     for (const source of personalDataSources) {
       if (source.erasure.action === "delete") await tx.delete(source.from!).where(eq(source.by!, actor.id));
     }
@@ -235,6 +237,9 @@ export async function deleteAccount(db: Db, actor: Actor, input: z.output<typeof
     await tx
       .delete(schema.rateLimits)
       .where(sql`strpos(${schema.rateLimits.key}, ${`:${user.email}`}) > 0 or strpos(${schema.rateLimits.key}, ${`:${actor.id}`}) > 0`);
+    for (const { email } of further) {
+      await tx.delete(schema.rateLimits).where(sql`strpos(${schema.rateLimits.key}, ${`:${email}`}) > 0`);
+    }
     await tx
       .update(schema.users)
       .set({
