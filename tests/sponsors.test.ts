@@ -44,7 +44,7 @@ async function setting() {
   const strangerUser = await createUser(db);
   const staffUser = await createUser(db, { role: "secretariat" });
   // One verified state organisation per country: each setting's are from countries of their own.
-  const [proposingCountry, sponsorCountry] = [["DE", "KE"], ["FR", "GH"], ["IT", "NG"], ["ES", "SN"], ["PT", "TZ"], ["NL", "UG"], ["BE", "ZA"]][n - 1]!;
+  const [proposingCountry, sponsorCountry] = [["DE", "KE"], ["FR", "GH"], ["IT", "NG"], ["ES", "SN"], ["PT", "TZ"], ["NL", "UG"], ["BE", "ZA"], ["AT", "ET"], ["SE", "RW"], ["FI", "ZM"]][n - 1]!;
   const proposing = await createOrganization(db, { name: `Proposing Ministry ${n}`, createdById: proposerUser.id, status: "verified", stakeholderType: "state", region: "weog", country: proposingCountry });
   await addMember(db, proposing.id, colleagueUser.id, "representative");
   const sponsorOrg = await createOrganization(db, { name: `Sponsoring Ministry ${n}`, createdById: sponsorRepUser.id, status: "verified", stakeholderType: "state", region: "african", country: sponsorCountry });
@@ -251,6 +251,23 @@ describe("co-sponsors", () => {
     expect(await written(s.norm.id)).toEqual(closed);
     expect((await s.proposer.sponsors.forNorm({ slug: s.norm.slug })).viewer).toMatchObject({ canDecide: true, canAccept: false });
     await s.sponsorRep.sponsors.withdraw({ sponsorId: asked.id });
+  });
+
+  it("take one request when the same organisation asks twice at once, and one answer when a decision and a withdrawal cross", async () => {
+    const s = await setting();
+    const asks = await Promise.allSettled([0, 1].map(() => s.sponsorRep.sponsors.request({ normId: s.norm.id, organizationId: s.sponsorOrg.id })));
+    expect(asks.map((a) => a.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect((asks.find((a) => a.status === "rejected") as PromiseRejectedResult).reason).toEqual(refusedWith("CONFLICT", /already asked/));
+    const { rows } = await written(s.norm.id);
+    expect(rows.map((r) => r.state)).toEqual(["requested"]);
+    // The norm's lock orders them: either the acceptance lands and the withdrawal ends the
+    // sponsorship, or the withdrawal lands first and the acceptance is refused.
+    const [accepted, withdrawn] = await Promise.allSettled([s.proposer.sponsors.accept({ sponsorId: rows[0]!.id }), s.sponsorRep.sponsors.withdraw({ sponsorId: rows[0]!.id })]);
+    expect(withdrawn.status).toBe("fulfilled");
+    const after = await written(s.norm.id);
+    expect(after.rows.map((r) => r.state)).toEqual(["withdrawn"]);
+    const events = (await s.visitor.norms.get({ slug: s.norm.slug })).timeline.filter((e) => e.type.startsWith("sponsor")).map((e) => e.type);
+    expect(events).toEqual(accepted.status === "fulfilled" ? ["sponsorAccepted", "sponsorWithdrawn"] : []);
   });
 
   it("refuse a merged norm, pointing to the one it was merged into", async () => {
