@@ -21,4 +21,5 @@ export const demoDelegates: Record<string, DemoDelegate> = {
   "Andean Payments Association": { email: "delegate.apa@demo.normsforum.example", displayName: "Camilo Restrepo" },
   "Centre for Technology and International Law": { email: "delegate.ctil@demo.normsforum.example", displayName: "Chiamaka Okafor" },
   "Coalition for Secure Networks": { email: "delegate.csn@demo.normsforum.example", displayName: "Noah Tremblay" },
+  "Cyber Peace Observatory": { email: "delegate.cpo@demo.normsforum.example", displayName: "Mei Lin Tan" },
 };

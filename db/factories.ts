@@ -4,6 +4,7 @@ import { slugify } from "~/server/domain/slug";
 import type { DbOrTx } from "./connect";
 import {
   type MemberRole,
+  type Participation,
   type Region,
   type StakeholderType,
   type UserRole,
@@ -51,6 +52,8 @@ export interface OrganizationInput {
   website?: string | null;
   description?: string;
   status?: VerificationStatus;
+  /** A full participant unless said otherwise; an observer takes no positions. */
+  participation?: Participation;
   createdById: string;
 }
 
@@ -68,6 +71,7 @@ export async function createOrganization(db: DbOrTx, input: OrganizationInput) {
       website: input.website ?? null,
       description: input.description ?? "",
       verificationStatus: status,
+      participation: input.participation ?? "participant",
       statusChangedAt: status === "pending" ? null : clock.now(),
       createdById: input.createdById,
     })

@@ -205,6 +205,13 @@ export async function seedDemo(db: Db) {
       imposedByRole: "secretariat",
     });
     for (const o of positionOrganizations) await org(o.name, o.stakeholderType, o.region, o.country, "delegate");
+    // An observer (issue 17): it follows, comments and files statements, but takes no positions;
+    // it has asked the secretariat to take part fully (the verification queue shows the request).
+    const observer = await org("Cyber Peace Observatory", "civil_society", "asia_pacific", "SG", "delegate");
+    await tx
+      .update(organizations)
+      .set({ participation: "observer", participationRequestedAt: new Date(clock.nowMs() - 3 * DAY), participationRequestedById: observer.createdById })
+      .where(eq(organizations.id, observer.id));
     await seedDemoNorms(tx, { representative: rep.id, otherRepresentative: rep2.id, member: member.id }, secretariat.id);
     await seedDemoPositions(tx);
     await seedDemoAmendments(tx, { member: member.id, representative: rep.id, otherRepresentative: rep2.id });

@@ -64,6 +64,8 @@ export const policy = {
   "organization.create": { who: "participant" },
   "organization.update": { who: "active", scope: "representative" },
   "organization.requestJoin": { who: "participant" },
+  // An observer asks the secretariat to make it a full participant.
+  "organization.requestParticipation": { who: "participant", scope: "representative" },
   "organization.withdrawJoinRequest": { who: "active" },
   "organization.joinRequests": { who: "active", scope: "representative" },
   "organization.decideJoinRequest": { who: "active", scope: "representative" },
@@ -81,6 +83,8 @@ export const policy = {
   "verification.verify": { who: "secretariat" },
   "verification.reject": { who: "secretariat" },
   "verification.revoke": { who: "secretariat" },
+  "verification.participationRequests": { who: "secretariat" },
+  "verification.decideParticipation": { who: "secretariat" },
   // Domains registered after verification, and a representation on an exception with its reason.
   "verification.confirmDomains": { who: "secretariat" },
   "verification.recordException": { who: "secretariat" },
@@ -145,8 +149,8 @@ export const policy = {
   // the proposing organisation's representatives (accept, decline) and the norm's state are checked
   // in the sponsors domain, inside the transaction that locks the norm. Staff sponsor nothing.
   "sponsor.forNorm": { who: "anyone" },
-  "sponsor.request": { who: "active", scope: "representative" },
-  "sponsor.withdraw": { who: "active", scope: "representative" },
+  "sponsor.request": { who: "participant", scope: "representative" },
+  "sponsor.withdraw": { who: "participant", scope: "representative" },
   "sponsor.accept": { who: "active", scope: "author" },
   "sponsor.decline": { who: "active", scope: "author" },
 

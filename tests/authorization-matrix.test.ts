@@ -47,6 +47,10 @@ async function arrange(db: Db) {
   const organization = await createOrganization(db, { createdById: representative.id, status: "verified" });
   const otherOrganization = await createOrganization(db, { createdById: otherRepresentative.id, status: "verified" });
   const pendingOrganization = await createOrganization(db, { createdById: otherRepresentative.id });
+  // Observers (issue 17): one taking part as an observer, one that has asked to take part fully.
+  const observerOrganization = await createOrganization(db, { createdById: representative.id, status: "verified", participation: "observer" });
+  const requestingObserver = await createOrganization(db, { createdById: representative.id, status: "verified", participation: "observer" });
+  await db.update(organizations).set({ participationRequestedAt: new Date(), participationRequestedById: representative.id }).where(eq(organizations.id, requestingObserver.id));
   await addMember(db, organization.id, member.id);
   // The suspended person represents the organisation concerned: refusals come from the suspension.
   await addMember(db, organization.id, suspended.id, "representative");
@@ -189,6 +193,8 @@ async function arrange(db: Db) {
     organization,
     otherOrganization,
     pendingOrganization,
+    observerOrganization,
+    requestingObserver,
     suspension: suspension!,
     appeal: appeal!,
     adminSuspension: adminSuspension!,
@@ -255,6 +261,7 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "organizations.create": { expect: PARTICIPANT, input: () => orgFields },
   "organizations.update": { expect: REPRESENTATIVE, input: (f) => ({ ...orgFields, organizationId: f.organization.id }) },
   "organizations.requestJoin": { expect: PARTICIPANT, input: (f) => ({ organizationId: f.otherOrganization.id }) },
+  "organizations.requestParticipation": { expect: REPRESENTATIVE, input: (f) => ({ organizationId: f.observerOrganization.id }) },
   "organizations.withdrawJoinRequest": { expect: hiddenFor(ACTIVE, "member", "representative", "otherRepresentative", "secretariat", "admin"), input: (f) => ({ requestId: f.joinRequest.id }) },
   "organizations.joinRequests": { expect: REPRESENTATIVE, input: (f) => ({ organizationId: f.organization.id }) },
   "organizations.decideJoinRequest": {
@@ -290,6 +297,8 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   },
   "verification.reject": { expect: STAFF, input: (f) => ({ organizationId: f.pendingOrganization.id, reason: "Could not confirm it exists." }) },
   "verification.revoke": { expect: STAFF, input: (f) => ({ organizationId: f.otherOrganization.id, reason: "Merged into another body." }) },
+  "verification.participationRequests": { expect: STAFF },
+  "verification.decideParticipation": { expect: STAFF, input: (f) => ({ organizationId: f.requestingObserver.id, decision: "approve" }) },
 
   "users.list": { expect: STAFF, input: () => ({}) },
   "users.setRole": { expect: ADMIN, input: (f) => ({ userId: f.target.id, role: "secretariat" }) },
@@ -390,6 +399,12 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
     expect: REPRESENTATIVE,
     input: (f) => ({ normId: f.publicNorm.id, organizationId: f.organization.id, stance: "object", statement: "The second clause goes further than existing law allows." }),
   },
+  // An observer takes no positions: the policy lets its representative through, and the domain
+  // refuses (PRECONDITION_FAILED, tests/observers.test.ts); nobody else gets past the policy.
+  "positions.record#observer": {
+    expect: REPRESENTATIVE,
+    input: (f) => ({ normId: f.publicNorm.id, organizationId: f.observerOrganization.id, stance: "endorse", statement: "" }),
+  },
   // A position for an organisation the person does not represent: only its own representative may.
   "positions.record#other-organisation": {
     expect: only("otherRepresentative"),
@@ -447,16 +462,17 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "amendments.decline": { expect: REPRESENTATIVE, input: (f) => ({ amendmentId: f.memberAmendment.id, reason: "The first clause is meant to leave the timing to each state." }) },
 
   // Co-sponsors. A request waiting (or withdrawn) is seen only by the norm's authors and the
-  // requesting organisation's representatives: anyone else is told it is not there.
+  // requesting organisation's representatives: anyone else is told it is not there. Staff take
+  // no part as participants (request, withdraw), so the policy refuses them first.
   "sponsors.forNorm": { expect: ANYONE, input: (f) => ({ slug: f.publicNorm.slug }) },
   "sponsors.forNorm#others-draft": { expect: hiddenFor(REPRESENTATIVE, ...actors.filter((a) => a !== "representative")), input: (f) => ({ slug: f.draftNorm.slug }) },
   "sponsors.request": { expect: only("otherRepresentative"), input: (f) => ({ normId: f.otherPublicNorm.id, organizationId: f.otherOrganization.id }) },
   "sponsors.request#own-organisation": { expect: REPRESENTATIVE, input: (f) => ({ normId: f.otherPublicNorm.id, organizationId: f.organization.id, message: "We co-sponsor it." }) },
   "sponsors.request#unverified-organisation": { expect: only(), input: (f) => ({ normId: f.otherPublicNorm.id, organizationId: f.pendingOrganization.id }) },
   "sponsors.request#others-draft": { expect: hiddenFor(only(), "representative", "otherRepresentative", "member"), input: (f) => ({ normId: f.draftNorm.id, organizationId: f.otherOrganization.id }) },
-  "sponsors.withdraw": { expect: hiddenFor(only("otherRepresentative"), "member", "secretariat", "admin"), input: (f) => ({ sponsorId: f.sponsorRequest.id }) },
+  "sponsors.withdraw": { expect: hiddenFor(only("otherRepresentative"), "member"), input: (f) => ({ sponsorId: f.sponsorRequest.id }) },
   "sponsors.withdraw#accepted": { expect: only("otherRepresentative"), input: (f) => ({ sponsorId: f.sponsorship.id }) },
-  "sponsors.withdraw#withdrawn": { expect: hiddenFor(only("otherRepresentative"), "member", "secretariat", "admin"), input: (f) => ({ sponsorId: f.withdrawnSponsorRequest.id }) },
+  "sponsors.withdraw#withdrawn": { expect: hiddenFor(only("otherRepresentative"), "member"), input: (f) => ({ sponsorId: f.withdrawnSponsorRequest.id }) },
   "sponsors.accept": { expect: hiddenFor(REPRESENTATIVE, "member", "secretariat", "admin"), input: (f) => ({ sponsorId: f.sponsorRequest.id }) },
   "sponsors.accept#accepted": { expect: REPRESENTATIVE, input: (f) => ({ sponsorId: f.sponsorship.id }) },
   "sponsors.accept#withdrawn": { expect: hiddenFor(REPRESENTATIVE, "member", "secretariat", "admin"), input: (f) => ({ sponsorId: f.withdrawnSponsorRequest.id }) },

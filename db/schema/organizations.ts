@@ -23,6 +23,8 @@ import { users } from "./users";
 
 export {
   memberRoles,
+  participations,
+  type Participation,
   regions,
   stakeholderTypes,
   verificationStatuses,

@@ -16,6 +16,8 @@ export type AuditAction =
   | "reference.corrected"
   // Written only by migration 0029 (the secretariat's neutrality rule), with no actor.
   | "organization.staff_membership_removed"
+  | "organization.participation_approved"
+  | "organization.participation_declined"
   | "governance.published";
 
 /** Appends to the audit log; call inside the transaction of the action it records. */

@@ -30,6 +30,7 @@ const publicColumns = {
   website: organizations.website,
   description: organizations.description,
   verificationStatus: organizations.verificationStatus,
+  participation: organizations.participation,
   statusChangedAt: organizations.statusChangedAt,
   createdAt: organizations.createdAt,
 };
@@ -50,6 +51,7 @@ export async function listOrganizations(db: Db, input: z.output<typeof listOrgan
     input.stakeholderType ? eq(organizations.stakeholderType, input.stakeholderType) : undefined,
     input.region ? eq(organizations.region, input.region) : undefined,
     input.verifiedOnly ? eq(organizations.verificationStatus, "verified") : undefined,
+    input.participation ? eq(organizations.participation, input.participation) : undefined,
     input.q ? ilike(organizations.name, `%${input.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`) : undefined,
   ];
   const where = and(...filters);
@@ -67,7 +69,12 @@ export async function listOrganizations(db: Db, input: z.output<typeof listOrgan
 
 export async function getOrganization(db: Db, actor: Actor | null, slug: string) {
   const [organization] = await db
-    .select({ ...publicColumns, statusReason: organizations.statusReason, reviewChanges: organizations.reviewChanges })
+    .select({
+      ...publicColumns,
+      statusReason: organizations.statusReason,
+      reviewChanges: organizations.reviewChanges,
+      participationRequestedAt: organizations.participationRequestedAt,
+    })
     .from(organizations)
     .where(eq(organizations.slug, slug));
   if (!organization) throw notFound("The organisation");
@@ -103,9 +110,11 @@ export async function getOrganization(db: Db, actor: Actor | null, slug: string)
         .where(and(eq(organizationMembers.organizationId, organization.id), eq(organizationMembers.role, "representative")))
         .orderBy(asc(organizationMembers.createdAt), asc(users.displayName))
     : [];
-  const { reviewChanges, ...shown } = organization;
+  const { reviewChanges, participationRequestedAt, ...shown } = organization;
   return {
     ...shown,
+    // An observer's request to take part fully: for its own members and the secretariat.
+    participationRequestedAt: insider ? participationRequestedAt : null,
     representatives,
     confirmedDomains: await confirmedDomains(db, organization.id),
     // Verified before, now back in review because who it is changed (what changed is for the secretariat).
@@ -400,3 +409,24 @@ export async function setListed(db: Db, actor: Actor, input: { organizationId: s
   return { listed: input.listed };
 }
 
+
+/**
+ * An observer's representative asks the secretariat to make it a full participant (issue 17): the
+ * request waits in the secretariat's queue (server/domain/verification.ts, decideParticipation).
+ */
+export async function requestFullParticipation(db: Db, actor: Actor, organizationId: string) {
+  await requireRepresentative(db, "organization.requestParticipation", actor, organizationId);
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ name: organizations.name, participation: organizations.participation, requestedAt: organizations.participationRequestedAt })
+      .from(organizations)
+      .where(eq(organizations.id, organizationId))
+      .for("update");
+    if (!current) throw notFound("The organisation");
+    if (current.participation !== "observer") throw invalidState(`${current.name} already takes part fully.`);
+    if (current.requestedAt) throw invalidState(`${current.name} has already asked to take part fully. The secretariat will answer.`);
+    const now = clock.now();
+    await tx.update(organizations).set({ participationRequestedAt: now, participationRequestedById: actor.id, updatedAt: now }).where(eq(organizations.id, organizationId));
+    return { requestedAt: now };
+  });
+}

@@ -7,7 +7,7 @@ import { and, asc, count, desc, eq, inArray, ne, type SQL, sql } from "drizzle-o
 import type { z } from "zod";
 import type { Db, DbOrTx, Tx } from "~/db/connect";
 import { normCoauthors, normPositionHistory, normPositions, norms, normVersions, organizationMembers, organizations, users } from "~/db/schema";
-import type { NormStatus, Region, Stance, StakeholderType, VerificationStatus } from "~/server/schemas/vocabulary";
+import type { NormStatus, Participation, Region, Stance, StakeholderType, VerificationStatus } from "~/server/schemas/vocabulary";
 import { regions, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { badInput, conflict, forbidden, invalidState, notFound, pgConstraint, pgErrorCode } from "../errors";
 import { type Actor, isRepresentative, isStaff } from "../policy";
@@ -81,8 +81,11 @@ async function lockOpenNorm(tx: Tx, actor: Actor, normId: string) {
   return norm;
 }
 
-/** Refuses unless the organisation exists, the actor represents it, and it is verified (in that order). */
-function checkSpeaker(organization: { name: string; verificationStatus: VerificationStatus } | null, represents: boolean) {
+/**
+ * Refuses unless the organisation exists, the actor represents it, it is verified, and it takes
+ * part fully (an observer takes no positions) (in that order).
+ */
+function checkSpeaker(organization: { name: string; verificationStatus: VerificationStatus; participation: Participation } | null, represents: boolean) {
   if (!organization) throw notFound("The organisation");
   if (!represents) throw forbidden(`Only a representative of ${organization.name} can record its positions.`);
   if (organization.verificationStatus !== "verified") {
@@ -92,12 +95,17 @@ function checkSpeaker(organization: { name: string; verificationStatus: Verifica
         : `${organization.name} is not verified yet. Only verified organisations record positions.`,
     );
   }
+  if (organization.participation === "observer") throw invalidState(observerRefusal(organization.name));
 }
+
+/** Why an observer is refused a position (issue 17), and what it can do instead. */
+export const observerRefusal = (name: string) =>
+  `${name} takes part as an observer: observers follow, comment and file statements, but take no positions. Its representatives can ask the secretariat, on its page, to take part fully.`;
 
 /** The organisation must exist, be represented by the actor, and be verified. */
 async function speakingOrganization(tx: Tx, actor: Actor, organizationId: string) {
   const organization = await tx.query.organizations.findFirst({
-    columns: { id: true, name: true, verificationStatus: true },
+    columns: { id: true, name: true, verificationStatus: true, participation: true },
     where: eq(organizations.id, organizationId),
   });
   checkSpeaker(organization ?? null, Boolean(organization) && (await isRepresentative(tx, actor.id, organizationId)));
@@ -170,6 +178,7 @@ interface SpeakerRow extends Record<string, unknown> {
   organization_id: string | null;
   name: string | null;
   verification_status: VerificationStatus | null;
+  participation: Participation | null;
   represents: boolean | null;
 }
 
@@ -181,7 +190,7 @@ interface SpeakerRow extends Record<string, unknown> {
 function checkedRow<T extends SpeakerRow>(result: unknown): T {
   const [row] = (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
   if (!row || (!row.public && !row.author)) throw notFound("The norm");
-  checkSpeaker(row.organization_id ? { name: row.name!, verificationStatus: row.verification_status! } : null, Boolean(row.represents));
+  checkSpeaker(row.organization_id ? { name: row.name!, verificationStatus: row.verification_status!, participation: row.participation! } : null, Boolean(row.represents));
   return row;
 }
 
@@ -261,7 +270,7 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput) {
           (select jsonb_array_length(v.clauses) from ${normVersions} v where v.norm_id = n.id and v.number = n.current_version) as clause_count
         from ${norms} n where n.id = ${input.normId}
       ), speaker as (
-        select o.id, o.name, o.verification_status, o.stakeholder_type, o.region,
+        select o.id, o.name, o.verification_status, o.participation, o.stakeholder_type, o.region,
           exists (select 1 from ${organizationMembers} m where m.organization_id = o.id and m.user_id = ${actor.id} and m.role = 'representative') as represents
         from ${organizations} o where o.id = ${input.organizationId}
         for share
@@ -279,7 +288,7 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput) {
         select norm.id, speaker.id, ${input.stance}::stance, ${input.statement}, norm.current_version, ${`{${clauses.join(",")}}`}::integer[],
           ${actor.id}, ${recordedAt.toISOString()}::timestamptz, coalesce((select sequence from last_entry), 0) + 1
         from norm cross join speaker left join previous on true
-        where (norm.public or norm.author) and speaker.represents and speaker.verification_status = 'verified'
+        where (norm.public or norm.author) and speaker.represents and speaker.verification_status = 'verified' and speaker.participation = 'participant'
           and ${highestClause}::int <= norm.clause_count
           and ((norm.status in ('consultation', 'endorsement') and not norm.stage_closed)
             or (norm.status = 'concluded' and ${input.stance}::stance in ('endorse', 'endorse_with_reservations')))
@@ -309,7 +318,7 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput) {
         returning ${norms.id}
       )
       select norm.slug, norm.status, norm.public, norm.author, norm.stage_closed, norm.clause_count, norm.current_version,
-        speaker.id as organization_id, speaker.name, speaker.verification_status, speaker.represents,
+        speaker.id as organization_id, speaker.name, speaker.verification_status, speaker.participation, speaker.represents,
         (select sequence from previous) as previous_sequence,
         (select sequence from last_entry) as last_sequence,
         (select sequence from entry) as written_sequence,
@@ -427,7 +436,7 @@ export async function withdrawAdherence(db: Db, actor: Actor, input: WithdrawInp
           n.proposer_id = ${actor.id} or exists (select 1 from ${normCoauthors} c where c.norm_id = n.id and c.user_id = ${actor.id}) as author
         from ${norms} n where n.id = ${input.normId}
       ), speaker as (
-        select o.id, o.name, o.verification_status, o.stakeholder_type, o.region,
+        select o.id, o.name, o.verification_status, o.participation, o.stakeholder_type, o.region,
           exists (select 1 from ${organizationMembers} m where m.organization_id = o.id and m.user_id = ${actor.id} and m.role = 'representative') as represents
         from ${organizations} o where o.id = ${input.organizationId}
         for share
@@ -455,7 +464,7 @@ export async function withdrawAdherence(db: Db, actor: Actor, input: WithdrawInp
         returning ${norms.id}
       )
       select norm.slug, norm.status, norm.public, norm.author,
-        speaker.id as organization_id, speaker.name, speaker.verification_status, speaker.represents,
+        speaker.id as organization_id, speaker.name, speaker.verification_status, speaker.participation, speaker.represents,
         (select stance from previous) as previous_stance,
         (select sequence from entry) as written_sequence,
         exists (select 1 from moved) as moved
@@ -898,7 +907,7 @@ const publicStatuses: NormStatus[] = ["consultation", "endorsement", "concluded"
 /** An organisation's current positions and their history, on public norms. */
 export async function positionsForOrganization(db: Db, actor: Actor | null, slug: string) {
   const organization = await db.query.organizations.findFirst({
-    columns: { id: true, slug: true, name: true, stakeholderType: true, region: true, country: true, website: true, verificationStatus: true },
+    columns: { id: true, slug: true, name: true, stakeholderType: true, region: true, country: true, website: true, verificationStatus: true, participation: true },
     where: eq(organizations.slug, slug),
   });
   if (!organization) throw notFound("The organisation");

@@ -1,5 +1,5 @@
 import { refreshMeasuresForOrganization } from "./positions";
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, ne } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "~/db/connect";
 import { organizationMembers, organizations, users } from "~/db/schema";
@@ -7,7 +7,7 @@ import type { VerificationStatus } from "~/server/schemas/vocabulary";
 import { AppError, badInput, forbidden, invalidState, notFound } from "../errors";
 import type { Actor } from "../policy";
 import { recordAudit } from "./audit";
-import type { verifyInput } from "../schemas/organizations";
+import type { decideParticipationInput, verifyInput } from "../schemas/organizations";
 import { duplicateFinder, likelyDuplicates } from "./duplicates";
 import { stateConflict } from "./organizations";
 import { personName } from "./person-name";
@@ -162,3 +162,57 @@ export const revokeVerification = (db: Db, actor: Actor, organizationId: string,
   transition(db, actor, organizationId, ["verified"], "revoked", reason, () =>
     "Only a verified organisation can have its verification revoked.",
   );
+
+/** Observers asking to take part fully, oldest request first (issue 17). */
+export async function participationRequests(db: Db) {
+  return db
+    .select({
+      id: organizations.id,
+      slug: organizations.slug,
+      name: organizations.name,
+      stakeholderType: organizations.stakeholderType,
+      region: organizations.region,
+      verificationStatus: organizations.verificationStatus,
+      requestedAt: organizations.participationRequestedAt,
+      requestedBy: personName(),
+    })
+    .from(organizations)
+    .innerJoin(users, eq(users.id, organizations.participationRequestedById))
+    .where(isNotNull(organizations.participationRequestedAt))
+    .orderBy(asc(organizations.participationRequestedAt), asc(organizations.id));
+}
+
+/**
+ * The secretariat answers an observer's request: approving makes it a full participant, which may
+ * take positions from then on; declining keeps it an observer, with the reason its members see in
+ * the audit log's entry and on its manage page. Either way the request is closed.
+ */
+export async function decideParticipation(db: Db, actor: Actor, input: z.output<typeof decideParticipationInput>) {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ name: organizations.name, participation: organizations.participation, requestedAt: organizations.participationRequestedAt })
+      .from(organizations)
+      .where(eq(organizations.id, input.organizationId))
+      .for("update");
+    if (!current) throw notFound("The organisation");
+    if (current.participation !== "observer" || !current.requestedAt) throw invalidState(`${current.name} has no request to take part fully waiting.`);
+    const now = clock.now();
+    await tx
+      .update(organizations)
+      .set({
+        participation: input.decision === "approve" ? "participant" : "observer",
+        participationRequestedAt: null,
+        participationRequestedById: null,
+        updatedAt: now,
+      })
+      .where(eq(organizations.id, input.organizationId));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: input.decision === "approve" ? "organization.participation_approved" : "organization.participation_declined",
+      targetType: "organization",
+      targetId: input.organizationId,
+      details: { name: current.name, ...(input.reason ? { reason: input.reason } : {}) },
+    });
+    return { participation: input.decision === "approve" ? ("participant" as const) : ("observer" as const) };
+  });
+}

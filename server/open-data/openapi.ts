@@ -323,6 +323,7 @@ const organizationParamDescriptions: Record<keyof typeof listOrganizationsInput.
   stakeholderType: "The organisation's stakeholder type.",
   region: "The organisation's UN regional group, or `global`.",
   verifiedOnly: "`true` to list only verified organisations, whose positions count.",
+  participation: "`participant` or `observer`: how the organisation takes part (observers take no positions).",
   cursor: "The `nextCursor` of the previous page.",
   limit: "Organisations per page.",
 };

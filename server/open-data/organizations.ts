@@ -28,7 +28,9 @@ function directoryStatus(status: VerificationStatus): OrganizationEntry["verific
   return status;
 }
 
-export function serialiseOrganization(o: Pick<ListedOrganization, "slug" | "name" | "stakeholderType" | "region" | "country" | "website" | "verificationStatus">): OrganizationEntry {
+export function serialiseOrganization(
+  o: Pick<ListedOrganization, "slug" | "name" | "stakeholderType" | "region" | "country" | "website" | "verificationStatus" | "participation">,
+): OrganizationEntry {
   return {
     slug: o.slug,
     name: o.name,
@@ -38,6 +40,7 @@ export function serialiseOrganization(o: Pick<ListedOrganization, "slug" | "name
     website: o.website,
     verificationStatus: directoryStatus(o.verificationStatus),
     verified: o.verificationStatus === "verified",
+    participation: o.participation,
     url: organizationPageUrl(o.slug),
     positionsApiUrl: organizationPositionsApiUrl(o.slug),
   };

@@ -9,6 +9,7 @@ import {
   moderationActions,
   normKinds,
   normStatuses,
+  participations,
   regions,
   stakeholderTypes,
   stances,
@@ -360,6 +361,9 @@ export const organizationEntry = z
     website: z.string().nullable(),
     verificationStatus: directoryStatus.describe("`pending` awaits the secretariat (a new registration, or a verified organisation back in review after changing its name, type, region, country or website); `revoked` lost its verification. Rejected registrations are never listed."),
     verified: z.boolean().describe("Whether the organisation is verified now, so its positions count."),
+    participation: z
+      .enum(participations)
+      .describe("`participant` takes positions; `observer` follows the forum, comments and files implementation statements, but takes no positions."),
     url: z.url().describe("The organisation's page on the forum."),
     positionsApiUrl: z.url().describe("Its positions in the API."),
   })

@@ -30,6 +30,10 @@ export const organizationsRouter = createTRPCRouter({
   update: actorProcedure("organization.update")
     .input(updateOrganizationInput)
     .mutation(({ ctx, input }) => orgs.updateOrganization(ctx.db, ctx.actor, input)),
+  // An observer's representative asks to take part fully (issue 17).
+  requestParticipation: actorProcedure("organization.requestParticipation")
+    .input(organizationIdInput)
+    .mutation(({ ctx, input }) => orgs.requestFullParticipation(ctx.db, ctx.actor, input.organizationId)),
   requestJoin: actorProcedure("organization.requestJoin")
     .input(requestJoinInput)
     .mutation(({ ctx, input }) => orgs.requestJoin(ctx.db, ctx.actor, input)),

@@ -1,6 +1,6 @@
 import * as representation from "../domain/representation";
 import * as verification from "../domain/verification";
-import { rejectInput, verifyInput } from "../schemas/organizations";
+import { decideParticipationInput, rejectInput, verifyInput } from "../schemas/organizations";
 import { confirmDomainsInput, recordExceptionInput } from "../schemas/representation";
 import { actorProcedure, createTRPCRouter } from "../trpc";
 
@@ -20,6 +20,11 @@ export const verificationRouter = createTRPCRouter({
   confirmDomains: actorProcedure("verification.confirmDomains")
     .input(confirmDomainsInput)
     .mutation(({ ctx, input }) => representation.confirmDomains(ctx.db, ctx.actor, input)),
+  // Observers asking to take part fully (issue 17), and the secretariat's answer.
+  participationRequests: actorProcedure("verification.participationRequests").query(({ ctx }) => verification.participationRequests(ctx.db)),
+  decideParticipation: actorProcedure("verification.decideParticipation")
+    .input(decideParticipationInput)
+    .mutation(({ ctx, input }) => verification.decideParticipation(ctx.db, ctx.actor, input)),
   recordException: actorProcedure("verification.recordException")
     .input(recordExceptionInput)
     .mutation(({ ctx, input }) => representation.recordException(ctx.db, ctx.actor, input)),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { offsetCursor, pageLimit } from "./numbers";
 import { isCountryCode } from "./countries";
 import { domainListField, exceptionReasonField } from "./representation";
-import { memberRoles, regions, stakeholderTypes } from "./vocabulary";
+import { memberRoles, participations, regions, stakeholderTypes } from "./vocabulary";
 
 const optionalText = (max: number, message: string) =>
   z
@@ -46,7 +46,13 @@ const stateNeedsCountry = (value: { stakeholderType: string; country: string | n
 };
 // The registration also names the organisation's official email domains (issue 17), confirmed by
 // the secretariat when it verifies the organisation.
-export const createOrganizationInput = organizationFields.extend({ domains: domainListField }).superRefine(stateNeedsCountry);
+export const createOrganizationInput = organizationFields
+  .extend({
+    domains: domainListField,
+    // How it takes part (issue 17): an observer follows, comments and files statements, but takes no positions.
+    participation: z.enum(participations, { error: "Choose whether the organisation takes part fully or as an observer." }).default("participant"),
+  })
+  .superRefine(stateNeedsCountry);
 export const updateOrganizationInput = organizationFields
   .extend({ organizationId: z.uuid() })
   .superRefine(stateNeedsCountry);
@@ -56,6 +62,7 @@ export const slugInput = z.strictObject({ slug: z.string().min(1).max(80) });
 
 export const listOrganizationsInput = z.strictObject({
   stakeholderType: z.enum(stakeholderTypes).optional(),
+  participation: z.enum(participations).optional(),
   region: z.enum(regions).optional(),
   q: z.string().trim().max(100).optional(),
   verifiedOnly: z.boolean().optional(),
@@ -98,3 +105,12 @@ export const verifyInput = z.strictObject({
   exceptions: z.array(z.strictObject({ userId: z.uuid(), reason: exceptionReasonField })).max(20).default([]),
 });
 export const rejectInput = z.strictObject({ organizationId: z.uuid(), reason: reasonField });
+
+/** The secretariat's answer to an observer asking to take part fully; a reason when it declines. */
+export const decideParticipationInput = z
+  .strictObject({
+    organizationId: z.uuid(),
+    decision: z.enum(["approve", "decline"], { error: "Choose approve or decline." }),
+    reason: z.string().trim().max(2000, "Reason must be 2,000 characters or fewer.").default(""),
+  })
+  .refine((v) => v.decision === "approve" || v.reason.length >= 10, { path: ["reason"], message: "Say why the request is declined (at least 10 characters)." });

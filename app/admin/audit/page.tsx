@@ -26,6 +26,8 @@ const knownActions = new Set<string>([
   "organization.domains_confirmed",
   "organization.representation_exception",
   "organization.staff_membership_removed",
+  "organization.participation_approved",
+  "organization.participation_declined",
   "governance.published",
 ] satisfies AuditAction[]);
 const isAuditAction = (a: string): a is AuditAction => knownActions.has(a);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Pager } from "~/app/_components/pager";
 import { getTranslations } from "next-intl/server";
 import { CheckboxField } from "~/app/_components/ui/checkbox";
+import { Badge } from "~/app/_components/ui/badge";
 import { Button, buttonVariants } from "~/app/_components/ui/button";
 import { Field, fieldAria } from "~/app/_components/ui/field";
 import { Input } from "~/app/_components/ui/input";
@@ -159,8 +160,9 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
                   <p className="text-muted">
                     {[typeLabel(o.stakeholderType), regionLabel(o.region), country(o.country)].filter(Boolean).join(" · ")}
                   </p>
-                  <p className="mt-2">
+                  <p className="mt-2 flex flex-wrap gap-2">
                     <StatusBadge status={o.verificationStatus} />
+                    {o.participation === "observer" ? <Badge variant="info">{t("observer")}</Badge> : null}
                   </p>
                 </li>
               ))}
@@ -197,7 +199,10 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
                       )}
                     </TableCell>
                     <TableCell className="whitespace-nowrap">
-                      <StatusBadge status={o.verificationStatus} />
+                      <span className="flex flex-wrap gap-2">
+                        <StatusBadge status={o.verificationStatus} />
+                        {o.participation === "observer" ? <Badge variant="info">{t("observer")}</Badge> : null}
+                      </span>
                     </TableCell>
                   </TableRow>
                 ))}

@@ -14,6 +14,7 @@ import { StatusBadge } from "../_components/status-badge";
 import { MembershipPanel } from "./_components/islands";
 import { VisitorMembershipPanel } from "./_components/membership-visitor";
 import { OrganizationPositions } from "./_components/organization-positions";
+import { ParticipationRequestForm } from "./_components/participation-form";
 import { getOrganization } from "./get-organization";
 
 type Params = Promise<{ slug: string }>;
@@ -55,6 +56,11 @@ export default async function OrganizationPage({ params }: { params: Params }) {
             <li>
               <Badge>{tv(`region.${organization.region}`)}</Badge>
             </li>
+            {organization.participation === "observer" ? (
+              <li>
+                <Badge variant="info">{t("observerBadge")}</Badge>
+              </li>
+            ) : null}
           </ul>
         }
       >
@@ -87,6 +93,27 @@ export default async function OrganizationPage({ params }: { params: Params }) {
           <AlertDescription>
             <p>{t("rejectedText")}</p>
             {organization.statusReason ? <p>{t("reason", { reason: organization.statusReason })}</p> : null}
+          </AlertDescription>
+        </Alert>
+      ) : null}
+
+      {organization.participation === "observer" ? (
+        <Alert variant="info" className="mb-8 max-w-3xl" data-testid="observer-note">
+          <AlertTitle>{t("observerTitle")}</AlertTitle>
+          <AlertDescription>
+            <p>{t("observerText", { name: organization.name })}</p>
+            {membership?.role === "representative" ? (
+              organization.participationRequestedAt ? (
+                <p data-testid="participation-requested">
+                  {t("participationRequested", { date: format.dateTime(organization.participationRequestedAt, { dateStyle: "long" }) })}
+                </p>
+              ) : (
+                <>
+                  <p>{t("participationAsk")}</p>
+                  <ParticipationRequestForm organizationId={organization.id} slug={organization.slug} labels={{ submit: t("participationSubmit") }} />
+                </>
+              )
+            ) : null}
           </AlertDescription>
         </Alert>
       ) : null}

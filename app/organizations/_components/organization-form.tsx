@@ -10,9 +10,9 @@ import { FieldError, FieldHint } from "~/app/_components/ui/field";
 import { toast } from "~/app/_components/ui/toaster";
 import { useMutation, useTRPC } from "~/app/_trpc/react";
 import { createOrganizationInput } from "~/server/schemas/organizations";
-import { regions, type Region, type StakeholderType, stakeholderTypes } from "~/server/schemas/vocabulary";
+import { participations, regions, type Region, type StakeholderType, stakeholderTypes } from "~/server/schemas/vocabulary";
 
-const fields = ["name", "stakeholderType", "region", "country", "website", "description", "domains"] as const;
+const fields = ["name", "stakeholderType", "region", "country", "website", "description", "domains", "participation"] as const;
 /** The fields whose change sends a verified organisation back to review (as the server decides). */
 const identityFields = ["name", "stakeholderType", "region", "country", "website"] as const;
 
@@ -50,6 +50,7 @@ export function OrganizationForm(props: Props) {
     website: initial?.website ?? "",
     description: initial?.description ?? "",
     domains: "",
+    participation: "participant",
   });
 
   const onError = (error: unknown) => setMessage(applyServerError(form, error));
@@ -76,8 +77,9 @@ export function OrganizationForm(props: Props) {
   const onSubmit = form.handleSubmit((values) => {
     setMessage(null);
     // Domains are registered with the organisation; later, on its page (the update has none).
-    const { domains, ...details } = values;
-    if (props.mode === "create") create.mutate({ ...details, domains });
+    // How it takes part is chosen at registration; an observer asks the secretariat to change it.
+    const { domains, participation, ...details } = values;
+    if (props.mode === "create") create.mutate({ ...details, domains, participation });
     else update.mutate({ ...details, organizationId: props.organizationId });
   });
 
@@ -119,24 +121,7 @@ export function OrganizationForm(props: Props) {
               // The first radio carries the field's id, so the error summary can link to it.
               const id = index === 0 ? "stakeholderType" : `stakeholderType-${s}`;
               return (
-                <div key={s} className="flex items-start gap-3">
-                  <input
-                    type="radio"
-                    id={id}
-                    value={s}
-                    aria-describedby={`${id}-item-hint`}
-                    className="m-0 size-7 shrink-0 cursor-pointer appearance-none rounded-full border-2 border-foreground bg-background checked:bg-foreground checked:shadow-[inset_0_0_0_5px_var(--color-background)] focus-visible:outline-offset-0 focus-visible:shadow-[0_0_0_5px_var(--color-foreground),inset_0_0_0_5px_var(--color-background)]"
-                    {...form.register("stakeholderType")}
-                  />
-                  <div className="min-w-0 pt-0.5 sm:pt-0">
-                    <label htmlFor={id} className="block cursor-pointer">
-                      {tv(`stakeholderType.${s}`)}
-                    </label>
-                    <div id={`${id}-item-hint`} className="text-base text-muted sm:text-lg">
-                      {tv(`stakeholderTypeHint.${s}`)}
-                    </div>
-                  </div>
-                </div>
+                <RadioOption key={s} id={id} value={s} label={tv(`stakeholderType.${s}`)} hint={tv(`stakeholderTypeHint.${s}`)} {...form.register("stakeholderType")} />
               );
             })}
           </div>
@@ -172,7 +157,25 @@ export function OrganizationForm(props: Props) {
       />
       <TextareaField form={form} name="description" label={t("description")} hint={t("descriptionHint")} rows={5} maxLength={2000} />
       {props.mode === "create" ? (
-        <TextareaField form={form} name="domains" label={t("domains")} hint={t("domainsHint")} rows={3} maxLength={2000} spellCheck={false} autoCapitalize="none" />
+        <>
+          <TextareaField form={form} name="domains" label={t("domains")} hint={t("domainsHint")} rows={3} maxLength={2000} spellCheck={false} autoCapitalize="none" />
+          <fieldset aria-describedby="participation-hint" className="mb-6 sm:mb-8">
+            <legend className="mb-1 text-base leading-snug font-semibold sm:text-lg">{t("participation")}</legend>
+            <FieldHint id="participation-hint">{t("participationHint")}</FieldHint>
+            <div className="flex flex-col gap-4">
+              {participations.map((p, index) => (
+                <RadioOption
+                  key={p}
+                  id={index === 0 ? "participation" : `participation-${p}`}
+                  value={p}
+                  label={t(`participationOption.${p}`)}
+                  hint={t(`participationOptionHint.${p}`)}
+                  {...form.register("participation")}
+                />
+              ))}
+            </div>
+          </fieldset>
+        </>
       ) : null}
 
       {changedIdentity.length > 0 ? (
@@ -186,5 +189,28 @@ export function OrganizationForm(props: Props) {
         {pending ? t("saving") : props.mode === "create" ? t("create") : t("update")}
       </Button>
     </form>
+  );
+}
+
+/** One radio of a group, with its label and hint beside it (GOV.UK's large radios). */
+function RadioOption({ id, label, hint, ...input }: { id: string; label: string; hint: string } & Omit<React.ComponentProps<"input">, "id" | "type">) {
+  return (
+    <div className="flex items-start gap-3">
+      <input
+        {...input}
+        type="radio"
+        id={id}
+        aria-describedby={`${id}-item-hint`}
+        className="m-0 size-7 shrink-0 cursor-pointer appearance-none rounded-full border-2 border-foreground bg-background checked:bg-foreground checked:shadow-[inset_0_0_0_5px_var(--color-background)] focus-visible:outline-offset-0 focus-visible:shadow-[0_0_0_5px_var(--color-foreground),inset_0_0_0_5px_var(--color-background)]"
+      />
+      <div className="min-w-0 pt-0.5 sm:pt-0">
+        <label htmlFor={id} className="block cursor-pointer">
+          {label}
+        </label>
+        <div id={`${id}-item-hint`} className="text-base text-muted sm:text-lg">
+          {hint}
+        </div>
+      </div>
+    </div>
   );
 }

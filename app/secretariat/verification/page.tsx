@@ -11,6 +11,7 @@ import { OrganizationReasonDialog } from "../_components/organization-reason-dia
 import { SecretariatNav } from "../_components/secretariat-nav";
 import { StatusBadge } from "../_components/status-badge";
 import { ConfirmDomains } from "../_components/confirm-domains";
+import { ParticipationDecision } from "../_components/participation-decision";
 import { VerifyButton } from "../_components/verify-button";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +20,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function VerificationQueuePage() {
-  const [queue, domainsAwaiting] = await Promise.all([load(() => api.verification.queue()), load(() => api.verification.domainsAwaiting())]);
+  const [queue, domainsAwaiting, participationRequests] = await Promise.all([
+    load(() => api.verification.queue()),
+    load(() => api.verification.domainsAwaiting()),
+    load(() => api.verification.participationRequests()),
+  ]);
   const [t, tc, tv, format] = await Promise.all([
     getTranslations("secretariat.verification"),
     getTranslations("secretariat"),
@@ -205,6 +210,43 @@ export default async function VerificationQueuePage() {
                   <Link href={`/organizations/${o.slug}`}>{o.name}</Link>
                 </h3>
                 <ConfirmDomains organization={{ id: o.id, name: o.name, domains: o.domains.map((d) => ({ id: d.id, domain: d.domain })) }} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {participationRequests.length > 0 ? (
+        <section aria-labelledby="participation-requests" className="mt-12" data-testid="participation-requests">
+          <h2 id="participation-requests" className="mb-2 text-2xl font-bold">
+            {t("participationTitle")}
+          </h2>
+          <p className="mb-6">{t("participationLead")}</p>
+          <ul className="space-y-8">
+            {participationRequests.map((o) => (
+              <li key={o.id} className="border-t-4 border-border pt-4">
+                <h3 className="mb-2 text-xl font-bold break-words">
+                  <Link href={`/organizations/${o.slug}`}>{o.name}</Link>
+                </h3>
+                <p className="mb-4 text-muted">
+                  {t("participationAsked", {
+                    type: tv(`stakeholderType.${o.stakeholderType}`),
+                    region: tv(`region.${o.region}`),
+                    name: o.requestedBy,
+                    date: format.dateTime(o.requestedAt!, { dateStyle: "long" }),
+                  })}
+                </p>
+                <ParticipationDecision
+                  organizationId={o.id}
+                  slug={o.slug}
+                  labels={{
+                    reason: t("participationReason"),
+                    reasonHint: t("participationReasonHint"),
+                    approve: t("participationApprove", { name: o.name }),
+                    decline: t("participationDecline"),
+                    approved: t("participationApproved", { name: o.name }),
+                    declined: t("participationDeclined", { name: o.name }),
+                  }}
+                />
               </li>
             ))}
           </ul>
