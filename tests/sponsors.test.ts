@@ -51,6 +51,8 @@ async function setting() {
   await addMember(db, sponsorOrg.id, memberUser.id, "member");
   const otherOrg = await createOrganization(db, { name: `Response Team Network ${n}`, createdById: otherRepUser.id, status: "verified", stakeholderType: "technical_community", region: "global" });
   const unverified = await createOrganization(db, { name: `Unverified Group ${n}`, createdById: sponsorRepUser.id, stakeholderType: "civil_society" });
+  const observer = await createOrganization(db, { name: `Observing Body ${n}`, createdById: otherRepUser.id, status: "verified", stakeholderType: "intergovernmental" });
+  await db.update(organizations).set({ participation: "observer" }).where(eq(organizations.id, observer.id));
   const proposer = await callerAs(db, proposerUser);
   const { slug } = await proposer.norms.create({ ...responseTeamNormFields, title: `Sponsored norm ${n}`, organizationId: proposing.id });
   const norm = (await db.query.norms.findFirst({ where: eq(norms.slug, slug) }))!;
@@ -63,6 +65,7 @@ async function setting() {
     sponsorOrg,
     otherOrg,
     unverified,
+    observer,
     users: { proposerUser, sponsorRepUser },
     proposer,
     colleague: await callerAs(db, colleagueUser),
@@ -195,7 +198,9 @@ describe("co-sponsors", () => {
       [() => s.proposer.sponsors.request({ normId: s.norm.id, organizationId: s.proposing.id }), refusedWith("BAD_REQUEST", /proposed this norm, so it is already its proposer/)],
       [() => s.colleague.sponsors.request({ normId: s.norm.id, organizationId: s.proposing.id }), refusedWith("BAD_REQUEST", /already its proposer/)],
       // Staff represent no organisation.
-      [() => s.staff.sponsors.request({ normId: s.norm.id, organizationId: s.sponsorOrg.id }), refusedWith("FORBIDDEN", /represent no organisation/)],
+      [() => s.staff.sponsors.request({ normId: s.norm.id, organizationId: s.sponsorOrg.id }), refusedWith("FORBIDDEN", /take no part as participants/)],
+      // An observer takes no positions, and does not co-sponsor.
+      [() => s.otherRep.sponsors.request({ normId: s.norm.id, organizationId: s.observer.id }), refusedWith("FORBIDDEN", /takes part as an observer/)],
       [() => s.visitor.sponsors.request({ normId: s.norm.id, organizationId: s.sponsorOrg.id }), refusedWith("UNAUTHORIZED", /Sign in/)],
     ];
     for (const [call, refusal] of refusals) await expect(call()).rejects.toEqual(refusal);
@@ -236,6 +241,16 @@ describe("co-sponsors", () => {
     await expect(s.staff.sponsors.accept({ sponsorId: asked.id })).rejects.toEqual(refusedWith("NOT_FOUND", /The request was not found/));
     await expect(s.stranger.sponsors.withdraw({ sponsorId: asked.id })).rejects.toEqual(refusedWith("NOT_FOUND", /The request was not found/));
     expect(await written(s.norm.id)).toEqual(before);
+
+    // An organisation that became an observer after asking: the request cannot be accepted, only declined.
+    const observing = await s.otherRep.sponsors.request({ normId: s.norm.id, organizationId: s.otherOrg.id });
+    await db.update(organizations).set({ participation: "observer" }).where(eq(organizations.id, s.otherOrg.id));
+    await expect(s.proposer.sponsors.accept({ sponsorId: observing.id })).rejects.toEqual(refusedWith("PRECONDITION_FAILED", /takes part as an observer/));
+    await s.proposer.sponsors.decline({ sponsorId: observing.id });
+    await db.update(organizations).set({ participation: "participant" }).where(eq(organizations.id, s.otherOrg.id));
+    expect((await s.otherRep.sponsors.forNorm({ slug: s.norm.slug })).viewer.organizations).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: s.observer.id, observer: true, state: null })]),
+    );
 
     // Verification revoked after asking: the request cannot be accepted, only declined.
     const late = await s.otherRep.sponsors.request({ normId: s.norm.id, organizationId: s.otherOrg.id });

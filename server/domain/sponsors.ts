@@ -20,6 +20,9 @@ import { isPublicNorm } from "./norm-visibility";
 import { authorRole } from "./norms";
 import { personName } from "./person-name";
 
+/** An observer takes no positions, and championing a norm is more than a position. */
+const observerRefusal = (name: string) => `${name} takes part as an observer: observers do not co-sponsor norms.`;
+
 /** Whether organisations may ask to co-sponsor a norm in this state, and be accepted. */
 export const sponsorable = (status: NormStatus) => status === "consultation" || status === "endorsement" || status === "concluded";
 
@@ -66,6 +69,7 @@ async function lockSponsor(tx: Tx, sponsorId: string) {
       organizationId: normSponsors.organizationId,
       organizationName: organizations.name,
       verificationStatus: organizations.verificationStatus,
+      participation: organizations.participation,
     })
     .from(normSponsors)
     .innerJoin(organizations, eq(organizations.id, normSponsors.organizationId))
@@ -74,18 +78,16 @@ async function lockSponsor(tx: Tx, sponsorId: string) {
   return { norm, sponsor: sponsor! };
 }
 
-const STAFF_REFUSAL = "Secretariat and administrator accounts represent no organisation, so they do not co-sponsor norms.";
-
 /** A representative asks, for a verified organisation they represent, to co-sponsor a public norm. */
 export async function requestSponsorship(db: Db, actor: Actor, input: z.output<typeof requestSponsorshipInput>) {
-  if (isStaff(actor)) throw forbidden(STAFF_REFUSAL);
+  // Staff accounts are refused by the policy ("participant"): they represent no organisation.
   await consume(db, "sponsorRequest", actor.id, (wait) => `You have asked to co-sponsor several norms in a short time. You can ask again in ${wait}.`);
   return db.transaction(async (tx) => {
     const norm = await lockPublicNorm(tx, input.normId);
     if (!sponsorable(norm.status)) throw invalidState(closedRefusal(norm.status));
     // Shared lock: a verification cannot be revoked while this request is written on its strength.
     const [organization] = await tx
-      .select({ id: organizations.id, name: organizations.name, verificationStatus: organizations.verificationStatus })
+      .select({ id: organizations.id, name: organizations.name, verificationStatus: organizations.verificationStatus, participation: organizations.participation })
       .from(organizations)
       .where(eq(organizations.id, input.organizationId))
       .for("share");
@@ -96,6 +98,7 @@ export async function requestSponsorship(db: Db, actor: Actor, input: z.output<t
     if (organization.verificationStatus !== "verified") {
       throw forbidden(`${organization.name} is not verified: only verified organisations co-sponsor norms.`);
     }
+    if (organization.participation === "observer") throw forbidden(observerRefusal(organization.name));
     if (norm.organizationId === organization.id) {
       const message = `${organization.name} proposed this norm, so it is already its proposer; it cannot co-sponsor it too.`;
       throw badInput(message, { organizationId: message });
@@ -157,6 +160,7 @@ async function decide(db: Db, actor: Actor, sponsorId: string, decision: "accept
       if (sponsor.verificationStatus !== "verified") {
         throw invalidState(`${sponsor.organizationName} is no longer verified, so it cannot co-sponsor the norm. Decline the request instead.`);
       }
+      if (sponsor.participation === "observer") throw invalidState(`${observerRefusal(sponsor.organizationName)} Decline the request instead.`);
     }
     const now = clock.now();
     await tx.update(normSponsors).set({ state: decision, decidedById: actor.id, decidedAt: now }).where(eq(normSponsors.id, sponsor.id));
@@ -221,7 +225,7 @@ export async function sponsorsForNorm(db: Db, actor: Actor | null, slug: string)
     acceptedSponsors(db, norm.id),
     actor
       ? db
-          .select({ id: organizations.id, slug: organizations.slug, name: organizations.name, verificationStatus: organizations.verificationStatus })
+          .select({ id: organizations.id, slug: organizations.slug, name: organizations.name, verificationStatus: organizations.verificationStatus, participation: organizations.participation })
           .from(organizationMembers)
           .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
           .where(and(eq(organizationMembers.userId, actor.id), eq(organizationMembers.role, "representative")))
@@ -274,6 +278,7 @@ export async function sponsorsForNorm(db: Db, actor: Actor | null, slug: string)
             slug: o.slug,
             name: o.name,
             verified: o.verificationStatus === "verified",
+            observer: o.participation === "observer",
             proposer: o.id === norm.organizationId,
             state: stateOf(o.id),
             sponsorId: sponsorIdOf(o.id),

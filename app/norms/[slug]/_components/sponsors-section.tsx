@@ -42,7 +42,7 @@ export async function SponsorsSection({
   const date = (d: Date) => format.dateTime(d, { dateStyle: "long" });
   const data = viewer.kind === "signedIn" ? viewer.data : null;
   const mine = data?.viewer.organizations ?? [];
-  const canAsk = mine.filter((o) => o.verified && !o.proposer && o.state === null);
+  const canAsk = mine.filter((o) => o.verified && !o.observer && !o.proposer && o.state === null);
   // The authors answer requests here; a representative sees their own under "Your organisations".
   const requests = data?.viewer.canDecide ? data.requests : [];
   return (
@@ -135,7 +135,7 @@ export async function SponsorsSection({
           </h3>
           <ul className="border-t border-border">
             {mine
-              .filter((o) => o.state !== null || o.proposer || !o.verified)
+              .filter((o) => o.state !== null || o.proposer || !o.verified || o.observer)
               .map((o) => (
                 <li key={o.id} className="border-b border-border py-3" data-testid="sponsor-yours-item">
                   <p className="mb-2">
@@ -145,7 +145,9 @@ export async function SponsorsSection({
                         ? ty("requested", { organization: o.name })
                         : o.proposer
                           ? ty("proposer", { organization: o.name })
-                          : ty("notVerified", { organization: o.name })}
+                          : !o.verified
+                            ? ty("notVerified", { organization: o.name })
+                            : ty("observer", { organization: o.name })}
                   </p>
                   {o.state && o.sponsorId ? (
                     <SponsorDecisionForm
