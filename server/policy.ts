@@ -88,6 +88,7 @@ export const policy = {
   // Domains registered after verification, and a representation on an exception with its reason.
   "verification.confirmDomains": { who: "secretariat" },
   "verification.recordException": { who: "secretariat" },
+  "verification.representation": { who: "secretariat" },
 
   "user.list": { who: "secretariat" },
   "user.setRole": { who: "admin" },

@@ -291,6 +291,7 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   },
   "verification.domainsAwaiting": { expect: STAFF },
   "verification.confirmDomains": { expect: STAFF, input: (f) => ({ organizationId: f.organization.id, domainIds: [f.organizationDomain.id] }) },
+  "verification.representation": { expect: STAFF, input: (f) => ({ slug: f.organization.slug }) },
   "verification.recordException": {
     expect: STAFF,
     input: (f) => ({ organizationId: f.organization.id, userId: f.users.member.id, reason: "The ministry's own mail is down; confirmed by telephone." }),

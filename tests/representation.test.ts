@@ -263,6 +263,17 @@ describe("becoming a representative", () => {
     const entry = await database.db.query.auditLog.findFirst({ where: and(eq(auditLog.targetId, org.id), eq(auditLog.action, "organization.representation_exception")) });
     expect(entry?.details).toMatchObject({ userId: member.id, reason });
   });
+
+  it("shows the secretariat what each member's representation rests on, and nobody else", async () => {
+    const { org, member, staff, rep } = await stateWithDomain("mfa-overview.example", "BJ");
+    await confirmedAddress(member, "afi@mfa-overview.example");
+    await (await callerAs(database.db, rep)).organizations.setMemberRole({ organizationId: org.id, userId: member.id, role: "representative" });
+    const view = await (await callerAs(database.db, staff)).verification.representation({ slug: org.slug });
+    expect(view.domains.map((d) => d.domain)).toEqual(["mfa-overview.example"]);
+    expect(view.members.find((m) => m.userId === member.id)).toMatchObject({ role: "representative", address: "afi@mfa-overview.example", confirmedAddresses: [member.email, "afi@mfa-overview.example"] });
+    expect(view.members.find((m) => m.userId === rep.id)).toMatchObject({ role: "representative", address: null, exceptionReason: null });
+    expect((await failure((await callerAs(database.db, rep)).verification.representation({ slug: org.slug }))).code).toBe("FORBIDDEN");
+  });
 });
 
 describe("the public page", () => {

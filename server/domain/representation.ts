@@ -327,3 +327,38 @@ export async function domainsAwaitingConfirmation(db: Db) {
   }
   return [...byOrganization.values()];
 }
+
+/**
+ * An organisation's members with what each representation rests on, its domains, and each
+ * member's confirmed addresses: the secretariat's page for recording exceptions.
+ */
+export async function representationOf(db: Db, slug: string) {
+  const [organization] = await db
+    .select({ id: organizations.id, slug: organizations.slug, name: organizations.name, verificationStatus: organizations.verificationStatus })
+    .from(organizations)
+    .where(eq(organizations.slug, slug));
+  if (!organization) throw notFound("The organisation");
+  const [domains, rows] = await Promise.all([
+    db
+      .select({ id: organizationDomains.id, domain: organizationDomains.domain, confirmedAt: organizationDomains.confirmedAt })
+      .from(organizationDomains)
+      .where(eq(organizationDomains.organizationId, organization.id))
+      .orderBy(asc(organizationDomains.domain)),
+    db
+      .select({
+        userId: organizationMembers.userId,
+        name: users.displayName,
+        role: organizationMembers.role,
+        address: organizationMembers.address,
+        exceptionReason: organizationMembers.exceptionReason,
+        exceptionAt: organizationMembers.exceptionAt,
+        reconfirmBy: organizationMembers.reconfirmBy,
+      })
+      .from(organizationMembers)
+      .innerJoin(users, eq(users.id, organizationMembers.userId))
+      .where(eq(organizationMembers.organizationId, organization.id))
+      .orderBy(asc(organizationMembers.role), asc(users.displayName)),
+  ]);
+  const members = await Promise.all(rows.map(async (m) => ({ ...m, confirmedAddresses: await confirmedAddresses(db, m.userId) })));
+  return { organization, domains, members };
+}

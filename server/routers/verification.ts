@@ -1,6 +1,6 @@
 import * as representation from "../domain/representation";
 import * as verification from "../domain/verification";
-import { decideParticipationInput, rejectInput, verifyInput } from "../schemas/organizations";
+import { decideParticipationInput, rejectInput, slugInput, verifyInput } from "../schemas/organizations";
 import { confirmDomainsInput, recordExceptionInput } from "../schemas/representation";
 import { actorProcedure, createTRPCRouter } from "../trpc";
 
@@ -25,6 +25,10 @@ export const verificationRouter = createTRPCRouter({
   decideParticipation: actorProcedure("verification.decideParticipation")
     .input(decideParticipationInput)
     .mutation(({ ctx, input }) => verification.decideParticipation(ctx.db, ctx.actor, input)),
+  // An organisation's members and what each representation rests on, for recording exceptions.
+  representation: actorProcedure("verification.representation")
+    .input(slugInput)
+    .query(({ ctx, input }) => representation.representationOf(ctx.db, input.slug)),
   recordException: actorProcedure("verification.recordException")
     .input(recordExceptionInput)
     .mutation(({ ctx, input }) => representation.recordException(ctx.db, ctx.actor, input)),

@@ -38,11 +38,12 @@ export default async function SecretariatOrganizationsPage({
   const q = queryText(params.q, 100);
   const cursor = Math.max(0, Number.parseInt(typeof params.cursor === "string" ? params.cursor : "0", 10) || 0);
   const result = await load(() => api.organizations.list({ q: q || undefined, cursor, limit: pageSize }));
-  const [t, tc, tv, tn] = await Promise.all([
+  const [t, tc, tv, tn, tr] = await Promise.all([
     getTranslations("secretariat.organizations"),
     getTranslations("secretariat"),
     getTranslations("vocabulary"),
     getTranslations("secretariat.verification"),
+    getTranslations("secretariat.representation"),
   ]);
   const href = (c: number) => `/secretariat/organizations?${new URLSearchParams({ ...(q ? { q } : {}), ...(c ? { cursor: String(c) } : {}) })}`;
 
@@ -83,6 +84,10 @@ export default async function SecretariatOrganizationsPage({
                 <p className="text-base text-muted">
                   {tv(`stakeholderType.${o.stakeholderType}`)} · {tv(`region.${o.region}`)}
                 </p>
+                <Link href={`/secretariat/organizations/${o.slug}/representation`} className="text-base">
+                  {tr("link")}
+                  <span className="sr-only">: {o.name}</span>
+                </Link>
               </div>
               <div>
                 <span className="sr-only">{t("status")}: </span>
