@@ -172,15 +172,16 @@ const state = {
   comments: [] as string[],
 };
 
-let member: Watched, rep: Watched, rep2: Watched, secretariat: Watched, admin: Watched, visitor: Watched;
+let member: Watched, rep: Watched, rep2: Watched, secretariat: Watched, admin: Watched, delegate: Watched, visitor: Watched;
 
 test.beforeAll(async ({ browser }) => {
-  [member, rep, rep2, secretariat, admin, visitor] = await Promise.all([
+  [member, rep, rep2, secretariat, admin, delegate, visitor] = await Promise.all([
     watchedPage(browser, demo.member),
     watchedPage(browser, demo.representative),
     watchedPage(browser, demo.otherRepresentative),
     watchedPage(browser, demo.secretariat),
     watchedPage(browser, demo.admin),
+    watchedPage(browser, demo.delegate),
     watchedPage(browser),
   ]);
 });
@@ -193,7 +194,7 @@ test.afterAll(async () => {
   }
 });
 
-const allWatched = () => [member, rep, rep2, secretariat, admin, visitor];
+const allWatched = () => [member, rep, rep2, secretariat, admin, delegate, visitor];
 const expectNoProblems = () => {
   expect(allWatched().flatMap((w) => w.problems)).toEqual([]);
   expect(statuses.filter((s) => s.status >= 500)).toEqual([]);
@@ -246,7 +247,8 @@ test("hostile text goes in through every field, as the roles who can write it", 
     await must(watched.page, "account.updateProfile", { displayName: state.names[who] });
   }
 
-  // Organisations, registered by the admin (other specs count on the member representing none):
+  // Organisations, registered by a demo organisation's representative (other specs count on the
+  // member representing none, and staff accounts join no organisation):
   // names, descriptions, a website.
   const orgNames = [
     '=HYPERLINK("https://evil.example","click")',
@@ -262,7 +264,7 @@ test("hostile text goes in through every field, as the roles who can write it", 
   ];
   const descriptions = pack(texts, 2000);
   for (const [i, name] of orgNames.entries()) {
-    const created = await must<{ id: string; slug: string }>(admin.page, "organizations.create", {
+    const created = await must<{ id: string; slug: string }>(delegate.page, "organizations.create", {
       name,
       stakeholderType: "civil_society",
       region: "global",
@@ -272,9 +274,9 @@ test("hostile text goes in through every field, as the roles who can write it", 
     });
     state.organizations.push({ ...created, name });
   }
-  await refused(admin.page, "organizations.create", { name: "Script site", stakeholderType: "academia", region: "global", website: "javascript:alert(1)" });
-  await refused(admin.page, "organizations.create", { name: "Data site", stakeholderType: "academia", region: "global", website: "data:text/html,<script>alert(1)</script>" });
-  for (const bad of unstorable) await refused(admin.page, "organizations.create", { name: `Org ${bad}`, stakeholderType: "academia", region: "global" });
+  await refused(delegate.page, "organizations.create", { name: "Script site", stakeholderType: "academia", region: "global", website: "javascript:alert(1)" });
+  await refused(delegate.page, "organizations.create", { name: "Data site", stakeholderType: "academia", region: "global", website: "data:text/html,<script>alert(1)</script>" });
+  for (const bad of unstorable) await refused(delegate.page, "organizations.create", { name: `Org ${bad}`, stakeholderType: "academia", region: "global" });
 
   // The secretariat's queue shows them pending; it verifies all but the last, which it rejects with a reason.
   await visit(secretariat, "/secretariat/verification", { expectText: "<script>alert(1)</script> Foundation" });
@@ -344,14 +346,14 @@ test("hostile text goes in through every field, as the roles who can write it", 
     changeSummary: pack(texts, 500, 3)[0],
   });
 
-  // Positions: the representatives for their organisations, the admin for the new verified ones.
+  // Positions: the representatives for their organisations, the delegate for the new verified ones.
   const statements = pack(texts, 5000, 20);
   await must(rep.page, "positions.record", { normId: n1.id, organizationId: kenya.id, stance: "object", statement: statements[0] });
   await must(rep.page, "positions.record", { normId: n1.id, organizationId: drc.id, stance: "endorse_with_reservations", statement: statements[1 % statements.length] });
   await must(rep2.page, "positions.record", { normId: n1.id, organizationId: openNetworks.id, stance: "abstain", statement: statements[2 % statements.length] });
   const csvPayloads = ofKind("csv");
   for (const [i, org] of state.organizations.slice(0, -1).entries()) {
-    await must(admin.page, "positions.record", {
+    await must(delegate.page, "positions.record", {
       normId: i % 2 ? n2.id : n1.id,
       organizationId: org.id,
       stance: i % 3 ? "endorse" : "object",
@@ -469,9 +471,9 @@ test("every page that shows the corpus renders it as text: no script, no dialog,
   await visit(member, `${base}/edit`);
   await visit(member, "/account", { expectText: "<img src=x onerror=alert(1)>" });
   await visit(member, "/norms/mine");
-  await visit(admin, "/organizations/mine");
-  await visit(admin, `/organizations/${state.organizations.at(-1)!.slug}`);
-  await visit(admin, `/organizations/${state.organizations[0]!.slug}/manage`);
+  await visit(delegate, "/organizations/mine");
+  await visit(delegate, `/organizations/${state.organizations.at(-1)!.slug}`);
+  await visit(delegate, `/organizations/${state.organizations[0]!.slug}/manage`);
   await visit(rep, base);
   await visit(rep, "/account");
   await visit(secretariat, "/secretariat/moderation");

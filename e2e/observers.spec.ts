@@ -11,7 +11,7 @@ test("an observer is marked as one, its request waits, and the secretariat makes
   await open(page, OBSERVER);
   await expect(page.getByTestId("observer-note")).toContainText("follows the forum, comments and files implementation statements, but takes no positions");
   await open(page, "/organizations?q=Cyber+Peace");
-  await expect(page.getByText("Observer").first()).toBeVisible();
+  await expect(page.getByTestId("organization-table").getByRole("row", { name: /Cyber Peace Observatory/ })).toContainText("Observer");
 
   // Its representative sees the request it made, waiting.
   const delegate = await browser.newPage({ baseURL });

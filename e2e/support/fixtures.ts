@@ -8,6 +8,9 @@ export const demo = {
   representative: "rep@demo.normsforum.example",
   otherRepresentative: "rep2@demo.normsforum.example",
   suspended: "suspended@demo.normsforum.example",
+  // The representative of the Institute for Cyber Policy Studies (db/demo-delegates.ts): someone
+  // who is neither staff (who join no organisation) nor one of the accounts other specs count on.
+  delegate: "delegate.icps@demo.normsforum.example",
 } as const;
 
 const mailHttp = `http://127.0.0.1:${Number(process.env.E2E_MAIL_PORT ?? 2525) + 1}`;
