@@ -21,7 +21,8 @@ export async function decideParticipationAction(previous: ActionState<{ particip
   } catch (error) {
     return failed(previous, error, values);
   }
-  revalidatePath("/secretariat/verification");
+  // The queue is not rendered again here, so the decision's confirmation stays where it was made;
+  // the request is gone from the queue at the next visit.
   revalidatePath(`/organizations/${valueOf(values, "slug")}`);
   return succeeded(previous, done, values);
 }
