@@ -150,6 +150,7 @@ export const policy = {
   // the proposing organisation's representatives (accept, decline) and the norm's state are checked
   // in the sponsors domain, inside the transaction that locks the norm. Staff sponsor nothing.
   "sponsor.forNorm": { who: "anyone" },
+  "sponsor.forOrganization": { who: "anyone" },
   "sponsor.request": { who: "participant", scope: "representative" },
   "sponsor.withdraw": { who: "participant", scope: "representative" },
   "sponsor.accept": { who: "active", scope: "author" },

@@ -466,6 +466,7 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   // requesting organisation's representatives: anyone else is told it is not there. Staff take
   // no part as participants (request, withdraw), so the policy refuses them first.
   "sponsors.forNorm": { expect: ANYONE, input: (f) => ({ slug: f.publicNorm.slug }) },
+  "sponsors.forOrganization": { expect: ANYONE, input: (f) => ({ slug: f.otherOrganization.slug }) },
   "sponsors.forNorm#others-draft": { expect: hiddenFor(REPRESENTATIVE, ...actors.filter((a) => a !== "representative")), input: (f) => ({ slug: f.draftNorm.slug }) },
   "sponsors.request": { expect: only("otherRepresentative"), input: (f) => ({ normId: f.otherPublicNorm.id, organizationId: f.otherOrganization.id }) },
   "sponsors.request#own-organisation": { expect: REPRESENTATIVE, input: (f) => ({ normId: f.otherPublicNorm.id, organizationId: f.organization.id, message: "We co-sponsor it." }) },

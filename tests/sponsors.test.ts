@@ -127,6 +127,10 @@ describe("co-sponsors", () => {
     ]);
     const page = await s.visitor.norms.get({ slug: s.norm.slug });
     expect(page.sponsors.map((x) => x.organization.name)).toEqual([s.sponsorOrg.name]);
+    // The organisation's page lists the norms it co-sponsors.
+    expect(await s.visitor.sponsors.forOrganization({ slug: s.sponsorOrg.slug })).toEqual([
+      { slug: s.norm.slug, title: expect.stringContaining("Sponsored norm"), status: "consultation", since: new Date("2031-03-04T09:00:00Z") },
+    ]);
     expect(page.timeline.at(-1)).toEqual(
       expect.objectContaining({ type: "sponsorAccepted", actorName: "Pat Proposer", sponsor: { organizationName: s.sponsorOrg.name, organizationSlug: s.sponsorOrg.slug } }),
     );
@@ -177,6 +181,7 @@ describe("co-sponsors", () => {
     await expect(s.member.sponsors.withdraw({ sponsorId: sponsorship.id })).rejects.toEqual(refusedWith("FORBIDDEN", /Only a representative of/));
     expect(await s.sponsorRep.sponsors.withdraw({ sponsorId: sponsorship.id })).toEqual({ slug: s.norm.slug, state: "withdrawn", wasSponsor: true });
     expect((await s.visitor.sponsors.forNorm({ slug: s.norm.slug })).sponsors).toEqual([]);
+    expect(await s.visitor.sponsors.forOrganization({ slug: s.sponsorOrg.slug })).toEqual([]);
     const timeline = (await s.visitor.norms.get({ slug: s.norm.slug })).timeline.filter((e) => e.type.startsWith("sponsor"));
     expect(timeline.map((e) => [e.type, e.actorName, e.sponsor?.organizationName])).toEqual([
       ["sponsorAccepted", "Pat Proposer", s.sponsorOrg.name],

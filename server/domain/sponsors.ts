@@ -16,7 +16,7 @@ import { type Actor, isRepresentative, isStaff } from "../policy";
 import { consume } from "../rate-limit";
 import type { requestSponsorshipInput } from "../schemas/sponsors";
 import { visibleNorm } from "./norm-queries";
-import { isPublicNorm } from "./norm-visibility";
+import { isPublicNorm, publicNorm } from "./norm-visibility";
 import { authorRole } from "./norms";
 import { personName } from "./person-name";
 
@@ -289,3 +289,16 @@ export async function sponsorsForNorm(db: Db, actor: Actor | null, slug: string)
 }
 
 export type NormSponsors = Awaited<ReturnType<typeof sponsorsForNorm>>;
+
+/** The norms an organisation co-sponsors now, in the order it joined them (its public page). */
+export async function sponsorshipsOfOrganization(db: Db, slug: string) {
+  const organization = await db.query.organizations.findFirst({ columns: { id: true }, where: eq(organizations.slug, slug) });
+  if (!organization) throw notFound("The organisation");
+  const rows = await db
+    .select({ slug: norms.slug, title: norms.title, status: norms.status, since: normSponsors.decidedAt })
+    .from(normSponsors)
+    .innerJoin(norms, eq(norms.id, normSponsors.normId))
+    .where(and(eq(normSponsors.organizationId, organization.id), eq(normSponsors.state, "accepted"), publicNorm()))
+    .orderBy(asc(normSponsors.decidedAt), asc(norms.title));
+  return rows.map((r) => ({ ...r, since: r.since! }));
+}

@@ -1,11 +1,14 @@
 import * as sponsors from "../domain/sponsors";
-import { normSponsorsInput, requestSponsorshipInput, sponsorRef } from "../schemas/sponsors";
+import { normSponsorsInput, organizationSponsorshipsInput, requestSponsorshipInput, sponsorRef } from "../schemas/sponsors";
 import { actorProcedure, createTRPCRouter, publicProcedure } from "../trpc";
 
 export const sponsorsRouter = createTRPCRouter({
   forNorm: publicProcedure("sponsor.forNorm")
     .input(normSponsorsInput)
     .query(({ ctx, input }) => sponsors.sponsorsForNorm(ctx.db, ctx.actor, input.slug)),
+  forOrganization: publicProcedure("sponsor.forOrganization")
+    .input(organizationSponsorshipsInput)
+    .query(({ ctx, input }) => sponsors.sponsorshipsOfOrganization(ctx.db, input.slug)),
   request: actorProcedure("sponsor.request")
     .input(requestSponsorshipInput)
     .mutation(({ ctx, input }) => sponsors.requestSponsorship(ctx.db, ctx.actor, input)),

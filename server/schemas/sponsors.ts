@@ -25,3 +25,4 @@ export const requestSponsorshipInput = z.strictObject({
 export const sponsorRef = z.strictObject({ sponsorId: z.uuid() });
 
 export const normSponsorsInput = z.strictObject({ slug: z.string().min(1).max(120) });
+export const organizationSponsorshipsInput = z.strictObject({ slug: z.string().min(1).max(120) });

@@ -14,6 +14,7 @@ import { StatusBadge } from "../_components/status-badge";
 import { MembershipPanel } from "./_components/islands";
 import { VisitorMembershipPanel } from "./_components/membership-visitor";
 import { OrganizationPositions } from "./_components/organization-positions";
+import { OrganizationSponsorships } from "./_components/organization-sponsorships";
 import { ParticipationRequestForm } from "./_components/participation-form";
 import { getOrganization } from "./get-organization";
 
@@ -26,10 +27,11 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function OrganizationPage({ params }: { params: Params }) {
   const { slug } = await params;
-  const [organization, positions, actor, t, tv, format] = await Promise.all([
+  const [organization, positions, sponsorships, actor, t, tv, format] = await Promise.all([
     getOrganization(slug),
     // After the lookup, which turns a slug that cannot exist into "not found" rather than bad input.
     getOrganization(slug).then(() => load(() => api.positions.forOrganization({ slug }))),
+    getOrganization(slug).then(() => load(() => api.sponsors.forOrganization({ slug }))),
     getActor(),
     getTranslations("organizations.page"),
     getTranslations("vocabulary"),
@@ -170,6 +172,7 @@ export default async function OrganizationPage({ params }: { params: Params }) {
           ) : null}
 
           <OrganizationPositions data={positions} />
+          <OrganizationSponsorships sponsorships={sponsorships} />
 
           {status === "verified" ? (
             <section aria-labelledby="representatives-heading" className="mb-10">
