@@ -2,7 +2,7 @@
 // nothing that names them, while the public record stays. The list of columns that refer to a
 // person comes from the database catalogue, so a table added later fails here until
 // server/domain/privacy.ts knows it.
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "~/db/connect";
 import { addMember, createOrganization, createUser } from "~/db/factories";
@@ -184,12 +184,30 @@ async function everywherePerson(db: Db) {
   await db.insert(schema.moderationLog).values({ action: "hide", commentId: hiddenOfMember.id, normId: norm.id, rule: "HR-2", actorId: subject.id });
   const second = await member.stocktakes.logObservation(observation("Reviewed by the subject", otherOrganization.id));
   await db.update(schema.observations).set({ status: "rejected", reviewNote: "Not supported.", reviewedById: subject.id, reviewedAt: new Date() }).where(eq(schema.observations.id, second.id));
-  // A stock-take they opened, closed and published as the secretariat (through the procedures).
+  // A stock-take they opened, closed and published as the secretariat (through the procedures),
+  // at a time they belonged to no organisation: staff accounts belong to none (migration 0029).
+  const memberships = await db.select().from(schema.organizationMembers).where(eq(schema.organizationMembers.userId, subject.id));
+  await db.delete(schema.organizationMembers).where(eq(schema.organizationMembers.userId, subject.id));
   await db.update(schema.users).set({ role: "secretariat" }).where(eq(schema.users.id, subject.id));
   const asStaff = await asSubject();
   await asStaff.stocktakes.close({ year });
   const published = await asStaff.stocktakes.publish({ year });
   await db.update(schema.users).set({ role: "member" }).where(eq(schema.users.id, subject.id));
+  if (memberships.length) await db.insert(schema.organizationMembers).values(memberships);
+  // A governance revision they published as an administrator, and an observer's request to take
+  // part fully that they made as its representative (issue 17).
+  await db.insert(schema.governanceRevisions).values({ number: 1, secretariat: "Who runs it.", appointments: "How.", funding: "Who pays.", summary: "First publication.", editedById: subject.id });
+  const observerOrganization = await createOrganization(db, { createdById: subject.id, status: "verified", participation: "observer", name: "Observing Subjects" });
+  await db.update(schema.organizations).set({ participationRequestedAt: new Date(), participationRequestedById: subject.id }).where(eq(schema.organizations.id, observerOrganization.id));
+  // An email domain they confirmed for an organisation, as the secretariat (verified representation).
+  await db.insert(schema.organizationDomains).values({ organizationId: otherOrganization.id, domain: "coastal-cert.example", confirmedAt: new Date(), confirmedById: subject.id });
+  // A further address of theirs.
+  await db.insert(schema.userEmails).values({ userId: subject.id, email: `subject-${year}@response-team-alliance.example`, confirmedAt: new Date() });
+  // And an exception they recorded for another organisation's representative.
+  await db
+    .update(schema.organizationMembers)
+    .set({ exceptionReason: "Known to the secretariat from the registration.", exceptionById: subject.id, exceptionAt: new Date() })
+    .where(and(eq(schema.organizationMembers.organizationId, otherOrganization.id), eq(schema.organizationMembers.userId, otherRepUser.id)));
   await db
     .update(schema.stocktakes)
     .set({ createdById: subject.id })
