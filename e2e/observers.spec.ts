@@ -29,7 +29,8 @@ test("an observer is marked as one, its request waits, and the secretariat makes
   await item.getByRole("button", { name: "Decline the request" }).click();
   await expect(item.locator("[id$='-reason-error']")).toContainText("Say why the request is declined");
   await item.getByRole("button", { name: "Make Cyber Peace Observatory a full participant" }).click();
-  await expect(item.getByTestId("participation-decided")).toHaveText("Cyber Peace Observatory now takes part fully.");
+  await expect(requests.getByTestId("participation-decided")).toHaveText("Cyber Peace Observatory now takes part fully.");
+  await expect(item).toHaveCount(0);
 
   await open(delegate, OBSERVER);
   await expect(delegate.getByTestId("observer-note")).toHaveCount(0);

@@ -6,7 +6,7 @@
 import { revalidatePath } from "next/cache";
 import type { ActionState } from "~/app/_components/action-state";
 import { valueOf } from "~/app/_components/action-state";
-import { failed, formValues, succeeded } from "~/app/_components/action-state.server";
+import { failed, formValues, goTo } from "~/app/_components/action-state.server";
 import { api } from "~/app/_trpc/server";
 
 export async function decideParticipationAction(previous: ActionState<{ participation: string }>, formData: FormData): Promise<ActionState<{ participation: string }>> {
@@ -21,8 +21,8 @@ export async function decideParticipationAction(previous: ActionState<{ particip
   } catch (error) {
     return failed(previous, error, values);
   }
-  // The queue is not rendered again here, so the decision's confirmation stays where it was made;
-  // the request is gone from the queue at the next visit.
   revalidatePath(`/organizations/${valueOf(values, "slug")}`);
-  return succeeded(previous, done, values);
+  // Back to the queue, which says what was decided above the requests that remain.
+  const slug = encodeURIComponent(valueOf(values, "slug"));
+  return goTo(previous, `/secretariat/verification?participation=${done.participation}&organization=${slug}#participation-requests`, values);
 }

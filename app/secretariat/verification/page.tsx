@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { DescriptionList } from "~/app/_components/ui/description-list";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
@@ -19,11 +20,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function VerificationQueuePage() {
-  const [queue, domainsAwaiting, participationRequests] = await Promise.all([
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function VerificationQueuePage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  // After the secretariat answered an observer's request (./actions.ts): what was decided, for which organisation.
+  const decidedSlug = typeof params.organization === "string" && /^[a-z0-9-]{1,80}$/.test(params.organization) ? params.organization : null;
+  const outcome = params.participation === "participant" || params.participation === "observer" ? params.participation : null;
+  const [queue, domainsAwaiting, participationRequests, decided] = await Promise.all([
     load(() => api.verification.queue()),
     load(() => api.verification.domainsAwaiting()),
     load(() => api.verification.participationRequests()),
+    decidedSlug && outcome ? api.organizations.get({ slug: decidedSlug }).catch(() => null) : null,
   ]);
   const [t, tc, tv, format] = await Promise.all([
     getTranslations("secretariat.verification"),
@@ -215,12 +223,19 @@ export default async function VerificationQueuePage() {
           </ul>
         </section>
       ) : null}
-      {participationRequests.length > 0 ? (
+      {participationRequests.length > 0 || decided ? (
         <section aria-labelledby="participation-requests" className="mt-12" data-testid="participation-requests">
           <h2 id="participation-requests" className="mb-2 text-2xl font-bold">
             {t("participationTitle")}
           </h2>
-          <p className="mb-6">{t("participationLead")}</p>
+          {decided && decided.participation === outcome ? (
+            <Alert variant="success" role="status" className="mb-6 max-w-[42rem]" data-testid="participation-decided">
+              <AlertDescription>
+                {outcome === "participant" ? t("participationApproved", { name: decided.name }) : t("participationDeclined", { name: decided.name })}
+              </AlertDescription>
+            </Alert>
+          ) : null}
+          <p className="mb-6">{participationRequests.length > 0 ? t("participationLead") : t("participationNone")}</p>
           <ul className="space-y-8">
             {participationRequests.map((o) => (
               <li key={o.id} className="border-t-4 border-border pt-4">
