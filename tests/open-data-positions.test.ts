@@ -290,6 +290,7 @@ describe("GET /api/v1/organizations", () => {
       website: "https://drc.example",
       verificationStatus: "verified",
       verified: true,
+      participation: "participant",
       url: expect.stringMatching(new RegExp(`/organizations/${f.ngo.slug}$`)),
       positionsApiUrl: expect.stringMatching(new RegExp(`/api/v1/organizations/${f.ngo.slug}/positions$`)),
     });
@@ -391,7 +392,7 @@ describe("the OpenAPI document", () => {
       expect(item.get["x-example-request"], p).toMatch(/^https?:\/\//);
     }
     const organizationParams = (doc.paths["/api/v1/organizations"]?.get.parameters ?? []).map((p) => ("name" in p ? p.name : ""));
-    expect(organizationParams.sort()).toEqual(["cursor", "limit", "q", "region", "stakeholderType", "verifiedOnly"]);
+    expect(organizationParams.sort()).toEqual(["cursor", "limit", "participation", "q", "region", "stakeholderType", "verifiedOnly"]);
     expect(doc.components.schemas.NormMeasures).toMatchObject({ required: expect.arrayContaining(["support", "bridging", "byRegion", "methodology"]) });
     expect(doc.components.schemas.NormListItem).toMatchObject({ required: expect.arrayContaining(["positionCount", "support", "bridging", "contestation"]) });
     expect(doc.paths["/api/v1/norms/{slug}/positions.csv"]?.get.responses["404"]).toBeDefined();
