@@ -3,7 +3,6 @@
 // The secretariat's answer to an observer asking to take part fully posts here: the action calls
 // verification.decideParticipation through the server-side caller, with its policy and
 // validation, so the form works before the page's script has loaded, and without it.
-import { revalidatePath } from "next/cache";
 import type { ActionState } from "~/app/_components/action-state";
 import { valueOf } from "~/app/_components/action-state";
 import { failed, formValues, goTo } from "~/app/_components/action-state.server";
@@ -21,8 +20,9 @@ export async function decideParticipationAction(previous: ActionState<{ particip
   } catch (error) {
     return failed(previous, error, values);
   }
-  revalidatePath(`/organizations/${valueOf(values, "slug")}`);
-  // Back to the queue, which says what was decided above the requests that remain.
+  // Back to the queue, loaded in full, which says what was decided above the requests that remain.
+  // Nothing is revalidated here: that would render the queue again at once, without this form, before
+  // it could follow the redirect. (Public pages follow the change through the page cache's generation.)
   const slug = encodeURIComponent(valueOf(values, "slug"));
   return goTo(previous, `/secretariat/verification?participation=${done.participation}&organization=${slug}#participation-requests`, values);
 }
