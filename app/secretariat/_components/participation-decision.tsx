@@ -35,7 +35,8 @@ export function ParticipationDecision({ organizationId, slug, labels }: { organi
       <input type="hidden" name="slug" value={slug} />
       <TextareaField state={state} id={`${prefix}-reason`} name="reason" label={labels.reason} hint={labels.reasonHint} rows={3} maxLength={2000} />
       <div className="flex flex-wrap gap-4">
-        <Button type="submit" name="decision" value="approve" pending={pending} worksWithoutScript>
+        {/* The label names the organisation: it may wrap on a phone rather than run off the screen. */}
+        <Button type="submit" name="decision" value="approve" pending={pending} worksWithoutScript className="whitespace-normal">
           {labels.approve}
         </Button>
         <Button type="submit" name="decision" value="decline" variant="secondary" pending={pending} worksWithoutScript>
