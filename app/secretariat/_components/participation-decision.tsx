@@ -36,7 +36,7 @@ export function ParticipationDecision({ organizationId, slug, labels }: { organi
       <TextareaField state={state} id={`${prefix}-reason`} name="reason" label={labels.reason} hint={labels.reasonHint} rows={3} maxLength={2000} />
       <div className="flex flex-wrap gap-4">
         {/* The label names the organisation: it may wrap on a phone rather than run off the screen. */}
-        <Button type="submit" name="decision" value="approve" pending={pending} worksWithoutScript className="whitespace-normal">
+        <Button type="submit" name="decision" value="approve" pending={pending} worksWithoutScript className="max-w-full shrink whitespace-normal">
           {labels.approve}
         </Button>
         <Button type="submit" name="decision" value="decline" variant="secondary" pending={pending} worksWithoutScript>
