@@ -486,7 +486,8 @@ export async function withdrawAdherence(db: Db, actor: Actor, input: WithdrawInp
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-const organizationColumns = {
+/** An organisation as public records show it beside a position or a sponsorship. */
+export const organizationColumns = {
   id: organizations.id,
   slug: organizations.slug,
   name: organizations.name,

@@ -19,6 +19,7 @@ import { visibleNorm } from "./norm-queries";
 import { isPublicNorm, publicNorm } from "./norm-visibility";
 import { authorRole } from "./norms";
 import { personName } from "./person-name";
+import { organizationColumns } from "./positions";
 
 /** An observer takes no positions, and championing a norm is more than a position. */
 const observerRefusal = (name: string) => `${name} takes part as an observer: observers do not co-sponsor norms.`;
@@ -176,16 +177,6 @@ export const declineSponsorship = (db: Db, actor: Actor, sponsorId: string) => d
 
 // ---------------------------------------------------------------------------------------------
 // Reads
-
-const organizationColumns = {
-  id: organizations.id,
-  slug: organizations.slug,
-  name: organizations.name,
-  stakeholderType: organizations.stakeholderType,
-  region: organizations.region,
-  country: organizations.country,
-  verificationStatus: organizations.verificationStatus,
-};
 
 /** A norm's sponsors as everyone sees them, in the order they joined (its page and open data). */
 export async function acceptedSponsors(db: DbOrTx, normId: string) {
