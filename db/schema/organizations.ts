@@ -4,6 +4,7 @@ import {
   check,
   jsonb,
   index,
+  integer,
   pgEnum,
   pgTable,
   primaryKey,
@@ -136,6 +137,8 @@ export const organizationMembers = pgTable(
     primaryKey({ columns: [t.organizationId, t.userId] }),
     index("organization_members_user_id_idx").on(t.userId),
     index("organization_members_exception_by_id_idx").on(t.exceptionById),
+    // The daily sweep: representations due for reconfirmation (reminders, lapses).
+    index("organization_members_reconfirm_by_idx").on(t.reconfirmBy).where(sql`${t.reconfirmBy} is not null`),
     // A plain member rests on nothing.
     check(
       "organization_members_basis_chk",
@@ -196,5 +199,114 @@ export const joinRequests = pgTable(
     index("join_requests_organization_id_idx").on(t.organizationId),
     index("join_requests_user_id_idx").on(t.userId),
     index("join_requests_decided_by_id_idx").on(t.decidedById),
+  ],
+);
+
+/**
+ * Who has spoken for states and intergovernmental organisations is decided by the secretariat
+ * (issue 17): a representative's nomination of a member waits in the secretariat's queue. The
+ * address the nominee would represent from is checked at nomination and again at approval.
+ */
+export const nominationStatuses = ["pending", "approved", "declined", "withdrawn"] as const;
+export type NominationStatus = (typeof nominationStatuses)[number];
+export const nominationStatus = pgEnum("nomination_status", nominationStatuses);
+
+export const representativeNominations = pgTable(
+  "representative_nominations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    nominatedById: uuid()
+      .notNull()
+      .references(() => users.id),
+    // The nominee's confirmed address at one of the organisation's confirmed domains.
+    address: text().notNull(),
+    status: nominationStatus().notNull().default("pending"),
+    // Why the secretariat declined; shown to the organisation's representatives.
+    decisionReason: text(),
+    decidedById: uuid().references(() => users.id),
+    decidedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    // One open nomination per person per organisation.
+    uniqueIndex("representative_nominations_pending_key").on(t.organizationId, t.userId).where(sql`${t.status} = 'pending'`),
+    // The secretariat's queue, oldest first.
+    index("representative_nominations_queue_idx").on(t.createdAt).where(sql`${t.status} = 'pending'`),
+    index("representative_nominations_user_id_idx").on(t.userId),
+    index("representative_nominations_nominated_by_id_idx").on(t.nominatedById),
+    index("representative_nominations_decided_by_id_idx").on(t.decidedById),
+    check("representative_nominations_decision_chk", sql`(${t.status} = 'pending') = (${t.decidedAt} is null)`),
+  ],
+);
+
+/** How a term of representation ended. */
+export const termEndings = ["stepped_down", "left", "lapsed"] as const;
+export type TermEnding = (typeof termEndings)[number];
+export const termEnding = pgEnum("term_ending", termEndings);
+
+/** What a lapsed representation rested on, kept so that a test moving the clock back restores it. */
+export interface LapsedBasis {
+  address: string | null;
+  exceptionReason: string | null;
+  exceptionById: string | null;
+  exceptionAt: string | null;
+  reconfirmBy: string;
+}
+
+/**
+ * The public history of who represented an organisation when (issue 17): a term opens when a
+ * person becomes a representative and closes when they stop (stepped down or made a member, left
+ * the organisation, or lapsed unreconfirmed). At most one open term per person and organisation.
+ */
+export const representationTerms = pgTable(
+  "representation_terms",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    startedAt: timestamp({ withTimezone: true }).notNull(),
+    endedAt: timestamp({ withTimezone: true }),
+    ending: termEnding(),
+    // The secretariat's approval the term began with (states and intergovernmental organisations).
+    nominationId: uuid().references(() => representativeNominations.id),
+    lapsedBasis: jsonb().$type<LapsedBasis>(),
+  },
+  (t) => [
+    uniqueIndex("representation_terms_open_key").on(t.organizationId, t.userId).where(sql`${t.endedAt} is null`),
+    // The organisation page's history, newest first.
+    index("representation_terms_organization_idx").on(t.organizationId, t.startedAt),
+    index("representation_terms_user_id_idx").on(t.userId),
+    index("representation_terms_nomination_id_idx").on(t.nominationId),
+    check("representation_terms_ending_chk", sql`(${t.endedAt} is null) = (${t.ending} is null) and (${t.lapsedBasis} is null or ${t.ending} = 'lapsed')`),
+  ],
+);
+
+/** The reminders sent before a representation must be reconfirmed: once per date and distance. */
+export const representationReminders = pgTable(
+  "representation_reminders",
+  {
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    reconfirmBy: timestamp({ withTimezone: true }).notNull(),
+    daysBefore: integer().notNull(),
+    sentAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.userId, t.reconfirmBy, t.daysBefore] }),
+    index("representation_reminders_user_id_idx").on(t.userId),
   ],
 );
