@@ -91,6 +91,10 @@ export const norms = pgTable(
     // when it has recorded the close on the timeline; an extension clears it.
     stageClosesAt: timestamp({ withTimezone: true }),
     stageClosedAt: timestamp({ withTimezone: true }),
+    // Sealed endorsement (server/domain/sealed.ts): the secretariat opened this endorsement stage
+    // sealed, so positions recorded during it wait in sealed_positions, seen only by their
+    // organisations' representatives, until the stage closes. False in every other state.
+    stageSealed: boolean().notNull().default(false),
   },
   (t) => [
     uniqueIndex("norms_slug_key").on(t.slug),
@@ -276,6 +280,9 @@ export const normEvents = pgTable(
     amendmentId: uuid().references((): AnyPgColumn => amendments.id),
     // The sponsorship a sponsorAccepted or sponsorWithdrawn event concerns.
     sponsorId: uuid().references((): AnyPgColumn => normSponsors.id),
+    // On a move into endorsement: the stage was opened sealed. On any later event (the stage's
+    // close, or a move out of it): the sealed positions were revealed at this event.
+    sealed: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

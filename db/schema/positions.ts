@@ -70,6 +70,9 @@ export const normPositionHistory = pgTable(
     // Entered by a secretariat or admin account before the neutrality rule (migration 0029), which
     // no staff account can do since; set only by that migration.
     recordedByStaff: boolean().notNull().default(false),
+    // Recorded during a sealed endorsement stage and published at its close (server/domain/sealed.ts):
+    // recordedAt is when the organisation recorded it, this when the public could first see it.
+    revealedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     uniqueIndex("norm_position_history_norm_org_sequence_key").on(t.normId, t.organizationId, t.sequence),
@@ -101,3 +104,36 @@ export const normFrozenFigures = pgTable("norm_frozen_figures", {
   // When the secretariat concluded the norm: where its adherence since conclusion starts.
   concludedAt: timestamp({ withTimezone: true }).notNull(),
 });
+
+// Positions recorded during a sealed endorsement stage (server/domain/sealed.ts), stored apart from
+// every public table until the stage closes, when each is written into norm_positions and its
+// history at once and removed here. One per organisation per norm: a later sealed write replaces
+// the earlier. Private: no public page reads it, and writing it does not move the public generation.
+export const sealedPositions = pgTable(
+  "sealed_positions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    normId: uuid()
+      .notNull()
+      .references(() => norms.id, { onDelete: "cascade" }),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    stance: stance().notNull(),
+    statement: text().notNull().default(""),
+    version: integer().notNull(),
+    clauses: integer().array().notNull().default(sql`'{}'::integer[]`),
+    recordedById: uuid()
+      .notNull()
+      .references(() => users.id),
+    recordedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    // Serves the reveal (every entry of one norm) and the upsert of one organisation's entry.
+    uniqueIndex("sealed_positions_norm_id_organization_id_key").on(t.normId, t.organizationId),
+    index("sealed_positions_organization_id_idx").on(t.organizationId),
+    index("sealed_positions_recorded_by_id_idx").on(t.recordedById),
+    check("sealed_positions_version_chk", sql`${t.version} >= 1`),
+    check("sealed_positions_clauses_chk", sql`1 <= all(${t.clauses})`),
+  ],
+);
