@@ -12,3 +12,4 @@ export * from "./process";
 export * from "./amendments";
 export * from "./sponsors";
 export * from "./governance";
+export * from "./clearance";

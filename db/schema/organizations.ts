@@ -66,6 +66,9 @@ export const organizations = pgTable(
     participation: participation().notNull().default("participant"),
     participationRequestedAt: timestamp({ withTimezone: true }),
     participationRequestedById: uuid().references(() => users.id),
+    // Its positions, implementation statements and replies are published only once a second
+    // representative countersigns them (server/domain/countersign.ts); set by its representatives.
+    requiresCountersignature: boolean().notNull().default(false),
     // Why it was rejected or revoked; shown to its representatives.
     statusReason: text(),
     statusChangedAt: timestamp({ withTimezone: true }),

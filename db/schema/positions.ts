@@ -34,11 +34,15 @@ export const normPositions = pgTable(
       .references(() => users.id),
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sequence: integer().notNull().default(1),
+    // The second representative who countersigned it, where its organisation requires that
+    // (server/domain/countersign.ts); `recordedById` is then the representative who entered it.
+    countersignedById: uuid().references(() => users.id),
   },
   (t) => [
     uniqueIndex("norm_positions_norm_id_organization_id_key").on(t.normId, t.organizationId),
     index("norm_positions_organization_id_idx").on(t.organizationId, t.recordedAt),
     index("norm_positions_recorded_by_id_idx").on(t.recordedById),
+    index("norm_positions_countersigned_by_id_idx").on(t.countersignedById),
     check("norm_positions_version_chk", sql`${t.version} >= 1`),
     check("norm_positions_clauses_chk", sql`1 <= all(${t.clauses})`),
   ],
@@ -73,12 +77,15 @@ export const normPositionHistory = pgTable(
     // Recorded during a sealed endorsement stage and published at its close (server/domain/sealed.ts):
     // recordedAt is when the organisation recorded it, this when the public could first see it.
     revealedAt: timestamp({ withTimezone: true }),
+    // As norm_positions.countersigned_by_id: the second representative, where one countersigned.
+    countersignedById: uuid().references(() => users.id),
   },
   (t) => [
     uniqueIndex("norm_position_history_norm_org_sequence_key").on(t.normId, t.organizationId, t.sequence),
     index("norm_position_history_norm_id_idx").on(t.normId, t.recordedAt),
     index("norm_position_history_organization_id_idx").on(t.organizationId, t.recordedAt),
     index("norm_position_history_recorded_by_id_idx").on(t.recordedById),
+    index("norm_position_history_countersigned_by_id_idx").on(t.countersignedById),
     check("norm_position_history_clauses_chk", sql`1 <= all(${t.clauses})`),
   ],
 );

@@ -99,6 +99,8 @@ export const implementationStatements = pgTable(
       .references(() => users.id),
     // Filed by a secretariat or admin account before the neutrality rule (migration 0029).
     recordedByStaff: boolean().notNull().default(false),
+    // The second representative who countersigned it (server/domain/countersign.ts).
+    countersignedById: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -106,6 +108,7 @@ export const implementationStatements = pgTable(
     uniqueIndex("implementation_statements_item_org_key").on(t.itemId, t.organizationId),
     index("implementation_statements_organization_id_idx").on(t.organizationId),
     index("implementation_statements_recorded_by_id_idx").on(t.recordedById),
+    index("implementation_statements_countersigned_by_id_idx").on(t.countersignedById),
   ],
 );
 
@@ -185,6 +188,8 @@ export const observationReplies = pgTable(
       .references(() => users.id),
     // Written by a secretariat or admin account before the neutrality rule (migration 0029).
     recordedByStaff: boolean().notNull().default(false),
+    // The second representative who countersigned it (server/domain/countersign.ts).
+    countersignedById: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -192,6 +197,7 @@ export const observationReplies = pgTable(
     uniqueIndex("observation_replies_observation_org_key").on(t.observationId, t.organizationId),
     index("observation_replies_organization_id_idx").on(t.organizationId),
     index("observation_replies_author_id_idx").on(t.authorId),
+    index("observation_replies_countersigned_by_id_idx").on(t.countersignedById),
   ],
 );
 
