@@ -4,6 +4,7 @@
 // is concluded, only to adhere to it (endorse, with or without reservations) or to withdraw that
 // adherence (docs/adherence.md).
 import { and, asc, count, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { Db, DbOrTx, Tx } from "~/db/connect";
 import { normCoauthors, normPositionHistory, normPositions, norms, normVersions, organizationMembers, organizations, users } from "~/db/schema";
@@ -241,10 +242,10 @@ const RECORD_ATTEMPTS = 3;
  * UPDATE, under its lock, matches only while that is still the current version (else the
  * position is recorded again from the start), and versions never change once written.
  */
-export async function recordPosition(db: Db, actor: Actor, input: RecordInput) {
+export async function recordPosition(db: Db, actor: Actor, input: RecordInput, options: RecordOptions = {}) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await recordOnce(db, actor, input);
+      return await recordOnce(db, actor, input, options);
     } catch (error) {
       const again = error instanceof RecordAgain || isSequenceClash(error);
       if (!again || attempt === RECORD_ATTEMPTS) {
@@ -255,7 +256,20 @@ export async function recordPosition(db: Db, actor: Actor, input: RecordInput) {
   }
 }
 
-async function recordOnce(db: Db, actor: Actor, input: RecordInput) {
+/**
+ * A position written for a countersigned entry (server/domain/countersign.ts): the actor, who must
+ * represent the organisation, is the countersigner; the record names who entered it as well. What
+ * `within` does runs in the write's transaction after it, so a refusal there undoes the write.
+ */
+export interface RecordOptions {
+  enteredById?: string;
+  countersignedById?: string;
+  within?: (tx: Tx, written: { slug: string; changed: boolean; sequence: number }) => Promise<void>;
+}
+
+async function recordOnce(db: Db, actor: Actor, input: RecordInput, options: RecordOptions) {
+  const enteredById = options.enteredById ?? actor.id;
+  const countersignedById = options.countersignedById ?? null;
   // Kept in ascending order, so naming the same clauses in another order says nothing new.
   const clauses = [...(input.clauses ?? [])].sort((a, b) => a - b);
   const highestClause = clauses.at(-1) ?? 0;
@@ -283,10 +297,10 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput) {
         select max(h.sequence) as sequence from ${normPositionHistory} h
         where h.norm_id = ${input.normId} and h.organization_id = ${input.organizationId}
       ), written as (
-        insert into ${normPositions} as p (norm_id, organization_id, stance, statement, version, clauses, recorded_by_id, recorded_at, sequence)
+        insert into ${normPositions} as p (norm_id, organization_id, stance, statement, version, clauses, recorded_by_id, countersigned_by_id, recorded_at, sequence)
         -- Joined to the position read above, so it is read (and locked) before this writes.
         select norm.id, speaker.id, ${input.stance}::stance, ${input.statement}, norm.current_version, ${`{${clauses.join(",")}}`}::integer[],
-          ${actor.id}, ${recordedAt.toISOString()}::timestamptz, coalesce((select sequence from last_entry), 0) + 1
+          ${enteredById}::uuid, ${countersignedById}::uuid, ${recordedAt.toISOString()}::timestamptz, coalesce((select sequence from last_entry), 0) + 1
         from norm cross join speaker left join previous on true
         where (norm.public or norm.author) and speaker.represents and speaker.verification_status = 'verified' and speaker.participation = 'participant'
           and ${highestClause}::int <= norm.clause_count
@@ -294,12 +308,12 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput) {
             or (norm.status = 'concluded' and ${input.stance}::stance in ('endorse', 'endorse_with_reservations')))
         on conflict (norm_id, organization_id) do update
           set stance = excluded.stance, statement = excluded.statement, version = excluded.version, clauses = excluded.clauses,
-            recorded_by_id = excluded.recorded_by_id, recorded_at = excluded.recorded_at, sequence = p.sequence + 1
+            recorded_by_id = excluded.recorded_by_id, countersigned_by_id = excluded.countersigned_by_id, recorded_at = excluded.recorded_at, sequence = p.sequence + 1
           where (p.stance, p.statement, p.version, p.clauses) is distinct from (excluded.stance, excluded.statement, excluded.version, excluded.clauses)
-        returning p.norm_id, p.organization_id, p.sequence, p.stance, p.statement, p.version, p.clauses, p.recorded_by_id, p.recorded_at
+        returning p.norm_id, p.organization_id, p.sequence, p.stance, p.statement, p.version, p.clauses, p.recorded_by_id, p.countersigned_by_id, p.recorded_at
       ), entry as (
-        insert into ${normPositionHistory} (norm_id, organization_id, sequence, kind, stance, statement, version, clauses, recorded_by_id, recorded_at)
-        select norm_id, organization_id, sequence, 'recorded', stance, statement, version, clauses, recorded_by_id, recorded_at from written
+        insert into ${normPositionHistory} (norm_id, organization_id, sequence, kind, stance, statement, version, clauses, recorded_by_id, countersigned_by_id, recorded_at)
+        select norm_id, organization_id, sequence, 'recorded', stance, statement, version, clauses, recorded_by_id, countersigned_by_id, recorded_at from written
         returning sequence
       ), moved as (
         update ${norms} set last_activity_at = ${recordedAt.toISOString()}::timestamptz,
@@ -336,9 +350,13 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput) {
       const message = `This norm's current text (version ${row.current_version}) has ${clauseCount === 1 ? "1 clause" : `${clauseCount} clauses`}: name only clauses it has.`;
       throw badInput(message, { clauses: message });
     }
-    if (row.written_sequence === null) return { slug: row.slug, changed: false, sequence: row.previous_sequence! };
-    if (!row.moved || row.written_sequence !== (row.previous_sequence ?? row.last_sequence ?? 0) + 1) throw new RecordAgain();
-    return { slug: row.slug, changed: true, sequence: row.written_sequence };
+    if (row.written_sequence !== null && (!row.moved || row.written_sequence !== (row.previous_sequence ?? row.last_sequence ?? 0) + 1)) throw new RecordAgain();
+    const written =
+      row.written_sequence === null
+        ? { slug: row.slug, changed: false, sequence: row.previous_sequence! }
+        : { slug: row.slug, changed: true, sequence: row.written_sequence };
+    await options.within?.(tx, written);
+    return written;
   });
 }
 
@@ -904,6 +922,8 @@ export async function positionHistoryForNorm(db: Db, actor: Actor | null, input:
 }
 
 const publicStatuses: NormStatus[] = ["consultation", "endorsement", "concluded", "withdrawn", "merged"];
+/** The second representative, where one countersigned (server/domain/countersign.ts). */
+const countersigner = alias(users, "countersigner");
 
 /** An organisation's current positions and their history, on public norms. */
 export async function positionsForOrganization(db: Db, actor: Actor | null, slug: string) {
@@ -928,17 +948,25 @@ export async function positionsForOrganization(db: Db, actor: Actor | null, slug
         clauses: normPositions.clauses,
         recordedAt: normPositions.recordedAt,
         recordedBy: personName(users, true),
+        // Who countersigned it, where its organisation requires a second representative.
+        countersignedBy: sql<string | null>`case when ${countersigner.id} is null then null else ${personName(countersigner, true)} end`,
       })
       .from(normPositions)
       .innerJoin(norms, eq(norms.id, normPositions.normId))
       .innerJoin(users, eq(users.id, normPositions.recordedById))
+      .leftJoin(countersigner, eq(countersigner.id, normPositions.countersignedById))
       .where(and(eq(normPositions.organizationId, organization.id), inArray(norms.status, publicStatuses)))
       .orderBy(desc(normPositions.recordedAt)),
     db
-      .select({ ...historyColumns, norm: normColumns })
+      .select({
+        ...historyColumns,
+        countersignedBy: sql<string | null>`case when ${countersigner.id} is null then null else ${personName(countersigner, true)} end`,
+        norm: normColumns,
+      })
       .from(normPositionHistory)
       .innerJoin(norms, eq(norms.id, normPositionHistory.normId))
       .innerJoin(users, eq(users.id, normPositionHistory.recordedById))
+      .leftJoin(countersigner, eq(countersigner.id, normPositionHistory.countersignedById))
       .where(and(eq(normPositionHistory.organizationId, organization.id), inArray(norms.status, publicStatuses)))
       .orderBy(desc(normPositionHistory.recordedAt), desc(normPositionHistory.sequence)),
   ]);

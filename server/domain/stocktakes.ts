@@ -180,21 +180,36 @@ async function requireVerifiedRepresentative(db: DbOrTx, actor: Actor, organizat
   return organization;
 }
 
-export async function fileStatement(db: Db, actor: Actor, input: z.output<typeof statementInput>) {
+/**
+ * A statement or reply written for a countersigned entry (server/domain/countersign.ts): the actor
+ * is the countersigner, who must represent the organisation; the record names who entered it as
+ * well. `within` runs in the write's transaction after it, so a refusal there undoes the write.
+ */
+export interface FilingOptions {
+  enteredById?: string;
+  countersignedById?: string;
+  within?: (tx: Tx, written: { id: string }) => Promise<void>;
+}
+
+export async function fileStatement(db: Db, actor: Actor, input: z.output<typeof statementInput>, options: FilingOptions = {}) {
   await requireVerifiedRepresentative(db, actor, input.organizationId);
+  const recordedById = options.enteredById ?? actor.id;
+  const countersignedById = options.countersignedById ?? null;
   return db.transaction(async (tx) => {
     const st = await lockOpenStocktake(tx, input.year, "statements can be filed and changed");
     const item = await itemOf(tx, st.id, input.itemId);
     const now = clock.now();
     const [row] = await tx
       .insert(implementationStatements)
-      .values({ itemId: item.id, organizationId: input.organizationId, status: input.status, text: input.text, links: input.links, recordedById: actor.id })
+      .values({ itemId: item.id, organizationId: input.organizationId, status: input.status, text: input.text, links: input.links, recordedById, countersignedById })
       .onConflictDoUpdate({
         target: [implementationStatements.itemId, implementationStatements.organizationId],
-        set: { status: input.status, text: input.text, links: input.links, recordedById: actor.id, updatedAt: now },
+        set: { status: input.status, text: input.text, links: input.links, recordedById, countersignedById, updatedAt: now },
       })
       .returning({ id: implementationStatements.id });
-    return { id: row!.id };
+    const written = { id: row!.id };
+    await options.within?.(tx, written);
+    return written;
   });
 }
 
@@ -330,7 +345,7 @@ async function lockRepliesOpen(tx: Tx, stocktakeId: string) {
   if (running) throw invalidState(`The ${st.year} report is being published; replies can no longer be added or changed.`);
 }
 
-export async function replyToObservation(db: Db, actor: Actor, input: z.output<typeof replyInput>) {
+export async function replyToObservation(db: Db, actor: Actor, input: z.output<typeof replyInput>, options: FilingOptions = {}) {
   const row = await db.query.observations.findFirst({ where: eq(observations.id, input.observationId) });
   if (!row || (row.status !== "accepted" && row.reporterId !== actor.id && !isStaff(actor))) throw notFound("The observation");
   await requireVerifiedRepresentative(db, actor, input.organizationId);
@@ -342,12 +357,16 @@ export async function replyToObservation(db: Db, actor: Actor, input: z.output<t
   return db.transaction(async (tx) => {
     await lockRepliesOpen(tx, row.stocktakeId);
     const now = clock.now();
+    const authorId = options.enteredById ?? actor.id;
+    const countersignedById = options.countersignedById ?? null;
     const [reply] = await tx
       .insert(observationReplies)
-      .values({ observationId: row.id, organizationId: input.organizationId, text: input.text, authorId: actor.id })
-      .onConflictDoUpdate({ target: [observationReplies.observationId, observationReplies.organizationId], set: { text: input.text, authorId: actor.id, updatedAt: now } })
+      .values({ observationId: row.id, organizationId: input.organizationId, text: input.text, authorId, countersignedById })
+      .onConflictDoUpdate({ target: [observationReplies.observationId, observationReplies.organizationId], set: { text: input.text, authorId, countersignedById, updatedAt: now } })
       .returning({ id: observationReplies.id });
-    return { id: reply!.id };
+    const written = { id: reply!.id };
+    await options.within?.(tx, written);
+    return written;
   });
 }
 
