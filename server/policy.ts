@@ -177,6 +177,9 @@ export const policy = {
   // A concluded norm's adherence over time, and an organisation withdrawing its adherence.
   "position.adherence": { who: "anyone" },
   "position.withdraw": { who: "participant", scope: "representative" },
+  // A sealed endorsement stage's entries (server/domain/sealed.ts): anyone signed in may ask; the
+  // answer holds only the entries of organisations the reader represents.
+  "position.sealed": { who: "signedIn" },
 
   // Comments: authorship, speaking for an organisation and the norm's state are checked in the
   // comments domain. A suspended person may still read their own comments and appeal a hidden one.

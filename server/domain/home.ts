@@ -29,6 +29,7 @@ function normsIn(db: Db, status: OpenStage) {
       // The last revision or change of stage.
       updatedAt: norms.updatedAt,
       stageClosesAt: norms.stageClosesAt,
+      stageSealed: norms.stageSealed,
     })
     .from(norms)
     .leftJoin(organizations, eq(organizations.id, norms.organizationId))

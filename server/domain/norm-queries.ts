@@ -145,6 +145,7 @@ export async function listNorms(db: Db, input: ListInput) {
       updatedAt: norms.updatedAt,
       lastActivityAt: norms.lastActivityAt,
       stageClosesAt: norms.stageClosesAt,
+      stageSealed: norms.stageSealed,
       proposerName: personName(),
       organizationName: organizations.name,
       organizationSlug: organizations.slug,
@@ -244,6 +245,7 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
         criteria: normEvents.criteria,
         amendmentId: normEvents.amendmentId,
         sponsorId: normEvents.sponsorId,
+        sealed: normEvents.sealed,
         createdAt: normEvents.createdAt,
         // Null for what the clock did (a stage closing on its date).
         actorName: sql<string | null>`case when ${users.id} is null then null else ${personName()} end`,
@@ -392,6 +394,7 @@ export async function myNorms(db: Db, actor: Actor) {
       role: sql<"proposer" | "coauthor">`case when ${norms.proposerId} = ${actor.id} then 'proposer' else 'coauthor' end`,
       organizationName: organizations.name,
       stageClosesAt: norms.stageClosesAt,
+      stageSealed: norms.stageSealed,
     })
     .from(norms)
     .leftJoin(organizations, eq(organizations.id, norms.organizationId))
@@ -455,6 +458,7 @@ export async function awaitingDecision(db: Db) {
         status: norms.status,
         currentVersion: norms.currentVersion,
         stageClosesAt: norms.stageClosesAt,
+        stageSealed: norms.stageSealed,
         positionCount: norms.positionCount,
         countedByGroup: norms.countedByGroup,
         bridging: norms.bridging,
@@ -468,8 +472,8 @@ export async function awaitingDecision(db: Db) {
   const criteria = await publishedCriteria(db);
   return {
     total: total?.count ?? 0,
-    items: items.map(({ stageClosesAt, countedByGroup, bridging, ...item }) => {
-      const stage = stageClock({ status: item.status, stageClosesAt }, now)!;
+    items: items.map(({ stageClosesAt, stageSealed, countedByGroup, bridging, ...item }) => {
+      const stage = stageClock({ status: item.status, stageClosesAt, stageSealed }, now)!;
       const move = nextMove(item.status)!;
       return { ...item, stage, nextStep: { move, criteria: evaluate(criteria[move], factsOf({ countedByGroup, bridging, positionCount: item.positionCount }, stage.closed)) } };
     }),

@@ -33,6 +33,7 @@ import type { TimedStage } from "../schemas/vocabulary";
 import { evaluate, factsOf, publishedCriteria, unmetWords } from "./criteria";
 import { stageRule } from "./process";
 import { recordCloseIfDue } from "./stage-close";
+import { revealSealedPositions, sealedMoveRefusal } from "./sealed";
 import { freezeFigures } from "./adherence";
 import { supersedeOpenAmendments } from "./amendments";
 import { closesAtAfter, closesAtEndOf, closingDayRefusal, isTimedStage, lastOpenDay, stageClosedRefusal, stageHasClosed } from "./stage-clock";
@@ -244,7 +245,7 @@ export async function transitionNorm(
   normId: string,
   transition: Exclude<Transition, "merge">,
   note: string,
-  options: { lastDay?: string; override?: string | null } = {},
+  options: { lastDay?: string; override?: string | null; sealed?: boolean } = {},
 ) {
   return db.transaction(async (tx) => {
     const { norm, role } = await lockNorm(tx, actor, normId);
@@ -256,17 +257,22 @@ export async function transitionNorm(
     const to: NormStatus = transitions[transition].to;
     const now = clock.now();
     // A stage that reached its date before the tick recorded it: its close comes first on the timeline.
-    await recordCloseIfDue(tx, norm, now);
+    const closedNow = await recordCloseIfDue(tx, norm, now);
     const decision = await judgeMove(tx, transition, norm, now, options.override ?? null);
     const closesAt = isTimedStage(to) ? await startingClose(tx, to, now, options.lastDay) : null;
     if (!closesAt && options.lastDay) throw badInput("Only a move into consultation or endorsement has a closing date.", { lastDay: "Leave the date empty for this move." });
+    const sealedRefusal = options.sealed ? sealedMoveRefusal(transition, closesAt) : null;
+    if (sealedRefusal) throw badInput(sealedRefusal, { sealed: sealedRefusal });
+    // Leaving a sealed endorsement stage before its date closes it: its positions are revealed now, first.
+    const reveals = norm.status === "endorsement" && norm.stageSealed && !norm.stageClosedAt && !closedNow;
+    if (reveals) await revealSealedPositions(tx, norm.id, now);
     // Submitting is what makes a norm public, for good; withdrawing never does (norm-visibility.ts).
     const submittedAt = transition === "submit" ? (norm.submittedAt ?? now) : norm.submittedAt;
     // Amendments still open when the consultation ends are superseded: nobody can accept them now.
     if (norm.status === "consultation" && to !== "consultation") await supersedeOpenAmendments(tx, norm.id, now);
     await tx
       .update(norms)
-      .set({ status: to, submittedAt, stageClosesAt: closesAt, stageClosedAt: null, updatedAt: now, lastActivityAt: now })
+      .set({ status: to, submittedAt, stageClosesAt: closesAt, stageClosedAt: null, stageSealed: to === "endorsement" && Boolean(options.sealed), updatedAt: now, lastActivityAt: now })
       .where(eq(norms.id, norm.id));
     // The figures at the close of endorsement stay the record; the norm's own go on with adherence.
     if (transition === "conclude") await freezeFigures(tx, norm, now);
@@ -280,9 +286,11 @@ export async function transitionNorm(
       note: note || null,
       closesAt,
       ...decision,
+      // Opened sealed; or, leaving a sealed stage, its positions revealed by this move.
+      sealed: transition === "openEndorsement" ? Boolean(options.sealed) : reveals,
       createdAt: now,
     });
-    return { slug: norm.slug, status: to, closesAt, override: decision.override };
+    return { slug: norm.slug, status: to, closesAt, override: decision.override, sealed: to === "endorsement" && Boolean(options.sealed) };
   });
 }
 
@@ -361,11 +369,14 @@ export async function mergeNorm(db: Db, actor: Actor, normId: string, intoSlug: 
       throw badInput("Merge into a norm that is still open, not one withdrawn or merged.", { intoSlug: "Choose a norm that is still open." });
     }
     const now = clock.now();
-    await recordCloseIfDue(tx, norm, now);
+    const closedNow = await recordCloseIfDue(tx, norm, now);
     if (norm.status === "consultation") await supersedeOpenAmendments(tx, norm.id, now);
+    // A sealed endorsement stage ends with the merge: its positions are revealed (they stay with the duplicate).
+    const reveals = norm.status === "endorsement" && norm.stageSealed && !norm.stageClosedAt && !closedNow;
+    if (reveals) await revealSealedPositions(tx, norm.id, now);
     await tx
       .update(norms)
-      .set({ status: "merged", mergedIntoId: target.id, stageClosesAt: null, stageClosedAt: null, updatedAt: now, lastActivityAt: now })
+      .set({ status: "merged", mergedIntoId: target.id, stageClosesAt: null, stageClosedAt: null, stageSealed: false, updatedAt: now, lastActivityAt: now })
       .where(eq(norms.id, norm.id));
     await tx.update(norms).set({ lastActivityAt: now }).where(eq(norms.id, target.id));
     await tx.insert(normEvents).values({
@@ -376,6 +387,7 @@ export async function mergeNorm(db: Db, actor: Actor, normId: string, intoSlug: 
       version: norm.currentVersion,
       actorId: actor.id,
       note: note || `Merged into “${target.title}”.`,
+      sealed: reveals,
       createdAt: now,
     });
     return { slug: norm.slug, intoSlug: target.slug };

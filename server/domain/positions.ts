@@ -883,6 +883,8 @@ const historyColumns = {
   recordedBy: personName(users, true),
   // Entered by a staff account before the neutrality rule (migration 0029): the record says so.
   recordedByStaff: normPositionHistory.recordedByStaff,
+  // Recorded during a sealed endorsement stage: when it was revealed (sealed.ts); null otherwise.
+  revealedAt: normPositionHistory.revealedAt,
 };
 
 /**

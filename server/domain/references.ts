@@ -111,7 +111,7 @@ export async function getReferenceNorm(db: Db, id: string) {
       .where(eq(referenceNormCategories.normId, id))
       .orderBy(asc(normCategories.position)),
     db
-      .select({ ...proposalColumns, stageClosesAt: norms.stageClosesAt })
+      .select({ ...proposalColumns, stageClosesAt: norms.stageClosesAt, stageSealed: norms.stageSealed })
       .from(normCitations)
       .innerJoin(norms, eq(norms.id, normCitations.normId))
       .where(and(eq(normCitations.referenceNormId, id), isPublicProposal))

@@ -34,9 +34,14 @@ export interface StageClock {
   /** Closed: the date has passed, and the norm awaits the secretariat's decision. */
   closed: boolean;
   daysLeft: number;
+  /**
+   * An endorsement stage opened sealed (sealed.ts): positions recorded during it are seen only by
+   * their organisations until it closes, when they are all revealed. False for every other stage.
+   */
+  sealed: boolean;
 }
 
-export function stageClock(norm: { status: NormStatus; stageClosesAt: Date | null }, now: Date): StageClock | null {
+export function stageClock(norm: { status: NormStatus; stageClosesAt: Date | null; stageSealed?: boolean }, now: Date): StageClock | null {
   if (!isTimedStage(norm.status) || !norm.stageClosesAt) return null;
   return {
     stage: norm.status,
@@ -44,13 +49,17 @@ export function stageClock(norm: { status: NormStatus; stageClosesAt: Date | nul
     lastDay: lastOpenDay(norm.stageClosesAt),
     closed: norm.stageClosesAt.getTime() <= now.getTime(),
     daysLeft: daysLeft(norm.stageClosesAt, now),
+    sealed: norm.status === "endorsement" && norm.stageSealed === true,
   };
 }
 
-/** A row read with its norm's status and closing date, the date replaced by where the norm stands on the clock at `now`. */
-export function withStage<T extends { status: NormStatus; stageClosesAt: Date | null }>(row: T, now: Date): Omit<T, "stageClosesAt"> & { stage: StageClock | null } {
-  const { stageClosesAt, ...rest } = row;
-  return { ...rest, stage: stageClock({ status: row.status, stageClosesAt }, now) };
+/** A row read with its norm's status and closing date (and sealing), those replaced by where the norm stands on the clock at `now`. */
+export function withStage<T extends { status: NormStatus; stageClosesAt: Date | null; stageSealed?: boolean }>(
+  row: T,
+  now: Date,
+): Omit<T, "stageClosesAt" | "stageSealed"> & { stage: StageClock | null } {
+  const { stageClosesAt, stageSealed, ...rest } = row;
+  return { ...rest, stage: stageClock({ status: row.status, stageClosesAt, stageSealed }, now) };
 }
 
 /** Whether the norm's timed stage has reached its closing date at `now` (false outside a timed stage). */

@@ -5,9 +5,10 @@ import { and, asc, eq, isNotNull, isNull, lte } from "drizzle-orm";
 import type { Db, Tx } from "~/db/connect";
 import { normEvents, norms } from "~/db/schema";
 import type { NormStatus } from "../schemas/vocabulary";
+import { revealSealedPositions } from "./sealed";
 import { isTimedStage } from "./stage-clock";
 
-type ClockedNorm = { id: string; status: NormStatus; currentVersion: number; stageClosesAt: Date | null; stageClosedAt: Date | null };
+type ClockedNorm = { id: string; status: NormStatus; currentVersion: number; stageClosesAt: Date | null; stageClosedAt: Date | null; stageSealed?: boolean };
 
 /**
  * Records the close of the norm's stage if its date has passed and it is not recorded yet. The
@@ -17,6 +18,9 @@ type ClockedNorm = { id: string; status: NormStatus; currentVersion: number; sta
 export async function recordCloseIfDue(tx: Tx, norm: ClockedNorm, now: Date): Promise<boolean> {
   if (!isTimedStage(norm.status) || !norm.stageClosesAt || norm.stageClosedAt || norm.stageClosesAt > now) return false;
   await tx.update(norms).set({ stageClosedAt: norm.stageClosesAt }).where(eq(norms.id, norm.id));
+  // A sealed endorsement stage reveals its positions at its close, in this transaction (sealed.ts).
+  const reveals = norm.status === "endorsement" && norm.stageSealed === true;
+  if (reveals) await revealSealedPositions(tx, norm.id, now);
   // Dated when the stage closed, not when this ran: the timeline reads in the order things happened.
   await tx.insert(normEvents).values({
     normId: norm.id,
@@ -26,6 +30,7 @@ export async function recordCloseIfDue(tx: Tx, norm: ClockedNorm, now: Date): Pr
     version: norm.currentVersion,
     actorId: null,
     closesAt: norm.stageClosesAt,
+    sealed: reveals,
     createdAt: norm.stageClosesAt,
   });
   return true;
@@ -51,7 +56,7 @@ export async function closeDueStages(db: Db, now: Date): Promise<string[]> {
     for (const { id } of due) {
       const done = await db.transaction(async (tx) => {
         const [norm] = await tx
-          .select({ id: norms.id, status: norms.status, currentVersion: norms.currentVersion, stageClosesAt: norms.stageClosesAt, stageClosedAt: norms.stageClosedAt })
+          .select({ id: norms.id, status: norms.status, currentVersion: norms.currentVersion, stageClosesAt: norms.stageClosesAt, stageClosedAt: norms.stageClosedAt, stageSealed: norms.stageSealed })
           .from(norms)
           .where(eq(norms.id, id))
           .for("no key update");

@@ -588,7 +588,11 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 /**
  * Each covered norm's positions as they stood at `closedAt`, with their organisations: each
  * organisation's last history entry by then, unless that entry withdrew its adherence to a
- * concluded norm (then it had no position at that moment).
+ * concluded norm (then it had no position at that moment). "By then" is when the public could
+ * see the entry: a position recorded during a sealed endorsement stage counts only if it was
+ * revealed before the window closed (sealed.ts). A revealed entry is an ordinary position once
+ * public, and the snapshot holds no recording times, so its format is unchanged (2): what it holds
+ * is still each organisation's position as the public saw it at the close.
  */
 function positionsAsOf(db: DbOrTx, stocktakeId: string, closedAt: Date) {
   const h = normPositionHistory;
@@ -603,7 +607,8 @@ function positionsAsOf(db: DbOrTx, stocktakeId: string, closedAt: Date) {
       clauses: h.clauses,
     })
     .from(h)
-    .where(and(eq(h.normId, stocktakeItems.normId), lte(h.recordedAt, closedAt)))
+    // Public by then: an entry recorded during a sealed endorsement stage counts from its reveal (sealed.ts).
+    .where(and(eq(h.normId, stocktakeItems.normId), sql`coalesce(${h.revealedAt}, ${h.recordedAt}) <= ${closedAt.toISOString()}::timestamptz`))
     .orderBy(desc(h.organizationId), desc(h.sequence))
     .as("last");
   return db

@@ -58,6 +58,7 @@ export const normCsvColumns: readonly CsvColumn<NormListItem>[] = [
   // Added with the consultation clock: new columns go last, so existing readers keep their places.
   { header: "stage_last_open_day", value: (n) => n.stage?.lastOpenDay },
   { header: "stage_closed", value: (n) => (n.stage ? n.stage.closed : undefined) },
+  { header: "stage_sealed", value: (n) => (n.stage ? n.stage.sealed : undefined) },
 ];
 export const csvHeaders = normCsvColumns.map((c) => c.header);
 

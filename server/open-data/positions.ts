@@ -149,6 +149,7 @@ export function normPositionHistoryResponse(db: Db, slug: string, batch = STREAM
       version: e.version,
       clauses: e.clauses,
       recordedAt: e.recordedAt.toISOString(),
+      revealedAt: e.revealedAt?.toISOString() ?? null,
       recordedBy: e.recordedBy,
     });
     async function* batches() {

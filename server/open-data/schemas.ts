@@ -40,6 +40,11 @@ export const normStage = z
     closesAt: timestamp.describe("The first instant the stage is closed: 00:00 UTC after its last open day."),
     lastOpenDay: z.iso.date().describe("The last day (UTC) the stage is open, as the forum shows it."),
     closed: z.boolean().describe("True once the date has passed: the norm awaits the secretariat's decision, and the stage takes no more comments and revisions (consultation) or positions (endorsement)."),
+    sealed: z
+      .boolean()
+      .describe(
+        "True for an endorsement stage the secretariat opened sealed: positions recorded during it are seen only by their organisations until the stage closes (closesAt), when they are all published at once, each with the time it was recorded. Until then positions, figures and lists show each organisation's position as it stood before the stage.",
+      ),
   })
   .describe("The consultation clock: when the norm's current stage closes (/about/process).");
 
@@ -116,6 +121,7 @@ export const normDecision = z
     overrideReason: z.string().nullable(),
     criteria: z.array(criterionResult).nullable().describe("The move's criteria as evaluated when it was made; null for moves without published criteria."),
     closesAt: timestamp.nullable().describe("The closing instant of the stage the move opened or extended."),
+    sealed: z.boolean().describe("On openEndorsement: the stage was opened sealed. On a later move: the move ended a sealed stage early and revealed its positions."),
   })
   .describe("A decision of the secretariat on the norm, oldest first.");
 
@@ -252,7 +258,14 @@ const historyFields = {
 };
 
 export const normPositionHistoryEntry = z
-  .object({ ...historyFields, organization: positionOrganization, ...positionFields })
+  .object({
+    ...historyFields,
+    organization: positionOrganization,
+    ...positionFields,
+    revealedAt: timestamp
+      .nullable()
+      .describe("For a position recorded during a sealed endorsement stage: when the stage closed and it was published (recordedAt is when the organisation recorded it). Null otherwise."),
+  })
   .describe("One entry in the append-only history of positions on a norm.");
 
 export const normPositionHistory = z

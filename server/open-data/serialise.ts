@@ -33,7 +33,7 @@ const decisionMoves = ["openEndorsement", "returnToConsultation", "conclude", "m
 
 /** The consultation clock as published: the stage, its closing instant and last open day, and whether it has closed. */
 function serialiseStage(stage: StageClock | null): NormStage | null {
-  return stage ? { name: stage.stage, closesAt: stage.closesAt.toISOString(), lastOpenDay: stage.lastDay, closed: stage.closed } : null;
+  return stage ? { name: stage.stage, closesAt: stage.closesAt.toISOString(), lastOpenDay: stage.lastDay, closed: stage.closed, sealed: stage.sealed } : null;
 }
 
 export function serialiseListItem(norm: ListedNorm): NormListItem {
@@ -115,6 +115,7 @@ export function serialiseNorm(norm: FullNorm): NormDetail {
         overrideReason: e.overrideReason,
         criteria: e.criteria,
         closesAt: e.closesAt?.toISOString() ?? null,
+        sealed: e.sealed,
       })),
     rationale: norm.rationale,
     clauses: norm.clauses,

@@ -51,6 +51,7 @@ export const normsRouter = createTRPCRouter({
       norms.transitionNorm(ctx.db, ctx.actor, input.normId, input.transition, input.statement, {
         lastDay: input.lastDay,
         override: input.override ? input.overrideReason : null,
+        sealed: input.sealed,
       }),
     ),
   extendStage: actorProcedure("norm.extendStage")

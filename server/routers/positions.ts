@@ -1,5 +1,6 @@
 import * as adherence from "../domain/adherence";
 import * as positions from "../domain/positions";
+import * as sealed from "../domain/sealed";
 import {
   normPositionsListInput,
   organizationPositionsInput,
@@ -32,10 +33,14 @@ export const positionsRouter = createTRPCRouter({
     .query(({ ctx, input }) => positions.positionsForOrganization(ctx.db, ctx.actor, input.slug)),
   record: actorProcedure("position.record")
     .input(recordPositionInput)
-    .mutation(({ ctx, input }) => positions.recordPosition(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => sealed.recordPositionOrSeal(ctx.db, ctx.actor, input)),
   reaffirm: actorProcedure("position.reaffirm")
     .input(reaffirmPositionInput)
-    .mutation(({ ctx, input }) => positions.reaffirmPosition(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => sealed.reaffirmUnlessSealed(ctx.db, ctx.actor, input)),
+  // The reader's organisations' sealed entries on the norm (representatives only; empty for anyone else).
+  sealed: actorProcedure("position.sealed")
+    .input(positionsForNormInput)
+    .query(({ ctx, input }) => sealed.mySealedPositions(ctx.db, ctx.actor, input.slug)),
   withdraw: actorProcedure("position.withdraw")
     .input(withdrawAdherenceInput)
     .mutation(({ ctx, input }) => positions.withdrawAdherence(ctx.db, ctx.actor, input)),

@@ -97,6 +97,8 @@ export const secretariatTransitionInput = z
     override: z.boolean().default(false),
     overrideReason: z.string().trim().max(2000, "The reason for the override must be 2,000 characters or fewer.").default(""),
     lastDay: closingDay.optional().or(z.literal("").transform(() => undefined)),
+    // Opens the endorsement stage sealed (server/domain/sealed.ts); refused for any other move.
+    sealed: z.boolean().default(false),
   })
   .refine((v) => !v.override || v.overrideReason.length >= 20, {
     path: ["overrideReason"],
