@@ -220,6 +220,22 @@ export const policy = {
   "stocktake.logObservation": { who: "participant" },
   "stocktake.reviewObservation": { who: "secretariat" },
   "stocktake.reply": { who: "participant", scope: "representative" },
+  // An organisation's statements and replies with who entered and countersigned them (its page).
+  "stocktake.forOrganization": { who: "anyone" },
+
+  // Clearance and countersignature (server/domain/clearance.ts, countersign.ts): drafts and pending
+  // entries are seen only by the organisation's representatives (refused to the secretariat, who
+  // take no part; "not found" to anyone else); whoever entered an entry cannot countersign it.
+  "clearance.entries": { who: "participant", scope: "representative" },
+  "clearance.entry": { who: "participant", scope: "representative" },
+  "clearance.savePosition": { who: "participant", scope: "representative" },
+  "clearance.saveStatement": { who: "participant", scope: "representative" },
+  "clearance.saveReply": { who: "participant", scope: "representative" },
+  "clearance.submit": { who: "participant", scope: "representative" },
+  "clearance.countersign": { who: "participant", scope: "representative" },
+  "clearance.decline": { who: "participant", scope: "representative" },
+  "clearance.withdraw": { who: "participant", scope: "representative" },
+  "clearance.setRequirement": { who: "participant", scope: "representative" },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

@@ -1,5 +1,6 @@
 import { accountRouter } from "./routers/account";
 import { amendmentsRouter } from "./routers/amendments";
+import { clearanceRouter } from "./routers/clearance";
 import { governanceRouter } from "./routers/governance";
 import { homeRouter } from "./routers/home";
 import { commentsRouter, moderationRouter } from "./routers/comments";
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   comments: commentsRouter,
   moderation: moderationRouter,
   stocktakes: stocktakesRouter,
+  clearance: clearanceRouter,
   home: homeRouter,
   process: processRouter,
   testing: testingRouter,

@@ -1,8 +1,11 @@
+import * as countersign from "../domain/countersign";
+import * as stocktakeRecord from "../domain/stocktake-record";
 import * as stocktakes from "../domain/stocktakes";
 import {
   narrativeInput,
   observationInput,
   openStocktakeInput,
+  organizationStocktakeInput,
   publishInput,
   replyInput,
   revisionInput,
@@ -48,7 +51,8 @@ export const stocktakesRouter = createTRPCRouter({
     .query(({ ctx, input }) => stocktakes.statementForm(ctx.db, ctx.actor, input.year)),
   fileStatement: actorProcedure("stocktake.fileStatement")
     .input(statementInput)
-    .mutation(({ ctx, input }) => stocktakes.fileStatement(ctx.db, ctx.actor, input)),
+    // Sent for countersignature where the organisation requires it (countersign.ts), else filed.
+    .mutation(({ ctx, input }) => countersign.enterStatement(ctx.db, ctx.actor, input)),
   logObservation: actorProcedure("stocktake.logObservation")
     .input(observationInput)
     .mutation(({ ctx, input }) => stocktakes.logObservation(ctx.db, ctx.actor, input)),
@@ -57,5 +61,9 @@ export const stocktakesRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => stocktakes.reviewObservation(ctx.db, ctx.actor, input)),
   reply: actorProcedure("stocktake.reply")
     .input(replyInput)
-    .mutation(({ ctx, input }) => stocktakes.replyToObservation(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => countersign.enterReply(ctx.db, ctx.actor, input)),
+  // The organisation's statements (in published reports) and replies, each naming who entered it.
+  forOrganization: publicProcedure("stocktake.forOrganization")
+    .input(organizationStocktakeInput)
+    .query(({ ctx, input }) => stocktakeRecord.stocktakeEntriesForOrganization(ctx.db, ctx.actor, input.slug)),
 });

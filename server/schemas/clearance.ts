@@ -20,10 +20,6 @@ const entryId = z.uuid({ error: "Choose an entry of your organisation." });
 
 export const organizationEntriesInput = z.strictObject({ organizationId: z.uuid() });
 export const entryInput = z.strictObject({ entryId });
-export const declineEntryInput = z.strictObject({
-  entryId,
-  note: z.string().trim().max(2000, "The note must be 2,000 characters or fewer.").default(""),
-});
 export const setCountersignatureInput = z.strictObject({ organizationId: z.uuid(), required: z.boolean() });
 
 // A draft holds exactly what the direct write would take; `entryId` names the draft being edited.

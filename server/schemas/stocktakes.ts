@@ -11,6 +11,9 @@ const httpUrl = z
   .refine((u) => /^https?:\/\//i.test(u), "Links must start with http:// or https://.");
 
 export const yearInput = z.strictObject({ year });
+
+/** An organisation, by slug: its statements and replies on its page. */
+export const organizationStocktakeInput = z.strictObject({ slug: z.string().min(1).max(120) });
 export const revisionInput = z.strictObject({ year, revision: wholeNumber("The revision").optional() });
 
 /**

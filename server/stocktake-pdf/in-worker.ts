@@ -8,6 +8,7 @@
 // (tests/stocktake-pdf-worker.test.ts).
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import type { ClearanceDocument } from "../clearance-pdf/render";
 import type { Snapshot } from "../domain/stocktake-snapshot";
 
 const IDLE_MS = 60_000;
@@ -78,6 +79,19 @@ export function renderReportPdfInWorker(snapshot: Snapshot, sha256: string): Pro
   const id = ++nextId;
   const result = new Promise<Buffer>((resolve, reject) => pending.set(id, { resolve, reject }));
   worker.postMessage({ id, snapshot, sha256 });
+  return result;
+}
+
+/** An organisation's entry in clearance as PDF bytes (server/clearance-pdf), on the same thread. */
+export function renderClearancePdfInWorker(document: ClearanceDocument): Promise<Buffer> {
+  if (idle) {
+    clearTimeout(idle);
+    idle = null;
+  }
+  worker ??= start();
+  const id = ++nextId;
+  const result = new Promise<Buffer>((resolve, reject) => pending.set(id, { resolve, reject }));
+  worker.postMessage({ id, clearance: document });
   return result;
 }
 

@@ -2,14 +2,19 @@
 // back. Runs with the tsx loader, like server.ts.
 import { parentPort } from "node:worker_threads";
 import type { Snapshot } from "../domain/stocktake-snapshot";
+import { type ClearanceDocument, renderClearancePdf } from "../clearance-pdf/render";
 import { renderReportPdf } from "./render";
 
 if (!parentPort) throw new Error("server/stocktake-pdf/worker.ts runs as a worker thread");
 const port = parentPort;
 
-port.on("message", async ({ id, snapshot, sha256 }: { id: number; snapshot: Snapshot; sha256: string }) => {
+// A report (snapshot and hash), or an organisation's entry in clearance (server/clearance-pdf).
+type Job = { id: number; snapshot: Snapshot; sha256: string; clearance?: undefined } | { id: number; clearance: ClearanceDocument };
+
+port.on("message", async (job: Job) => {
+  const id = job.id;
   try {
-    const pdf = await renderReportPdf(snapshot, sha256);
+    const pdf = job.clearance ? await renderClearancePdf(job.clearance) : await renderReportPdf(job.snapshot, job.sha256);
     // A view of its own ArrayBuffer, handed over rather than copied.
     const bytes = new Uint8Array(pdf.byteLength);
     bytes.set(pdf);
