@@ -146,6 +146,26 @@ async function everywherePerson(db: Db) {
   const naming = await member.stocktakes.logObservation(observation("Naming the subject's organisation", organization.id));
   await staff.stocktakes.reviewObservation({ observationId: naming.id, decision: "accept" });
   await s.stocktakes.reply({ observationId: naming.id, organizationId: organization.id, text: "Our reply to this observation." });
+  // Countersignature and clearance (issue 17): while their organisation requires it, a colleague's
+  // position, statement and reply that the subject countersigns (on targets of their own, so the
+  // subject's own entries stay theirs), one the subject declines, and a draft the subject saves.
+  const colleagueUser = await createUser(db, { displayName: "A Colleague" });
+  await addMember(db, organization.id, colleagueUser.id, "representative");
+  const colleague = await callerAs(db, colleagueUser);
+  await s.clearance.setRequirement({ organizationId: organization.id, required: true });
+  const countersigned = await colleague.positions.record({ normId: thirdNorm.id, organizationId: organization.id, stance: "endorse" });
+  await s.clearance.countersign({ entryId: countersigned.pendingEntryId! });
+  const reference = (await staff.stocktakes.get({ year })).items.find((i) => i.kind === "reference")!;
+  const countersignedStatement = await colleague.stocktakes.fileStatement({ year, itemId: reference.id, organizationId: organization.id, status: "implemented", text: "Our national team now works." });
+  await s.clearance.countersign({ entryId: countersignedStatement.pendingEntryId! });
+  const namingAgain = await member.stocktakes.logObservation(observation("Naming the subject's organisation again", organization.id));
+  await staff.stocktakes.reviewObservation({ observationId: namingAgain.id, decision: "accept" });
+  const countersignedReply = await colleague.stocktakes.reply({ observationId: namingAgain.id, organizationId: organization.id, text: "Our countersigned reply to this observation." });
+  await s.clearance.countersign({ entryId: countersignedReply.pendingEntryId! });
+  const declined = await colleague.positions.record({ normId: thirdNorm.id, organizationId: organization.id, stance: "abstain" });
+  await s.clearance.decline({ entryId: declined.pendingEntryId! });
+  await s.clearance.savePosition({ position: { normId: thirdNorm.id, organizationId: organization.id, stance: "abstain", statement: "", clauses: [] } });
+  await s.clearance.setRequirement({ organizationId: organization.id, required: false });
 
   // What they did while on the secretariat and as an administrator.
   const [suspension] = await db

@@ -107,6 +107,13 @@ export const personalDataSources: Source[] = [
   { table: "observation_replies", column: "author_id", description: "Replies to observations you wrote for an organisation.", erasure: ORGANISATION_RECORD, from: schema.observationReplies, by: schema.observationReplies.authorId },
   { table: "stocktake_revisions", column: "published_by_id", description: "Stock-take reports you published as the secretariat (the report files themselves are public and not repeated here).", erasure: keep("Published reports are immutable and name organisations, never people."), from: schema.stocktakeRevisions, by: schema.stocktakeRevisions.publishedById, omit: ["snapshot", "pdf", "csv"] },
   { table: "stocktake_publications", column: "started_by_id", description: "Stock-take publications you started as the secretariat.", erasure: STAFF_RECORD, from: schema.stocktakePublications, by: schema.stocktakePublications.startedById },
+  // Countersignature and clearance (server/domain/countersign.ts, clearance.ts).
+  { table: "norm_positions", column: "countersigned_by_id", description: "Organisations' current positions that you countersigned.", erasure: ORGANISATION_RECORD, from: schema.normPositions, by: schema.normPositions.countersignedById },
+  { table: "norm_position_history", column: "countersigned_by_id", description: "Position entries you countersigned for an organisation.", erasure: keep("Position history is append-only and stays on record as the organisation's."), from: schema.normPositionHistory, by: schema.normPositionHistory.countersignedById },
+  { table: "implementation_statements", column: "countersigned_by_id", description: "Implementation statements you countersigned for an organisation.", erasure: ORGANISATION_RECORD, from: schema.implementationStatements, by: schema.implementationStatements.countersignedById },
+  { table: "observation_replies", column: "countersigned_by_id", description: "Replies to observations you countersigned for an organisation.", erasure: ORGANISATION_RECORD, from: schema.observationReplies, by: schema.observationReplies.countersignedById },
+  { table: "organization_entries", column: "entered_by_id", description: "Drafts and entries waiting for countersignature that you saved or submitted for an organisation.", erasure: ORGANISATION_RECORD, from: schema.organizationEntries, by: schema.organizationEntries.enteredById },
+  { table: "organization_entries", column: "decided_by_id", description: "Organisations' entries you countersigned, declined, withdrew or discarded.", erasure: ORGANISATION_RECORD, from: schema.organizationEntries, by: schema.organizationEntries.decidedById },
 ];
 
 async function loadRows(db: DbOrTx, source: Source, userId: string) {
