@@ -10,9 +10,11 @@
 //   Pacific CERT's creator has a confirmed address at its registered domain, Open Networks
 //   Limited registered none, so verifying it takes an exception).
 // member@ has no address at the Kenyan ministry's domain: making them a representative is refused.
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "./connect";
-import { organizationDomains, organizationMembers, organizations, userEmails, users } from "./schema";
+import { addMember, createUser } from "./factories";
+import { organizationDomains, organizationMembers, organizations, representationTerms, representativeNominations, userEmails, users } from "./schema";
+import { addMonths, TERM_MONTHS } from "~/server/domain/nominations";
 import { slugify } from "~/server/domain/slug";
 import { clock } from "~/server/clock";
 
@@ -77,5 +79,57 @@ export async function seedDemoRepresentation(tx: Tx, secretariatId: string) {
         .set(basis)
         .where(and(eq(organizationMembers.organizationId, organization.id), eq(organizationMembers.userId, r.userId)));
     }
+  }
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The demo member of Japan's ministry whose nomination waits for the secretariat. */
+export const DEMO_NOMINEE = "nominee.jp@demo.normsforum.example";
+/** Germany's former representative, in its public history. */
+export const DEMO_FORMER_REPRESENTATIVE = "former.de@demo.normsforum.example";
+
+/**
+ * States and intergovernmental organisations in the demo (issue 17): each representative's
+ * representation runs twelve months (Brazil's is due in 20 days, so its page asks to reconfirm);
+ * a member of Japan's ministry with an address at its domain, nominated by its representative,
+ * waits in the secretariat's queue; Germany's history names a representative who stepped down.
+ */
+export async function seedDemoNominations(tx: Tx, passwordHash: string) {
+  const now = clock.now();
+  const states = await tx
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(and(inArray(organizations.stakeholderType, ["state", "intergovernmental"]), eq(organizations.verificationStatus, "verified")));
+  for (const s of states) {
+    const due = s.name === "Ministry of Foreign Affairs of Brazil" ? new Date(now.getTime() + 20 * DAY_MS) : addMonths(now, TERM_MONTHS);
+    await tx
+      .update(organizationMembers)
+      .set({ reconfirmBy: due })
+      .where(and(eq(organizationMembers.organizationId, s.id), eq(organizationMembers.role, "representative")));
+  }
+  const byName = new Map(states.map((s) => [s.name, s.id]));
+  const japan = byName.get("Ministry of Foreign Affairs of Japan");
+  if (japan) {
+    const [nominator] = await tx
+      .select({ id: organizationMembers.userId })
+      .from(organizationMembers)
+      .where(and(eq(organizationMembers.organizationId, japan), eq(organizationMembers.role, "representative")));
+    const nominee = await createUser(tx, { email: DEMO_NOMINEE, displayName: "Kenji Watanabe", passwordHash });
+    const address = `kenji@${demoDomainOf("Ministry of Foreign Affairs of Japan")}`;
+    await tx.insert(userEmails).values({ userId: nominee.id, email: address, confirmedAt: now, createdAt: now });
+    await addMember(tx, japan, nominee.id, "member", false);
+    await tx.insert(representativeNominations).values({ organizationId: japan, userId: nominee.id, nominatedById: nominator!.id, address, createdAt: new Date(now.getTime() - 2 * DAY_MS) });
+  }
+  const germany = byName.get("Federal Foreign Office of Germany");
+  if (germany) {
+    const former = await createUser(tx, { email: DEMO_FORMER_REPRESENTATIVE, displayName: "Lena Fischer", passwordHash });
+    await tx.insert(representationTerms).values({
+      organizationId: germany,
+      userId: former.id,
+      startedAt: new Date(now.getTime() - 400 * DAY_MS),
+      endedAt: new Date(now.getTime() - 60 * DAY_MS),
+      ending: "stepped_down",
+    });
   }
 }

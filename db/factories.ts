@@ -1,6 +1,7 @@
 // Builders for rows, shared by the seed and the tests so both make data the same way.
 import { hashPassword } from "~/server/auth/password";
 import { slugify } from "~/server/domain/slug";
+import { closeTerm, openTerm } from "~/server/domain/nominations";
 import type { DbOrTx } from "./connect";
 import {
   type MemberRole,
@@ -94,4 +95,7 @@ export async function addMember(
       target: [organizationMembers.organizationId, organizationMembers.userId],
       set: { role },
     });
+  // The public history of representation, as the domain keeps it (server/domain/nominations.ts).
+  if (role === "representative") await openTerm(db, organizationId, userId, clock.now());
+  else await closeTerm(db, organizationId, userId, clock.now(), "stepped_down");
 }

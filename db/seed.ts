@@ -12,7 +12,7 @@ import { renderReportPdf } from "~/server/stocktake-pdf/render";
 import { demoPositions, positionOrganizations, revokedDemoOrganization } from "./demo-positions";
 import { seedDemoAdherence } from "./demo-adherence";
 import { seedDemoAmendments } from "./demo-amendments";
-import { seedDemoRepresentation } from "./demo-representation";
+import { seedDemoNominations, seedDemoRepresentation } from "./demo-representation";
 import { seedDemoSponsors } from "./demo-sponsors";
 import { refreshMeasures } from "~/server/domain/positions";
 import { slugify } from "~/server/domain/slug";
@@ -230,6 +230,7 @@ export async function seedDemo(db: Db) {
     await seedDemoComments(tx, { member: member.id, representative: rep.id, otherRepresentative: rep2.id, suspended: suspended.id, admin: admin.id }, secretariat.id);
     await seedDemoStocktakes(tx, { member: member.id, representative: rep.id, otherRepresentative: rep2.id }, secretariat.id);
     await seedDemoRepresentation(tx, secretariat.id);
+    await seedDemoNominations(tx, delegateHash);
     await seedDemoGovernance(tx, admin.id);
   });
 }

@@ -1,11 +1,12 @@
 // The one place that decides who may do what. Every tRPC procedure names an action from this
 // table (server/trpc.ts enforces the actor part before the procedure runs); actions scoped to an
 // organisation also call `requireRepresentative`, which checks membership in the database.
-import { and, eq } from "drizzle-orm";
+import { and, eq, gt, isNull, or } from "drizzle-orm";
 import type { DbOrTx } from "~/db/connect";
 import { organizationMembers } from "~/db/schema";
 import type { UserRole } from "~/db/schema";
 import { forbidden, unauthorized } from "./errors";
+import { clock } from "./clock";
 
 export interface Actor {
   id: string;
@@ -78,6 +79,11 @@ export const policy = {
   "organization.domains": { who: "active", scope: "representative" },
   "organization.addDomain": { who: "active", scope: "representative" },
   "organization.removeDomain": { who: "active", scope: "representative" },
+  // Nominations of new representatives of states and intergovernmental organisations, waiting for
+  // the secretariat; and a representative reconfirming their own representation.
+  "organization.nominations": { who: "active", scope: "representative" },
+  "organization.withdrawNomination": { who: "active", scope: "representative" },
+  "organization.reconfirm": { who: "active", scope: "representative" },
 
   "verification.queue": { who: "secretariat" },
   "verification.verify": { who: "secretariat" },
@@ -85,6 +91,8 @@ export const policy = {
   "verification.revoke": { who: "secretariat" },
   "verification.participationRequests": { who: "secretariat" },
   "verification.decideParticipation": { who: "secretariat" },
+  "verification.nominations": { who: "secretariat" },
+  "verification.decideNomination": { who: "secretariat" },
   // Domains registered after verification, and a representation on an exception with its reason.
   "verification.confirmDomains": { who: "secretariat" },
   "verification.recordException": { who: "secretariat" },
@@ -284,6 +292,8 @@ export async function isRepresentative(db: DbOrTx, userId: string, organizationI
       eq(organizationMembers.organizationId, organizationId),
       eq(organizationMembers.userId, userId),
       eq(organizationMembers.role, "representative"),
+      // A representation not reconfirmed by its date has lapsed, even before the sweep records it.
+      or(isNull(organizationMembers.reconfirmBy), gt(organizationMembers.reconfirmBy, clock.now())),
     ),
   });
   return Boolean(row);

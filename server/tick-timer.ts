@@ -4,6 +4,7 @@ import "server-only";
 // under the norm's lock, and one already recorded is skipped.
 import { env } from "~/env.js";
 import { getDb } from "~/db/client";
+import { getMailer } from "./mailer";
 import { logger } from "./logger";
 import { runTick } from "./tick";
 
@@ -19,8 +20,8 @@ export function startTickTimer() {
     if (running) return;
     running = true;
     try {
-      const result = await runTick(await getDb());
-      if (result.stagesClosed > 0) logger.info(result, "tick: stages closed on their date");
+      const result = await runTick(await getDb(), getMailer());
+      if (result.stagesClosed + result.representativesReminded + result.representationsLapsed > 0) logger.info(result, "tick: work done");
     } catch (error) {
       logger.warn({ err: error }, "tick failed; it runs again at the next interval");
     } finally {

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "~/db/connect";
 import { addMember, createOrganization, createUser } from "~/db/factories";
-import { governanceRevisions, organizationDomains, organizations, suspensionAppeals, suspensions, userEmails, users } from "~/db/schema";
+import { governanceRevisions, organizationDomains, organizations, representativeNominations, suspensionAppeals, suspensions, userEmails, users } from "~/db/schema";
 import { issueToken } from "~/server/domain/tokens";
 import { policy } from "~/server/policy";
 import { appRouter } from "~/server/root";
@@ -186,6 +186,14 @@ async function arrange(db: Db) {
   const [memberAddress] = await db.insert(userEmails).values({ userId: member.id, email: "member@ministry-matrix.example" }).returning();
   const confirmAddressToken = await issueToken(db, member.id, "confirm_address", new Date(), memberAddress!.id);
   const [organizationDomain] = await db.insert(organizationDomains).values({ organizationId: organization.id, domain: "matrix-org.example" }).returning();
+  // A state the representative represents, with the member nominated as its representative,
+  // waiting for the secretariat (issue 17).
+  const stateOrganization = await createOrganization(db, { createdById: representative.id, status: "verified", stakeholderType: "state", country: "NZ", name: "Matrix Ministry" });
+  await addMember(db, stateOrganization.id, member.id);
+  const [nomination] = await db
+    .insert(representativeNominations)
+    .values({ organizationId: stateOrganization.id, userId: member.id, nominatedById: representative.id, address: "member@matrix-ministry.example", createdAt: new Date() })
+    .returning();
   // The governance page's first revision, so that reading one by number finds it.
   await db.insert(governanceRevisions).values({ number: 1, secretariat: "Who runs it.", appointments: "How staff are appointed.", funding: "Who funds it.", summary: "The matrix's first revision.", editedById: admin.id });
   return {
@@ -224,6 +232,8 @@ async function arrange(db: Db) {
     memberAddress: memberAddress!,
     confirmAddressToken,
     organizationDomain: organizationDomain!,
+    stateOrganization,
+    nomination: nomination!,
     verifyToken: await issueToken(db, unverified.id, "verify_email"),
     resetToken: await issueToken(db, target.id, "reset_password"),
   };
@@ -278,6 +288,9 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "organizations.domains": { expect: REPRESENTATIVE, input: (f) => ({ organizationId: f.organization.id }) },
   "organizations.addDomain": { expect: REPRESENTATIVE, input: (f) => ({ organizationId: f.organization.id, domain: "another-matrix.example" }) },
   "organizations.removeDomain": { expect: REPRESENTATIVE, input: (f) => ({ organizationId: f.organization.id, domainId: f.organizationDomain.id }) },
+  "organizations.nominations": { expect: REPRESENTATIVE, input: (f) => ({ organizationId: f.stateOrganization.id }) },
+  "organizations.withdrawNomination": { expect: REPRESENTATIVE, input: (f) => ({ organizationId: f.stateOrganization.id, nominationId: f.nomination.id }) },
+  "organizations.reconfirm": { expect: REPRESENTATIVE, input: (f) => ({ organizationId: f.stateOrganization.id }) },
   "organizations.setListed": { expect: hiddenFor(ACTIVE, "otherRepresentative", "secretariat", "admin"), input: (f) => ({ organizationId: f.organization.id, listed: false }) },
 
   "verification.queue": { expect: STAFF },
@@ -291,6 +304,8 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   },
   "verification.domainsAwaiting": { expect: STAFF },
   "verification.confirmDomains": { expect: STAFF, input: (f) => ({ organizationId: f.organization.id, domainIds: [f.organizationDomain.id] }) },
+  "verification.nominations": { expect: STAFF },
+  "verification.decideNomination": { expect: STAFF, input: (f) => ({ nominationId: f.nomination.id, decision: "decline", reason: "The ministry's letter names another person." }) },
   "verification.representation": { expect: STAFF, input: (f) => ({ slug: f.organization.slug }) },
   "verification.recordException": {
     expect: STAFF,

@@ -228,6 +228,13 @@ async function everywherePerson(db: Db) {
     .update(schema.organizationMembers)
     .set({ exceptionReason: "Known to the secretariat from the registration.", exceptionById: subject.id, exceptionAt: new Date() })
     .where(and(eq(schema.organizationMembers.organizationId, otherOrganization.id), eq(schema.organizationMembers.userId, otherRepUser.id)));
+  // Nominations (issue 17): one of them, one they made, one they decided as the secretariat; and a
+  // reminder to reconfirm a representation.
+  await db.insert(schema.representativeNominations).values([
+    { organizationId: otherOrganization.id, userId: subject.id, nominatedById: otherRepUser.id, address: `subject-${year}@coastal-cert.example`, createdAt: new Date() },
+    { organizationId: otherOrganization.id, userId: memberUser.id, nominatedById: subject.id, address: "member@coastal-cert.example", status: "declined", decisionReason: "Another person was named.", decidedById: subject.id, decidedAt: new Date(), createdAt: new Date() },
+  ]);
+  await db.insert(schema.representationReminders).values({ organizationId: otherOrganization.id, userId: subject.id, reconfirmBy: new Date("2032-01-01T00:00:00Z"), daysBefore: 30, sentAt: new Date() });
   await db
     .update(schema.stocktakes)
     .set({ createdById: subject.id })

@@ -51,6 +51,17 @@ async function stateWithDomain(domain: string, country: string) {
   return { rep, org, member, staff };
 }
 
+/**
+ * Makes `member` a representative as a representative of a state must: a nomination the
+ * secretariat approves (issue 17).
+ */
+async function promote(rep: { id: string }, staff: { id: string }, org: { id: string }, member: { id: string }) {
+  const done = await (await callerAs(database.db, rep)).organizations.setMemberRole({ organizationId: org.id, userId: member.id, role: "representative" });
+  expect(done).toMatchObject({ nominated: true });
+  if (!done.nominated) return;
+  await (await callerAs(database.db, staff)).verification.decideNomination({ nominationId: done.nominationId, decision: "approve", reason: "" });
+}
+
 describe("a person's further addresses", () => {
   it("adds one, mails a link only the account that added it can use, and lists it", async () => {
     const person = await createUser(database.db, { displayName: "Amina Njoroge" });
@@ -96,9 +107,9 @@ describe("a person's further addresses", () => {
   });
 
   it("removes an address no representation rests on, and keeps one that does", async () => {
-    const { org, member, rep } = await stateWithDomain("mfa-remove.example", "GH");
+    const { org, member, rep, staff } = await stateWithDomain("mfa-remove.example", "GH");
     await confirmedAddress(member, "kofi@mfa-remove.example");
-    await (await callerAs(database.db, rep)).organizations.setMemberRole({ organizationId: org.id, userId: member.id, role: "representative" });
+    await promote(rep, staff, org, member);
     const api = await callerAs(database.db, member, mail.mailer);
     const list = await api.account.addresses();
     expect(list.further[0]?.representing).toEqual([{ name: org.name, slug: org.slug }]);
@@ -174,10 +185,10 @@ describe("an organisation's email domains", () => {
   });
 
   it("keeps a domain a representation rests on", async () => {
-    const { org, member, rep } = await stateWithDomain("mfa-keep.example", "TG");
+    const { org, member, rep, staff } = await stateWithDomain("mfa-keep.example", "TG");
     await confirmedAddress(member, "ama@mfa-keep.example");
     const api = await callerAs(database.db, rep);
-    await api.organizations.setMemberRole({ organizationId: org.id, userId: member.id, role: "representative" });
+    await promote(rep, staff, org, member);
     const [domain] = await api.organizations.domains({ organizationId: org.id });
     const kept = await failure(api.organizations.removeDomain({ organizationId: org.id, domainId: domain!.id }));
     expect(kept.code).toBe("PRECONDITION_FAILED");
@@ -203,7 +214,7 @@ describe("an organisation's email domains", () => {
 
 describe("becoming a representative", () => {
   it("refuses a state's new representative without an address at the registered domains, naming them, then accepts one with it", async () => {
-    const { org, member, rep } = await stateWithDomain("mfa-ke-test.example", "KE");
+    const { org, member, rep, staff } = await stateWithDomain("mfa-ke-test.example", "KE");
     await database.db.insert(organizationDomains).values({ organizationId: org.id, domain: "mission-ke-test.example", confirmedAt: new Date() });
     // An address elsewhere does not count.
     await confirmedAddress(member, "wanjiru@ngo-elsewhere.example");
@@ -217,9 +228,10 @@ describe("becoming a representative", () => {
     await (await callerAs(database.db, member, mail.mailer)).account.addAddress({ email: "wanjiru@mfa-ke-test.example" });
     expect((await failure(api.organizations.setMemberRole({ organizationId: org.id, userId: member.id, role: "representative" }))).code).toBe("PRECONDITION_FAILED");
     await (await callerAs(database.db, member, mail.mailer)).account.confirmAddress({ token: mail.tokenFor("wanjiru@mfa-ke-test.example", confirmPath)! });
-    await api.organizations.setMemberRole({ organizationId: org.id, userId: member.id, role: "representative" });
+    await promote(rep, staff, org, member);
     const row = await database.db.query.organizationMembers.findFirst({ where: and(eq(organizationMembers.organizationId, org.id), eq(organizationMembers.userId, member.id)) });
-    expect(row).toMatchObject({ role: "representative", address: "wanjiru@mfa-ke-test.example", exceptionReason: null, reconfirmBy: null });
+    // A state's representation runs twelve months unless reconfirmed.
+    expect(row).toMatchObject({ role: "representative", address: "wanjiru@mfa-ke-test.example", exceptionReason: null, reconfirmBy: expect.any(Date) });
     // Back to member: the basis goes with the role.
     await api.organizations.setMemberRole({ organizationId: org.id, userId: member.id, role: "member" });
     expect(await database.db.query.organizationMembers.findFirst({ where: and(eq(organizationMembers.organizationId, org.id), eq(organizationMembers.userId, member.id)) })).toMatchObject({
@@ -229,10 +241,10 @@ describe("becoming a representative", () => {
   });
 
   it("counts the sign-in address when it is at a confirmed domain", async () => {
-    const { org, rep } = await stateWithDomain("mfa-signin.example", "UG");
+    const { org, rep, staff } = await stateWithDomain("mfa-signin.example", "UG");
     const colleague = await createUser(database.db, { email: "okello@mfa-signin.example" });
     await addMember(database.db, org.id, colleague.id);
-    await (await callerAs(database.db, rep)).organizations.setMemberRole({ organizationId: org.id, userId: colleague.id, role: "representative" });
+    await promote(rep, staff, org, colleague);
     expect((await database.db.query.organizationMembers.findFirst({ where: and(eq(organizationMembers.organizationId, org.id), eq(organizationMembers.userId, colleague.id)) }))?.address).toBe("okello@mfa-signin.example");
   });
 
@@ -267,7 +279,7 @@ describe("becoming a representative", () => {
   it("shows the secretariat what each member's representation rests on, and nobody else", async () => {
     const { org, member, staff, rep } = await stateWithDomain("mfa-overview.example", "BJ");
     await confirmedAddress(member, "afi@mfa-overview.example");
-    await (await callerAs(database.db, rep)).organizations.setMemberRole({ organizationId: org.id, userId: member.id, role: "representative" });
+    await promote(rep, staff, org, member);
     const view = await (await callerAs(database.db, staff)).verification.representation({ slug: org.slug });
     expect(view.domains.map((d) => d.domain)).toEqual(["mfa-overview.example"]);
     expect(view.members.find((m) => m.userId === member.id)).toMatchObject({ role: "representative", address: "afi@mfa-overview.example", confirmedAddresses: [member.email, "afi@mfa-overview.example"] });

@@ -13,7 +13,7 @@ import { recordCloseIfDue } from "~/server/domain/stage-close";
 import { closesAtAfter, closesAtEndOf, closingDayRefusal, daysLeft, lastOpenDay, stageClock } from "~/server/domain/stage-clock";
 import { nextRuleChange } from "~/server/page-cache/deadlines";
 import { runTick } from "~/server/tick";
-import { callerAs } from "./support/context";
+import { callerAs, nullMailer } from "./support/context";
 import { overriding, responseTeamNormFields } from "./support/moves";
 import { createTestDatabase } from "./support/db";
 
@@ -128,9 +128,9 @@ describe("stage deadlines", () => {
     const page = await who.proposer.norms.get({ slug: norm.slug });
     expect(page.viewer.canRevise).toBe(false);
 
-    expect((await runTick(db)).stagesClosed).toBeGreaterThanOrEqual(1);
+    expect((await runTick(db, nullMailer)).stagesClosed).toBeGreaterThanOrEqual(1);
     expect((await row(norm.id)).stageClosedAt).toEqual(closesAt);
-    expect((await runTick(db)).stagesClosed).toBe(0);
+    expect((await runTick(db, nullMailer)).stagesClosed).toBe(0);
     const timeline = (await who.visitor.norms.get({ slug: norm.slug })).timeline;
     const closed = timeline.filter((e) => e.type === "stageClosed");
     expect(closed).toHaveLength(1);

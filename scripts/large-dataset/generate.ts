@@ -173,6 +173,12 @@ async function load(loader: Loader, plan: Plan, progress: Progress): Promise<Lar
     }
   });
 
+  // Every representative's term in the public history of representation, from when they joined.
+  await loader.query(
+    `insert into representation_terms (organization_id, user_id, started_at)
+     select organization_id, user_id, created_at from organization_members where role = 'representative'`,
+  );
+
   // Norms, with their search document and measures ------------------------------------------
   // Each norm's search document is the app's searchVector() of its current version, evaluated by
   // the database as on every save. Rendered per norm, it is the same SQL with different

@@ -18,12 +18,16 @@ export type AuditAction =
   | "organization.staff_membership_removed"
   | "organization.participation_approved"
   | "organization.participation_declined"
-  | "governance.published";
+  | "governance.published"
+  | "organization.nomination_approved"
+  | "organization.nomination_declined"
+  // Written by the daily sweep (server/domain/nominations.ts), with no actor.
+  | "organization.representation_lapsed";
 
 /** Appends to the audit log; call inside the transaction of the action it records. */
 export async function recordAudit(
   db: DbOrTx,
-  entry: { actorId: string; action: AuditAction; targetType: "user" | "organization" | "reference_norm" | "governance"; targetId: string; details?: Record<string, unknown> },
+  entry: { actorId: string | null; action: AuditAction; targetType: "user" | "organization" | "reference_norm" | "governance"; targetId: string; details?: Record<string, unknown> },
 ) {
   await db.insert(auditLog).values({ ...entry, details: entry.details ?? {} });
 }

@@ -15,6 +15,7 @@ import type {
 } from "../schemas/organizations";
 import { recordAudit } from "./audit";
 import { confirmedDomains, insertDomains, requireRepresentationAddress } from "./representation";
+import { closeTerm, needsApproval, nominateIn, openTerm, reconfirmDate, termsOf } from "./nominations";
 import { firstFreeSlug, slugify } from "./slug";
 import { clock } from "../clock";
 
@@ -102,20 +103,17 @@ export async function getOrganization(db: Db, actor: Actor | null, slug: string)
   // name and since when; plain members stay listed only if they chose to be. And which of its
   // email domains the secretariat confirmed.
   const verified = organization.verificationStatus === "verified";
-  const representatives = verified
-    ? await db
-        .select({ userId: users.id, displayName: users.displayName, since: organizationMembers.createdAt })
-        .from(organizationMembers)
-        .innerJoin(users, eq(users.id, organizationMembers.userId))
-        .where(and(eq(organizationMembers.organizationId, organization.id), eq(organizationMembers.role, "representative")))
-        .orderBy(asc(organizationMembers.createdAt), asc(users.displayName))
-    : [];
+  const terms = verified ? await termsOf(db, organization.id) : [];
+  const representatives = terms.filter((t) => t.endedAt === null).map((t) => ({ userId: t.userId, displayName: t.name, since: t.startedAt, approved: t.approved }));
+  // Who represented it before, newest first: the public history.
+  const formerRepresentatives = terms.filter((t) => t.endedAt !== null);
   const { reviewChanges, participationRequestedAt, ...shown } = organization;
   return {
     ...shown,
     // An observer's request to take part fully: for its own members and the secretariat.
     participationRequestedAt: insider ? participationRequestedAt : null,
     representatives,
+    formerRepresentatives,
     confirmedDomains: await confirmedDomains(db, organization.id),
     // Verified before, now back in review because who it is changed (what changed is for the secretariat).
     backInReview: organization.verificationStatus === "pending" && reviewChanges !== null,
@@ -161,6 +159,7 @@ export async function createOrganization(db: Db, actor: Actor, { domains, ...inp
     // The creator is a provisional representative (no address, no exception yet): the secretariat
     // checks their address at the registered domains when it verifies the organisation.
     await tx.insert(organizationMembers).values({ organizationId: organization!.id, userId: actor.id, role: "representative", listed: true });
+    await openTerm(tx, organization!.id, actor.id, clock.now());
     await insertDomains(tx, organization!.id, domains);
     return organization!;
   });
@@ -354,22 +353,37 @@ async function otherRepresentatives(tx: DbOrTx, organizationId: string, userId: 
 export async function setMemberRole(db: Db, actor: Actor, input: z.output<typeof setMemberRoleInput>) {
   await requireRepresentative(db, "organization.setMemberRole", actor, input.organizationId);
   return db.transaction(async (tx) => {
+    const [member] = await tx
+      .select({ role: organizationMembers.role, type: organizations.stakeholderType })
+      .from(organizationMembers)
+      .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+      .where(and(eq(organizationMembers.organizationId, input.organizationId), eq(organizationMembers.userId, input.userId)))
+      .for("update", { of: organizationMembers });
+    if (!member) throw notFound("That member");
     if (input.role === "member" && (await otherRepresentatives(tx, input.organizationId, input.userId)) === 0) {
       throw lastRepresentative();
     }
+    // A new representative of a state or intergovernmental organisation is nominated: the
+    // secretariat approves (issue 17). Its address is checked now, and again at approval.
+    if (input.role === "representative" && member.role === "member" && needsApproval(member.type)) {
+      return nominateIn(tx, actor, input.organizationId, input.userId);
+    }
+    const now = clock.now();
     // A representative rests on a confirmed address at one of the organisation's confirmed domains
-    // (issue 17); setting it again ties an existing representation (e.g. one kept by the migration) to one.
+    // (issue 17); setting it again ties an existing representation (e.g. one kept by the migration)
+    // to one, and for a state or intergovernmental organisation reconfirms it for twelve months.
     const basis =
       input.role === "representative"
-        ? { address: await requireRepresentationAddress(tx, input.organizationId, input.userId), exceptionReason: null, exceptionById: null, exceptionAt: null, reconfirmBy: null }
+        ? { address: await requireRepresentationAddress(tx, input.organizationId, input.userId), exceptionReason: null, exceptionById: null, exceptionAt: null, reconfirmBy: reconfirmDate(member.type, now) }
         : { address: null, exceptionReason: null, exceptionById: null, exceptionAt: null, reconfirmBy: null };
-    const updated = await tx
+    await tx
       .update(organizationMembers)
       .set({ role: input.role, ...basis })
-      .where(and(eq(organizationMembers.organizationId, input.organizationId), eq(organizationMembers.userId, input.userId)))
-      .returning({ userId: organizationMembers.userId });
-    if (updated.length === 0) throw notFound("That member");
-    return { role: input.role };
+      .where(and(eq(organizationMembers.organizationId, input.organizationId), eq(organizationMembers.userId, input.userId)));
+    // The public history of who represented the organisation when.
+    if (input.role === "representative" && member.role === "member") await openTerm(tx, input.organizationId, input.userId, now);
+    if (input.role === "member" && member.role === "representative") await closeTerm(tx, input.organizationId, input.userId, now, "stepped_down");
+    return { role: input.role, nominated: false as const };
   });
 }
 
@@ -386,6 +400,7 @@ async function removeMembership(db: Db, organizationId: string, userId: string) 
     await tx
       .delete(organizationMembers)
       .where(and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.userId, userId)));
+    if (member.role === "representative") await closeTerm(tx, organizationId, userId, clock.now(), "left");
     return { removed: true };
   });
 }

@@ -17,6 +17,7 @@ import type { Actor } from "../policy";
 import { assertNotLimited, consume } from "../rate-limit";
 import type { deleteAccountInput } from "../schemas/privacy";
 import { recordAudit } from "./audit";
+import { closeTermsOfUser } from "./nominations";
 import { clock } from "../clock";
 
 /** What deletion does to the rows that reference the person through this column. */
@@ -58,6 +59,11 @@ export const personalDataSources: Source[] = [
   { table: "organizations", column: "status_changed_by_id", description: "Organisations whose verification you decided as the secretariat.", erasure: STAFF_RECORD, from: schema.organizations, by: schema.organizations.statusChangedById },
   { table: "organization_members", column: "user_id", description: "Your memberships and representations of organisations.", erasure: { action: "delete" }, from: schema.organizationMembers, by: schema.organizationMembers.userId },
   { table: "organization_members", column: "exception_by_id", description: "Representations you allowed by an exception as the secretariat.", erasure: STAFF_RECORD, from: schema.organizationMembers, by: schema.organizationMembers.exceptionById },
+  { table: "representation_terms", column: "user_id", description: "Your terms as an organisation's representative: the public history of who represented it when.", erasure: keep("The public history of who represented an organisation when; it shows a former representative."), from: schema.representationTerms, by: schema.representationTerms.userId },
+  { table: "representative_nominations", column: "user_id", description: "Your nominations as a representative of a state or intergovernmental organisation, with the address each rested on.", erasure: keep("The organisation's record of its nominations; the address is erased and a nomination still waiting is withdrawn."), from: schema.representativeNominations, by: schema.representativeNominations.userId },
+  { table: "representative_nominations", column: "nominated_by_id", description: "Members you nominated as representatives of an organisation.", erasure: ORGANISATION_RECORD, from: schema.representativeNominations, by: schema.representativeNominations.nominatedById },
+  { table: "representative_nominations", column: "decided_by_id", description: "Nominations you decided as the secretariat, or withdrew as a representative.", erasure: STAFF_RECORD, from: schema.representativeNominations, by: schema.representativeNominations.decidedById },
+  { table: "representation_reminders", column: "user_id", description: "Reminders sent to you to reconfirm a representation.", erasure: { action: "delete" }, from: schema.representationReminders, by: schema.representationReminders.userId },
   { table: "user_emails", column: "user_id", description: "Your further email addresses.", erasure: { action: "delete" }, from: schema.userEmails, by: schema.userEmails.userId },
   { table: "organization_domains", column: "confirmed_by_id", description: "Organisations' email domains you confirmed as the secretariat.", erasure: STAFF_RECORD, from: schema.organizationDomains, by: schema.organizationDomains.confirmedById },
   { table: "join_requests", column: "user_id", description: "Your requests to join organisations.", erasure: { action: "delete" }, from: schema.joinRequests, by: schema.joinRequests.userId },
@@ -237,6 +243,13 @@ export async function deleteAccount(db: Db, actor: Actor, input: z.output<typeof
     await assertMayLeave(tx, actor);
     // The further addresses key mail counters too ("mail:address:name@ministry.example"): read before they go.
     const further = await tx.select({ email: schema.userEmails.email }).from(schema.userEmails).where(eq(schema.userEmails.userId, actor.id));
+    // Their representations end today in the public history; their nominations keep no address.
+    await closeTermsOfUser(tx, actor.id, now);
+    await tx
+      .update(schema.representativeNominations)
+      .set({ status: "withdrawn", decidedAt: now })
+      .where(and(eq(schema.representativeNominations.userId, actor.id), eq(schema.representativeNominations.status, "pending")));
+    await tx.update(schema.representativeNominations).set({ address: "" }).where(eq(schema.representativeNominations.userId, actor.id));
     for (const source of personalDataSources) {
       if (source.erasure.action === "delete") await tx.delete(source.from!).where(eq(source.by!, actor.id));
     }

@@ -12,6 +12,7 @@ import { AppError, conflict, forbidden, invalidState, notFound } from "../errors
 import { type Actor, requireRepresentative } from "../policy";
 import { type addDomainInput, type confirmDomainsInput, domainOf, type recordExceptionInput } from "../schemas/representation";
 import { confirmedAddresses } from "./addresses";
+import { openTerm, reconfirmDate } from "./nominations";
 import { recordAudit } from "./audit";
 
 /** At most this many domains per organisation. */
@@ -211,16 +212,19 @@ export async function settleRepresentationAtVerification(
     );
   }
   const now = clock.now();
+  // Verified, a state's or intergovernmental organisation's representatives run twelve months.
+  const [organization] = await tx.select({ type: organizations.stakeholderType }).from(organizations).where(eq(organizations.id, organizationId));
+  const reconfirmBy = organization ? reconfirmDate(organization.type, now) : null;
   for (const t of tied) {
     await tx
       .update(organizationMembers)
-      .set({ address: t.address })
+      .set({ address: t.address, reconfirmBy })
       .where(and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.userId, t.userId)));
   }
   for (const e of excepted) {
     await tx
       .update(organizationMembers)
-      .set({ exceptionReason: e.reason, exceptionById: actor.id, exceptionAt: now })
+      .set({ exceptionReason: e.reason, exceptionById: actor.id, exceptionAt: now, reconfirmBy })
       .where(and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.userId, e.userId)));
   }
   return {
@@ -259,15 +263,23 @@ export async function confirmDomains(db: Db, actor: Actor, input: z.output<typeo
  */
 export async function recordException(db: Db, actor: Actor, input: z.output<typeof recordExceptionInput>) {
   return db.transaction(async (tx) => {
-    const [organization] = await tx.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.id, input.organizationId)).for("update");
+    const [organization] = await tx.select({ id: organizations.id, name: organizations.name, type: organizations.stakeholderType }).from(organizations).where(eq(organizations.id, input.organizationId)).for("update");
     if (!organization) throw notFound("The organisation");
     await refuseOwnOrganization(tx, actor, input.organizationId);
-    const [updated] = await tx
-      .update(organizationMembers)
-      .set({ role: "representative", address: null, exceptionReason: input.reason, exceptionById: actor.id, exceptionAt: clock.now(), reconfirmBy: null })
+    const [member] = await tx
+      .select({ role: organizationMembers.role })
+      .from(organizationMembers)
       .where(and(eq(organizationMembers.organizationId, input.organizationId), eq(organizationMembers.userId, input.userId)))
-      .returning({ userId: organizationMembers.userId });
-    if (!updated) throw notFound("That member");
+      .for("update");
+    if (!member) throw notFound("That member");
+    const now = clock.now();
+    // The secretariat's exception is its approval; for a state or intergovernmental organisation it
+    // runs twelve months like any representation there, and recording it again renews it.
+    await tx
+      .update(organizationMembers)
+      .set({ role: "representative", address: null, exceptionReason: input.reason, exceptionById: actor.id, exceptionAt: now, reconfirmBy: reconfirmDate(organization.type, now) })
+      .where(and(eq(organizationMembers.organizationId, input.organizationId), eq(organizationMembers.userId, input.userId)));
+    if (member.role === "member") await openTerm(tx, input.organizationId, input.userId, now);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "organization.representation_exception",

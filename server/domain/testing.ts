@@ -9,16 +9,18 @@ import { clock, setClock } from "../clock";
 import { notFound } from "../errors";
 import type { setClockInput } from "../schemas/testing";
 import { isLoopbackAddress, testClockEnabled } from "../test-clock";
+import type { Mailer } from "../mail";
 import { runTick } from "../tick";
+import { undoLapsesAfter } from "./nominations";
 
 const refuseUnlessTesting = (address: string | null) => {
   if (!testClockEnabled() || !isLoopbackAddress(address)) throw notFound("This procedure");
 };
 
 /** Runs the tick now, for a call from this machine with TEST_CLOCK on. */
-export async function tickNow(db: Db, address: string | null) {
+export async function tickNow(db: Db, mailer: Mailer, address: string | null) {
   refuseUnlessTesting(address);
-  return runTick(db);
+  return runTick(db, mailer);
 }
 
 /**
@@ -36,6 +38,8 @@ export async function setForumClock(db: Db, address: string | null, input: z.out
     if (now.getTime() < before) {
       await tx.delete(normEvents).where(and(eq(normEvents.type, "stageClosed"), gt(normEvents.createdAt, now)));
       await tx.update(norms).set({ stageClosedAt: null }).where(and(isNotNull(norms.stageClosedAt), gt(norms.stageClosedAt, now)));
+      // And the representations that lapsed after it (and the reminders sent after it).
+      await undoLapsesAfter(tx, now);
     }
     // Pages cached at the old time may show what is not so at the new one: none is served again.
     await tx.update(publicGeneration).set({ generation: sql`${publicGeneration.generation} + 1` }).where(eq(publicGeneration.id, 1));

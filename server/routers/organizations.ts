@@ -13,7 +13,8 @@ import {
   slugInput,
   updateOrganizationInput,
 } from "../schemas/organizations";
-import { addDomainInput, domainIdInput } from "../schemas/representation";
+import * as nominations from "../domain/nominations";
+import { addDomainInput, domainIdInput, nominationInput } from "../schemas/representation";
 import { actorProcedure, createTRPCRouter, publicProcedure } from "../trpc";
 
 export const organizationsRouter = createTRPCRouter({
@@ -61,6 +62,17 @@ export const organizationsRouter = createTRPCRouter({
   setListed: actorProcedure("organization.setListed")
     .input(setListedInput)
     .mutation(({ ctx, input }) => orgs.setListed(ctx.db, ctx.actor, input)),
+  // Nominations waiting for the secretariat (states and intergovernmental organisations, issue 17).
+  nominations: actorProcedure("organization.nominations")
+    .input(organizationIdInput)
+    .query(({ ctx, input }) => nominations.nominationsOf(ctx.db, ctx.actor, input.organizationId)),
+  withdrawNomination: actorProcedure("organization.withdrawNomination")
+    .input(nominationInput)
+    .mutation(({ ctx, input }) => nominations.withdrawNomination(ctx.db, ctx.actor, input)),
+  // A representative reconfirms their own representation before it lapses.
+  reconfirm: actorProcedure("organization.reconfirm")
+    .input(organizationIdInput)
+    .mutation(({ ctx, input }) => nominations.reconfirmRepresentation(ctx.db, ctx.actor, input.organizationId)),
   domains: actorProcedure("organization.domains")
     .input(organizationIdInput)
     .query(({ ctx, input }) => representation.listDomains(ctx.db, ctx.actor, input.organizationId)),

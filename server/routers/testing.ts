@@ -8,5 +8,5 @@ export const testingRouter = createTRPCRouter({
     .input(setClockInput)
     .mutation(({ ctx, input }) => setForumClock(ctx.db, ctx.ip, input)),
   // Runs the scheduled work now, as the server's timer would (server/tick.ts).
-  tick: publicProcedure("testing.tick").mutation(({ ctx }) => tickNow(ctx.db, ctx.ip)),
+  tick: publicProcedure("testing.tick").mutation(({ ctx }) => tickNow(ctx.db, ctx.mailer, ctx.ip)),
 });

@@ -1,7 +1,8 @@
+import * as nominations from "../domain/nominations";
 import * as representation from "../domain/representation";
 import * as verification from "../domain/verification";
 import { decideParticipationInput, rejectInput, slugInput, verifyInput } from "../schemas/organizations";
-import { confirmDomainsInput, recordExceptionInput } from "../schemas/representation";
+import { confirmDomainsInput, decideNominationInput, recordExceptionInput } from "../schemas/representation";
 import { actorProcedure, createTRPCRouter } from "../trpc";
 
 export const verificationRouter = createTRPCRouter({
@@ -25,6 +26,11 @@ export const verificationRouter = createTRPCRouter({
   decideParticipation: actorProcedure("verification.decideParticipation")
     .input(decideParticipationInput)
     .mutation(({ ctx, input }) => verification.decideParticipation(ctx.db, ctx.actor, input)),
+  // New representatives of states and intergovernmental organisations, nominated (issue 17).
+  nominations: actorProcedure("verification.nominations").query(({ ctx }) => nominations.nominationQueue(ctx.db)),
+  decideNomination: actorProcedure("verification.decideNomination")
+    .input(decideNominationInput)
+    .mutation(({ ctx, input }) => nominations.decideNomination(ctx.db, ctx.actor, input)),
   // An organisation's members and what each representation rests on, for recording exceptions.
   representation: actorProcedure("verification.representation")
     .input(slugInput)

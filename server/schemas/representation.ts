@@ -77,6 +77,15 @@ export const exceptionReasonField = z
   .max(1000, "Reason must be 1,000 characters or fewer.");
 
 export const recordExceptionInput = z.strictObject({ organizationId: z.uuid(), userId: z.uuid(), reason: exceptionReasonField });
+/** The secretariat's answer to a nomination: approve, or decline saying why. */
+export const decideNominationInput = z
+  .strictObject({
+    nominationId: z.uuid(),
+    decision: z.enum(["approve", "decline"], { error: "Choose approve or decline." }),
+    reason: z.string().trim().max(2000, "Reason must be 2,000 characters or fewer.").default(""),
+  })
+  .refine((v) => v.decision === "approve" || v.reason.length >= 10, { path: ["reason"], message: "Say why the nomination is declined (at least 10 characters)." });
+export const nominationInput = z.strictObject({ organizationId: z.uuid(), nominationId: z.uuid() });
 export const confirmDomainsInput = z.strictObject({
   organizationId: z.uuid(),
   domainIds: z.array(z.uuid()).min(1, "Tick at least one domain to confirm.").max(50),

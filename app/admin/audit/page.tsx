@@ -28,6 +28,9 @@ const knownActions = new Set<string>([
   "organization.staff_membership_removed",
   "organization.participation_approved",
   "organization.participation_declined",
+  "organization.nomination_approved",
+  "organization.nomination_declined",
+  "organization.representation_lapsed",
   "governance.published",
 ] satisfies AuditAction[]);
 const isAuditAction = (a: string): a is AuditAction => knownActions.has(a);
