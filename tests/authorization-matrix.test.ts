@@ -194,6 +194,19 @@ async function arrange(db: Db) {
     .insert(representativeNominations)
     .values({ organizationId: stateOrganization.id, userId: member.id, nominatedById: representative.id, address: "member@matrix-ministry.example", createdAt: new Date() })
     .returning();
+  // Sealed endorsement (issue 17): a norm in a sealed endorsement stage, where the other organisation
+  // has a sealed position; and one whose sealed positions were revealed when the secretariat concluded it.
+  const sealedNormRows = [];
+  for (const title of ["A sealed norm for the matrix", "A revealed norm for the matrix"]) {
+    const created = await asRepresentative.norms.create({ ...normFields, title });
+    const row = (await db.query.norms.findFirst({ where: (n, { eq }) => eq(n.slug, created.slug) }))!;
+    await asRepresentative.norms.submit({ normId: row.id });
+    await asSecretariat.norms.transition({ normId: row.id, transition: "openEndorsement", ...overriding, sealed: true });
+    await asOtherRepresentative.positions.record({ normId: row.id, organizationId: otherOrganization.id, stance: "endorse" });
+    sealedNormRows.push(row);
+  }
+  const [sealedNorm, revealedNorm] = sealedNormRows as [typeof sealedNormRows[number], typeof sealedNormRows[number]];
+  await asSecretariat.norms.transition({ normId: revealedNorm.id, transition: "conclude", ...overriding });
   // The governance page's first revision, so that reading one by number finds it.
   await db.insert(governanceRevisions).values({ number: 1, secretariat: "Who runs it.", appointments: "How staff are appointed.", funding: "Who funds it.", summary: "The matrix's first revision.", editedById: admin.id });
   return {
@@ -214,6 +227,8 @@ async function arrange(db: Db) {
     publicNorm: publicNormRow!,
     otherPublicNorm: otherPublicNormRow!,
     concludedNorm: concludedNormRow!,
+    sealedNorm,
+    revealedNorm,
     coauthorId: coauthor.userId,
     memberInvitation,
     unknownInvitation,
@@ -370,6 +385,7 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
     input: (f) => ({ normId: f.draftNorm.id, note: "" }),
   },
   "norms.transition": { expect: STAFF, input: (f) => ({ normId: f.publicNorm.id, transition: "openEndorsement", ...overriding }) },
+  "norms.transition#sealed": { expect: STAFF, input: (f) => ({ normId: f.publicNorm.id, transition: "openEndorsement", ...overriding, sealed: true }) },
   "norms.merge": { expect: STAFF, input: (f) => ({ normId: f.otherPublicNorm.id, intoSlug: f.publicNorm.slug, statement: mergeStatement }) },
   "norms.extendStage": {
     expect: STAFF,
@@ -433,6 +449,16 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
     input: (f) => ({ normId: f.concludedNorm.id, organizationId: f.organization.id, stance: "endorse_with_reservations", statement: "We read the second clause narrowly." }),
   },
   "positions.adherence": { expect: ANYONE, input: (f) => ({ slug: f.concludedNorm.slug }) },
+  // Sealed endorsement: anyone signed in may ask for their organisations' sealed entries (the answer
+  // holds only those of organisations they represent: tests/sealed.test.ts); recording during a sealed
+  // stage follows the rule of any position; the public reads of a sealed and of a revealed norm stay public.
+  "positions.sealed": { expect: SIGNED_IN, input: (f) => ({ slug: f.sealedNorm.slug }) },
+  "positions.record#sealed": {
+    expect: only("otherRepresentative"),
+    input: (f) => ({ normId: f.sealedNorm.id, organizationId: f.otherOrganization.id, stance: "object", statement: "The second clause goes further than existing law allows." }),
+  },
+  "positions.forNorm#sealed": { expect: ANYONE, input: (f) => ({ slug: f.sealedNorm.slug }) },
+  "positions.history#revealed": { expect: ANYONE, input: (f) => ({ slug: f.revealedNorm.slug }) },
   // Only the adhering organisation's representative; not its member, another organisation's
   // representative, the secretariat, a suspended representative or a visitor.
   "positions.withdraw": { expect: REPRESENTATIVE, input: (f) => ({ normId: f.concludedNorm.id, organizationId: f.organization.id }) },

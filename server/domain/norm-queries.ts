@@ -297,6 +297,8 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
     status: norm.status,
     // The consultation clock: the timed stage, its closing date and whether it has passed; null outside one.
     stage,
+    // A sealed stage past its date whose positions the tick has not yet published (sealed.ts).
+    sealedPending: Boolean(stage?.sealed && stage.closed && !norm.stageClosedAt),
     // The published criteria of the secretariat's next move, met or not, with the live figures.
     nextStep: move && criteria ? { move, criteria: evaluate(criteria[move], factsOf(norm, stage?.closed ?? false)) } : null,
     // False for a draft and for a draft withdrawn unsubmitted: only its authors see it.

@@ -70,6 +70,9 @@ export default async function NormPage({ params, searchParams }: { params: Param
     : actor.suspension
       ? { kind: "suspended" }
       : { kind: "signedIn", organizations: positions?.viewer.organizations ?? [] };
+  // A sealed endorsement stage: the reader's organisations' own sealed entries, for its representatives alone.
+  const sealed =
+    norm.stage?.sealed && !norm.stage.closed && positionsViewer.kind === "signedIn" && positionsViewer.organizations.length > 0 ? await api.positions.sealed({ slug }) : null;
   const date = (d: Date) => format.dateTime(d, { dateStyle: "long" });
   const org = norm.proposer.organization;
   const frozen = norm.status === "endorsement" || norm.status === "concluded";
@@ -117,7 +120,7 @@ export default async function NormPage({ params, searchParams }: { params: Param
       />
 
       <div className="mb-8 flex max-w-3xl flex-col gap-4">
-        {norm.stage ? <StageDeadlineNotice stage={norm.stage} /> : null}
+        {norm.stage ? <StageDeadlineNotice stage={norm.stage} sealedPending={norm.sealedPending} /> : null}
         {norm.mergedInto ? (
           <Alert variant="info">
             <AlertTitle>{t("mergedTitle")}</AlertTitle>
@@ -393,6 +396,7 @@ export default async function NormPage({ params, searchParams }: { params: Param
               positionCount={positions.measures.counts.total}
               viewer={positionsViewer}
               concluded={norm.status === "concluded"}
+              sealed={sealed}
             />
           ) : null}
           <section aria-labelledby="cite-heading" className="border-t-4 border-border pt-4">

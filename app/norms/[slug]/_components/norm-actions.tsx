@@ -182,20 +182,20 @@ function MoveDialog({
   const t = useTranslations("norms.actions");
   const trpc = useTRPC();
   const router = useRouter();
-  const dialog = useFormDialog(secretariatTransitionInput, { normId, transition: action, statement: "", override: false, overrideReason: "", lastDay: "" });
+  const dialog = useFormDialog(secretariatTransitionInput, { normId, transition: action, statement: "", override: false, overrideReason: "", lastDay: "", sealed: false });
   const { form, message } = dialog;
   const transition = useMutation(
     trpc.norms.transition.mutationOptions({
       onSuccess: (data) => {
         dialog.close();
-        toast.success(t(data.override ? "doneOverride" : `${action}.done`));
+        toast.success(t(data.override ? "doneOverride" : data.sealed ? "doneSealed" : `${action}.done`));
         router.refresh();
       },
       onError: dialog.fail,
     }),
   );
   const onSubmit = dialog.submit((values) => {
-    transition.mutate({ ...values, lastDay: startsClock(action) && values.lastDay ? values.lastDay : undefined });
+    transition.mutate({ ...values, lastDay: startsClock(action) && values.lastDay ? values.lastDay : undefined, sealed: action === "openEndorsement" && values.sealed });
   });
   const override = form.watch("override");
   return (
@@ -210,7 +210,7 @@ function MoveDialog({
       confirmVariant="default"
       pending={transition.isPending}
     >
-      <FormErrors form={form} fields={startsClock(action) ? ["statement", "overrideReason", "lastDay"] : ["statement", "overrideReason"]} message={message} />
+      <FormErrors form={form} fields={startsClock(action) ? ["statement", "overrideReason", "lastDay", "sealed"] : ["statement", "overrideReason"]} message={message} />
       {unmet ? <p className="mb-4 font-bold">{t("criteriaUnmet")}</p> : null}
       <TextareaField form={form} name="statement" label={t("statement")} hint={t("statementHint")} rows={4} />
       {unmet ? (
@@ -220,6 +220,8 @@ function MoveDialog({
         </>
       ) : null}
       {startsClock(action) ? <TextField form={form} name="lastDay" type="date" label={t("lastDay")} hint={t("lastDayHint")} /> : null}
+      {/* Sealed endorsement (server/domain/sealed.ts): only the move into endorsement offers it. */}
+      {action === "openEndorsement" ? <CheckboxField id="sealed" label={t("sealed")} hint={t("sealedHint")} containerClassName="mb-4" {...form.register("sealed")} /> : null}
     </FormDialog>
   );
 }

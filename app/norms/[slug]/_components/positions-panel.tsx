@@ -1,6 +1,8 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert";
 import { buttonVariants } from "~/app/_components/ui/button";
+import type { Stance } from "~/server/schemas/vocabulary";
 import { RecordPosition } from "./islands";
 import type { ViewerOrganization } from "./record-position";
 
@@ -8,6 +10,12 @@ export type PositionsViewer =
   | { kind: "visitor" }
   | { kind: "suspended" }
   | { kind: "signedIn"; organizations: ViewerOrganization[] };
+
+/** A sealed endorsement stage as the recording organisation's representative sees it (positions.sealed). */
+export interface SealedForViewer {
+  stage: { lastDay: string } | null;
+  entries: { organizationId: string; stance: Stance; statement: string; recordedAt: Date }[];
+}
 
 /**
  * Where a representative records their organisation's position; shown only while positions are open,
@@ -22,6 +30,7 @@ export async function PositionsPanel({
   positionCount,
   viewer,
   concluded = false,
+  sealed = null,
 }: {
   normId: string;
   slug: string;
@@ -32,8 +41,10 @@ export async function PositionsPanel({
   viewer: PositionsViewer;
   /** A concluded norm takes adherence only (docs/adherence.md). */
   concluded?: boolean;
+  /** While the endorsement stage is sealed: the reader's organisations' sealed entries. */
+  sealed?: SealedForViewer | null;
 }) {
-  const t = await getTranslations("positions.panel");
+  const [t, tv, format] = await Promise.all([getTranslations("positions.panel"), getTranslations("vocabulary"), getFormatter()]);
   const representative = viewer.kind === "signedIn" && viewer.organizations.length > 0;
   const title = concluded ? (representative ? t("titleAdherenceRepresentative") : t("titleAdherence")) : representative ? t("titleRepresentative") : t("title");
   return (
@@ -60,7 +71,34 @@ export async function PositionsPanel({
           <Link href="/organizations/mine">{t("yourOrganizations")}</Link>
         </>
       ) : (
-        <RecordPosition normId={normId} currentVersion={currentVersion} clauses={clauses} organizations={viewer.organizations} concluded={concluded} />
+        <>
+          {sealed?.stage ? (
+            <Alert variant="info" className="mb-6" data-testid="sealed-notice">
+              <AlertTitle as="h3">{t("sealedTitle", { date: format.dateTime(new Date(`${sealed.stage.lastDay}T12:00:00Z`), { dateStyle: "long", timeZone: "UTC" }) })}</AlertTitle>
+              <AlertDescription>
+                <p>{t("sealedText")}</p>
+                {viewer.organizations.map((o) => {
+                  const entry = sealed.entries.find((e) => e.organizationId === o.id);
+                  return entry ? (
+                    <div key={o.id} data-testid="sealed-entry">
+                      <p>
+                        {t("sealedEntry", {
+                          name: o.name,
+                          stance: tv(`stance.${entry.stance}`),
+                          recorded: format.dateTime(entry.recordedAt, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }) + " UTC",
+                        })}
+                      </p>
+                      {entry.statement ? <p className="break-words">{t("sealedStatement", { statement: entry.statement })}</p> : null}
+                    </div>
+                  ) : (
+                    <p key={o.id}>{t("sealedNone", { name: o.name })}</p>
+                  );
+                })}
+              </AlertDescription>
+            </Alert>
+          ) : null}
+          <RecordPosition normId={normId} currentVersion={currentVersion} clauses={clauses} organizations={viewer.organizations} concluded={concluded} />
+        </>
       )}
     </section>
   );

@@ -27,6 +27,8 @@ export interface TimelineEvent {
   amendment: { number: number; authorName: string; organizationName: string | null } | null;
   /** The organisation a sponsorAccepted or sponsorWithdrawn entry concerns. */
   sponsor: { organizationName: string; organizationSlug: string } | null;
+  /** Into endorsement: opened sealed; any later event: the sealed positions were published by it (sealed.ts). */
+  sealed: boolean;
 }
 
 /** Moves whose note is the secretariat's public outcome statement. */
@@ -82,6 +84,7 @@ export async function Timeline({ events, mergedInto, slug }: { events: readonly 
             {e.closesAt && e.type !== "stageClosed" && e.type !== "extended" ? (
               <p className="mt-1">{t("closesOn", { stage: e.type === "openEndorsement" ? "endorsement" : "consultation", date: closingDay })}</p>
             ) : null}
+            {e.sealed ? <p className="mt-1 font-bold">{t(e.type === "openEndorsement" ? "openedSealed" : "revealed")}</p> : null}
             {e.note ? (
               <p className="mt-1 max-w-2xl whitespace-pre-line">
                 {e.type === "revised" || e.type === "amendmentAccepted"

@@ -76,6 +76,11 @@ export default async function PositionHistoryPage({ params, searchParams }: { pa
                     date: format.dateTime(e.recordedAt, { dateStyle: "long", timeStyle: "short" }),
                   })}
                 </p>
+                {e.revealedAt ? (
+                  <p className="text-base text-muted" data-testid="revealed-at">
+                    {t("revealed", { date: format.dateTime(e.revealedAt, { dateStyle: "long", timeStyle: "short" }) })}
+                  </p>
+                ) : null}
                 {e.recordedByStaff ? (
                   <p className="text-base text-muted" data-testid="recorded-by-staff">
                     {t("byStaff")}
