@@ -24,6 +24,8 @@ export interface DemoNorm {
    * the stage's default length from the day of seeding.
    */
   lastOpenDayInDays?: number;
+  /** For status "endorsement": the stage was opened sealed (db/demo-sealed.ts seeds its sealed positions). */
+  sealed?: boolean;
   /** For status "merged": the title of the surviving norm in this list. */
   mergedIntoTitle?: string;
   versions: DemoNormVersion[]; // at least one; the last is the current text
@@ -417,6 +419,31 @@ export const demoNorms: DemoNorm[] = [
           "States should not conduct or knowingly support ICT activity that alters or destroys the data of financial institutions or of payment, clearing and settlement systems, including account balances and transaction records.",
           "Financial institutions should keep offline, tamper-evident copies of critical records and test their ability to restore accounts from those copies within an agreed period after an incident.",
           "Financial institutions should share indicators of compromise through sector information-sharing arrangements, with appropriate protection of personal data.",
+        ],
+      },
+    ],
+  },
+  {
+    title: "Protecting the data of humanitarian organisations",
+    summary:
+      "States should not conduct or knowingly support ICT activity that damages, alters or discloses the data that humanitarian organisations hold about the people they assist, and should help those organisations when activity from their territory threatens that data.",
+    rationale:
+      "Humanitarian organisations hold lists of displaced people, medical records and the locations of aid deliveries. Their misuse can endanger the people the data describes. The proposal extends the existing restraint on attacks against infrastructure serving the public to the data on which humanitarian work depends.\n\nThe secretariat opened its endorsement stage sealed, so that states can decide without committing in public before others do.",
+    categories: ["II", "IV"],
+    kind: "mutual_restraint",
+    bindingness: "political",
+    citations: ["ungge-f", "ungge-c"],
+    proposer: "otherRepresentative",
+    organizationSlug: null,
+    status: "endorsement",
+    sealed: true,
+    versions: [
+      {
+        changeSummary: "First version",
+        clauses: [
+          "States should not conduct or knowingly support ICT activity that intentionally damages, alters or discloses the data that humanitarian organisations hold about the people they assist.",
+          "States should take reasonable steps to stop such activity from their territory when a humanitarian organisation notifies them of it.",
+          "Humanitarian organisations should keep only the personal data their work requires and protect it according to recognised standards.",
         ],
       },
     ],

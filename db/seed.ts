@@ -14,6 +14,7 @@ import { seedDemoAdherence } from "./demo-adherence";
 import { seedDemoAmendments } from "./demo-amendments";
 import { seedDemoNominations, seedDemoRepresentation } from "./demo-representation";
 import { seedDemoSponsors } from "./demo-sponsors";
+import { seedDemoSealed } from "./demo-sealed";
 import { refreshMeasures } from "~/server/domain/positions";
 import { slugify } from "~/server/domain/slug";
 import { stageRules } from "~/server/domain/process";
@@ -214,6 +215,7 @@ export async function seedDemo(db: Db) {
       .where(eq(organizations.id, observer.id));
     await seedDemoNorms(tx, { representative: rep.id, otherRepresentative: rep2.id, member: member.id }, secretariat.id);
     await seedDemoPositions(tx);
+    await seedDemoSealed(tx);
     await seedDemoAmendments(tx, { member: member.id, representative: rep.id, otherRepresentative: rep2.id });
     await seedDemoSponsors(tx);
     await tx

@@ -16,6 +16,7 @@ import { consume } from "~/server/rate-limit";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
 import { failure, fieldErrorsOf } from "./support/errors";
+import { overriding } from "./support/moves";
 
 let database: Database;
 beforeAll(async () => {
@@ -166,6 +167,12 @@ async function everywherePerson(db: Db) {
   await s.clearance.decline({ entryId: declined.pendingEntryId! });
   await s.clearance.savePosition({ position: { normId: thirdNorm.id, organizationId: organization.id, stance: "abstain", statement: "", clauses: [] } });
   await s.clearance.setRequirement({ organizationId: organization.id, required: false });
+  // Sealed endorsement (issue 17): a position the subject recorded during a sealed stage, not yet published.
+  const sealedNorm = await otherRep.norms.create({ ...normFields, title: `A sealed norm ${year}` });
+  const sealedNormRow = (await db.query.norms.findFirst({ where: eq(schema.norms.slug, sealedNorm.slug) }))!;
+  await otherRep.norms.submit({ normId: sealedNormRow.id });
+  await staff.norms.transition({ normId: sealedNormRow.id, transition: "openEndorsement", ...overriding, sealed: true });
+  await s.positions.record({ normId: sealedNormRow.id, organizationId: organization.id, stance: "endorse" });
 
   // What they did while on the secretariat and as an administrator.
   const [suspension] = await db
