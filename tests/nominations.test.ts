@@ -105,6 +105,10 @@ describe("a nomination", () => {
       decisionReason: "The ministry's letter names another person.",
     });
     expect((await secretariat.verification.nominations()).some((q) => q.id === nominationId)).toBe(false);
+    // The organisation's representatives read the reason on their page.
+    expect(await (await callerAs(database.db, rep)).organizations.nominations({ organizationId: org.id })).toMatchObject([
+      { id: nominationId, status: "declined", decisionReason: "The ministry's letter names another person." },
+    ]);
   });
 
   it("can be withdrawn by the organisation's representatives, and by nobody else", async () => {

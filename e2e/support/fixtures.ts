@@ -47,6 +47,22 @@ export async function mailedLink(address: string, path: string): Promise<string>
   return link!;
 }
 
+/** Waits for a message to `address` whose text contains `text`, and returns that text. */
+export async function mailContaining(address: string, text: string): Promise<string> {
+  let found: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const messages = (await (await fetch(`${mailHttp}/messages?to=${encodeURIComponent(address)}`)).json()) as { text: string }[];
+        found = messages.map((m) => m.text).find((t) => t.includes(text));
+        return Boolean(found);
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  return found!;
+}
+
 export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 export const test = base;

@@ -142,7 +142,10 @@ export async function nominateIn(tx: Tx, actor: Actor, organizationId: string, u
   return { role: "member" as const, nominated: true as const, nominationId: nomination!.id, organization: organization.name };
 }
 
-/** An organisation's nominations waiting for the secretariat (its manage page). */
+/** How long a declined nomination, with the secretariat's reason, stays on the organisation's page. */
+export const DECLINED_SHOWN_DAYS = 90;
+
+/** An organisation's nominations waiting for the secretariat, and those declined lately with the reason (its manage page). */
 export async function nominationsOf(db: Db, actor: Actor, organizationId: string) {
   await requireRepresentative(db, "organization.nominations", actor, organizationId);
   const nominator = alias(users, "nominator");
@@ -154,11 +157,22 @@ export async function nominationsOf(db: Db, actor: Actor, organizationId: string
       address: representativeNominations.address,
       nominatedBy: personName(nominator),
       createdAt: representativeNominations.createdAt,
+      status: representativeNominations.status,
+      decisionReason: representativeNominations.decisionReason,
+      decidedAt: representativeNominations.decidedAt,
     })
     .from(representativeNominations)
     .innerJoin(users, eq(users.id, representativeNominations.userId))
     .innerJoin(nominator, eq(nominator.id, representativeNominations.nominatedById))
-    .where(and(eq(representativeNominations.organizationId, organizationId), eq(representativeNominations.status, "pending")))
+    .where(
+      and(
+        eq(representativeNominations.organizationId, organizationId),
+        or(
+          eq(representativeNominations.status, "pending"),
+          and(eq(representativeNominations.status, "declined"), gt(representativeNominations.decidedAt, new Date(clock.nowMs() - DECLINED_SHOWN_DAYS * DAY_MS))),
+        ),
+      ),
+    )
     .orderBy(asc(representativeNominations.createdAt));
 }
 

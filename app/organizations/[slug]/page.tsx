@@ -184,10 +184,32 @@ export default async function OrganizationPage({ params }: { params: Params }) {
                 {organization.representatives.map((r) => (
                   <li key={r.userId} className="flex flex-wrap items-baseline justify-between gap-x-4 border-b border-border py-3">
                     <span className="font-semibold">{r.displayName}</span>
-                    <span className="text-muted">{t("representativeSince", { date: format.dateTime(r.since, { dateStyle: "medium" }) })}</span>
+                    <span className="text-muted">
+                      {t(r.approved ? "representativeSinceApproved" : "representativeSince", { date: format.dateTime(r.since, { dateStyle: "medium" }) })}
+                    </span>
                   </li>
                 ))}
               </ul>
+              {organization.formerRepresentatives.length > 0 ? (
+                <>
+                  <h3 id="former-representatives" className="mt-6 mb-2 text-lg font-bold">
+                    {t("formerTitle")}
+                  </h3>
+                  <ul className="border-t border-border" aria-labelledby="former-representatives" data-testid="former-representatives">
+                    {organization.formerRepresentatives.map((r) => (
+                      <li key={`${r.userId}-${r.startedAt.toISOString()}`} className="flex flex-wrap items-baseline justify-between gap-x-4 border-b border-border py-3">
+                        <span className="font-semibold">{r.name}</span>
+                        <span className="text-muted">
+                          {t(`formerTerm.${r.ending ?? "stepped_down"}`, {
+                            from: format.dateTime(r.startedAt, { dateStyle: "medium" }),
+                            to: format.dateTime(r.endedAt!, { dateStyle: "medium" }),
+                          })}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
             </section>
           ) : null}
 

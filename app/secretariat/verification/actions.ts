@@ -26,3 +26,21 @@ export async function decideParticipationAction(previous: ActionState<{ particip
   const slug = encodeURIComponent(valueOf(values, "slug"));
   return goTo(previous, `/secretariat/verification?participation=${done.participation}&organization=${slug}#participation-requests`, values);
 }
+
+/** The secretariat's answer to a nominated representative of a state or intergovernmental organisation. */
+export async function decideNominationAction(previous: ActionState<{ decision: string }>, formData: FormData): Promise<ActionState<{ decision: string }>> {
+  const values = formValues(formData, ["nominationId", "decision", "reason"]);
+  let done: { decision: string };
+  try {
+    done = await api.verification.decideNomination({
+      nominationId: valueOf(values, "nominationId"),
+      decision: valueOf(values, "decision") as "approve" | "decline",
+      reason: valueOf(values, "reason"),
+    });
+  } catch (error) {
+    return failed(previous, error, values);
+  }
+  // Back to the queue, which says what was decided (as for participation requests above: nothing is
+  // revalidated, so the form stays to follow the redirect).
+  return goTo(previous, `/secretariat/verification?nomination=${done.decision}#nominations`, values);
+}

@@ -12,6 +12,7 @@ import { OrganizationReasonDialog } from "../_components/organization-reason-dia
 import { SecretariatNav } from "../_components/secretariat-nav";
 import { StatusBadge } from "../_components/status-badge";
 import { ConfirmDomains } from "../_components/confirm-domains";
+import { NominationDecision } from "../_components/nomination-decision";
 import { ParticipationDecision } from "../_components/participation-decision";
 import { VerifyButton } from "../_components/verify-button";
 
@@ -27,10 +28,12 @@ export default async function VerificationQueuePage({ searchParams }: { searchPa
   // After the secretariat answered an observer's request (./actions.ts): what was decided, for which organisation.
   const decidedSlug = typeof params.organization === "string" && /^[a-z0-9-]{1,80}$/.test(params.organization) ? params.organization : null;
   const outcome = params.participation === "participant" || params.participation === "observer" ? params.participation : null;
-  const [queue, domainsAwaiting, participationRequests, decided] = await Promise.all([
+  const nominationOutcome = params.nomination === "approve" || params.nomination === "decline" ? params.nomination : null;
+  const [queue, domainsAwaiting, participationRequests, nominations, decided] = await Promise.all([
     load(() => api.verification.queue()),
     load(() => api.verification.domainsAwaiting()),
     load(() => api.verification.participationRequests()),
+    load(() => api.verification.nominations()),
     decidedSlug && outcome ? api.organizations.get({ slug: decidedSlug }).catch(() => null) : null,
   ]);
   const [t, tc, tv, format] = await Promise.all([
@@ -218,6 +221,48 @@ export default async function VerificationQueuePage({ searchParams }: { searchPa
                   <Link href={`/organizations/${o.slug}`}>{o.name}</Link>
                 </h3>
                 <ConfirmDomains organization={{ id: o.id, name: o.name, domains: o.domains.map((d) => ({ id: d.id, domain: d.domain })) }} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {nominations.length > 0 || nominationOutcome ? (
+        <section aria-labelledby="nominations" className="mt-12" data-testid="nominations">
+          <h2 id="nominations" className="mb-2 text-2xl font-bold">
+            {t("nominationsTitle")}
+          </h2>
+          {nominationOutcome ? (
+            <Alert variant="success" role="status" className="mb-6 max-w-[42rem]" data-testid="nomination-decided">
+              <AlertDescription>{t(nominationOutcome === "approve" ? "nominationApprovedGeneric" : "nominationDeclinedGeneric")}</AlertDescription>
+            </Alert>
+          ) : null}
+          <p className="mb-6 max-w-[42rem]">{nominations.length > 0 ? t("nominationsLead") : t("nominationsNone")}</p>
+          <ul className="space-y-8">
+            {nominations.map((n) => (
+              <li key={n.id} className="border-t-4 border-border pt-4">
+                <h3 className="mb-2 text-xl font-bold break-words">
+                  {t("nominationHeading", { name: n.name, organization: n.organization })}
+                </h3>
+                <DescriptionList
+                  className="mb-4"
+                  items={[
+                    { id: "organization", term: t("nominationOrganization"), details: <Link href={`/organizations/${n.slug}`}>{n.organization}</Link> },
+                    { id: "type", term: t("nominationType"), details: tv(`stakeholderType.${n.type}`) },
+                    { id: "address", term: t("nominationAddress"), details: <span className="break-all">{n.address}</span> },
+                    { id: "by", term: t("nominationBy"), details: t("nominationByText", { name: n.nominatedBy, date: format.dateTime(n.createdAt, { dateStyle: "long" }) }) },
+                  ]}
+                />
+                <NominationDecision
+                  nominationId={n.id}
+                  labels={{
+                    reason: t("nominationReason"),
+                    reasonHint: t("nominationReasonHint"),
+                    approve: t("nominationApprove", { name: n.name }),
+                    decline: t("nominationDecline"),
+                    approved: t("nominationApproved", { name: n.name, organization: n.organization }),
+                    declined: t("nominationDeclined", { name: n.name }),
+                  }}
+                />
               </li>
             ))}
           </ul>

@@ -33,3 +33,27 @@ export async function removeDomainAction(previous: ActionState<{ domain: string 
     return failed(previous, error, values);
   }
 }
+
+/** A representative reconfirms their own representation before it lapses (issue 17). */
+export async function reconfirmAction(previous: ActionState<{ reconfirmBy: string | null }>, formData: FormData): Promise<ActionState<{ reconfirmBy: string | null }>> {
+  const values = formValues(formData, ["organizationId", "slug"]);
+  try {
+    const { reconfirmBy } = await api.organizations.reconfirm({ organizationId: valueOf(values, "organizationId") });
+    revalidatePath(`/organizations/${valueOf(values, "slug")}/manage`);
+    return succeeded(previous, { reconfirmBy: reconfirmBy?.toISOString() ?? null }, values);
+  } catch (error) {
+    return failed(previous, error, values);
+  }
+}
+
+/** A representative withdraws a nomination still waiting for the secretariat. */
+export async function withdrawNominationAction(previous: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData, ["organizationId", "slug", "nominationId"]);
+  try {
+    await api.organizations.withdrawNomination({ organizationId: valueOf(values, "organizationId"), nominationId: valueOf(values, "nominationId") });
+    revalidatePath(`/organizations/${valueOf(values, "slug")}/manage`);
+    return succeeded(previous, true, values);
+  } catch (error) {
+    return failed(previous, error, values);
+  }
+}

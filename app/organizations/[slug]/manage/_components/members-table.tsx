@@ -36,10 +36,12 @@ interface Props {
   slug: string;
   members: Member[];
   actorId: string;
+  /** A state or intergovernmental organisation: new representatives are nominated, and representations run twelve months. */
+  yearly: boolean;
 }
 
 /** The organisation's members, with role changes and removal for its representatives. */
-export function MembersTable({ organizationId, organizationName, slug, members, actorId }: Props) {
+export function MembersTable({ organizationId, organizationName, slug, members, actorId, yearly }: Props) {
   const t = useTranslations("organizations.manage");
   const tv = useTranslations("vocabulary.memberRole");
   const tc = useTranslations("common.actions");
@@ -61,7 +63,7 @@ export function MembersTable({ organizationId, organizationName, slug, members, 
       onError: (error) => toast.error(serverError(error).message),
       onSuccess: (result, input) => {
         const name = nameOf(input.userId);
-        toast.success(result.role === "representative" ? t("nowRepresentative", { name }) : t("nowMember", { name }));
+        toast.success(result.nominated ? t("nominated", { name }) : result.role === "representative" ? t("nowRepresentative", { name }) : t("nowMember", { name }));
         afterChange(input.userId, result.role === "representative");
       },
     }),
@@ -92,10 +94,15 @@ export function MembersTable({ organizationId, organizationName, slug, members, 
           {m.address
             ? t("basisAddress", { address: m.address })
             : m.exceptionReason
-              ? m.reconfirmBy
+              ? m.reconfirmBy && !yearly
                 ? t("basisReconfirm", { date: format.dateTime(m.reconfirmBy, { dateStyle: "medium" }) })
                 : t("basisException", { reason: m.exceptionReason })
               : t("basisProvisional")}
+        </span>
+      ) : null}
+      {m.role === "representative" && yearly && m.reconfirmBy ? (
+        <span className="block text-base text-muted" data-testid="runs-until">
+          {t("runsUntil", { date: format.dateTime(m.reconfirmBy, { dateStyle: "medium" }) })}
         </span>
       ) : null}
     </>
@@ -111,12 +118,12 @@ export function MembersTable({ organizationId, organizationName, slug, members, 
           pending={setRole.isPending}
           aria-label={
             nextRole === "representative"
-              ? t("makeRepresentativeLabel", { name: m.displayName })
+              ? t(yearly ? "nominateLabel" : "makeRepresentativeLabel", { name: m.displayName })
               : t("makeMemberLabel", { name: m.displayName })
           }
           onClick={() => setRole.mutate({ organizationId, userId: m.userId, role: nextRole })}
         >
-          {nextRole === "representative" ? t("makeRepresentative") : t("makeMember")}
+          {nextRole === "representative" ? t(yearly ? "nominate" : "makeRepresentative") : t("makeMember")}
         </Button>
         {m.role === "representative" && !m.address ? (
           // Ties the representation to a confirmed address at a confirmed domain (issue 17).
