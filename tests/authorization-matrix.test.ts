@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "~/db/connect";
 import { addMember, createOrganization, createUser } from "~/db/factories";
-import { governanceRevisions, organizationDomains, organizations, representativeNominations, suspensionAppeals, suspensions, userEmails, users } from "~/db/schema";
+import { governanceRevisions, organizationDomains, organizationEntries, organizations, representativeNominations, suspensionAppeals, suspensions, userEmails, users } from "~/db/schema";
 import { issueToken } from "~/server/domain/tokens";
 import { policy } from "~/server/policy";
 import { appRouter } from "~/server/root";
@@ -194,6 +194,30 @@ async function arrange(db: Db) {
     .insert(representativeNominations)
     .values({ organizationId: stateOrganization.id, userId: member.id, nominatedById: representative.id, address: "member@matrix-ministry.example", createdAt: new Date() })
     .returning();
+  // Clearance and countersignature (issue 17): the organisation requires countersignature; the
+  // representative's draft, their own pending entry, one the suspended representative entered
+  // (pending, which the representative may countersign or decline), one that has lapsed, and one
+  // countersigned already.
+  await db.update(organizations).set({ requiresCountersignature: true }).where(eq(organizations.id, organization.id));
+  const entryOf = (enteredById: string, state: "draft" | "pending" | "published", submittedAt: Date | null, normId = otherPublicNormRow!.id) => ({
+    organizationId: organization.id,
+    kind: "position" as const,
+    normId,
+    content: { stance: "abstain" as const, statement: "", clauses: [] },
+    enteredById,
+    state,
+    submittedAt,
+  });
+  const [draftEntry, ownPendingEntry, pendingEntry, lapsedEntry, countersignedEntry] = await db
+    .insert(organizationEntries)
+    .values([
+      entryOf(representative.id, "draft", null),
+      entryOf(representative.id, "pending", new Date(), publicNormRow!.id),
+      entryOf(suspended.id, "pending", new Date()),
+      entryOf(suspended.id, "pending", new Date(Date.now() - 15 * 86_400_000), concludedNormRow!.id),
+      { ...entryOf(suspended.id, "published", new Date()), decidedById: representative.id, decidedAt: new Date() },
+    ])
+    .returning();
   // Sealed endorsement (issue 17): a norm in a sealed endorsement stage, where the other organisation
   // has a sealed position; and one whose sealed positions were revealed when the secretariat concluded it.
   const sealedNormRows = [];
@@ -249,6 +273,11 @@ async function arrange(db: Db) {
     organizationDomain: organizationDomain!,
     stateOrganization,
     nomination: nomination!,
+    draftEntry: draftEntry!,
+    ownPendingEntry: ownPendingEntry!,
+    pendingEntry: pendingEntry!,
+    lapsedEntry: lapsedEntry!,
+    countersignedEntry: countersignedEntry!,
     verifyToken: await issueToken(db, unverified.id, "verify_email"),
     resetToken: await issueToken(db, target.id, "reset_password"),
   };
@@ -570,6 +599,46 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
     expect: REPRESENTATIVE,
     input: (f) => ({ observationId: f.acceptedObservation.id, organizationId: f.organization.id, text: "Our account of what happened that day." }),
   },
+  "stocktakes.forOrganization": { expect: ANYONE, input: (f) => ({ slug: f.organization.slug }) },
+
+  // Clearance and countersignature: the organisation's representatives only; for the rest, an
+  // entry is "not found" (staff are refused first: they take no part). States: draft, pending
+  // (entered by another representative, or by the reader), lapsed, countersigned.
+  "clearance.entries": { expect: REPRESENTATIVE, input: (f) => ({ organizationId: f.organization.id }) },
+  "clearance.entries#other-organisation": { expect: only("otherRepresentative"), input: (f) => ({ organizationId: f.otherOrganization.id }) },
+  "clearance.entry": { expect: hiddenFor(REPRESENTATIVE, "member", "otherRepresentative"), input: (f) => ({ entryId: f.pendingEntry.id }) },
+  "clearance.entry#draft": { expect: hiddenFor(REPRESENTATIVE, "member", "otherRepresentative"), input: (f) => ({ entryId: f.draftEntry.id }) },
+  "clearance.entry#countersigned": { expect: hiddenFor(REPRESENTATIVE, "member", "otherRepresentative"), input: (f) => ({ entryId: f.countersignedEntry.id }) },
+  "clearance.savePosition": {
+    expect: REPRESENTATIVE,
+    input: (f) => ({ position: { normId: f.publicNorm.id, organizationId: f.organization.id, stance: "endorse" } }),
+  },
+  "clearance.savePosition#draft": {
+    expect: REPRESENTATIVE,
+    input: (f) => ({ entryId: f.draftEntry.id, position: { normId: f.otherPublicNorm.id, organizationId: f.organization.id, stance: "endorse" } }),
+  },
+  "clearance.saveStatement": {
+    expect: REPRESENTATIVE,
+    input: (f) => ({ statement: { year: 2031, itemId: f.openItems[0]!.id, organizationId: f.organization.id, status: "partially", text: "A draft statement." } }),
+  },
+  "clearance.saveReply": {
+    expect: REPRESENTATIVE,
+    input: (f) => ({ reply: { observationId: f.acceptedObservation.id, organizationId: f.organization.id, text: "A draft of our account of that day." } }),
+  },
+  "clearance.submit": { expect: hiddenFor(REPRESENTATIVE, "member", "otherRepresentative"), input: (f) => ({ entryId: f.draftEntry.id }) },
+  "clearance.countersign": { expect: hiddenFor(REPRESENTATIVE, "member", "otherRepresentative"), input: (f) => ({ entryId: f.pendingEntry.id }) },
+  // Whoever entered an entry cannot countersign it.
+  "clearance.countersign#own": { expect: hiddenFor(only(), "member", "otherRepresentative"), input: (f) => ({ entryId: f.ownPendingEntry.id }) },
+  // Refused for its state (lapsed, countersigned already), not for who asks.
+  "clearance.countersign#lapsed": { expect: hiddenFor(REPRESENTATIVE, "member", "otherRepresentative"), input: (f) => ({ entryId: f.lapsedEntry.id }) },
+  "clearance.countersign#countersigned": { expect: hiddenFor(REPRESENTATIVE, "member", "otherRepresentative"), input: (f) => ({ entryId: f.countersignedEntry.id }) },
+  "clearance.decline": { expect: hiddenFor(REPRESENTATIVE, "member", "otherRepresentative"), input: (f) => ({ entryId: f.pendingEntry.id }) },
+  "clearance.decline#own": { expect: hiddenFor(only(), "member", "otherRepresentative"), input: (f) => ({ entryId: f.ownPendingEntry.id }) },
+  "clearance.withdraw": { expect: hiddenFor(REPRESENTATIVE, "member", "otherRepresentative"), input: (f) => ({ entryId: f.ownPendingEntry.id }) },
+  // Only whoever entered a pending entry withdraws it; any representative discards a draft.
+  "clearance.withdraw#others": { expect: hiddenFor(only(), "member", "otherRepresentative"), input: (f) => ({ entryId: f.pendingEntry.id }) },
+  "clearance.withdraw#draft": { expect: hiddenFor(REPRESENTATIVE, "member", "otherRepresentative"), input: (f) => ({ entryId: f.draftEntry.id }) },
+  "clearance.setRequirement": { expect: REPRESENTATIVE, input: (f) => ({ organizationId: f.organization.id, required: false }) },
 };
 
 class Rollback extends Error {}

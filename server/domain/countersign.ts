@@ -227,7 +227,9 @@ export async function submitForCountersignature(db: Db, actor: Actor, w: WriteIn
 export async function enterPosition<R extends object>(db: Db, actor: Actor, input: PositionInput, direct: (db: Db, actor: Actor, input: PositionInput) => Promise<R>) {
   if (!(await requiresCountersignature(db, input.organizationId))) return { ...(await direct(db, actor, input)), pendingEntryId: null };
   const { entryId } = await submitForCountersignature(db, actor, { kind: "position", input });
-  return { pendingEntryId: entryId };
+  const norm = await db.query.norms.findFirst({ columns: { slug: true }, where: eq(norms.id, input.normId) });
+  // Nothing public changed, and it has no place in the public sequence until it is countersigned.
+  return { slug: norm!.slug, changed: false, sequence: null, pendingEntryId: entryId };
 }
 
 export async function enterStatement(db: Db, actor: Actor, input: StatementInput) {

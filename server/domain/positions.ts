@@ -758,6 +758,8 @@ export async function positionsForNorm(db: Db, actor: Actor | null, slug: string
             id: organizations.id,
             name: organizations.name,
             slug: organizations.slug,
+            // Its positions wait for a second representative's countersignature (countersign.ts).
+            requiresCountersignature: organizations.requiresCountersignature,
             stance: normPositions.stance,
             statement: normPositions.statement,
             version: normPositions.version,

@@ -3,6 +3,7 @@ import account from "~/messages/en/account.json";
 import admin from "~/messages/en/admin.json";
 import amendments from "~/messages/en/amendments.json";
 import auth from "~/messages/en/auth.json";
+import clearance from "~/messages/en/clearance.json";
 import common from "~/messages/en/common.json";
 import compare from "~/messages/en/compare.json";
 import discussion from "~/messages/en/discussion.json";
@@ -26,7 +27,7 @@ import stocktakeAdmin from "~/messages/en/stocktakeAdmin.json";
 import vocabulary from "~/messages/en/vocabulary.json";
 
 export const messages = {
-  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, amendments, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy, security, sponsors, governance, process: processMessages },
+  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, amendments, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy, security, sponsors, governance, clearance, process: processMessages },
 };
 
 export type Messages = (typeof messages)["en"];

@@ -1,4 +1,5 @@
 import * as adherence from "../domain/adherence";
+import * as countersign from "../domain/countersign";
 import * as positions from "../domain/positions";
 import * as sealed from "../domain/sealed";
 import {
@@ -33,7 +34,8 @@ export const positionsRouter = createTRPCRouter({
     .query(({ ctx, input }) => positions.positionsForOrganization(ctx.db, ctx.actor, input.slug)),
   record: actorProcedure("position.record")
     .input(recordPositionInput)
-    .mutation(({ ctx, input }) => sealed.recordPositionOrSeal(ctx.db, ctx.actor, input)),
+    // Sent for countersignature where the organisation requires it (countersign.ts), else written.
+    .mutation(({ ctx, input }) => countersign.enterPosition(ctx.db, ctx.actor, input, sealed.recordPositionOrSeal)),
   reaffirm: actorProcedure("position.reaffirm")
     .input(reaffirmPositionInput)
     .mutation(({ ctx, input }) => sealed.reaffirmUnlessSealed(ctx.db, ctx.actor, input)),

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -127,6 +128,7 @@ function RecordForm({
   const t = useTranslations("positions.panel");
   const tv = useTranslations("vocabulary");
   const te = useTranslations("common.errors");
+  const tc = useTranslations("clearance.form");
   const trpc = useTRPC();
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
@@ -151,7 +153,8 @@ function RecordForm({
     trpc.positions.record.mutationOptions({
       onError: (error) => setMessage(applyServerError(form, error)),
       onSuccess: (data) => {
-        if (data.changed) toast.success(t("recorded", { name: organization.name }));
+        if (data.pendingEntryId) toast.success(tc("pending", { name: organization.name }));
+        else if (data.changed) toast.success(t("recorded", { name: organization.name }));
         else toast.info(t("unchanged", { name: organization.name }));
         router.refresh();
       },
@@ -166,7 +169,20 @@ function RecordForm({
       },
     }),
   );
-  const pending = record.isPending || reaffirm.isPending;
+  // An organisation draft (issue 17): saved for its representatives only, cleared and submitted from its clearance page.
+  const [draftSaved, setDraftSaved] = useState(false);
+  const saveDraft = useMutation(
+    trpc.clearance.savePosition.mutationOptions({
+      onError: (error) => setMessage(applyServerError(form, error)),
+      onSuccess: () => setDraftSaved(true),
+    }),
+  );
+  const pending = record.isPending || reaffirm.isPending || saveDraft.isPending;
+  const onSaveDraft = form.handleSubmit((values) => {
+    setMessage(null);
+    setDraftSaved(false);
+    saveDraft.mutate({ position: { ...values, clauses: reasoned(values.stance) ? values.clauses : [] } });
+  });
 
   const submit = form.handleSubmit((values) => {
     setMessage(null);
@@ -301,9 +317,29 @@ function RecordForm({
           </div>
         ) : null}
         <TextareaField form={form} name="statement" label={t("statement")} hint={t("statementHint")} rows={6} maxLength={MAX_STATEMENT} />
-        <Button type="submit" pending={pending}>
-          {concluded ? t("submitAdherence") : t("submit")}
-        </Button>
+        {organization.requiresCountersignature ? (
+          <p className="mb-6 border-s-4 border-primary bg-surface p-4" data-testid="countersignature-note">
+            {tc("countersignNote", { name: organization.name })}
+          </p>
+        ) : null}
+        {draftSaved ? (
+          <p className="mb-6 border-s-4 border-success bg-surface p-4" role="status" data-testid="draft-saved">
+            {tc("draftSaved", { name: organization.name })}{" "}
+            <Link href={`/organizations/${organization.slug}/clearance`}>{tc("draftLink")}</Link>
+          </p>
+        ) : null}
+        <div className="flex flex-wrap items-start gap-4">
+          <Button type="submit" pending={record.isPending} disabled={pending}>
+            {concluded ? t("submitAdherence") : t("submit")}
+          </Button>
+          {/* Sent by the page's script: until then it is visibly off. */}
+          <Button type="button" variant="secondary" pending={saveDraft.isPending} disabled={pending || !hydrated} aria-describedby="save-draft-hint" onClick={() => void onSaveDraft()}>
+            {tc("saveDraft")}
+          </Button>
+        </div>
+        <p id="save-draft-hint" className="mt-2 text-base text-muted">
+          {tc("saveDraftHint", { name: organization.name })}
+        </p>
       </form>
     </>
   );

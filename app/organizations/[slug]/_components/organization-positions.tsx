@@ -14,6 +14,7 @@ const entryKeys = { recorded: "entryRecorded", reaffirmed: "entryReaffirmed", wi
 /** The organisation's current positions on norms, and every entry it has ever recorded. */
 export async function OrganizationPositions({ data }: { data: Data }) {
   const [t, tv, th, format] = await Promise.all([getTranslations("organizations.positions"), getTranslations("vocabulary"), getTranslations("positions.history"), getFormatter()]);
+  const tc = await getTranslations("clearance.record");
   const { organization, positions, history } = data;
   const date = (d: Date) => (
     <time dateTime={d.toISOString()}>{format.dateTime(d, { dateStyle: "medium" })}</time>
@@ -64,6 +65,7 @@ export async function OrganizationPositions({ data }: { data: Data }) {
                 ) : null}
                 <p className="text-base text-muted">
                   {t.rich("recorded", { date: () => date(p.recordedAt), name: p.recordedBy })}
+                  {p.countersignedBy ? <>, {tc("countersignedBy", { name: p.countersignedBy })}</> : null}
                 </p>
               </li>
             ))}
@@ -98,6 +100,7 @@ export async function OrganizationPositions({ data }: { data: Data }) {
                       name: h.recordedBy,
                     })}
                   </p>
+                  {h.countersignedBy ? <p className="text-base text-muted">{tc("countersignedLine", { name: h.countersignedBy })}</p> : null}
                   <ClausesNamed clauses={h.clauses} className="mt-1 mb-0" />
                   {h.recordedByStaff ? <p className="mt-1 text-base text-muted">{th("byStaff")}</p> : null}
                   {h.statement ? (
