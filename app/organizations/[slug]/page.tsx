@@ -15,6 +15,7 @@ import { MembershipPanel } from "./_components/islands";
 import { VisitorMembershipPanel } from "./_components/membership-visitor";
 import { OrganizationPositions } from "./_components/organization-positions";
 import { OrganizationSponsorships } from "./_components/organization-sponsorships";
+import { OrganizationStocktakeRecord } from "./_components/organization-stocktake-record";
 import { ParticipationRequestForm } from "./_components/participation-form";
 import { getOrganization } from "./get-organization";
 
@@ -173,6 +174,7 @@ export default async function OrganizationPage({ params }: { params: Params }) {
 
           <OrganizationPositions data={positions} />
           <OrganizationSponsorships sponsorships={sponsorships} />
+          <OrganizationStocktakeRecord slug={organization.slug} name={organization.name} />
 
           {status === "verified" ? (
             <section aria-labelledby="representatives-heading" className="mb-10">
