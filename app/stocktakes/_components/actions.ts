@@ -27,17 +27,30 @@ export async function logObservationAction(previous: ActionState, formData: Form
   return succeeded(previous, true, values);
 }
 
-/** Files or changes one implementation statement (one norm, one organisation). */
-export async function fileStatementAction(previous: ActionState, formData: FormData): Promise<ActionState> {
+/** What saving a statement did: filed, sent for countersignature, or kept as the organisation's draft (issue 17). */
+export type StatementSaved = "filed" | "pending" | "draft";
+
+/**
+ * Files or changes one implementation statement (one norm, one organisation); sent for
+ * countersignature where the organisation requires it; or, with the draft button, saved as an
+ * organisation draft for its clearance page.
+ */
+export async function fileStatementAction(previous: ActionState<StatementSaved>, formData: FormData): Promise<ActionState<StatementSaved>> {
   const values = formValues(formData, ["status", "text", "links"]);
   const input = parseStatementForm(formData, await getTranslations("stocktakes.statements"));
   if (!input.success) return failed(previous, input.error, values);
+  let saved: StatementSaved;
   try {
-    await api.stocktakes.fileStatement(input.data);
+    if (formData.get("intent") === "draft") {
+      await api.clearance.saveStatement({ statement: input.data });
+      saved = "draft";
+    } else {
+      saved = (await api.stocktakes.fileStatement(input.data)).pendingEntryId ? "pending" : "filed";
+    }
   } catch (error) {
     return failed(previous, error, values);
   }
   // The page's "saved on" and its count of statements filed, read again.
   revalidatePath(`/stocktakes/${input.data.year}/statements`);
-  return succeeded(previous, true, values);
+  return succeeded(previous, saved, values);
 }

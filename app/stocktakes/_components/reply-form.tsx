@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { applyServerError, useZodForm } from "~/app/_components/form";
 import { Button } from "~/app/_components/ui/button";
+import { useHydrated } from "~/app/_components/ui/submit-button";
 import { toast } from "~/app/_components/ui/toaster";
 import { useMutation, useTRPC } from "~/app/_trpc/react";
 import { replyInput } from "~/server/schemas/stocktakes";
@@ -23,6 +24,7 @@ export function ReplyForm({
   headingLevel?: "h4" | "h5";
 }) {
   const t = useTranslations("stocktakes.reply");
+  const tc = useTranslations("clearance.form");
   const trpc = useTRPC();
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
@@ -31,12 +33,24 @@ export function ReplyForm({
   const reply = useMutation(
     trpc.stocktakes.reply.mutationOptions({
       onError: (error) => setMessage(applyServerError(form, error)),
-      onSuccess: () => {
-        toast.success(t("published", { name: organization.name }));
+      onSuccess: (data) => {
+        if (data.pendingEntryId) toast.success(tc("replyPending"));
+        else toast.success(t("published", { name: organization.name }));
         router.refresh();
       },
     }),
   );
+  const hydrated = useHydrated();
+  const saveDraft = useMutation(
+    trpc.clearance.saveReply.mutationOptions({
+      onError: (error) => setMessage(applyServerError(form, error)),
+      onSuccess: () => toast.success(tc("draftSaved", { name: organization.name })),
+    }),
+  );
+  const onSaveDraft = form.handleSubmit((values) => {
+    setMessage(null);
+    saveDraft.mutate({ reply: values });
+  });
   const onSubmit = form.handleSubmit((values) => {
     setMessage(null);
     reply.mutate(values);
@@ -57,9 +71,15 @@ export function ReplyForm({
         rows={5}
         maxLength={5000}
       />
-      <Button type="submit" pending={reply.isPending}>
-        {t("submit")}
-      </Button>
+      <div className="flex flex-wrap gap-4">
+        <Button type="submit" pending={reply.isPending} disabled={saveDraft.isPending}>
+          {t("submit")}
+        </Button>
+        {/* An organisation draft (issue 17), sent by the page's script: until then it is visibly off. */}
+        <Button type="button" variant="secondary" pending={saveDraft.isPending} disabled={reply.isPending || !hydrated} onClick={() => void onSaveDraft()}>
+          {tc("saveDraft")}
+        </Button>
+      </div>
     </form>
   );
 }

@@ -12,7 +12,7 @@ import { Field } from "~/app/_components/ui/field";
 import { NativeSelect } from "~/app/_components/ui/native-select";
 import { toast } from "~/app/_components/ui/toast-bus";
 import { type ImplementationStatus, implementationStatuses } from "~/server/schemas/vocabulary";
-import { fileStatementAction } from "../../../_components/actions";
+import { fileStatementAction, type StatementSaved } from "../../../_components/actions";
 
 interface Item {
   id: string;
@@ -137,14 +137,17 @@ function StatementItemForm({
 }) {
   const t = useTranslations("stocktakes.statements");
   const ts = useTranslations("stocktakes.status");
-  const { state, pending, formProps } = useActionForm(
+  const tc = useTranslations("clearance.form");
+  const { state, pending, sending, formProps } = useActionForm(
     fileStatementAction,
-    initialState({ status: existing?.status ?? "", text: existing?.text ?? "", links: toLines(existing?.links ?? []) }),
+    initialState<StatementSaved>({ status: existing?.status ?? "", text: existing?.text ?? "", links: toLines(existing?.links ?? []) }),
   );
   // Once per answer that saved it (the state is a new object with each answer).
   useEffect(() => {
-    if (state.done) toast.success(t("saved"));
-  }, [state, t]);
+    if (state.done === "pending") toast.success(tc("statementPending"));
+    else if (state.done === "draft") toast.success(tc("draftSaved", { name: organization.name }));
+    else if (state.done) toast.success(t("saved"));
+  }, [state, t, tc, organization.name]);
   const prefix = `statement-${item.id}`;
   const status = valueOf(state.values, "status");
   const statusError = state.fieldErrors.status;
@@ -185,9 +188,14 @@ function StatementItemForm({
           </ChoiceGroup>
           <TextareaField state={state} id={`${prefix}-text`} name="text" label={t("text")} hint={t("textHint")} rows={5} maxLength={5000} />
           <TextareaField state={state} id={`${prefix}-links`} name="links" label={t("links")} hint={t("linksHint")} rows={3} spellCheck={false} />
-          <Button type="submit" pending={pending} worksWithoutScript>
-            {t("save")}
-          </Button>
+          <div className="flex flex-wrap gap-4">
+            <Button type="submit" pending={sending(null)} disabled={pending} worksWithoutScript>
+              {t("save")}
+            </Button>
+            <Button type="submit" name="intent" value="draft" variant="secondary" pending={sending("draft")} disabled={pending} worksWithoutScript>
+              {tc("saveDraft")}
+            </Button>
+          </div>
         </fieldset>
       </form>
     </div>
