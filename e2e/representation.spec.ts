@@ -37,7 +37,7 @@ test("a state's new representative is refused without an address at its domains;
 
   // Refused, with the domain named.
   await open(rep, `${orgUrl}/manage`);
-  await rep.getByRole("button", { name: `Make ${name} a representative` }).first().click();
+  await rep.getByRole("button", { name: `Nominate ${name} as a representative` }).first().click();
   await expect(
     rep.getByText(`${name} needs a confirmed address at mfa-kenya.example to represent ${kenya}; they can add one on their account page.`).first(),
   ).toBeVisible();

@@ -40,6 +40,8 @@ export const CLIENT_NAMESPACES = [
   "organizations.manage",
   "organizations.membership",
   "organizations.mine",
+  "organizations.nominations",
+  "organizations.reconfirm",
   "positions.panel",
   "reference.corrections",
   "secretariat",
