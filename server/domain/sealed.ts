@@ -4,7 +4,7 @@
 // sequence or history, the norm's last activity, counts or measures, and so no list, search, feed,
 // open-data answer or cached page (sealed_positions moves no public generation). Only the recording
 // organisation's representatives see it. When the stage ends (its closing date, recorded by the
-// tick or by the next write under the norm's lock; or a move out of endorsement) every sealed
+// tick, or by a secretariat move that finds it due; or a move out of endorsement) every sealed
 // position is revealed in the same transaction: written into the public tables as if recorded then,
 // each keeping the time it was recorded, with the moment of its reveal in the history, and the
 // measures recounted once. Until then the public sees each organisation's position as it stood.
