@@ -23,3 +23,11 @@ export const demoDelegates: Record<string, DemoDelegate> = {
   "Coalition for Secure Networks": { email: "delegate.csn@demo.normsforum.example", displayName: "Noah Tremblay" },
   "Cyber Peace Observatory": { email: "delegate.cpo@demo.normsforum.example", displayName: "Mei Lin Tan" },
 };
+
+/**
+ * Second representatives, for an organisation that requires countersignature (db/demo-countersign.ts):
+ * whoever entered an entry cannot countersign it, so such an organisation needs two.
+ */
+export const demoSecondDelegates: Record<string, DemoDelegate> = {
+  "Ministry of Foreign Affairs of Poland": { email: "delegate2.pl@demo.normsforum.example", displayName: "Zofia Kowalska" },
+};

@@ -15,6 +15,7 @@ import { seedDemoAmendments } from "./demo-amendments";
 import { seedDemoNominations, seedDemoRepresentation } from "./demo-representation";
 import { seedDemoSponsors } from "./demo-sponsors";
 import { seedDemoSealed } from "./demo-sealed";
+import { seedDemoCountersignature } from "./demo-countersign";
 import { refreshMeasures } from "~/server/domain/positions";
 import { slugify } from "~/server/domain/slug";
 import { stageRules } from "~/server/domain/process";
@@ -233,6 +234,7 @@ export async function seedDemo(db: Db) {
     await seedDemoStocktakes(tx, { member: member.id, representative: rep.id, otherRepresentative: rep2.id }, secretariat.id);
     await seedDemoRepresentation(tx, secretariat.id);
     await seedDemoNominations(tx, delegateHash);
+    await seedDemoCountersignature(tx, delegateHash);
     await seedDemoGovernance(tx, admin.id);
   });
 }

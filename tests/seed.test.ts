@@ -16,7 +16,7 @@ import {
   referenceNorms,
   users,
 } from "~/db/schema";
-import { demoDelegates } from "~/db/demo-delegates";
+import { demoDelegates, demoSecondDelegates } from "~/db/demo-delegates";
 import { DEMO_FORMER_REPRESENTATIVE, DEMO_NOMINEE } from "~/db/demo-representation";
 import { demoAccounts, seed } from "~/db/seed";
 import { callerAs } from "./support/context";
@@ -77,7 +77,8 @@ describe("demo data", () => {
     expect(new Set(orgs.map((o) => o.region))).toEqual(new Set(regions));
     const people = await db.select().from(users);
     expect(new Set(people.map((u) => u.role))).toEqual(new Set(userRoles));
-    const delegates = Object.values(demoDelegates).map((d) => d.email);
+    // Poland's second representative countersigns (db/demo-countersign.ts).
+    const delegates = [...Object.values(demoDelegates), ...Object.values(demoSecondDelegates)].map((d) => d.email);
     // And the two people of the demo's representation history: Japan's nominee and Germany's former representative.
     expect(people.map((u) => u.email).sort()).toEqual([...Object.values(demoAccounts), ...delegates, DEMO_NOMINEE, DEMO_FORMER_REPRESENTATIVE].sort());
   });
@@ -173,5 +174,21 @@ describe("demo representation (issue 17)", () => {
     expect((refused as Error).message).toBe(
       "Mia Member needs a confirmed address at mfa-kenya.example to represent Ministry of Foreign Affairs of Kenya; they can add one on their account page.",
     );
+  });
+});
+
+describe("demo countersignature and clearance (issue 17)", () => {
+  it("has Poland's ministry require countersignature, with an entry waiting for Zofia Kowalska and her draft, seen by its representatives only", async () => {
+    const { db } = database;
+    const poland = (await db.query.organizations.findFirst({ where: eq(organizations.name, "Ministry of Foreign Affairs of Poland") }))!;
+    expect(poland.requiresCountersignature).toBe(true);
+    const zofia = (await db.query.users.findFirst({ where: eq(users.email, demoSecondDelegates["Ministry of Foreign Affairs of Poland"]!.email) }))!;
+    const entries = await (await callerAs(db, zofia)).clearance.entries({ organizationId: poland.id });
+    expect(entries.pending).toEqual([expect.objectContaining({ state: "pending", enteredBy: "Tomasz Nowak", viewer: expect.objectContaining({ canCountersign: true }) })]);
+    expect(entries.drafts).toEqual([expect.objectContaining({ state: "draft", enteredBy: "Zofia Kowalska" })]);
+    const visitor = await callerAs(db, null);
+    const record = await visitor.positions.forOrganization({ slug: poland.slug });
+    expect(record.positions.map((p) => p.norm.title)).not.toContain("Preserving the integrity of financial system data");
+    expect(JSON.stringify(record)).not.toMatch(/systemically important|Draft for clearance/);
   });
 });
