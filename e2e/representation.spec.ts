@@ -93,7 +93,7 @@ test("a state's new representative is refused without an address at its domains;
   // Eleven months and three weeks on, the daily sweep reminds them, and the manage page asks them to reconfirm.
   await setClock(request, new Date(approvedAt + 358 * DAY));
   await tick(request);
-  expect(await mailContaining(signInAddress, `${orgUrl}/manage#reconfirm`)).toContain(`Your representation of ${kenya} on the Norms Forum lapses on`);
+  expect(await mailContaining(signInAddress, `Your representation of ${kenya} on the Norms Forum lapses on`)).toContain(`${orgUrl}/manage#reconfirm`);
   await open(newcomer, `${orgUrl}/manage`);
   await expect(newcomer.getByRole("heading", { name: "Reconfirm your representation" })).toBeVisible();
 
