@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PageContents } from "~/app/_components/page-contents";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
 import { getActor } from "~/server/context";
@@ -58,6 +59,19 @@ export default async function ManageOrganizationPage({ params }: { params: Param
         </Link>
       </p>
       <PageHeader caption={organization.name} title={t("title")} />
+      <PageContents
+        id="manage-contents"
+        title={t("contents")}
+        items={[
+          ...(dueBy ? [{ href: "#reconfirm", label: tr("title") }] : []),
+          { href: "#requests", label: t("requestsTitle") },
+          { href: "#members", label: t("membersTitle") },
+          ...(yearly || nominations.length > 0 ? [{ href: "#nominations", label: tn("title") }] : []),
+          { href: "#domains", label: td("title") },
+          { href: "#countersignature", label: t("countersignatureTitle") },
+          { href: "#edit", label: t("editTitle") },
+        ]}
+      />
 
       {dueBy ? (
         <section id="reconfirm" aria-labelledby="reconfirm-heading" className="mb-12 max-w-[42rem] scroll-mt-6">
@@ -72,14 +86,14 @@ export default async function ManageOrganizationPage({ params }: { params: Param
         </section>
       ) : null}
 
-      <section aria-labelledby="requests-heading" className="mb-12">
+      <section id="requests" aria-labelledby="requests-heading" className="mb-12 scroll-mt-6">
         <h2 id="requests-heading" className="mb-4 text-xl font-bold sm:text-2xl">
           {t("requestsTitle")}
         </h2>
         <JoinRequests organizationId={organizationId} requests={requests} />
       </section>
 
-      <section aria-labelledby="members-heading" className="mb-12">
+      <section id="members" aria-labelledby="members-heading" className="mb-12 scroll-mt-6">
         <h2 id="members-heading" className="mb-4 text-xl font-bold sm:text-2xl">
           {t("membersTitle")}
         </h2>
@@ -159,7 +173,7 @@ export default async function ManageOrganizationPage({ params }: { params: Param
 
       <CountersignatureSection organizationId={organizationId} slug={organization.slug} />
 
-      <section aria-labelledby="edit-heading">
+      <section id="edit" aria-labelledby="edit-heading" className="scroll-mt-6">
         <h2 id="edit-heading" className="mb-6 text-xl font-bold sm:text-2xl">
           {t("editTitle")}
         </h2>
