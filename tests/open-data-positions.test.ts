@@ -258,9 +258,9 @@ describe("the norms list's measures", () => {
     }
 
     const lines = csvLines(await (await normsCsvResponse(database.db, query())).text());
-    expect(lines[0]).toMatch(/,url,position_count,support,bridging,contestation,stage_last_open_day,stage_closed$/);
-    expect(lines.find((l) => l.startsWith(`${f.norm.slug},`))).toMatch(/,2,0\.5,[\d.]+,0\.5,\d{4}-\d{2}-\d{2},false$/);
-    expect(lines.find((l) => l.startsWith(`${f.quietSlug},`))).toMatch(/,0,,0,,\d{4}-\d{2}-\d{2},false$/);
+    expect(lines[0]).toMatch(/,url,position_count,support,bridging,contestation,stage_last_open_day,stage_closed,stage_sealed$/);
+    expect(lines.find((l) => l.startsWith(`${f.norm.slug},`))).toMatch(/,2,0\.5,[\d.]+,0\.5,\d{4}-\d{2}-\d{2},false,false$/);
+    expect(lines.find((l) => l.startsWith(`${f.quietSlug},`))).toMatch(/,0,,0,,\d{4}-\d{2}-\d{2},false,false$/);
   });
 });
 

@@ -107,6 +107,7 @@ describe("streamed exports give the same bytes as the whole-body exports did", (
         version: e.version,
         clauses: e.clauses,
         recordedAt: e.recordedAt.toISOString(),
+        revealedAt: e.revealedAt?.toISOString() ?? null,
         recordedBy: e.recordedBy,
       })),
     });

@@ -199,7 +199,7 @@ async function load(loader: Loader, plan: Plan, progress: Progress): Promise<Lar
   const probe = dialect.sqlToQuery(searchVector("en", "", "", []));
   searchParams = probe.params.length;
   const paramColumns = Array.from({ length: searchParams }, (_, k) => `search_${k + 1}`);
-  await loader.query(`create temp table large_norms_staging (like norms) on commit drop`);
+  await loader.query(`create temp table large_norms_staging (like norms including defaults) on commit drop`);
   await loader.query(`alter table large_norms_staging drop column search, drop column search_head, ${paramColumns.map((c) => `add column ${c} text`).join(", ")}`);
   await copy("large_norms_staging", [...normColumns, ...paramColumns], plan.norms.length, async (row) => {
     for (const [i, norm] of plan.norms.entries()) {
