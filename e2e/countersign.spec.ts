@@ -61,7 +61,8 @@ test("a countersigned position appears only after the second representative sign
   const entry = zofia.getByTestId("pending-entry").filter({ hasText: NORM_TITLE });
   await expect(entry).toContainText("Entered by Tomasz Nowak");
   await entry.getByRole("button", { name: "Countersign and publish" }).click();
-  await expect(entry.getByText("Countersigned and published.")).toBeVisible();
+  await expect(zofia.getByTestId("clearance-done")).toHaveText("Countersigned and published.");
+  await expect(zofia.getByTestId("pending-entry").filter({ hasText: NORM_TITLE })).toHaveCount(0);
 
   // Now it is public, counted, and the ministry's page names both representatives.
   await visitor.goto(`${NORM}/positions`);

@@ -1,6 +1,12 @@
 // What the clearance PDF shows of an entry (server/domain/clearance.ts): plain data for the PDF thread.
 import type { ClearanceEntry } from "../domain/clearance";
-import { type ClearanceDocument, implementationLabel, stanceLabel } from "./render";
+// Types only from ./render: the route that serves the PDF must not load the renderer (it runs on the PDF thread).
+import vocabulary from "~/messages/en/vocabulary.json";
+import type { ClearanceDocument } from "./render";
+
+const stanceLabel = (k: string) => vocabulary.stance[k as keyof typeof vocabulary.stance] ?? k;
+const implementationLabel = (k: string) =>
+  ({ implemented: "Implemented", partially: "Partially implemented", not_yet: "Not yet implemented", no_information: "No information" })[k] ?? k;
 
 const day = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const stateWords: Record<ClearanceEntry["state"], string> = {

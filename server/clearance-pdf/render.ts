@@ -5,7 +5,6 @@
 // document of the organisation, never part of the public record.
 import { Document, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { createElement, type ReactNode } from "react";
-import vocabulary from "~/messages/en/vocabulary.json";
 import { registerReportFonts, SANS } from "../stocktake-pdf/fonts";
 import { pdfSafe } from "../stocktake-pdf/text";
 
@@ -76,8 +75,3 @@ export async function renderClearancePdf(d: ClearanceDocument): Promise<Buffer> 
   registerReportFonts();
   return renderToBuffer(clearanceDocument(d) as Parameters<typeof renderToBuffer>[0]);
 }
-
-/** The labels the PDF uses for stances and statuses (English, as the report). */
-export const stanceLabel = (k: string) => vocabulary.stance[k as keyof typeof vocabulary.stance] ?? k;
-export const implementationLabel = (k: string) =>
-  ({ implemented: "Implemented", partially: "Partially implemented", not_yet: "Not yet implemented", no_information: "No information" })[k] ?? k;

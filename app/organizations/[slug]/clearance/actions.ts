@@ -13,7 +13,7 @@ export type EntryDone = { intent: EntryIntent; state: string };
 
 /** Countersigns, declines, withdraws (or discards) or submits one entry, as the button sent says. */
 export async function entryAction(previous: ActionState<EntryDone>, formData: FormData): Promise<ActionState<EntryDone>> {
-  const values = formValues(formData, ["entryId", "slug", "intent"]);
+  const values = formValues(formData, ["entryId", "slug", "intent", "draft"]);
   const entryId = valueOf(values, "entryId");
   const intent = valueOf(values, "intent") as EntryIntent;
   try {
@@ -25,7 +25,9 @@ export async function entryAction(previous: ActionState<EntryDone>, formData: Fo
     const slug = valueOf(values, "slug");
     revalidatePath(`/organizations/${slug}/clearance`);
     revalidatePath(`/organizations/${slug}`);
-    return succeeded(previous, { intent, state }, values);
+    // The entry moves to another list (or leaves the page): the page itself says what was done.
+    const done = intent === "submit" ? (state === "pending" ? "pending" : "submitted") : intent === "withdraw" && valueOf(values, "draft") ? "discarded" : state;
+    return goTo(previous, `/organizations/${slug}/clearance?done=${done}`, values);
   } catch (error) {
     return failed(previous, error, values);
   }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Badge } from "~/app/_components/ui/badge";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
@@ -40,8 +41,13 @@ async function Summary({ entry }: { entry: ClearanceEntry }) {
   );
 }
 
-export default async function ClearancePage({ params }: { params: Params }) {
+/** What the last action did, as its redirect says (actions.ts). */
+const doneMessages = { published: "countersigned", declined: "declined", withdrawn: "withdrawn", discarded: "discarded", pending: "submittedPending", submitted: "submittedPublished" } as const;
+
+export default async function ClearancePage({ params, searchParams }: { params: Params; searchParams: Promise<{ done?: string }> }) {
   const { slug } = await params;
+  const { done } = await searchParams;
+  const doneKey = done && done in doneMessages ? doneMessages[done as keyof typeof doneMessages] : null;
   const organization = await getOrganization(slug);
   // For representatives only: everyone else gets the 401 or 403 page.
   const data = await load(() => api.clearance.entries({ organizationId: organization.id }));
@@ -82,6 +88,11 @@ export default async function ClearancePage({ params }: { params: Params }) {
         </Link>
       </p>
       <PageHeader caption={organization.name} title={t("title")} description={t("lead", { name: organization.name })} />
+      {doneKey ? (
+        <Alert variant="success" role="status" className="mb-6 max-w-3xl" data-testid="clearance-done">
+          <AlertDescription>{t(doneKey)}</AlertDescription>
+        </Alert>
+      ) : null}
       <p className="mb-10 max-w-3xl border-s-4 border-primary bg-surface p-4" data-testid="countersignature-mode">
         {data.organization.requiresCountersignature
           ? t("required", { name: organization.name, days: COUNTERSIGN_DAYS })

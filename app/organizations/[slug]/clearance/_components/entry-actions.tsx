@@ -36,6 +36,7 @@ export function EntryActions({ entryId, slug, title, actions }: { entryId: strin
     <form {...formProps} aria-label={title}>
       <input type="hidden" name="entryId" value={entryId} />
       <input type="hidden" name="slug" value={slug} />
+      {actions.some((a) => a.intent === "submit") ? <input type="hidden" name="draft" value="1" /> : null}
       {done ? (
         <Alert variant="success" role="status" className="mb-3">
           <AlertDescription>{doneMessage}</AlertDescription>
