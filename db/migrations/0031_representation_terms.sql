@@ -1,3 +1,6 @@
+-- Earlier migrations run in the same transaction may leave deferred trigger events (the public
+-- generation's) on organization_members, which would refuse the index below: run them now.
+SET CONSTRAINTS ALL IMMEDIATE;--> statement-breakpoint
 CREATE TYPE "public"."nomination_status" AS ENUM('pending', 'approved', 'declined', 'withdrawn');--> statement-breakpoint
 CREATE TYPE "public"."term_ending" AS ENUM('stepped_down', 'left', 'lapsed');--> statement-breakpoint
 CREATE TABLE "representation_reminders" (
