@@ -117,3 +117,18 @@ describe("migration 0029", () => {
     ).rejects.toThrow(/cannot be a member of an organisation/);
   });
 });
+
+describe("migration 0031", () => {
+  it("opens the public history with a term for every representative left, from when they joined, and none for the removed staff", async () => {
+    const terms = await rows<{ organization_id: string; user_id: string; started: boolean; ended_at: string | null }>(
+      `select t.organization_id, t.user_id, t.started_at = m.created_at as started, t.ended_at
+       from representation_terms t join organization_members m using (organization_id, user_id) order by 1, 2`,
+    );
+    expect(terms.map((t) => [t.organization_id.slice(-1), t.user_id.slice(-1), t.started, t.ended_at])).toEqual([
+      ["a", "3", true, null],
+      ["b", "3", true, null],
+      ["c", "3", true, null],
+    ]);
+    expect(await rows("select * from representation_terms where user_id <> '00000000-0000-4000-8000-000000000003'")).toEqual([]);
+  });
+});
