@@ -329,6 +329,7 @@ describe("refusals", () => {
     setClock(at(1), { stopped: true });
     await expect(f.as.representative.positions.reaffirm({ normId: f.norm.id, organizationId: f.state.id })).rejects.toMatchObject({
       code: "PRECONDITION_FAILED",
+      message: expect.stringMatching(new RegExp(`sealed until the end of ${f.lastDay}`)),
     });
     // A write that bypassed the domain is refused by the guard (migration 0034).
     await expect(

@@ -946,6 +946,7 @@ export async function positionsForOrganization(db: Db, actor: Actor | null, slug
       .select({
         norm: normColumns,
         stageClosesAt: norms.stageClosesAt,
+        stageSealed: norms.stageSealed,
         stance: normPositions.stance,
         statement: normPositions.statement,
         version: normPositions.version,
@@ -977,9 +978,9 @@ export async function positionsForOrganization(db: Db, actor: Actor | null, slug
   const now = clock.now();
   return {
     organization: withVerified(organization),
-    positions: current.map(({ stageClosesAt, ...p }) => ({
+    positions: current.map(({ stageClosesAt, stageSealed, ...p }) => ({
       ...p,
-      norm: { ...p.norm, stage: stageClock({ status: p.norm.status, stageClosesAt }, now) },
+      norm: { ...p.norm, stage: stageClock({ status: p.norm.status, stageClosesAt, stageSealed }, now) },
       current: p.version === p.norm.currentVersion,
     })),
     history,

@@ -48,8 +48,14 @@ export async function recordPositionOrSeal(db: Db, actor: Actor, input: RecordIn
   }
 }
 
-/** Reaffirms a position (positions.ts), refused with a plain reason while the norm's stage is sealed. */
+/**
+ * Reaffirms a position (positions.ts), refused with a plain reason while the norm's stage is sealed:
+ * checked first, before the reaffirmation locks the position and then the norm, so it never waits
+ * on a reveal that holds the norm and writes that position (the database's guard stays the rule).
+ */
 export async function reaffirmUnlessSealed(db: Db, actor: Actor, input: Parameters<typeof reaffirmPosition>[2]) {
+  const sealed = await sealedStageOf(db, input.normId);
+  if (sealed) throw invalidState(sealed.closed ? stageClosedRefusal("endorsement", "positions") : sealedReaffirmRefusal(sealed));
   try {
     return await reaffirmPosition(db, actor, input);
   } catch (error) {
