@@ -23,9 +23,8 @@ export async function entryAction(previous: ActionState<EntryDone>, formData: Fo
     else if (intent === "withdraw") state = (await api.clearance.withdraw({ entryId })).state;
     else state = (await api.clearance.submit({ entryId })).state;
     const slug = valueOf(values, "slug");
-    revalidatePath(`/organizations/${slug}/clearance`);
-    revalidatePath(`/organizations/${slug}`);
-    // The entry moves to another list (or leaves the page): the page itself says what was done.
+    // The entry moves to another list: the page, loaded again in full, says what was done. Not
+    // re-rendered here first, which would unmount this form before it could follow the redirect.
     const done = intent === "submit" ? (state === "pending" ? "pending" : "submitted") : intent === "withdraw" && valueOf(values, "draft") ? "discarded" : state;
     return goTo(previous, `/organizations/${slug}/clearance?done=${done}`, values);
   } catch (error) {
