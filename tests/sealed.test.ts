@@ -262,6 +262,29 @@ describe("a sealed endorsement stage", () => {
     expect(timeline.at(-1)).toMatchObject({ type: "conclude", sealed: true });
   });
 
+  it("reveals when the stage ends any other way: returned to consultation, withdrawn by its proposer; an extension keeps it sealed", async () => {
+    const f = await arrange();
+    await sealedWrites(f);
+    setClock(at(4), { stopped: true });
+    await f.as.secretariat.norms.extendStage({ normId: f.norm.id, lastDay: isoDay(at(40)), reason: "Two regional groups asked for more time to decide." });
+    expect(await db.$count(sealedPositions, eq(sealedPositions.normId, f.norm.id))).toBe(2);
+    expect((await f.as.visitor.norms.get({ slug: f.norm.slug })).stage).toMatchObject({ sealed: true, lastDay: isoDay(at(40)) });
+    await f.as.secretariat.norms.transition({ normId: f.norm.id, transition: "returnToConsultation", ...overriding });
+    expect(await db.$count(sealedPositions, eq(sealedPositions.normId, f.norm.id))).toBe(0);
+    expect((await db.query.norms.findFirst({ where: eq(norms.id, f.norm.id) }))!).toMatchObject({ status: "consultation", stageSealed: false, positionCount: 2 });
+    // Back in consultation the stage is public: a position is recorded as ever.
+    const open = await f.as.representative.positions.record({ normId: f.norm.id, organizationId: f.state.id, stance: "endorse" });
+    expect(open).toMatchObject({ changed: true, sequence: 3 });
+
+    const g = await arrange();
+    await sealedWrites(g);
+    setClock(at(4), { stopped: true });
+    await g.as.proposer.norms.withdraw({ normId: g.norm.id, note: "" });
+    const revealed = await db.select().from(normPositionHistory).where(and(eq(normPositionHistory.normId, g.norm.id), eq(normPositionHistory.organizationId, g.ngo.id)));
+    expect(revealed.map((h) => [h.stance, h.revealedAt])).toEqual([["endorse", at(4)]]);
+    expect((await g.as.visitor.norms.get({ slug: g.norm.slug })).timeline.at(-1)).toMatchObject({ type: "withdraw", sealed: true });
+  });
+
   it("counts a sealed position in a stock-take only if it was revealed before the window closed", async () => {
     const f = await arrange();
     await sealedWrites(f);
