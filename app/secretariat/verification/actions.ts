@@ -8,7 +8,10 @@ import { valueOf } from "~/app/_components/action-state";
 import { failed, formValues, goTo } from "~/app/_components/action-state.server";
 import { api } from "~/app/_trpc/server";
 
-export async function decideParticipationAction(previous: ActionState<{ participation: string }>, formData: FormData): Promise<ActionState<{ participation: string }>> {
+/** What a decision from the queue comes to (the queue, loaded again, says so in full). */
+export type Decided = { approved: boolean };
+
+export async function decideParticipationAction(previous: ActionState<Decided>, formData: FormData): Promise<ActionState<Decided>> {
   const values = formValues(formData, ["organizationId", "slug", "decision", "reason"]);
   let done: { participation: string };
   try {
@@ -28,7 +31,7 @@ export async function decideParticipationAction(previous: ActionState<{ particip
 }
 
 /** The secretariat's answer to a nominated representative of a state or intergovernmental organisation. */
-export async function decideNominationAction(previous: ActionState<{ decision: string }>, formData: FormData): Promise<ActionState<{ decision: string }>> {
+export async function decideNominationAction(previous: ActionState<Decided>, formData: FormData): Promise<ActionState<Decided>> {
   const values = formValues(formData, ["nominationId", "decision", "reason"]);
   let done: { decision: string };
   try {

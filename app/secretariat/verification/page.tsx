@@ -12,8 +12,7 @@ import { OrganizationReasonDialog } from "../_components/organization-reason-dia
 import { SecretariatNav } from "../_components/secretariat-nav";
 import { StatusBadge } from "../_components/status-badge";
 import { ConfirmDomains } from "../_components/confirm-domains";
-import { NominationDecision } from "../_components/nomination-decision";
-import { ParticipationDecision } from "../_components/participation-decision";
+import { SecretariatDecision } from "../_components/secretariat-decision";
 import { VerifyButton } from "../_components/verify-button";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -252,8 +251,8 @@ export default async function VerificationQueuePage({ searchParams }: { searchPa
                     { id: "by", term: t("nominationBy"), details: t("nominationByText", { name: n.nominatedBy, date: format.dateTime(n.createdAt, { dateStyle: "long" }) }) },
                   ]}
                 />
-                <NominationDecision
-                  nominationId={n.id}
+                <SecretariatDecision
+                  request={{ kind: "nomination", nominationId: n.id }}
                   labels={{
                     reason: t("nominationReason"),
                     reasonHint: t("nominationReasonHint"),
@@ -295,9 +294,8 @@ export default async function VerificationQueuePage({ searchParams }: { searchPa
                     date: format.dateTime(o.requestedAt!, { dateStyle: "long" }),
                   })}
                 </p>
-                <ParticipationDecision
-                  organizationId={o.id}
-                  slug={o.slug}
+                <SecretariatDecision
+                  request={{ kind: "participation", organizationId: o.id, slug: o.slug }}
                   labels={{
                     reason: t("participationReason"),
                     reasonHint: t("participationReasonHint"),
