@@ -5,6 +5,7 @@
 // loaded, and without it.
 import { useTranslations } from "next-intl";
 import { FormProblems, TextField, useActionForm } from "~/app/_components/action-form";
+import { ActionButton } from "~/app/_components/action-button";
 import { initialState } from "~/app/_components/action-state";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
@@ -64,18 +65,5 @@ export function ResendAddressButton({ email }: { email: string }) {
 
 export function RemoveAddressButton({ addressId, email }: { addressId: string; email: string }) {
   const t = useTranslations("account.addresses");
-  const { state, pending, formProps } = useActionForm(removeAddressAction, initialState<{ email: string }>());
-  return (
-    <form {...formProps} className="inline">
-      <input type="hidden" name="addressId" value={addressId} />
-      <Button type="submit" size="sm" variant="outline" pending={pending} worksWithoutScript aria-label={t("removeLabel", { email })}>
-        {t("remove")}
-      </Button>
-      {state.message ? (
-        <Alert variant="destructive" role="alert" className="mt-3">
-          <AlertDescription>{state.message}</AlertDescription>
-        </Alert>
-      ) : null}
-    </form>
-  );
+  return <ActionButton action={removeAddressAction} fields={{ addressId }} label={t("remove")} ariaLabel={t("removeLabel", { email })} className="inline" />;
 }

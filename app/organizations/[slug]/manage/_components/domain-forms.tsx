@@ -4,6 +4,7 @@
 // (../actions.ts): they work before the page's script has loaded, and without it.
 import { useTranslations } from "next-intl";
 import { FormProblems, TextField, useActionForm } from "~/app/_components/action-form";
+import { ActionButton } from "~/app/_components/action-button";
 import { initialState } from "~/app/_components/action-state";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
@@ -42,20 +43,5 @@ export function AddDomainForm({ organizationId, slug }: { organizationId: string
 
 export function RemoveDomainButton({ organizationId, slug, domainId, domain }: { organizationId: string; slug: string; domainId: string; domain: string }) {
   const t = useTranslations("organizations.domains");
-  const { state, pending, formProps } = useActionForm(removeDomainAction, initialState<{ domain: string }>());
-  return (
-    <form {...formProps}>
-      <input type="hidden" name="organizationId" value={organizationId} />
-      <input type="hidden" name="slug" value={slug} />
-      <input type="hidden" name="domainId" value={domainId} />
-      <Button type="submit" size="sm" variant="outline" pending={pending} worksWithoutScript aria-label={t("removeLabel", { domain })}>
-        {t("remove")}
-      </Button>
-      {state.message ? (
-        <Alert variant="destructive" role="alert" className="mt-3">
-          <AlertDescription>{state.message}</AlertDescription>
-        </Alert>
-      ) : null}
-    </form>
-  );
+  return <ActionButton action={removeDomainAction} fields={{ organizationId, slug, domainId }} label={t("remove")} ariaLabel={t("removeLabel", { domain })} />;
 }

@@ -5,6 +5,7 @@
 // has loaded, and without it.
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionForm } from "~/app/_components/action-form";
+import { ActionButton } from "~/app/_components/action-button";
 import { initialState } from "~/app/_components/action-state";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
@@ -39,20 +40,5 @@ export function ReconfirmForm({ organizationId, slug }: { organizationId: string
 
 export function WithdrawNominationButton({ organizationId, slug, nominationId, name }: { organizationId: string; slug: string; nominationId: string; name: string }) {
   const t = useTranslations("organizations.nominations");
-  const { state, pending, formProps } = useActionForm(withdrawNominationAction, initialState());
-  return (
-    <form {...formProps}>
-      <input type="hidden" name="organizationId" value={organizationId} />
-      <input type="hidden" name="slug" value={slug} />
-      <input type="hidden" name="nominationId" value={nominationId} />
-      <Button type="submit" size="sm" variant="outline" pending={pending} worksWithoutScript aria-label={t("withdrawLabel", { name })}>
-        {t("withdraw")}
-      </Button>
-      {state.message ? (
-        <Alert variant="destructive" role="alert" className="mt-3">
-          <AlertDescription>{state.message}</AlertDescription>
-        </Alert>
-      ) : null}
-    </form>
-  );
+  return <ActionButton action={withdrawNominationAction} fields={{ organizationId, slug, nominationId }} label={t("withdraw")} ariaLabel={t("withdrawLabel", { name })} />;
 }
