@@ -83,7 +83,12 @@ describe.skipIf(!onPostgres)("under real concurrency (PostgreSQL; skipped unless
     );
     const results = await Promise.allSettled(calls);
     const failed = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[];
-    expect(failed.map((f) => String(f.reason))).toEqual([]);
+    // Each failure with what the database said, so that a rare one can be diagnosed from the log.
+    const described = (f: PromiseRejectedResult) => {
+      const cause = (f.reason as { cause?: { code?: string; message?: string; cause?: { code?: string; message?: string } } }).cause;
+      return [String(f.reason), cause?.code ?? cause?.cause?.code, cause?.cause?.message ?? cause?.message].filter(Boolean).join(" | ");
+    };
+    expect(failed.map(described)).toEqual([]);
 
     const current = await database.db.select().from(normPositions).where(eq(normPositions.normId, norm.id));
     expect(current).toHaveLength(500);

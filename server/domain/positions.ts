@@ -207,6 +207,8 @@ interface RecordedRow extends SpeakerRow {
 
 /** Another request wrote the organisation's next history entry on the norm first (see recordPosition). */
 const isSequenceClash = (error: unknown) => pgErrorCode(error) === "23505" && pgConstraint(error) === "norm_position_history_norm_org_sequence_key";
+/** A deadlock or a serialization failure rolled the whole statement back: running it again is safe. */
+const isTransient = (error: unknown) => pgErrorCode(error) === "40P01" || pgErrorCode(error) === "40001";
 
 /** Thrown inside recordPosition's transaction to roll it back and run it again (see there). */
 class RecordAgain extends Error {}
@@ -247,7 +249,7 @@ export async function recordPosition(db: Db, actor: Actor, input: RecordInput, o
     try {
       return await recordOnce(db, actor, input, options);
     } catch (error) {
-      const again = error instanceof RecordAgain || isSequenceClash(error);
+      const again = error instanceof RecordAgain || isSequenceClash(error) || isTransient(error);
       if (!again || attempt === RECORD_ATTEMPTS) {
         if (again) throw conflict("The norm changed while the position was being recorded. Please try again.");
         throw error;
