@@ -86,7 +86,7 @@ async function lockOpenNorm(tx: Tx, actor: Actor, normId: string) {
  * Refuses unless the organisation exists, the actor represents it, it is verified, and it takes
  * part fully (an observer takes no positions) (in that order).
  */
-function checkSpeaker(organization: { name: string; verificationStatus: VerificationStatus; participation: Participation } | null, represents: boolean) {
+export function checkSpeaker(organization: { name: string; verificationStatus: VerificationStatus; participation: Participation } | null, represents: boolean) {
   if (!organization) throw notFound("The organisation");
   if (!represents) throw forbidden(`Only a representative of ${organization.name} can record its positions.`);
   if (organization.verificationStatus !== "verified") {

@@ -13,14 +13,14 @@ import type { z } from "zod";
 import type { Db, DbOrTx, Tx } from "~/db/connect";
 import { normPositionHistory, normPositions, norms, normVersions, organizationMembers, organizations, sealedPositions } from "~/db/schema";
 import { clock } from "../clock";
-import { badInput, conflict, forbidden, invalidState, notFound, pgErrorCode } from "../errors";
+import { badInput, conflict, invalidState, notFound, pgErrorCode } from "../errors";
 import { type Actor, isRepresentative } from "../policy";
 import type { recordPositionInput } from "../schemas/positions";
-import type { NormStatus, Participation, VerificationStatus } from "../schemas/vocabulary";
+import type { NormStatus } from "../schemas/vocabulary";
 import { visibleNorm } from "./norm-queries";
 import { isPublicNorm } from "./norm-visibility";
 import { authorRole } from "./norms";
-import { reaffirmPosition, recordPosition } from "./positions";
+import { checkSpeaker, reaffirmPosition, recordPosition } from "./positions";
 import { lastOpenDay, stageClosedRefusal, stageHasClosed } from "./stage-clock";
 
 type RecordInput = Omit<z.output<typeof recordPositionInput>, "clauses"> & { clauses?: number[] };
@@ -96,24 +96,6 @@ export function sealedMoveRefusal(transition: string, closesAt: Date | null): st
 export const sealedReaffirmRefusal = (stage: SealedStage) =>
   `This endorsement stage is sealed until the end of ${stage.lastDay} (UTC): record the position again instead, and it stays sealed, like every position recorded now, until then.`;
 
-function checkSealedSpeaker(organization: { name: string; verificationStatus: VerificationStatus; participation: Participation } | undefined, represents: boolean) {
-  // The same refusals, in the same order, as a public position (positions.ts, checkSpeaker).
-  if (!organization) throw notFound("The organisation");
-  if (!represents) throw forbidden(`Only a representative of ${organization.name} can record its positions.`);
-  if (organization.verificationStatus !== "verified") {
-    throw invalidState(
-      organization.verificationStatus === "revoked"
-        ? `${organization.name}'s verification was revoked, so it cannot record positions.`
-        : `${organization.name} is not verified yet. Only verified organisations record positions.`,
-    );
-  }
-  if (organization.participation === "observer") {
-    throw invalidState(
-      `${organization.name} takes part as an observer: observers follow, comment and file statements, but take no positions. Its representatives can ask the secretariat, on its page, to take part fully.`,
-    );
-  }
-}
-
 export interface SealedRecorded {
   slug: string;
   changed: boolean;
@@ -158,7 +140,8 @@ export async function recordSealedPosition(db: Db, actor: Actor, input: RecordIn
       columns: { id: true, name: true, verificationStatus: true, participation: true },
       where: eq(organizations.id, input.organizationId),
     });
-    checkSealedSpeaker(organization, Boolean(organization) && (await isRepresentative(tx, actor.id, input.organizationId)));
+    // The same refusals, in the same order, as a public position.
+    checkSpeaker(organization ?? null, Boolean(organization) && (await isRepresentative(tx, actor.id, input.organizationId)));
     const now = clock.now();
     const stage = sealedStage(norm, now);
     if (!stage || stage.closed) throw invalidState(stageClosedRefusal("endorsement", "positions"));
