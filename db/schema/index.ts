@@ -13,3 +13,4 @@ export * from "./amendments";
 export * from "./sponsors";
 export * from "./governance";
 export * from "./clearance";
+export * from "./notifications";
