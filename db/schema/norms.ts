@@ -287,6 +287,9 @@ export const normEvents = pgTable(
   },
   (t) => [
     index("norm_events_norm_id_idx").on(t.normId, t.createdAt),
+    // The all-norms Atom feed (server/domain/feeds.ts): the newest events across the forum, read
+    // in this order and stopped after a page.
+    index("norm_events_created_idx").on(t.createdAt, t.id),
     index("norm_events_actor_id_idx").on(t.actorId),
     index("norm_events_sponsor_id_idx").on(t.sponsorId).where(sql`${t.sponsorId} is not null`),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "norm_events_created_idx" ON "norm_events" USING btree ("created_at","id");
