@@ -209,6 +209,11 @@ export const policy = {
   "moderation.suspendAuthor": { who: "secretariat" },
   "moderation.decideAppeal": { who: "secretariat" },
 
+  // The Atom feeds (server/domain/feeds.ts): the public record only, as the pages show it.
+  "feed.norms": { who: "anyone" },
+  "feed.norm": { who: "anyone" },
+  "feed.stocktakes": { who: "anyone" },
+
   // The home page's "what is open now": public norms and reports only.
   "home.now": { who: "anyone" },
 

@@ -4,6 +4,7 @@ import { clearanceRouter } from "./routers/clearance";
 import { governanceRouter } from "./routers/governance";
 import { homeRouter } from "./routers/home";
 import { commentsRouter, moderationRouter } from "./routers/comments";
+import { feedsRouter } from "./routers/feeds";
 import { normsRouter } from "./routers/norms";
 import { organizationsRouter } from "./routers/organizations";
 import { processRouter } from "./routers/process";
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   stocktakes: stocktakesRouter,
   clearance: clearanceRouter,
   home: homeRouter,
+  feeds: feedsRouter,
   process: processRouter,
   testing: testingRouter,
 });

@@ -561,6 +561,12 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
 
   "stocktakes.list": { expect: ANYONE },
   "home.now": { expect: ANYONE },
+  // The Atom feeds: public records only. A draft's feed is not found even for its authors, since a
+  // feed's address is read by whoever has it.
+  "feeds.norms": { expect: ANYONE },
+  "feeds.norm": { expect: ANYONE, input: (f) => ({ slug: f.publicNorm.slug }) },
+  "feeds.norm#draft": { expect: hiddenFor(ANYONE, ...actors), input: (f) => ({ slug: f.draftNorm.slug }) },
+  "feeds.stocktakes": { expect: ANYONE },
   "stocktakes.get": { expect: ANYONE, input: () => ({ year: 2031 }) },
   "stocktakes.revision": { expect: ANYONE, input: () => ({ year: 2032 }) },
   "stocktakes.coverable": { expect: STAFF },
