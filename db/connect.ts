@@ -121,3 +121,8 @@ async function wrapPglite(client: PGlite, release: () => void): Promise<Database
     },
   };
 }
+
+/** The rows of `db.execute`: postgres.js answers with the rows, PGlite with `{ rows }`. */
+export function resultRows<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
