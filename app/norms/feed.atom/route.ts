@@ -1,0 +1,6 @@
+import { normsFeedResponse } from "~/server/open-data/feeds";
+import { withDb } from "~/server/open-data/with-db";
+
+export const dynamic = "force-dynamic";
+
+export const GET = (request: Request) => withDb((db) => normsFeedResponse(db, request));

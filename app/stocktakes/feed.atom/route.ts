@@ -1,0 +1,6 @@
+import { stocktakesFeedResponse } from "~/server/open-data/feeds";
+import { withDb } from "~/server/open-data/with-db";
+
+export const dynamic = "force-dynamic";
+
+export const GET = (request: Request) => withDb((db) => stocktakesFeedResponse(db, request));
