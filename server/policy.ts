@@ -214,6 +214,19 @@ export const policy = {
   "feed.norm": { who: "anyone" },
   "feed.stocktakes": { who: "anyone" },
 
+  // Following and the notification centre (server/domain/notifications.ts): a signed-in person,
+  // suspended or not, reads and changes their own follows, notifications and mail rhythms only (the
+  // domain keys every row by the actor's id; someone else's notification is "not found").
+  "notification.follow": { who: "signedIn" },
+  "notification.following": { who: "signedIn" },
+  "notification.follows": { who: "signedIn" },
+  "notification.list": { who: "signedIn" },
+  "notification.unreadCount": { who: "signedIn" },
+  "notification.markRead": { who: "signedIn" },
+  "notification.markAllRead": { who: "signedIn" },
+  "notification.preferences": { who: "signedIn" },
+  "notification.setPreferences": { who: "signedIn" },
+
   // The home page's "what is open now": public norms and reports only.
   "home.now": { who: "anyone" },
 

@@ -6,6 +6,7 @@ import { homeRouter } from "./routers/home";
 import { commentsRouter, moderationRouter } from "./routers/comments";
 import { feedsRouter } from "./routers/feeds";
 import { normsRouter } from "./routers/norms";
+import { notificationsRouter } from "./routers/notifications";
 import { organizationsRouter } from "./routers/organizations";
 import { processRouter } from "./routers/process";
 import { positionsRouter } from "./routers/positions";
@@ -37,6 +38,7 @@ export const appRouter = createTRPCRouter({
   clearance: clearanceRouter,
   home: homeRouter,
   feeds: feedsRouter,
+  notifications: notificationsRouter,
   process: processRouter,
   testing: testingRouter,
 });

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "~/db/connect";
 import { addMember, createOrganization, createUser } from "~/db/factories";
-import { governanceRevisions, organizationDomains, organizationEntries, organizations, representativeNominations, suspensionAppeals, suspensions, userEmails, users } from "~/db/schema";
+import { governanceRevisions, notificationEvents, notifications, organizationDomains, organizationEntries, organizations, representativeNominations, suspensionAppeals, suspensions, userEmails, users } from "~/db/schema";
 import { issueToken } from "~/server/domain/tokens";
 import { policy } from "~/server/policy";
 import { appRouter } from "~/server/root";
@@ -231,6 +231,12 @@ async function arrange(db: Db) {
   }
   const [sealedNorm, revealedNorm] = sealedNormRows as [typeof sealedNormRows[number], typeof sealedNormRows[number]];
   await asSecretariat.norms.transition({ normId: revealedNorm.id, transition: "conclude", ...overriding });
+  // A notification of the member's (issue 18): only the member may mark it read.
+  const [memberEvent] = await db
+    .insert(notificationEvents)
+    .values({ kind: "comment.reply", category: "discussion", link: `/norms/${publicNormRow!.slug}#comment-${memberComment.id}`, details: { person: "Rep", norm: publicNormRow!.title }, createdAt: new Date() })
+    .returning();
+  const [memberNotification] = await db.insert(notifications).values({ userId: member.id, eventId: memberEvent!.id, category: "discussion", createdAt: new Date(), mailState: "none" }).returning();
   // The governance page's first revision, so that reading one by number finds it.
   await db.insert(governanceRevisions).values({ number: 1, secretariat: "Who runs it.", appointments: "How staff are appointed.", funding: "Who funds it.", summary: "The matrix's first revision.", editedById: admin.id });
   return {
@@ -278,6 +284,7 @@ async function arrange(db: Db) {
     pendingEntry: pendingEntry!,
     lapsedEntry: lapsedEntry!,
     countersignedEntry: countersignedEntry!,
+    memberNotification: memberNotification!,
     verifyToken: await issueToken(db, unverified.id, "verify_email"),
     resetToken: await issueToken(db, target.id, "reset_password"),
   };
@@ -598,6 +605,22 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
       sources: ["https://example.org/report-3"],
     }),
   },
+  // Following and notifications: each signed-in person their own rows only; someone else's
+  // notification is "not found", and no input names another person's follows or preferences.
+  "notifications.follow": { expect: SIGNED_IN, input: (f) => ({ type: "norm", key: f.publicNorm.slug, follow: true }) },
+  "notifications.follow#forum": { expect: SIGNED_IN, input: () => ({ type: "forum", follow: true }) },
+  "notifications.following": { expect: SIGNED_IN, input: (f) => ({ type: "organization", key: f.organization.slug }) },
+  "notifications.follows": { expect: SIGNED_IN },
+  "notifications.list": { expect: SIGNED_IN, input: () => ({}) },
+  "notifications.unreadCount": { expect: SIGNED_IN },
+  "notifications.markRead": {
+    expect: hiddenFor(only("member"), "representative", "otherRepresentative", "secretariat", "admin", "suspended"),
+    input: (f) => ({ id: f.memberNotification.id }),
+  },
+  "notifications.markAllRead": { expect: SIGNED_IN },
+  "notifications.preferences": { expect: SIGNED_IN },
+  "notifications.setPreferences": { expect: SIGNED_IN, input: () => ({ rhythms: { norms: "daily", deadlines: "off" } }) },
+
   "stocktakes.reviewObservation": { expect: STAFF, input: (f) => ({ observationId: f.pendingObservation.id, decision: "accept", note: "" }) },
   "stocktakes.reviewObservation#own-observation": { expect: ADMIN, input: (f) => ({ observationId: f.secretariatObservation.id, decision: "accept", note: "" }) },
   // Only a representative of an organisation named in the observation may reply.

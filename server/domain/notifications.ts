@@ -1,7 +1,7 @@
 // Following and the notification centre (issue 18): what a person follows, their notifications
 // newest first with the unread count, marking them read, and their mail rhythm per category. Every
 // function reads and writes the signed-in person's own rows only (the actor's id is the key).
-import { and, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { type Db, type DbOrTx, resultRows } from "~/db/connect";
 import { comments, follows, notificationEvents, notificationPreferences, notifications, norms, organizations, stocktakes } from "~/db/schema";
@@ -16,7 +16,7 @@ import {
   notificationCategories,
   type NotificationCategory,
 } from "../schemas/notification-vocabulary";
-import type { followInput, markReadInput, notificationListInput, preferencesInput } from "../schemas/notifications";
+import type { followInput, followTargetInput, markReadInput, notificationListInput, preferencesInput } from "../schemas/notifications";
 import { publicNorm } from "./norm-visibility";
 
 /** The follow target of a thing: "norm:<id>", "organization:<id>", "stocktake:<year>", "thread:<id>", "forum". */
@@ -84,6 +84,12 @@ export async function setFollow(db: Db, actor: Actor, input: z.output<typeof fol
     .values({ userId: actor.id, target, reason: "chosen", active: input.follow })
     .onConflictDoUpdate({ target: [follows.userId, follows.target], set: { active: input.follow, updatedAt: clock.now() } });
   return { target, following: input.follow };
+}
+
+/** Whether the signed-in person follows a target named as a follow request names it (the Follow button's state). */
+export async function followState(db: DbOrTx, actor: Actor, input: z.output<typeof followTargetInput>) {
+  const target = await resolveTarget(db, { ...input, follow: true });
+  return { target, following: await isFollowing(db, actor.id, target) };
 }
 
 /** Whether the person follows a target (false for visitors). */
@@ -177,7 +183,11 @@ export async function listNotifications(db: Db, actor: Actor, input: z.output<ty
     .where(
       and(
         eq(notifications.userId, actor.id),
-        input.before ? lt(notifications.id, input.before) : undefined,
+        // Keyset on the order itself (time, then id): a notification fanned out late for an older
+        // event has a higher id than newer ones, so the id alone would skip or repeat it.
+        input.before
+          ? sql`(${notifications.createdAt}, ${notifications.id}) < (select b.created_at, b.id from ${notifications} b where b.id = ${input.before} and b.user_id = ${actor.id})`
+          : undefined,
         input.unreadOnly ? isNull(notifications.readAt) : undefined,
       ),
     )
@@ -198,9 +208,10 @@ export async function unreadCount(db: DbOrTx, userId: string) {
 export async function markRead(db: Db, actor: Actor, input: z.output<typeof markReadInput>) {
   const [row] = await db
     .update(notifications)
-    .set({ readAt: sql`coalesce(${notifications.readAt}, ${clock.now()})` })
+    // A raw parameter is not typed by the driver: the time goes as text, cast.
+    .set({ readAt: sql`coalesce(${notifications.readAt}, ${clock.now().toISOString()}::timestamptz)` })
     .where(and(eq(notifications.id, input.id), eq(notifications.userId, actor.id)))
-    .returning({ id: notifications.id, link: sql<string>`(select ${notificationEvents.link} from ${notificationEvents} where ${notificationEvents.id} = ${notifications.eventId})` });
+    .returning({ id: notifications.id, link: sql<string>`(select e.link from ${notificationEvents} e where e.id = "notifications"."event_id")` });
   if (!row) throw notFound("That notification");
   return row;
 }
