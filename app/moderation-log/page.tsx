@@ -4,10 +4,12 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
 import { Pagination } from "~/app/secretariat/_components/pagination";
+import { FeedLink, feedAlternates } from "~/app/_components/feed-link";
+import { feedPaths } from "~/server/open-data/feeds";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("moderation.log");
-  return { title: t("title"), description: t("lead") };
+  const [t, tf] = await Promise.all([getTranslations("moderation.log"), getTranslations("openData.feeds")]);
+  return { title: t("title"), description: t("lead"), alternates: feedAlternates(feedPaths.moderationLog, tf("alternate.moderationLog")) };
 }
 
 const pageSize = 50;
@@ -41,7 +43,7 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
       ) : (
         <ol aria-label={t("listLabel")} className="max-w-[42rem] border-t border-border">
           {log.items.map((entry) => (
-            <li key={entry.id} className="border-b border-border py-4">
+            <li key={entry.id} id={`entry-${entry.id}`} className="scroll-mt-4 border-b border-border py-4">
               <p className="mb-1 text-muted">
                 <time dateTime={entry.createdAt.toISOString()}>{format.dateTime(entry.createdAt, { dateStyle: "long" })}</time>
               </p>
@@ -67,6 +69,7 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
         previous={cursor ? { href: "/moderation-log", label: t("newest") } : null}
         next={log.nextCursor ? { href: `/moderation-log?cursor=${log.nextCursor}`, label: t("older") } : null}
       />
+      <FeedLink href={feedPaths.moderationLog} lead="subscribeModerationLog" />
     </>
   );
 }

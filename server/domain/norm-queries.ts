@@ -234,6 +234,8 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
       .orderBy(asc(referenceNorms.position)),
     db
       .select({
+        // The entry's anchor on the page (#event-…), which the norm's Atom feed links to.
+        id: normEvents.id,
         type: normEvents.type,
         fromStatus: normEvents.fromStatus,
         toStatus: normEvents.toStatus,

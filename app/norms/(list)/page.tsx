@@ -24,10 +24,12 @@ import { NormBadges } from "../_components/norm-badges";
 import { StageDeadlineLine } from "../_components/stage-deadline";
 import { referenceDocuments } from "../_components/reference-documents";
 import { queryText } from "~/app/_components/query-text";
+import { FeedLink, feedAlternates } from "~/app/_components/feed-link";
+import { feedPaths } from "~/server/open-data/feeds";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("norms.list");
-  return { title: t("title") };
+  const [t, tf] = await Promise.all([getTranslations("norms.list"), getTranslations("openData.feeds")]);
+  return { title: t("title"), alternates: feedAlternates(feedPaths.norms, tf("alternate.norms")) };
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -254,6 +256,7 @@ export default async function NormsPage({ searchParams }: { searchParams: Promis
           />
         </section>
       </div>
+      <FeedLink href={feedPaths.norms} lead="subscribeNorms" />
     </>
   );
 }

@@ -28,13 +28,17 @@ import { catalogueGroupings } from "./_components/positions-catalogue";
 import { PositionsSection } from "./_components/positions-section";
 import { SponsorsSection, type SponsorsViewer } from "./_components/sponsors-section";
 import { Timeline } from "./_components/timeline";
+import { FeedLink, feedAlternates } from "~/app/_components/feed-link";
+import { feedPaths } from "~/server/open-data/feeds";
 
 type Params = Promise<{ slug: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const norm = await getNorm((await params).slug);
-  return { title: norm.title, description: norm.summary };
+  // A draft has no feed: it is not public (server/domain/feeds.ts).
+  const feed = norm.isPublic ? feedAlternates(feedPaths.norm(norm.slug), (await getTranslations("openData.feeds"))("alternate.norm", { title: norm.title })) : undefined;
+  return { title: norm.title, description: norm.summary, ...(feed ? { alternates: feed } : {}) };
 }
 
 const excerpt = (text: string, max = 220) => (text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, "")}…` : text);
@@ -358,6 +362,7 @@ export default async function NormPage({ params, searchParams }: { params: Param
               {t("timeline")}
             </h2>
             <Timeline events={norm.timeline} mergedInto={norm.mergedInto} slug={norm.slug} />
+            {norm.isPublic ? <FeedLink href={feedPaths.norm(norm.slug)} lead="subscribeNorm" className="mt-6 max-w-2xl" /> : null}
           </section>
 
           {norm.nextStep ? (

@@ -6,10 +6,12 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { api, load } from "~/app/_trpc/server";
 import { dayOf } from "../_components/load";
 import { WindowBadge } from "../_components/window-badge";
+import { FeedLink, feedAlternates } from "~/app/_components/feed-link";
+import { feedPaths } from "~/server/open-data/feeds";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("stocktakes.list");
-  return { title: t("title"), description: t("lead") };
+  const [t, tf] = await Promise.all([getTranslations("stocktakes.list"), getTranslations("openData.feeds")]);
+  return { title: t("title"), description: t("lead"), alternates: feedAlternates(feedPaths.stocktakes, tf("alternate.stocktakes")) };
 }
 
 /** Every year's stock-take, newest first: its window and, once published, its report. */
@@ -93,6 +95,7 @@ export default async function StocktakesPage() {
           </Table>
         </>
       )}
+      <FeedLink href={feedPaths.stocktakes} lead="subscribeStocktakes" />
     </>
   );
 }

@@ -8,6 +8,8 @@ import type { NormStatus, UserRole } from "~/server/schemas/vocabulary";
 type EventType = NormEventType;
 
 export interface TimelineEvent {
+  /** Its anchor, #event-{id}: the norm's Atom feed links each entry here. */
+  id: string;
   type: EventType;
   fromStatus: NormStatus | null;
   version: number | null;
@@ -41,7 +43,7 @@ export async function Timeline({ events, mergedInto, slug }: { events: readonly 
   const [t, format] = await Promise.all([getTranslations("norms.timeline"), getFormatter()]);
   return (
     <ol className="border-s-4 border-border ps-5">
-      {events.map((e, i) => {
+      {events.map((e) => {
         const staff = e.actorRole === "secretariat" || e.actorRole === "admin";
         const closingDay = e.closesAt ? format.dateTime(lastDayOf(e.closesAt), { dateStyle: "long", timeZone: "UTC" }) : "";
         const what =
@@ -59,7 +61,7 @@ export async function Timeline({ events, mergedInto, slug }: { events: readonly 
         const amendment = e.amendment;
         const sponsor = e.sponsor;
         return (
-          <li key={i} className="relative mb-6 last:mb-0">
+          <li key={e.id} id={`event-${e.id}`} className="relative mb-6 scroll-mt-4 last:mb-0">
             <span aria-hidden="true" className="absolute -start-[1.75rem] top-2 size-3 rounded-full bg-foreground" />
             <p className="font-bold">
               {amendment
