@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { WithContents } from "~/app/_components/page-contents";
 import { PageHeader } from "~/app/_components/ui/page-header";
+import { feedPaths } from "~/server/open-data/feeds";
 import { getOpenApiDocument, type OpenApiDocument, type OpenApiParameter } from "~/server/open-data/openapi";
 import { ApiText } from "./_components/api-text";
 import { ReferenceList } from "./_components/reference-list";
@@ -60,6 +61,7 @@ export default async function OpenDataPage() {
           { href: "#licence", label: t("licenceTitle") },
           { href: "#usage", label: t("usageTitle") },
           { href: "#addresses", label: t("contentsTitle") },
+          { href: "#feeds", label: t("feedsTitle") },
           { href: "#shapes-heading", label: t("shapesTitle") },
         ]}
       >
@@ -81,6 +83,23 @@ export default async function OpenDataPage() {
           {operations.map(({ path, op }) => (
             <li key={op.operationId}>
               <a href={`#${operationAnchor(op.operationId)}`}>{op.summary}</a>: <code className="break-all">{path}</code>
+            </li>
+          ))}
+        </ul>
+
+        <h2 id="feeds">{t("feedsTitle")}</h2>
+        <p>{t("feedsLead")}</p>
+        <ul>
+          {(
+            [
+              ["norms", feedPaths.norms],
+              ["norm", "/norms/{slug}/feed.atom"],
+              ["stocktakes", feedPaths.stocktakes],
+              ["moderationLog", feedPaths.moderationLog],
+            ] as const
+          ).map(([key, path]) => (
+            <li key={key}>
+              {t(`feedsList.${key}`)}: {key === "norm" ? <code className="break-all">{path}</code> : <a href={path} type="application/atom+xml"><code className="break-all">{path}</code></a>}
             </li>
           ))}
         </ul>
