@@ -32,6 +32,14 @@ async function expectFeed(page: Page, path: string, title: string | RegExp) {
   return body;
 }
 
+/** What a reader sees around the feed link: the viewport scrolled to it. */
+async function feedLinkShot(page: Page, testInfo: TestInfo, name: string) {
+  await page.getByTestId("feed-link").evaluate((el) => el.scrollIntoView({ block: "center" }));
+  const path = testInfo.outputPath(name);
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: "image/png" });
+}
+
 async function expectNoSidewaysScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, `${page.url()} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
@@ -49,8 +57,7 @@ for (const size of [
       const all = await expectFeed(page, "/norms/feed.atom", "All norms (Atom feed)");
       expect(all).toContain(NORM);
       await expectNoSidewaysScroll(page);
-      await page.getByTestId("feed-link").scrollIntoViewIfNeeded();
-      await screenshot(page, testInfo, `norms-${size.name}.png`);
+      await feedLinkShot(page, testInfo, `norms-${size.name}.png`);
 
       await open(page, "/norms");
       await page.getByRole("link", { name: NORM }).first().click();
@@ -62,8 +69,7 @@ for (const size of [
       expect(anchor).toBeTruthy();
       await expect(page.locator(`[id="${anchor}"]`)).toHaveCount(1);
       await expectNoSidewaysScroll(page);
-      await page.getByTestId("feed-link").scrollIntoViewIfNeeded();
-      await screenshot(page, testInfo, `norm-${size.name}.png`);
+      await feedLinkShot(page, testInfo, `norm-${size.name}.png`);
 
       await open(page, "/stocktakes");
       await expectFeed(page, "/stocktakes/feed.atom", "Stock-takes (Atom feed)");
