@@ -50,9 +50,13 @@ export const env = createEnv({
     // Searches one client address may start per minute on one instance (server/search-throttle.ts);
     // raise it when many people share one address (an office behind one gateway).
     SEARCHES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120), // DEFAULT_SEARCHES_PER_MINUTE
-    // How often each instance runs the scheduled work (server/tick.ts: closing stages on their date),
-    // in seconds; 0 turns the timer off (the stages stay closed by date all the same).
+    // How often the scheduled work runs (server/tick.ts: closing stages on their date, reminders,
+    // digests), in seconds, rounded to whole minutes: the job queue's cron puts one tick on the queue
+    // per interval across all instances. 0 turns the schedule off (the stages stay closed by date
+    // all the same; tests run the tick themselves).
     TICK_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+    // Seconds before a refused notification mail is tried again; each later retry waits longer.
+    MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     // End-to-end tests only: lets the `testing.setClock` procedure set the forum's clock. The app
     // refuses to start with it unless through server.ts on loopback (server/test-clock.ts).
     TEST_CLOCK: bool.optional(),

@@ -24,11 +24,12 @@ export async function register() {
     console.error(MISSING_APP_URL);
     process.exit(1);
   }
-  // The scheduled work (closing stages on their date), on a timer; the database opens at its first run.
+  // The job queue (notifications, mail, and the scheduled tick: server/notifications/queue.ts). It
+  // opens the database and starts in the background: the server answers meanwhile.
   // Tested again where it is imported: the build replaces NEXT_RUNTIME there and leaves the import,
   // with the database drivers, out of the edge bundle (the return above does not).
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { startTickTimer } = await import("./server/tick-timer");
-    startTickTimer();
+    const { startWorkers } = await import("./server/notifications/worker");
+    void startWorkers();
   }
 }

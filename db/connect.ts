@@ -21,8 +21,31 @@ export type DbOrTx = Db | Tx;
 export interface Database {
   db: Db;
   kind: "pglite" | "postgres";
+  /**
+   * How the job queue (pg-boss, server/notifications/queue.ts) reaches this database: its own small
+   * pool on PostgreSQL; on PGlite, this process's one connection through an adapter.
+   */
+  queueConnection: { connectionString: string } | { db: QueueSqlAdapter };
   migrate(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** What pg-boss needs of a connection: run a statement (or, without values, several) and answer its rows. */
+export interface QueueSqlAdapter {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/** pg-boss over PGlite: its migrations send several statements in one text, which only `exec` runs. */
+function pgliteQueueAdapter(client: PGlite): QueueSqlAdapter {
+  return {
+    async executeSql(text, values) {
+      if (!values || values.length === 0) {
+        const results = await client.exec(text);
+        return { rows: results.at(-1)?.rows ?? [] };
+      }
+      return { rows: (await client.query(text, values)).rows };
+    },
+  };
 }
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
@@ -81,6 +104,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   return {
     db: db as unknown as Db,
     kind: "postgres",
+    queueConnection: { connectionString: url },
     migrate: () => migratePostgres(db, { migrationsFolder }),
     close: () => client.end({ timeout: 5 }),
   };
@@ -111,6 +135,7 @@ async function wrapPglite(client: PGlite, release: () => void): Promise<Database
   return {
     db: db as unknown as Db,
     kind: "pglite",
+    queueConnection: { db: pgliteQueueAdapter(client) },
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: async () => {
       try {

@@ -113,6 +113,9 @@ export const policy = {
   "governance.publish": { who: "admin" },
 
   // Exists only in end-to-end tests (TEST_CLOCK=1, loopback): "not found" for everyone otherwise.
+  // From the link in a notification mail: the signed token names whose mail stops (server/domain/unsubscribe.ts).
+  "mail.unsubscribeInfo": { who: "anyone" },
+  "mail.unsubscribe": { who: "anyone" },
   "testing.setClock": { who: "anyone" },
   "testing.tick": { who: "anyone" },
 

@@ -36,6 +36,8 @@ const limits = {
   addressConfirmation: { points: 10, duration: 60 * 60 },
   // Per proposer: 20 co-author invitations per hour, so invitations cannot probe or spam addresses.
   coauthorInvitation: { points: 20, duration: 60 * 60 },
+  // Per client address: 60 uses of unsubscribe links per hour (a token is checked at each).
+  unsubscribeIp: { points: 60, duration: 60 * 60 },
 } as const;
 
 export type LimitName = keyof typeof limits;

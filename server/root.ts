@@ -5,6 +5,7 @@ import { governanceRouter } from "./routers/governance";
 import { homeRouter } from "./routers/home";
 import { commentsRouter, moderationRouter } from "./routers/comments";
 import { feedsRouter } from "./routers/feeds";
+import { mailRouter } from "./routers/mail";
 import { normsRouter } from "./routers/norms";
 import { notificationsRouter } from "./routers/notifications";
 import { organizationsRouter } from "./routers/organizations";
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   governance: governanceRouter,
   norms: normsRouter,
+  mail: mailRouter,
   amendments: amendmentsRouter,
   sponsors: sponsorsRouter,
   references: referencesRouter,

@@ -36,6 +36,9 @@ import { recordCloseIfDue } from "./stage-close";
 import { revealSealedPositions, sealedMoveRefusal } from "./sealed";
 import { freezeFigures } from "./adherence";
 import { supersedeOpenAmendments } from "./amendments";
+import { autoFollow, followTarget } from "./notifications";
+import { emitEvent } from "../notifications/events";
+import { normRevised, normStageChanged, normSubmitted } from "../notifications/norm-events";
 import { closesAtAfter, closesAtEndOf, closingDayRefusal, isTimedStage, lastOpenDay, stageClosedRefusal, stageHasClosed } from "./stage-clock";
 
 type CreateInput = z.output<typeof createNormInput>;
@@ -148,6 +151,7 @@ export async function createNorm(db: Db, actor: Actor, input: CreateInput) {
     });
     await replaceLinks(tx, norm!.id, input.categories, input.citations);
     await tx.insert(normEvents).values({ normId: norm!.id, type: "created", toStatus: "draft", version: 1, actorId: actor.id, createdAt: now });
+    await autoFollow(tx, actor.id, followTarget("norm", norm!.id), "proposer");
     return norm!;
   });
 }
@@ -230,6 +234,8 @@ export async function reviseNorm(db: Db, actor: Actor, input: ReviseInput) {
       .where(eq(norms.id, norm.id));
     await replaceLinks(tx, norm.id, input.categories, input.citations);
     await tx.insert(normEvents).values({ normId: norm.id, type: "revised", version: number, actorId: actor.id, note: input.changeSummary, createdAt: now });
+    // A draft's versions concern its authors only; once public, followers hear of each.
+    if (isPublicNorm(norm)) await normRevised(tx, { id: norm.id, slug: norm.slug, title: input.title }, actor.id, number);
     return { slug: norm.slug, version: number };
   });
 }
@@ -290,6 +296,9 @@ export async function transitionNorm(
       sealed: transition === "openEndorsement" ? Boolean(options.sealed) : reveals,
       createdAt: now,
     });
+    const ref = { id: norm.id, slug: norm.slug, title: norm.title };
+    if (transition === "submit") await normSubmitted(tx, ref, actor.id);
+    else if (submittedAt) await normStageChanged(tx, ref, actor.id, to, note || null);
     return { slug: norm.slug, status: to, closesAt, override: decision.override, sealed: to === "endorsement" && Boolean(options.sealed) };
   });
 }
@@ -415,19 +424,27 @@ export async function inviteCoauthor(db: Db, mailer: Mailer, actor: Actor, normI
   if (email === actor.email.toLowerCase()) throw badInput("You are the proposer of this norm.", { email: "You are the proposer of this norm." });
   await consume(db, "coauthorInvitation", actor.id, (wait) => `You have sent too many co-author invitations. Try again in ${wait}.`);
   let invitation: { id: string; createdAt: Date } | undefined;
+  let invitee: { id: string } | undefined;
   try {
-    [invitation] = await db
-      .insert(normCoauthorInvitations)
-      .values({ normId, email, invitedById: actor.id })
-      .returning({ id: normCoauthorInvitations.id, createdAt: normCoauthorInvitations.createdAt });
+    await db.transaction(async (tx) => {
+      [invitation] = await tx
+        .insert(normCoauthorInvitations)
+        .values({ normId, email, invitedById: actor.id })
+        .returning({ id: normCoauthorInvitations.id, createdAt: normCoauthorInvitations.createdAt });
+      invitee = await tx.query.users.findFirst({
+        columns: { id: true },
+        where: and(eq(users.email, email), isNotNull(users.emailVerifiedAt), isNull(users.deletedAt)),
+      });
+      // In their notification centre too; it names the norm's title and the proposer, never its text.
+      const norm = invitee ? await tx.query.norms.findFirst({ columns: { title: true, slug: true }, where: eq(norms.id, normId) }) : undefined;
+      if (invitee && norm) {
+        await emitEvent(tx, { kind: "coauthor.invitation", recipientIds: [invitee.id], actorId: actor.id, link: "/norms/mine#invitations", details: { norm: norm.title, slug: norm.slug, person: nameForMail(actor.displayName) ?? actor.displayName } });
+      }
+    });
   } catch (error) {
     if (pgErrorCode(error) === "23505") throw conflict(pendingTaken, { email: pendingTaken });
     throw error;
   }
-  const invitee = await db.query.users.findFirst({
-    columns: { id: true },
-    where: and(eq(users.email, email), isNotNull(users.emailVerifiedAt), isNull(users.deletedAt)),
-  });
   if (invitee) {
     // Not awaited: waiting for the mail server would make an address with an account measurably
     // slower to invite than one without. A failed send is logged; the invitation stands either way.
@@ -497,6 +514,7 @@ export async function respondToInvitation(db: Db, actor: Actor, invitationId: st
     const norm = await tx.query.norms.findFirst({ columns: { slug: true, proposerId: true }, where: eq(norms.id, invitation.normId) });
     if (accept && norm && norm.proposerId !== actor.id) {
       await tx.insert(normCoauthors).values({ normId: invitation.normId, userId: actor.id }).onConflictDoNothing();
+      await autoFollow(tx, actor.id, followTarget("norm", invitation.normId), "coauthor");
     }
     return { accepted: accept, slug: accept ? (norm?.slug ?? null) : null };
   });
