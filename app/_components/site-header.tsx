@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { api } from "~/app/_trpc/server";
 import { isStaff, type Actor } from "~/server/policy";
 import { SignInLink } from "./sign-in-link";
 import { SignOutButton } from "./sign-out-button";
@@ -7,6 +8,10 @@ import { SignOutButton } from "./sign-out-button";
 export async function SiteHeader({ actor }: { actor: Actor | null }) {
   const t = await getTranslations("common");
   const tSearch = await getTranslations("search");
+  const tn = await getTranslations("notificationCentre.header");
+  // The signed-in person's unread count, read on every request (their pages are never in the page
+  // cache: server/page-cache/routes.ts); capped at 100 by the query. Without it, the link stays.
+  const unread = actor ? await api.notifications.unreadCount().catch(() => null) : null;
   const links = [
     { href: "/norms", label: t("nav.norms") },
     { href: "/organizations", label: t("nav.organizations") },
@@ -36,6 +41,19 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
             </li>
             {actor ? (
               <>
+                <li>
+                  <Link href="/notifications" className="text-background underline-offset-4 hover:underline" data-testid="header-notifications">
+                    {tn("link")}
+                    {unread ? (
+                      <>
+                        <span aria-hidden="true" className="ms-1.5 inline-block min-w-7 bg-background px-1.5 text-center font-bold text-foreground" data-testid="header-unread">
+                          {unread >= 100 ? "99+" : unread}
+                        </span>
+                        <span className="sr-only">, {unread >= 100 ? tn("unreadMany") : tn("unread", { count: unread })}</span>
+                      </>
+                    ) : null}
+                  </Link>
+                </li>
                 <li>
                   <Link href="/account" className="text-background underline-offset-4 hover:underline">
                     <span className="sr-only">{t("nav.signedInAs", { name: actor.displayName })} – </span>

@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const [me, comments, addresses] = await Promise.all([load(() => api.account.me()), load(() => api.comments.mine()), load(() => api.account.addresses())]);
-  const [t, tv, format] = await Promise.all([getTranslations("account"), getTranslations("vocabulary"), getFormatter()]);
+  const [t, tv, tn, format] = await Promise.all([getTranslations("account"), getTranslations("vocabulary"), getTranslations("notificationCentre.account"), getFormatter()]);
   const suspended = Boolean(me.suspension);
 
   return (
@@ -83,6 +83,21 @@ export default async function AccountPage() {
         <p>
           <Link href="/organizations/mine">{t("organizations.link")}</Link>
         </p>
+      </section>
+
+      <section aria-labelledby="notifications-title" className="mb-12 max-w-[42rem]">
+        <h2 id="notifications-title" className="mb-4 text-2xl font-bold sm:text-3xl">
+          {tn("title")}
+        </h2>
+        <p className="mb-4">{tn("text")}</p>
+        <ul className="flex flex-col gap-2">
+          <li>
+            <Link href="/account/notifications">{tn("link")}</Link>
+          </li>
+          <li>
+            <Link href="/notifications">{tn("centre")}</Link>
+          </li>
+        </ul>
       </section>
 
       <YourComments comments={comments} />

@@ -9,6 +9,7 @@ import compare from "~/messages/en/compare.json";
 import discussion from "~/messages/en/discussion.json";
 import governance from "~/messages/en/governance.json";
 import normForm from "~/messages/en/normForm.json";
+import notificationCentre from "~/messages/en/notificationCentre.json";
 import notifications from "~/messages/en/notifications.json";
 import norms from "~/messages/en/norms.json";
 import openData from "~/messages/en/openData.json";
@@ -28,7 +29,7 @@ import stocktakeAdmin from "~/messages/en/stocktakeAdmin.json";
 import vocabulary from "~/messages/en/vocabulary.json";
 
 export const messages = {
-  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, amendments, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy, security, sponsors, governance, clearance, notifications, process: processMessages },
+  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, amendments, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy, security, sponsors, governance, clearance, notifications, notificationCentre, process: processMessages },
 };
 
 export type Messages = (typeof messages)["en"];
