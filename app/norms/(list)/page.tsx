@@ -7,6 +7,7 @@ import { Button, buttonVariants } from "~/app/_components/ui/button";
 import { Field, fieldAria } from "~/app/_components/ui/field";
 import { Input } from "~/app/_components/ui/input";
 import { NativeSelect } from "~/app/_components/ui/native-select";
+import { FollowButton } from "~/app/_components/follow-button";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, loadPage } from "~/app/_trpc/server";
 import { getActor } from "~/server/context";
@@ -127,6 +128,7 @@ export default async function NormsPage({ searchParams }: { searchParams: Promis
           </Link>
         ) : null}
         {actor ? <Link href="/norms/mine">{t("mine")}</Link> : null}
+        <FollowButton actor={actor} type="forum" back="/norms" />
       </PageHeader>
 
       <div className="grid gap-10 md:grid-cols-[16rem_minmax(0,1fr)] md:gap-12">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { permanentRedirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { FollowButton } from "~/app/_components/follow-button";
 import { Markdown } from "~/app/_components/markdown";
 import { ContentsDisclosure, ContentsSticky } from "~/app/_components/page-contents";
 import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert";
@@ -121,7 +122,10 @@ export default async function NormPage({ params, searchParams }: { params: Param
             label={t("details")}
           />
         }
-      />
+      >
+        {/* A norm never submitted is not public, and cannot be followed. */}
+        {norm.isPublic ? <FollowButton actor={actor} type="norm" targetKey={norm.slug} back={`/norms/${norm.slug}`} /> : null}
+      </PageHeader>
 
       <div className="mb-8 flex max-w-3xl flex-col gap-4">
         {norm.stage ? <StageDeadlineNotice stage={norm.stage} sealedPending={norm.sealedPending} /> : null}

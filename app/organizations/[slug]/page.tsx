@@ -5,6 +5,7 @@ import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert"
 import { Badge } from "~/app/_components/ui/badge";
 import { buttonVariants } from "~/app/_components/ui/button";
 import { DescriptionList } from "~/app/_components/ui/description-list";
+import { FollowButton } from "~/app/_components/follow-button";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
 import { getActor } from "~/server/context";
@@ -72,6 +73,7 @@ export default async function OrganizationPage({ params }: { params: Params }) {
             {t("manage")}
           </Link>
         ) : null}
+        <FollowButton actor={actor} type="organization" targetKey={organization.slug} back={`/organizations/${organization.slug}`} />
       </PageHeader>
 
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { FollowButton } from "~/app/_components/follow-button";
 import { api } from "~/app/_trpc/server";
 import { getActor } from "~/server/context";
 import { isStaff } from "~/server/policy";
@@ -18,12 +19,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 /** A year's stock-take: the current revision of its report once published, else the open cycle. */
 export default async function StocktakeYearPage({ params }: { params: Params }) {
   const year = parseYear((await params).year);
-  const stocktake = await getStocktake(year);
+  const [stocktake, actor] = await Promise.all([getStocktake(year), getActor()]);
+  const follow = <FollowButton actor={actor} type="stocktake" targetKey={String(year)} back={`/stocktakes/${year}`} />;
   if (stocktake.current) {
     const revision = await getRevision(year);
-    return <Report revision={revision} stocktake={stocktake} />;
+    return <Report revision={revision} stocktake={stocktake} actions={follow} />;
   }
-  const actor = await getActor();
   let viewer: CycleViewer = { kind: "visitor" };
   if (actor?.suspension) viewer = { kind: "suspended" };
   // The secretariat is neutral: its accounts file no statements and log no observations.
@@ -33,5 +34,5 @@ export default async function StocktakeYearPage({ params }: { params: Params }) 
     const form = await api.stocktakes.statementForm({ year });
     viewer = { kind: "signedIn", representative: form.organizations.length > 0 };
   }
-  return <Cycle stocktake={stocktake} viewer={viewer} />;
+  return <Cycle stocktake={stocktake} viewer={viewer} actions={follow} />;
 }
