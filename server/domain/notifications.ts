@@ -35,7 +35,7 @@ export async function autoFollow(tx: DbOrTx, userIds: string | string[], target:
   if (ids.length === 0) return;
   await tx
     .insert(follows)
-    .values(ids.map((userId) => ({ userId, target, reason })))
+    .values(ids.map((userId) => ({ userId, target, reason, createdAt: clock.now(), updatedAt: clock.now() })))
     .onConflictDoNothing();
 }
 
@@ -81,7 +81,7 @@ export async function setFollow(db: Db, actor: Actor, input: z.output<typeof fol
   const target = await resolveTarget(db, input);
   await db
     .insert(follows)
-    .values({ userId: actor.id, target, reason: "chosen", active: input.follow })
+    .values({ userId: actor.id, target, reason: "chosen", active: input.follow, createdAt: clock.now(), updatedAt: clock.now() })
     .onConflictDoUpdate({ target: [follows.userId, follows.target], set: { active: input.follow, updatedAt: clock.now() } });
   return { target, following: input.follow };
 }

@@ -26,12 +26,12 @@ export async function queueDigests(db: Db, now = clock.now()): Promise<string[]>
           with due as (
             select n.id, n.user_id from notifications n
             left join notification_preferences p on p.user_id = n.user_id and p.category = n.category
-            where n.mail_state = 'pending' and n.created_at < ${periodStart(rhythm, now)}
+            where n.mail_state = 'pending' and n.created_at < ${periodStart(rhythm, now).toISOString()}::timestamptz
               and ${rhythmSql(sql`p.rhythm`, sql`n.category`)} = ${rhythm}
             for update of n skip locked
           ), mails as (
             insert into outbound_mail (user_id, digest_key, created_at)
-            select distinct due.user_id, ${digestKey(rhythm, now)}, ${now} from due
+            select distinct due.user_id, ${digestKey(rhythm, now)}, ${now.toISOString()}::timestamptz from due
             on conflict (user_id, digest_key) do nothing
             returning id, user_id
           ), marked as (

@@ -19,7 +19,7 @@ export function rhythmSql(chosen: ReturnType<typeof sql>, category: ReturnType<t
 
 /** An active suspension of the user `userId` (a column) at `now`, in SQL. */
 export function suspendedSql(userId: ReturnType<typeof sql>, now: Date) {
-  return sql`exists (select 1 from suspensions s where s.user_id = ${userId} and s.lifted_at is null and (s.ends_at is null or s.ends_at > ${now}))`;
+  return sql`exists (select 1 from suspensions s where s.user_id = ${userId} and s.lifted_at is null and (s.ends_at is null or s.ends_at > ${now.toISOString()}::timestamptz))`;
 }
 
 export interface FanOutResult {
@@ -48,11 +48,13 @@ export async function fanOutPending(db: Db, batch = 50): Promise<FanOutResult> {
         await tx.execute(sql`
           with recipients as (
             select f.user_id from follows f where f.target = any(${sql.param(event.targets)}::text[]) and f.active
+              -- Followers from before the event: following later does not bring earlier events.
+              and f.created_at <= ${event.createdAt.toISOString()}::timestamptz
             union
             select unnest(${sql.param(event.recipientIds)}::uuid[])
           ), added as (
             insert into notifications (user_id, event_id, category, created_at, mail_state)
-            select u.id, ${event.id}, ${event.category}, ${event.createdAt}, case
+            select u.id, ${event.id}, ${event.category}, ${event.createdAt.toISOString()}::timestamptz, case
                 when ${rhythmSql(sql`p.rhythm`, sql`${event.category}::text`)} = 'off' then 'none'
                 when u.email_verified_at is null then 'none'
                 when ${participation} and ${suspendedSql(sql`u.id`, now)} then 'none'
@@ -73,7 +75,7 @@ export async function fanOutPending(db: Db, batch = 50): Promise<FanOutResult> {
         await tx.execute(sql`
           with mails as (
             insert into outbound_mail (user_id, created_at)
-            select n.user_id, ${now} from notifications n where n.event_id = ${event.id} and n.mail_state = 'queued' and n.mail_id is null
+            select n.user_id, ${now.toISOString()}::timestamptz from notifications n where n.event_id = ${event.id} and n.mail_state = 'queued' and n.mail_id is null
             returning id, user_id
           )
           update notifications n set mail_id = mails.id from mails

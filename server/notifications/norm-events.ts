@@ -47,10 +47,10 @@ export async function normRevised(tx: Tx, norm: NormRef, actorId: string, versio
     insert into notification_events (kind, category, recipient_ids, actor_id, link, details, created_at)
     select 'position.reaffirm', ${eventCategory["position.reaffirm"]},
       array(select m.user_id from organization_members m where m.organization_id = p.organization_id and m.role = 'representative'
-        and (m.reconfirm_by is null or m.reconfirm_by > ${now})),
+        and (m.reconfirm_by is null or m.reconfirm_by > ${now.toISOString()}::timestamptz)),
       ${actorId}::uuid, ${`/norms/${norm.slug}#record-position-heading`},
       jsonb_build_object('norm', ${norm.title}::text, 'slug', ${norm.slug}::text, 'organization', o.name, 'positionVersion', p.version, 'version', ${version}::int),
-      ${now}
+      ${now.toISOString()}::timestamptz
     from norm_positions p join organizations o on o.id = p.organization_id
     where p.norm_id = ${norm.id} and p.version < ${version}`);
   wakeFanOut();

@@ -23,13 +23,13 @@ export async function writeDueReminders(db: Db, now: Date): Promise<number> {
             insert into notification_events (kind, category, targets, link, details, dedupe_key, created_at)
             select 'norm.deadline', ${eventCategory["norm.deadline"]}, array['norm:' || n.id::text], '/norms/' || n.slug,
               jsonb_build_object('norm', n.title, 'slug', n.slug, 'stage', n.status::text, 'deadline', to_char(n.stage_closes_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-                'days', greatest(1, ceil(extract(epoch from (n.stage_closes_at - ${now}::timestamptz)) / 86400)::int)),
+                'days', greatest(1, ceil(extract(epoch from (n.stage_closes_at - ${now.toISOString()}::timestamptz)) / 86400)::int)),
               'deadline:' || n.id::text || ':' || extract(epoch from n.stage_closes_at)::bigint::text || ':' || ${distance}::text,
-              ${now}
+              ${now.toISOString()}::timestamptz
             from norms n
-            where n.stage_closes_at is not null and n.stage_closes_at > ${now} and n.stage_closes_at <= ${within}
+            where n.stage_closes_at is not null and n.stage_closes_at > ${now.toISOString()}::timestamptz and n.stage_closes_at <= ${within.toISOString()}::timestamptz
               and n.stage_closed_at is null and n.status in ('consultation', 'endorsement')
-              and (${distance}::int = 1 or n.stage_closes_at > ${inOne})
+              and (${distance}::int = 1 or n.stage_closes_at > ${inOne.toISOString()}::timestamptz)
             on conflict (dedupe_key) do nothing
             returning 1
           ) select count(*)::int as n from added`),
@@ -43,7 +43,7 @@ export async function writeDueReminders(db: Db, now: Date): Promise<number> {
         with added as (
           insert into notification_events (kind, category, targets, link, details, dedupe_key, created_at)
           select 'stocktake.opened', ${eventCategory["stocktake.opened"]}, array['stocktake:' || s.year::text, 'forum'], '/stocktakes/' || s.year::text,
-            jsonb_build_object('year', s.year, 'closesOn', s.closes_on::text), 'stocktake-opened:' || s.year::text, ${now}
+            jsonb_build_object('year', s.year, 'closesOn', s.closes_on::text), 'stocktake-opened:' || s.year::text, ${now.toISOString()}::timestamptz
           from stocktakes s
           where s.opens_on <= ${today}::date and s.closes_on >= ${today}::date and s.closed_at is null
           on conflict (dedupe_key) do nothing
@@ -51,7 +51,7 @@ export async function writeDueReminders(db: Db, now: Date): Promise<number> {
         ), closing as (
           insert into notification_events (kind, category, targets, link, details, dedupe_key, created_at)
           select 'stocktake.closing', ${eventCategory["stocktake.closing"]}, array['stocktake:' || s.year::text], '/stocktakes/' || s.year::text,
-            jsonb_build_object('year', s.year, 'closesOn', s.closes_on::text), 'stocktake-closing:' || s.year::text, ${now}
+            jsonb_build_object('year', s.year, 'closesOn', s.closes_on::text), 'stocktake-closing:' || s.year::text, ${now.toISOString()}::timestamptz
           from stocktakes s
           where s.closes_on > ${today}::date and s.closes_on <= ${weekAhead}::date and s.opens_on <= ${today}::date and s.closed_at is null
           on conflict (dedupe_key) do nothing

@@ -13,9 +13,13 @@ function decodeQuotedPrintable(raw: string) {
   return raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** A real SMTP server on a free local port that keeps what it receives, and a mailer sending to it. */
-export async function startMailSink() {
+/**
+ * A real SMTP server on a free local port that keeps what it receives, and a mailer sending to it.
+ * `refuse` messages are answered "451 try again later" first (counted across all recipients).
+ */
+export async function startMailSink(options: { refuse?: number } = {}) {
   const messages: CaughtMail[] = [];
+  let refusals = options.refuse ?? 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -24,6 +28,11 @@ export async function startMailSink() {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
+        if (refusals > 0) {
+          refusals--;
+          callback(Object.assign(new Error("Try again later"), { responseCode: 451 }));
+          return;
+        }
         const raw = Buffer.concat(chunks).toString("utf8");
         messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, text: decodeQuotedPrintable(raw) });
         callback();
