@@ -42,7 +42,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
             {actor ? (
               <>
                 <li>
-                  <Link href="/notifications" className="text-background underline-offset-4 hover:underline" data-testid="header-notifications">
+                  <Link href="/notifications" className="text-background underline-offset-4 hover:underline" data-unread={unread ?? 0}>
                     {tn("link")}
                     {unread ? (
                       <>
