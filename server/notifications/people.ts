@@ -1,0 +1,42 @@
+// Who hears of an event about an organisation, and how a person is named in one (issue 18). An
+// organisation's representatives are its current ones: a representation not reconfirmed by its date
+// has lapsed (as isRepresentative() in ../policy.ts has it). Each helper is one statement.
+import { sql, type SQL } from "drizzle-orm";
+import { createTranslator } from "next-intl";
+import { type DbOrTx, resultRows } from "~/db/connect";
+import { clock } from "../clock";
+import { messages } from "../i18n/messages";
+import type { FollowReason } from "../schemas/notification-vocabulary";
+
+const t = createTranslator({ locale: "en-GB", messages: messages.en, namespace: "notifications.person" });
+
+/** The current representatives of the organisation `organizationId` (an id or a column), as a subquery of user ids. */
+export function representativesSql(organizationId: string | SQL, now = clock.now()): SQL {
+  const id = typeof organizationId === "string" ? sql`${organizationId}::uuid` : organizationId;
+  return sql`select m.user_id from organization_members m
+    where m.organization_id = ${id} and m.role = 'representative' and (m.reconfirm_by is null or m.reconfirm_by > ${now.toISOString()}::timestamptz)`;
+}
+
+/** The ids of the organisation's current representatives. */
+export async function representativeIds(db: DbOrTx, organizationId: string): Promise<string[]> {
+  const rows = resultRows<{ user_id: string }>(await db.execute(representativesSql(organizationId)));
+  return rows.map((r) => r.user_id);
+}
+
+/**
+ * The organisation's current representatives follow `target` (autoFollow() for them all, in one
+ * insert…select); one who stopped following it stays so.
+ */
+export async function followForRepresentatives(db: DbOrTx, organizationId: string, target: string, reason: FollowReason) {
+  // Dated by the forum's clock, as the events a follower hears of are (fan-out compares the two).
+  const now = clock.now();
+  await db.execute(sql`
+    insert into follows (user_id, target, reason, created_at, updated_at)
+    select r.user_id, ${target}, ${reason}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz from (${representativesSql(organizationId, now)}) r
+    on conflict do nothing`);
+}
+
+/** A person as the pages name them when they spoke for an organisation ("… on behalf of …"), or by name. */
+export function speakerName(name: string, organizationName?: string | null): string {
+  return organizationName ? t("onBehalfOf", { name, organization: organizationName }) : name;
+}
