@@ -11,6 +11,7 @@ import { amendments, amendmentSupports, comments, normEvents, norms, normVersion
 import type { AmendmentKind, AmendmentState, NormStatus, StakeholderType } from "~/server/schemas/vocabulary";
 import { amendmentStates, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { clock } from "../clock";
+import { emitEvent } from "../notifications/events";
 import { badInput, conflict, forbidden, invalidState, notFound } from "../errors";
 import { type Actor, isRepresentative } from "../policy";
 import { consume } from "../rate-limit";
@@ -18,6 +19,7 @@ import type { acceptAmendmentInput, declineAmendmentInput, proposeAmendmentInput
 import { type DiffPart, diffWords } from "./diff";
 import { visibleNorm } from "./norm-queries";
 import { authorRole, searchColumns } from "./norms";
+import { followTarget } from "./notifications";
 import { personName } from "./person-name";
 import { stageClosedRefusal, stageHasClosed } from "./stage-clock";
 
@@ -115,9 +117,27 @@ async function speakingFor(db: DbOrTx, actor: Actor, organizationId: string | nu
  * Locks the norm row against the clock's close and other amendments' numbering (FOR NO KEY UPDATE,
  * as comments and positions take it); a norm never submitted is not found.
  */
+/** Tells the norm's followers (and, for a decision, the amendment's proposer) of an amendment (issue 18), in its transaction. */
+async function amendmentEvent(
+  tx: Tx,
+  actor: Actor,
+  kind: "amendment.proposed" | "amendment.accepted" | "amendment.declined",
+  norm: { id: string; slug: string; title: string },
+  amendment: { number: number; clause: number; authorId: string },
+) {
+  await emitEvent(tx, {
+    kind,
+    targets: [followTarget("norm", norm.id)],
+    recipientIds: kind === "amendment.proposed" ? [] : [amendment.authorId],
+    actorId: actor.id,
+    link: `/norms/${norm.slug}/amendments/${amendment.number}`,
+    details: { norm: norm.title, slug: norm.slug, clause: amendment.clause },
+  });
+}
+
 async function lockPublicNorm(tx: Tx, normId: string) {
   const [norm] = await tx
-    .select({ id: norms.id, slug: norms.slug, status: norms.status, stageClosesAt: norms.stageClosesAt, currentVersion: norms.currentVersion, submittedAt: norms.submittedAt, proposerId: norms.proposerId })
+    .select({ id: norms.id, slug: norms.slug, title: norms.title, status: norms.status, stageClosesAt: norms.stageClosesAt, currentVersion: norms.currentVersion, submittedAt: norms.submittedAt, proposerId: norms.proposerId })
     .from(norms)
     .where(eq(norms.id, normId))
     .for("no key update");
@@ -173,6 +193,7 @@ export async function proposeAmendment(db: Db, actor: Actor, input: ProposeInput
       })
       .returning({ id: amendments.id, number: amendments.number });
     await tx.update(norms).set({ lastActivityAt: now }).where(eq(norms.id, norm.id));
+    await amendmentEvent(tx, actor, "amendment.proposed", norm, { number: row!.number, clause: input.clause, authorId: actor.id });
     return { id: row!.id, number: row!.number, slug: norm.slug };
   });
 }
@@ -277,6 +298,7 @@ export async function acceptAmendment(db: Db, actor: Actor, input: z.output<type
       .where(eq(norms.id, norm.id));
     await tx.update(amendments).set({ state: "accepted", decidedById: actor.id, decidedAt: now, acceptedVersion: number, reason: input.note || null }).where(eq(amendments.id, amendment.id));
     await tx.insert(normEvents).values({ normId: norm.id, type: "amendmentAccepted", version: number, actorId: actor.id, amendmentId: amendment.id, note: changeSummary, createdAt: now });
+    await amendmentEvent(tx, actor, "amendment.accepted", norm, amendment);
     return { slug: norm.slug, number: amendment.number, version: number };
   });
 }
@@ -292,6 +314,7 @@ export async function declineAmendment(db: Db, actor: Actor, input: z.output<typ
     const now = clock.now();
     await tx.update(amendments).set({ state: "declined", decidedById: actor.id, decidedAt: now, reason: input.reason }).where(eq(amendments.id, amendment.id));
     await tx.insert(normEvents).values({ normId: norm.id, type: "amendmentDeclined", version: norm.currentVersion, actorId: actor.id, amendmentId: amendment.id, note: input.reason, createdAt: now });
+    await amendmentEvent(tx, actor, "amendment.declined", norm, amendment);
     return { slug: norm.slug, number: amendment.number, state: "declined" as const };
   });
 }
