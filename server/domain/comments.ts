@@ -5,7 +5,7 @@ import { and, asc, count, desc, eq, exists, inArray, isNull, sql } from "drizzle
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { Db, DbOrTx } from "~/db/connect";
-import { amendments, commentAppeals, commentReports, commentRevisions, comments, norms, normVersions, organizations, users } from "~/db/schema";
+import { amendments, commentAppeals, commentReports, commentRevisions, comments, follows, normCoauthors, norms, normVersions, organizations, users } from "~/db/schema";
 import type { CommentStatus, NormStatus, Region, StakeholderType } from "~/server/schemas/vocabulary";
 import { stageClosedRefusal, stageHasClosed } from "./stage-clock";
 import { badInput, conflict, forbidden, invalidState, notFound, pgErrorCode } from "../errors";
@@ -17,6 +17,9 @@ import { isoMicros, visibleNorm } from "./norm-queries";
 import { isPublicNorm } from "./norm-visibility";
 import { personName } from "./person-name";
 import { clock } from "../clock";
+import { emitEvents, type ForumEvent } from "../notifications/events";
+import { speakerName } from "../notifications/people";
+import { autoFollow, followTarget } from "./notifications";
 
 type CreateInput = z.output<typeof createCommentInput>;
 
@@ -54,7 +57,7 @@ function refuseUnlessOpen(norm: { status: NormStatus; stageClosesAt: Date | null
 
 async function commentableNorm(db: DbOrTx, actor: Actor, normId: string) {
   const norm = await db.query.norms.findFirst({
-    columns: { id: true, slug: true, status: true, currentVersion: true, proposerId: true, submittedAt: true, stageClosesAt: true },
+    columns: { id: true, slug: true, title: true, status: true, currentVersion: true, proposerId: true, submittedAt: true, stageClosesAt: true },
     where: eq(norms.id, normId),
   });
   // Norms never submitted are private to their authors; they are not discussed.
@@ -84,7 +87,15 @@ async function anchor(db: DbOrTx, norm: { id: string; currentVersion: number }, 
           : "This comment was deleted by its author, so it cannot be replied to.",
       );
     }
-    return { threadId: parent.threadId, parentId: parent.id, depth: parent.depth + 1, version: parent.version, clause: parent.clause, amendmentId: parent.amendmentId };
+    return {
+      threadId: parent.threadId,
+      parentId: parent.id,
+      parentAuthorId: parent.authorId,
+      depth: parent.depth + 1,
+      version: parent.version,
+      clause: parent.clause,
+      amendmentId: parent.amendmentId,
+    };
   }
   if (input.amendmentId) {
     // An amendment's discussion is anchored where the amendment was written.
@@ -93,7 +104,7 @@ async function anchor(db: DbOrTx, norm: { id: string; currentVersion: number }, 
       where: and(eq(amendments.id, input.amendmentId), eq(amendments.normId, norm.id)),
     });
     if (!amendment) throw notFound("The amendment");
-    return { threadId: null, parentId: null, depth: 0, version: amendment.baseVersion, clause: amendment.clause, amendmentId: amendment.id };
+    return { threadId: null, parentId: null, parentAuthorId: null, depth: 0, version: amendment.baseVersion, clause: amendment.clause, amendmentId: amendment.id };
   }
   const number = input.version ?? norm.currentVersion;
   const version = await db.query.normVersions.findFirst({
@@ -106,7 +117,7 @@ async function anchor(db: DbOrTx, norm: { id: string; currentVersion: number }, 
     const message = `Version ${number} has ${version.clauses.length} clause${version.clauses.length === 1 ? "" : "s"}; choose one of them.`;
     throw badInput(message, { clause: message });
   }
-  return { threadId: null, parentId: null, depth: 0, version: number, clause, amendmentId: null };
+  return { threadId: null, parentId: null, parentAuthorId: null, depth: 0, version: number, clause, amendmentId: null };
 }
 
 /** An amendment's discussion is open while the amendment is (and the norm's, as for any comment). */
@@ -144,8 +155,57 @@ export async function createComment(db: Db, actor: Actor, input: CreateInput) {
       createdAt: now,
     });
     await tx.update(norms).set({ lastActivityAt: now }).where(eq(norms.id, norm.id));
+    const threadId = place.threadId ?? id;
+    await autoFollow(tx, actor.id, followTarget("thread", threadId), "comment");
+    await commentEvents(tx, actor, norm, { id, threadId, parentAuthorId: place.parentAuthorId, amendmentId: place.amendmentId, organizationId });
     return { id, slug: norm.slug };
   });
+}
+
+/**
+ * What a new comment tells whom (issue 18), each person once: the author of the comment replied to
+ * (comment.reply), the norm's proposer and co-authors not already told (comment.on_norm), and the
+ * others following the thread (comment.thread). Written in the comment's transaction.
+ */
+async function commentEvents(
+  tx: DbOrTx,
+  actor: Actor,
+  norm: { id: string; slug: string; title: string; proposerId: string },
+  comment: { id: string; threadId: string; parentAuthorId: string | null; amendmentId: string | null; organizationId: string | null },
+) {
+  const [coauthors, [organization], [amendment]] = await Promise.all([
+    tx.select({ userId: normCoauthors.userId }).from(normCoauthors).where(eq(normCoauthors.normId, norm.id)),
+    comment.organizationId ? tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, comment.organizationId)) : [],
+    comment.amendmentId ? tx.select({ number: amendments.number }).from(amendments).where(eq(amendments.id, comment.amendmentId)) : [],
+  ]);
+  const place = amendment ? `/norms/${norm.slug}/amendments/${amendment.number}` : `/norms/${norm.slug}`;
+  const base = {
+    actorId: actor.id,
+    link: `${place}#comment-${comment.id}`,
+    details: { person: speakerName(actor.displayName, organization?.name), norm: norm.title, slug: norm.slug },
+  };
+  const told = new Set<string>([actor.id]);
+  const events: ForumEvent[] = [];
+  if (comment.parentAuthorId && !told.has(comment.parentAuthorId)) {
+    told.add(comment.parentAuthorId);
+    events.push({ ...base, kind: "comment.reply", recipientIds: [comment.parentAuthorId] });
+  }
+  const authors = [norm.proposerId, ...coauthors.map((c) => c.userId)].filter((id) => !told.has(id));
+  if (authors.length) {
+    authors.forEach((id) => told.add(id));
+    events.push({ ...base, kind: "comment.on_norm", recipientIds: authors });
+  }
+  if (comment.threadId !== comment.id) {
+    // The thread's followers are its few participants (and whoever chose to follow it): named here,
+    // so that nobody already told above hears of the same comment twice.
+    const followers = await tx
+      .select({ userId: follows.userId })
+      .from(follows)
+      .where(and(eq(follows.target, followTarget("thread", comment.threadId)), eq(follows.active, true)));
+    const others = followers.map((f) => f.userId).filter((id) => !told.has(id));
+    if (others.length) events.push({ ...base, kind: "comment.thread", recipientIds: others });
+  }
+  await emitEvents(tx, events);
 }
 
 async function ownComment(db: DbOrTx, actor: Actor, commentId: string) {
