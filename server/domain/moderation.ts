@@ -19,6 +19,7 @@ import { houseRule } from "./house-rules";
 import { suspendInTransaction } from "./users";
 import { personName } from "./person-name";
 import { clock } from "../clock";
+import { emitEvent } from "../notifications/events";
 
 async function lockComment(tx: Tx, commentId: string) {
   const [comment] = await tx.select().from(comments).where(eq(comments.id, commentId)).for("update");
@@ -33,6 +34,24 @@ function refuseOwn(actor: Actor, comment: { authorId: string }, what: string) {
 
 async function log(tx: Tx, actor: Actor, entry: { action: ModerationAction; commentId: string; normId: string; rule?: string | null; note?: string | null }) {
   await tx.insert(moderationLog).values({ ...entry, rule: entry.rule ?? null, note: entry.note || null, actorId: actor.id });
+}
+
+/** Tells the comment's author of a decision on it or on their appeal (issue 18), in the decision's transaction. */
+async function tellAuthor(
+  tx: Tx,
+  actor: Actor,
+  comment: { id: string; normId: string; authorId: string },
+  decision: "hidden" | "restored" | "appeal_upheld" | "appeal_granted",
+) {
+  const [norm] = await tx.select({ title: norms.title, slug: norms.slug }).from(norms).where(eq(norms.id, comment.normId));
+  await emitEvent(tx, {
+    kind: "moderation.decision",
+    recipientIds: [comment.authorId],
+    actorId: actor.id,
+    // Their own comments, with the rule, the note and the appeal, are listed on their account page.
+    link: `/account#comment-${comment.id}`,
+    details: { decision, norm: norm?.title ?? "", slug: norm?.slug ?? "" },
+  });
 }
 
 async function resolveReports(tx: Tx, actor: Actor, commentId: string, status: "upheld" | "dismissed") {
@@ -54,6 +73,7 @@ export async function hideComment(db: Db, actor: Actor, input: z.output<typeof h
       .where(eq(comments.id, comment.id));
     const reports = await resolveReports(tx, actor, comment.id, "upheld");
     await log(tx, actor, { action: "hide", commentId: comment.id, normId: comment.normId, rule: input.rule, note: input.note });
+    await tellAuthor(tx, actor, comment, "hidden");
     return { id: comment.id, reportsResolved: reports };
   });
 }
@@ -74,6 +94,7 @@ export async function restoreComment(db: Db, actor: Actor, input: z.output<typeo
       .set({ status: "restored", decidedById: actor.id, decidedAt: clock.now(), decisionNote: input.note || "Restored by the secretariat." })
       .where(and(eq(commentAppeals.commentId, comment.id), eq(commentAppeals.status, "pending")));
     await log(tx, actor, { action: "restore", commentId: comment.id, normId: comment.normId, rule: comment.hiddenRule, note: input.note });
+    await tellAuthor(tx, actor, comment, "restored");
     return { id: comment.id };
   });
 }
@@ -123,6 +144,7 @@ export async function decideCommentAppeal(db: Db, actor: Actor, input: z.output<
       rule: comment.hiddenRule,
       note: input.note,
     });
+    await tellAuthor(tx, actor, comment, restore ? "appeal_granted" : "appeal_upheld");
     return { id: appeal.id, status: restore ? ("restored" as const) : ("upheld" as const) };
   });
 }
