@@ -18,6 +18,8 @@ import { confirmedDomains, insertDomains, requireRepresentationAddress } from ".
 import { closeTerm, needsApproval, nominateIn, openTerm, reconfirmDate, termsOf } from "./nominations";
 import { firstFreeSlug, slugify } from "./slug";
 import { clock } from "../clock";
+import { emitEvent } from "../notifications/events";
+import { representativeIds } from "../notifications/people";
 
 type CreateInput = z.output<typeof createOrganizationInput>;
 
@@ -233,7 +235,7 @@ export async function updateOrganization(db: Db, actor: Actor, input: z.output<t
 
 export async function requestJoin(db: Db, actor: Actor, input: z.output<typeof requestJoinInput>) {
   const organization = await db.query.organizations.findFirst({
-    columns: { id: true, verificationStatus: true },
+    columns: { id: true, slug: true, name: true, verificationStatus: true },
     where: eq(organizations.id, input.organizationId),
   });
   if (!organization || organization.verificationStatus === "rejected") throw notFound("The organisation");
@@ -243,11 +245,21 @@ export async function requestJoin(db: Db, actor: Actor, input: z.output<typeof r
   });
   if (member) throw conflict("You are already a member of this organisation.");
   try {
-    const [request] = await db
-      .insert(joinRequests)
-      .values({ organizationId: input.organizationId, userId: actor.id, message: input.message })
-      .returning({ id: joinRequests.id });
-    return request!;
+    return await db.transaction(async (tx) => {
+      const [request] = await tx
+        .insert(joinRequests)
+        .values({ organizationId: input.organizationId, userId: actor.id, message: input.message })
+        .returning({ id: joinRequests.id });
+      // The representatives decide it (issue 18).
+      await emitEvent(tx, {
+        kind: "organization.join_request",
+        recipientIds: await representativeIds(tx, organization.id),
+        actorId: actor.id,
+        link: `/organizations/${organization.slug}/manage#requests`,
+        details: { person: actor.displayName, organization: organization.name },
+      });
+      return request!;
+    });
   } catch (error) {
     if (pgErrorCode(error) === "23505") {
       throw conflict("You have already asked to join this organisation. A representative will answer your request.");

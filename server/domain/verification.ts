@@ -13,6 +13,9 @@ import { stateConflict } from "./organizations";
 import { personName } from "./person-name";
 import { representationForQueue, settleRepresentationAtVerification } from "./representation";
 import { clock } from "../clock";
+import { emitEvent } from "../notifications/events";
+import { representativeIds } from "../notifications/people";
+import { followTarget } from "./notifications";
 
 /** Organisations awaiting verification, oldest first, each with its likely duplicates. */
 export async function verificationQueue(db: Db) {
@@ -101,6 +104,16 @@ async function transition(
           ...(current.reviewChanges ? { changes: current.reviewChanges } : {}),
           ...confirmed,
         },
+      });
+      // Its representatives hear of the decision, and its followers of a verification given or
+      // revoked (a rejected organisation's page is for its members only).
+      await emitEvent(tx, {
+        kind: "organization.verification",
+        targets: to === "rejected" ? [] : [followTarget("organization", organizationId)],
+        recipientIds: await representativeIds(tx, organizationId),
+        actorId: actor.id,
+        link: `/organizations/${updated.slug}`,
+        details: { organization: current.name, outcome: to },
       });
       return updated;
     });
