@@ -28,6 +28,8 @@ import { authorRole } from "./norms";
 import { personName } from "./person-name";
 import { stageClock, stageClosedRefusal, stageHasClosed } from "./stage-clock";
 import { clock } from "../clock";
+import { followForRepresentatives } from "../notifications/people";
+import { followTarget } from "./notifications";
 
 // The clauses may be left out by callers inside the server (scripts, demo data): none named.
 type RecordInput = Omit<z.output<typeof recordPositionInput>, "clauses"> & { clauses?: number[] };
@@ -357,6 +359,8 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput, options: Rec
       row.written_sequence === null
         ? { slug: row.slug, changed: false, sequence: row.previous_sequence! }
         : { slug: row.slug, changed: true, sequence: row.written_sequence };
+    // The organisation's representatives follow the norm it took a position on (issue 18).
+    if (written.changed) await followForRepresentatives(tx, input.organizationId, followTarget("norm", input.normId), "position");
     await options.within?.(tx, written);
     return written;
   });

@@ -13,6 +13,8 @@ import type { z } from "zod";
 import type { Db, DbOrTx, Tx } from "~/db/connect";
 import { normPositionHistory, normPositions, norms, normVersions, organizationMembers, organizations, sealedPositions } from "~/db/schema";
 import { clock } from "../clock";
+import { followForRepresentatives } from "../notifications/people";
+import { followTarget } from "./notifications";
 import { badInput, conflict, invalidState, notFound, pgErrorCode } from "../errors";
 import { type Actor, isRepresentative } from "../policy";
 import type { recordPositionInput } from "../schemas/positions";
@@ -179,6 +181,8 @@ export async function recordSealedPosition(db: Db, actor: Actor, input: RecordIn
         setWhere: sql`(${sealedPositions.stance}, ${sealedPositions.statement}, ${sealedPositions.version}, ${sealedPositions.clauses}) is distinct from (excluded.stance, excluded.statement, excluded.version, excluded.clauses)`,
       })
       .returning({ id: sealedPositions.id });
+    // The organisation's representatives follow the norm it took a position on (issue 18).
+    if (written.length > 0) await followForRepresentatives(tx, input.organizationId, followTarget("norm", norm.id), "position");
     return { slug: norm.slug, changed: written.length > 0, sequence: null, sealed: stage };
   });
 }
