@@ -4,7 +4,7 @@
 // secretariat writes the narrative and publishes an immutable, hashed snapshot with its PDF and CSV.
 import { and, asc, count, desc, eq, inArray, isNotNull, lte, max, ne, or, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { Db, DbOrTx, Tx } from "~/db/connect";
+import { type Db, type DbOrTx, resultRows, type Tx } from "~/db/connect";
 import {
   implementationStatements,
   normEvents,
@@ -43,6 +43,9 @@ import {
 import { isPublicNorm } from "./norm-visibility";
 import { buildSnapshot, canonicalJson, type Snapshot, type SnapshotInput, sha256, snapshotCsv } from "./stocktake-snapshot";
 import { clock } from "../clock";
+import { emitEvent, emitEvents } from "../notifications/events";
+import { followForRepresentatives, representativesSql } from "../notifications/people";
+import { followTarget } from "./notifications";
 
 const DAY = 24 * 60 * 60 * 1000;
 export const emptyNarrative = (): Narrative => ({ summary: "", categories: { I: "", II: "", III: "", IV: "", V: "" } });
@@ -207,6 +210,8 @@ export async function fileStatement(db: Db, actor: Actor, input: z.output<typeof
         set: { status: input.status, text: input.text, links: input.links, recordedById, countersignedById, updatedAt: now },
       })
       .returning({ id: implementationStatements.id });
+    // The organisation's representatives follow the stock-take it filed in (issue 18).
+    await followForRepresentatives(tx, input.organizationId, followTarget("stocktake", st.year), "stocktake");
     const written = { id: row!.id };
     await options.within?.(tx, written);
     return written;
@@ -318,8 +323,35 @@ export async function reviewObservation(db: Db, actor: Actor, input: z.output<ty
       .update(observations)
       .set({ status, reviewNote: input.note || null, reviewedById: actor.id, reviewedAt: clock.now() })
       .where(eq(observations.id, row.id));
+    if (status === "accepted") await tellNamedOrganizations(tx, actor, row);
     return { id: row.id, status };
   });
+}
+
+/**
+ * An accepted observation is public: each organisation it names hears of it through its
+ * representatives (issue 18), who may reply until the year's report is first published (there is
+ * no other deadline: "none" says so to the sentence).
+ */
+async function tellNamedOrganizations(tx: Tx, actor: Actor, observation: { id: string; stocktakeId: string }) {
+  const named = resultRows<{ id: string; name: string; year: number; representatives: string[] }>(
+    await tx.execute(sql`
+      select o.id, o.name, s.year, array(select r.user_id::text from (${representativesSql(sql`o.id`)}) r) as representatives
+      from observation_organizations oo
+      join organizations o on o.id = oo.organization_id
+      join stocktakes s on s.id = ${observation.stocktakeId}::uuid
+      where oo.observation_id = ${observation.id}::uuid`),
+  );
+  await emitEvents(
+    tx,
+    named.map((o) => ({
+      kind: "organization.observed" as const,
+      recipientIds: o.representatives,
+      actorId: actor.id,
+      link: `/stocktakes/${o.year}#observation-${observation.id}`,
+      details: { organization: o.name, year: Number(o.year), replyBy: "none" },
+    })),
+  );
 }
 
 /**
@@ -869,6 +901,14 @@ export async function publishStocktake(db: Db, actor: Actor, input: z.output<typ
       const [latest] = await tx.select({ revision: max(stocktakeRevisions.revision) }).from(stocktakeRevisions).where(eq(stocktakeRevisions.stocktakeId, st.id));
       if ((latest?.revision ?? 0) !== revision - 1) throw conflict("Another revision was published meanwhile. Reload the page.");
       await tx.insert(stocktakeRevisions).values({ stocktakeId: st.id, revision, publishedAt, erratum, snapshot: json, sha256: hash, pdf, csv, publishedById: actor.id });
+      // The year's followers and the forum's hear of the report, and of each correction (issue 18).
+      await emitEvent(tx, {
+        kind: revision === 1 ? "stocktake.published" : "stocktake.erratum",
+        targets: [followTarget("stocktake", st.year), followTarget("forum")],
+        actorId: actor.id,
+        link: revision === 1 ? `/stocktakes/${st.year}` : `/stocktakes/${st.year}/revisions/${revision}`,
+        details: { year: st.year, revision, hash },
+      });
       await tx.update(stocktakePublications).set({ status: "done", step: "done", revision, finishedAt: clock.now() }).where(eq(stocktakePublications.id, run.id));
     });
     return { year: st.year, revision, sha256: hash };
