@@ -11,6 +11,7 @@ import { policy } from "~/server/policy";
 import { appRouter } from "~/server/root";
 import { callerAs } from "./support/context";
 import { mergeStatement, overriding } from "./support/moves";
+import { signUnsubscribe } from "~/server/notifications/unsubscribe-token";
 import { createTestDatabase } from "./support/db";
 import { type MailSink, startMailSink } from "./support/mail-sink";
 
@@ -620,6 +621,11 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "notifications.markAllRead": { expect: SIGNED_IN },
   "notifications.preferences": { expect: SIGNED_IN },
   "notifications.setPreferences": { expect: SIGNED_IN, input: () => ({ rhythms: { norms: "daily", deadlines: "off" } }) },
+
+  // Stopping mail from the link in it: no sign-in; the signed token names whose mail stops, so the
+  // caller's identity grants nothing either way (a forged token is refused for everyone alike).
+  "mail.unsubscribeInfo": { expect: ANYONE, input: (f) => ({ token: signUnsubscribe(f.users.member.id, ["discussion"]) }) },
+  "mail.unsubscribe": { expect: ANYONE, input: (f) => ({ token: signUnsubscribe(f.users.member.id, ["discussion"]) }) },
 
   "stocktakes.reviewObservation": { expect: STAFF, input: (f) => ({ observationId: f.pendingObservation.id, decision: "accept", note: "" }) },
   "stocktakes.reviewObservation#own-observation": { expect: ADMIN, input: (f) => ({ observationId: f.secretariatObservation.id, decision: "accept", note: "" }) },

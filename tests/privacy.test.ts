@@ -246,6 +246,13 @@ async function everywherePerson(db: Db) {
     .update(schema.stocktakes)
     .set({ createdById: subject.id })
     .where(eq(schema.stocktakes.year, year));
+  // Following and notifications (issue 18): what they follow, an event they caused, a notification
+  // of theirs with its mail, and a mail rhythm they chose.
+  await db.insert(schema.follows).values({ userId: subject.id, target: "forum", reason: "chosen" }).onConflictDoNothing();
+  const [event] = await db.insert(schema.notificationEvents).values({ kind: "norm.version", category: "norms", actorId: subject.id, link: "/norms", details: {}, createdAt: new Date() }).returning();
+  const [mail] = await db.insert(schema.outboundMail).values({ userId: subject.id }).returning();
+  await db.insert(schema.notifications).values({ userId: subject.id, eventId: event!.id, category: "norms", createdAt: new Date(), mailState: "queued", mailId: mail!.id });
+  await db.insert(schema.notificationPreferences).values({ userId: subject.id, category: "norms", rhythm: "daily" });
 
   return { subject, staffUser, memberUser, organization, otherOrganization, norm, slug, personal, onBehalf, year, published };
 }

@@ -20,6 +20,9 @@ import { recordAudit } from "./audit";
 import { closeTermsOfUser } from "./nominations";
 import { clock } from "../clock";
 
+// As the pages name someone whose account was deleted (messages/en/common.json "formerMember").
+const FORMER_MEMBER = "a former member";
+
 /** What deletion does to the rows that reference the person through this column. */
 type Erasure =
   /** The rows are removed: they exist only for the person (memberships, tokens, co-authorship). */
@@ -253,6 +256,11 @@ export async function deleteAccount(db: Db, actor: Actor, input: z.output<typeof
     const further = await tx.select({ email: schema.userEmails.email }).from(schema.userEmails).where(eq(schema.userEmails.userId, actor.id));
     // Their representations end today in the public history; their nominations keep no address.
     await closeTermsOfUser(tx, actor.id, now);
+    // Others' notifications of what the person did stay, naming them no more.
+    await tx
+      .update(schema.notificationEvents)
+      .set({ details: sql`${schema.notificationEvents.details} || jsonb_build_object('person', ${FORMER_MEMBER}::text)` })
+      .where(and(eq(schema.notificationEvents.actorId, actor.id), sql`${schema.notificationEvents.details} ? 'person'`));
     await tx
       .update(schema.representativeNominations)
       .set({ status: "withdrawn", decidedAt: now })

@@ -46,7 +46,7 @@ export async function sendOutboundMail(db: Db, mailer: Mailer, mailId: string): 
       .orderBy(asc(notifications.createdAt), asc(notifications.id));
     const mailable = person && person.confirmed && !person.deleted ? items.filter((i) => !person.suspended || accountCategories.includes(i.category)) : [];
     if (!person || mailable.length === 0) {
-      await db.update(outboundMail).set({ skippedAt: new Date(), claimedUntil: null }).where(eq(outboundMail.id, mailId));
+      await db.update(outboundMail).set({ skippedAt: sql`now()`, claimedUntil: null }).where(eq(outboundMail.id, mailId));
       return "skipped";
     }
     const base = appUrl();
@@ -89,7 +89,7 @@ export async function sendOutboundMail(db: Db, mailer: Mailer, mailId: string): 
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
       },
     });
-    await db.update(outboundMail).set({ sentAt: new Date(), claimedUntil: null, lastError: null }).where(eq(outboundMail.id, mailId));
+    await db.update(outboundMail).set({ sentAt: sql`now()`, claimedUntil: null, lastError: null }).where(eq(outboundMail.id, mailId));
     return "sent";
   } catch (error) {
     await db
