@@ -10,7 +10,7 @@ const config = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // PGlite ships WASM and worker files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "rate-limiter-flexible"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "rate-limiter-flexible", "pg-boss", "pg"],
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` runs tsc separately in `npm test`
   eslint: { ignoreDuringBuilds: true }, // `npm run lint` runs separately in `npm test`
   // forbidden() and unauthorized() render app/forbidden.tsx (403) and app/unauthorized.tsx (401).
