@@ -11,6 +11,7 @@ import { amendments, amendmentSupports, comments, normEvents, norms, normVersion
 import type { AmendmentKind, AmendmentState, NormStatus, StakeholderType } from "~/server/schemas/vocabulary";
 import { amendmentStates, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { clock } from "../clock";
+import { reaffirmNeeded } from "../notifications/norm-events";
 import { emitEvent } from "../notifications/events";
 import { badInput, conflict, forbidden, invalidState, notFound } from "../errors";
 import { type Actor, isRepresentative } from "../policy";
@@ -299,6 +300,8 @@ export async function acceptAmendment(db: Db, actor: Actor, input: z.output<type
     await tx.update(amendments).set({ state: "accepted", decidedById: actor.id, decidedAt: now, acceptedVersion: number, reason: input.note || null }).where(eq(amendments.id, amendment.id));
     await tx.insert(normEvents).values({ normId: norm.id, type: "amendmentAccepted", version: number, actorId: actor.id, amendmentId: amendment.id, note: changeSummary, createdAt: now });
     await amendmentEvent(tx, actor, "amendment.accepted", norm, amendment);
+    // Positions on the text before it need reaffirming (followers heard of the acceptance itself).
+    await reaffirmNeeded(tx, { id: norm.id, slug: norm.slug, title: current.title }, actor.id, number);
     return { slug: norm.slug, number: amendment.number, version: number };
   });
 }

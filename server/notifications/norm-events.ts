@@ -42,6 +42,15 @@ export async function normRevised(tx: Tx, norm: NormRef, actorId: string, versio
     link: `/norms/${norm.slug}/redline?from=${version - 1}&to=${version}`,
     details: { norm: norm.title, slug: norm.slug, version },
   });
+  await reaffirmNeeded(tx, norm, actorId, version);
+}
+
+/**
+ * The text is now `version`: the representatives of each organisation whose current position is on
+ * an older version are asked to reaffirm or change it (one event per organisation, one statement for
+ * all). After a revision, and after an accepted amendment.
+ */
+export async function reaffirmNeeded(tx: Tx, norm: NormRef, actorId: string, version: number) {
   const now = clock.now();
   await tx.execute(sql`
     insert into notification_events (kind, category, recipient_ids, actor_id, link, details, created_at)
