@@ -1,6 +1,8 @@
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { describe, expect, it } from "vitest";
 import { openPostgres } from "~/db/connect";
+import { createUser } from "~/db/factories";
+import { outboundMail } from "~/db/schema";
 import { isDatabaseUnavailable, RETRY_AFTER_UNAVAILABLE_SECONDS } from "~/server/errors";
 import { checkHealth } from "~/server/health";
 import { errorResponse } from "~/server/open-data/http";
@@ -14,6 +16,19 @@ describe("health check", () => {
   it("answers ok when the database answers", async () => {
     const database = await createTestDatabase();
     expect(await checkHealth(async () => database.db)).toEqual({ status: 200, body: { status: "ok", db: "ok" } });
+    await database.close();
+  });
+
+  it("tells the job queue's state: running or not, and behind when mail has waited over an hour", async () => {
+    const database = await createTestDatabase();
+    const running = await checkHealth(async () => database.db, 3000, async () => true);
+    expect(running).toEqual({ status: 200, body: { status: "ok", db: "ok", queue: { status: "ok", waitingEvents: 0, unsentMail: 0, retryingMail: 0 } } });
+    const stopped = await checkHealth(async () => database.db, 3000, async () => false);
+    expect(stopped).toMatchObject({ status: 200, body: { status: "degraded", queue: { status: "not running" } } });
+    const user = await createUser(database.db);
+    await database.db.insert(outboundMail).values({ userId: user.id, createdAt: new Date(Date.now() - 2 * 3600_000), lastError: "451 Try again later", attempts: 3 });
+    const behind = await checkHealth(async () => database.db, 3000, async () => true);
+    expect(behind).toMatchObject({ status: 200, body: { status: "degraded", queue: { status: "behind", unsentMail: 1, retryingMail: 1 } } });
     await database.close();
   });
 
