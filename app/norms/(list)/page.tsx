@@ -128,8 +128,8 @@ export default async function NormsPage({ searchParams }: { searchParams: Promis
           </Link>
         ) : null}
         {actor ? <Link href="/norms/mine">{t("mine")}</Link> : null}
-        <FollowButton actor={actor} type="forum" back="/norms" />
       </PageHeader>
+      <FollowButton actor={actor} type="forum" back="/norms" className="-mt-2 mb-8 sm:-mt-4" />
 
       <div className="grid gap-10 md:grid-cols-[16rem_minmax(0,1fr)] md:gap-12">
         <section aria-labelledby="filters-heading" className="self-start bg-surface p-4 sm:p-5">

@@ -122,10 +122,9 @@ export default async function NormPage({ params, searchParams }: { params: Param
             label={t("details")}
           />
         }
-      >
-        {/* A norm never submitted is not public, and cannot be followed. */}
-        {norm.isPublic ? <FollowButton actor={actor} type="norm" targetKey={norm.slug} back={`/norms/${norm.slug}`} /> : null}
-      </PageHeader>
+      />
+      {/* A norm never submitted is not public, and cannot be followed. */}
+      {norm.isPublic ? <FollowButton actor={actor} type="norm" targetKey={norm.slug} back={`/norms/${norm.slug}`} className="-mt-2 mb-8 sm:-mt-4" /> : null}
 
       <div className="mb-8 flex max-w-3xl flex-col gap-4">
         {norm.stage ? <StageDeadlineNotice stage={norm.stage} sealedPending={norm.sealedPending} /> : null}

@@ -73,8 +73,8 @@ export default async function OrganizationPage({ params }: { params: Params }) {
             {t("manage")}
           </Link>
         ) : null}
-        <FollowButton actor={actor} type="organization" targetKey={organization.slug} back={`/organizations/${organization.slug}`} />
       </PageHeader>
+      <FollowButton actor={actor} type="organization" targetKey={organization.slug} back={`/organizations/${organization.slug}`} className="-mt-2 mb-8 sm:-mt-4" />
 
 
       {status === "pending" ? (

@@ -20,10 +20,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function StocktakeYearPage({ params }: { params: Params }) {
   const year = parseYear((await params).year);
   const [stocktake, actor] = await Promise.all([getStocktake(year), getActor()]);
-  const follow = <FollowButton actor={actor} type="stocktake" targetKey={String(year)} back={`/stocktakes/${year}`} />;
+  const follow = <FollowButton actor={actor} type="stocktake" targetKey={String(year)} back={`/stocktakes/${year}`} className="-mt-2 mb-8 sm:-mt-4" />;
   if (stocktake.current) {
     const revision = await getRevision(year);
-    return <Report revision={revision} stocktake={stocktake} actions={follow} />;
+    return <Report revision={revision} stocktake={stocktake} follow={follow} />;
   }
   let viewer: CycleViewer = { kind: "visitor" };
   if (actor?.suspension) viewer = { kind: "suspended" };
@@ -34,5 +34,5 @@ export default async function StocktakeYearPage({ params }: { params: Params }) 
     const form = await api.stocktakes.statementForm({ year });
     viewer = { kind: "signedIn", representative: form.organizations.length > 0 };
   }
-  return <Cycle stocktake={stocktake} viewer={viewer} actions={follow} />;
+  return <Cycle stocktake={stocktake} viewer={viewer} follow={follow} />;
 }

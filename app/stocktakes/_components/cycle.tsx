@@ -19,7 +19,7 @@ export type CycleViewer = { kind: "visitor" } | { kind: "suspended" } | { kind: 
 const sectionHeading = "mb-4 text-2xl font-bold sm:text-3xl";
 
 /** A year not yet published: its window, progress, covered norms, and the ways to take part. */
-export async function Cycle({ stocktake: st, viewer, actions }: { stocktake: Stocktake; viewer: CycleViewer; actions?: React.ReactNode }) {
+export async function Cycle({ stocktake: st, viewer, follow }: { stocktake: Stocktake; viewer: CycleViewer; follow?: React.ReactNode }) {
   const [t, tr, format] = await Promise.all([getTranslations("stocktakes.cycle"), getTranslations("stocktakes.observation"), getFormatter()]);
   const day = (d: string) => format.dateTime(dayOf(d), { dateStyle: "long" });
   const year = st.year;
@@ -48,9 +48,8 @@ export async function Cycle({ stocktake: st, viewer, actions }: { stocktake: Sto
 
   return (
     <>
-      <PageHeader caption={t("caption")} title={t("title", { year })} description={<p>{lead}</p>}>
-        {actions}
-      </PageHeader>
+      <PageHeader caption={t("caption")} title={t("title", { year })} description={<p>{lead}</p>} />
+      {follow}
 
       <div className="grid gap-x-12 gap-y-10 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="min-w-0">

@@ -28,7 +28,7 @@ function downloadsOf(year: number, revision: number, current: boolean) {
 }
 
 /** A published revision of a year's report, read from its snapshot: exactly what the hash covers. */
-export async function Report({ revision, stocktake, actions }: { revision: Revision; stocktake: Stocktake; actions?: React.ReactNode }) {
+export async function Report({ revision, stocktake, follow }: { revision: Revision; stocktake: Stocktake; follow?: React.ReactNode }) {
   const [t, format] = await Promise.all([getTranslations("stocktakes.report"), getFormatter()]);
   const s: Snapshot = revision.snapshot;
   const year = s.year;
@@ -56,9 +56,8 @@ export async function Report({ revision, stocktake, actions }: { revision: Revis
         caption={t("caption")}
         title={t("title", { year })}
         description={<p>{t("revisionLine", { revision: revision.revision, date: date(revision.publishedAt) })}</p>}
-      >
-        {actions}
-      </PageHeader>
+      />
+      {follow}
 
       <div className="mb-10 flex max-w-[48rem] flex-col gap-4">
         {revision.current ? (
