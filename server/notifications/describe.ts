@@ -24,7 +24,10 @@ function values(details: Details): Record<string, string | number> {
 const key = (kind: EventKind) => kind.replace(".", "_") as "norm_version";
 
 export function describeEvent(kind: EventKind, details: Details): string {
-  return t(`kinds.${key(kind)}`, values(details) as never);
+  const sentence = t(`kinds.${key(kind)}`, values(details) as never);
+  // A stage change carries the secretariat's outcome statement, when it wrote one.
+  const outcome = kind === "norm.stage" && typeof details.outcome === "string" ? details.outcome.trim() : "";
+  return outcome ? `${sentence} ${t("outcome", { outcome: outcome.length > 600 ? `${outcome.slice(0, 599)}…` : outcome })}` : sentence;
 }
 
 export function whatToDo(kind: EventKind): string {
