@@ -2,6 +2,8 @@
 // Plain and sober, like the site: the forum's name, what happened, what to do, the link, and how to
 // change or stop this mail.
 import { Body, Container, Head, Heading, Hr, Html, Link, Preview, render, Section, Text } from "@react-email/components";
+// In scope for the classic JSX transform too: scripts run this file through tsx (bench:notify).
+import React from "react";
 
 export interface MailItem {
   sentence: string;
@@ -58,7 +60,6 @@ function NotificationMail(props: NotificationMailProps) {
                     <Link href={item.url} style={{ color: "#1d70b8", textDecoration: "underline" }}>
                       {props.labels.open}
                     </Link>
-                    {" "}({item.url})
                   </Text>
                 </Section>
               ))}
@@ -69,14 +70,12 @@ function NotificationMail(props: NotificationMailProps) {
           <Text style={{ ...text, fontSize: "14px" }}>
             <Link href={props.settingsUrl} style={{ color: "#1d70b8" }}>
               {props.labels.settings}
-            </Link>{" "}
-            ({props.settingsUrl})
+            </Link>
           </Text>
           <Text style={{ ...text, fontSize: "14px" }}>
             <Link href={props.unsubscribeUrl} style={{ color: "#1d70b8" }}>
               {props.labels.unsubscribe}
-            </Link>{" "}
-            ({props.unsubscribeUrl})
+            </Link>
           </Text>
         </Container>
       </Body>
