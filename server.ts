@@ -100,6 +100,10 @@ async function main() {
   });
   const stop = () => {
     server.close(() => process.exit(0));
+    // The job queue this process started (server/notifications/worker.ts) lets its jobs in hand
+    // finish, and stops taking new ones; what is left waits in the database for another instance.
+    const queue = (globalThis as { [key: symbol]: Promise<{ stop(): Promise<void> } | null> | undefined })[Symbol.for("norms-forum.job-queue")];
+    void queue?.then((q) => q?.stop()).catch(() => {});
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.once("SIGTERM", stop);

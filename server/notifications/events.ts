@@ -21,7 +21,10 @@ export interface ForumEvent {
   dedupeKey?: string;
 }
 
-const listeners = new Set<() => void>();
+// On globalThis: the queue is started from instrumentation.ts, which Next.js bundles apart from the
+// route handlers that write events, so a module-level set would be two different sets.
+const listenersKey = Symbol.for("norms-forum.event-listeners");
+const listeners: Set<() => void> = ((globalThis as { [listenersKey]?: Set<() => void> })[listenersKey] ??= new Set());
 /** Called after an event is written (the queue wakes its fan-out; see ./queue.ts). */
 export function onEventWritten(listener: () => void) {
   listeners.add(listener);

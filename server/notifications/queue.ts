@@ -55,13 +55,14 @@ export async function startJobQueue(database: Database, mailer: Mailer, options:
   await boss.start();
   const retry = { retryLimit: options.retryLimit ?? 8, retryDelay: options.retryDelaySeconds ?? 30, retryBackoff: true };
   // "short": at most one job waits; a nudge while one waits adds nothing.
-  await boss.createQueue(QUEUE_NAMES.tick, { name: QUEUE_NAMES.tick, policy: "short" });
-  await boss.createQueue(QUEUE_NAMES.fanOut, { name: QUEUE_NAMES.fanOut, policy: "short", retryLimit: 5, retryDelay: 5, retryBackoff: true });
-  await boss.createQueue(QUEUE_NAMES.mail, { name: QUEUE_NAMES.mail, policy: "standard", ...retry });
+  // A job whose worker died is handed out again after expireInSeconds (the mail's own claim lasts 2 minutes).
+  await boss.createQueue(QUEUE_NAMES.tick, { name: QUEUE_NAMES.tick, policy: "short", expireInSeconds: 600 });
+  await boss.createQueue(QUEUE_NAMES.fanOut, { name: QUEUE_NAMES.fanOut, policy: "short", retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 });
+  await boss.createQueue(QUEUE_NAMES.mail, { name: QUEUE_NAMES.mail, policy: "standard", ...retry, expireInSeconds: 150 });
 
   const enqueueMail = async (ids: string[]) => {
     for (let i = 0; i < ids.length; i += 1000) {
-      await boss.insert(ids.slice(i, i + 1000).map((id) => ({ name: QUEUE_NAMES.mail, data: { id }, ...retry })));
+      await boss.insert(ids.slice(i, i + 1000).map((id) => ({ name: QUEUE_NAMES.mail, data: { id }, ...retry, expireInSeconds: 150 })));
     }
   };
   const nudge = async () => {
