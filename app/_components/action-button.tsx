@@ -3,9 +3,8 @@
 // One button that posts a server action with hidden fields, and shows the action's refusal beneath
 // it: removing a domain or an address, withdrawing a nomination. It works before the page's script
 // has loaded, and without it.
-import { useActionForm } from "~/app/_components/action-form";
+import { FormProblems, useActionForm } from "~/app/_components/action-form";
 import { type ActionState, initialState } from "~/app/_components/action-state";
-import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
 
 export function ActionButton<Done>({
@@ -30,11 +29,7 @@ export function ActionButton<Done>({
       <Button type="submit" size="sm" variant="outline" pending={pending} worksWithoutScript aria-label={ariaLabel}>
         {label}
       </Button>
-      {state.message ? (
-        <Alert variant="destructive" role="alert" className="mt-3">
-          <AlertDescription>{state.message}</AlertDescription>
-        </Alert>
-      ) : null}
+      <FormProblems state={state} fields={[]} className="mt-3" />
     </form>
   );
 }

@@ -3,9 +3,8 @@
 // The notification centre's two forms (../actions.ts): each notification's sentence is the button
 // that opens it (marking it read), and "Mark all as read". Server-action forms that work before
 // the page's script has loaded and without it; words come from the page.
-import { useActionForm } from "~/app/_components/action-form";
+import { FormProblems, useActionForm } from "~/app/_components/action-form";
 import { initialState } from "~/app/_components/action-state";
-import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
 import { markAllReadAction, openNotificationAction } from "../actions";
 
@@ -24,11 +23,7 @@ export function OpenNotification({ id, sentence, unread }: { id: number; sentenc
       >
         {sentence}
       </Button>
-      {state.message ? (
-        <Alert variant="destructive" role="alert" className="mt-3">
-          <AlertDescription>{state.message}</AlertDescription>
-        </Alert>
-      ) : null}
+      <FormProblems state={state} fields={[]} className="mt-3" />
     </form>
   );
 }
@@ -40,11 +35,7 @@ export function MarkAllRead({ label }: { label: string }) {
       <Button type="submit" variant="secondary" worksWithoutScript pending={pending}>
         {label}
       </Button>
-      {state.message ? (
-        <Alert variant="destructive" role="alert" className="mt-3">
-          <AlertDescription>{state.message}</AlertDescription>
-        </Alert>
-      ) : null}
+      <FormProblems state={state} fields={[]} className="mt-3" />
     </form>
   );
 }
