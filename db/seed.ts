@@ -16,6 +16,7 @@ import { seedDemoNominations, seedDemoRepresentation } from "./demo-representati
 import { seedDemoSponsors } from "./demo-sponsors";
 import { seedDemoSealed } from "./demo-sealed";
 import { seedDemoCountersignature } from "./demo-countersign";
+import { seedDemoNotifications } from "./demo-notifications";
 import { refreshMeasures } from "~/server/domain/positions";
 import { slugify } from "~/server/domain/slug";
 import { stageRules } from "~/server/domain/process";
@@ -236,6 +237,8 @@ export async function seedDemo(db: Db) {
     await seedDemoNominations(tx, delegateHash);
     await seedDemoCountersignature(tx, delegateHash);
     await seedDemoGovernance(tx, admin.id);
+    // Last: a notification history drawn from everything above (issue 18).
+    await seedDemoNotifications(tx);
   });
 }
 
