@@ -75,8 +75,19 @@ export async function startJobQueue(database: Database, mailer: Mailer, options:
     await enqueueMail(result.mailIds);
     if (result.events > 0) logger.info({ events: result.events, notifications: result.notifications, mails: result.mailIds.length }, "notifications fanned out");
   });
-  await boss.work<{ id: string }>(QUEUE_NAMES.mail, polling, async ([job]) => {
-    if (job) await sendOutboundMail(db, mailer, job.data.id);
+  // Mail in batches: pg-boss's worker waits out its polling interval after each fetch, so one job
+  // per fetch would send one mail per interval. Each mail succeeds or fails on its own (a refused one
+  // goes back for a retry with backoff), and a full batch wakes the worker at once for the next.
+  const MAIL_BATCH = 20;
+  const mailWorker: string = await boss.work<{ id: string }>(QUEUE_NAMES.mail, { ...polling, batchSize: MAIL_BATCH }, async (jobs) => {
+    for (const job of jobs) {
+      try {
+        await sendOutboundMail(db, mailer, job.data.id);
+      } catch (error) {
+        await boss.fail(QUEUE_NAMES.mail, job.id, { message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    if (jobs.length === MAIL_BATCH) boss.notifyWorker(mailWorker);
   });
   await boss.work(QUEUE_NAMES.tick, polling, async () => {
     const result = await runTick(db, mailer);
