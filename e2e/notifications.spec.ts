@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { demo, expect, open, signIn, test, unique } from "./support/fixtures";
+import { demo, expect, mailContaining, open, signIn, signUpAndConfirm, test, unique } from "./support/fixtures";
 import { normInConsultation } from "./support/norms";
 
 /** The unread count the header's Notifications link announces ("Notifications, 3 unread"); 0 when it says none. */
@@ -94,4 +94,54 @@ test("mail choices are saved per category with a confirmation", async ({ page })
   await page.getByRole("group", { name: "New proposals" }).getByRole("radio", { name: "Weekly digest" }).check();
   await page.getByRole("button", { name: "Save mail choices" }).click();
   await expect(page.getByTestId("preferences-saved")).toBeVisible();
+});
+
+test("a follower mailed at once about a new version stops that mail with one click (RFC 8058), without signing in", async ({ browser, request }) => {
+  test.slow();
+  const title = `Protecting satellite links ${unique("mail")}`;
+  const author = await (await browser.newContext()).newPage();
+  const normUrl = await normInConsultation(author, title);
+
+  const email = `${unique("follower")}@example.org`;
+  const follower = await (await browser.newContext()).newPage();
+  await signUpAndConfirm(follower, "Ines Follower", email);
+  await signIn(follower, email, "a long enough password");
+  await open(follower, "/account/notifications");
+  const norms = () => follower.getByRole("group", { name: /^Norms you follow/ });
+  await norms().getByRole("radio", { name: "Immediately" }).check();
+  await follower.getByRole("button", { name: "Save mail choices" }).click();
+  await expect(follower.getByTestId("preferences-saved")).toBeVisible();
+  await open(follower, normUrl);
+  await follower.getByRole("button", { name: "Follow this norm" }).click();
+  await expect(follower.getByText("You follow this norm.")).toBeVisible();
+
+  await open(author, `${normUrl}/edit`);
+  await author.getByLabel("Clause 1", { exact: true }).fill("States should not damage or jam satellite links.");
+  await author.getByLabel("What changed in this version").fill("Jamming is named too.");
+  await author.getByRole("button", { name: "Save version 2" }).click();
+  await expect(author.getByText("Version 2 saved.").first()).toBeVisible();
+
+  // The mail arrives (fanned out and sent by the queue), with its one-click address.
+  // (The sink decodes bytes one by one, so the sentence's curly quotes are not matched here.)
+  const raw = (await mailContaining(email, title)).replace(/\r?\n[ \t]+/g, " ");
+  expect(raw).toContain("has a new text: version 2.");
+  expect(raw).toMatch(/List-Unsubscribe-Post: List-Unsubscribe=One-Click/);
+  const oneClick = raw.match(/List-Unsubscribe: <([^>]+)>/)![1]!;
+  expect(new URL(oneClick).pathname).toBe("/api/unsubscribe");
+
+  // A link scanner's GET changes nothing: it is sent to the page with its button.
+  const scanned = await request.get(oneClick, { maxRedirects: 0 });
+  expect(scanned.status()).toBe(303);
+  await open(follower, "/account/notifications");
+  await expect(norms().getByRole("radio", { name: "Immediately" })).toBeChecked();
+
+  // The mail client's POST, with no cookie, stops that category.
+  const stopped = await request.post(oneClick, { headers: { "Content-Type": "application/x-www-form-urlencoded" }, data: "List-Unsubscribe=One-Click" });
+  expect(stopped.status()).toBe(200);
+  await open(follower, "/account/notifications");
+  await expect(norms().getByRole("radio", { name: "Off" })).toBeChecked();
+
+  // A forged token is refused with a plain answer, not an error page.
+  const forged = await request.post(oneClick.replace(/\.[^.&]+$/, ".forged"), { data: "List-Unsubscribe=One-Click" });
+  expect(forged.status()).toBe(400);
 });
