@@ -5,7 +5,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/db/connect";
-import { addMember, createOrganization, createUser } from "~/db/factories";
+import { createOrganization, createUser } from "~/db/factories";
 import { notificationPreferences, norms, outboundMail, suspensions } from "~/db/schema";
 import { setClock } from "~/server/clock";
 import { followTarget } from "~/server/domain/notifications";
