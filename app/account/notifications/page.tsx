@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PageContents } from "~/app/_components/page-contents";
 import { followAction } from "~/app/_components/follow-action";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
@@ -45,6 +46,14 @@ export default async function NotificationSettingsPage({ searchParams }: { searc
       <PageHeader caption={t("caption")} title={t("title")} description={t("lead")}>
         <Link href="/notifications">{t("centreLink")}</Link>
       </PageHeader>
+      <PageContents
+        id="settings-contents"
+        title={t("contents")}
+        items={[
+          { href: "#follows-title", label: t("followsTitle") },
+          { href: "#mail-title", label: t("mailTitle") },
+        ]}
+      />
 
       <section aria-labelledby="follows-title" className="mb-12 max-w-3xl">
         <h2 id="follows-title" className="mb-4 text-2xl font-bold sm:text-3xl">
