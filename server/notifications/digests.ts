@@ -16,10 +16,20 @@ export function periodStart(rhythm: "daily" | "weekly", now: Date): Date {
 
 export const digestKey = (rhythm: "daily" | "weekly", now: Date) => `${rhythm}:${periodStart(rhythm, now).toISOString().slice(0, 10)}`;
 
+// The periods this process has written the digests of, per database: the tick runs every minute,
+// and reading every waiting notification each time would cost as much as the digest itself. Once a
+// period's digests are written, what waits is for the next period. Another instance may write them
+// too: the unique key keeps one mail per person and period.
+const written = new WeakMap<Db, Map<string, string>>();
+
 /** Writes the digests due at `now`; returns the mails to send. */
 export async function queueDigests(db: Db, now = clock.now()): Promise<string[]> {
   const mailIds: string[] = [];
+  const done = written.get(db) ?? new Map<string, string>();
+  written.set(db, done);
   for (const rhythm of ["daily", "weekly"] as const) {
+    const key = digestKey(rhythm, now);
+    if (done.get(rhythm) === key) continue;
     const rows = await db.transaction(async (tx) =>
       resultRows<{ id: string }>(
         await tx.execute(sql`
@@ -31,7 +41,7 @@ export async function queueDigests(db: Db, now = clock.now()): Promise<string[]>
             for update of n skip locked
           ), mails as (
             insert into outbound_mail (user_id, digest_key, created_at)
-            select distinct due.user_id, ${digestKey(rhythm, now)}, ${now.toISOString()}::timestamptz from due
+            select distinct due.user_id, ${key}, ${now.toISOString()}::timestamptz from due
             on conflict (user_id, digest_key) do nothing
             returning id, user_id
           ), marked as (
@@ -44,6 +54,7 @@ export async function queueDigests(db: Db, now = clock.now()): Promise<string[]>
       ),
     );
     mailIds.push(...rows.map((r) => r.id));
+    done.set(rhythm, key);
   }
   return mailIds;
 }
