@@ -4,11 +4,11 @@
 // (norm-visibility.ts), no positions at all (so nothing sealed), no moderation notes, no
 // unpublished stock-take drafts. The feeds themselves are written by server/open-data/feeds.ts.
 import "server-only";
-import { and, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray } from "drizzle-orm";
 import type { Db } from "~/db/connect";
 import { amendments, type NormEventType, normEvents, norms, normSponsors, organizations, stocktakeRevisions, stocktakes, users } from "~/db/schema";
 import { clock } from "../clock";
-import { visibleNorm } from "./norm-queries";
+import { timelineEventColumns, visibleNorm } from "./norm-queries";
 import { publicNorm } from "./norm-visibility";
 import { personName } from "./person-name";
 import { windowOf } from "./stocktakes";
@@ -33,23 +33,7 @@ export const FORUM_EVENT_TYPES = [
   "stageClosed",
 ] as const satisfies readonly NormEventType[];
 
-const eventColumns = {
-  id: normEvents.id,
-  type: normEvents.type,
-  fromStatus: normEvents.fromStatus,
-  toStatus: normEvents.toStatus,
-  version: normEvents.version,
-  note: normEvents.note,
-  closesAt: normEvents.closesAt,
-  override: normEvents.override,
-  overrideReason: normEvents.overrideReason,
-  sealed: normEvents.sealed,
-  createdAt: normEvents.createdAt,
-  // Null for what the forum's clock did.
-  actorName: sql<string | null>`case when ${users.id} is null then null else ${personName()} end`,
-  actorRole: users.role,
-  amendmentNumber: amendments.number,
-};
+const eventColumns = { ...timelineEventColumns, amendmentNumber: amendments.number };
 
 /**
  * The newest events of every public norm, newest first: only those from its submission on, so a

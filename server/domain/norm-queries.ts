@@ -47,6 +47,27 @@ export const SEARCH_CANDIDATES = 500;
 /** A time as ISO 8601 with its microseconds, so a page link continues exactly after its last row. */
 export const isoMicros = (column: SQL | AnyColumn) => sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
+/**
+ * A timeline event as the norm's page and its Atom feeds show it (joined to its actor in `users`,
+ * left join): the id is the entry's anchor on the page (#event-…), which the feeds link to; the
+ * actor is null for what the forum's clock did (a stage closing on its date).
+ */
+export const timelineEventColumns = {
+  id: normEvents.id,
+  type: normEvents.type,
+  fromStatus: normEvents.fromStatus,
+  toStatus: normEvents.toStatus,
+  version: normEvents.version,
+  note: normEvents.note,
+  closesAt: normEvents.closesAt,
+  override: normEvents.override,
+  overrideReason: normEvents.overrideReason,
+  sealed: normEvents.sealed,
+  createdAt: normEvents.createdAt,
+  actorName: sql<string | null>`case when ${users.id} is null then null else ${personName()} end`,
+  actorRole: users.role,
+};
+
 export async function listNorms(db: Db, input: ListInput) {
   const sort = input.sort ?? (input.q ? "relevance" : "newest");
   const q = input.q ? searchable(input.q) : null;
@@ -233,26 +254,7 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
       .where(eq(normCitations.normId, norm.id))
       .orderBy(asc(referenceNorms.position)),
     db
-      .select({
-        // The entry's anchor on the page (#event-…), which the norm's Atom feed links to.
-        id: normEvents.id,
-        type: normEvents.type,
-        fromStatus: normEvents.fromStatus,
-        toStatus: normEvents.toStatus,
-        version: normEvents.version,
-        note: normEvents.note,
-        closesAt: normEvents.closesAt,
-        override: normEvents.override,
-        overrideReason: normEvents.overrideReason,
-        criteria: normEvents.criteria,
-        amendmentId: normEvents.amendmentId,
-        sponsorId: normEvents.sponsorId,
-        sealed: normEvents.sealed,
-        createdAt: normEvents.createdAt,
-        // Null for what the clock did (a stage closing on its date).
-        actorName: sql<string | null>`case when ${users.id} is null then null else ${personName()} end`,
-        actorRole: users.role,
-      })
+      .select({ ...timelineEventColumns, criteria: normEvents.criteria, amendmentId: normEvents.amendmentId, sponsorId: normEvents.sponsorId })
       .from(normEvents)
       .leftJoin(users, eq(users.id, normEvents.actorId))
       .where(eq(normEvents.normId, norm.id))
