@@ -5,6 +5,8 @@ import base from "./vitest.config";
 // They start it through server.ts, as `npm start` does, against PostgreSQL.
 export default defineConfig({
   resolve: base.resolve,
+  // As for the unit tests: code these tests import may hold JSX (notification mail's template).
+  oxc: base.oxc,
   test: {
     environment: "node",
     include: ["tests/system/**/*.test.ts"],
