@@ -1,9 +1,13 @@
 import { expect, test } from "./support/fixtures";
 
-test("the health check reports the database", async ({ request }) => {
+test("the health check reports the database and the job queue", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: "ok", db: "ok" });
+  expect(await response.json()).toEqual({
+    status: "ok",
+    db: "ok",
+    queue: { status: "ok", waitingEvents: expect.any(Number), unsentMail: expect.any(Number), retryingMail: expect.any(Number) },
+  });
 });
 
 test("pages carry the security headers", async ({ request }) => {
