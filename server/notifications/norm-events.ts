@@ -8,6 +8,7 @@ import type { NormStatus } from "../schemas/vocabulary";
 import { followTarget } from "../domain/notifications";
 import { clock } from "../clock";
 import { emitEvent, wakeFanOut } from "./events";
+import { representativesSql } from "./people";
 
 interface NormRef {
   id: string;
@@ -55,8 +56,7 @@ export async function reaffirmNeeded(tx: Tx, norm: NormRef, actorId: string, ver
   await tx.execute(sql`
     insert into notification_events (kind, category, recipient_ids, actor_id, link, details, created_at)
     select 'position.reaffirm', ${eventCategory["position.reaffirm"]},
-      array(select m.user_id from organization_members m where m.organization_id = p.organization_id and m.role = 'representative'
-        and (m.reconfirm_by is null or m.reconfirm_by > ${now.toISOString()}::timestamptz)),
+      array(${representativesSql(sql`p.organization_id`, now)}),
       ${actorId}::uuid, ${`/norms/${norm.slug}#record-position-heading`},
       jsonb_build_object('norm', ${norm.title}::text, 'slug', ${norm.slug}::text, 'organization', o.name, 'positionVersion', p.version, 'version', ${version}::int),
       ${now.toISOString()}::timestamptz
