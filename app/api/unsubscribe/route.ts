@@ -4,6 +4,7 @@
 // a person pasting the address) changes nothing and shows the page with its button instead.
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { getTranslations } from "next-intl/server";
 import { appRouter } from "~/server/root";
 import { createRequestContext } from "~/server/context";
 
@@ -14,7 +15,8 @@ export async function POST(request: Request) {
   try {
     const caller = appRouter.createCaller(await createRequestContext(request.headers));
     await caller.mail.unsubscribe({ token });
-    return new Response("You will no longer get this kind of mail from the Norms Forum.\n", { status: 200, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    const t = await getTranslations("notifications.unsubscribe");
+    return new Response(`${t("oneClickDone")}\n`, { status: 200, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
   } catch (error) {
     if (!(error instanceof TRPCError)) throw error;
     return new Response(`${error.message}\n`, { status: getHTTPStatusCodeFromError(error), headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
