@@ -6,9 +6,10 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/db/connect";
 import { createOrganization, createUser } from "~/db/factories";
-import { notificationPreferences, norms, outboundMail, suspensions } from "~/db/schema";
+import { notificationPreferences, norms, outboundMail, stocktakes, suspensions } from "~/db/schema";
 import { setClock } from "~/server/clock";
 import { followTarget } from "~/server/domain/notifications";
+import { emptyNarrative } from "~/server/domain/stocktakes";
 import { unsubscribe } from "~/server/domain/unsubscribe";
 import { deliverNow } from "~/server/notifications/deliver";
 import { emitEvent } from "~/server/notifications/events";
@@ -154,6 +155,34 @@ describe("deadline reminders", () => {
     await deliverNow(database.db, sink.mailer);
     expect(reminders()).toHaveLength(2);
     expect(reminders()[1]!.text).toMatch(/closes in 1 day/);
+  });
+});
+
+describe("stock-take window reminders", () => {
+  it("tells the year's followers once when the window opens and once 7 days before it closes", async () => {
+    const staff = await createUser(database.db, { role: "secretariat" });
+    await database.db.insert(stocktakes).values({ year: 2077, opensOn: "2077-03-01", closesOn: "2077-04-30", narrative: emptyNarrative(), createdById: staff.id });
+    const watcher = await follower(followTarget("stocktake", 2077), "immediately", "deadlines");
+    await database.db.insert(notificationPreferences).values({ userId: watcher.id, category: "stocktakes", rhythm: "immediately" });
+    const about = (pattern: RegExp) => mailTo(watcher.email).filter((m) => pattern.test(m.text));
+
+    setClock(new Date("2077-02-28T12:00:00Z"), { stopped: true });
+    await runTick(database.db, sink.mailer);
+    await deliverNow(database.db, sink.mailer);
+    expect(about(/2077 stock-take/)).toHaveLength(0);
+
+    setClock(new Date("2077-03-01T08:00:00Z"), { stopped: true });
+    await runTick(database.db, sink.mailer);
+    await runTick(database.db, sink.mailer);
+    await deliverNow(database.db, sink.mailer);
+    expect(about(/2077 stock-take is open for statements/)).toHaveLength(1);
+
+    setClock(new Date("2077-04-24T08:00:00Z"), { stopped: true });
+    await runTick(database.db, sink.mailer);
+    await runTick(database.db, sink.mailer);
+    await deliverNow(database.db, sink.mailer);
+    expect(about(/closes for statements in 7 days/)).toHaveLength(1);
+    expect(about(/2077 stock-take is open for statements/)).toHaveLength(1);
   });
 });
 
