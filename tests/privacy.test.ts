@@ -190,6 +190,7 @@ async function everywherePerson(db: Db) {
   await db.insert(schema.auditLog).values({ actorId: subject.id, action: "organization.verified", targetType: "organization", targetId: pending.id });
   await db.insert(schema.auditLog).values({ actorId: staffUser.id, action: "user.suspended", targetType: "user", targetId: subject.id, details: { reason: "A test suspension." } });
   await db.insert(schema.referenceNormCorrections).values({ normId: "ungge-f", field: "text", before: "old", after: "new", reason: "A typo.", actorId: subject.id });
+  await db.insert(schema.normUptakes).values({ referenceNormId: "ungge-f", document: "A test report", takenUpOn: "2021-03-10", parties: ["group:un"], createdById: subject.id });
   await db.insert(schema.processSettingChanges).values({
     stage: "endorsement",
     defaultDaysFrom: 45,

@@ -14,3 +14,4 @@ export * from "./sponsors";
 export * from "./governance";
 export * from "./clearance";
 export * from "./notifications";
+export * from "./library";

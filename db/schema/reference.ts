@@ -30,6 +30,10 @@ export const normCategories = pgTable("norm_categories", {
   position: integer().notNull(),
 });
 
+// Where a library row comes from: the paper's Appendix I as the seed loads it, or added later by an
+// administrator (a later GGE or OEWG report, a new agreement). The seed never touches added rows.
+export const libraryOrigin = pgEnum("library_origin", ["paper-2015", "added"]);
+
 export const referenceDocuments = pgTable("reference_documents", {
   key: text().primaryKey(),
   title: text().notNull(),
@@ -40,6 +44,9 @@ export const referenceDocuments = pgTable("reference_documents", {
   authorKind: documentAuthorKind().notNull(),
   url: text(),
   describedInPaperAs: text().notNull(),
+  source: libraryOrigin().notNull().default("paper-2015"),
+  // Set for added documents: when the secretariat added it (the audit log names who).
+  addedAt: timestamp({ withTimezone: true }),
 });
 
 export const referenceNorms = pgTable(
@@ -89,6 +96,10 @@ export const forums = pgTable(
     reference: text(),
     seed: text().notNull(),
     otherSeeds: text().array().notNull().default([]),
+    source: libraryOrigin().notNull().default("paper-2015"),
+    // Added entries carry their own source link (the seeded ones cite the seed documents).
+    url: text(),
+    addedAt: timestamp({ withTimezone: true }),
   },
   (t) => [index("forums_year_idx").on(t.year)],
 );
