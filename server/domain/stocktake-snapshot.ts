@@ -6,6 +6,7 @@ import { stringify } from "csv-stringify/sync";
 import type { Assessment, ImplementationStatus, Region, Stance, StakeholderType } from "~/server/schemas/vocabulary";
 import { implementationStatuses, regions, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { computeMeasures, type Measures } from "./measures";
+import { resolveNarrative } from "./narrative-figures";
 
 /**
  * The format every snapshot built now is written in. A published snapshot never changes, so each
@@ -93,7 +94,14 @@ export interface Snapshot {
   publishedAt: string;
   erratum: string | null;
   window: { opensOn: string; closesOn: string; closedAt: string };
+  /** The narrative as published: from format 3 on, with every placeholder resolved from this snapshot's figures. */
   narrative: { summary: string; categories: Record<string, string> };
+  /**
+   * Format 3 on: the narrative as the secretariat wrote it, with its figure placeholders
+   * (server/domain/narrative-figures.ts); resolving it against this snapshot gives `narrative`.
+   * Absent in formats 1 and 2, whose narratives cited no figures by placeholder.
+   */
+  narrativeSource?: { summary: string; categories: Record<string, string> };
   organizations: SnapshotOrganization[];
   items: SnapshotItem[];
   observations: SnapshotObservation[];
@@ -224,6 +232,9 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     changes: null,
   };
   snapshot.changes = input.previous && input.previousSha256 ? yearOverYear(input.previous, input.previousSha256, snapshot) : null;
+  // Format 3 on: the narrative as written, and resolved from this snapshot's own figures.
+  snapshot.narrativeSource = input.narrative;
+  snapshot.narrative = resolveNarrative(input.narrative, snapshot);
   return snapshot;
 }
 

@@ -41,6 +41,7 @@ import {
   type statementInput,
 } from "../schemas/stocktakes";
 import { isPublicNorm } from "./norm-visibility";
+import { NarrativeFigureError, narrativeProblems } from "./narrative-figures";
 import { buildSnapshot, canonicalJson, type Snapshot, type SnapshotInput, sha256, snapshotCsv } from "./stocktake-snapshot";
 import { clock } from "../clock";
 import { emitEvent, emitEvents } from "../notifications/events";
@@ -159,6 +160,9 @@ export async function closeStocktake(db: Db, actor: Actor, year: number) {
 
 export async function saveNarrative(db: Db, _actor: Actor, input: z.output<typeof narrativeInput>) {
   const st = await stocktakeOf(db, input.year);
+  // A placeholder must name a figure the report will have (server/domain/narrative-figures.ts).
+  const problems = narrativeProblems(input, await coveredItems(db, st.id));
+  if (Object.keys(problems).length) throw badInput("The narrative cites a figure the report does not have.", problems);
   await db
     .update(stocktakes)
     .set({ narrative: { summary: input.summary, categories: input.categories }, updatedAt: clock.now() })
@@ -819,7 +823,13 @@ async function snapshotFor(db: DbOrTx, st: Stocktake, revision: number, publishe
   }
   const input = await gatherSnapshotInput(db, st, w.closedAt!, revision, publishedAt, erratum);
   const previous = await previousSnapshot(db, st.year);
-  return buildSnapshot({ ...input, previous: previous?.snapshot ?? null, previousSha256: previous?.sha256 ?? null });
+  try {
+    return buildSnapshot({ ...input, previous: previous?.snapshot ?? null, previousSha256: previous?.sha256 ?? null });
+  } catch (error) {
+    // Saved before a covered norm was renamed, say: the narrative must be corrected first.
+    if (error instanceof NarrativeFigureError) throw badInput(`The narrative cites a figure the report does not have: ${error.message}`, error.problems);
+    throw error;
+  }
 }
 
 /** The draft report exactly as it would be published now (the secretariat's preview). */
