@@ -175,6 +175,10 @@ export const policy = {
   "reference.history": { who: "anyone" },
   "reference.correct": { who: "admin" },
   "search.all": { who: "anyone" },
+  // Profiles across years (issue 19): every UN state's profile, an actor's record, comparing actors.
+  "actor.states": { who: "anyone" },
+  "actor.record": { who: "anyone" },
+  "actor.compare": { who: "anyone" },
 
   // Positions: the representative check and the norm's state are decided in the positions domain,
   // inside the transaction that locks the norm.

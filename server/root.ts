@@ -1,4 +1,5 @@
 import { accountRouter } from "./routers/account";
+import { actorsRouter } from "./routers/actors";
 import { amendmentsRouter } from "./routers/amendments";
 import { clearanceRouter } from "./routers/clearance";
 import { governanceRouter } from "./routers/governance";
@@ -23,6 +24,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   organizations: organizationsRouter,
+  actors: actorsRouter,
   verification: verificationRouter,
   users: usersRouter,
   audit: auditRouter,

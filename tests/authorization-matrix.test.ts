@@ -457,6 +457,12 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "references.compare": { expect: ANYONE, input: () => ({ items: ["ref:ungge-f", "ref:usg-2"] }) },
   "references.compareChoices": { expect: ANYONE, input: () => ({ q: "matrix" }) },
   "search.all": { expect: ANYONE, input: () => ({ q: "infrastructure" }) },
+  // Profiles across years (issue 19): public; a code that is no UN state is "not found" for everyone.
+  "actors.states": { expect: ANYONE },
+  "actors.record": { expect: ANYONE, input: () => ({ id: "state:KE" }) },
+  "actors.record#organization": { expect: ANYONE, input: (f) => ({ id: `org:${f.organization.slug}` }) },
+  "actors.record#not-a-state": { expect: hiddenFor(ANYONE, ...actors), input: () => ({ id: "state:XK" }) },
+  "actors.compare": { expect: ANYONE, input: (f) => ({ ids: ["state:KE", `org:${f.organization.slug}`] }) },
 
   "positions.forNorm": { expect: ANYONE, input: (f) => ({ slug: f.otherPublicNorm.slug }) },
   "positions.every": { expect: ANYONE, input: (f) => ({ slug: f.otherPublicNorm.slug }) },

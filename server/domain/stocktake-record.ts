@@ -25,6 +25,13 @@ import { type Actor, isStaff } from "../policy";
 import { personName } from "./person-name";
 
 const countersigner = alias(users, "countersigner");
+
+/**
+ * The rule for a statement's visibility, over a query joined to `stocktakes`: its year's report
+ * is published (the window's statements are the report's). Shared with the records across years.
+ */
+export const stocktakePublished = (db: Db) =>
+  exists(db.select({ id: stocktakeRevisions.id }).from(stocktakeRevisions).where(eq(stocktakeRevisions.stocktakeId, stocktakes.id)));
 const countersignedBy = personName(countersigner, true);
 
 export async function stocktakeEntriesForOrganization(db: Db, actor: Actor | null, slug: string) {
@@ -36,7 +43,7 @@ export async function stocktakeEntriesForOrganization(db: Db, actor: Actor | nul
       : undefined;
     if (!isStaff(actor) && !member) throw notFound("The organisation");
   }
-  const published = exists(db.select({ id: stocktakeRevisions.id }).from(stocktakeRevisions).where(eq(stocktakeRevisions.stocktakeId, stocktakes.id)));
+  const published = stocktakePublished(db);
   const [statements, replies] = await Promise.all([
     db
       .select({
