@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Fragment } from "react";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Badge } from "~/app/_components/ui/badge";
 import { Button } from "~/app/_components/ui/button";
@@ -8,6 +9,7 @@ import { DescriptionList } from "~/app/_components/ui/description-list";
 import { FigureGrid } from "~/app/_components/ui/figure-grid";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
+import { FIGURE_NAMES } from "~/server/domain/narrative-figures";
 import { categoryCodes } from "~/server/schemas/vocabulary";
 import { SecretariatNav } from "../../_components/secretariat-nav";
 import { requireSecretariat, utcDate, yearParam } from "../_components/guard";
@@ -91,7 +93,7 @@ export default async function SecretariatStocktakePage({ params }: Params) {
       term: t("review.sources"),
       details: (
         <ul className="space-y-1">
-          {o.sources.map((url) => (
+          {o.sources.map(({ url }) => (
             <li key={url} className="break-all">
               <a href={url} rel="nofollow noopener noreferrer" target="_blank">
                 {url}
@@ -211,6 +213,45 @@ export default async function SecretariatStocktakePage({ params }: Params) {
         <p className="mb-8">{t("report.lead")}</p>
 
         <h3 className="mb-4 text-xl font-bold sm:text-2xl">{t("narrative.title")}</h3>
+        <details className="mb-6">
+          <summary className="cursor-pointer font-bold text-link underline">{t("narrative.figuresTitle")}</summary>
+          <div className="mt-3 border-s-4 border-border ps-4">
+            <p className="mb-4">{t("narrative.figuresLead", { example: "{{statements:count}}" })}</p>
+            <h4 className="mb-2 font-bold">{t("narrative.figuresTotals")}</h4>
+            <dl className="mb-4 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
+              {Object.entries(FIGURE_NAMES.totals).flatMap(([name, words]) =>
+                words.map((word) => (
+                  <Fragment key={`${name}:${word}`}>
+                    <dt>
+                      <code>{`{{${name}:${word}}}`}</code>
+                    </dt>
+                    <dd className="mb-1 sm:mb-0">{t(`narrative.figure.${name}:${word}` as "narrative.figure.items:count")}</dd>
+                  </Fragment>
+                )),
+              )}
+            </dl>
+            <h4 className="mb-2 font-bold">{t("narrative.figuresPerNorm")}</h4>
+            <p className="mb-2">{t("narrative.figuresPerNormLead", { example: `{{support:${st.items.find((i) => i.kind === "forum")?.slug ?? "<slug>"}}}` })}</p>
+            <dl className="mb-4 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
+              {FIGURE_NAMES.perNorm.map((name) => (
+                <Fragment key={name}>
+                  <dt>
+                    <code>{`{{${name}:…}}`}</code>
+                  </dt>
+                  <dd className="mb-1 sm:mb-0">{t(`narrative.figure.${name}` as "narrative.figure.support")}</dd>
+                </Fragment>
+              ))}
+            </dl>
+            <h4 className="mb-2 font-bold">{t("narrative.figuresKeys")}</h4>
+            <ul className="list-none space-y-1">
+              {st.items.map((i) => (
+                <li key={i.id}>
+                  <code className="break-all">{i.slug ?? i.referenceId}</code> — {i.title}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </details>
         <NarrativeForm year={year} narrative={narrative} categoryTitles={categoryTitles} />
 
         <h3 className="mt-12 mb-4 text-xl font-bold sm:text-2xl">{t("report.previewTitle")}</h3>
