@@ -1,0 +1,174 @@
+// Profiles across years (issue 19, server/domain/actor-record.ts): every UN state has a profile,
+// participating or not; a code that is no UN state is not found; the record shows only what the
+// public sees elsewhere (no sealed position, no statement before its report is published, no
+// observation before it is accepted); a comparison takes two or three actors, and says so plainly.
+import { TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Database, Db } from "~/db/connect";
+import { createOrganization, createUser } from "~/db/factories";
+import { norms } from "~/db/schema";
+import { setClock } from "~/server/clock";
+import { parseActorId } from "~/server/schemas/actors";
+import { findUnState, unStates } from "~/server/schemas/un-states";
+import { callerAs } from "./support/context";
+import { createTestDatabase } from "./support/db";
+import { overriding, responseTeamNormFields } from "./support/moves";
+
+let database: Database;
+let db: Db;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = database.db;
+});
+afterAll(() => database.close());
+afterEach(() => setClock(null));
+
+const DAY = 24 * 60 * 60 * 1000;
+const T0 = new Date("2032-03-02T10:00:00Z");
+const at = (days: number) => new Date(T0.getTime() + days * DAY);
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+async function failure(call: Promise<unknown>) {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    throw error;
+  }
+  throw new Error("The call succeeded.");
+}
+
+type Caller = Awaited<ReturnType<typeof callerAs>>;
+async function submitted(proposer: Caller, title: string) {
+  const { slug } = await proposer.norms.create({ ...responseTeamNormFields, title });
+  const row = (await db.query.norms.findFirst({ where: eq(norms.slug, slug) }))!;
+  await proposer.norms.submit({ normId: row.id });
+  return { id: row.id, slug };
+}
+
+async function arrange() {
+  setClock(T0, { stopped: true });
+  const repUser = await createUser(db, { displayName: "Kenyan Delegate" });
+  const ngoUser = await createUser(db);
+  const staffUser = await createUser(db, { role: "secretariat" });
+  const kenya = await createOrganization(db, { name: "Ministry of Foreign Affairs of Kenya", createdById: repUser.id, status: "verified", stakeholderType: "state", region: "african", country: "KE" });
+  const ngo = await createOrganization(db, { name: "Open Wires Collective", createdById: ngoUser.id, status: "verified", stakeholderType: "civil_society", region: "african", country: "KE" });
+  const rep = await callerAs(db, repUser);
+  const ngoRep = await callerAs(db, ngoUser);
+  const staff = await callerAs(db, staffUser);
+  const visitor = await callerAs(db, null);
+  const open = await submitted(rep, "Restraint toward response teams in the open");
+  const sealed = await submitted(rep, "Restraint toward response teams under seal");
+  await rep.positions.record({ normId: open.id, organizationId: kenya.id, stance: "endorse" });
+  setClock(at(1), { stopped: true });
+  await rep.positions.record({ normId: open.id, organizationId: kenya.id, stance: "abstain" });
+  await ngoRep.positions.record({ normId: open.id, organizationId: ngo.id, stance: "object", statement: "It reaches beyond what existing law asks of states." });
+  // A sealed endorsement stage: what the state records during it stays sealed until the close.
+  await staff.norms.transition({ normId: sealed.id, transition: "openEndorsement", ...overriding, lastDay: isoDay(at(30)), sealed: true });
+  await rep.positions.record({ normId: sealed.id, organizationId: kenya.id, stance: "object", statement: "Sealed until the stage closes." });
+  return { kenya, ngo, rep, staff, visitor, open, sealed };
+}
+
+let f: Awaited<ReturnType<typeof arrange>>;
+beforeAll(async () => {
+  f = await arrange();
+  setClock(null);
+});
+
+describe("the list of states", () => {
+  it("holds the 193 members and 2 observer states, once each, every one a known ISO code", async () => {
+    expect(unStates.filter((s) => s.membership === "member")).toHaveLength(193);
+    expect(unStates.filter((s) => s.membership === "observer").map((s) => s.iso).sort()).toEqual(["PS", "VA"]);
+    expect(new Set(unStates.map((s) => s.iso)).size).toBe(195);
+    expect(findUnState("ke")?.iso).toBe("KE");
+    expect(findUnState("XK")).toBeNull();
+    const states = await f.visitor.actors.states();
+    expect(states).toHaveLength(195);
+    const kenya = states.find((s) => s.iso === "KE")!;
+    expect(kenya).toMatchObject({ name: "Kenya", slug: "ke", takesPart: true });
+    // An organisation of another stakeholder type from Kenya is not the state.
+    expect(kenya.organizations.map((o) => o.slug)).toEqual([f.kenya.slug]);
+    expect(states.find((s) => s.iso === "TV")).toMatchObject({ takesPart: false, organizations: [] });
+  });
+});
+
+describe("a state's record", () => {
+  it("exists for a state that does not take part, and is empty", async () => {
+    const record = await f.visitor.actors.record({ id: "state:TV" });
+    expect(record.actor).toMatchObject({ id: "state:TV", name: "Tuvalu", state: { iso: "TV", membership: "member", region: "asia_pacific" }, organizations: [] });
+    expect(record.positions).toEqual({ items: [], total: 0, next: null });
+    expect(record.statements).toEqual({ items: [], total: 0, next: null });
+    expect(record.observations).toEqual({ items: [], total: 0, next: null });
+    const observer = await f.visitor.actors.record({ id: "state:va" });
+    expect(observer.actor).toMatchObject({ id: "state:VA", name: "Holy See", state: { membership: "observer", region: null } });
+  });
+
+  it("is not found for a code that is no UN member or observer state, and bad input for text that is no actor", async () => {
+    for (const id of ["state:XK", "state:ZZ", "state:TW", "org:no-such-organisation"]) expect((await failure(f.visitor.actors.record({ id }))).code, id).toBe("NOT_FOUND");
+    for (const id of ["kenya", "state:KEN", "org:Not A Slug", "state:"]) expect((await failure(f.visitor.actors.record({ id }))).code, id).toBe("BAD_REQUEST");
+    expect(parseActorId("STATE:ke")).toBeNull();
+    expect(parseActorId("state:ke")).toEqual({ kind: "state", iso: "KE" });
+  });
+
+  it("shows its organisations' positions with dates, versions and history, and never a sealed one", async () => {
+    for (const reader of [f.visitor, f.rep, f.staff]) {
+      const record = await reader.actors.record({ id: "state:ke" });
+      expect(record.actor.organizations.map((o) => o.slug)).toEqual([f.kenya.slug]);
+      expect(record.positions.total).toBe(1);
+      const [position] = record.positions.items;
+      expect(position).toMatchObject({ norm: { slug: f.open.slug }, stance: "abstain", version: 1, current: true, counted: true, recordedAt: at(1) });
+      expect(position!.history.map((h) => [h.sequence, h.stance, h.version])).toEqual([
+        [2, "abstain", 1],
+        [1, "endorse", 1],
+      ]);
+      // The sealed objection is nowhere: not as a position, not in any history.
+      expect(JSON.stringify(record)).not.toContain("Sealed until the stage closes");
+      expect(record.positions.items.some((p) => p.norm.slug === f.sealed.slug)).toBe(false);
+    }
+  });
+
+  it("is the same record on the organisation's own page", async () => {
+    const record = await f.visitor.actors.record({ id: `org:${f.ngo.slug}` });
+    expect(record.actor).toMatchObject({ id: `org:${f.ngo.slug}`, state: null, href: `/organizations/${f.ngo.slug}` });
+    expect(record.positions.items.map((p) => [p.norm.slug, p.stance])).toEqual([[f.open.slug, "object"]]);
+  });
+
+  it("shows implementation statements only once their year's report is published", async () => {
+    setClock(at(2), { stopped: true });
+    const year = 2032;
+    await f.staff.norms.transition({ normId: f.open.id, transition: "openEndorsement", ...overriding });
+    await f.staff.stocktakes.open({ year, opensOn: isoDay(at(0)), closesOn: isoDay(at(10)), normIds: [f.open.id], referenceNormIds: ["ungge-f"] });
+    const items = (await f.staff.stocktakes.get({ year })).items;
+    const forum = items.find((i) => i.kind === "forum")!;
+    await f.rep.stocktakes.fileStatement({ year, itemId: forum.id, organizationId: f.kenya.id, status: "partially", text: "A national response team was set up." });
+    expect((await f.visitor.actors.record({ id: "state:KE" })).statements.total).toBe(0);
+    await f.staff.stocktakes.close({ year });
+    await f.staff.stocktakes.publish({ year });
+    const record = await f.visitor.actors.record({ id: "state:KE" });
+    expect(record.statements.items).toEqual([expect.objectContaining({ year, status: "partially", title: forum.title, normSlug: f.open.slug, text: "A national response team was set up." })]);
+  });
+});
+
+describe("comparing actors", () => {
+  it("takes two or three actors, and refuses one or four with a plain message", async () => {
+    const one = await failure(f.visitor.actors.compare({ ids: ["state:KE"] }));
+    expect(one.code).toBe("BAD_REQUEST");
+    expect(one.message).toMatch(/at least 2/);
+    const four = await failure(f.visitor.actors.compare({ ids: ["state:KE", "state:TV", "state:FR", `org:${f.ngo.slug}`] }));
+    expect(four.code).toBe("BAD_REQUEST");
+    expect(four.message).toMatch(/at most 3/);
+    expect((await failure(f.visitor.actors.compare({ ids: ["state:KE", "state:ke"] }))).message).toMatch(/only once/);
+    expect((await failure(f.visitor.actors.compare({ ids: ["state:KE", "state:XK"] }))).code).toBe("NOT_FOUND");
+  });
+
+  it("puts positions on the same norms side by side, a column per actor", async () => {
+    const result = await f.visitor.actors.compare({ ids: ["state:KE", `org:${f.ngo.slug}`, "state:TV"] });
+    expect(result.actors.map((a) => a.id)).toEqual(["state:KE", `org:${f.ngo.slug}`, "state:TV"]);
+    const row = result.norms.find((n) => n.slug === f.open.slug)!;
+    expect(row.cells.map((c) => c.map((p) => p.stance))).toEqual([["abstain"], ["object"], []]);
+    // The sealed norm has no public position of any of them, so it has no row.
+    expect(result.norms.some((n) => n.slug === f.sealed.slug)).toBe(false);
+    expect(result.years.find((y) => y.year === 2032)?.statements.map((s) => s.total)).toEqual([1, 0, 0]);
+  });
+});
