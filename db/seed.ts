@@ -28,6 +28,7 @@ import referenceData from "./reference-data/reference-norms.json";
 import {
   implementationStatements,
   observationAssessments,
+  observationActors,
   observationOrganizations,
   observationReplies,
   observations,
@@ -461,7 +462,9 @@ async function seedDemoStocktakes(tx: Tx, people: Record<DemoObservation["report
           description: d.description,
           occurredOn: `${year}${d.occurredOn}`,
           outsideActors: d.outsideActors,
-          sources: d.sources,
+          sources: d.sources.map((url) => ({ url })),
+          codebookVersion: "v0",
+          singleReviewer: reviewed,
           status: d.review.status,
           reviewNote: d.review.status === "rejected" ? d.review.note : null,
           reviewedById: reviewed ? secretariatId : null,
@@ -469,6 +472,8 @@ async function seedDemoStocktakes(tx: Tx, people: Record<DemoObservation["report
         })
         .returning({ id: observations.id });
       if (d.organizations.length) await tx.insert(observationOrganizations).values(d.organizations.map((slug) => ({ observationId: row!.id, organizationId: org(slug).id })));
+      const actors = [...d.organizations.map((slug) => ({ kind: "organization" as const, organizationId: org(slug).id })), ...d.outsideActors.map((label) => ({ kind: "unattributed" as const, label }))];
+      if (actors.length) await tx.insert(observationActors).values(actors.map((a, position) => ({ observationId: row!.id, position, ...a })));
       await tx.insert(observationAssessments).values(d.assessments.map((a) => ({ observationId: row!.id, itemId: item(a.item).id, assessment: a.assessment })));
       if (d.reply) {
         const o = org(d.reply.organization);

@@ -212,6 +212,11 @@ async function everywherePerson(db: Db) {
   await db.insert(schema.moderationLog).values({ action: "hide", commentId: hiddenOfMember.id, normId: norm.id, rule: "HR-2", actorId: subject.id });
   const second = await member.stocktakes.logObservation(observation("Reviewed by the subject", otherOrganization.id));
   await db.update(schema.observations).set({ status: "rejected", reviewNote: "Not supported.", reviewedById: subject.id, reviewedAt: new Date() }).where(eq(schema.observations.id, second.id));
+  await db.insert(schema.observationReviews).values({ observationId: second.id, reviewerId: subject.id, decision: "reject", reason: "Not supported." });
+  await db.insert(schema.observationCorrections).values([
+    { observationId: naming.id, requesterId: subject.id, text: "The date of this observation is a day early." },
+    { observationId: naming.id, requesterId: memberUser.id, text: "The source has moved.", status: "answered", answer: "The archived copy still holds it.", answeredById: subject.id, answeredAt: new Date() },
+  ]);
   // A stock-take they opened, closed and published as the secretariat (through the procedures),
   // at a time they belonged to no organisation: staff accounts belong to none (migration 0029).
   const memberships = await db.select().from(schema.organizationMembers).where(eq(schema.organizationMembers.userId, subject.id));

@@ -1,6 +1,18 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, customType, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { assessments, implementationStatuses, observationStatuses, publicationStatuses } from "~/server/schemas/vocabulary";
+import {
+  type Assessment,
+  assessmentValues,
+  attributionStatuses,
+  confidenceLevels,
+  correctionStatuses,
+  evidenceTypes,
+  implementationStatuses,
+  observationActorKinds,
+  observationStatuses,
+  publicationStatuses,
+  reviewDecisions,
+} from "~/server/schemas/vocabulary";
 import { norms } from "./norms";
 import { organizations } from "./organizations";
 import { referenceNorms } from "./reference";
@@ -24,8 +36,20 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 
 export const implementationStatus = pgEnum("implementation_status", implementationStatuses);
 export const observationStatus = pgEnum("observation_status", observationStatuses);
-export const assessment = pgEnum("assessment", assessments);
+export const assessment = pgEnum("assessment", assessmentValues);
 export const publicationStatus = pgEnum("publication_status", publicationStatuses);
+export const observationActorKind = pgEnum("observation_actor_kind", observationActorKinds);
+export const attributionStatus = pgEnum("attribution_status", attributionStatuses);
+export const observationConfidence = pgEnum("observation_confidence", confidenceLevels);
+export const evidenceType = pgEnum("evidence_type", evidenceTypes);
+export const observationReviewDecision = pgEnum("observation_review_decision", reviewDecisions);
+export const observationCorrectionStatus = pgEnum("observation_correction_status", correctionStatuses);
+
+/** A source of an observation: the page, and optionally an archived copy of it. */
+export interface ObservationSource {
+  url: string;
+  archiveUrl?: string;
+}
 
 /** The narrative the secretariat writes: an executive summary and one section per category I–V. */
 export interface Narrative {
@@ -112,9 +136,6 @@ export const implementationStatements = pgTable(
   ],
 );
 
-/** An actor named in an observation: an organisation in the forum, or a named outside actor. */
-export type ObservationActor = { organizationId: string } | { name: string };
-
 export const observations = pgTable(
   "observations",
   {
@@ -128,9 +149,24 @@ export const observations = pgTable(
     title: text().notNull(),
     description: text().notNull(),
     occurredOn: date({ mode: "string" }).notNull(),
+    // The end of a period, when it happened over one (codebook v1).
+    occurredUntil: date({ mode: "string" }),
+    // Kept for codebook v0 rows only; their actors are in observation_actors (kind 'unattributed').
     outsideActors: jsonb().$type<string[]>().notNull().default([]),
-    sources: jsonb().$type<string[]>().notNull(),
+    sources: jsonb().$type<ObservationSource[]>().notNull(),
+    // The codebook version the observation was coded under (server/codebook); 'v0' before it existed.
+    codebookVersion: text().notNull(),
+    attributionStatus: attributionStatus(),
+    attributedBy: text(),
+    attributionSource: text(),
+    confidence: observationConfidence(),
+    evidenceType: evidenceType(),
+    // Named forum organisations may reply before this; it cannot be accepted earlier unless all have.
+    replyUntil: timestamp({ withTimezone: true }),
+    // Accepted or rejected by one reviewer, before two-person review (codebook v0).
+    singleReviewer: boolean().notNull().default(false),
     status: observationStatus().notNull().default("pending"),
+    // The decision's reason (a rejection's is told to the reporter) and the deciding reviewer.
     reviewNote: text(),
     reviewedById: uuid().references(() => users.id),
     reviewedAt: timestamp({ withTimezone: true }),
@@ -140,10 +176,92 @@ export const observations = pgTable(
     index("observations_stocktake_id_idx").on(t.stocktakeId, t.status),
     index("observations_reporter_id_idx").on(t.reporterId),
     index("observations_reviewed_by_id_idx").on(t.reviewedById),
+    check("observations_period_chk", sql`${t.occurredUntil} is null or ${t.occurredUntil} >= ${t.occurredOn}`),
+    check(
+      "observations_coded_chk",
+      sql`${t.codebookVersion} = 'v0' or (${t.attributionStatus} is not null and ${t.confidence} is not null and ${t.evidenceType} is not null)`,
+    ),
   ],
 );
 
-// Organisations in the forum named in an observation; they may reply once it is accepted.
+// Who or what an observation names, in order: a forum organisation, a state by ISO 3166-1 alpha-2
+// code (in the forum or not), or an unattributed actor with an optional description.
+export const observationActors = pgTable(
+  "observation_actors",
+  {
+    observationId: uuid()
+      .notNull()
+      .references(() => observations.id, { onDelete: "cascade" }),
+    position: integer().notNull(),
+    kind: observationActorKind().notNull(),
+    organizationId: uuid().references(() => organizations.id),
+    country: text(),
+    label: text(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.observationId, t.position] }),
+    index("observation_actors_organization_id_idx").on(t.organizationId),
+    // For a state's profile: every observation naming a country.
+    index("observation_actors_country_idx").on(t.country),
+    check(
+      "observation_actors_kind_chk",
+      sql`case ${t.kind}
+        when 'organization' then ${t.organizationId} is not null and ${t.country} is null and ${t.label} is null
+        when 'state' then ${t.country} ~ '^[A-Z]{2}$' and ${t.organizationId} is null and ${t.label} is null
+        else ${t.organizationId} is null and ${t.country} is null end`,
+    ),
+  ],
+);
+
+// Each secretariat member's decision on an observation: two accepts accept it, two rejects reject
+// it, one of each waits for a third reviewer. Nobody reviews the same observation twice.
+export const observationReviews = pgTable(
+  "observation_reviews",
+  {
+    observationId: uuid()
+      .notNull()
+      .references(() => observations.id, { onDelete: "cascade" }),
+    reviewerId: uuid()
+      .notNull()
+      .references(() => users.id),
+    decision: observationReviewDecision().notNull(),
+    reason: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.observationId, t.reviewerId] }), index("observation_reviews_reviewer_id_idx").on(t.reviewerId)],
+);
+
+// After the report is published, anyone signed in may ask for a correction; the secretariat
+// answers. Requests and answers are public.
+export const observationCorrections = pgTable(
+  "observation_corrections",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    observationId: uuid()
+      .notNull()
+      .references(() => observations.id, { onDelete: "cascade" }),
+    requesterId: uuid()
+      .notNull()
+      .references(() => users.id),
+    text: text().notNull(),
+    status: observationCorrectionStatus().notNull().default("open"),
+    answer: text(),
+    answeredById: uuid().references(() => users.id),
+    answeredAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("observation_corrections_observation_id_idx").on(t.observationId, t.createdAt),
+    index("observation_corrections_requester_id_idx").on(t.requesterId),
+    index("observation_corrections_answered_by_id_idx").on(t.answeredById),
+    // For the public log, newest first.
+    index("observation_corrections_created_at_idx").on(t.createdAt),
+    check("observation_corrections_answer_chk", sql`(${t.status} = 'answered') = (${t.answer} is not null and ${t.answeredById} is not null and ${t.answeredAt} is not null)`),
+  ],
+);
+
+// Organisations in the forum named in an observation, kept in step with its 'organization' actors
+// (observation_actors): replies, reviewer blocks and notifications read it.
 export const observationOrganizations = pgTable(
   "observation_organizations",
   {
@@ -157,7 +275,7 @@ export const observationOrganizations = pgTable(
   (t) => [primaryKey({ columns: [t.observationId, t.organizationId] }), index("observation_organizations_organization_id_idx").on(t.organizationId)],
 );
 
-// The covered items an observation bears on, each consistent or inconsistent with it.
+// The covered items an observation bears on, each consistent, inconsistent or unclear (v1).
 export const observationAssessments = pgTable(
   "observation_assessments",
   {
@@ -167,7 +285,7 @@ export const observationAssessments = pgTable(
     itemId: uuid()
       .notNull()
       .references(() => stocktakeItems.id, { onDelete: "cascade" }),
-    assessment: assessment().notNull(),
+    assessment: assessment().$type<Assessment>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.observationId, t.itemId] }), index("observation_assessments_item_id_idx").on(t.itemId)],
 );

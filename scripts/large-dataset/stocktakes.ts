@@ -11,6 +11,7 @@ import type { Db } from "~/db/connect";
 import {
   implementationStatements,
   observationAssessments,
+  observationActors,
   observationOrganizations,
   observationReplies,
   observations,
@@ -191,15 +192,21 @@ export async function generateStocktakes(db: Db, plan: Plan, progress: Progress)
         const accepted = r.chance(0.75);
         const loggedAt = opens + r.next() * (closes - opens - 10 * DAY);
         const observationId = id(`observation-${year}`, k);
+        // Drawn in the order the generator always drew them, so a seed gives the same data.
+        const title = r.pick(observationTitles);
+        const occurredOn = iso(loggedAt - (5 + r.int(60)) * DAY);
+        const outside = named.length === 0 || r.chance(0.3) ? ["An unattributed group"] : [];
         await tx.insert(observations).values({
           id: observationId,
           stocktakeId,
           reporterId: userId(reporter),
-          title: r.pick(observationTitles),
+          title,
           description: "What happened, as reported by public sources and the organisations concerned.",
-          occurredOn: iso(loggedAt - (5 + r.int(60)) * DAY),
-          outsideActors: named.length === 0 || r.chance(0.3) ? ["An unattributed group"] : [],
-          sources: [`https://example.org/${year}/observations/${k}`],
+          occurredOn,
+          outsideActors: outside,
+          sources: [{ url: `https://example.org/${year}/observations/${k}` }],
+          codebookVersion: "v0",
+          singleReviewer: true,
           status: accepted ? "accepted" : "rejected",
           reviewNote: accepted ? null : "The sources do not support the account.",
           reviewedById: userId(SECRETARIAT[1 + (k % 2)]!),
@@ -207,6 +214,8 @@ export async function generateStocktakes(db: Db, plan: Plan, progress: Progress)
           createdAt: new Date(loggedAt),
         });
         if (named.length) await tx.insert(observationOrganizations).values(named.map((o) => ({ observationId, organizationId: orgId(o) })));
+        const actors = [...named.map((o) => ({ kind: "organization" as const, organizationId: orgId(o) })), ...outside.map((label) => ({ kind: "unattributed" as const, label }))];
+        if (actors.length) await tx.insert(observationActors).values(actors.map((a, position) => ({ observationId, position, ...a })));
         const assessed = [...new Set(Array.from({ length: 1 + r.int(2) }, () => r.int(items.length)))];
         await tx.insert(observationAssessments).values(assessed.map((item) => ({ observationId, itemId: items[item]!.id, assessment: (r.chance(0.5) ? "consistent" : "inconsistent") as Assessment })));
         const replying = accepted ? named.filter(() => r.chance(0.5)) : [];

@@ -12,6 +12,7 @@ import {
   normPositionHistory,
   norms,
   normVersions,
+  observationActors,
   observationAssessments,
   observationOrganizations,
   observationReplies,
@@ -275,10 +276,15 @@ export async function logObservation(db: Db, actor: Actor, input: z.output<typeo
         description: input.description,
         occurredOn: input.occurredOn,
         outsideActors: input.outsideActors,
-        sources: input.sources,
+        sources: input.sources.map((url) => ({ url })),
+        codebookVersion: "v0",
       })
       .returning({ id: observations.id });
     if (orgIds.length) await tx.insert(observationOrganizations).values(orgIds.map((organizationId) => ({ observationId: row!.id, organizationId })));
+    await tx.insert(observationActors).values([
+      ...orgIds.map((organizationId) => ({ kind: "organization" as const, organizationId })),
+      ...input.outsideActors.map((label) => ({ kind: "unattributed" as const, label })),
+    ].map((a, position) => ({ observationId: row!.id, position, ...a })));
     await tx.insert(observationAssessments).values(input.assessments.map((a) => ({ observationId: row!.id, itemId: a.itemId, assessment: a.assessment })));
     return { id: row!.id };
   });
@@ -790,7 +796,7 @@ export async function gatherSnapshotInput(db: DbOrTx, st: Stocktake, closedAt: D
       occurredOn: o.occurredOn,
       organizations: o.organizations.map((x) => x.slug),
       outsideActors: o.outsideActors,
-      sources: o.sources,
+      sources: o.sources.map((s) => s.url),
       assessments: o.assessments.map((a) => ({ item: itemKey.get(a.itemId)!, assessment: a.assessment })),
       replies: o.replies.map((r) => ({ organization: r.slug, text: r.text })),
     })),

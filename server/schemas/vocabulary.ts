@@ -79,8 +79,29 @@ export type ImplementationStatus = (typeof implementationStatuses)[number];
 export const observationStatuses = ["pending", "accepted", "rejected"] as const;
 export type ObservationStatus = (typeof observationStatuses)[number];
 
+// "unclear" came with codebook v1 (server/codebook): a v0 observation is consistent or inconsistent.
+export const assessmentValues = ["consistent", "inconsistent", "unclear"] as const;
 export const assessments = ["consistent", "inconsistent"] as const;
 export type Assessment = (typeof assessments)[number];
+
+// The codebook's coded fields of an observation (server/codebook defines each value).
+export const observationActorKinds = ["organization", "state", "unattributed"] as const;
+export type ObservationActorKind = (typeof observationActorKinds)[number];
+
+export const attributionStatuses = ["none", "government", "company", "researchers", "acknowledged"] as const;
+export type AttributionStatus = (typeof attributionStatuses)[number];
+
+export const confidenceLevels = ["low", "medium", "high"] as const;
+export type ConfidenceLevel = (typeof confidenceLevels)[number];
+
+export const evidenceTypes = ["technical-report", "government-statement", "court-document", "media-report", "company-disclosure", "actor-statement"] as const;
+export type EvidenceType = (typeof evidenceTypes)[number];
+
+export const reviewDecisions = ["accept", "reject"] as const;
+export type ReviewDecision = (typeof reviewDecisions)[number];
+
+export const correctionStatuses = ["open", "answered"] as const;
+export type CorrectionStatus = (typeof correctionStatuses)[number];
 
 export const publicationStatuses = ["running", "done", "failed"] as const;
 export type PublicationStatus = (typeof publicationStatuses)[number];

@@ -34,7 +34,7 @@ export async function Cycle({ stocktake: st, viewer, follow }: { stocktake: Stoc
     occurredOn: o.occurredOn,
     organizations: o.organizations,
     outsideActors: o.outsideActors,
-    sources: o.sources,
+    sources: o.sources.map((s) => s.url),
     assessments: o.assessments.map((a) => {
       const item = items.get(a.itemId);
       return { key: a.itemId, title: item?.title ?? "", href: item ? itemHref(item) : "#", assessment: a.assessment };
