@@ -4,12 +4,13 @@ import { getTranslations } from "next-intl/server";
 const LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/";
 
 export async function SiteFooter() {
-  const [t, tm, tp, tg] = await Promise.all([getTranslations("common"), getTranslations("methodology"), getTranslations("process"), getTranslations("governance")]);
+  const [t, tm, tp, tg, tc] = await Promise.all([getTranslations("common"), getTranslations("methodology"), getTranslations("process"), getTranslations("governance"), getTranslations("codebook")]);
   const links = [
     { href: "/open-data", label: t("footer.openData") },
     { href: "/about/citing", label: t("footer.citing") },
     { href: "/about/process", label: tp("footerLink") },
     { href: "/about/methodology", label: tm("footerLink") },
+    { href: "/about/codebook", label: tc("footerLink") },
     { href: "/about/governance", label: tg("footerLink") },
     { href: "/house-rules", label: t("footer.houseRules") },
     { href: "/moderation-log", label: t("footer.moderationLog") },

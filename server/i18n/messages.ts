@@ -4,6 +4,7 @@ import admin from "~/messages/en/admin.json";
 import amendments from "~/messages/en/amendments.json";
 import auth from "~/messages/en/auth.json";
 import clearance from "~/messages/en/clearance.json";
+import codebook from "~/messages/en/codebook.json";
 import common from "~/messages/en/common.json";
 import compare from "~/messages/en/compare.json";
 import discussion from "~/messages/en/discussion.json";
@@ -29,7 +30,7 @@ import stocktakeAdmin from "~/messages/en/stocktakeAdmin.json";
 import vocabulary from "~/messages/en/vocabulary.json";
 
 export const messages = {
-  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, amendments, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy, security, sponsors, governance, clearance, notifications, notificationCentre, process: processMessages },
+  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, amendments, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy, security, sponsors, governance, clearance, codebook, notifications, notificationCentre, process: processMessages },
 };
 
 export type Messages = (typeof messages)["en"];
