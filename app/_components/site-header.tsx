@@ -15,6 +15,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
   const links = [
     { href: "/norms", label: t("nav.norms") },
     { href: "/organizations", label: t("nav.organizations") },
+    { href: "/states", label: t("nav.states") },
     { href: "/reference", label: t("nav.reference") },
     { href: "/stocktakes", label: t("nav.stocktakes") },
     ...(isStaff(actor) && !actor?.suspension ? [{ href: "/secretariat", label: t("nav.secretariat") }] : []),

@@ -314,7 +314,14 @@ export async function actorRecord(db: Db, actor: Actor | null, input: z.output<t
     statementsSection(db, organizationIds, input.statementsAfter),
     observationsSection(db, resolved, input.observationsAfter),
   ]);
-  return { actor: resolved, positions, statements, observations: observationPage };
+  return {
+    actor: resolved,
+    positions,
+    statements,
+    observations: observationPage,
+    // Which sections show a later page rather than their newest entries.
+    paged: { positions: Boolean(input.positionsAfter), statements: Boolean(input.statementsAfter), observations: Boolean(input.observationsAfter) },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -24,13 +24,14 @@ import reference from "~/messages/en/reference.json";
 import search from "~/messages/en/search.json";
 import security from "~/messages/en/security.json";
 import sponsors from "~/messages/en/sponsors.json";
+import states from "~/messages/en/states.json";
 import secretariat from "~/messages/en/secretariat.json";
 import stocktakes from "~/messages/en/stocktakes.json";
 import stocktakeAdmin from "~/messages/en/stocktakeAdmin.json";
 import vocabulary from "~/messages/en/vocabulary.json";
 
 export const messages = {
-  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, amendments, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy, security, sponsors, governance, clearance, codebook, notifications, notificationCentre, process: processMessages },
+  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, amendments, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy, security, sponsors, states, governance, clearance, codebook, notifications, notificationCentre, process: processMessages },
 };
 
 export type Messages = (typeof messages)["en"];

@@ -17,17 +17,19 @@ import { VisitorMembershipPanel } from "./_components/membership-visitor";
 import { OrganizationPositions } from "./_components/organization-positions";
 import { OrganizationSponsorships } from "./_components/organization-sponsorships";
 import { OrganizationStocktakeRecord } from "./_components/organization-stocktake-record";
+import { OrganizationRecordAcrossYears } from "./_components/organization-record";
 import { ParticipationRequestForm } from "./_components/participation-form";
 import { getOrganization } from "./get-organization";
 
 type Params = Promise<{ slug: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const organization = await getOrganization((await params).slug);
   return { title: organization.name };
 }
 
-export default async function OrganizationPage({ params }: { params: Params }) {
+export default async function OrganizationPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { slug } = await params;
   const [organization, positions, sponsorships, actor, t, tv, format] = await Promise.all([
     getOrganization(slug),
@@ -177,6 +179,7 @@ export default async function OrganizationPage({ params }: { params: Params }) {
           <OrganizationPositions data={positions} />
           <OrganizationSponsorships sponsorships={sponsorships} />
           <OrganizationStocktakeRecord slug={organization.slug} name={organization.name} />
+          <OrganizationRecordAcrossYears slug={organization.slug} name={organization.name} searchParams={await searchParams} />
 
           {status === "verified" ? (
             <section aria-labelledby="representatives-heading" className="mb-10">
