@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, isNull } from "drizzle-orm";
 import { searchHead, searchVector } from "~/server/domain/norms";
 import type { Db, Tx } from "./connect";
 import { demoComments, type DemoAuthor } from "./demo-comments";
@@ -25,6 +25,8 @@ import { hashPassword } from "~/server/auth/password";
 import { addMember, createOrganization, createUser } from "./factories";
 import forumsData from "./reference-data/forums.json";
 import referenceData from "./reference-data/reference-norms.json";
+import glossaryData from "./reference-data/glossary.json";
+import uptakeData from "./reference-data/uptake.json";
 import {
   implementationStatements,
   observationAssessments,
@@ -41,6 +43,9 @@ import {
   comments,
   moderationLog,
   forums,
+  glossaryDefinitions,
+  glossaryTerms,
+  normUptakes,
   normCategories,
   referenceDocuments,
   referenceNormCategories,
@@ -91,7 +96,7 @@ export async function seedReference(db: Db) {
         })),
       )
       .onConflictDoNothing();
-    await tx
+    const insertedNorms = await tx
       .insert(referenceNorms)
       .values(
         referenceData.norms.map((n, i) => ({
@@ -104,11 +109,12 @@ export async function seedReference(db: Db) {
           position: i,
         })),
       )
-      .onConflictDoNothing();
-    await tx
-      .insert(referenceNormCategories)
-      .values(referenceData.norms.flatMap((n) => n.categories.map((code) => ({ normId: n.id, categoryCode: code }))))
-      .onConflictDoNothing();
+      .onConflictDoNothing()
+      .returning({ id: referenceNorms.id });
+    // Placements only for the norms just inserted: an admin's correction of a norm's categories stays.
+    const fresh = new Set(insertedNorms.map((n) => n.id));
+    const placements = referenceData.norms.filter((n) => fresh.has(n.id)).flatMap((n) => n.categories.map((code) => ({ normId: n.id, categoryCode: code })));
+    if (placements.length) await tx.insert(referenceNormCategories).values(placements).onConflictDoNothing();
     await tx
       .insert(forums)
       .values(
@@ -127,7 +133,56 @@ export async function seedReference(db: Db) {
         })),
       )
       .onConflictDoNothing();
+    await seedGlossary(tx);
+    await seedUptake(tx);
   });
+}
+
+/** The glossary's terms that are missing, each with its definitions (an edited term is left alone). */
+async function seedGlossary(tx: Tx) {
+  const inserted = await tx
+    .insert(glossaryTerms)
+    .values(glossaryData.terms.map((t) => ({ slug: t.slug, term: t.term, aliases: t.aliases, note: t.note })))
+    .onConflictDoNothing()
+    .returning({ slug: glossaryTerms.slug });
+  const fresh = new Set(inserted.map((t) => t.slug));
+  const definitions = glossaryData.terms
+    .filter((t) => fresh.has(t.slug))
+    .flatMap((t) =>
+      t.definitions.map((d: { referenceDocumentKey?: string; source?: string; text: string; locator?: string; url?: string }, position) => ({
+        termSlug: t.slug,
+        referenceDocumentKey: d.referenceDocumentKey ?? null,
+        source: d.source ?? "",
+        text: d.text,
+        locator: d.locator ?? "",
+        url: d.url ?? null,
+        position,
+      })),
+    );
+  if (definitions.length) await tx.insert(glossaryDefinitions).values(definitions);
+}
+
+/**
+ * The reference norms' uptake from public records (db/reference-data/uptake.json), once: only while
+ * no seeded record (one with no recorder) exists, so a record the secretariat edited or deleted is
+ * not put back.
+ */
+async function seedUptake(tx: Tx) {
+  const [seeded] = await tx.select({ id: normUptakes.id }).from(normUptakes).where(isNull(normUptakes.createdById)).limit(1);
+  if (seeded) return;
+  const rows = uptakeData.records.flatMap((r) =>
+    r.referenceNormIds.map((referenceNormId) => ({
+      referenceNormId,
+      document: r.document,
+      forumId: r.forumId,
+      forum: r.forum,
+      paragraph: r.paragraph,
+      takenUpOn: r.takenUpOn,
+      url: r.url,
+      parties: r.parties,
+    })),
+  );
+  if (rows.length) await tx.insert(normUptakes).values(rows);
 }
 
 export const DEMO_PASSWORD = "demo-password-2026";

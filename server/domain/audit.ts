@@ -14,6 +14,13 @@ export type AuditAction =
   | "organization.domains_confirmed"
   | "organization.representation_exception"
   | "reference.corrected"
+  // The growing library and the uptake of norms (issue 19).
+  | "library.document_added"
+  | "library.norm_added"
+  | "library.forum_added"
+  | "uptake.recorded"
+  | "uptake.updated"
+  | "uptake.deleted"
   // Written only by migration 0029 (the secretariat's neutrality rule), with no actor.
   | "organization.staff_membership_removed"
   | "organization.participation_approved"
@@ -27,7 +34,7 @@ export type AuditAction =
 /** Appends to the audit log; call inside the transaction of the action it records. */
 export async function recordAudit(
   db: DbOrTx,
-  entry: { actorId: string | null; action: AuditAction; targetType: "user" | "organization" | "reference_norm" | "governance"; targetId: string; details?: Record<string, unknown> },
+  entry: { actorId: string | null; action: AuditAction; targetType: "user" | "organization" | "reference_norm" | "governance" | "reference_document" | "forum" | "norm_uptake"; targetId: string; details?: Record<string, unknown> },
 ) {
   await db.insert(auditLog).values({ ...entry, details: entry.details ?? {} });
 }

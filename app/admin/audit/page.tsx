@@ -32,6 +32,12 @@ const knownActions = new Set<string>([
   "organization.nomination_declined",
   "organization.representation_lapsed",
   "governance.published",
+  "library.document_added",
+  "library.norm_added",
+  "library.forum_added",
+  "uptake.recorded",
+  "uptake.updated",
+  "uptake.deleted",
 ] satisfies AuditAction[]);
 const isAuditAction = (a: string): a is AuditAction => knownActions.has(a);
 const isRole = (v: string | null): v is (typeof userRoles)[number] => userRoles.some((r) => r === v);
@@ -109,6 +115,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     if (entry.targetType === "user") return t("person", { name: entry.targetUserName ?? t("deletedUser") });
     if (entry.targetType === "reference_norm") return t("referenceNorm", { id: entry.targetId });
     if (entry.targetType === "governance") return t("governanceRevision", { number: entry.targetId });
+    if (entry.targetType === "reference_document") return t("referenceDocument", { key: entry.targetId });
+    if (entry.targetType === "forum") return t("forum", { id: entry.targetId });
+    if (entry.targetType === "norm_uptake") return t("uptake", { document: text(entry.details, "document") ?? entry.targetId });
     const name = text(entry.details, "name");
     return name ? t("organization", { name }) : t("organizationId", { id: entry.targetId });
   };
