@@ -291,6 +291,7 @@ export default async function MethodologyPage() {
         <p>{t.rich("verify.figuresOrganizations", { code })}</p>
         <p>{t.rich("verify.figuresOther", { code })}</p>
         <p>{t.rich("verify.figuresChanges", { code })}</p>
+        <p>{t.rich("verify.figuresNarrative", { code })}</p>
       </div>
       </WithContents>
     </>
