@@ -12,6 +12,8 @@ import { jsonResponse } from "./http";
 import { csvHeaders, csvParams, listParams } from "./norms";
 import { organizationListParams } from "./organizations";
 import { stocktakeFileName } from "./stocktakes";
+// Registers the states' schemas with openDataSchemas.
+import "./states";
 import { positionsCsvHeaders } from "./positions";
 import { forumParams } from "./reference";
 import { openDataSchemas } from "./schemas";
@@ -364,6 +366,52 @@ const organizationsSection = (): Section => ({
   },
 });
 
+const cursorParameter = (name: string, section: string): OpenApiParameter => ({
+  name,
+  in: "query",
+  required: false,
+  description: `The \`nextCursor\` of \`${section}\` in the previous answer: that section continues after it (the others start from their newest entries).`,
+  schema: { type: "string" },
+});
+
+const statesSection = (): Section => ({
+  tag: {
+    name: "States",
+    description:
+      "Every member state of the United Nations and its two observer states, whether or not it takes part in the forum, each with its record across years: its forum organisations' positions, implementation statements in published reports and the accepted observations naming it.",
+  },
+  paths: {
+    "/api/v1/states": {
+      get: {
+        operationId: "listStates",
+        summary: "List states",
+        description: "All 195 states by name: ISO code, UN membership, regional group, forum organisations and counts of their record.",
+        tags: ["States"],
+        parameters: [],
+        responses: { "200": json(ref("schemas", "StateList"), "Every state."), ...errorResponses },
+        "x-example-request": absoluteUrl("/api/v1/states"),
+      },
+    },
+    "/api/v1/states/{iso}": {
+      get: {
+        operationId: "getState",
+        summary: "A state's record across years",
+        description:
+          "The state's profile: its forum organisations, their positions on norms with dates, versions and history (newest first), their implementation statements by year (published reports only) and the accepted observations naming the state, with replies. Each section gives 50 entries and a `nextCursor`. A code that is not a UN member or observer state is 404.",
+        tags: ["States"],
+        parameters: [
+          { name: "iso", in: "path", required: true, description: "ISO 3166-1 alpha-2 code, either case.", schema: { type: "string", pattern: "^[A-Za-z]{2}$" }, example: "ke" },
+          cursorParameter("positionsAfter", "positions"),
+          cursorParameter("statementsAfter", "statements"),
+          cursorParameter("observationsAfter", "observations"),
+        ],
+        responses: { "200": json(ref("schemas", "StateProfile"), "The state's profile."), ...notFound, ...errorResponses },
+        "x-example-request": absoluteUrl("/api/v1/states/ke"),
+      },
+    },
+  },
+});
+
 // Keyed by the input schema's fields, so a filter added there fails to compile until described here.
 const commentQueryInput = listCommentsInput.omit({ slug: true });
 const commentParamDescriptions: Record<keyof typeof commentQueryInput.shape, string> = {
@@ -532,7 +580,7 @@ const stocktakeSection = (): Section => ({
 });
 
 // Built on each call: the example addresses use the site's address, which may depend on the request.
-const sections = (): readonly Section[] => [normsSection(), positionsSection(), discussionSection(), organizationsSection(), referenceSection(), stocktakeSection()];
+const sections = (): readonly Section[] => [normsSection(), positionsSection(), discussionSection(), organizationsSection(), statesSection(), referenceSection(), stocktakeSection()];
 
 export function buildOpenApiDocument(): OpenApiDocument {
   const all = sections();
