@@ -258,6 +258,8 @@ describe("GET /api/openapi.json", () => {
         "/api/v1/moderation-log",
         "/api/v1/organizations",
         "/api/v1/organizations/{slug}/positions",
+        "/api/v1/states",
+        "/api/v1/states/{iso}",
         "/api/v1/reference/documents",
         "/api/v1/reference/norms",
         "/api/v1/forums",
