@@ -174,6 +174,19 @@ export const policy = {
   "reference.compareChoices": { who: "anyone" },
   "reference.history": { who: "anyone" },
   "reference.correct": { who: "admin" },
+  // The growing library (issue 19): anyone reads; administrators add documents, norms and forums.
+  "library.addedDocuments": { who: "anyone" },
+  "library.addDocument": { who: "admin" },
+  "library.addNorm": { who: "admin" },
+  "library.addForum": { who: "admin" },
+  // Uptake of norms: anyone reads; the secretariat records, edits and deletes, with audit entries.
+  "uptake.forNorm": { who: "anyone" },
+  "uptake.forState": { who: "anyone" },
+  "uptake.record": { who: "secretariat" },
+  "uptake.update": { who: "secretariat" },
+  "uptake.delete": { who: "secretariat" },
+  "glossary.list": { who: "anyone" },
+  "glossary.phrases": { who: "anyone" },
   "search.all": { who: "anyone" },
   // Profiles across years (issue 19): every UN state's profile, an actor's record, comparing actors.
   "actor.states": { who: "anyone" },

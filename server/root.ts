@@ -13,6 +13,7 @@ import { organizationsRouter } from "./routers/organizations";
 import { processRouter } from "./routers/process";
 import { positionsRouter } from "./routers/positions";
 import { referencesRouter } from "./routers/references";
+import { glossaryRouter, libraryRouter, uptakeRouter } from "./routers/library";
 import { searchRouter } from "./routers/search";
 import { sponsorsRouter } from "./routers/sponsors";
 import { stocktakesRouter } from "./routers/stocktakes";
@@ -34,6 +35,9 @@ export const appRouter = createTRPCRouter({
   amendments: amendmentsRouter,
   sponsors: sponsorsRouter,
   references: referencesRouter,
+  library: libraryRouter,
+  uptake: uptakeRouter,
+  glossary: glossaryRouter,
   search: searchRouter,
   positions: positionsRouter,
   comments: commentsRouter,

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "~/db/connect";
 import { addMember, createOrganization, createUser } from "~/db/factories";
-import { governanceRevisions, notificationEvents, notifications, organizationDomains, organizationEntries, organizations, representativeNominations, suspensionAppeals, suspensions, userEmails, users } from "~/db/schema";
+import { governanceRevisions, normUptakes, referenceDocuments, notificationEvents, notifications, organizationDomains, organizationEntries, organizations, representativeNominations, suspensionAppeals, suspensions, userEmails, users } from "~/db/schema";
 import { issueToken } from "~/server/domain/tokens";
 import { policy } from "~/server/policy";
 import { appRouter } from "~/server/root";
@@ -240,7 +240,11 @@ async function arrange(db: Db) {
   const [memberNotification] = await db.insert(notifications).values({ userId: member.id, eventId: memberEvent!.id, category: "discussion", createdAt: new Date(), mailState: "none" }).returning();
   // The governance page's first revision, so that reading one by number finds it.
   await db.insert(governanceRevisions).values({ number: 1, secretariat: "Who runs it.", appointments: "How staff are appointed.", funding: "Who funds it.", summary: "The matrix's first revision.", editedById: admin.id });
+  // A record of uptake to edit and delete, and a document added by an administrator to add norms to.
+  const [uptake] = await db.insert(normUptakes).values({ referenceNormId: "ungge-f", document: "A matrix report", takenUpOn: "2021-03-12", parties: ["group:un"] }).returning();
+  await db.insert(referenceDocuments).values({ key: "matrix-added", title: "A matrix document", issuer: "A group", date: "2021", reference: "A/0/0", status: "political", authorKind: "intergovernmental", url: "https://example.org/a", describedInPaperAs: "", source: "added", addedAt: new Date() });
   return {
+    uptake: uptake!,
     users: { representative, otherRepresentative, member, secretariat, admin, suspended },
     organization,
     otherOrganization,
@@ -456,6 +460,24 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "references.correct": { expect: ADMIN, input: () => ({ id: "ungge-f", categories: ["II", "III"], reason: "Matrix correction." }) },
   "references.compare": { expect: ANYONE, input: () => ({ items: ["ref:ungge-f", "ref:usg-2"] }) },
   "references.compareChoices": { expect: ANYONE, input: () => ({ q: "matrix" }) },
+  // The growing library, uptake and the glossary (issue 19).
+  "library.addedDocuments": { expect: ANYONE },
+  "library.addDocument": {
+    expect: ADMIN,
+    input: () => ({ key: "oewg-matrix", title: "A later report", issuer: "A working group", date: "2021-03-12", reference: "A/75/816", status: "political", authorKind: "intergovernmental", url: "https://undocs.org/A/75/816" }),
+  },
+  "library.addNorm": { expect: ADMIN, input: () => ({ documentKey: "matrix-added", label: "13(a)", display: "Matrix 13(a)", text: "States should cooperate.", categories: ["IV"] }) },
+  "library.addForum": {
+    expect: ADMIN,
+    input: () => ({ id: "matrix-forum", name: "A matrix forum", kind: "global", date: "2021", parties: "United Nations", normType: "political", summary: "A forum.", reference: "", url: "https://example.org/forum" }),
+  },
+  "uptake.forNorm": { expect: ANYONE, input: () => ({ referenceNormId: "ungge-f" }) },
+  "uptake.forState": { expect: ANYONE, input: () => ({ iso: "KE" }) },
+  "uptake.record": { expect: STAFF, input: (f) => ({ normId: f.publicNorm.id, document: "A communiqué", paragraph: "4", takenUpOn: "2024-05-01", url: "https://example.org/c", parties: ["KE", "group:au"] }) },
+  "uptake.update": { expect: STAFF, input: (f) => ({ id: f.uptake.id, document: "A matrix report, corrected", takenUpOn: "2021-03-12", parties: ["group:un"] }) },
+  "uptake.delete": { expect: STAFF, input: (f) => ({ id: f.uptake.id }) },
+  "glossary.list": { expect: ANYONE },
+  "glossary.phrases": { expect: ANYONE },
   "search.all": { expect: ANYONE, input: () => ({ q: "infrastructure" }) },
   // Profiles across years (issue 19): public; a code that is no UN state is "not found" for everyone.
   "actors.states": { expect: ANYONE },
