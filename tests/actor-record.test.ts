@@ -7,8 +7,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "~/db/connect";
 import { createOrganization, createUser } from "~/db/factories";
-import { norms } from "~/db/schema";
+import { norms, observationActors, observationReplies, observations, stocktakes } from "~/db/schema";
 import { setClock } from "~/server/clock";
+import { stateCounts } from "~/server/domain/actor-record";
 import { parseActorId } from "~/server/schemas/actors";
 import { findUnState, unStates } from "~/server/schemas/un-states";
 import { callerAs } from "./support/context";
@@ -147,6 +148,67 @@ describe("a state's record", () => {
     await f.staff.stocktakes.publish({ year });
     const record = await f.visitor.actors.record({ id: "state:KE" });
     expect(record.statements.items).toEqual([expect.objectContaining({ year, status: "partially", title: forum.title, normSlug: f.open.slug, text: "A national response team was set up." })]);
+  });
+});
+
+describe("observations naming a state", () => {
+  // Written as the codebook stores them (observation_actors), whatever the form that logs them.
+  async function observation(stocktakeId: string, reporterId: string, title: string, status: "pending" | "accepted" | "rejected", actors: ({ organizationId: string } | { country: string } | { label: string })[]) {
+    const [row] = await db
+      .insert(observations)
+      .values({
+        stocktakeId,
+        reporterId,
+        title,
+        description: `What happened: ${title}.`,
+        occurredOn: "2032-02-01",
+        sources: [{ url: "https://example.org/report", archiveUrl: "https://web.archive.org/example" }],
+        codebookVersion: "v1",
+        attributionStatus: "government",
+        confidence: "medium",
+        evidenceType: "government-statement",
+        status,
+      })
+      .returning({ id: observations.id });
+    await db.insert(observationActors).values(
+      actors.map((a, i) =>
+        "organizationId" in a
+          ? { observationId: row!.id, position: i + 1, kind: "organization" as const, organizationId: a.organizationId }
+          : "country" in a
+            ? { observationId: row!.id, position: i + 1, kind: "state" as const, country: a.country }
+            : { observationId: row!.id, position: i + 1, kind: "unattributed" as const, label: a.label },
+      ),
+    );
+    return row!.id;
+  }
+
+  it("shows accepted observations naming the state by code or through its organisation, with replies, and never a pending or rejected one", async () => {
+    const stocktake = (await db.query.stocktakes.findFirst({ where: eq(stocktakes.year, 2032) }))!;
+    const reporter = await createUser(db);
+    const byCode = await observation(stocktake.id, reporter.id, "A ministry's site defaced", "accepted", [{ country: "KE" }, { label: "a criminal group" }]);
+    const byOrganization = await observation(stocktake.id, reporter.id, "A response team's network disrupted", "accepted", [{ organizationId: f.kenya.id }]);
+    await observation(stocktake.id, reporter.id, "Still being reviewed", "pending", [{ country: "KE" }]);
+    await observation(stocktake.id, reporter.id, "Turned down", "rejected", [{ organizationId: f.kenya.id }]);
+    await observation(stocktake.id, reporter.id, "About another state", "accepted", [{ country: "TV" }]);
+    const repUser = (await db.query.users.findFirst({ where: (u, { eq: is }) => is(u.displayName, "Kenyan Delegate") }))!;
+    await db.insert(observationReplies).values({ observationId: byOrganization, organizationId: f.kenya.id, text: "The network was restored within a day.", authorId: repUser.id });
+
+    const record = await f.visitor.actors.record({ id: "state:KE" });
+    expect(record.observations.total).toBe(2);
+    expect(record.observations.items.map((o) => o.id).sort()).toEqual([byCode, byOrganization].sort());
+    const answered = record.observations.items.find((o) => o.id === byOrganization)!;
+    expect(answered.replies).toEqual([expect.objectContaining({ organization: { slug: f.kenya.slug, name: f.kenya.name }, text: "The network was restored within a day." })]);
+    expect(JSON.stringify(record)).not.toMatch(/Still being reviewed|Turned down|About another state/);
+    // The organisation's own record names only what names the organisation.
+    const own = await f.visitor.actors.record({ id: `org:${f.kenya.slug}` });
+    expect(own.observations.items.map((o) => o.id)).toEqual([byOrganization]);
+    // Tuvalu takes no part, yet an accepted observation naming it is on its profile.
+    expect((await f.visitor.actors.record({ id: "state:TV" })).observations.items.map((o) => o.title)).toEqual(["About another state"]);
+    const compared = await f.visitor.actors.compare({ ids: ["state:KE", "state:TV"] });
+    expect(compared.years.find((y) => y.year === 2032)?.observations).toEqual([2, 1]);
+    // The open data's counts agree: each observation once per state it names.
+    const counts = await stateCounts(db);
+    expect([counts.observations.get("KE"), counts.observations.get("TV"), counts.statements.get("KE"), counts.positions.get("KE")]).toEqual([2, 1, 1, 2]);
   });
 });
 

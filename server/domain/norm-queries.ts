@@ -18,6 +18,7 @@ import {
   referenceNorms,
   users,
 } from "~/db/schema";
+import { uptakeForNorm } from "./uptake";
 import { clock } from "../clock";
 import { badInput, notFound } from "../errors";
 import { type Actor, can } from "../policy";
@@ -233,7 +234,7 @@ async function amendmentCredits(db: Db, ids: readonly (string | null)[]) {
 export async function getNorm(db: Db, actor: Actor | null, slug: string) {
   const { norm, role } = await visibleNorm(db, actor, slug);
   const move = isPublicNorm(norm) ? nextMove(norm.status) : null;
-  const [current, versions, categories, citations, events, coauthors, mergedFrom, mergedInto, proposer, organization, criteria, sponsors] = await Promise.all([
+  const [current, versions, categories, citations, events, coauthors, mergedFrom, mergedInto, proposer, organization, criteria, sponsors, uptake] = await Promise.all([
     db.query.normVersions.findFirst({ where: and(eq(normVersions.normId, norm.id), eq(normVersions.number, norm.currentVersion)) }),
     db
       .select({ number: normVersions.number, changeSummary: normVersions.changeSummary, createdAt: normVersions.createdAt, authorName: personName(), amendmentId: normVersions.amendmentId })
@@ -277,6 +278,8 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
     move ? publishedCriteria(db) : undefined,
     // Its co-sponsors (server/domain/sponsors.ts); a norm never submitted has none.
     isPublicNorm(norm) ? acceptedSponsors(db, norm.id) : [],
+    // Where it was taken up (server/domain/uptake.ts); only public norms are recorded.
+    isPublicNorm(norm) ? uptakeForNorm(db, { normId: norm.id }) : [],
   ]);
   // The amenders the versions and the timeline credit, and the sponsors the timeline names.
   const [credits, sponsorships] = await Promise.all([
@@ -325,6 +328,7 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
     versions: versions.map(({ amendmentId, ...v }) => ({ ...v, amendment: credit(amendmentId) })),
     timeline: events.map(({ amendmentId, sponsorId, ...e }) => ({ ...e, amendment: credit(amendmentId), sponsor: sponsorId ? (sponsorships.get(sponsorId) ?? null) : null })),
     sponsors,
+    uptake,
     mergedFrom,
     mergedInto: mergedInto ?? null,
     // What this reader may do now, decided here so the page only shows what the server would allow.

@@ -16,6 +16,7 @@ import type { listForumsInput } from "../schemas/references";
 import { publicNorm } from "./norm-visibility";
 import { clock } from "../clock";
 import { withStage } from "./stage-clock";
+import { uptakeForNorm } from "./uptake";
 
 const documentColumns = {
   key: referenceDocuments.key,
@@ -26,6 +27,9 @@ const documentColumns = {
   status: referenceDocuments.status,
   authorKind: referenceDocuments.authorKind,
   url: referenceDocuments.url,
+  // The paper's Appendix I (`paper-2015`) or added later by the secretariat (`added`, with its date).
+  source: referenceDocuments.source,
+  addedAt: referenceDocuments.addedAt,
 };
 
 // With the published measures, so the library can show where the forum's proposals stand.
@@ -103,7 +107,7 @@ export async function getReferenceNorm(db: Db, id: string) {
     .innerJoin(referenceDocuments, eq(referenceDocuments.key, referenceNorms.documentKey))
     .where(eq(referenceNorms.id, id));
   if (!norm) throw notFound("The reference norm");
-  const [categories, citedBy] = await Promise.all([
+  const [categories, citedBy, uptake] = await Promise.all([
     db
       .select({ code: normCategories.code, title: normCategories.title })
       .from(referenceNormCategories)
@@ -116,9 +120,10 @@ export async function getReferenceNorm(db: Db, id: string) {
       .innerJoin(norms, eq(norms.id, normCitations.normId))
       .where(and(eq(normCitations.referenceNormId, id), isPublicProposal))
       .orderBy(asc(norms.title)),
+    uptakeForNorm(db, { referenceNormId: id }),
   ]);
   const now = clock.now();
-  return { ...norm, categories, citedBy: citedBy.map((p) => withStage(p, now)) };
+  return { ...norm, categories, citedBy: citedBy.map((p) => withStage(p, now)), uptake };
 }
 
 /** The forums timeline, oldest first, with the kinds and parties to filter by. */
@@ -139,6 +144,9 @@ export async function listForums(db: Db, input: z.output<typeof listForumsInput>
         normType: forums.normType,
         summary: forums.summary,
         reference: forums.reference,
+        source: forums.source,
+        url: forums.url,
+        addedAt: forums.addedAt,
       })
       .from(forums)
       .where(where)

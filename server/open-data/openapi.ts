@@ -194,14 +194,14 @@ const referenceSection = (): Section => ({
   tag: {
     name: "Reference library",
     description:
-      "The five documents and 33 norms compared in Appendix I of the EastWest Institute paper, and the forums where norms for cyberspace have been made since 1988. Corrections by the forum's administrators are included.",
+      "The five documents and 33 norms compared in Appendix I of the EastWest Institute paper, the documents the secretariat has added since (each marked `added`, with its date), the forums where norms for cyberspace have been made since 1988, and where each norm was taken up. Corrections by the forum's administrators are included.",
   },
   paths: {
     "/api/v1/reference/documents": {
       get: {
         operationId: "listReferenceDocuments",
         summary: "List reference documents",
-        description: "The five documents of Appendix I, in the paper's order, with their legal or political status and kind of author.",
+        description: "The five documents of Appendix I, in the paper's order, then the documents added by the secretariat, with their legal or political status, kind of author and source (`paper-2015` or `added`).",
         tags: ["Reference library"],
         parameters: [],
         responses: { "200": json(ref("schemas", "ReferenceDocumentList"), "The documents."), "500": ref("responses", "ServerError") },
@@ -213,7 +213,7 @@ const referenceSection = (): Section => ({
         operationId: "listReferenceNorms",
         summary: "List reference norms",
         description:
-          "Every reference norm in the paper's order, with its text, categories, other wordings and the forum's published proposals that cite it.",
+          "Every reference norm in the paper's order (then the added documents' norms), with its text, categories, other wordings, where it was taken up (`uptake`) and the forum's published proposals that cite it.",
         tags: ["Reference library"],
         parameters: [],
         responses: { "200": json(ref("schemas", "ReferenceNormList"), "The reference norms."), "500": ref("responses", "ServerError") },

@@ -8,7 +8,8 @@ import { listForumsInput } from "../schemas/references";
 import { categoryCodes, type CategoryCode, type NormStatus, normStatuses } from "../schemas/vocabulary";
 import { visitorCaller } from "./caller";
 import { jsonResponse, readQuery, respond } from "./http";
-import { openDataSchemas } from "./schemas";
+import { openDataSchemas, uptakeRecord } from "./schemas";
+import { serialiseUptake } from "./serialise";
 import { absoluteUrl, normPageUrl } from "./urls";
 
 const publicStatus = z.enum(normStatuses).exclude(["draft"]);
@@ -24,8 +25,12 @@ export const referenceDocument = z
     status: z.enum(["legal", "political", "proposal"]),
     authorKind: z.enum(["state", "intergovernmental", "expert", "industry"]),
     url: z.url().nullable().describe("Where the document can be read, when known."),
+    source: z
+      .enum(["paper-2015", "added"])
+      .describe("`paper-2015`: one of the five documents of the paper's Appendix I, as the paper stated it; `added`: added later by the secretariat (a later GGE or OEWG report, for instance)."),
+    addedAt: z.iso.datetime().nullable().describe("When the secretariat added the document; null for the paper's."),
   })
-  .describe("One of the five documents compared in Appendix I of the EastWest Institute paper.");
+  .describe("A document of the reference library: the five compared in Appendix I of the EastWest Institute paper, and those added since.");
 
 export const referenceDocumentList = z.object({ items: z.array(referenceDocument) });
 
@@ -47,6 +52,7 @@ export const referenceNorm = z
       .array(z.object({ categories: z.array(categoryCode), text: z.string() }))
       .describe("Other wordings the paper quotes under other categories."),
     citingProposals: z.array(citingProposal).describe("The forum's published proposals that cite this norm."),
+    uptake: z.array(uptakeRecord).describe("Where the norm was taken up, oldest first."),
     url: z.url().describe("The norm's page on the forum."),
   })
   .describe("A reference norm from Appendix I.");
@@ -64,6 +70,9 @@ export const forum = z
     normType: z.string().describe("legal, political or mixed."),
     summary: z.string(),
     reference: z.string().nullable(),
+    source: z.enum(["paper-2015", "added"]).describe("`paper-2015`: from the seed documents; `added`: added later by the secretariat."),
+    url: z.url().nullable().describe("The source of an added entry."),
+    addedAt: z.iso.datetime().nullable().describe("When the secretariat added the entry; null for the seed documents'."),
   })
   .describe("A forum, agreement, proposal or event in the making of norms for cyberspace.");
 
@@ -96,7 +105,7 @@ export const forumParams = Object.keys(listForumsInput.shape) as (keyof typeof l
 export function referenceDocumentsResponse(db: Db) {
   return respond(async () => {
     const { documents } = await visitorCaller(db).references.matrix();
-    const body: ReferenceDocumentList = { items: documents.map((d) => ({ ...d })) };
+    const body: ReferenceDocumentList = { items: documents.map((d) => ({ ...d, addedAt: d.addedAt?.toISOString() ?? null })) };
     return jsonResponse(body);
   });
 }
@@ -115,6 +124,7 @@ export function referenceNormsResponse(db: Db) {
         categories: n.categories.map((c) => c.code).filter(isCategory),
         variants: n.variants.map((v) => ({ categories: v.categories.filter(isCategory), text: v.text })),
         citingProposals: n.citedBy.map((p) => ({ slug: p.slug, title: p.title, status: publicProposalStatus(p.status), url: normPageUrl(p.slug) })),
+        uptake: n.uptake.map(serialiseUptake),
         url: referenceNormPageUrl(n.id),
       })),
     };
@@ -125,7 +135,7 @@ export function referenceNormsResponse(db: Db) {
 export function forumsResponse(db: Db, params: URLSearchParams) {
   return respond(async () => {
     const { items } = await visitorCaller(db).references.forums(readQuery(params, forumParams));
-    const body: ForumList = { items };
+    const body: ForumList = { items: items.map((f) => ({ ...f, addedAt: f.addedAt?.toISOString() ?? null })) };
     return jsonResponse(body);
   });
 }

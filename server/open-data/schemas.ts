@@ -140,6 +140,20 @@ export const normSponsor = z
   })
   .describe("An organisation that co-sponsors the norm beside its proposer (a \"champion\"). Requests not yet accepted are not published; a withdrawal removes the organisation from this list, and the norm's page keeps both dates on its timeline.");
 
+export const uptakeRecord = z
+  .object({
+    document: z.string().describe("The document the norm was taken up in, e.g. a UN General Assembly resolution or a communiqué."),
+    forum: z.string().describe("The forum it was taken up in (empty when the document names none)."),
+    forumId: z.string().nullable().describe("The forums-timeline entry (`GET /api/v1/forums`), when the forum is one."),
+    paragraph: z.string().describe("The paragraph or section; empty when not recorded."),
+    takenUpOn: z.iso.date().describe("The date of the document, YYYY-MM-DD."),
+    url: z.url().nullable().describe("Where the document can be read."),
+    parties: z
+      .array(z.string())
+      .describe("The states party to it: ISO 3166-1 alpha-2 codes, or a group key such as `group:un`, `group:osce`, `group:g20` (all its members)."),
+  })
+  .describe("Where a norm was taken up, recorded by the secretariat. Oldest first.");
+
 export const normDetail = z
   .object({
     ...normFields,
@@ -154,6 +168,7 @@ export const normDetail = z
     versions: z.array(versionRef).describe("Every version, newest first."),
     coauthors: z.array(person),
     sponsors: z.array(normSponsor).describe("The organisations that co-sponsor the norm now, in the order they joined."),
+    uptake: z.array(uptakeRecord).describe("Where the norm was taken up (documents, forums, paragraphs, dates and parties), oldest first."),
     mergedInto: normRef.nullable().describe("Set when the secretariat merged this norm into another as a duplicate."),
     mergedFrom: z.array(normRef).describe("Norms merged into this one."),
     citation: z.string().describe("A ready-made citation of the current version."),
@@ -617,6 +632,7 @@ openDataSchemas.add(versionRef, { id: "VersionRef" });
 openDataSchemas.add(normRef, { id: "NormRef" });
 openDataSchemas.add(normDetail, { id: "NormDetail" });
 openDataSchemas.add(normSponsor, { id: "NormSponsor" });
+openDataSchemas.add(uptakeRecord, { id: "UptakeRecord" });
 openDataSchemas.add(normStage, { id: "NormStage" });
 openDataSchemas.add(normDecision, { id: "NormDecision" });
 openDataSchemas.add(criterionResult, { id: "CriterionResult" });

@@ -5,7 +5,9 @@ import type { AppRouter } from "../root";
 import { type CategoryCode, categoryCodes, type NormStatus } from "../schemas/vocabulary";
 import { formatBibtex, formatCitation } from "./citation";
 import type { StageClock } from "../domain/stage-clock";
-import type { NormDetail, NormListItem, NormStage, NormVersion, PublicNormStatus } from "./schemas";
+import type { z } from "zod";
+import type { Uptake } from "../domain/uptake";
+import type { NormDetail, NormListItem, NormStage, NormVersion, PublicNormStatus, uptakeRecord } from "./schemas";
 import { normApiUrl, normPageUrl, organizationPageUrl, versionApiUrl, versionPageUrl } from "./urls";
 
 type NormsOutputs = inferRouterOutputs<AppRouter>["norms"];
@@ -128,6 +130,7 @@ export function serialiseNorm(norm: FullNorm): NormDetail {
       apiUrl: versionApiUrl(norm.slug, v.number),
     })),
     coauthors: norm.coauthors.map((c) => ({ name: c.displayName })),
+    uptake: norm.uptake.map(serialiseUptake),
     sponsors: norm.sponsors.map((s) => ({
       organization: {
         slug: s.organization.slug,
@@ -178,4 +181,9 @@ export function serialiseVersion(version: FullVersion, norm: FullNorm): NormVers
     citation: formatCitation(citable),
     bibtex: formatBibtex({ ...citable, slug: version.slug }),
   };
+}
+
+/** A record of uptake as the open data gives it (the forum norm's and the reference norm's alike). */
+export function serialiseUptake(u: Uptake): z.output<typeof uptakeRecord> {
+  return { document: u.document, forum: u.forum, forumId: u.forumId, paragraph: u.paragraph, takenUpOn: u.takenUpOn, url: u.url, parties: u.parties };
 }
