@@ -14,6 +14,7 @@ import {
   normPositionHistory,
   normPositions,
   norms,
+  observationActors,
   observationAssessments,
   observationOrganizations,
   observationReplies,
@@ -234,12 +235,17 @@ async function statementsSection(db: Db, organizationIds: string[], after: State
 }
 
 /**
- * Whether an observation names the actor: one of its organisations is named in it. Observations
- * are public once accepted.
+ * Whether an observation names the actor: one of its actors (codebook v1, observation_actors) is the
+ * state by its ISO code or one of the actor's forum organisations. observation_organizations, kept
+ * in step with the organisation actors, is read too, so an organisation named either way counts.
+ * Observations are public once accepted; the callers add that condition.
  */
-function namesActor(resolved: Pick<ResolvedActor, "organizations">): SQL {
+function namesActor(resolved: Pick<ResolvedActor, "organizations" | "state">): SQL {
   const organizationIds = idsOf(resolved.organizations.map((o) => o.id));
-  return sql`exists (select 1 from ${observationOrganizations} where ${observationOrganizations.observationId} = ${observations.id} and ${inArray(observationOrganizations.organizationId, organizationIds)})`;
+  const iso = resolved.state?.iso;
+  return sql`(exists (select 1 from ${observationActors} where ${observationActors.observationId} = ${observations.id} and (${inArray(observationActors.organizationId, organizationIds)}${
+    iso ? sql` or ${observationActors.country} = ${iso}` : sql``
+  })) or exists (select 1 from ${observationOrganizations} where ${observationOrganizations.observationId} = ${observations.id} and ${inArray(observationOrganizations.organizationId, organizationIds)}))`;
 }
 
 /** Accepted observations naming the actor, newest first, each with its replies and the norms it bears on. */
@@ -366,13 +372,19 @@ export async function stateCounts(db: Db) {
       .innerJoin(stocktakes, eq(stocktakes.id, stocktakeItems.stocktakeId))
       .where(and(stateOrgs, stocktakePublished(db)))
       .groupBy(organizations.country),
+    // An observation counts once for each state it names, by code or through a state organisation.
     db
-      .select({ country: organizations.country, n: sql<number>`count(distinct ${observations.id})::int` })
-      .from(observations)
-      .innerJoin(observationOrganizations, eq(observationOrganizations.observationId, observations.id))
-      .innerJoin(organizations, eq(organizations.id, observationOrganizations.organizationId))
-      .where(and(stateOrgs, eq(observations.status, "accepted")))
-      .groupBy(organizations.country),
+      .select({ country: sql<string | null>`named.country`, n: sql<number>`count(distinct named.observation_id)::int` })
+      .from(
+        sql`(select ${observationActors.observationId} as observation_id, coalesce(${observationActors.country}, ${organizations.country}) as country
+              from ${observationActors} left join ${organizations} on ${organizations.id} = ${observationActors.organizationId} and ${stateOrgs}
+             union
+            select ${observationOrganizations.observationId}, ${organizations.country}
+              from ${observationOrganizations} join ${organizations} on ${organizations.id} = ${observationOrganizations.organizationId} and ${stateOrgs}) as named`,
+      )
+      .innerJoin(observations, sql`${observations.id} = named.observation_id`)
+      .where(and(eq(observations.status, "accepted"), sql`named.country is not null`))
+      .groupBy(sql`named.country`),
   ]);
   const map = (rows: { country: string | null; n: number }[]) => new Map(rows.map((r) => [r.country ?? "", Number(r.n)]));
   return { positions: map(positions), statements: map(statements), observations: map(observed) };
