@@ -232,5 +232,9 @@ describe("comparing actors", () => {
     // The sealed norm has no public position of any of them, so it has no row.
     expect(result.norms.some((n) => n.slug === f.sealed.slug)).toBe(false);
     expect(result.years.find((y) => y.year === 2032)?.statements.map((s) => s.total)).toEqual([1, 0, 0]);
+    // A state beside its own ministry: both columns show the ministry's record.
+    const same = await f.visitor.actors.compare({ ids: ["state:KE", `org:${f.kenya.slug}`] });
+    expect(same.norms.find((n) => n.slug === f.open.slug)!.cells.map((c) => c.map((p) => p.stance))).toEqual([["abstain"], ["abstain"]]);
+    expect(same.years.find((y) => y.year === 2032)?.statements.map((s) => s.total)).toEqual([1, 1]);
   });
 });

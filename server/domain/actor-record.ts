@@ -401,9 +401,10 @@ export async function compareActors(db: Db, actor: Actor | null, input: z.output
   const actors = await Promise.all(ids.map((id) => resolveActorId(db, actor, id)));
   if (new Set(actors.map((a) => a.id)).size !== actors.length) throw badInput("Each actor can be compared only once.", { ids: "Choose different actors." });
 
-  const owner = new Map<string, number>();
-  actors.forEach((a, i) => a.organizations.forEach((o) => owner.set(o.id, i)));
-  const organizationIds = [...owner.keys()];
+  // An organisation may belong to two of them (a state and its own ministry compared), so each
+  // actor has its own set.
+  const owns = actors.map((a) => new Set(a.organizations.map((o) => o.id)));
+  const organizationIds = [...new Set(actors.flatMap((a) => a.organizations.map((o) => o.id)))];
   const after = input.after;
   const normRows = organizationIds.length
     ? await db
@@ -470,7 +471,7 @@ export async function compareActors(db: Db, actor: Actor | null, input: z.output
       // A cell per actor: its organisations' positions on the norm (a state has usually one).
       cells: actors.map((_, i) =>
         positionRows
-          .filter((p) => p.normId === n.id && owner.get(p.organizationId) === i)
+          .filter((p) => p.normId === n.id && owns[i]!.has(p.organizationId))
           .map(({ normId: _n, organizationId: _o, ...p }) => ({ ...p, current: p.version === n.currentVersion, counted: p.verificationStatus === "verified" })),
       ),
     })),
@@ -478,7 +479,7 @@ export async function compareActors(db: Db, actor: Actor | null, input: z.output
     years: years.map((year) => ({
       year,
       statements: actors.map((_, i) => {
-        const rows = statementRows.filter((r) => r.year === year && owner.get(r.organizationId) === i);
+        const rows = statementRows.filter((r) => r.year === year && owns[i]!.has(r.organizationId));
         const byStatus: Partial<Record<(typeof rows)[number]["status"], number>> = {};
         for (const r of rows) byStatus[r.status] = (byStatus[r.status] ?? 0) + Number(r.n);
         return { total: rows.reduce((s, r) => s + Number(r.n), 0), byStatus };

@@ -114,7 +114,7 @@ export async function actorRecordSections({
                     <p className="text-base text-muted">
                       {p.current ? t("onVersion", { version: p.version }) : t("earlierVersion", { version: p.version, current: p.norm.currentVersion })}{" "}
                       {t.rich("recordedOn", { date: () => date(p.recordedAt) })}
-                      {record.actor.organizations.length > 1 || record.actor.state ? <> {t("byOrganization", { organization: p.organization.name })}</> : null}
+                      {record.actor.organizations.length > 1 ? <> {t("byOrganization", { organization: p.organization.name })}</> : null}
                     </p>
                     {!p.counted ? <p className="text-base font-semibold">{t("notCounted", { organization: p.organization.name })}</p> : null}
                     {p.history.length > 1 ? (
@@ -165,7 +165,7 @@ export async function actorRecordSections({
                       <Badge>{ts(s.status)}</Badge>
                     </p>
                     {s.text ? <p className="mb-1 max-w-2xl whitespace-pre-line break-words">{s.text}</p> : null}
-                    {record.actor.state ? <p className="text-base text-muted">{t("byOrganization", { organization: s.organization.name })}</p> : null}
+                    {record.actor.organizations.length > 1 ? <p className="text-base text-muted">{t("byOrganization", { organization: s.organization.name })}</p> : null}
                   </li>
                 ))}
               </ul>
