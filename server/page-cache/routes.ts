@@ -7,7 +7,7 @@ import type { IncomingHttpHeaders } from "node:http";
  * Public pages and the open-data API, as path prefixes. Pages for signed-in people and staff, the
  * tRPC and auth APIs and sign-in are not here.
  */
-const PUBLIC_PREFIXES = ["/api/v1", "/norms", "/search", "/compare", "/reference", "/forums", "/organizations", "/stocktakes", "/about", "/open-data", "/house-rules", "/moderation-log", "/privacy", "/security"];
+const PUBLIC_PREFIXES = ["/api/v1", "/norms", "/search", "/compare", "/reference", "/forums", "/organizations", "/states", "/stocktakes", "/about", "/open-data", "/house-rules", "/moderation-log", "/privacy", "/security"];
 
 /**
  * Never kept: pages under those prefixes that are personal or forms for signed-in people, and the
