@@ -1,6 +1,7 @@
 // Demo stock-takes: last year's report published (with a correction), and this year's cycle open
 // with statements and observations in every review state, so a newcomer sees the whole cycle and
 // the year-over-year comparison at once.
+import { slugify as slug } from "~/server/domain/slug";
 import type { Assessment, ImplementationStatus } from "~/server/schemas/vocabulary";
 
 export const demoReferenceItems = ["ungge-f", "ungge-g", "ungge-h", "ungge-k", "usg-1", "coc-3", "msft-2"];
@@ -36,18 +37,22 @@ export const previousYear = {
   closesOn: "-11-30",
   // Items the previous year covered: the norm "No peacetime attacks…" was not yet in endorsement.
   norms: [CERTS, DISCLOSURE, CONTACTS],
+  // Figures are cited by placeholder (server/domain/narrative-figures.ts), resolved from the
+  // report's own figures when it is built, so the text cannot contradict them (issue 19).
   narrative: {
     summary:
-      "This first stock-take covers the norms then in endorsement or concluded and seven reference norms. Organisations from every stakeholder type filed statements; most reported partial implementation. Two behaviour observations were accepted after review.",
+      "This first stock-take covers {{items:forum}} forum norms then in endorsement or concluded and {{items:reference}} reference norms. {{organizations:filed}} organisations filed {{statements:count}} implementation statements: {{statements:implemented}} reported a norm implemented and {{statements:partially}} reported it partially implemented. {{observations:accepted}} behaviour observations were accepted after review.",
     categories: {
-      I: "No forum norm in category I was in endorsement this year.",
-      II: "Support for protecting emergency response teams was broad across stakeholder types. One accepted observation concerned a disruption of a response team's network.",
-      III: "Statements on securing systems within a territory described national strategies in preparation.",
-      IV: "Most states reported a national point of contact; cooperation procedures vary.",
+      I: "No covered forum norm is placed in category I alone. National points of contact, reviewed under category IV, also bears on this category.",
+      II: "No covered forum norm is placed in category II this year.",
+      III: `Coordinated disclosure of ICT vulnerabilities had support of {{support:${slug(DISCLOSURE)}}} from {{positions:${slug(DISCLOSURE)}}} counted positions.`,
+      IV: `Protecting the work of emergency response teams had support of {{support:${slug(CERTS)}}} from {{positions:${slug(CERTS)}}} counted positions; implementation statements filed on it: {{statements:${slug(CERTS)}}}. Accepted observations assessed inconsistent with it: {{inconsistent:${slug(CERTS)}}}, the disruption of a national response team's network. Implementation statements filed on national points of contact: {{statements:${slug(CONTACTS)}}}.`,
       V: "Protecting emergency response teams also bears on restraint in developing and using cyber capabilities; no statement addressed that side of it this year.",
     },
   },
-  erratum: "Corrected the number of statements filed for coordinated vulnerability disclosure in the summary of category III.",
+  // Revision 2 adds what revision 1 left out.
+  erratum: "Added the number of implementation statements filed on coordinated vulnerability disclosure to category III.",
+  erratumCategoryIII: ` Implementation statements filed on it: {{statements:${slug(DISCLOSURE)}}}.`,
   statements: [
     { item: CERTS, organization: "ministry-of-foreign-affairs-of-kenya", status: "partially", text: "A national CERT operates; its legal protection is in preparation." },
     { item: CERTS, organization: "open-networks-ltd", status: "implemented", text: "Our incident team works with national CERTs under published procedures." },

@@ -17,6 +17,7 @@ import { seedDemoSponsors } from "./demo-sponsors";
 import { seedDemoSealed } from "./demo-sealed";
 import { seedDemoCountersignature } from "./demo-countersign";
 import { seedDemoNotifications } from "./demo-notifications";
+import { correctDemoNarratives } from "./demo-corrections";
 import { refreshMeasures } from "~/server/domain/positions";
 import { slugify } from "~/server/domain/slug";
 import { stageRules } from "~/server/domain/process";
@@ -559,7 +560,7 @@ async function seedDemoStocktakes(tx: Tx, people: Record<DemoObservation["report
       revision: 2,
       publishedAt: new Date(`${thisYear}-01-12T10:00:00Z`),
       erratum: previousYear.erratum,
-      narrative: { ...previousYear.narrative, categories: { ...previousYear.narrative.categories, III: `${previousYear.narrative.categories.III} One statement concerned coordinated vulnerability disclosure.` } },
+      narrative: { ...previousYear.narrative, categories: { ...previousYear.narrative.categories, III: `${previousYear.narrative.categories.III}${previousYear.erratumCategoryIII}` } },
     },
   ];
   for (const r of revisions) {
@@ -594,5 +595,8 @@ type RegionName = Parameters<typeof createOrganization>[1]["region"] & string;
 
 export async function seed(db: Db, options: { demo: boolean }) {
   await seedReference(db);
-  if (options.demo) await seedDemo(db);
+  if (options.demo) {
+    await seedDemo(db);
+    await correctDemoNarratives(db, demoAccounts.secretariat);
+  }
 }

@@ -23,7 +23,9 @@ test("a stock-take from opening to a published, verifiable report", async ({ bro
   test.slow();
   const observationTitle = `Response team's network disrupted ${unique("o")}`;
   const reply = "The ministry restored the team's network within a day and has opened an inquiry.";
-  const summary = "Statements came from every region; one observation about a response team was accepted and answered.";
+  // The summary cites figures by placeholder; the report shows them resolved from its own figures.
+  const summary = "{{organizations:filed}} organisations filed {{statements:count}} statements; one observation about a response team was accepted and answered.";
+  const resolved = /^\d+ organisations filed \d+ statements; one observation about a response team was accepted and answered\.$/;
 
   // The secretariat opens the next free year, covering by default every norm in endorsement or concluded.
   const secretariat = await newPage(browser, "secretariat@demo.normsforum.example");
@@ -100,11 +102,15 @@ test("a stock-take from opening to a published, verifiable report", async ({ bro
 
   // The secretariat writes the summary, previews and publishes.
   await open(secretariat, `/secretariat/stocktakes/${year}`);
+  // A placeholder naming no figure is refused on the field.
+  await secretariat.getByLabel("Executive summary").fill("{{statments:count}} organisations filed.");
+  await secretariat.getByRole("button", { name: "Save the draft" }).click();
+  await expect(secretariat.getByText(/"\{\{statments:count\}\}" is not a figure the report has/).first()).toBeVisible();
   await secretariat.getByLabel("Executive summary").fill(summary);
   await secretariat.getByRole("button", { name: "Save the draft" }).click();
   await expect(secretariat.getByText("Draft saved.").first()).toBeVisible();
   await secretariat.getByRole("link", { name: "Preview the report" }).click();
-  await expect(secretariat.getByText(summary).first()).toBeVisible();
+  await expect(secretariat.getByText(resolved).first()).toBeVisible();
   await open(secretariat, `/secretariat/stocktakes/${year}`);
   await secretariat.getByRole("button", { name: "Publish the report" }).click();
   await expect(secretariat.getByText("Published: revision 1.").first()).toBeVisible({ timeout: 60_000 });
@@ -113,7 +119,7 @@ test("a stock-take from opening to a published, verifiable report", async ({ bro
   const visitor = await newPage(browser);
   await open(visitor, `/stocktakes/${year}`);
   await expect(visitor.getByRole("heading", { level: 1, name: `Stock-take report ${year}` })).toBeVisible();
-  await expect(visitor.getByText(summary).first()).toBeVisible();
+  await expect(visitor.getByText(resolved).first()).toBeVisible();
   await expect(visitor.getByText(observationTitle).first()).toBeVisible();
   await expect(visitor.getByText(reply).first()).toBeVisible();
   const shown = (await visitor.getByTestId("report-sha256").innerText()).replace(/\s+/g, "");
@@ -126,6 +132,15 @@ test("a stock-take from opening to a published, verifiable report", async ({ bro
 
   const json = await downloaded(visitor, "Download the JSON snapshot");
   expect(createHash("sha256").update(json.bytes).digest("hex")).toBe(shown);
-  const snapshot = JSON.parse(json.bytes.toString("utf8")) as { year: number; revision: number; narrative: { summary: string } };
-  expect(snapshot).toMatchObject({ year, revision: 1, narrative: { summary } });
+  const snapshot = JSON.parse(json.bytes.toString("utf8")) as {
+    year: number;
+    revision: number;
+    narrative: { summary: string };
+    narrativeSource: { summary: string };
+    totals: { organizationsFiled: number; statements: number };
+  };
+  expect(snapshot).toMatchObject({ year, revision: 1, narrativeSource: { summary } });
+  expect(snapshot.narrative.summary).toBe(
+    `${snapshot.totals.organizationsFiled} organisations filed ${snapshot.totals.statements} statements; one observation about a response team was accepted and answered.`,
+  );
 });
