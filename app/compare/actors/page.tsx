@@ -84,6 +84,15 @@ export default async function CompareActorsPage({ searchParams }: { searchParams
     <>
       <PageHeader caption={t("caption")} title={t("title")} description={t("description")} />
 
+      {/* Above the chooser, where it is seen first, as an error summary is. */}
+      {error ? (
+        <Alert variant="destructive" role="alert" className="mb-10" data-testid="compare-error">
+          <AlertTitle>{t("errorTitle")}</AlertTitle>
+          <AlertDescription>{error}</AlertDescription>
+        </Alert>
+      ) : null}
+
+
       <section aria-labelledby="picker-heading" className="mb-10">
         <h2 id="picker-heading" className="mb-2 text-xl font-bold sm:text-2xl">
           {t("pickerTitle")}
@@ -130,13 +139,6 @@ export default async function CompareActorsPage({ searchParams }: { searchParams
         </form>
         <p className="mt-6 max-w-[42rem] text-base text-muted">{t("idsHelp")}</p>
       </section>
-
-      {error ? (
-        <Alert variant="destructive" role="alert" className="mb-10" data-testid="compare-error">
-          <AlertTitle>{t("errorTitle")}</AlertTitle>
-          <AlertDescription>{error}</AlertDescription>
-        </Alert>
-      ) : null}
 
       {!comparison && !error ? (
         <p className="mb-10 text-lg" role="status">
