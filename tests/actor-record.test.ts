@@ -212,6 +212,60 @@ describe("observations naming a state", () => {
   });
 });
 
+describe("a long record", () => {
+  /** Counts the statements `run` sends through the database's session (drizzle's query logger), as tests/query-counts.test.ts. */
+  async function statements(run: () => Promise<unknown>) {
+    const session = (db as unknown as { session: { logger: { logQuery: (sql: string, params: unknown[]) => void } } }).session;
+    const original = session.logger;
+    let n = 0;
+    session.logger = { logQuery: () => void n++ };
+    try {
+      await run();
+    } finally {
+      session.logger = original;
+    }
+    return n;
+  }
+
+  it("is read 50 entries at a time with a keyset link, in the same number of statements however long it is", async () => {
+    const small = await createUser(db);
+    const large = await createUser(db);
+    const fiji = await createOrganization(db, { name: "Ministry of Foreign Affairs of Fiji", createdById: small.id, status: "verified", stakeholderType: "state", region: "asia_pacific", country: "FJ" });
+    const norway = await createOrganization(db, { name: "Ministry of Foreign Affairs of Norway", createdById: large.id, status: "verified", stakeholderType: "state", region: "weog", country: "NO" });
+    const smallRep = await callerAs(db, small);
+    const largeRep = await callerAs(db, large);
+    const first = await submitted(smallRep, "A norm with one state's position");
+    await smallRep.positions.record({ normId: first.id, organizationId: fiji.id, stance: "endorse" });
+    for (let i = 0; i < 53; i++) {
+      const norm = await submitted(largeRep, `Long record norm number ${i}`);
+      await largeRep.positions.record({ normId: norm.id, organizationId: norway.id, stance: i % 2 ? "endorse" : "abstain" });
+    }
+    const page1 = await f.visitor.actors.record({ id: "state:NO" });
+    expect(page1.positions.total).toBe(53);
+    expect(page1.positions.items).toHaveLength(50);
+    expect(page1.positions.next).toEqual(expect.any(String));
+    const page2 = await f.visitor.actors.record({ id: "state:NO", positionsAfter: page1.positions.next! });
+    expect(page2.positions.items).toHaveLength(3);
+    expect(page2.positions.next).toBeNull();
+    expect(new Set([...page1.positions.items, ...page2.positions.items].map((p) => p.norm.slug)).size).toBe(53);
+    expect(page2.paged).toEqual({ positions: true, statements: false, observations: false });
+    // A link that does not decode is bad input, never a 500.
+    expect((await failure(f.visitor.actors.record({ id: "state:NO", positionsAfter: "bm90IGEgY3Vyc29y" }))).code).toBe("BAD_REQUEST");
+
+    const fewer = await statements(() => f.visitor.actors.record({ id: "state:FJ" }));
+    const more = await statements(() => f.visitor.actors.record({ id: "state:NO" }));
+    expect(more).toBe(fewer);
+    const compareFew = await statements(() => f.visitor.actors.compare({ ids: ["state:FJ", "state:TV"] }));
+    const compareMany = await statements(() => f.visitor.actors.compare({ ids: ["state:NO", "state:FJ"] }));
+    expect(compareMany).toBe(compareFew);
+    const compared = await f.visitor.actors.compare({ ids: ["state:NO", "state:FJ"] });
+    expect(compared.norms).toHaveLength(50);
+    const rest = await f.visitor.actors.compare({ ids: ["state:NO", "state:FJ"], after: compared.next! });
+    expect(rest.norms).toHaveLength(4);
+    expect(rest.next).toBeNull();
+  });
+});
+
 describe("comparing actors", () => {
   it("takes two or three actors, and refuses one or four with a plain message", async () => {
     const one = await failure(f.visitor.actors.compare({ ids: ["state:KE"] }));
