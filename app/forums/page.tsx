@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "~/app/_components/ui/badge";
 import { Button } from "~/app/_components/ui/button";
 import { Field, fieldAria } from "~/app/_components/ui/field";
@@ -21,9 +21,11 @@ export default async function ForumsPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const kind = one(params.kind)?.trim().slice(0, 50) || undefined;
   const party = one(params.party)?.trim().slice(0, 200) || undefined;
-  const [t, tr, result] = await Promise.all([
+  const [t, tr, tadd, format, result] = await Promise.all([
     getTranslations("reference.forums"),
     getTranslations("reference"),
+    getTranslations("library.added"),
+    getFormatter(),
     load(() => api.references.forums({ kind, party })),
   ]);
   const filtered = Boolean(kind || party);
@@ -89,6 +91,7 @@ export default async function ForumsPage({ searchParams }: { searchParams: Promi
                         <p className="mt-2 flex flex-wrap gap-2">
                           <Badge variant="info">{forumKindLabel(tr, f.kind)}</Badge>
                           <Badge>{t("normType", { type: normTypeLabel(tr, f.normType) })}</Badge>
+                          {f.source === "added" ? <Badge variant="warning">{tadd("badge")}</Badge> : null}
                         </p>
                         <p className="mt-3 max-w-[42rem] text-pretty">{f.summary}</p>
                         <dl className="mt-3 space-y-1 text-base text-muted">
@@ -102,6 +105,16 @@ export default async function ForumsPage({ searchParams }: { searchParams: Promi
                             <div>
                               <dt className="inline font-semibold">{t("reference")}: </dt>
                               <dd className="inline break-words">{f.reference}</dd>
+                            </div>
+                          ) : null}
+                          {f.source === "added" && f.addedAt ? (
+                            <div>
+                              {tadd("forumAddedOn", { date: format.dateTime(f.addedAt, { dateStyle: "long", timeZone: "UTC" }) })}{" "}
+                              {f.url ? (
+                                <a href={f.url} rel="noreferrer">
+                                  {tadd("addedLink")}
+                                </a>
+                              ) : null}
                             </div>
                           ) : null}
                         </dl>

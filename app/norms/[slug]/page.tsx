@@ -31,6 +31,9 @@ import { SponsorsSection, type SponsorsViewer } from "./_components/sponsors-sec
 import { Timeline } from "./_components/timeline";
 import { FeedLink, feedAlternates } from "~/app/_components/feed-link";
 import { feedPaths } from "~/server/open-data/feeds";
+import { UptakeTimeline } from "~/app/reference/_components/uptake-timeline";
+import { getGlossaryMatcher } from "~/app/glossary/_components/matcher";
+import { can } from "~/server/policy";
 
 type Params = Promise<{ slug: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -50,12 +53,14 @@ export default async function NormPage({ params, searchParams }: { params: Param
   // A merged duplicate sends readers to the surviving norm; `?record=1` keeps its own record reachable.
   if (norm.mergedInto && query.record !== "1") permanentRedirect(`/norms/${norm.mergedInto.slug}`);
 
-  const [t, tv, tc, ta, tsp, format] = await Promise.all([
+  const [t, tv, tc, ta, tsp, tu, glossary, format] = await Promise.all([
     getTranslations("norms.page"),
     getTranslations("vocabulary"),
     getTranslations("norms.criteria"),
     getTranslations("amendments.section"),
     getTranslations("sponsors.section"),
+    getTranslations("library.uptake"),
+    getGlossaryMatcher(),
     getFormatter(),
   ]);
   // Positions cannot exist on a norm never submitted, so it has no positions section.
@@ -92,6 +97,7 @@ export default async function NormPage({ params, searchParams }: { params: Param
     { href: "#text-heading", label: t("contentsText") },
     ...(norm.rationale ? [{ href: "#rationale-heading", label: t("rationale") }] : []),
     { href: "#builds-heading", label: t("buildsOn") },
+    ...(norm.isPublic ? [{ href: "#uptake-heading", label: tu("title") }] : []),
     ...(norm.isPublic ? [{ href: "#sponsors-heading", label: tsp("title") }] : []),
     ...(norm.mergedFrom.length ? [{ href: "#merged-from-heading", label: t("mergedFrom") }] : []),
     { href: "#versions-heading", label: t("versions") },
@@ -246,6 +252,7 @@ export default async function NormPage({ params, searchParams }: { params: Param
               labelledBy="text-heading"
               comments={clauseCounts ? { slug: norm.slug, version: norm.currentVersion, byClause: clauseCounts.byClause } : undefined}
               amendments={amendments ? { slug: norm.slug, data: amendments } : undefined}
+              glossary={glossary}
             />
           </section>
 
@@ -282,6 +289,19 @@ export default async function NormPage({ params, searchParams }: { params: Param
               <p>{t("buildsOnNone")}</p>
             )}
           </section>
+
+          {norm.isPublic ? (
+            <section aria-labelledby="uptake-heading" className="mb-10">
+              <h2 id="uptake-heading" className="mb-2 text-xl font-bold sm:text-2xl">
+                {tu("title")}
+              </h2>
+              <UptakeTimeline
+                uptake={norm.uptake}
+                headingId="uptake-heading"
+                manage={can("uptake.record", actor) ? { target: { normId: norm.id }, back: `/norms/${norm.slug}` } : null}
+              />
+            </section>
+          ) : null}
 
           {norm.isPublic ? (
             <SponsorsSection slug={norm.slug} normId={norm.id} sponsors={norm.sponsors} open={sponsorable(norm.status)} viewer={sponsorsViewer} />

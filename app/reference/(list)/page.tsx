@@ -60,6 +60,14 @@ export default async function ReferencePage({ searchParams }: { searchParams: Pr
     load(() => api.references.matrix()),
   ]);
   const view = applyFilters(matrix, params);
+  const tadd = await getTranslations("library.added");
+  const added = matrix.documents.filter((d) => d.source === "added");
+  const addedBadge = (d: Document) =>
+    d.source === "added" ? (
+      <Badge variant="warning" className="text-sm sm:text-sm">
+        {tadd("badge")}
+      </Badge>
+    ) : null;
   const shortName = (d: Document) => documentShortName(tr, d);
   const percent = (value: number) => format.number(value, { style: "percent", maximumFractionDigits: 0 });
   const documentFacts = (d: Document) =>
@@ -116,7 +124,7 @@ export default async function ReferencePage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader caption={t("caption")} title={t("title")} description={t("lead")}>
-        <Link href="/forums">{t("forumsLink")}</Link>
+        <Link href="/forums">{t("forumsLink")}</Link> · <Link href="/glossary">{t("glossaryLink")}</Link>
       </PageHeader>
 
       <section aria-labelledby="filters-heading" className="mb-10 bg-surface p-4 sm:p-5">
@@ -179,7 +187,9 @@ export default async function ReferencePage({ searchParams }: { searchParams: Pr
                         {shortName(d)}
                       </abbr>
                     </h4>
-                    <p className="mb-2 text-base text-muted">{documentFacts(d)}</p>
+                    <p className="mb-2 text-base text-muted">
+                      {documentFacts(d)} {addedBadge(d)}
+                    </p>
                     {normList(norms, d)}
                   </div>
                 );
@@ -207,6 +217,7 @@ export default async function ReferencePage({ searchParams }: { searchParams: Pr
                       {tr(`documentStatus.${d.status}`)}
                     </Badge>
                     <Badge className="text-sm sm:text-sm">{tr(`authorKind.${d.authorKind}`)}</Badge>
+                    {addedBadge(d)}
                   </span>
                 </TableHead>
               ))}
@@ -234,6 +245,33 @@ export default async function ReferencePage({ searchParams }: { searchParams: Pr
           </TableBody>
         </Table>
       </section>
+
+      {added.length > 0 ? (
+        <section aria-labelledby="added-heading" className="mt-10 max-w-3xl">
+          <h2 id="added-heading" className="mb-2 text-xl font-bold sm:text-2xl">
+            {t("addedTitle")}
+          </h2>
+          <p className="mb-4 text-muted">{t("addedLead")}</p>
+          <ul className="border-t border-border">
+            {added.map((d) => (
+              <li key={d.key} className="border-b border-border py-3" data-testid={`added-${d.key}`}>
+                <p className="font-bold">{d.title}</p>
+                <p className="text-base text-muted">
+                  {d.addedAt ? tadd("addedOn", { date: format.dateTime(d.addedAt, { dateStyle: "long", timeZone: "UTC" }), reference: d.reference }) : d.reference}
+                  {d.url ? (
+                    <>
+                      {" "}
+                      <a href={d.url} rel="noreferrer">
+                        ({tadd("addedLink")})
+                      </a>
+                    </>
+                  ) : null}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

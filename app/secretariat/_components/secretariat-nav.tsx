@@ -4,7 +4,7 @@ import { cn } from "~/app/_components/ui/cn";
 import { getActor } from "~/server/context";
 import { can } from "~/server/policy";
 
-export type SecretariatPage = "overview" | "verification" | "organizations" | "users" | "appeals" | "moderation" | "stocktakes" | "audit" | "decisions" | "process" | "governance";
+export type SecretariatPage = "overview" | "verification" | "organizations" | "users" | "appeals" | "moderation" | "stocktakes" | "audit" | "decisions" | "process" | "governance" | "library";
 
 /** The secretariat's own navigation, shared by its pages and the admin pages. */
 export async function SecretariatNav({ current }: { current: SecretariatPage }) {
@@ -26,6 +26,7 @@ export async function SecretariatNav({ current }: { current: SecretariatPage }) 
     ...(can("audit.list", actor) ? [{ key: "audit" as const, href: "/admin/audit", label: t("audit") }] : []),
     ...(can("process.changeRule", actor) ? [{ key: "process" as const, href: "/admin/process", label: t("process") }] : []),
     ...(can("governance.publish", actor) ? [{ key: "governance" as const, href: "/admin/governance", label: t("governance") }] : []),
+    ...(can("library.addDocument", actor) ? [{ key: "library" as const, href: "/admin/library", label: t("library") }] : []),
   ];
   return (
     <nav aria-label={t("label")} className="mb-8 border-b border-border">

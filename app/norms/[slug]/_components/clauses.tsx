@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Markdown } from "~/app/_components/markdown";
+import { GlossaryMarkdown } from "~/app/glossary/_components/glossary-text";
+import type { GlossaryMatcher } from "~/server/glossary/link";
 import { type AmendmentsData, ClauseAmendments } from "./amendments-section";
 
 /** How many visible comments each clause of the version shown has, to link to them in the discussion. */
@@ -17,6 +19,7 @@ export function Clauses({
   labelledBy,
   comments,
   amendments,
+  glossary,
 }: {
   clauses: readonly string[];
   language: string;
@@ -24,6 +27,8 @@ export function Clauses({
   comments?: ClauseComments;
   /** The current text's amendments: each clause shows its open ones, and a link to propose one while that is possible. */
   amendments?: { slug: string; data: AmendmentsData };
+  /** The glossary: the first use of each term in a clause links to its entry. */
+  glossary?: GlossaryMatcher;
 }) {
   return (
     <ol
@@ -33,7 +38,7 @@ export function Clauses({
     >
       {clauses.map((clause, i) => (
         <li key={i} id={`clause-${i + 1}`} className="mb-5 scroll-mt-4 ps-2">
-          <Markdown>{clause}</Markdown>
+          {glossary && !glossary.empty ? <GlossaryMarkdown matcher={glossary}>{clause}</GlossaryMarkdown> : <Markdown>{clause}</Markdown>}
           {comments?.byClause[i + 1] ? <CommentsLink comments={comments} clause={i + 1} count={comments.byClause[i + 1]!} /> : null}
           {amendments ? <ClauseAmendments slug={amendments.slug} clause={i + 1} amendments={amendments.data.amendments} open={amendments.data.open} /> : null}
         </li>

@@ -12,6 +12,9 @@ import { getActor } from "~/server/context";
 import { can } from "~/server/policy";
 import { documentShortName, proposalSupportLabel } from "../../_components/labels";
 import { CorrectionForm } from "./_components/islands";
+import { UptakeTimeline } from "../../_components/uptake-timeline";
+import { GlossaryText } from "~/app/glossary/_components/glossary-text";
+import { getGlossaryMatcher } from "~/app/glossary/_components/matcher";
 
 type Params = Promise<{ id: string }>;
 
@@ -32,13 +35,16 @@ function parseDate(value: string) {
 
 export default async function ReferenceNormPage({ params }: { params: Params }) {
   const { id } = await params;
-  const [norm, history, actor, t, tr, tc, format] = await Promise.all([
+  const [norm, history, actor, t, tr, tc, tu, tadd, glossary, format] = await Promise.all([
     getReferenceNorm(id),
     load(() => api.references.history({ id })),
     getActor(),
     getTranslations("reference.norm"),
     getTranslations("reference"),
     getTranslations("reference.corrections"),
+    getTranslations("library.uptake"),
+    getTranslations("library.added"),
+    getGlossaryMatcher(),
     getFormatter(),
   ]);
   // Only administrators may correct the reference library; they see the form with every category.
@@ -67,9 +73,16 @@ export default async function ReferenceNormPage({ params }: { params: Params }) 
           {t("textTitle")}
         </h2>
         <blockquote className="border-s-4 border-primary ps-5 text-lg text-pretty sm:text-xl">
-          <p>{norm.text}</p>
+          <p>
+            <GlossaryText text={norm.text} matcher={glossary} />
+          </p>
         </blockquote>
         <p className="mt-3 text-muted">{t("source", { document: documentShortName(tr, document) })}</p>
+        <p className="mt-1 text-base text-muted" data-testid="document-origin">
+          {document.source === "added" && document.addedAt
+            ? tadd("addedOn", { date: format.dateTime(document.addedAt, { dateStyle: "long", timeZone: "UTC" }), reference: document.reference })
+            : tadd("paper")}
+        </p>
       </section>
 
       <section aria-labelledby="categories-heading" className="mb-10">
@@ -103,6 +116,17 @@ export default async function ReferenceNormPage({ params }: { params: Params }) 
           ))}
         </section>
       ) : null}
+
+      <section aria-labelledby="uptake-heading" className="mb-10">
+        <h2 id="uptake-heading" className="mb-2 text-xl font-bold sm:text-2xl">
+          {tu("title")}
+        </h2>
+        <UptakeTimeline
+          uptake={norm.uptake}
+          headingId="uptake-heading"
+          manage={can("uptake.record", actor) ? { target: { referenceNormId: norm.id }, back: `/reference/norms/${encodeURIComponent(norm.id)}` } : null}
+        />
+      </section>
 
       <section aria-labelledby="cited-heading" className="mb-10">
         <h2 id="cited-heading" className="mb-4 text-xl font-bold sm:text-2xl">

@@ -1,0 +1,87 @@
+// The first use of each glossary term in a clause, linked to its entry (/glossary#slug). Computed
+// when the page renders by the matcher (server/glossary/link.ts), never stored in the text; the
+// links are React elements, never HTML strings.
+import type { Element, ElementContent, Root, RootContent } from "hast";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import ReactMarkdown, { type Components } from "react-markdown";
+import { limitMarkdown } from "~/app/_components/markdown-limits";
+import { safeUrl } from "~/app/_components/markdown";
+import type { GlossaryMatcher } from "~/server/glossary/link";
+
+const GLOSSARY_LINK = "glossary-link";
+
+/** A plain text (a reference norm's clause) with its first uses of glossary terms linked. */
+export function GlossaryText({ text, matcher }: { text: string; matcher: GlossaryMatcher }) {
+  return (
+    <>
+      {matcher.link(text).map((s, i): ReactNode =>
+        s.slug ? (
+          <Link key={i} href={`/glossary#${s.slug}`} className={GLOSSARY_LINK}>
+            {s.text}
+          </Link>
+        ) : (
+          s.text
+        ),
+      )}
+    </>
+  );
+}
+
+// Text inside these is left alone: a link cannot hold another, and code is not prose.
+const SKIP = new Set(["a", "code", "pre"]);
+
+function linkTerms(node: Root | Element, matcher: GlossaryMatcher, used: Set<string>) {
+  const children: (RootContent | ElementContent)[] = [];
+  for (const child of node.children) {
+    if (child.type === "text") {
+      for (const s of matcher.link(child.value, used)) {
+        children.push(
+          s.slug
+            ? { type: "element", tagName: "a", properties: { href: `/glossary#${s.slug}`, dataGlossary: "true" }, children: [{ type: "text", value: s.text }] }
+            : { type: "text", value: s.text },
+        );
+      }
+    } else {
+      if (child.type === "element" && !SKIP.has(child.tagName)) linkTerms(child, matcher, used);
+      children.push(child);
+    }
+  }
+  node.children = children as typeof node.children;
+}
+
+/** A rehype step: one clause's first uses of terms become links (one `used` set per clause). */
+const rehypeGlossary = (options: { matcher: GlossaryMatcher }) => (tree: Root) => linkTerms(tree, options.matcher, new Set());
+
+const components: Components = {
+  a: ({ href, children, node }) =>
+    node?.properties?.dataGlossary && href?.startsWith("/glossary#") ? (
+      <Link href={href} className={GLOSSARY_LINK}>
+        {children}
+      </Link>
+    ) : href && safeUrl(href) ? (
+      <a href={href} rel="nofollow ugc noopener" target="_blank">
+        {children}
+      </a>
+    ) : (
+      <span>{children}</span>
+    ),
+  img: ({ alt }) => <span>{alt}</span>,
+  h1: ({ children }) => <p className="font-bold">{children}</p>,
+  h2: ({ children }) => <p className="font-bold">{children}</p>,
+  h3: ({ children }) => <p className="font-bold">{children}</p>,
+};
+
+// The glossary's own links are internal; every other address keeps the Markdown rule (http(s), mailto).
+const urlTransform = (url: string) => (url.startsWith("/glossary#") ? url : safeUrl(url));
+
+/** A Markdown clause (a forum norm's) with its first uses of glossary terms linked. */
+export function GlossaryMarkdown({ children, matcher }: { children: string; matcher: GlossaryMatcher }) {
+  return (
+    <div className="prose-forum">
+      <ReactMarkdown urlTransform={urlTransform} components={components} rehypePlugins={[[rehypeGlossary, { matcher }]]}>
+        {limitMarkdown(children)}
+      </ReactMarkdown>
+    </div>
+  );
+}
