@@ -266,6 +266,9 @@ export const policy = {
   "stocktake.logObservation": { who: "participant" },
   "stocktake.reviewObservation": { who: "secretariat" },
   "stocktake.reply": { who: "participant", scope: "representative" },
+  "stocktake.requestCorrection": { who: "active" },
+  "stocktake.answerCorrection": { who: "secretariat" },
+  "stocktake.corrections": { who: "anyone" },
   // An organisation's statements and replies with who entered and countersigned them (its page).
   "stocktake.forOrganization": { who: "anyone" },
 

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "~/db/connect";
 import { addMember, createOrganization, createUser } from "~/db/factories";
-import { governanceRevisions, normUptakes, referenceDocuments, notificationEvents, notifications, organizationDomains, organizationEntries, organizations, representativeNominations, suspensionAppeals, suspensions, userEmails, users } from "~/db/schema";
+import { governanceRevisions, normUptakes, referenceDocuments, notificationEvents, notifications, observationCorrections, organizationDomains, organizationEntries, organizations, representativeNominations, suspensionAppeals, suspensions, userEmails, users } from "~/db/schema";
 import { issueToken } from "~/server/domain/tokens";
 import { policy } from "~/server/policy";
 import { appRouter } from "~/server/root";
@@ -14,6 +14,7 @@ import { mergeStatement, overriding } from "./support/moves";
 import { signUnsubscribe } from "~/server/notifications/unsubscribe-token";
 import { createTestDatabase } from "./support/db";
 import { type MailSink, startMailSink } from "./support/mail-sink";
+import { acceptDirectly, actorsFor, coded, sourcesFor } from "./support/observations";
 
 const actors = ["visitor", "member", "representative", "otherRepresentative", "secretariat", "admin", "suspended"] as const;
 type ActorName = (typeof actors)[number];
@@ -146,22 +147,23 @@ async function arrange(db: Db) {
     title: "An observed incident",
     description: "A response team's network was disrupted for two days.",
     occurredOn: today(-1),
-    organizationIds: [organization.id],
-    outsideActors: [],
+    actors: actorsFor([organization.id], []),
+    ...coded,
     assessments: [{ itemId: openItems[0]!.id, assessment: "inconsistent" }],
-    sources: ["https://example.org/report"],
+    sources: sourcesFor("https://example.org/report"),
   });
   const acceptedObservation = await asMember.stocktakes.logObservation({
     year: 2031,
     title: "Another observed incident",
     description: "A response team was asked to share data beyond its mandate.",
     occurredOn: today(-2),
-    organizationIds: [organization.id],
-    outsideActors: [],
+    actors: actorsFor([organization.id], []),
+    ...coded,
     assessments: [{ itemId: openItems[0]!.id, assessment: "inconsistent" }],
-    sources: ["https://example.org/report-2"],
+    sources: sourcesFor("https://example.org/report-2"),
   });
-  await asSecretariat.stocktakes.reviewObservation({ observationId: acceptedObservation.id, decision: "accept" });
+  await acceptDirectly(db, acceptedObservation.id);
+  await db.insert(observationCorrections).values({ id: "00000000-0000-4000-8000-0000000000c1", observationId: acceptedObservation.id, requesterId: member.id, text: "The date given for this observation is a day early." });
   // Staff log no observations (the neutrality rule): the secretariat member logged this one as a
   // member, before joining the staff, so another member of the secretariat reviews it.
   await db.update(users).set({ role: "member" }).where(eq(users.id, secretariat.id));
@@ -170,10 +172,10 @@ async function arrange(db: Db) {
     title: "An incident the secretariat logged",
     description: "A response team's network was disrupted for a day.",
     occurredOn: today(-1),
-    organizationIds: [],
-    outsideActors: ["An outside actor"],
+    actors: actorsFor([], ["An outside actor"]),
+    ...coded,
     assessments: [{ itemId: openItems[0]!.id, assessment: "inconsistent" }],
-    sources: ["https://example.org/report-4"],
+    sources: sourcesFor("https://example.org/report-4"),
   });
   await db.update(users).set({ role: "secretariat" }).where(eq(users.id, secretariat.id));
   for (const year of [2032, 2033]) {
@@ -628,10 +630,10 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
       title: "A third incident",
       description: "Something else that happened during the year.",
       occurredOn: new Date().toISOString().slice(0, 10),
-      organizationIds: [],
-      outsideActors: ["An outside actor"],
+      actors: actorsFor([], ["An outside actor"]),
+      ...coded,
       assessments: [{ itemId: f.openItems[1]!.id, assessment: "consistent" }],
-      sources: ["https://example.org/report-3"],
+      sources: sourcesFor("https://example.org/report-3"),
     }),
   },
   // Following and notifications: each signed-in person their own rows only; someone else's
@@ -663,6 +665,12 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
     input: (f) => ({ observationId: f.acceptedObservation.id, organizationId: f.organization.id, text: "Our account of what happened that day." }),
   },
   "stocktakes.forOrganization": { expect: ANYONE, input: (f) => ({ slug: f.organization.slug }) },
+  // Corrections to published observations (issue 19): anyone signed in and not suspended asks
+  // (here before publication, so the domain refuses it on its state, past the policy); the
+  // secretariat answers; the log is public.
+  "stocktakes.requestCorrection": { expect: ACTIVE, input: (f) => ({ observationId: f.acceptedObservation.id, text: "The date given for this observation is a day early." }) },
+  "stocktakes.answerCorrection": { expect: STAFF, input: () => ({ correctionId: "00000000-0000-4000-8000-0000000000c1", answer: "The date was checked against the sources." }) },
+  "stocktakes.corrections": { expect: ANYONE, input: () => ({ limit: 10 }) },
 
   // Clearance and countersignature: the organisation's representatives only; for the rest, an
   // entry is "not found" (staff are refused first: they take no part). States: draft, pending

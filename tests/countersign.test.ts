@@ -18,6 +18,7 @@ import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
 import { failure } from "./support/errors";
 import { overriding, responseTeamNormFields } from "./support/moves";
+import { acceptDirectly, actorsFor, coded, sourcesFor } from "./support/observations";
 
 let database: Database;
 let db: Db;
@@ -233,12 +234,12 @@ describe("statements and replies that need countersignature", () => {
       title: "A response team's network was disrupted",
       description: "A national response team's network was disrupted for two days.",
       occurredOn: day(-1),
-      organizationIds: [s.ministry.id],
-      outsideActors: [],
+      actors: actorsFor([s.ministry.id], []),
+      ...coded,
       assessments: [{ itemId: item.id, assessment: "inconsistent" }],
-      sources: ["https://example.org/report"],
+      sources: sourcesFor("https://example.org/report"),
     });
-    await s.staff.stocktakes.reviewObservation({ observationId, decision: "accept" });
+    await acceptDirectly(db, observationId);
     const reply = await s.ben.stocktakes.reply({ observationId, organizationId: s.ministry.id, text: "The ministry was not involved; its response team helped restore the network." });
     const replies = async () => (await s.visitor.stocktakes.get({ year })).observations.find((o) => o.id === observationId)!.replies;
     expect(await replies()).toEqual([]);

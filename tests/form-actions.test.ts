@@ -88,41 +88,78 @@ describe("the observation form's fields as the procedure's input", () => {
     ["occurredOn", "2026-03-01"],
   ];
 
-  it("reads lines, ticked organisations and a choice per norm, leaving out the norms not relevant", () => {
+  it("reads the actor and source rows, the coded fields and a choice per norm, leaving out blank rows and norms not relevant", () => {
     const parsed = parseObservationForm(
       form([
         ...base,
-        ["organizationIds", org],
-        ["outsideActors", " A company \n\n  Unattributed actor "],
-        [`${ASSESSMENT}${item}`, "inconsistent"],
+        ["occurredUntil", "2026-03-03"],
+        ["actor-0", `org:${org}`],
+        ["actor-1", "state:fr"],
+        ["actor-2", ""],
+        ["actorLabel-2", " A criminal group "],
+        ["actor-3", ""],
+        ["attributionStatus", "government"],
+        ["attributedBy", "A national agency"],
+        ["attributionSource", "https://example.org/statement"],
+        ["confidence", "medium"],
+        ["evidenceType", "government-statement"],
+        [`${ASSESSMENT}${item}`, "unclear"],
         [`${ASSESSMENT}${other}`, ""],
-        ["sources", "https://example.org/a\r\nhttps://example.org/b\n"],
+        ["sourceUrl-0", "https://example.org/a"],
+        ["sourceArchive-0", "https://web.archive.org/web/2026/https://example.org/a"],
+        ["sourceUrl-1", ""],
+        ["sourceArchive-1", ""],
+        ["sourceUrl-2", " https://example.org/b "],
       ]),
-      t,
     );
     expect(parsed.success && parsed.data).toEqual({
       year: 2026,
       title: "Hospital network disrupted",
       description: "The hospital's network was down for a day after an attack.",
       occurredOn: "2026-03-01",
-      organizationIds: [org],
-      outsideActors: ["A company", "Unattributed actor"],
-      assessments: [{ itemId: item, assessment: "inconsistent" }],
-      sources: ["https://example.org/a", "https://example.org/b"],
+      occurredUntil: "2026-03-03",
+      actors: [
+        { kind: "organization", organizationId: org },
+        { kind: "state", country: "FR" },
+        { kind: "unattributed", label: "A criminal group" },
+      ],
+      attributionStatus: "government",
+      attributedBy: "A national agency",
+      attributionSource: "https://example.org/statement",
+      confidence: "medium",
+      evidenceType: "government-statement",
+      assessments: [{ itemId: item, assessment: "unclear" }],
+      sources: [{ url: "https://example.org/a", archiveUrl: "https://web.archive.org/web/2026/https://example.org/a" }, { url: "https://example.org/b" }],
     });
   });
 
-  it("names the field of each problem, and the line of a bad source", () => {
-    const parsed = parseObservationForm(form([...base, [`${ASSESSMENT}${item}`, ""], ["sources", "https://example.org/a\nnot a link"]]), t);
+  it("puts each problem on its own row's control: a source that is not http(s), an unknown state, a missing attribution", () => {
+    const parsed = parseObservationForm(
+      form([
+        ...base,
+        ["actor-1", "state:XX"],
+        ["attributionStatus", "company"],
+        ["confidence", "high"],
+        ["evidenceType", "technical-report"],
+        [`${ASSESSMENT}${item}`, ""],
+        ["sourceUrl-0", "https://example.org/a"],
+        ["sourceUrl-2", "ftp://example.org/b"],
+        ["sourceArchive-3", "javascript:alert(1)"],
+        ["sourceUrl-3", "https://example.org/c"],
+      ]),
+    );
     expect(parsed.success).toBe(false);
-    const fields = Object.fromEntries(parsed.error!.issues.map((i) => [String(i.path[0]), i.message]));
-    expect(fields).toEqual({
+    expect(!parsed.success && parsed.fieldErrors).toEqual({
+      "actor-1": "Choose a state by its ISO 3166-1 code (for example FR).",
+      attributedBy: "Say who attributed it.",
+      attributionSource: "Give the source of the attribution.",
       assessments: "Choose at least one norm the observation bears on.",
-      sources: "lineError: not a link: Enter a full web address, starting with https://.",
+      "sourceUrl-2": "Links must start with http:// or https://.",
+      "sourceArchive-3": "Links must start with http:// or https://.",
     });
-    // Once the fields are right, an observation with no actor at all is refused at the organisations.
-    const noActor = parseObservationForm(form([...base, [`${ASSESSMENT}${item}`, "consistent"], ["sources", "https://example.org/a"]]), t);
-    expect(noActor.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["organizationIds", "noActor"]]);
+    // No actor named at all: the message is on the actors.
+    const noActor = parseObservationForm(form([...base, ["attributionStatus", "none"], ["confidence", "low"], ["evidenceType", "media-report"], [`${ASSESSMENT}${item}`, "consistent"], ["sourceUrl-0", "https://example.org/a"]]));
+    expect(!noActor.success && noActor.fieldErrors).toEqual({ actors: "Name at least one actor: a forum organisation, a state or unattributed." });
   });
 });
 

@@ -11,6 +11,7 @@ import { staffTakeNoPart } from "~/server/policy";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
 import { failure } from "./support/errors";
+import { actorsFor, coded, sourcesFor } from "./support/observations";
 
 let database: Database;
 let db: Db;
@@ -55,7 +56,7 @@ describe("staff take no part as participants", () => {
         ["requestJoin", staff.organizations.requestJoin({ organizationId: organization.id })],
         ["record", staff.positions.record({ normId: crypto.randomUUID(), organizationId: organization.id, stance: "endorse", statement: "" })],
         ["statementForm", staff.stocktakes.statementForm({ year: 2031 })],
-        ["logObservation", staff.stocktakes.logObservation({ year: 2031, title: "An observation", description: "What happened, in enough words to pass.", occurredOn: "2031-02-01", organizationIds: [organization.id], outsideActors: [], sources: ["https://example.test/a"], assessments: [] })],
+        ["logObservation", staff.stocktakes.logObservation({ year: 2031, title: "An observation", description: "What happened, in enough words to pass.", occurredOn: "2031-02-01", actors: actorsFor([organization.id], []), ...coded, sources: sourcesFor("https://example.test/a"), assessments: [] })],
       ];
       for (const [what, attempt] of attempts) {
         const error = await failure(attempt);

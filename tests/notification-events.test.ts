@@ -14,6 +14,7 @@ import type { EventKind } from "~/server/schemas/notification-vocabulary";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
 import { overriding, responseTeamNormFields } from "./support/moves";
+import { acceptDirectly, actorsFor, coded, sourcesFor } from "./support/observations";
 
 let database: Database;
 let db: Db;
@@ -276,18 +277,20 @@ describe("stock-takes", () => {
       title: "Disruption of a response team's network",
       description: "A national response team's network was disrupted for two days during a regional incident.",
       occurredOn: "2026-10-02",
-      organizationIds: [c.organization.id],
-      outsideActors: [],
+      actors: actorsFor([c.organization.id], []),
+      ...coded,
       assessments: [{ itemId: c.item.id, assessment: "inconsistent" as const }],
-      sources: ["https://example.org/report"],
+      sources: sourcesFor("https://example.org/report"),
     });
-    expect((await kinds(c.rep.user.id)).filter((k) => k === "organization.observed")).toEqual([]);
-    await c.staff.stocktakes.reviewObservation({ observationId: id, decision: "accept" });
+    // Told at once, on submission (codebook v1), with the last day of the reply window.
+    const { replyUntil } = (await c.staff.stocktakes.get({ year: c.year })).observations.find((o) => o.id === id)!;
+    const replyBy = new Date(replyUntil!.getTime() - 1).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
     for (const r of [c.rep, c.secondRep]) {
       expect((await received(r.user.id)).filter((n) => n.kind === "organization.observed")).toEqual([
-        { kind: "organization.observed", link: `/stocktakes/${c.year}#observation-${id}`, details: { organization: c.organization.name, year: c.year, replyBy: "none" } },
+        { kind: "organization.observed", link: `/stocktakes/${c.year}#observation-${id}`, details: { organization: c.organization.name, year: c.year, replyBy } },
       ]);
     }
+    await acceptDirectly(db, id);
     expect(await kinds(reporter.user.id)).toEqual([]);
 
     await c.staff.stocktakes.close({ year: c.year });
@@ -316,6 +319,6 @@ describe("the sentences", () => {
       expect(sentence, e.kind).not.toMatch(/notifications\.|\{|\}|undefined/);
     }
     const observed = events.find((e) => e.kind === "organization.observed")!;
-    expect(describeEvent("organization.observed", observed.details as Record<string, unknown>)).toMatch(/It may reply until the report is published\.$/);
+    expect(describeEvent("organization.observed", observed.details as Record<string, unknown>)).toMatch(/It may reply until \d{1,2} \w+ \d{4}\.$/);
   });
 });

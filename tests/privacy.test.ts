@@ -17,6 +17,7 @@ import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
 import { failure, fieldErrorsOf } from "./support/errors";
 import { overriding } from "./support/moves";
+import { acceptDirectly, actorsFor, coded, sourcesFor } from "./support/observations";
 
 let database: Database;
 beforeAll(async () => {
@@ -138,14 +139,14 @@ async function everywherePerson(db: Db) {
     title,
     description: "A national response team's network was disrupted for two days during a regional incident.",
     occurredOn: day(-1),
-    organizationIds: [organizationId],
-    outsideActors: [],
+    actors: actorsFor([organizationId], []),
+    ...coded,
     assessments: [{ itemId: item.id, assessment: "inconsistent" as const }],
-    sources: ["https://example.org/report"],
+    sources: sourcesFor("https://example.org/report"),
   });
   await s.stocktakes.logObservation(observation("Observed by the subject", otherOrganization.id));
   const naming = await member.stocktakes.logObservation(observation("Naming the subject's organisation", organization.id));
-  await staff.stocktakes.reviewObservation({ observationId: naming.id, decision: "accept" });
+  await acceptDirectly(db, naming.id);
   await s.stocktakes.reply({ observationId: naming.id, organizationId: organization.id, text: "Our reply to this observation." });
   // Countersignature and clearance (issue 17): while their organisation requires it, a colleague's
   // position, statement and reply that the subject countersigns (on targets of their own, so the
@@ -160,7 +161,7 @@ async function everywherePerson(db: Db) {
   const countersignedStatement = await colleague.stocktakes.fileStatement({ year, itemId: reference.id, organizationId: organization.id, status: "implemented", text: "Our national team now works." });
   await s.clearance.countersign({ entryId: countersignedStatement.pendingEntryId! });
   const namingAgain = await member.stocktakes.logObservation(observation("Naming the subject's organisation again", organization.id));
-  await staff.stocktakes.reviewObservation({ observationId: namingAgain.id, decision: "accept" });
+  await acceptDirectly(db, namingAgain.id);
   const countersignedReply = await colleague.stocktakes.reply({ observationId: namingAgain.id, organizationId: organization.id, text: "Our countersigned reply to this observation." });
   await s.clearance.countersign({ entryId: countersignedReply.pendingEntryId! });
   const declined = await colleague.positions.record({ normId: thirdNorm.id, organizationId: organization.id, stance: "abstain" });

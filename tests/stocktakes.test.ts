@@ -9,6 +9,7 @@ import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
 import { failure, fieldErrorsOf, zodPaths } from "./support/errors";
 import { overriding } from "./support/moves";
+import { acceptDirectly, actorsFor, coded, sourcesFor } from "./support/observations";
 
 let database: Database;
 beforeAll(async () => {
@@ -34,6 +35,8 @@ async function cycle() {
   const year = nextYear++;
   const staffUser = await createUser(database.db, { role: "secretariat" });
   const staff = await callerAs(database.db, staffUser);
+  // Two-person review (codebook v1): a second member of the secretariat.
+  const staff2 = await callerAs(database.db, await createUser(database.db, { role: "secretariat" }));
   const repUser = await createUser(database.db, { displayName: "A Representative" });
   const organization = await createOrganization(database.db, { createdById: repUser.id, status: "verified", stakeholderType: "state", region: "african", country: null });
   const rep = await callerAs(database.db, repUser);
@@ -48,7 +51,7 @@ async function cycle() {
   const st = await staff.stocktakes.get({ year });
   const item = st.items.find((i) => i.kind === "forum")!;
   const reference = st.items.find((i) => i.kind === "reference")!;
-  return { year, staff, staffUser, rep, repUser, organization, member, memberUser, norm, slug, item, reference };
+  return { year, staff, staff2, staffUser, rep, repUser, organization, member, memberUser, norm, slug, item, reference };
 }
 
 const observation = (year: number, itemId: string, organizationId: string) => ({
@@ -56,10 +59,10 @@ const observation = (year: number, itemId: string, organizationId: string) => ({
   title: "Disruption of a response team's network",
   description: "A national response team's network was disrupted for two days during a regional incident.",
   occurredOn: "2026-10-02",
-  organizationIds: [organizationId],
-  outsideActors: ["An unattributed group"],
+  actors: actorsFor([organizationId], ["An unattributed group"]),
+  ...coded,
   assessments: [{ itemId, assessment: "inconsistent" as const }],
-  sources: ["https://example.org/report"],
+  sources: sourcesFor("https://example.org/report"),
 });
 
 describe("opening a stock-take", () => {
@@ -92,19 +95,21 @@ describe("statements, observations and replies", () => {
     expect(fieldErrorsOf(await failure(c.rep.stocktakes.fileStatement({ ...statement, itemId: other.item.id }))).itemId).toMatch(/not covered/);
   });
 
-  it("logs observations for review; accepted ones are public and named organisations may reply", async () => {
+  it("logs observations for review; the organisations named may reply at once; accepted ones are public", async () => {
     const c = await cycle();
     const visitor = await callerAs(database.db, null);
     const { id } = await c.member.stocktakes.logObservation(observation(c.year, c.item.id, c.organization.id));
     expect((await visitor.stocktakes.get({ year: c.year })).observations).toEqual([]);
     expect((await c.member.stocktakes.get({ year: c.year })).observations.map((o) => o.status)).toEqual(["pending"]);
     expect((await c.staff.stocktakes.get({ year: c.year })).progress.observationsPending).toBe(1);
-    expect((await failure(c.rep.stocktakes.reply({ observationId: id, organizationId: c.organization.id, text: "Our reply to this observation." }))).code).toBe("NOT_FOUND");
+    // The named organisation's representative sees it while pending, and replies.
+    expect((await c.rep.stocktakes.get({ year: c.year })).observations.map((o) => [o.id, o.viewer.canReplyFor])).toEqual([[id, [c.organization.id]]]);
+    await c.rep.stocktakes.reply({ observationId: id, organizationId: c.organization.id, text: "Our team restored service within hours." });
 
     expect(zodPaths(await failure(c.staff.stocktakes.reviewObservation({ observationId: id, decision: "reject" })))).toEqual(["note"]);
-    await c.staff.stocktakes.reviewObservation({ observationId: id, decision: "accept" });
+    expect(await c.staff.stocktakes.reviewObservation({ observationId: id, decision: "accept" })).toMatchObject({ status: "pending" });
+    expect(await c.staff2.stocktakes.reviewObservation({ observationId: id, decision: "accept" })).toMatchObject({ status: "accepted" });
     expect((await failure(c.staff.stocktakes.reviewObservation({ observationId: id, decision: "reject", note: "Changed our mind." }))).code).toBe("PRECONDITION_FAILED");
-    await c.rep.stocktakes.reply({ observationId: id, organizationId: c.organization.id, text: "Our team restored service within hours." });
     const other = await cycle();
     const refused = await failure(other.rep.stocktakes.reply({ observationId: id, organizationId: other.organization.id, text: "We were not named but reply anyway." }));
     expect(refused.code).toBe("FORBIDDEN");
@@ -114,8 +119,9 @@ describe("statements, observations and replies", () => {
 
     const rejected = await c.member.stocktakes.logObservation({ ...observation(c.year, c.item.id, c.organization.id), title: "A second observation" });
     await c.staff.stocktakes.reviewObservation({ observationId: rejected.id, decision: "reject", note: "The sources do not support the account." });
+    await c.staff2.stocktakes.reviewObservation({ observationId: rejected.id, decision: "reject", note: "The sources do not support the account." });
     const mine = (await c.member.stocktakes.get({ year: c.year })).observations.find((o) => o.id === rejected.id)!;
-    expect(mine).toMatchObject({ status: "rejected", reviewNote: "The sources do not support the account." });
+    expect(mine).toMatchObject({ status: "rejected", reviewNote: "The sources do not support the account.\n\nThe sources do not support the account." });
     expect((await visitor.stocktakes.get({ year: c.year })).observations.map((o) => o.id)).toEqual([id]);
   });
 
@@ -150,7 +156,7 @@ describe("who reviews an observation", () => {
     // The secretariat's page says why, before anyone tries.
     expect((await reporter.stocktakes.get({ year: c.year })).observations.find((o) => o.id === own.id)!.viewer.reviewBlock).toEqual({ reason: "reporter" });
     expect((await c.staff.stocktakes.get({ year: c.year })).observations.find((o) => o.id === own.id)!.viewer.reviewBlock).toBeNull();
-    await c.staff.stocktakes.reviewObservation({ observationId: own.id, decision: "accept" });
+    await c.staff.stocktakes.reviewObservation({ observationId: own.id, decision: "reject", note: "The sources do not support it." });
   });
 
   it("is no longer open to a secretariat member of an organisation it names: staff belong to none", async () => {
@@ -164,7 +170,7 @@ describe("who reviews an observation", () => {
 async function accepted() {
   const c = await cycle();
   const { id } = await c.member.stocktakes.logObservation(observation(c.year, c.item.id, c.organization.id));
-  await c.staff.stocktakes.reviewObservation({ observationId: id, decision: "accept" });
+  await acceptDirectly(database.db, id);
   return { ...c, observationId: id };
 }
 
@@ -222,7 +228,7 @@ describe("publishing", () => {
     const c = await cycle();
     await c.rep.stocktakes.fileStatement({ year: c.year, itemId: c.item.id, organizationId: c.organization.id, status: "implemented", text: "Done." });
     const { id } = await c.member.stocktakes.logObservation(observation(c.year, c.reference.id, c.organization.id));
-    await c.staff.stocktakes.reviewObservation({ observationId: id, decision: "accept" });
+    await acceptDirectly(database.db, id);
     await c.staff.stocktakes.close({ year: c.year });
     // A position changed after the close does not enter the figures.
     await c.rep.positions.record({ normId: c.norm.id, organizationId: c.organization.id, stance: "object", statement: "We changed our position after the window closed." });

@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, customType, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import {
-  type Assessment,
   assessmentValues,
   attributionStatuses,
   confidenceLevels,
@@ -285,7 +284,7 @@ export const observationAssessments = pgTable(
     itemId: uuid()
       .notNull()
       .references(() => stocktakeItems.id, { onDelete: "cascade" }),
-    assessment: assessment().$type<Assessment>().notNull(),
+    assessment: assessment().notNull(),
   },
   (t) => [primaryKey({ columns: [t.observationId, t.itemId] }), index("observation_assessments_item_id_idx").on(t.itemId)],
 );

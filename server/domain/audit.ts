@@ -21,6 +21,9 @@ export type AuditAction =
   | "uptake.recorded"
   | "uptake.updated"
   | "uptake.deleted"
+  // Behaviour observations (issue 19): each review, and each answer to a correction request.
+  | "observation.reviewed"
+  | "observation.correction_answered"
   // Written only by migration 0029 (the secretariat's neutrality rule), with no actor.
   | "organization.staff_membership_removed"
   | "organization.participation_approved"
@@ -34,7 +37,7 @@ export type AuditAction =
 /** Appends to the audit log; call inside the transaction of the action it records. */
 export async function recordAudit(
   db: DbOrTx,
-  entry: { actorId: string | null; action: AuditAction; targetType: "user" | "organization" | "reference_norm" | "governance" | "reference_document" | "forum" | "norm_uptake"; targetId: string; details?: Record<string, unknown> },
+  entry: { actorId: string | null; action: AuditAction; targetType: "user" | "organization" | "reference_norm" | "governance" | "reference_document" | "forum" | "norm_uptake" | "observation"; targetId: string; details?: Record<string, unknown> },
 ) {
   await db.insert(auditLog).values({ ...entry, details: entry.details ?? {} });
 }

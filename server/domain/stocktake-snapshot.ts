@@ -3,7 +3,7 @@
 // byte-identical JSON and so the same hash. The snapshot names organisations, never people.
 import { createHash } from "node:crypto";
 import { stringify } from "csv-stringify/sync";
-import type { Assessment, ImplementationStatus, Region, Stance, StakeholderType } from "~/server/schemas/vocabulary";
+import type { Assessment, AttributionStatus, ConfidenceLevel, EvidenceType, ImplementationStatus, Region, Stance, StakeholderType } from "~/server/schemas/vocabulary";
 import { implementationStatuses, regions, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { computeMeasures, type Measures } from "./measures";
 import { resolveNarrative } from "./narrative-figures";
@@ -11,11 +11,13 @@ import { resolveNarrative } from "./narrative-figures";
 /**
  * The format every snapshot built now is written in. A published snapshot never changes, so each
  * format ever published stays readable (SNAPSHOT_FORMATS) and every reader takes each of them:
- * 1, the first; 2 adds each position's `clauses` (issue 16). Anything that changes what a
- * snapshot holds is a new format.
+ * 1, the first; 2 adds each position's `clauses` (issue 16); 3 (issue 19) codes observations to
+ * the codebook (actors, attribution, confidence, evidence, sources with archived copies, how they
+ * were reviewed), adds `unclear` to each item's observation counts, and keeps the narrative as
+ * written beside the resolved one. Anything that changes what a snapshot holds is a new format.
  */
-export const SNAPSHOT_FORMAT = "normsforum-stocktake/2";
-export const SNAPSHOT_FORMATS = ["normsforum-stocktake/1", "normsforum-stocktake/2"] as const;
+export const SNAPSHOT_FORMAT = "normsforum-stocktake/3";
+export const SNAPSHOT_FORMATS = ["normsforum-stocktake/1", "normsforum-stocktake/2", "normsforum-stocktake/3"] as const;
 export type SnapshotFormat = (typeof SNAPSHOT_FORMATS)[number];
 
 export interface SnapshotOrganization {
@@ -63,7 +65,17 @@ export interface SnapshotItem {
   measures: Measures | null;
   implementation: Record<ImplementationStatus, number>;
   statements: SnapshotStatement[];
-  observations: { consistent: number; inconsistent: number };
+  /** Accepted observations bearing on the item by assessment; `unclear` from format 3 on (absent: none could be). */
+  observations: { consistent: number; inconsistent: number; unclear?: number };
+}
+
+/** Format 3: an actor an observation names (codebook v1; v0 observations' free text is unattributed). */
+export type SnapshotActor = { kind: "organization"; organization: string } | { kind: "state"; country: string } | { kind: "unattributed"; label: string | null };
+
+/** Format 3: a source, with its archived copy if one was given. */
+export interface SnapshotSource {
+  url: string;
+  archiveUrl?: string;
 }
 
 export interface SnapshotObservation {
@@ -71,12 +83,30 @@ export interface SnapshotObservation {
   title: string;
   description: string;
   occurredOn: string;
-  organizations: string[]; // slugs
-  outsideActors: string[];
-  sources: string[];
+  /** The forum organisations named (slugs), in every format; format 3 also lists them among `actors`. */
+  organizations: string[];
+  /** Formats 1 and 2: actors outside the forum, as free text. Format 3 holds them in `actors`. */
+  outsideActors?: string[];
+  /** URLs in formats 1 and 2; {url, archiveUrl?} from format 3 on (read with `sourceOf`). */
+  sources: (string | SnapshotSource)[];
   assessments: { item: string; assessment: Assessment }[];
   replies: { organization: string; text: string }[];
+  // Format 3 on (issue 19); absent in formats 1 and 2, which predate the codebook (read as v0).
+  codebookVersion?: string;
+  occurredUntil?: string | null;
+  actors?: SnapshotActor[];
+  attribution?: { status: AttributionStatus; by: string | null; source: string | null } | null;
+  confidence?: ConfidenceLevel | null;
+  evidenceType?: EvidenceType | null;
+  /** Two secretariat members agreed, or one decided alone before two-person review (codebook v0). */
+  review?: { reviewers: 2 } | { singleReviewer: true };
 }
+
+export const sourceOf = (s: string | SnapshotSource): SnapshotSource => (typeof s === "string" ? { url: s } : s);
+
+/** An observation's actors in any format: formats 1 and 2 list forum organisations, then outside actors as unattributed. */
+export const actorsOf = (o: SnapshotObservation): SnapshotActor[] =>
+  o.actors ?? [...o.organizations.map((organization) => ({ kind: "organization" as const, organization })), ...(o.outsideActors ?? []).map((label) => ({ kind: "unattributed" as const, label }))];
 
 export interface YearOverYear {
   previousYear: number;
@@ -191,6 +221,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
       observations: {
         consistent: assessed.filter((a) => a.assessment === "consistent").length,
         inconsistent: assessed.filter((a) => a.assessment === "inconsistent").length,
+        unclear: assessed.filter((a) => a.assessment === "unclear").length,
       },
     };
   });
@@ -298,6 +329,8 @@ export function snapshotCsv(snapshot: Snapshot, snapshotSha256: string): string 
     ...implementationStatuses.map((s) => `implementation_${s}`),
     "observations_consistent",
     "observations_inconsistent",
+    // Format 3 on: the column exists only where the value could.
+    ...(snapshot.format === "normsforum-stocktake/1" || snapshot.format === "normsforum-stocktake/2" ? [] : ["observations_unclear"]),
     "snapshot_sha256",
   ];
   const rows = snapshot.items.map((i) => [
@@ -319,6 +352,7 @@ export function snapshotCsv(snapshot: Snapshot, snapshotSha256: string): string 
     ...implementationStatuses.map((s) => i.implementation[s]),
     i.observations.consistent,
     i.observations.inconsistent,
+    ...(columns.includes("observations_unclear") ? [i.observations.unclear ?? 0] : []),
     snapshotSha256,
   ]);
   return stringify([columns, ...rows], { record_delimiter: "\r\n" });

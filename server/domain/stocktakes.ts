@@ -14,8 +14,10 @@ import {
   normVersions,
   observationActors,
   observationAssessments,
+  observationCorrections,
   observationOrganizations,
   observationReplies,
+  observationReviews,
   observations,
   organizationMembers,
   organizations,
@@ -26,12 +28,15 @@ import {
   stocktakeRevisions,
   stocktakes,
   type Narrative,
+  users,
 } from "~/db/schema";
 import type { NormStatus } from "~/server/schemas/vocabulary";
 import { categoryCodes } from "~/server/schemas/vocabulary";
 import { badInput, conflict, forbidden, invalidState, notFound, pgErrorCode } from "../errors";
 import { type Actor, isRepresentative, isStaff } from "../policy";
 import {
+  type correctionAnswerInput,
+  type correctionRequestInput,
   type narrativeInput,
   type observationInput,
   type openStocktakeInput,
@@ -48,6 +53,8 @@ import { clock } from "../clock";
 import { emitEvent, emitEvents } from "../notifications/events";
 import { followForRepresentatives, representativesSql } from "../notifications/people";
 import { followTarget } from "./notifications";
+import { recordAudit } from "./audit";
+import { currentCodebook } from "../codebook";
 
 const DAY = 24 * 60 * 60 * 1000;
 export const emptyNarrative = (): Narrative => ({ summary: "", categories: { I: "", II: "", III: "", IV: "", V: "" } });
@@ -252,6 +259,27 @@ export async function statementForm(db: Db, actor: Actor, year: number) {
 // ---------------------------------------------------------------------------------------------
 // Members: behaviour observations; the secretariat reviews; named organisations reply
 
+/** What a logged observation names, checked: forum organisations verified, each actor once. */
+async function checkedActors(tx: Tx, actors: z.output<typeof observationInput>["actors"]) {
+  const orgIds = actors.flatMap((a) => (a.kind === "organization" ? [a.organizationId] : []));
+  const countries = actors.flatMap((a) => (a.kind === "state" ? [a.country] : []));
+  if (new Set(orgIds).size !== orgIds.length || new Set(countries).size !== countries.length) {
+    throw badInput("Name each actor once.", { actors: "An organisation or a state is named twice." });
+  }
+  const found = orgIds.length
+    ? await tx
+        .select({ id: organizations.id })
+        .from(organizations)
+        .where(and(inArray(organizations.id, orgIds), eq(organizations.verificationStatus, "verified")))
+    : [];
+  if (found.length !== orgIds.length) throw badInput("Name organisations of the forum that are verified.", { actors: "One of the organisations is not in the forum." });
+  return orgIds;
+}
+
+/**
+ * Logs an observation coded under the current codebook. The forum organisations it names are told
+ * at once and have the codebook's reply window before it may be accepted (reviewObservation).
+ */
 export async function logObservation(db: Db, actor: Actor, input: z.output<typeof observationInput>) {
   return db.transaction(async (tx) => {
     const st = await lockOpenStocktake(tx, input.year, "observations can be logged");
@@ -259,14 +287,9 @@ export async function logObservation(db: Db, actor: Actor, input: z.output<typeo
     const items = await tx.select({ id: stocktakeItems.id }).from(stocktakeItems).where(and(eq(stocktakeItems.stocktakeId, st.id), inArray(stocktakeItems.id, itemIds)));
     if (items.length !== itemIds.length) throw badInput("Choose norms this stock-take covers.", { assessments: "One of the chosen norms is not covered by this stock-take." });
     if (itemIds.length !== input.assessments.length) throw badInput("Assess each norm once.", { assessments: "A norm is listed twice." });
-    const orgIds = [...new Set(input.organizationIds)];
-    if (orgIds.length) {
-      const found = await tx.select({ id: organizations.id }).from(organizations).where(and(inArray(organizations.id, orgIds), eq(organizations.verificationStatus, "verified")));
-      if (found.length !== orgIds.length) throw badInput("Name organisations of the forum that are verified.", { organizationIds: "One of the organisations is not in the forum." });
-    }
-    if (orgIds.length + input.outsideActors.length === 0) {
-      throw badInput("Name at least one actor involved.", { organizationIds: "Name an organisation in the forum or an outside actor." });
-    }
+    const orgIds = await checkedActors(tx, input.actors);
+    const book = currentCodebook();
+    const now = clock.now();
     const [row] = await tx
       .insert(observations)
       .values({
@@ -275,22 +298,37 @@ export async function logObservation(db: Db, actor: Actor, input: z.output<typeo
         title: input.title,
         description: input.description,
         occurredOn: input.occurredOn,
-        outsideActors: input.outsideActors,
-        sources: input.sources.map((url) => ({ url })),
-        codebookVersion: "v0",
+        occurredUntil: input.occurredUntil ?? null,
+        sources: input.sources.map((s) => (s.archiveUrl ? { url: s.url, archiveUrl: s.archiveUrl } : { url: s.url })),
+        codebookVersion: book.version,
+        attributionStatus: input.attributionStatus,
+        attributedBy: input.attributedBy ?? null,
+        attributionSource: input.attributionSource ?? null,
+        confidence: input.confidence,
+        evidenceType: input.evidenceType,
+        replyUntil: orgIds.length && book.replyWindowDays ? new Date(now.getTime() + book.replyWindowDays * DAY) : null,
+        createdAt: now,
       })
-      .returning({ id: observations.id });
-    if (orgIds.length) await tx.insert(observationOrganizations).values(orgIds.map((organizationId) => ({ observationId: row!.id, organizationId })));
-    await tx.insert(observationActors).values([
-      ...orgIds.map((organizationId) => ({ kind: "organization" as const, organizationId })),
-      ...input.outsideActors.map((label) => ({ kind: "unattributed" as const, label })),
-    ].map((a, position) => ({ observationId: row!.id, position, ...a })));
-    await tx.insert(observationAssessments).values(input.assessments.map((a) => ({ observationId: row!.id, itemId: a.itemId, assessment: a.assessment })));
-    return { id: row!.id };
+      .returning({ id: observations.id, stocktakeId: observations.stocktakeId, replyUntil: observations.replyUntil });
+    const observationId = row!.id;
+    await tx.insert(observationActors).values(
+      input.actors.map((a, position) => ({
+        observationId,
+        position,
+        kind: a.kind,
+        organizationId: a.kind === "organization" ? a.organizationId : null,
+        country: a.kind === "state" ? a.country : null,
+        label: a.kind === "unattributed" ? (a.label ?? null) : null,
+      })),
+    );
+    if (orgIds.length) await tx.insert(observationOrganizations).values(orgIds.map((organizationId) => ({ observationId, organizationId })));
+    await tx.insert(observationAssessments).values(input.assessments.map((a) => ({ observationId, itemId: a.itemId, assessment: a.assessment })));
+    await tellNamedOrganizations(tx, actor, row!);
+    return { id: observationId, replyUntil: row!.replyUntil };
   });
 }
 
-export type ReviewBlock = { reason: "reporter" } | { reason: "member"; organizations: string[] };
+export type ReviewBlock = { reason: "reporter" } | { reason: "member"; organizations: string[] } | { reason: "reviewed" };
 
 /**
  * Why this person may not review this observation, or null when they may: nobody reviews an
@@ -305,7 +343,9 @@ export function reviewBlock(reporterId: string, actorId: string, namedOrganizati
 const reviewRefusal = (block: ReviewBlock) =>
   block.reason === "reporter"
     ? "You cannot review this observation: you logged it. Another member of the secretariat reviews it."
-    : `You cannot review this observation: it names ${block.organizations.join(", ")}, which you belong to. Another member of the secretariat reviews it.`;
+    : block.reason === "reviewed"
+      ? "You have already reviewed this observation. Another member of the secretariat decides it."
+      : `You cannot review this observation: it names ${block.organizations.join(", ")}, which you belong to. Another member of the secretariat reviews it.`;
 
 /** The organisations named in these observations that this person belongs to, by observation. */
 async function namedOrganizationsOf(db: DbOrTx, userId: string, observationIds: string[]) {
@@ -321,6 +361,20 @@ async function namedOrganizationsOf(db: DbOrTx, userId: string, observationIds: 
   return (observationId: string) => rows.filter((r) => r.observationId === observationId).map((r) => r.name);
 }
 
+/** Where an observation's reviews stand: accepted by two, rejected by two, or still pending. */
+export function reviewOutcome(decisions: readonly ("accept" | "reject")[]) {
+  const accepts = decisions.filter((d) => d === "accept").length;
+  const rejects = decisions.length - accepts;
+  const status = accepts >= 2 ? ("accepted" as const) : rejects >= 2 ? ("rejected" as const) : ("pending" as const);
+  return { status, accepts, rejects, needsThird: status === "pending" && accepts === 1 && rejects === 1 };
+}
+
+/**
+ * One secretariat member's decision. Two who agree decide it; one accept and one reject wait for
+ * a third. Nobody reviews an observation twice, or one they logged or that names their
+ * organisation; nobody accepts it while the organisations it names are within their reply window
+ * and have not all replied.
+ */
 export async function reviewObservation(db: Db, actor: Actor, input: z.output<typeof reviewObservationInput>) {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(observations).where(eq(observations.id, input.observationId)).for("update");
@@ -328,22 +382,55 @@ export async function reviewObservation(db: Db, actor: Actor, input: z.output<ty
     if (row.status !== "pending") throw invalidState(`This observation was already ${row.status}.`);
     const block = reviewBlock(row.reporterId, actor.id, (await namedOrganizationsOf(tx, actor.id, [row.id]))(row.id));
     if (block) throw forbidden(reviewRefusal(block));
-    const status = input.decision === "accept" ? ("accepted" as const) : ("rejected" as const);
-    await tx
-      .update(observations)
-      .set({ status, reviewNote: input.note || null, reviewedById: actor.id, reviewedAt: clock.now() })
-      .where(eq(observations.id, row.id));
-    if (status === "accepted") await tellNamedOrganizations(tx, actor, row);
-    return { id: row.id, status };
+    const earlier = await tx.select({ reviewerId: observationReviews.reviewerId, decision: observationReviews.decision }).from(observationReviews).where(eq(observationReviews.observationId, row.id));
+    if (earlier.some((r) => r.reviewerId === actor.id)) throw conflict("You have already reviewed this observation. Another member of the secretariat decides it.");
+    const now = clock.now();
+    if (input.decision === "accept" && row.replyUntil && now < row.replyUntil) {
+      const waiting = resultRows<{ name: string }>(
+        await tx.execute(sql`
+          select o.name from observation_organizations oo join organizations o on o.id = oo.organization_id
+          where oo.observation_id = ${row.id}::uuid
+            and not exists (select 1 from observation_replies r where r.observation_id = oo.observation_id and r.organization_id = oo.organization_id)
+          order by o.name`),
+      );
+      if (waiting.length) {
+        throw invalidState(
+          `This observation cannot be accepted before ${longDate(row.replyUntil)}: the organisations it names have until then to reply, and ${waiting.map((w) => w.name).join(", ")} ${waiting.length === 1 ? "has" : "have"} not yet replied.`,
+        );
+      }
+    }
+    await tx.insert(observationReviews).values({ observationId: row.id, reviewerId: actor.id, decision: input.decision, reason: input.note || null, createdAt: now });
+    const outcome = reviewOutcome([...earlier.map((r) => r.decision), input.decision]);
+    if (outcome.status !== "pending") {
+      const reasons =
+        outcome.status === "rejected"
+          ? (await tx.select({ reason: observationReviews.reason }).from(observationReviews).where(and(eq(observationReviews.observationId, row.id), eq(observationReviews.decision, "reject"))).orderBy(asc(observationReviews.createdAt)))
+              .map((r) => r.reason)
+              .filter(Boolean)
+              .join("\n\n")
+          : input.note;
+      await tx
+        .update(observations)
+        .set({ status: outcome.status, reviewNote: reasons || null, reviewedById: actor.id, reviewedAt: now })
+        .where(eq(observations.id, row.id));
+    }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "observation.reviewed",
+      targetType: "observation",
+      targetId: row.id,
+      details: { title: row.title, decision: input.decision, outcome: outcome.status, needsThird: outcome.needsThird },
+    });
+    return { id: row.id, status: outcome.status, needsThird: outcome.needsThird };
   });
 }
 
 /**
- * An accepted observation is public: each organisation it names hears of it through its
- * representatives (issue 18), who may reply until the year's report is first published (there is
- * no other deadline: "none" says so to the sentence).
+ * Each forum organisation an observation names hears of it through its representatives (issue
+ * 18) as soon as it is logged, with the day its reply window ends; replies stay open until the
+ * year's report is first published.
  */
-async function tellNamedOrganizations(tx: Tx, actor: Actor, observation: { id: string; stocktakeId: string }) {
+async function tellNamedOrganizations(tx: Tx, actor: Actor, observation: { id: string; stocktakeId: string; replyUntil: Date | null }) {
   const named = resultRows<{ id: string; name: string; year: number; representatives: string[] }>(
     await tx.execute(sql`
       select o.id, o.name, s.year, array(select r.user_id::text from (${representativesSql(sql`o.id`)}) r) as representatives
@@ -359,7 +446,7 @@ async function tellNamedOrganizations(tx: Tx, actor: Actor, observation: { id: s
       recipientIds: o.representatives,
       actorId: actor.id,
       link: `/stocktakes/${o.year}#observation-${observation.id}`,
-      details: { organization: o.name, year: Number(o.year), replyBy: "none" },
+      details: { organization: o.name, year: Number(o.year), replyBy: observation.replyUntil ? longDate(new Date(observation.replyUntil.getTime() - 1)) : "none" },
     })),
   );
 }
@@ -389,12 +476,15 @@ async function lockRepliesOpen(tx: Tx, stocktakeId: string) {
 
 export async function replyToObservation(db: Db, actor: Actor, input: z.output<typeof replyInput>, options: FilingOptions = {}) {
   const row = await db.query.observations.findFirst({ where: eq(observations.id, input.observationId) });
-  if (!row || (row.status !== "accepted" && row.reporterId !== actor.id && !isStaff(actor))) throw notFound("The observation");
+  const named = row
+    ? await db.query.observationOrganizations.findFirst({
+        where: and(eq(observationOrganizations.observationId, row.id), eq(observationOrganizations.organizationId, input.organizationId)),
+      })
+    : undefined;
+  // Organisations named see the observation while it is pending (they were told of it).
+  if (!row || (row.status !== "accepted" && !named && row.reporterId !== actor.id && !isStaff(actor))) throw notFound("The observation");
   await requireVerifiedRepresentative(db, actor, input.organizationId);
-  if (row.status !== "accepted") throw invalidState("Replies can be attached once the secretariat has accepted the observation.");
-  const named = await db.query.observationOrganizations.findFirst({
-    where: and(eq(observationOrganizations.observationId, row.id), eq(observationOrganizations.organizationId, input.organizationId)),
-  });
+  if (row.status === "rejected") throw invalidState("This observation was rejected; replies can no longer be attached.");
   if (!named) throw forbidden("Only an organisation named in the observation can reply to it.");
   return db.transaction(async (tx) => {
     await lockRepliesOpen(tx, row.stocktakeId);
@@ -547,27 +637,53 @@ async function publishing(db: DbOrTx, stocktakeId: string) {
   return Boolean(run);
 }
 
-/** Observations as this reader may see them: accepted ones for everyone; pending and rejected for their reporter and the secretariat. */
+/**
+ * Observations as this reader may see them: accepted ones for everyone; pending and rejected for
+ * their reporter and the secretariat; pending ones also for the representatives of organisations
+ * they name (who were told of them, to reply).
+ */
 async function observationsOf(db: Db, actor: Actor | null, stocktakeId: string) {
   const staff = isStaff(actor);
+  const mine = actor
+    ? await db
+        .select({ organizationId: organizationMembers.organizationId })
+        .from(organizationMembers)
+        .where(and(eq(organizationMembers.userId, actor.id), eq(organizationMembers.role, "representative")))
+    : [];
+  const mineIds = mine.map((m) => m.organizationId);
+  const namingMine = mineIds.length
+    ? and(
+        eq(observations.status, "pending"),
+        inArray(observations.id, db.select({ id: observationOrganizations.observationId }).from(observationOrganizations).where(inArray(observationOrganizations.organizationId, mineIds))),
+      )
+    : undefined;
   const rows = await db
     .select()
     .from(observations)
     .where(
       and(
         eq(observations.stocktakeId, stocktakeId),
-        staff ? undefined : actor ? or(eq(observations.status, "accepted"), eq(observations.reporterId, actor.id)) : eq(observations.status, "accepted"),
+        staff ? undefined : actor ? or(eq(observations.status, "accepted"), eq(observations.reporterId, actor.id), namingMine) : eq(observations.status, "accepted"),
       ),
     )
     .orderBy(asc(observations.occurredOn), asc(observations.createdAt));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [named, assessed, replies] = await Promise.all([
+  const [actorRows, assessed, replies, reviews, corrections] = await Promise.all([
     db
-      .select({ observationId: observationOrganizations.observationId, id: organizations.id, slug: organizations.slug, name: organizations.name })
-      .from(observationOrganizations)
-      .innerJoin(organizations, eq(organizations.id, observationOrganizations.organizationId))
-      .where(inArray(observationOrganizations.observationId, ids)),
+      .select({
+        observationId: observationActors.observationId,
+        kind: observationActors.kind,
+        id: observationActors.organizationId,
+        slug: organizations.slug,
+        name: organizations.name,
+        country: observationActors.country,
+        label: observationActors.label,
+      })
+      .from(observationActors)
+      .leftJoin(organizations, eq(organizations.id, observationActors.organizationId))
+      .where(inArray(observationActors.observationId, ids))
+      .orderBy(asc(observationActors.observationId), asc(observationActors.position)),
     db
       .select({ observationId: observationAssessments.observationId, itemId: observationAssessments.itemId, assessment: observationAssessments.assessment })
       .from(observationAssessments)
@@ -577,39 +693,125 @@ async function observationsOf(db: Db, actor: Actor | null, stocktakeId: string) 
       .from(observationReplies)
       .innerJoin(organizations, eq(organizations.id, observationReplies.organizationId))
       .where(inArray(observationReplies.observationId, ids)),
+    db
+      .select({ observationId: observationReviews.observationId, reviewerId: observationReviews.reviewerId, reviewer: users.displayName, decision: observationReviews.decision, reason: observationReviews.reason, createdAt: observationReviews.createdAt })
+      .from(observationReviews)
+      .innerJoin(users, eq(users.id, observationReviews.reviewerId))
+      .where(inArray(observationReviews.observationId, ids))
+      .orderBy(asc(observationReviews.createdAt)),
+    db
+      .select({ observationId: observationCorrections.observationId, id: observationCorrections.id, text: observationCorrections.text, status: observationCorrections.status, answer: observationCorrections.answer, answeredAt: observationCorrections.answeredAt, createdAt: observationCorrections.createdAt })
+      .from(observationCorrections)
+      .where(inArray(observationCorrections.observationId, ids))
+      .orderBy(asc(observationCorrections.createdAt)),
   ]);
-  const mine = actor
-    ? await db
-        .select({ organizationId: organizationMembers.organizationId })
-        .from(organizationMembers)
-        .where(and(eq(organizationMembers.userId, actor.id), eq(organizationMembers.role, "representative")))
-    : [];
+  const actorsOf = groupBy(actorRows, (a) => a.observationId);
+  const reviewsOf = groupBy(reviews, (r) => r.observationId);
   const namedOfActor = staff && actor ? await namedOrganizationsOf(db, actor.id, rows.filter((r) => r.status === "pending").map((r) => r.id)) : null;
   return rows.map((r) => {
-    const orgs = named.filter((n) => n.observationId === r.id);
+    const named = actorsOf.get(r.id) ?? [];
+    const orgs = named.flatMap((a) => (a.kind === "organization" && a.id ? [{ id: a.id, slug: a.slug!, name: a.name! }] : []));
+    const rs = reviewsOf.get(r.id) ?? [];
+    const outcome = reviewOutcome(rs.map((x) => x.decision));
     return {
       id: r.id,
       title: r.title,
       description: r.description,
       occurredOn: r.occurredOn,
+      occurredUntil: r.occurredUntil,
       status: r.status,
+      codebookVersion: r.codebookVersion,
       // The reason for a rejection is shown to its reporter and the secretariat.
       reviewNote: staff || r.reporterId === actor?.id ? r.reviewNote : null,
-      organizations: orgs.map(({ id, slug, name }) => ({ id, slug, name })),
-      outsideActors: r.outsideActors,
+      actors: named.map((a) =>
+        a.kind === "organization"
+          ? { kind: "organization" as const, organization: { id: a.id!, slug: a.slug!, name: a.name! } }
+          : a.kind === "state"
+            ? { kind: "state" as const, country: a.country! }
+            : { kind: "unattributed" as const, label: a.label },
+      ),
+      organizations: orgs,
+      attribution: r.attributionStatus ? { status: r.attributionStatus, by: r.attributedBy, source: r.attributionSource } : null,
+      confidence: r.confidence,
+      evidenceType: r.evidenceType,
       sources: r.sources,
+      replyUntil: r.replyUntil,
+      singleReviewer: r.singleReviewer,
+      // Who reviewed is the secretariat's business; the public sees how many agreed.
+      reviews: staff ? rs.map(({ reviewerId, reviewer, decision, reason, createdAt }) => ({ reviewerId, reviewer, decision, reason, createdAt })) : [],
+      needsThird: staff && outcome.needsThird,
       assessments: assessed.filter((a) => a.observationId === r.id).map(({ itemId, assessment }) => ({ itemId, assessment })),
       replies: replies.filter((x) => x.observationId === r.id).map(({ organizationId, slug, name, text, updatedAt }) => ({ organizationId, slug, name, text, updatedAt })),
+      corrections: r.status === "accepted" ? corrections.filter((c) => c.observationId === r.id).map(({ id, text, status, answer, answeredAt, createdAt }) => ({ id, text, status, answer, answeredAt, createdAt })) : [],
       createdAt: r.createdAt,
       viewer: {
         isReporter: r.reporterId === actor?.id,
         // For the secretariat: why this reader may not review this pending observation, if so.
-        reviewBlock: namedOfActor && r.status === "pending" ? reviewBlock(r.reporterId, actor!.id, namedOfActor(r.id)) : null,
+        reviewBlock:
+          namedOfActor && r.status === "pending"
+            ? (reviewBlock(r.reporterId, actor!.id, namedOfActor(r.id)) ?? (rs.some((x) => x.reviewerId === actor!.id) ? { reason: "reviewed" as const } : null))
+            : null,
         // Organisations this reader represents that are named here and may reply.
-        canReplyFor: r.status === "accepted" && actor && !actor.suspension ? orgs.filter((o) => mine.some((m) => m.organizationId === o.id)).map((o) => o.id) : [],
+        canReplyFor: r.status !== "rejected" && actor && !actor.suspension ? orgs.filter((o) => mineIds.includes(o.id)).map((o) => o.id) : [],
       },
     };
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Corrections after publication: anyone signed in asks; the secretariat answers; both public
+
+export async function requestCorrection(db: Db, actor: Actor, input: z.output<typeof correctionRequestInput>) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select({ id: observations.id, status: observations.status, stocktakeId: observations.stocktakeId }).from(observations).where(eq(observations.id, input.observationId));
+    if (!row || row.status !== "accepted") throw notFound("The observation");
+    const [first] = await tx.select({ revision: stocktakeRevisions.revision }).from(stocktakeRevisions).where(eq(stocktakeRevisions.stocktakeId, row.stocktakeId)).limit(1);
+    if (!first) throw invalidState("Corrections can be asked for once the year's report is published. Until then, the organisations named may reply.");
+    const [open] = await tx
+      .select({ n: count() })
+      .from(observationCorrections)
+      .where(and(eq(observationCorrections.requesterId, actor.id), eq(observationCorrections.status, "open")));
+    if ((open?.n ?? 0) >= MAX_OPEN_CORRECTIONS) throw invalidState(`You have ${MAX_OPEN_CORRECTIONS} correction requests waiting for an answer. Ask again once the secretariat has answered them.`);
+    const [created] = await tx.insert(observationCorrections).values({ observationId: row.id, requesterId: actor.id, text: input.text, createdAt: clock.now() }).returning({ id: observationCorrections.id });
+    return { id: created!.id };
+  });
+}
+
+/** Correction requests one person may have waiting at once: enough for honest use, a bound on abuse. */
+export const MAX_OPEN_CORRECTIONS = 5;
+
+export async function answerCorrection(db: Db, actor: Actor, input: z.output<typeof correctionAnswerInput>) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(observationCorrections).where(eq(observationCorrections.id, input.correctionId)).for("update");
+    if (!row) throw notFound("The correction request");
+    if (row.status === "answered") throw invalidState("This correction request was already answered.");
+    const now = clock.now();
+    await tx.update(observationCorrections).set({ status: "answered", answer: input.answer, answeredById: actor.id, answeredAt: now }).where(eq(observationCorrections.id, row.id));
+    const [about] = await tx.select({ title: observations.title }).from(observations).where(eq(observations.id, row.observationId));
+    await recordAudit(tx, { actorId: actor.id, action: "observation.correction_answered", targetType: "observation", targetId: row.observationId, details: { title: about?.title, correctionId: row.id } });
+    return { id: row.id };
+  });
+}
+
+/** The public log of correction requests and answers, newest first. */
+export async function correctionLog(db: Db, input: { limit: number }) {
+  return db
+    .select({
+      id: observationCorrections.id,
+      observationId: observations.id,
+      title: observations.title,
+      year: stocktakes.year,
+      text: observationCorrections.text,
+      status: observationCorrections.status,
+      answer: observationCorrections.answer,
+      answeredAt: observationCorrections.answeredAt,
+      createdAt: observationCorrections.createdAt,
+    })
+    .from(observationCorrections)
+    .innerJoin(observations, eq(observations.id, observationCorrections.observationId))
+    .innerJoin(stocktakes, eq(stocktakes.id, observations.stocktakeId))
+    .orderBy(desc(observationCorrections.createdAt))
+    .limit(input.limit);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -794,9 +996,17 @@ export async function gatherSnapshotInput(db: DbOrTx, st: Stocktake, closedAt: D
       title: o.title,
       description: o.description,
       occurredOn: o.occurredOn,
+      occurredUntil: o.occurredUntil,
+      codebookVersion: o.codebookVersion,
       organizations: o.organizations.map((x) => x.slug),
-      outsideActors: o.outsideActors,
-      sources: o.sources.map((s) => s.url),
+      actors: o.actors.map((a) =>
+        a.kind === "organization" ? { kind: a.kind, organization: a.organization.slug } : a.kind === "state" ? { kind: a.kind, country: a.country } : { kind: a.kind, label: a.label },
+      ),
+      attribution: o.attribution,
+      confidence: o.confidence,
+      evidenceType: o.evidenceType,
+      sources: o.sources.map((s) => (s.archiveUrl ? { url: s.url, archiveUrl: s.archiveUrl } : { url: s.url })),
+      review: o.singleReviewer ? { singleReviewer: true as const } : { reviewers: 2 as const },
       assessments: o.assessments.map((a) => ({ item: itemKey.get(a.itemId)!, assessment: a.assessment })),
       replies: o.replies.map((r) => ({ organization: r.slug, text: r.text })),
     })),

@@ -2,6 +2,9 @@ import * as countersign from "../domain/countersign";
 import * as stocktakeRecord from "../domain/stocktake-record";
 import * as stocktakes from "../domain/stocktakes";
 import {
+  correctionAnswerInput,
+  correctionLogInput,
+  correctionRequestInput,
   narrativeInput,
   observationInput,
   openStocktakeInput,
@@ -62,6 +65,16 @@ export const stocktakesRouter = createTRPCRouter({
   reply: actorProcedure("stocktake.reply")
     .input(replyInput)
     .mutation(({ ctx, input }) => countersign.enterReply(ctx.db, ctx.actor, input)),
+  // After publication: anyone signed in asks for a correction; the secretariat answers; both public.
+  requestCorrection: actorProcedure("stocktake.requestCorrection")
+    .input(correctionRequestInput)
+    .mutation(({ ctx, input }) => stocktakes.requestCorrection(ctx.db, ctx.actor, input)),
+  answerCorrection: actorProcedure("stocktake.answerCorrection")
+    .input(correctionAnswerInput)
+    .mutation(({ ctx, input }) => stocktakes.answerCorrection(ctx.db, ctx.actor, input)),
+  corrections: publicProcedure("stocktake.corrections")
+    .input(correctionLogInput)
+    .query(({ ctx, input }) => stocktakes.correctionLog(ctx.db, input)),
   // The organisation's statements (in published reports) and replies, each naming who entered it.
   forOrganization: publicProcedure("stocktake.forOrganization")
     .input(organizationStocktakeInput)

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { wholeNumber } from "./numbers";
-import { assessments, categoryCodes, implementationStatuses } from "./vocabulary";
+import { isCountryCode } from "./countries";
+import { assessmentValues, attributionStatuses, categoryCodes, confidenceLevels, evidenceTypes, implementationStatuses } from "./vocabulary";
 
 const isoDate = (what: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${what} as a date (YYYY-MM-DD).`).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), `Enter a real ${what}.`);
 const year = z.number({ error: "Enter a year." }).int("Enter a year.").min(2015, "Stock-takes start in 2015.").max(2100, "Enter a year before 2100.");
@@ -57,19 +58,70 @@ export const statementInput = z.strictObject({
 
 export const statementFormInput = z.strictObject({ year });
 
-export const observationInput = z.strictObject({
-  year,
-  title: z.string().trim().min(5, "Give the observation a short title (at least 5 characters).").max(200, "The title must be 200 characters or fewer."),
-  description: z.string().trim().min(20, "Describe what happened in at least 20 characters.").max(10_000, "The description must be 10,000 characters or fewer."),
-  occurredOn: isoDate("date it happened"),
-  organizationIds: z.array(z.uuid()).max(20).default([]),
-  outsideActors: z.array(z.string().trim().min(2).max(200)).max(20).default([]),
-  assessments: z
-    .array(z.strictObject({ itemId: z.uuid(), assessment: z.enum(assessments) }))
-    .min(1, "Choose at least one norm the observation bears on.")
-    .max(40),
-  sources: z.array(httpUrl).min(1, "Give at least one source (a web address).").max(20, "Give at most 20 sources."),
+const optionalText = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${what} must be ${max.toLocaleString("en")} characters or fewer.`)
+    .optional()
+    .transform((v) => v || undefined);
+
+/** An actor an observation names (codebook v1): a forum organisation, a state by ISO code, or unattributed. */
+export const observationActorInput = z.discriminatedUnion(
+  "kind",
+  [
+    z.strictObject({ kind: z.literal("organization"), organizationId: z.uuid({ error: "Choose an organisation of the forum." }) }),
+    z.strictObject({
+      kind: z.literal("state"),
+      country: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .refine((c) => isCountryCode(c), "Choose a state by its ISO 3166-1 code (for example FR)."),
+    }),
+    z.strictObject({ kind: z.literal("unattributed"), label: optionalText(200, "The description of an unattributed actor") }),
+  ],
+  { error: "Choose a forum organisation, a state or unattributed for each actor." },
+);
+
+export const observationSourceInput = z.strictObject({
+  url: httpUrl,
+  archiveUrl: z
+    .union([z.literal(""), httpUrl])
+    .optional()
+    .transform((v) => v || undefined),
 });
+
+// An observation coded under the current codebook (server/codebook, v1).
+export const observationInput = z
+  .strictObject({
+    year,
+    title: z.string().trim().min(5, "Give the observation a short title (at least 5 characters).").max(200, "The title must be 200 characters or fewer."),
+    description: z.string().trim().min(20, "Describe what happened in at least 20 characters.").max(10_000, "The description must be 10,000 characters or fewer."),
+    occurredOn: isoDate("date it happened"),
+    occurredUntil: z
+      .union([z.literal(""), isoDate("last day of the period")])
+      .optional()
+      .transform((v) => v || undefined),
+    actors: z.array(observationActorInput).min(1, "Name at least one actor: a forum organisation, a state or unattributed.").max(20, "Name at most 20 actors."),
+    attributionStatus: z.enum(attributionStatuses, { error: "Choose whether and by whom it was attributed." }),
+    attributedBy: optionalText(200, "Who attributed it"),
+    attributionSource: optionalText(500, "The source of the attribution"),
+    confidence: z.enum(confidenceLevels, { error: "Choose low, medium or high confidence." }),
+    evidenceType: z.enum(evidenceTypes, { error: "Choose the type of evidence." }),
+    assessments: z
+      .array(z.strictObject({ itemId: z.uuid(), assessment: z.enum(assessmentValues, { error: "Choose consistent, inconsistent or unclear." }) }))
+      .min(1, "Choose at least one norm the observation bears on.")
+      .max(40),
+    sources: z.array(observationSourceInput).min(1, "Give at least one source (a web address).").max(20, "Give at most 20 sources."),
+  })
+  .superRefine((v, ctx) => {
+    if (v.occurredUntil && v.occurredUntil < v.occurredOn) ctx.addIssue({ code: "custom", path: ["occurredUntil"], message: "The period must end on or after the day it began." });
+    if (["government", "company", "researchers"].includes(v.attributionStatus) && !v.attributedBy) {
+      ctx.addIssue({ code: "custom", path: ["attributedBy"], message: "Say who attributed it." });
+    }
+    if (v.attributionStatus !== "none" && !v.attributionSource) ctx.addIssue({ code: "custom", path: ["attributionSource"], message: "Give the source of the attribution." });
+  });
 
 export const reviewObservationInput = z
   .strictObject({
@@ -84,6 +136,18 @@ export const replyInput = z.strictObject({
   organizationId: z.uuid(),
   text: z.string().trim().min(20, "Write the reply in at least 20 characters.").max(5000, "The reply must be 5,000 characters or fewer."),
 });
+
+export const correctionRequestInput = z.strictObject({
+  observationId: z.uuid(),
+  text: z.string().trim().min(20, "Say what should be corrected, and why, in at least 20 characters.").max(5000, "The request must be 5,000 characters or fewer."),
+});
+
+export const correctionAnswerInput = z.strictObject({
+  correctionId: z.uuid(),
+  answer: z.string().trim().min(10, "Write the answer in at least 10 characters.").max(5000, "The answer must be 5,000 characters or fewer."),
+});
+
+export const correctionLogInput = z.strictObject({ limit: z.number().int().min(1).max(200).default(100) });
 
 export const publishInput = z.strictObject({
   year,

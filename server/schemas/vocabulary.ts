@@ -81,7 +81,7 @@ export type ObservationStatus = (typeof observationStatuses)[number];
 
 // "unclear" came with codebook v1 (server/codebook): a v0 observation is consistent or inconsistent.
 export const assessmentValues = ["consistent", "inconsistent", "unclear"] as const;
-export const assessments = ["consistent", "inconsistent"] as const;
+export const assessments = assessmentValues;
 export type Assessment = (typeof assessments)[number];
 
 // The codebook's coded fields of an observation (server/codebook defines each value).

@@ -11,9 +11,11 @@ import { Document, type DocumentProps, Link, Page, renderToBuffer, type Styles, 
 import { createElement, type ReactElement, type ReactNode } from "react";
 import vocabulary from "~/messages/en/vocabulary.json";
 import type { GroupFigures, Measures, StanceCounts } from "~/server/domain/measures";
-import type { Snapshot, SnapshotItem, SnapshotObservation } from "~/server/domain/stocktake-snapshot";
+import { type Snapshot, type SnapshotActor, type SnapshotItem, type SnapshotObservation, sourceOf } from "~/server/domain/stocktake-snapshot";
 import {
   type Assessment,
+  type AttributionStatus,
+  type EvidenceType,
   categoryCodes,
   type ImplementationStatus,
   implementationStatuses,
@@ -37,7 +39,22 @@ const implementationLabels: Record<ImplementationStatus, string> = {
   not_yet: "Not yet implemented",
   no_information: "No information",
 };
-const assessmentLabels: Record<Assessment, string> = { consistent: "consistent with the norm", inconsistent: "inconsistent with the norm" };
+const assessmentLabels: Record<Assessment, string> = { consistent: "consistent with the norm", inconsistent: "inconsistent with the norm", unclear: "unclear with respect to the norm" };
+const attributionLabels: Record<AttributionStatus, string> = {
+  none: "Not attributed",
+  government: "Attributed by a government",
+  company: "Attributed by a company",
+  researchers: "Attributed by researchers",
+  acknowledged: "Acknowledged by the actor",
+};
+const evidenceLabels: Record<EvidenceType, string> = {
+  "technical-report": "Technical report",
+  "government-statement": "Government statement",
+  "court-document": "Court document",
+  "media-report": "Media report",
+  "company-disclosure": "Company disclosure",
+  "actor-statement": "Statement by the actor",
+};
 
 /** "1 norm", "3 norms". */
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
@@ -378,7 +395,7 @@ function figuresSection(ctx: Context): Child[] {
           i.measures ? percent(i.measures.support) : "–",
           i.measures ? decimal2(i.measures.bridging) : "–",
           String(i.statements.length),
-          `${i.observations.consistent} / ${i.observations.inconsistent}`,
+          i.observations.unclear === undefined ? `${i.observations.consistent} / ${i.observations.inconsistent}` : `${i.observations.consistent} / ${i.observations.inconsistent} / ${i.observations.unclear}`,
         ],
       })),
     ),
@@ -502,7 +519,12 @@ function itemSection(ctx: Context, item: SnapshotItem, section: Section, first: 
         )
       : [t([s.p, s.muted], "No implementation statement was filed.")]),
     t(s.h3, "Observations"),
-    t(s.p, `Accepted observations bearing on it: ${item.observations.consistent} consistent, ${item.observations.inconsistent} inconsistent.`),
+    t(
+      s.p,
+      item.observations.unclear === undefined
+        ? `Accepted observations bearing on it: ${item.observations.consistent} consistent, ${item.observations.inconsistent} inconsistent.`
+        : `Accepted observations bearing on it: ${item.observations.consistent} consistent, ${item.observations.inconsistent} inconsistent, ${item.observations.unclear} unclear.`,
+    ),
   ];
 }
 
@@ -566,11 +588,28 @@ function changesSection(ctx: Context): Child[] {
 }
 
 function observationBlock(ctx: Context, o: SnapshotObservation): ReactElement {
+  // Format 3 codes observations to the codebook; formats 1 and 2 render as they always did.
+  const coded = o.actors !== undefined;
+  const actorText = (a: SnapshotActor) =>
+    a.kind === "organization" ? ctx.orgName(a.organization) : a.kind === "state" ? `${countryName(a.country)} (${a.country})` : a.label ? `unattributed: ${a.label}` : "unattributed";
   const details: Child[] = [
-    o.organizations.length ? [span(s.bold, "\nOrganisations named: "), o.organizations.map(ctx.orgName).join("; ")] : null,
-    o.outsideActors.length ? [span(s.bold, "\nOther actors: "), o.outsideActors.join("; ")] : null,
+    coded ? [span(s.bold, "\nCodebook: "), o.codebookVersion ?? "v0", o.review && "singleReviewer" in o.review ? "; accepted by one reviewer (before two-person review)" : "; accepted by two reviewers"] : null,
+    coded && o.actors!.length ? [span(s.bold, "\nActors: "), o.actors!.map(actorText).join("; ")] : null,
+    !coded && o.organizations.length ? [span(s.bold, "\nOrganisations named: "), o.organizations.map(ctx.orgName).join("; ")] : null,
+    !coded && o.outsideActors?.length ? [span(s.bold, "\nOther actors: "), o.outsideActors.join("; ")] : null,
+    o.attribution ? [span(s.bold, "\nAttribution: "), [attributionLabels[o.attribution.status], o.attribution.by ? ` by ${o.attribution.by}` : "", o.attribution.source ? ` (${o.attribution.source})` : ""].join("")] : null,
+    o.confidence ? [span(s.bold, "\nConfidence: "), o.confidence] : null,
+    o.evidenceType ? [span(s.bold, "\nEvidence: "), evidenceLabels[o.evidenceType]] : null,
     ...o.assessments.map((a) => [span(s.bold, "\nBears on: "), `${ctx.itemTitle(a.item)}, ${assessmentLabels[a.assessment]}`]),
-    o.sources.length ? [span(s.bold, "\nSources: "), o.sources.join(", ")] : null,
+    o.sources.length
+      ? [
+          span(s.bold, "\nSources: "),
+          o.sources
+            .map(sourceOf)
+            .map((x) => (x.archiveUrl ? `${x.url} (archived: ${x.archiveUrl})` : x.url))
+            .join(", "),
+        ]
+      : null,
   ]
     .filter((x) => x !== null)
     .flat();
@@ -579,7 +618,7 @@ function observationBlock(ctx: Context, o: SnapshotObservation): ReactElement {
     t(
       s.p,
       span([s.bold, { fontSize: 11 }], o.title),
-      span([s.small, s.muted], `\nOccurred on ${formatDate(o.occurredOn)}`),
+      span([s.small, s.muted], o.occurredUntil ? `\nOccurred from ${formatDate(o.occurredOn)} to ${formatDate(o.occurredUntil)}` : `\nOccurred on ${formatDate(o.occurredOn)}`),
       "\n",
       ...markdownSpans(o.description),
       "\n",

@@ -38,6 +38,8 @@ const knownActions = new Set<string>([
   "uptake.recorded",
   "uptake.updated",
   "uptake.deleted",
+  "observation.reviewed",
+  "observation.correction_answered",
 ] satisfies AuditAction[]);
 const isAuditAction = (a: string): a is AuditAction => knownActions.has(a);
 const isRole = (v: string | null): v is (typeof userRoles)[number] => userRoles.some((r) => r === v);
@@ -104,6 +106,11 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         if (note) lines.push(t("note", { note }));
         break;
       }
+      case "observation.reviewed": {
+        const decision = text(d, "decision");
+        if (decision) lines.push(t("observationReview", { decision, outcome: text(d, "outcome") ?? "pending", needsThird: d.needsThird === true ? "yes" : "no" }));
+        break;
+      }
       default:
         if (isStatus(from)) lines.push(t("statusFrom", { status: tv(`verificationStatus.${from}`) }));
         if (reason) lines.push(t("reason", { reason }));
@@ -117,6 +124,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     if (entry.targetType === "governance") return t("governanceRevision", { number: entry.targetId });
     if (entry.targetType === "reference_document") return t("referenceDocument", { key: entry.targetId });
     if (entry.targetType === "forum") return t("forum", { id: entry.targetId });
+    if (entry.targetType === "observation") return t("observation", { title: text(entry.details, "title") ?? entry.targetId });
     if (entry.targetType === "norm_uptake") return t("uptake", { document: text(entry.details, "document") ?? entry.targetId });
     const name = text(entry.details, "name");
     return name ? t("organization", { name }) : t("organizationId", { id: entry.targetId });

@@ -23,7 +23,7 @@ export default async function StocktakeYearPage({ params }: { params: Params }) 
   const follow = <FollowButton actor={actor} type="stocktake" targetKey={String(year)} back={`/stocktakes/${year}`} className="-mt-2 mb-8 sm:-mt-4" />;
   if (stocktake.current) {
     const revision = await getRevision(year);
-    return <Report revision={revision} stocktake={stocktake} follow={follow} />;
+    return <Report revision={revision} stocktake={stocktake} follow={follow} canRequestCorrection={Boolean(actor && !actor.suspension)} />;
   }
   let viewer: CycleViewer = { kind: "visitor" };
   if (actor?.suspension) viewer = { kind: "suspended" };

@@ -11,12 +11,29 @@ import type { ActionState } from "~/app/_components/action-state";
 import { failed, formValues, sentByScript, succeeded } from "~/app/_components/action-state.server";
 import { api } from "~/app/_trpc/server";
 import { choiceNames, parseObservationForm, parseStatementForm } from "./form-input";
+import { ACTOR_ROWS, SOURCE_ROWS } from "./form-names";
+
+/** The observation form's fields, sent back to fill it again. */
+const observationFields = (formData: FormData) => [
+  "title",
+  "description",
+  "occurredOn",
+  "occurredUntil",
+  "attributionStatus",
+  "attributedBy",
+  "attributionSource",
+  "confidence",
+  "evidenceType",
+  ...Array.from({ length: ACTOR_ROWS }, (_, i) => [`actor-${i}`, `actorLabel-${i}`]).flat(),
+  ...Array.from({ length: SOURCE_ROWS }, (_, i) => [`sourceUrl-${i}`, `sourceArchive-${i}`]).flat(),
+  ...choiceNames(formData),
+];
 
 /** Logs a behaviour observation for the secretariat to review; then the stock-take's page. */
 export async function logObservationAction(previous: ActionState, formData: FormData): Promise<ActionState> {
-  const values = formValues(formData, ["title", "description", "occurredOn", "outsideActors", "sources", ...choiceNames(formData)], ["organizationIds"]);
-  const input = parseObservationForm(formData, await getTranslations("stocktakes.observationForm"));
-  if (!input.success) return failed(previous, input.error, values);
+  const values = formValues(formData, observationFields(formData));
+  const input = parseObservationForm(formData);
+  if (!input.success) return { n: previous.n + 1, fieldErrors: input.fieldErrors, message: null, code: "BAD_REQUEST", values };
   try {
     await api.stocktakes.logObservation(input.data);
   } catch (error) {

@@ -26,21 +26,36 @@ export async function Cycle({ stocktake: st, viewer, follow }: { stocktake: Stoc
   const items = new Map(st.items.map((i) => [i.id, i]));
   const accepted = st.observations.filter((o) => o.status === "accepted");
   const mine = st.observations.filter((o) => o.status !== "accepted" && o.viewer.isReporter);
+  // Pending observations naming an organisation this reader represents: told at once, they may reply.
+  const naming = st.observations.filter((o) => o.status === "pending" && !o.viewer.isReporter && o.viewer.canReplyFor.length > 0);
 
   const view = (o: Observation): ObservationView => ({
     id: o.id,
     title: o.title,
     description: o.description,
     occurredOn: o.occurredOn,
-    organizations: o.organizations,
-    outsideActors: o.outsideActors,
-    sources: o.sources.map((s) => s.url),
+    occurredUntil: o.occurredUntil,
+    codebookVersion: o.codebookVersion,
+    actors: o.actors.map((a) => (a.kind === "organization" ? { kind: a.kind, slug: a.organization.slug, name: a.organization.name } : a)),
+    attribution: o.attribution,
+    confidence: o.confidence,
+    evidenceType: o.evidenceType,
+    sources: o.sources,
+    review: o.status === "accepted" ? (o.singleReviewer ? "single" : "two") : null,
+    corrections: o.corrections,
     assessments: o.assessments.map((a) => {
       const item = items.get(a.itemId);
       return { key: a.itemId, title: item?.title ?? "", href: item ? itemHref(item) : "#", assessment: a.assessment };
     }),
     replies: o.replies.map((r) => ({ slug: r.slug, name: r.name, text: r.text, updatedAt: r.updatedAt })),
   });
+
+  const replyForms = (o: Observation) =>
+    o.viewer.canReplyFor.map((orgId) => {
+      const org = o.organizations.find((x) => x.id === orgId);
+      if (!org) return null;
+      return <ReplyForm key={orgId} observationId={o.id} organization={{ id: org.id, name: org.name }} existing={o.replies.find((r) => r.organizationId === orgId)?.text ?? null} />;
+    });
 
   const lead = st.window === "open" ? t("leadOpen", { closes: day(st.closesOn) }) : st.window === "upcoming" ? t("leadUpcoming", { opens: day(st.opensOn) }) : t("leadClosed");
   const forum = st.items.filter((i) => i.kind === "forum");
@@ -159,6 +174,32 @@ export async function Cycle({ stocktake: st, viewer, follow }: { stocktake: Stoc
         </section>
       ) : null}
 
+      {naming.length ? (
+        <section aria-labelledby="naming-heading" className="mb-10">
+          <h2 id="naming-heading" className={sectionHeading}>
+            {t("namingTitle")}
+          </h2>
+          <p className="mb-2 max-w-[42rem]">{t("namingLead")}</p>
+          <div className="border-t border-border">
+            {naming.map((o) => (
+              <ObservationEntry
+                key={o.id}
+                observation={view(o)}
+                status={
+                  <div className="mb-3" data-testid="observation-status">
+                    <Badge variant="info">{tr("status.pending")}</Badge>
+                    <p className="mt-1 text-base text-muted">{tr("pendingNamed")}</p>
+                    {o.replyUntil ? <p className="mt-1 text-base">{tr("replyUntil", { date: format.dateTime(new Date(o.replyUntil.getTime() - 1), { dateStyle: "long", timeZone: "UTC" }) })}</p> : null}
+                  </div>
+                }
+              >
+                {replyForms(o)}
+              </ObservationEntry>
+            ))}
+          </div>
+        </section>
+      ) : null}
+
       <section aria-labelledby="accepted-heading" className="mb-10">
         <h2 id="accepted-heading" className={sectionHeading}>
           {t("acceptedTitle")}
@@ -170,18 +211,7 @@ export async function Cycle({ stocktake: st, viewer, follow }: { stocktake: Stoc
           <div className="border-t border-border">
             {accepted.map((o) => (
               <ObservationEntry key={o.id} observation={view(o)}>
-                {o.viewer.canReplyFor.map((orgId) => {
-                  const org = o.organizations.find((x) => x.id === orgId);
-                  if (!org) return null;
-                  return (
-                    <ReplyForm
-                      key={orgId}
-                      observationId={o.id}
-                      organization={{ id: org.id, name: org.name }}
-                      existing={o.replies.find((r) => r.organizationId === orgId)?.text ?? null}
-                    />
-                  );
-                })}
+                {replyForms(o)}
               </ObservationEntry>
             ))}
           </div>

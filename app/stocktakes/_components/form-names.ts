@@ -3,3 +3,7 @@
  * form's parsing (form-input.ts, which brings zod), so the form in the browser does not carry it.
  */
 export const ASSESSMENT = "assessment:";
+
+/** Blank actor and source rows the observation form offers: enough for most, without script. */
+export const ACTOR_ROWS = 4;
+export const SOURCE_ROWS = 4;

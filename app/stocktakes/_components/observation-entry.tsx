@@ -3,7 +3,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type * as React from "react";
 import { Markdown, safeUrl } from "~/app/_components/markdown";
 import { Badge } from "~/app/_components/ui/badge";
-import type { Assessment } from "~/server/schemas/vocabulary";
+import { countryName } from "~/server/schemas/countries";
+import { CURRENT_CODEBOOK } from "~/server/codebook";
+import type { Assessment, AttributionStatus, ConfidenceLevel, EvidenceType } from "~/server/schemas/vocabulary";
 import { dayOf } from "./load";
 
 export interface ObservationView {
@@ -11,12 +13,29 @@ export interface ObservationView {
   title: string;
   description: string;
   occurredOn: string;
-  organizations: { slug: string; name: string }[];
-  outsideActors: string[];
-  sources: string[];
+  occurredUntil?: string | null;
+  /** "v0" for observations logged before the codebook, and for reports of formats 1 and 2. */
+  codebookVersion: string;
+  actors: ({ kind: "organization"; slug: string; name: string } | { kind: "state"; country: string } | { kind: "unattributed"; label: string | null })[];
+  attribution?: { status: AttributionStatus; by: string | null; source: string | null } | null;
+  confidence?: ConfidenceLevel | null;
+  evidenceType?: EvidenceType | null;
+  sources: { url: string; archiveUrl?: string }[];
+  /** How it was accepted, where known: by two reviewers, or by one before two-person review. */
+  review?: "two" | "single" | null;
   assessments: { key: string; title: string; href: string; assessment: Assessment }[];
   replies: { slug: string; name: string; text: string; updatedAt?: Date }[];
+  corrections?: { id: string; text: string; status: "open" | "answered"; answer: string | null; answeredAt: Date | string | null; createdAt: Date | string }[];
 }
+
+const link = (url: string, text: React.ReactNode) =>
+  safeUrl(url) ? (
+    <a href={safeUrl(url)} rel="nofollow ugc noopener" target="_blank">
+      {text}
+    </a>
+  ) : (
+    text
+  );
 
 /**
  * One behaviour observation: what happened, who was involved, the norms it bears on, its sources,
@@ -39,6 +58,8 @@ export async function ObservationEntry({
   const Sub = headingLevel === "h3" ? "h4" : "h5";
   const headingId = `observation-${o.id}`;
   const hasAside = o.replies.length > 0 || Boolean(children);
+  const longDay = (d: string) => format.dateTime(dayOf(d), { dateStyle: "long" });
+  const codebookHref = o.codebookVersion === CURRENT_CODEBOOK ? "/about/codebook" : `/about/codebook/${o.codebookVersion}`;
 
   return (
     <article aria-labelledby={headingId} className="border-b border-border py-6" data-testid="observation">
@@ -47,8 +68,13 @@ export async function ObservationEntry({
           <Heading id={headingId} className="mb-1 text-lg font-bold sm:text-xl">
             {o.title}
           </Heading>
-          <p className="mb-3 text-muted">
-            {t("occurredOn", { date: format.dateTime(dayOf(o.occurredOn), { dateStyle: "long" }) })}
+          <p className="mb-1 text-muted">
+            {o.occurredUntil && o.occurredUntil !== o.occurredOn
+              ? t("occurredBetween", { from: longDay(o.occurredOn), until: longDay(o.occurredUntil) })
+              : t("occurredOn", { date: longDay(o.occurredOn) })}
+          </p>
+          <p className="mb-3 text-base text-muted" data-testid="codebook-version">
+            {t.rich("codedUnder", { version: o.codebookVersion, link: (chunks) => <Link href={codebookHref}>{chunks}</Link> })}
           </p>
           {status}
           <Markdown>{o.description}</Markdown>
@@ -56,17 +82,20 @@ export async function ObservationEntry({
             <div>
               <dt className="font-bold">{t("actors")}</dt>
               <dd>
-                <ul className="flex flex-wrap gap-x-4 gap-y-1">
-                  {o.organizations.map((org) => (
-                    <li key={org.slug}>
-                      <Link href={`/organizations/${org.slug}`}>{org.name}</Link>
-                    </li>
-                  ))}
-                  {o.outsideActors.map((a) => (
-                    <li key={a}>
-                      {a} <span className="text-muted">{t("outside")}</span>
-                    </li>
-                  ))}
+                <ul className="flex flex-wrap gap-x-4 gap-y-1" data-testid="observation-actors">
+                  {o.actors.map((a, i) =>
+                    a.kind === "organization" ? (
+                      <li key={i}>
+                        <Link href={`/organizations/${a.slug}`}>{a.name}</Link>
+                      </li>
+                    ) : a.kind === "state" ? (
+                      <li key={i}>
+                        <Link href={`/states/${a.country.toLowerCase()}`}>{countryName(a.country)}</Link> <span className="text-muted">{t("stateMark")}</span>
+                      </li>
+                    ) : (
+                      <li key={i}>{a.label ? t("unattributedAs", { label: a.label }) : t("unattributed")}</li>
+                    ),
+                  )}
                 </ul>
               </dd>
             </div>
@@ -76,7 +105,7 @@ export async function ObservationEntry({
                 <ul className="flex flex-col gap-1">
                   {o.assessments.map((a) => (
                     <li key={a.key}>
-                      <Badge variant={a.assessment === "consistent" ? "info" : "warning"} className="me-1 align-baseline">
+                      <Badge variant={a.assessment === "consistent" ? "info" : a.assessment === "inconsistent" ? "warning" : "neutral"} className="me-1 align-baseline">
                         {t(`assessment.${a.assessment}`)}
                       </Badge>{" "}
                       {/* The space is text, not only a margin: read aloud or copied, "Inconsistent" and "with" stay two words. */}
@@ -91,19 +120,47 @@ export async function ObservationEntry({
               <dd>
                 <ul className="flex flex-col gap-1">
                   {o.sources.map((s) => (
-                    <li key={s} className="break-all">
-                      {safeUrl(s) ? (
-                        <a href={safeUrl(s)} rel="nofollow ugc noopener" target="_blank">
-                          {s}
-                        </a>
-                      ) : (
-                        s
-                      )}
+                    <li key={s.url} className="break-all">
+                      {link(s.url, s.url)}
+                      {s.archiveUrl ? <> ({link(s.archiveUrl, t("archived"))})</> : null}
                     </li>
                   ))}
                 </ul>
               </dd>
             </div>
+            {o.attribution ? (
+              <div>
+                <dt className="font-bold">{t("attribution")}</dt>
+                <dd>
+                  {t(`attributionStatus.${o.attribution.status}`)}
+                  {o.attribution.by ? ` ${t("attributedBy", { name: o.attribution.by })}` : null}
+                  {o.attribution.source ? (
+                    <>
+                      {". "}
+                      {safeUrl(o.attribution.source) ? link(o.attribution.source, t("attributionSource", { source: o.attribution.source })) : t("attributionSource", { source: o.attribution.source })}
+                    </>
+                  ) : null}
+                </dd>
+              </div>
+            ) : null}
+            {o.confidence ? (
+              <div>
+                <dt className="font-bold">{t("confidence")}</dt>
+                <dd>{t(`confidenceLevel.${o.confidence}`)}</dd>
+              </div>
+            ) : null}
+            {o.evidenceType ? (
+              <div>
+                <dt className="font-bold">{t("evidenceType")}</dt>
+                <dd>{t(`evidence.${o.evidenceType}`)}</dd>
+              </div>
+            ) : null}
+            {o.review ? (
+              <div>
+                <dt className="font-bold">{t("review")}</dt>
+                <dd data-testid="observation-review">{o.review === "two" ? t("reviewTwo") : t("reviewSingle")}</dd>
+              </div>
+            ) : null}
           </dl>
         </div>
         {hasAside ? (
@@ -121,6 +178,29 @@ export async function ObservationEntry({
           </div>
         ) : null}
       </div>
+      {o.corrections?.length ? (
+        <section aria-labelledby={`${headingId}-corrections`} className="mt-4 max-w-[42rem]" data-testid="observation-corrections">
+          <Sub id={`${headingId}-corrections`} className="mb-2 text-base font-bold sm:text-lg">
+            {t("corrections")}
+          </Sub>
+          <ul className="flex flex-col gap-3">
+            {o.corrections.map((c) => (
+              <li key={c.id} id={`correction-${c.id}`} className="border-s-4 border-border ps-4">
+                <p className="text-base text-muted">{t("correctionAsked", { date: format.dateTime(new Date(c.createdAt), { dateStyle: "long" }) })}</p>
+                <Markdown>{c.text}</Markdown>
+                {c.answer ? (
+                  <>
+                    <p className="mt-2 font-bold">{t("correctionAnswer", { date: c.answeredAt ? format.dateTime(new Date(c.answeredAt), { dateStyle: "long" }) : "" })}</p>
+                    <Markdown>{c.answer}</Markdown>
+                  </>
+                ) : (
+                  <p className="mt-2 text-muted">{t("correctionOpen")}</p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </article>
   );
 }

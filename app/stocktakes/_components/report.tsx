@@ -6,15 +6,16 @@ import { FigureGrid } from "~/app/_components/ui/figure-grid";
 import { WithContents } from "~/app/_components/page-contents";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "~/app/_components/ui/table";
-import type { Snapshot } from "~/server/domain/stocktake-snapshot";
+import { actorsOf, type Snapshot, sourceOf } from "~/server/domain/stocktake-snapshot";
 import { countryName } from "~/server/schemas/countries";
 import { categoryCodes } from "~/server/schemas/vocabulary";
 import { ChartDefs } from "./charts";
 import type { getRevision, getStocktake } from "./load";
 import { itemHref } from "./load";
-import { ObservationEntry } from "./observation-entry";
+import { ObservationEntry, type ObservationView } from "./observation-entry";
 import { ReportChanges } from "./report-changes";
 import { ReportItem } from "./report-item";
+import { CorrectionForm } from "./islands";
 
 type Revision = Awaited<ReturnType<typeof getRevision>>;
 type Stocktake = Awaited<ReturnType<typeof getStocktake>>;
@@ -28,7 +29,7 @@ function downloadsOf(year: number, revision: number, current: boolean) {
 }
 
 /** A published revision of a year's report, read from its snapshot: exactly what the hash covers. */
-export async function Report({ revision, stocktake, follow }: { revision: Revision; stocktake: Stocktake; follow?: React.ReactNode }) {
+export async function Report({ revision, stocktake, follow, canRequestCorrection = false }: { revision: Revision; stocktake: Stocktake; follow?: React.ReactNode; canRequestCorrection?: boolean }) {
   const [t, format] = await Promise.all([getTranslations("stocktakes.report"), getFormatter()]);
   const s: Snapshot = revision.snapshot;
   const year = s.year;
@@ -154,7 +155,14 @@ export async function Report({ revision, stocktake, follow }: { revision: Revisi
         </section>
       </div>
 
-      <ReportBody snapshot={s} />
+      <ReportBody
+        snapshot={s}
+        corrections={new Map(stocktake.observations.map((o) => [o.id, o.corrections]))}
+        correctionForm={canRequestCorrection ? (id) => <CorrectionForm observationId={id} /> : undefined}
+      />
+      <p className="mb-12">
+        <Link href="/stocktakes/corrections">{t("correctionLogLink")}</Link>
+      </p>
 
       <section aria-labelledby="revisions" className="mb-12 max-w-[48rem]">
         <h2 id="revisions" className={sectionHeading}>
@@ -193,12 +201,14 @@ export async function Report({ revision, stocktake, follow }: { revision: Revisi
  * year, findings by category, figures by norm, observations and participants. The published page
  * and the secretariat's preview both show it, so the preview is what will be published.
  */
-export async function ReportBody({ snapshot: s }: { snapshot: Snapshot }) {
+export async function ReportBody({ snapshot: s, corrections, correctionForm }: { snapshot: Snapshot; corrections?: Map<string, ObservationView["corrections"]>; correctionForm?: (observationId: string) => React.ReactNode }) {
   const [t, tv, format] = await Promise.all([getTranslations("stocktakes.report"), getTranslations("vocabulary"), getFormatter()]);
   const date = (d: Date | string) => format.dateTime(typeof d === "string" ? new Date(d) : d, { dateStyle: "long" });
   const orgs = new Map(s.organizations.map((o) => [o.slug, o]));
   const items = new Map(s.items.map((i) => [i.key, i]));
   const anchorOf = (key: string) => `item-${s.items.findIndex((i) => i.key === key) + 1}`;
+  // Format 3 on: "unclear" exists (codebook v1); earlier formats could hold none.
+  const hasUnclear = s.items.some((i) => i.observations.unclear !== undefined);
   return (
     <>
       <section aria-labelledby="totals" className="mb-12">
@@ -292,6 +302,11 @@ export async function ReportBody({ snapshot: s }: { snapshot: Snapshot }) {
               <TableHead scope="col" className="text-end">
                 {t("observations.colInconsistent")}
               </TableHead>
+              {hasUnclear ? (
+                <TableHead scope="col" className="text-end">
+                  {t("observations.colUnclear")}
+                </TableHead>
+              ) : null}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -302,6 +317,7 @@ export async function ReportBody({ snapshot: s }: { snapshot: Snapshot }) {
                 </TableHead>
                 <TableCell className="text-end tabular-nums">{i.observations.consistent}</TableCell>
                 <TableCell className="text-end tabular-nums">{i.observations.inconsistent}</TableCell>
+                {hasUnclear ? <TableCell className="text-end tabular-nums">{i.observations.unclear ?? 0}</TableCell> : null}
               </TableRow>
             ))}
           </TableBody>
@@ -318,16 +334,26 @@ export async function ReportBody({ snapshot: s }: { snapshot: Snapshot }) {
                   title: o.title,
                   description: o.description,
                   occurredOn: o.occurredOn,
-                  organizations: o.organizations.map((slug) => ({ slug, name: orgs.get(slug)?.name ?? slug })),
-                  outsideActors: o.outsideActors,
-                  sources: o.sources,
+                  occurredUntil: o.occurredUntil,
+                  // Formats 1 and 2 predate the codebook: their observations were coded under v0.
+                  codebookVersion: o.codebookVersion ?? "v0",
+                  actors: actorsOf(o).map((a) => (a.kind === "organization" ? { kind: a.kind, slug: a.organization, name: orgs.get(a.organization)?.name ?? a.organization } : a)),
+                  attribution: o.attribution,
+                  confidence: o.confidence,
+                  evidenceType: o.evidenceType,
+                  sources: o.sources.map(sourceOf),
+                  // Reports of formats 1 and 2 predate two-person review: one reviewer accepted each.
+                  review: o.review ? ("singleReviewer" in o.review ? "single" : "two") : "single",
+                  corrections: corrections?.get(o.id),
                   assessments: o.assessments.map((a) => {
                     const item = items.get(a.item);
                     return { key: a.item, title: item?.title ?? a.item, href: item ? itemHref(item) : "#", assessment: a.assessment };
                   }),
                   replies: o.replies.map((r) => ({ slug: r.organization, name: orgs.get(r.organization)?.name ?? r.organization, text: r.text })),
                 }}
-              />
+              >
+                {correctionForm?.(o.id)}
+              </ObservationEntry>
             ))}
           </div>
         )}

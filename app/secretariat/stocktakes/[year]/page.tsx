@@ -10,6 +10,7 @@ import { FigureGrid } from "~/app/_components/ui/figure-grid";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
 import { FIGURE_NAMES } from "~/server/domain/narrative-figures";
+import { countryName } from "~/server/schemas/countries";
 import { categoryCodes } from "~/server/schemas/vocabulary";
 import { SecretariatNav } from "../../_components/secretariat-nav";
 import { requireSecretariat, utcDate, yearParam } from "../_components/guard";
@@ -57,20 +58,26 @@ export default async function SecretariatStocktakePage({ params }: Params) {
 
   /** What an observation is about: when, who, which norms and how, and its sources. */
   const about = (o: Observation) => [
-    { id: "occurred", term: t("review.occurredOn"), details: day(o.occurredOn) },
+    { id: "occurred", term: t("review.occurredOn"), details: o.occurredUntil ? t("review.period", { from: day(o.occurredOn), until: day(o.occurredUntil) }) : day(o.occurredOn) },
+    { id: "codebook", term: t("review.codebook"), details: <Link href={o.codebookVersion === "v1" ? "/about/codebook" : `/about/codebook/${o.codebookVersion}`}>{o.codebookVersion}</Link> },
     { id: "logged", term: t("review.loggedOn"), details: moment(o.createdAt) },
     {
       id: "actors",
       term: t("review.actors"),
       details: (
         <ul className="space-y-1">
-          {o.organizations.map((org) => (
-            <li key={org.id}>
-              <Link href={`/organizations/${org.slug}`}>{org.name}</Link>
+          {o.actors.map((a, i) => (
+            <li key={i}>
+              {a.kind === "organization" ? (
+                <Link href={`/organizations/${a.organization.slug}`}>{a.organization.name}</Link>
+              ) : a.kind === "state" ? (
+                t("review.stateActor", { name: countryName(a.country), code: a.country })
+              ) : a.label ? (
+                t("review.unattributedAs", { label: a.label })
+              ) : (
+                t("review.unattributed")
+              )}
             </li>
-          ))}
-          {o.outsideActors.map((name) => (
-            <li key={name}>{t("review.outsideActor", { name })}</li>
           ))}
         </ul>
       ),
@@ -88,16 +95,75 @@ export default async function SecretariatStocktakePage({ params }: Params) {
         </ul>
       ),
     },
+    ...(o.attribution
+      ? [
+          {
+            id: "attribution",
+            term: t("review.attribution"),
+            details: [
+              t("review.attributionValue", { status: o.attribution.status }),
+              o.attribution.by ? t("review.attributionBy", { by: o.attribution.by }) : null,
+              o.attribution.source ? `. ${t("review.attributionSource", { source: o.attribution.source })}` : null,
+            ]
+              .filter(Boolean)
+              .join(" ")
+              .replace(" .", "."),
+          },
+        ]
+      : []),
+    ...(o.confidence ? [{ id: "confidence", term: t("review.confidence"), details: t("review.confidenceValue", { level: o.confidence }) }] : []),
+    ...(o.evidenceType ? [{ id: "evidence", term: t("review.evidence"), details: t("review.evidenceValue", { type: o.evidenceType }) }] : []),
+    ...(o.replyUntil ? [{ id: "replyUntil", term: t("review.replyUntil"), details: moment(o.replyUntil) }] : []),
+    {
+      id: "replies",
+      term: t("review.repliesTerm"),
+      details: o.replies.length ? (
+        <ul className="space-y-2">
+          {o.replies.map((r) => (
+            <li key={r.organizationId} className="whitespace-pre-line break-words">
+              <strong>{r.name}:</strong> {r.text}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        t("review.noReplies")
+      ),
+    },
+    {
+      id: "reviews",
+      term: t("review.reviewsTerm"),
+      details: o.reviews.length ? (
+        <ul className="space-y-1" data-testid="observation-reviews">
+          {o.reviews.map((r) => (
+            <li key={r.reviewerId} className="break-words">
+              {t("review.reviewBy", { name: r.reviewer, decision: r.decision, date: moment(r.createdAt) })}
+              {r.reason ? ` ${t("review.reviewReason", { reason: r.reason })}` : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        t("review.noReviews")
+      ),
+    },
     {
       id: "sources",
       term: t("review.sources"),
       details: (
         <ul className="space-y-1">
-          {o.sources.map(({ url }) => (
+          {o.sources.map(({ url, archiveUrl }) => (
             <li key={url} className="break-all">
               <a href={url} rel="nofollow noopener noreferrer" target="_blank">
                 {url}
               </a>
+              {archiveUrl ? (
+                <>
+                  {" ("}
+                  <a href={archiveUrl} rel="nofollow noopener noreferrer" target="_blank">
+                    {t("review.archived")}
+                  </a>
+                  {")"}
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -169,6 +235,17 @@ export default async function SecretariatStocktakePage({ params }: Params) {
                   <h3 id={`observation-${o.id}`} className="mb-4 text-xl font-bold break-words sm:text-2xl">
                     {o.title}
                   </h3>
+                  {o.needsThird ? (
+                    <p className="mb-4">
+                      <Badge variant="warning" data-testid="needs-third">
+                        {t("review.needsThird")}
+                      </Badge>
+                    </p>
+                  ) : o.reviews.length === 1 ? (
+                    <p className="mb-4">
+                      <Badge variant="info">{t("review.needsSecond")}</Badge>
+                    </p>
+                  ) : null}
                   <p className="mb-6 max-w-[42rem] whitespace-pre-line break-words">{o.description}</p>
                   <DescriptionList className="mb-6 sm:mb-6" items={about(o)} />
                   {o.viewer.reviewBlock ? (
@@ -176,7 +253,9 @@ export default async function SecretariatStocktakePage({ params }: Params) {
                       <AlertDescription>
                         {o.viewer.reviewBlock.reason === "reporter"
                           ? t("review.blockedReporter")
-                          : t("review.blockedMember", { organizations: o.viewer.reviewBlock.organizations.join(", ") })}
+                          : o.viewer.reviewBlock.reason === "reviewed"
+                            ? t("review.blockedReviewed")
+                            : t("review.blockedMember", { organizations: o.viewer.reviewBlock.organizations.join(", ") })}
                       </AlertDescription>
                     </Alert>
                   ) : (

@@ -10,6 +10,7 @@ import { isStaff } from "~/server/policy";
 import { dayOf, getStocktake, parseYear } from "../../../_components/load";
 import { ObservationForm } from "./_components/observation-form";
 import { clock } from "~/server/clock";
+import { countryOptions } from "~/server/schemas/countries";
 
 type Params = Promise<{ year: string }>;
 
@@ -70,6 +71,7 @@ export default async function NewObservationPage({ params }: { params: Params })
         year={year}
         items={stocktake.items.map((i) => ({ id: i.id, title: i.title }))}
         organizations={organizations.items.map((o) => ({ id: o.id, name: o.name }))}
+        states={countryOptions()}
         today={clock.now().toISOString().slice(0, 10)}
       />
       {back}
