@@ -14,6 +14,7 @@ import { seedDemoAdherence } from "./demo-adherence";
 import { seedDemoAmendments } from "./demo-amendments";
 import { seedDemoNominations, seedDemoRepresentation } from "./demo-representation";
 import { seedDemoSponsors } from "./demo-sponsors";
+import { seedDemoUptake } from "./demo-uptake";
 import { seedDemoSealed } from "./demo-sealed";
 import { seedDemoCountersignature } from "./demo-countersign";
 import { seedDemoNotifications } from "./demo-notifications";
@@ -288,6 +289,7 @@ export async function seedDemo(db: Db) {
       .where(eq(organizations.slug, revokedDemoOrganization));
     await seedMeasures(tx);
     await seedDemoAdherence(tx);
+    await seedDemoUptake(tx);
     await seedDemoComments(tx, { member: member.id, representative: rep.id, otherRepresentative: rep2.id, suspended: suspended.id, admin: admin.id }, secretariat.id);
     await seedDemoStocktakes(tx, { member: member.id, representative: rep.id, otherRepresentative: rep2.id }, secretariat.id);
     await seedDemoRepresentation(tx, secretariat.id);
