@@ -7,10 +7,8 @@ import { revalidatePath } from "next/cache";
 import type { ActionState } from "~/app/_components/action-state";
 import { failed, formValues, succeeded, textOf } from "~/app/_components/action-state.server";
 import { api } from "~/app/_trpc/server";
+import { documentFields, forumFields } from "./form-fields";
 
-export const documentFields = ["key", "title", "issuer", "date", "reference", "status", "authorKind", "url"] as const;
-export const normFields = ["documentKey", "label", "display", "text", "categories"] as const;
-export const forumFields = ["id", "name", "kind", "date", "parties", "normType", "summary", "reference", "url"] as const;
 
 const refreshLibrary = () => {
   revalidatePath("/reference");

@@ -5,11 +5,10 @@
 // own policy and validation, so the forms work before the page's script has loaded, and without it.
 import { revalidatePath } from "next/cache";
 import type { ActionState } from "~/app/_components/action-state";
-import { failed, formValues, textOf } from "~/app/_components/action-state.server";
-import { succeeded } from "~/app/_components/action-state.server";
+import { failed, formValues, succeeded, textOf } from "~/app/_components/action-state.server";
 import { api } from "~/app/_trpc/server";
+import { uptakeFields } from "./uptake-fields";
 
-export const uptakeFields = ["document", "forumId", "forum", "paragraph", "takenUpOn", "url", "parties"] as const;
 
 // Only the norm's own page is revalidated: a path the form sends must be one of these.
 const isNormPath = (path: string) => /^\/(norms|reference\/norms)\/[A-Za-z0-9._~%-]+$/.test(path);

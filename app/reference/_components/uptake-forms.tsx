@@ -8,7 +8,8 @@ import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
 import { Field, fieldAria } from "~/app/_components/ui/field";
 import { NativeSelect } from "~/app/_components/ui/native-select";
-import { deleteUptakeAction, recordUptakeAction, uptakeFields } from "./uptake-actions";
+import { deleteUptakeAction, recordUptakeAction } from "./uptake-actions";
+import { uptakeFields } from "./uptake-fields";
 
 export interface UptakeFormLabels {
   document: string;

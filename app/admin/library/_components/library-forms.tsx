@@ -8,7 +8,8 @@ import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
 import { Field, fieldAria } from "~/app/_components/ui/field";
 import { NativeSelect } from "~/app/_components/ui/native-select";
-import { addDocumentAction, addForumAction, addNormAction, documentFields, forumFields, normFields } from "../actions";
+import { addDocumentAction, addForumAction, addNormAction } from "../actions";
+import { documentFields, forumFields, normFields } from "../form-fields";
 
 type Labels = Record<string, string>;
 type Option = { value: string; label: string };
