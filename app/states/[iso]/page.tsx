@@ -11,6 +11,7 @@ import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
 import { StatusBadge } from "~/app/organizations/_components/status-badge";
 import { findUnState, stateName, stateSlug } from "~/server/schemas/un-states";
+import { StateUptakeSection } from "~/app/reference/_components/state-uptake";
 import { actorRecordSections, readCursors, type RecordCursors, type RecordSection } from "../_components/actor-record";
 
 type Params = Promise<{ iso: string }>;
@@ -88,6 +89,8 @@ export default async function StatePage({ params, searchParams }: { params: Para
       ),
     },
     ...(await actorRecordSections({ record, base })),
+    // The uptake documents the state is party to, directly or through a group (issue 19).
+    { id: "uptake", label: (await getTranslations("library.uptake"))("stateTitle"), content: <StateUptakeSection iso={state.iso} name={name} headingId="uptake" /> },
   ];
 
   return (
