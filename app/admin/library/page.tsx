@@ -84,7 +84,7 @@ export default async function LibraryAdminPage() {
             {t("forumTitle")}
           </h2>
           <AddForumForm
-            labels={{ ...common, key: t("forumKey"), name: t("name"), kind: t("kind"), parties: t("parties"), partiesHint: t("partiesHint"), normType: t("normType"), summary: t("summary"), summaryHint: t("summaryHint"), reference: t("forumReference"), submit: t("submitForum"), saved: t("forumSaved", { id: "{id}" }) }}
+            labels={{ ...common, key: t("forumKey"), keyHint: t("forumKeyHint"), name: t("name"), kind: t("kind"), parties: t("parties"), partiesHint: t("partiesHint"), normType: t("normType"), summary: t("summary"), summaryHint: t("summaryHint"), reference: t("forumReference"), submit: t("submitForum"), saved: t("forumSaved", { id: "{id}" }) }}
             kinds={forumKinds.map((k) => ({ value: k, label: forumKindLabel(tr, k) }))}
             normTypes={normTypes.map((k) => ({ value: k, label: normTypeLabel(tr, k) }))}
           />
