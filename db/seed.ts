@@ -18,6 +18,7 @@ import { seedDemoUptake } from "./demo-uptake";
 import { seedDemoSealed } from "./demo-sealed";
 import { seedDemoCountersignature } from "./demo-countersign";
 import { seedDemoNotifications } from "./demo-notifications";
+import { seedDemoCodedObservations } from "./demo-observations";
 import { correctDemoNarratives } from "./demo-corrections";
 import { refreshMeasures } from "~/server/domain/positions";
 import { slugify } from "~/server/domain/slug";
@@ -292,6 +293,7 @@ export async function seedDemo(db: Db) {
     await seedDemoUptake(tx);
     await seedDemoComments(tx, { member: member.id, representative: rep.id, otherRepresentative: rep2.id, suspended: suspended.id, admin: admin.id }, secretariat.id);
     await seedDemoStocktakes(tx, { member: member.id, representative: rep.id, otherRepresentative: rep2.id }, secretariat.id);
+    await seedDemoCodedObservations(tx, { member: member.id, representative: rep.id }, { secretariat: secretariat.id, admin: admin.id });
     await seedDemoRepresentation(tx, secretariat.id);
     await seedDemoNominations(tx, delegateHash);
     await seedDemoCountersignature(tx, delegateHash);

@@ -44,6 +44,16 @@ function expectFiguresRecompute(snapshot: Snapshot) {
     );
     expect(item.measures!.counts).toEqual(recomputed.counts);
   }
+  // Every item's observation counts, from the observations the snapshot holds ("unclear" from format 3 on).
+  for (const item of snapshot.items) {
+    const assessed = snapshot.observations.flatMap((o) => o.assessments.filter((a) => a.item === item.key));
+    const count = (a: string) => assessed.filter((x) => x.assessment === a).length;
+    expect(item.observations).toEqual(
+      item.observations.unclear === undefined
+        ? { consistent: count("consistent"), inconsistent: count("inconsistent") }
+        : { consistent: count("consistent"), inconsistent: count("inconsistent"), unclear: count("unclear") },
+    );
+  }
 }
 
 describe("a format-1 snapshot published before format 2", () => {
@@ -124,17 +134,41 @@ describe("a format-1 snapshot published before format 2", () => {
     });
     const year = old.year + 1;
     await staff.stocktakes.open({ year, opensOn: day(-5), closesOn: day(5), normIds: [norm.id], referenceNormIds: ["ungge-f"] });
+    // A format-3 observation coded to codebook v1, assessed "unclear", accepted by two reviewers.
+    const items = (await staff.stocktakes.get({ year })).items;
+    const member = await callerAs(db, await createUser(db));
+    const { id: observationId } = await member.stocktakes.logObservation({
+      year,
+      title: "Outage of a regional payment network",
+      description: "A regional payment network was unavailable for a day; its operator reported an attack.",
+      occurredOn: day(-2),
+      actors: [{ kind: "state", country: "TZ" }, { kind: "unattributed", label: "a criminal group" }],
+      attributionStatus: "none",
+      confidence: "low",
+      evidenceType: "media-report",
+      assessments: [{ itemId: items[0]!.id, assessment: "unclear" }, { itemId: items[1]!.id, assessment: "inconsistent" }],
+      sources: [{ url: "https://example.org/outage", archiveUrl: "https://web.archive.org/web/2026/https://example.org/outage" }],
+    });
+    await staff.stocktakes.reviewObservation({ observationId, decision: "accept" });
+    await (await callerAs(db, await createUser(db, { role: "secretariat" }))).stocktakes.reviewObservation({ observationId, decision: "accept" });
     await staff.stocktakes.close({ year });
     const published = await staff.stocktakes.publish({ year });
     const text = (await visitor.stocktakes.revision({ year, revision: 1 })).snapshot;
     expect(sha256(text)).toBe(published.sha256);
     const current = JSON.parse(text) as Snapshot;
     expect(current.format).toBe(SNAPSHOT_FORMAT);
-    expect(SNAPSHOT_FORMAT).toBe("normsforum-stocktake/2");
+    expect(SNAPSHOT_FORMAT).toBe("normsforum-stocktake/3");
     expect(current.items.find((i) => i.kind === "forum")!.positions).toEqual([
       expect.objectContaining({ organization: organization.slug, stance: "endorse_with_reservations", clauses: [2], version: 1, current: true }),
     ]);
     expectFiguresRecompute(current);
+    expect(current.observations.map((o) => [o.codebookVersion, o.actors, o.review])).toEqual([
+      ["v1", [{ kind: "state", country: "TZ" }, { kind: "unattributed", label: "a criminal group" }], { reviewers: 2 }],
+    ]);
+    expect(current.items.map((i) => i.observations.unclear)).toEqual([1, 0]);
+    expect((await renderReportPdf(current, published.sha256)).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(snapshotCsv(current, published.sha256).split("\r\n")[0]).toContain("observations_unclear");
+    expect(csv.split("\r\n")[0]).not.toContain("observations_unclear");
     // The comparison names the format-1 revision by its hash and compares with its figures.
     expect(current.changes).toMatchObject({ previousYear: old.year, previousRevision: old.revision, previousSha256: FORMAT_1_SHA256 });
     expect(current.changes).toEqual(yearOverYear(old, FORMAT_1_SHA256, current));

@@ -91,7 +91,7 @@ describe("the snapshot", () => {
     const certs = s.items.find((i) => i.key === "norm:certs")!;
     expect(certs.measures).toMatchObject({ support: 0.5, counts: { endorse: 1, object: 1, total: 2 }, uncounted: 1, onCurrentText: 1 });
     expect(certs.implementation).toEqual({ implemented: 1, partially: 0, not_yet: 0, no_information: 0 });
-    expect(certs.observations).toEqual({ consistent: 1, inconsistent: 0 });
+    expect(certs.observations).toEqual({ consistent: 1, inconsistent: 0, unclear: 0 });
     expect(s.items.find((i) => i.kind === "reference")!.measures).toBeNull();
     expect(s.totals).toEqual({ organizationsFiled: 2, statements: 2, observationsAccepted: 1, observationsRejected: 2, positions: 2 });
     // Organisations, never people: no field names a person.
