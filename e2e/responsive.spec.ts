@@ -25,6 +25,10 @@ const publicPages = [
   `/stocktakes/${thisYear - 1}/revisions/1`,
   `/stocktakes/${thisYear}`,
   "/",
+  "/states",
+  "/states/ke",
+  "/states/tv",
+  "/compare/actors?ids=state:KE,state:DE,org:ministry-of-foreign-affairs-of-kenya",
   "/organizations", "/organizations/ministry-of-foreign-affairs-of-kenya", "/sign-in", "/sign-up", "/forgot-password"];
 const staffPages = [
   "/norms/new",
