@@ -46,6 +46,8 @@ export const CLIENT_NAMESPACES = [
   "reference.corrections",
   "secretariat",
   "stocktakeAdmin",
+  "stocktakes.corrections",
+  "stocktakes.observation",
   "stocktakes.observationForm",
   "stocktakes.reply",
   "stocktakes.statements",

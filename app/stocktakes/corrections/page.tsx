@@ -4,6 +4,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Markdown } from "~/app/_components/markdown";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
+import { getActor } from "~/server/context";
+import { isStaff } from "~/server/policy";
+import { AnswerCorrection } from "../_components/islands";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("stocktakes.corrections");
@@ -12,7 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The public log of correction requests to published observations, and the secretariat's answers. */
 export default async function CorrectionLogPage() {
-  const [rows, t, format] = await Promise.all([load(() => api.stocktakes.corrections({ limit: 200 })), getTranslations("stocktakes.corrections"), getFormatter()]);
+  const [rows, t, format, actor] = await Promise.all([load(() => api.stocktakes.corrections({ limit: 200 })), getTranslations("stocktakes.corrections"), getFormatter(), getActor()]);
+  const staff = isStaff(actor);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long" });
   return (
     <>
@@ -34,7 +38,10 @@ export default async function CorrectionLogPage() {
                   <Markdown>{r.answer}</Markdown>
                 </div>
               ) : (
-                <p className="mt-2 text-muted">{t("open")}</p>
+                <>
+                  <p className="mt-2 text-muted">{t("open")}</p>
+                  {staff ? <AnswerCorrection correctionId={r.id} /> : null}
+                </>
               )}
             </li>
           ))}

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
@@ -88,7 +89,7 @@ export function ObservationForm({
       <FormProblems state={state} fields={fields} />
       <input type="hidden" name="year" value={year} />
       <p className="mb-6">
-        {t.rich("codebookNote", { link: (chunks) => <a href="/about/codebook">{chunks}</a> })}
+        {t.rich("codebookNote", { link: (chunks) => <Link href="/about/codebook">{chunks}</Link> })}
       </p>
       <TextField state={state} name="title" label={t("titleLabel")} hint={t("titleHint")} maxLength={200} />
       <TextareaField state={state} name="description" label={t("description")} hint={t("descriptionHint")} rows={8} maxLength={10000} />
