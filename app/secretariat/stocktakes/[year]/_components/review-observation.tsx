@@ -31,7 +31,7 @@ export function ReviewObservation({ observationId, title }: { observationId: str
     trpc.stocktakes.reviewObservation.mutationOptions({
       onSuccess: (result) => {
         dialog.close();
-        toast.success(t(result.status === "accepted" ? "accepted" : "rejected", { title }));
+        toast.success(t(result.status === "accepted" ? "accepted" : result.status === "rejected" ? "rejected" : result.needsThird ? "recordedNeedsThird" : "recorded", { title }));
         router.refresh();
       },
       onError: (error, input) => {
