@@ -490,7 +490,7 @@ function stocktakeFile(kind: "snapshot" | "pdf" | "csv", named: boolean): OpenAp
       schema: {
         type: "string",
         description:
-          "The snapshot text, its `format` naming its shape: `normsforum-stocktake/2` for reports published since positions could name clauses (each position has `clauses`), `normsforum-stocktake/1` for those published before (no `clauses`). A published snapshot never changes, so both are served as they were published.",
+          "The snapshot text, its `format` naming its shape: `normsforum-stocktake/3` for reports published since observations were coded to the codebook (/about/codebook): each observation has `codebookVersion`, `occurredUntil`, `actors` (each `{kind: organization, organization: slug}`, `{kind: state, country: ISO 3166-1 alpha-2}` or `{kind: unattributed, label}`), `attribution` `{status, by, source}`, `confidence`, `evidenceType`, `sources` as `{url, archiveUrl?}`, `review` (`{reviewers: 2}`, or `{singleReviewer: true}` for codebook v0 observations accepted by one reviewer) and `replies`; each item's `observations` counts add `unclear`; and the narrative keeps `narrativeSource` beside the resolved text. `normsforum-stocktake/2` for reports published since positions could name clauses (each position has `clauses`), `normsforum-stocktake/1` for those published before (no `clauses`); in both, sources are URLs and outside actors free text (`outsideActors`). A published snapshot never changes, so every format is served as it was published.",
       },
       extension: "json" as const,
     },
@@ -507,7 +507,7 @@ function stocktakeFile(kind: "snapshot" | "pdf" | "csv", named: boolean): OpenAp
       name: "report.csv",
       operation: "Csv",
       summary: named ? "Download one revision's CSV" : "Download the report's figures as CSV",
-      description: `The figures of ${which}, one row per covered norm (positions by stance, support, bridging score, contestation, implementation statements by status, observations by verdict) with the snapshot's SHA-256 on every row, as RFC 4180 CSV in UTF-8. Cells that a spreadsheet would run as a formula begin with an apostrophe.`,
+      description: `The figures of ${which}, one row per covered norm (positions by stance, support, bridging score, contestation, implementation statements by status, observations by verdict: consistent and inconsistent, and from format 3 on an `observations_unclear` column) with the snapshot's SHA-256 on every row, as RFC 4180 CSV in UTF-8. Cells that a spreadsheet would run as a formula begin with an apostrophe.`,
       type: "text/csv",
       schema: { type: "string" },
       extension: "csv" as const,
