@@ -32,6 +32,19 @@ test("the list of states leads to a participating state's profile and its record
   expect(missing?.status()).toBe(404);
 });
 
+test("an observation naming a state by its code is on that state's profile, with the named ministry's reply", async ({ page }) => {
+  // Demo data: accepted, naming Kenya's ministry and Tanzania (which takes no part) by ISO code.
+  const title = "Joint response to an attack on a regional payment network";
+  await open(page, "/states/tz");
+  const observation = page.getByTestId("record-observation").filter({ hasText: title });
+  await expect(observation).toContainText("Acknowledged by the actor");
+  await expect(observation.getByTestId("record-reply")).toContainText("The ministry confirms the account.");
+  await open(page, "/states/ke");
+  await expect(page.getByTestId("record-observation").filter({ hasText: title })).toBeVisible();
+  // One awaiting its second review is on no profile.
+  await expect(page.getByText("Intrusion into a water utility's control systems")).toHaveCount(0);
+});
+
 test("a state that does not take part has a profile too", async ({ page }) => {
   await open(page, "/states/tv");
   await expect(page.getByRole("heading", { level: 1, name: "Tuvalu" })).toBeVisible();

@@ -263,7 +263,13 @@ async function observationsSection(db: Db, resolved: ResolvedActor, after: Obser
         title: observations.title,
         description: observations.description,
         occurredOn: observations.occurredOn,
+        occurredUntil: observations.occurredUntil,
         sources: observations.sources,
+        // The codebook's coded fields (null on codebook v0 rows).
+        codebookVersion: observations.codebookVersion,
+        attributionStatus: observations.attributionStatus,
+        attributedBy: observations.attributedBy,
+        confidence: observations.confidence,
       })
       .from(observations)
       .innerJoin(stocktakes, eq(stocktakes.id, observations.stocktakeId))

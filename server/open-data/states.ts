@@ -9,7 +9,7 @@ import type { Db } from "~/db/connect";
 import { stateCounts } from "../domain/actor-record";
 import type { AppRouter } from "../root";
 import { findUnState, stateSlug, unMembershipKinds } from "../schemas/un-states";
-import { assessmentValues, implementationStatuses, positionEventKinds, regions, stances, verificationStatuses } from "../schemas/vocabulary";
+import { assessmentValues, attributionStatuses, confidenceLevels, implementationStatuses, positionEventKinds, regions, stances, verificationStatuses } from "../schemas/vocabulary";
 import { visitorCaller } from "./caller";
 import { jsonResponse, ParameterError, readQuery, respond } from "./http";
 import { openDataSchemas } from "./schemas";
@@ -110,6 +110,11 @@ export const stateProfile = z.object({
       title: z.string(),
       description: z.string(),
       occurredOn: z.iso.date(),
+      occurredUntil: z.iso.date().nullable().describe("The end of the period, when it happened over one."),
+      codebookVersion: z.string().describe("The codebook version it was coded under (/about/codebook); `v0` before the codebook."),
+      attributionStatus: z.enum(attributionStatuses).nullable().describe("Null on codebook v0 observations."),
+      attributedBy: z.string().nullable(),
+      confidence: z.enum(confidenceLevels).nullable().describe("Null on codebook v0 observations."),
       sources: z.array(z.object({ url: z.string(), archiveUrl: z.string().optional() })),
       norms: z.array(z.object({ title: z.string(), norm: z.string().nullable(), assessment: z.enum(assessmentValues) })),
       replies: z.array(z.object({ organization: z.string(), organizationName: z.string(), text: z.string(), updatedAt: timestamp })),
@@ -209,6 +214,11 @@ export function serialiseRecord(record: RecordOutput) {
         title: o.title,
         description: o.description,
         occurredOn: o.occurredOn,
+        occurredUntil: o.occurredUntil,
+        codebookVersion: o.codebookVersion,
+        attributionStatus: o.attributionStatus,
+        attributedBy: o.attributedBy,
+        confidence: o.confidence,
         sources: (o.sources as unknown[]).map(sourceOf),
         norms: o.norms.map((n) => ({ title: n.title, norm: n.normSlug, assessment: n.assessment })),
         replies: o.replies.map((r) => ({ organization: r.organization.slug, organizationName: r.organization.name, text: r.text, updatedAt: r.updatedAt.toISOString() })),

@@ -59,7 +59,13 @@ export async function actorRecordSections({
   base: string;
   headingLevel?: 2 | 3;
 }): Promise<RecordSection[]> {
-  const [t, tv, ts, format] = await Promise.all([getTranslations("states.record"), getTranslations("vocabulary"), getTranslations("stocktakes.status"), getFormatter()]);
+  const [t, tv, ts, tso, format] = await Promise.all([
+    getTranslations("states.record"),
+    getTranslations("vocabulary"),
+    getTranslations("stocktakes.status"),
+    getTranslations("stocktakes.observation"),
+    getFormatter(),
+  ]);
   const name = record.actor.name;
   const H = `h${headingLevel}` as "h2" | "h3";
   const Sub = `h${headingLevel + 1}` as "h3" | "h4";
@@ -197,7 +203,15 @@ export async function actorRecordSections({
                 {group.items.map((o) => (
                   <li key={o.id} className="border-b border-border py-4" data-testid="record-observation">
                     <p className="mb-1 font-semibold break-words">{o.title}</p>
-                    <p className="mb-2 text-base text-muted">{t.rich("occurred", { date: () => date(o.occurredOn) })}</p>
+                    <p className="mb-2 text-base text-muted">
+                      {o.occurredUntil && o.occurredUntil !== o.occurredOn
+                        ? t.rich("occurredPeriod", { from: () => date(o.occurredOn), to: () => date(o.occurredUntil!) })
+                        : t.rich("occurred", { date: () => date(o.occurredOn) })}
+                      {o.attributionStatus ? <> · {tso(`attributionStatus.${o.attributionStatus}`)}{o.attributedBy ? ` (${o.attributedBy})` : null}</> : null}
+                      {o.confidence ? <> · {t("confidence", { level: tso(`confidenceLevel.${o.confidence}`) })}</> : null}
+                      {" · "}
+                      {t("codebook", { version: o.codebookVersion })}
+                    </p>
                     <p className="mb-2 max-w-2xl whitespace-pre-line break-words">{o.description}</p>
                     {o.norms.length ? (
                       <p className="mb-2 text-base">
