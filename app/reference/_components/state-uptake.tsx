@@ -7,6 +7,7 @@ import { partyName } from "./uptake-timeline";
 
 export async function StateUptakeSection({ iso, name, headingId }: { iso: string; name: string; headingId: string }) {
   const [records, t, format] = await Promise.all([load(() => api.uptake.forState({ iso })), getTranslations("library.uptake"), getFormatter()]);
+  const collator = new Intl.Collator("en", { numeric: true });
   // One entry per document and date: a resolution that took up ten norms is one line naming them.
   const byDocument = new Map<string, typeof records>();
   for (const r of records) {
@@ -23,7 +24,8 @@ export async function StateUptakeSection({ iso, name, headingId }: { iso: string
         <p>{t("stateEmpty", { state: name })}</p>
       ) : (
         <ol className="max-w-3xl border-s-4 border-primary ps-5">
-          {[...byDocument.values()].map((group) => {
+          {[...byDocument.values()].map((unsorted) => {
+            const group = unsorted.sort((a, b) => collator.compare(a.referenceNorm?.display ?? a.norm?.title ?? "", b.referenceNorm?.display ?? b.norm?.title ?? ""));
             const first = group[0]!;
             return (
               <li key={first.id} className="mb-6 last:mb-0">
@@ -42,7 +44,7 @@ export async function StateUptakeSection({ iso, name, headingId }: { iso: string
                 </p>
                 {first.forum ? <p className="break-words">{first.forum}</p> : null}
                 <p className="text-base">
-                  <span className="font-semibold">{t("stateNorm")}: </span>
+                  <span className="font-semibold">{t("stateNorm", { count: group.length })}: </span>
                   {group.map((r, i) => (
                     <span key={r.id}>
                       {i > 0 ? ", " : ""}
