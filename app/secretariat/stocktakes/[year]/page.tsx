@@ -34,7 +34,7 @@ export default async function SecretariatStocktakePage({ params }: Params) {
   await requireSecretariat();
   const year = yearParam((await params).year);
   const st = await load(() => api.stocktakes.get({ year }));
-  const [t, tc, tv, format] = await Promise.all([getTranslations("stocktakeAdmin"), getTranslations("secretariat"), getTranslations("vocabulary"), getFormatter()]);
+  const [t, tc, tv, to, format] = await Promise.all([getTranslations("stocktakeAdmin"), getTranslations("secretariat"), getTranslations("vocabulary"), getTranslations("stocktakes.observation"), getFormatter()]);
   const day = (d: string) => format.dateTime(utcDate(d), { dateStyle: "long", timeZone: "UTC" });
   const moment = (d: Date) =>
     format.dateTime(d, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC", timeZoneName: "short" });
@@ -112,7 +112,7 @@ export default async function SecretariatStocktakePage({ params }: Params) {
         ]
       : []),
     ...(o.confidence ? [{ id: "confidence", term: t("review.confidence"), details: t("review.confidenceValue", { level: o.confidence }) }] : []),
-    ...(o.evidenceType ? [{ id: "evidence", term: t("review.evidence"), details: t("review.evidenceValue", { type: o.evidenceType }) }] : []),
+    ...(o.evidenceType ? [{ id: "evidence", term: t("review.evidence"), details: to(`evidence.${o.evidenceType}`) }] : []),
     ...(o.replyUntil ? [{ id: "replyUntil", term: t("review.replyUntil"), details: moment(o.replyUntil) }] : []),
     {
       id: "replies",
