@@ -507,7 +507,7 @@ function stocktakeFile(kind: "snapshot" | "pdf" | "csv", named: boolean): OpenAp
       name: "report.csv",
       operation: "Csv",
       summary: named ? "Download one revision's CSV" : "Download the report's figures as CSV",
-      description: `The figures of ${which}, one row per covered norm (positions by stance, support, bridging score, contestation, implementation statements by status, observations by verdict: consistent and inconsistent, and from format 3 on an `observations_unclear` column) with the snapshot's SHA-256 on every row, as RFC 4180 CSV in UTF-8. Cells that a spreadsheet would run as a formula begin with an apostrophe.`,
+      description: `The figures of ${which}, one row per covered norm (positions by stance, support, bridging score, contestation, implementation statements by status, observations by verdict: consistent and inconsistent, and from format 3 on an observations_unclear column) with the snapshot's SHA-256 on every row, as RFC 4180 CSV in UTF-8. Cells that a spreadsheet would run as a formula begin with an apostrophe.`,
       type: "text/csv",
       schema: { type: "string" },
       extension: "csv" as const,
