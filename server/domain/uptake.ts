@@ -6,6 +6,7 @@ import { and, arrayOverlaps, asc, eq, inArray, isNotNull, or, sql } from "drizzl
 import type { z } from "zod";
 import type { Db, DbOrTx } from "~/db/connect";
 import { forums, normUptakes, norms, referenceNorms } from "~/db/schema";
+import { clock } from "../clock";
 import { badInput, notFound } from "../errors";
 import type { Actor } from "../policy";
 import type { recordUptakeInput, updateUptakeInput } from "../schemas/library";
@@ -56,7 +57,7 @@ export async function recordUptake(db: Db, actor: Actor, input: z.output<typeof 
     await checkForum(tx, input.forumId);
     const [row] = await tx
       .insert(normUptakes)
-      .values({ normId: input.normId ?? null, referenceNormId: input.referenceNormId ?? null, ...fields(input), createdById: actor.id })
+      .values({ normId: input.normId ?? null, referenceNormId: input.referenceNormId ?? null, ...fields(input), createdById: actor.id, createdAt: clock.now(), updatedAt: clock.now() })
       .returning({ id: normUptakes.id });
     await recordAudit(tx, {
       actorId: actor.id,
@@ -76,7 +77,7 @@ export async function updateUptake(db: Db, actor: Actor, input: z.output<typeof 
     if (!before) throw notFound("The uptake record");
     await checkForum(tx, input.forumId);
     const after = fields(input);
-    await tx.update(normUptakes).set({ ...after, updatedAt: new Date() }).where(eq(normUptakes.id, input.id));
+    await tx.update(normUptakes).set({ ...after, updatedAt: clock.now() }).where(eq(normUptakes.id, input.id));
     const { document, forumId, forum, paragraph, takenUpOn, url, parties } = before;
     await recordAudit(tx, {
       actorId: actor.id,
