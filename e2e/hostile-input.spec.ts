@@ -408,20 +408,27 @@ test("hostile text goes in through every field, as the roles who can write it", 
       title,
       description: descriptionsLong[i % descriptionsLong.length],
       occurredOn: isoDay(-3),
-      organizationIds: [kenya.id],
-      outsideActors,
+      actors: [{ kind: "organization", organizationId: kenya.id }, ...outsideActors.slice(0, 19).map((label) => ({ kind: "unattributed", label }))],
+      attributionStatus: "researchers",
+      attributedBy: outsideActors[0],
+      attributionSource: hostileLinks[0],
+      confidence: "low",
+      evidenceType: "media-report",
       assessments: [{ itemId: form.items[i % form.items.length]!.id, assessment: "inconsistent" }],
-      sources: hostileLinks,
+      sources: hostileLinks.map((url) => ({ url, archiveUrl: url })),
     });
     observationIds.push(created.id);
   }
   await refused(member.page, "stocktakes.logObservation", {
     year: state.year, title: "Bad source", description: "A source that would run script if it were a link.", occurredOn: isoDay(-3),
-    organizationIds: [kenya.id], assessments: [{ itemId: form.items[0]!.id, assessment: "consistent" }], sources: ["javascript:alert(1)"],
+    actors: [{ kind: "organization", organizationId: kenya.id }], attributionStatus: "none", confidence: "low", evidenceType: "media-report",
+    assessments: [{ itemId: form.items[0]!.id, assessment: "consistent" }], sources: [{ url: "javascript:alert(1)" }],
   });
   for (const [i, observationId] of observationIds.entries()) {
-    await must(secretariat.page, "stocktakes.reviewObservation", { observationId, decision: "accept", note: notes[i % notes.length] });
+    // The named ministry replies within its window; then two members of the secretariat accept.
     await must(rep.page, "stocktakes.reply", { observationId, organizationId: kenya.id, text: statements[(i + 1) % statements.length] });
+    await must(secretariat.page, "stocktakes.reviewObservation", { observationId, decision: "accept", note: notes[i % notes.length] });
+    await must(admin.page, "stocktakes.reviewObservation", { observationId, decision: "accept", note: notes[(i + 1) % notes.length] });
   }
   const narrative = pack(texts, 20_000);
   await must(secretariat.page, "stocktakes.saveNarrative", {

@@ -64,8 +64,11 @@ test("a stock-take from opening to a published, verifiable report", async ({ bro
   await member.getByLabel("Title").fill(observationTitle);
   await member.getByLabel("What happened").fill("The national response team's network was unreachable for a day after a denial-of-service attack.");
   await member.getByLabel("When did it happen").fill(isoDay(-3));
-  await member.getByRole("checkbox", { name: ORGANISATION }).check();
-  await member.getByLabel("Sources (one web address per line)").fill("https://example.org/news/cert-outage");
+  await member.getByLabel("Actor 1").selectOption({ label: ORGANISATION });
+  await member.getByRole("radio", { name: "Not attributed" }).check();
+  await member.getByRole("radio", { name: /^Medium/ }).check();
+  await member.getByLabel("Evidence type").selectOption({ label: "Media report" });
+  await member.getByLabel("Source 1: web address").fill("https://example.org/news/cert-outage");
   await member.getByRole("button", { name: "Send for review" }).click();
   await expect(member.getByText("Choose at least one", { exact: false }).first()).toBeVisible();
   await member.getByLabel(NORM, { exact: true }).selectOption({ label: "Inconsistent" });
@@ -73,17 +76,21 @@ test("a stock-take from opening to a published, verifiable report", async ({ bro
   await expect(member.getByText("Observation sent for review.").first()).toBeVisible();
   await expect(member.getByText(observationTitle).first()).toBeVisible();
 
-  // The secretariat accepts it.
-  await open(secretariat, `/secretariat/stocktakes/${year}`);
-  await secretariat.getByRole("button", { name: `Accept the observation “${observationTitle}”` }).click();
-  await expect(secretariat.getByText(`Accepted “${observationTitle}”.`).first()).toBeVisible();
-
-  // The named organisation replies; the reply shows beside the observation.
+  // The named organisation, told at once, replies while it awaits review.
   await open(rep, `/stocktakes/${year}`);
   const replyForm = rep.getByRole("form", { name: `Reply on behalf of ${ORGANISATION}` });
   await replyForm.getByLabel("Your organisation's reply").fill(reply);
   await replyForm.getByRole("button", { name: "Publish reply" }).click();
   await expect(rep.getByText(`Reply published for ${ORGANISATION}.`).first()).toBeVisible();
+
+  // Two members of the secretariat accept it.
+  await open(secretariat, `/secretariat/stocktakes/${year}`);
+  await secretariat.getByRole("button", { name: `Accept the observation “${observationTitle}”` }).click();
+  await expect(secretariat.getByText(`Your review of “${observationTitle}” is recorded`, { exact: false }).first()).toBeVisible();
+  const admin = await newPage(browser, "admin@demo.normsforum.example");
+  await open(admin, `/secretariat/stocktakes/${year}`);
+  await admin.getByRole("button", { name: `Accept the observation “${observationTitle}”` }).click();
+  await expect(admin.getByText(`Accepted “${observationTitle}”.`).first()).toBeVisible();
   await open(member, `/stocktakes/${year}`);
   await expect(member.getByText(reply).first()).toBeVisible();
 
