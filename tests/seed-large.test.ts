@@ -8,7 +8,8 @@ import type { Database, Db } from "~/db/connect";
 import * as schema from "~/db/schema";
 import { normEvents, normFrozenFigures, norms, referenceNorms, stocktakeRevisions, stocktakes } from "~/db/schema";
 import { computeMeasures } from "~/server/domain/measures";
-import { canonicalJson, type Snapshot, sha256 } from "~/server/domain/stocktake-snapshot";
+import { resolveNarrative } from "~/server/domain/narrative-figures";
+import { canonicalJson, SNAPSHOT_FORMAT, type Snapshot, sha256 } from "~/server/domain/stocktake-snapshot";
 import { renderRevision } from "~/server/domain/stocktakes";
 import { refreshMeasures } from "~/server/domain/positions";
 import { searchHead, searchVector } from "~/server/domain/norms";
@@ -228,7 +229,9 @@ describe("seed:large", () => {
       expect(sha256(r.snapshot), `${r.year}/${r.revision}`).toBe(r.sha256);
       const snapshot = JSON.parse(r.snapshot) as Snapshot;
       expect(canonicalJson(snapshot)).toBe(r.snapshot);
-      expect(snapshot.format).toBe("normsforum-stocktake/2");
+      expect(snapshot.format).toBe(SNAPSHOT_FORMAT);
+      // Its narrative is what its source resolves to against its own figures.
+      expect(resolveNarrative(snapshot.narrativeSource!, snapshot)).toEqual(snapshot.narrative);
       // Its figures are what the measures recompute from the positions it holds.
       const orgs = new Map(snapshot.organizations.map((o) => [o.slug, o]));
       for (const item of snapshot.items.filter((i) => i.kind === "forum")) {
