@@ -29,6 +29,10 @@ const publicPages = [
   "/states/ke",
   "/states/tv",
   "/compare/actors?ids=state:KE,state:DE,org:ministry-of-foreign-affairs-of-kenya",
+  "/glossary",
+  "/about/codebook",
+  "/about/codebook/v0",
+  "/stocktakes/corrections",
   "/organizations", "/organizations/ministry-of-foreign-affairs-of-kenya", "/sign-in", "/sign-up", "/forgot-password"];
 const staffPages = [
   "/norms/new",
@@ -42,8 +46,11 @@ const staffPages = [
   `/secretariat/stocktakes/${thisYear}`,
   `/stocktakes/${thisYear}/observations/new`,
   "/admin/audit",
+  "/admin/library",
   "/account",
 ];
+// Pages only a participant sees filled in (staff take no part, so theirs show a notice instead).
+const memberPages = [`/stocktakes/${thisYear}/observations/new`];
 
 async function expectNoSidewaysScroll(page: Page, path: string) {
   await page.goto(path);
@@ -59,4 +66,9 @@ test("public pages fit a 390 px screen", async ({ page }) => {
 test("staff pages fit a 390 px screen", async ({ page }) => {
   await signIn(page, "admin@demo.normsforum.example");
   for (const path of staffPages) await expectNoSidewaysScroll(page, path);
+});
+
+test("participant pages fit a 390 px screen", async ({ page }) => {
+  await signIn(page, "member@demo.normsforum.example");
+  for (const path of memberPages) await expectNoSidewaysScroll(page, path);
 });
