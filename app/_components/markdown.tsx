@@ -11,15 +11,20 @@ export function safeUrl(url: string): string {
   return allowedProtocols.test(trimmed) ? trimmed : "";
 }
 
-const components: Components = {
-  a: ({ href, children }) =>
-    href ? (
-      <a href={href} rel="nofollow ugc noopener" target="_blank">
-        {children}
-      </a>
-    ) : (
-      <span>{children}</span>
-    ),
+/** A link in user text: it opens apart and robots do not follow it; without a (safe) address, plain text. */
+export function MarkdownLink({ href, children }: { href?: string; children?: React.ReactNode }) {
+  return href ? (
+    <a href={href} rel="nofollow ugc noopener" target="_blank">
+      {children}
+    </a>
+  ) : (
+    <span>{children}</span>
+  );
+}
+
+/** How Markdown elements render: links open apart and are never followed by robots, images show their text, headings are bold text. */
+export const markdownComponents: Components = {
+  a: ({ href, children }) => <MarkdownLink href={href}>{children}</MarkdownLink>,
   img: ({ alt }) => <span>{alt}</span>,
   h1: ({ children }) => <p className="font-bold">{children}</p>,
   h2: ({ children }) => <p className="font-bold">{children}</p>,
@@ -44,7 +49,7 @@ export function parseMarkdown(text: string): ReactElement {
     parsed.set(text, kept);
     return kept;
   }
-  const tree = ReactMarkdown({ children: text, urlTransform: safeUrl, components });
+  const tree = ReactMarkdown({ children: text, urlTransform: safeUrl, components: markdownComponents });
   parsed.set(text, tree);
   keptChars += text.length;
   for (const oldest of parsed.keys()) {

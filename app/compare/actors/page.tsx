@@ -31,6 +31,28 @@ const slots = Array.from({ length: COMPARE_ACTORS_MAX }, (_, i) => i + 1);
 /** Ids in the address stay readable: `state:KE,org:some-slug`. */
 const encodeId = (id: string) => encodeURIComponent(id).replace(/%3A/gi, ":");
 
+/** A table with a row per norm or year and a column per actor, stacked on a phone. */
+function ActorTable(props: { caption: string; testId: string; first: string; actors: { id: string; name: string }[]; children: React.ReactNode }) {
+  return (
+    <Table className={stack.table} role="table" data-testid={props.testId}>
+      <TableCaption className="sr-only">{props.caption}</TableCaption>
+      <TableHeader className="max-sm:sr-only">
+        <TableRow>
+          <TableHead scope="col">{props.first}</TableHead>
+          {props.actors.map((a, i) => (
+            <TableHead key={a.id} scope="col">
+              {i + 1}. {a.name}
+            </TableHead>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody className={stack.body} role="rowgroup">
+        {props.children}
+      </TableBody>
+    </Table>
+  );
+}
+
 /** An organisation as typed: its address name, or its page's address (the last part is taken). */
 function organizationSlug(typed: string) {
   const last = typed.replace(/[?#].*$/, "").replace(/\/+$/, "").split("/").at(-1) ?? "";
@@ -178,19 +200,7 @@ async function ComparisonView({ comparison, ids, after }: { comparison: Comparis
         {comparison.norms.length === 0 ? (
           <p>{t("positionsNone")}</p>
         ) : (
-          <Table className={stack.table} role="table" data-testid="compare-positions">
-            <TableCaption className="sr-only">{t("positionsTitle")}</TableCaption>
-            <TableHeader className="max-sm:sr-only">
-              <TableRow>
-                <TableHead scope="col">{t("norm")}</TableHead>
-                {actors.map((a, i) => (
-                  <TableHead key={a.id} scope="col">
-                    {i + 1}. {a.name}
-                  </TableHead>
-                ))}
-              </TableRow>
-            </TableHeader>
-            <TableBody className={stack.body} role="rowgroup">
+          <ActorTable caption={t("positionsTitle")} testId="compare-positions" first={t("norm")} actors={actors}>
               {comparison.norms.map((n) => (
                 <TableRow key={n.slug} className={stack.row} role="row">
                   <TableHead scope="row" role="rowheader" className={cn("min-w-[12rem] font-normal", stack.cell)}>
@@ -219,8 +229,7 @@ async function ComparisonView({ comparison, ids, after }: { comparison: Comparis
                   ))}
                 </TableRow>
               ))}
-            </TableBody>
-          </Table>
+          </ActorTable>
         )}
         {comparison.next || after ? (
           <p className="mt-4 flex flex-wrap gap-x-6">
@@ -242,19 +251,7 @@ async function ComparisonView({ comparison, ids, after }: { comparison: Comparis
         {comparison.years.length === 0 ? (
           <p>{t("yearsNone")}</p>
         ) : (
-          <Table className={stack.table} role="table" data-testid="compare-years">
-            <TableCaption className="sr-only">{t("yearsTitle")}</TableCaption>
-            <TableHeader className="max-sm:sr-only">
-              <TableRow>
-                <TableHead scope="col">{t("year")}</TableHead>
-                {actors.map((a, i) => (
-                  <TableHead key={a.id} scope="col">
-                    {i + 1}. {a.name}
-                  </TableHead>
-                ))}
-              </TableRow>
-            </TableHeader>
-            <TableBody className={stack.body} role="rowgroup">
+          <ActorTable caption={t("yearsTitle")} testId="compare-years" first={t("year")} actors={actors}>
               {comparison.years.map((y) => (
                 <TableRow key={y.year} className={stack.row} role="row">
                   <TableHead scope="row" role="rowheader" className={cn("font-normal", stack.cell)}>
@@ -281,8 +278,7 @@ async function ComparisonView({ comparison, ids, after }: { comparison: Comparis
                   })}
                 </TableRow>
               ))}
-            </TableBody>
-          </Table>
+          </ActorTable>
         )}
       </section>
     </>

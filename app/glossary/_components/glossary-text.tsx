@@ -6,7 +6,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import ReactMarkdown, { type Components } from "react-markdown";
 import { limitMarkdown } from "~/app/_components/markdown-limits";
-import { safeUrl } from "~/app/_components/markdown";
+import { MarkdownLink, markdownComponents, safeUrl } from "~/app/_components/markdown";
 import type { GlossaryMatcher } from "~/server/glossary/link";
 
 const GLOSSARY_LINK = "glossary-link";
@@ -53,23 +53,17 @@ function linkTerms(node: Root | Element, matcher: GlossaryMatcher, used: Set<str
 /** A rehype step: one clause's first uses of terms become links (one `used` set per clause). */
 const rehypeGlossary = (options: { matcher: GlossaryMatcher }) => (tree: Root) => linkTerms(tree, options.matcher, new Set());
 
+// As every Markdown text (app/_components/markdown.tsx), but for the glossary's own links.
 const components: Components = {
-  a: ({ href, children, node }) =>
-    node?.properties?.dataGlossary && href?.startsWith("/glossary#") ? (
-      <Link href={href} className={GLOSSARY_LINK}>
-        {children}
+  ...markdownComponents,
+  a: (props) =>
+    props.node?.properties?.dataGlossary && props.href?.startsWith("/glossary#") ? (
+      <Link href={props.href} className={GLOSSARY_LINK}>
+        {props.children}
       </Link>
-    ) : href && safeUrl(href) ? (
-      <a href={href} rel="nofollow ugc noopener" target="_blank">
-        {children}
-      </a>
     ) : (
-      <span>{children}</span>
+      <MarkdownLink href={props.href && safeUrl(props.href) ? props.href : undefined}>{props.children}</MarkdownLink>
     ),
-  img: ({ alt }) => <span>{alt}</span>,
-  h1: ({ children }) => <p className="font-bold">{children}</p>,
-  h2: ({ children }) => <p className="font-bold">{children}</p>,
-  h3: ({ children }) => <p className="font-bold">{children}</p>,
 };
 
 // The glossary's own links are internal; every other address keeps the Markdown rule (http(s), mailto).
