@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { WithContents } from "~/app/_components/page-contents";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { type CodebookVersion, codebooks, codebookVersions, CURRENT_CODEBOOK } from "~/server/codebook";
 
@@ -15,6 +16,16 @@ export async function CodebookView({ version }: { version: CodebookVersion }) {
   return (
     <>
       <PageHeader caption={t("caption")} title={t("versionTitle", { version })} description={t("lead")} />
+      <WithContents
+        id="codebook-contents"
+        title={t("contentsTitle")}
+        items={[
+          { href: "#fields", label: t("fieldsTitle") },
+          ...book.fields.map((f) => ({ href: `#field-${f.key}`, label: `– ${tv(`${version}.fields.${f.key}.name`)}` })),
+          { href: "#rules", label: t("rulesTitle") },
+          { href: "#versions", label: t("versionsTitle") },
+        ]}
+      >
       <div className="prose-forum">
         <p>
           <strong>{current ? t("current", { date: day(book.adoptedOn) }) : t("earlier", { date: day(book.adoptedOn), current: CURRENT_CODEBOOK })}</strong>
@@ -71,6 +82,7 @@ export async function CodebookView({ version }: { version: CodebookVersion }) {
           ))}
         </ul>
       </div>
+      </WithContents>
     </>
   );
 }
