@@ -13,6 +13,7 @@ import { badInput, notFound } from "../errors";
 import type { Actor } from "../policy";
 import type { addForumInput, addReferenceDocumentInput, addReferenceNormInput } from "../schemas/library";
 import { recordAudit } from "./audit";
+import { slugWords } from "./slug";
 
 const lower = (column: typeof referenceDocuments.key | typeof forums.id) => sql`lower(${column})`;
 
@@ -46,12 +47,6 @@ export async function addReferenceDocument(db: Db, actor: Actor, input: z.output
   });
 }
 
-const idPart = (label: string) =>
-  label
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-
 /**
  * Adds a norm to a document an administrator added, placed in one or more of the five categories.
  * The paper's documents take no new norms: Appendix I stays as the paper stated it.
@@ -68,7 +63,8 @@ export async function addReferenceNorm(db: Db, actor: Actor, input: z.output<typ
         documentKey: "Choose a document added by the secretariat: the paper's documents stay as the paper stated them.",
       });
     }
-    const part = idPart(input.label);
+    // A norm's id is its document's key and its paragraph's words, as the paper's ids are (ungge-f).
+    const part = slugWords(input.label);
     if (!part) throw badInput("Give the paragraph with letters or digits.", { label: "Give the paragraph with letters or digits (for example 13(a))." });
     const id = `${document.key}-${part}`;
     const [taken] = await tx.select({ id: referenceNorms.id }).from(referenceNorms).where(eq(referenceNorms.id, id));

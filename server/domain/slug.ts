@@ -1,6 +1,6 @@
-/** A URL-safe slug from a name: lower case ASCII words joined by hyphens. */
-export function slugify(name: string): string {
-  const slug = name
+/** Lower case ASCII words of a text joined by hyphens, at most 60 characters; empty when it has none. */
+export function slugWords(text: string): string {
+  return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
@@ -8,7 +8,11 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 60)
     .replace(/-+$/g, "");
-  return slug || "organisation";
+}
+
+/** A URL-safe slug from a name: lower case ASCII words joined by hyphens. */
+export function slugify(name: string): string {
+  return slugWords(name) || "organisation";
 }
 
 /** Paths under /organizations/ and /norms/ that are pages, not records. */
