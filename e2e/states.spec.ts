@@ -85,3 +85,11 @@ test("a state's profile as open data", async ({ request }) => {
   expect(profile.positions.total).toBeGreaterThan(0);
   expect((await request.get("/api/v1/states/xk")).status()).toBe(404);
 });
+
+test("a statement on a reference norm links to that norm's page", async ({ page }) => {
+  // Germany's ministry filed on UN GGE 13(f) in last year's demo report.
+  await open(page, "/states/de");
+  await page.getByTestId("record-statements").getByRole("link", { name: "UN GGE 13(f)" }).click();
+  await expect(page).toHaveURL(/\/reference\/norms\/ungge-f$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});

@@ -166,7 +166,7 @@ export async function actorRecordSections({
               <ul className="border-t border-border">
                 {group.items.map((s, i) => (
                   <li key={`${s.title}-${s.organization.slug}-${i}`} className="border-b border-border py-4">
-                    <p className="mb-1 font-semibold break-words">{s.normSlug ? <Link href={`/norms/${s.normSlug}`}>{s.title}</Link> : s.referenceId ? <Link href={`/reference/${s.referenceId}`}>{s.title}</Link> : s.title}</p>
+                    <p className="mb-1 font-semibold break-words">{s.normSlug ? <Link href={`/norms/${s.normSlug}`}>{s.title}</Link> : s.referenceId ? <Link href={`/reference/norms/${encodeURIComponent(s.referenceId)}`}>{s.title}</Link> : s.title}</p>
                     <p className="mb-1">
                       <Badge>{ts(s.status)}</Badge>
                     </p>
