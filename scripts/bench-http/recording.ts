@@ -120,25 +120,35 @@ export async function measureSignedInQuery(appUrl: string, recording: Recording,
   });
 }
 
-/** Norms among `normIds` whose stored figures differ from what their positions give now. */
+/**
+ * Norms among `normIds` whose stored figures differ from what their positions give now. Both are
+ * read in one repeatable-read snapshot: autocannon ends its measure with requests still running on
+ * the server, and one committing between a read of the positions and a read of the norm would show
+ * a difference that no single moment of the database ever had.
+ */
 export async function figuresThatDiffer(databaseUrl: string, normIds: string[]) {
   const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
   try {
-    const wrong: string[] = [];
-    for (const normId of normIds) {
-      const rows = await db
-        .select({ stance: normPositions.stance, stakeholderType: organizations.stakeholderType, region: organizations.region, status: organizations.verificationStatus })
-        .from(normPositions)
-        .innerJoin(organizations, eq(organizations.id, normPositions.organizationId))
-        .where(eq(normPositions.normId, normId));
-      const m = computeMeasures(rows.map((r) => ({ ...r, verified: r.status === "verified", current: true })));
-      const [stored] = await db.select({ positionCount: norms.positionCount, support: norms.support, bridging: norms.bridging }).from(norms).where(eq(norms.id, normId));
-      if (!stored || stored.positionCount !== m.counts.total || stored.support !== m.support || stored.bridging !== m.bridging) {
-        wrong.push(`${normId}: stored ${JSON.stringify(stored)}, from positions ${JSON.stringify({ positionCount: m.counts.total, support: m.support, bridging: m.bridging })}`);
-      }
-    }
-    return wrong;
+    return await db.transaction(
+      async (tx) => {
+        const wrong: string[] = [];
+        for (const normId of normIds) {
+          const rows = await tx
+            .select({ stance: normPositions.stance, stakeholderType: organizations.stakeholderType, region: organizations.region, status: organizations.verificationStatus })
+            .from(normPositions)
+            .innerJoin(organizations, eq(organizations.id, normPositions.organizationId))
+            .where(eq(normPositions.normId, normId));
+          const m = computeMeasures(rows.map((r) => ({ ...r, verified: r.status === "verified", current: true })));
+          const [stored] = await tx.select({ positionCount: norms.positionCount, support: norms.support, bridging: norms.bridging }).from(norms).where(eq(norms.id, normId));
+          if (!stored || stored.positionCount !== m.counts.total || stored.support !== m.support || stored.bridging !== m.bridging) {
+            wrong.push(`${normId}: stored ${JSON.stringify(stored)}, from positions ${JSON.stringify({ positionCount: m.counts.total, support: m.support, bridging: m.bridging })}`);
+          }
+        }
+        return wrong;
+      },
+      { isolationLevel: "repeatable read", accessMode: "read only" },
+    );
   } finally {
     await client.end({ timeout: 2 });
   }
