@@ -1,8 +1,45 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "~/server/i18n/locales";
+import { LOCALE_COOKIE, LOCALE_HEADER, localizePath, negotiateLocale, PATH_HEADER, splitLocale } from "~/server/i18n/paths";
 
-// Security headers for every response, and a per-request nonce so the Content-Security-Policy
-// allows Next.js's own scripts and no other inline script. Edge-safe: no database, no auth.
+const YEAR = 365 * 24 * 60 * 60;
+
+/**
+ * The page's language (issue 20; server/i18n/paths.ts): /fr/norms is read in French and rendered
+ * by the page at /norms; /en/norms redirects to /norms; an unprefixed page asked for by someone
+ * whose remembered language (the cookie) or, on a first visit, whose browser's (Accept-Language)
+ * is another of the forum's goes to that language's address. Answers the redirect, or the
+ * language with the path the page is at.
+ */
+function routeLocale(request: NextRequest): { redirect: URL; locale: Locale } | { locale: Locale; path: string } {
+  const { pathname, search } = request.nextUrl;
+  const { prefix, path } = splitLocale(pathname);
+  if (prefix === DEFAULT_LOCALE) return { redirect: new URL(path + search, request.url), locale: DEFAULT_LOCALE };
+  if (prefix) return { locale: prefix, path };
+  const remembered = request.cookies.get(LOCALE_COOKIE)?.value;
+  const wanted = isLocale(remembered) ? remembered : negotiateLocale(request.headers.get("accept-language"));
+  // Only a page read: a form's POST (a server action) is answered where it was sent.
+  if (wanted !== DEFAULT_LOCALE && (request.method === "GET" || request.method === "HEAD")) {
+    return { redirect: new URL(localizePath(path + search, wanted), request.url), locale: wanted };
+  }
+  return { locale: DEFAULT_LOCALE, path };
+}
+
+// The page's language, then security headers for every response, and a per-request nonce so the
+// Content-Security-Policy allows Next.js's own scripts and no other inline script. Edge-safe: no
+// database, no auth.
 export function middleware(request: NextRequest) {
+  const routed = routeLocale(request);
+  // Remembered when it is a choice: any language but English, or English asked for by /en/ or
+  // replacing another (a first English visit sets no cookie, so pages stay cacheable).
+  const chose = routed.locale !== DEFAULT_LOCALE || request.cookies.has(LOCALE_COOKIE) || splitLocale(request.nextUrl.pathname).prefix === DEFAULT_LOCALE;
+  const remember = (response: NextResponse) => {
+    if (chose && request.cookies.get(LOCALE_COOKIE)?.value !== routed.locale) {
+      response.cookies.set(LOCALE_COOKIE, routed.locale, { path: "/", maxAge: YEAR, sameSite: "lax" });
+    }
+    return response;
+  };
+  if ("redirect" in routed) return remember(NextResponse.redirect(routed.redirect, 307));
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV !== "production";
   const csp = [
@@ -22,7 +59,13 @@ export function middleware(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  requestHeaders.set(LOCALE_HEADER, routed.locale);
+  requestHeaders.set(PATH_HEADER, routed.path + request.nextUrl.search);
+  const response = remember(
+    routed.path === request.nextUrl.pathname
+      ? NextResponse.next({ request: { headers: requestHeaders } })
+      : NextResponse.rewrite(new URL(routed.path + request.nextUrl.search, request.url), { request: { headers: requestHeaders } }),
+  );
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
   response.headers.set("X-Content-Type-Options", "nosniff");
@@ -33,6 +76,6 @@ export function middleware(request: NextRequest) {
 }
 
 export const config = {
-  // Not the API (JSON and CSV: next.config.mjs gives it fixed headers) nor static files.
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }],
+  // Not the API (JSON and CSV: next.config.mjs gives it fixed headers) nor static files and fonts.
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico|fonts/).*)" }],
 };

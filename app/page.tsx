@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonVariants } from "~/app/_components/ui/button";
 import { PageHeader } from "~/app/_components/ui/page-header";

@@ -1,7 +1,7 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { localeRedirect, localePath } from "./locale-redirect";
 import { ZodError } from "zod";
 import { fieldErrorsOf } from "~/server/trpc";
 import type { ActionState, FormValues } from "./action-state";
@@ -20,8 +20,8 @@ export async function sentByScript(): Promise<boolean> {
  * without script is answered with a 303 to `to`.
  */
 export async function goTo<Done>(previous: ActionState<Done>, to: string, values: FormValues = {}): Promise<ActionState<Done>> {
-  if (!(await sentByScript())) redirect(to);
-  return { n: previous.n + 1, fieldErrors: {}, message: null, values, redirectTo: to };
+  if (!(await sentByScript())) await localeRedirect(to);
+  return { n: previous.n + 1, fieldErrors: {}, message: null, values, redirectTo: await localePath(to) };
 }
 
 /** A sent text field ("" when absent, or a file). */

@@ -5,7 +5,7 @@
 // query that page shows a confirmation for). A post sent before the page's script has loaded, or
 // without it, is answered with a 303; with script, the router loads the page again.
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { localeRedirect } from "~/app/_components/locale-redirect";
 import { safeCallbackUrl } from "~/app/(auth)/callback-url";
 import { textOf } from "~/app/_components/action-state.server";
 import { api } from "~/app/_trpc/server";
@@ -19,5 +19,5 @@ export async function followAction(formData: FormData): Promise<void> {
   const back = safeCallbackUrl(textOf(formData, "back"), "/notifications");
   const path = back.split(/[?#]/, 1)[0]!;
   revalidatePath(path);
-  redirect(back);
+  await localeRedirect(back);
 }

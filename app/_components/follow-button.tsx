@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { getTranslations } from "next-intl/server";
 import { api, load } from "~/app/_trpc/server";
 import type { Actor } from "~/server/policy";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { getTranslations } from "next-intl/server";
 
 const LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/";

@@ -1,11 +1,11 @@
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { getTranslations } from "next-intl/server";
 import { api } from "~/app/_trpc/server";
 import { isStaff, type Actor } from "~/server/policy";
 import { SignInLink } from "./sign-in-link";
 import { SignOutButton } from "./sign-out-button";
 
-export async function SiteHeader({ actor }: { actor: Actor | null }) {
+export async function SiteHeader({ actor, switcher }: { actor: Actor | null; switcher?: React.ReactNode }) {
   const t = await getTranslations("common");
   const tSearch = await getTranslations("search");
   const tn = await getTranslations("notificationCentre.header");
@@ -82,6 +82,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
   );
   return (
     <header className="relative border-b-8 border-primary bg-foreground text-background">
+      {switcher}
       <div className="mx-auto flex w-full max-w-5xl flex-wrap items-center justify-between gap-x-8 gap-y-3 px-4 py-4 sm:px-6">
         <Link href="/" className="text-xl font-bold text-background no-underline hover:underline">
           {t("siteName")}

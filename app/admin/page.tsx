@@ -1,5 +1,5 @@
-import { redirect } from "next/navigation";
+import { localeRedirect } from "~/app/_components/locale-redirect";
 
-export default function AdminPage() {
-  redirect("/admin/audit");
+export default async function AdminPage() {
+  await localeRedirect("/admin/audit");
 }

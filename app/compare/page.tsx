@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { redirect } from "next/navigation";
+import Link from "~/app/_components/link";
+import { localeRedirect } from "~/app/_components/locale-redirect";
 import { getTranslations } from "next-intl/server";
 import { TRPCError } from "@trpc/server";
 import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert";
@@ -13,6 +13,7 @@ import { TitleCombobox } from "./_components/title-combobox";
 import { DiffText } from "~/app/norms/[slug]/redline/_components/diff-text";
 import type { CompareChoices, Comparison } from "~/server/domain/compare";
 import { COMPARE_MAX, splitItemsParam } from "~/server/schemas/compare";
+import { localePath } from "~/app/_components/locale-redirect";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("compare");
@@ -67,7 +68,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const picker = readPicker(params);
   if (picker && !picker.some((slot) => slot.searching)) {
     const picked = picker.map((slot) => slot.choice).filter(Boolean);
-    redirect(picked.length ? `/compare?items=${picked.map(encodeItem).join(",")}` : "/compare");
+    await localeRedirect(picked.length ? `/compare?items=${picked.map(encodeItem).join(",")}` : "/compare");
   }
 
   const items = picker ? [] : splitItemsParam(params.items);
@@ -121,7 +122,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           {t("pickerTitle")}
         </h2>
         <p className="mb-6 max-w-[42rem] text-muted">{t("pickerLead")}</p>
-        <form method="get" action="/compare">
+        <form method="get" action={await localePath("/compare")}>
           <div className="grid gap-6 md:grid-cols-2">
             {slots.map((n, i) => {
               const slot = state[i]!;

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "~/app/_components/ui/badge";
 import { Button } from "~/app/_components/ui/button";
@@ -8,6 +8,7 @@ import { NativeSelect } from "~/app/_components/ui/native-select";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
 import { forumKindLabel, normTypeLabel } from "../reference/_components/labels";
+import { localePath } from "~/app/_components/locale-redirect";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("reference.forums");
@@ -44,7 +45,7 @@ export default async function ForumsPage({ searchParams }: { searchParams: Promi
           <h2 id="filters-heading" className="mb-4 text-xl font-bold sm:text-2xl">
             {t("filtersTitle")}
           </h2>
-          <form method="get" action="/forums" role="search" aria-labelledby="filters-heading">
+          <form method="get" action={await localePath("/forums")} role="search" aria-labelledby="filters-heading">
             <Field id="kind" label={t("kind")}>
               <NativeSelect name="kind" defaultValue={kind ?? ""} className="w-full min-w-0" {...fieldAria("kind")}>
                 <option value="">{t("anyKind")}</option>

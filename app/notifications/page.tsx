@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Pager } from "~/app/_components/pager";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";

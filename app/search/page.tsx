@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "~/app/_components/ui/badge";
 import { Button } from "~/app/_components/ui/button";
@@ -13,6 +13,7 @@ import type { SearchResults } from "~/server/domain/search";
 import { MarkedText } from "~/app/_components/marked-text";
 import { queryText } from "~/app/_components/query-text";
 import { excerptAround } from "~/app/_components/query-terms";
+import { localePath } from "~/app/_components/locale-redirect";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const readQuery = (value: string | string[] | undefined) => queryText(value, 200);
@@ -32,7 +33,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <form method="get" action="/search" role="search" className="mb-10 max-w-[42rem]">
+      <form method="get" action={await localePath("/search")} role="search" className="mb-10 max-w-[42rem]">
         <Field id="q" label={t("label")} hint={t("hint")} error={tooShort ? t("tooShort") : undefined}>
           <div className="flex flex-wrap gap-3">
             <Input

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { getTranslations } from "next-intl/server";
 import { queryText } from "~/app/_components/query-text";
 import { Badge } from "~/app/_components/ui/badge";
@@ -12,6 +12,7 @@ import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
 import { StatusBadge } from "~/app/organizations/_components/status-badge";
 import { regions } from "~/server/schemas/vocabulary";
+import { localePath } from "~/app/_components/locale-redirect";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("states.index");
@@ -54,7 +55,7 @@ export default async function StatesPage({ searchParams }: { searchParams: Promi
         <h2 id="filters-heading" className="mb-4 text-xl font-bold sm:text-2xl">
           {t("filterTitle")}
         </h2>
-        <form method="get" action="/states" role="search" aria-labelledby="filters-heading" className="grid gap-x-6 sm:grid-cols-2">
+        <form method="get" action={await localePath("/states")} role="search" aria-labelledby="filters-heading" className="grid gap-x-6 sm:grid-cols-2">
           <Field id="q" label={t("nameLabel")}>
             <Input name="q" type="search" defaultValue={filters.q} maxLength={100} {...fieldAria("q")} />
           </Field>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { redirect } from "next/navigation";
+import Link from "~/app/_components/link";
+import { localeRedirect } from "~/app/_components/locale-redirect";
 import { getTranslations } from "next-intl/server";
 import { TRPCError } from "@trpc/server";
 import { api } from "~/app/_trpc/server";
@@ -25,10 +25,10 @@ async function stop(formData: FormData) {
   try {
     await api.mail.unsubscribe({ token });
   } catch (error) {
-    if (error instanceof TRPCError) redirect(`/unsubscribe?token=${encodeURIComponent(token)}&failed=1`);
+    if (error instanceof TRPCError) await localeRedirect(`/unsubscribe?token=${encodeURIComponent(token)}&failed=1`);
     throw error;
   }
-  redirect(`/unsubscribe?token=${encodeURIComponent(token)}&done=1`);
+  await localeRedirect(`/unsubscribe?token=${encodeURIComponent(token)}&done=1`);
 }
 
 export default async function UnsubscribePage({ searchParams }: { searchParams: SearchParams }) {

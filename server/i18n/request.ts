@@ -1,13 +1,22 @@
+import { headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { messages } from "./messages";
 import { clock } from "../clock";
+import { DEFAULT_LOCALE, isLocale, FORMAT_TAGS } from "./locales";
+import { loadMessages } from "./messages";
+import { LOCALE_HEADER } from "./paths";
 
-// English only for now; the locale will come from the person's setting or the URL later. British
-// English, like the forum's wording: "23 November 2026", a 24-hour clock, as in the report PDF.
-export default getRequestConfig(async () => ({
-  locale: "en-GB",
-  timeZone: "UTC",
-  // "In 12 days", "3 hours ago": counted from the forum's clock.
-  now: clock.now(),
-  messages: messages.en,
-}));
+// The page's language comes from its address (the middleware passes it in a request header; see
+// server/i18n/paths.ts). The locale next-intl formats with is the language's tag: British English
+// ("23 November 2026", a 24-hour clock, as in the report PDF), Simplified Chinese, and Arabic with
+// the Western digits of the UN's Arabic documents.
+export default getRequestConfig(async () => {
+  const asked = (await headers()).get(LOCALE_HEADER);
+  const locale = isLocale(asked) ? asked : DEFAULT_LOCALE;
+  return {
+    locale: FORMAT_TAGS[locale],
+    timeZone: "UTC",
+    // "In 12 days", "3 hours ago": counted from the forum's clock.
+    now: clock.now(),
+    messages: await loadMessages(locale),
+  };
+});

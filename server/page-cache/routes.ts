@@ -2,6 +2,8 @@
 // an open-data read) by someone who is not signed in. Such a page is the same for every anonymous visitor, so it is
 // rendered once per change (server/page-cache/index.ts). Everything else goes to Next.js as before.
 import type { IncomingHttpHeaders } from "node:http";
+import { DEFAULT_LOCALE, isLocale } from "~/server/i18n/locales";
+import { LOCALE_COOKIE, negotiateLocale, splitLocale } from "~/server/i18n/paths";
 
 /**
  * Public pages and the open-data API, as path prefixes. Pages for signed-in people and staff, the
@@ -26,7 +28,11 @@ const PERSONAL = [
 /** The cookies next-auth keeps a session in (with or without the __Host- prefix, possibly split in chunks). */
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-|__Secure-)?authjs\.session-token(?:\.\d+)?=/;
 
-export function isPublicPath(pathname: string) {
+/** Public in any language: /fr/norms as /norms (server/i18n/paths.ts). */
+export function isPublicPath(localized: string) {
+  const { prefix, path: pathname } = splitLocale(localized);
+  // /en/… only redirects to the unprefixed page.
+  if (prefix === DEFAULT_LOCALE) return false;
   if (pathname === "/") return true;
   if (!PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return false;
   return !PERSONAL.some((p) => p.test(pathname));
@@ -51,5 +57,23 @@ export function isCacheableRequest(method: string | undefined, url: string | und
   if (cookie && SESSION_COOKIE.test(cookie)) return false;
   const query = url.indexOf("?");
   const pathname = query === -1 ? url : url.slice(0, query);
-  return isPublicPath(pathname);
+  if (!isPublicPath(pathname)) return false;
+  // An unprefixed (English) page is sent, by the middleware, to the reader's language when they
+  // chose another or their browser asks for one on a first visit: that redirect is not kept.
+  return Boolean(splitLocale(pathname).prefix) || wantsEnglish(cookie, headers["accept-language"]);
+}
+
+/** The language the middleware sends an unprefixed page's reader to is English (middleware.ts). */
+function wantsEnglish(cookie: string | undefined, acceptLanguage: string | undefined) {
+  const remembered = cookie ? cookieValue(cookie, LOCALE_COOKIE) : undefined;
+  return (isLocale(remembered) ? remembered : negotiateLocale(acceptLanguage)) === DEFAULT_LOCALE;
+}
+
+/** One cookie's value from a Cookie header, read by splitting. */
+function cookieValue(header: string, name: string) {
+  for (const part of header.split(";")) {
+    const at = part.indexOf("=");
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return undefined;
 }

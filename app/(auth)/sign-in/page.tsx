@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { localeRedirect } from "~/app/_components/locale-redirect";
 import { getTranslations } from "next-intl/server";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { PageHeader } from "~/app/_components/ui/page-header";
@@ -17,7 +17,7 @@ const notices = ["passwordChanged", "signedOutEverywhere", "verified"] as const;
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = callbackFromQuery(params);
-  if (await getActor()) redirect(callbackUrl ?? "/account");
+  if (await getActor()) await localeRedirect(callbackUrl ?? "/account");
   const t = await getTranslations("auth.signIn");
   const notice = notices.find((n) => n === params.notice);
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { redirect } from "next/navigation";
+import Link from "~/app/_components/link";
+import { localeRedirect } from "~/app/_components/locale-redirect";
 import { getTranslations } from "next-intl/server";
 import { getActor } from "~/server/context";
 import { SignUpForm } from "./_components/sign-up-form";
@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SignUpPage() {
-  if (await getActor()) redirect("/account");
+  if (await getActor()) await localeRedirect("/account");
   const t = await getTranslations("privacy");
   return (
     <div className="max-w-xl">

@@ -1,6 +1,6 @@
 import { connection } from "next/server";
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { formatBibtex, formatCitation } from "~/server/open-data/citation";

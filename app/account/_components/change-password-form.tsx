@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { applyServerError, FormErrors, TextField, useZodForm } from "~/app/_components/form";

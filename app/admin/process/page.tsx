@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { forbidden, unauthorized } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "~/app/_components/ui/page-header";

@@ -1,6 +1,6 @@
-import { redirect } from "next/navigation";
+import { localeRedirect } from "~/app/_components/locale-redirect";
 
 // Administrators manage roles on the secretariat's people page, beside suspensions.
-export default function AdminUsersPage() {
-  redirect("/secretariat/users");
+export default async function AdminUsersPage() {
+  await localeRedirect("/secretariat/users");
 }

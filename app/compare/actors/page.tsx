@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { redirect } from "next/navigation";
+import Link from "~/app/_components/link";
+import { localeRedirect } from "~/app/_components/locale-redirect";
 import { getTranslations } from "next-intl/server";
 import { TRPCError } from "@trpc/server";
 import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert";
@@ -18,6 +18,7 @@ import type { AppRouter } from "~/server/root";
 import { COMPARE_ACTORS_MAX, parseActorId, splitIdsParam } from "~/server/schemas/actors";
 import { unStatesByName } from "~/server/schemas/un-states";
 import { regions } from "~/server/schemas/vocabulary";
+import { localePath } from "~/app/_components/locale-redirect";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("states.compare");
@@ -79,7 +80,7 @@ function readChooser(params: SearchParams): string[] | null {
 export default async function CompareActorsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const chosen = readChooser(params);
-  if (chosen) redirect(chosen.length ? `/compare/actors?ids=${chosen.map(encodeId).join(",")}` : "/compare/actors");
+  if (chosen) await localeRedirect(chosen.length ? `/compare/actors?ids=${chosen.map(encodeId).join(",")}` : "/compare/actors");
 
   const ids = splitIdsParam(params.ids).slice(0, 20);
   const after = one(params.after).slice(0, 1300) || undefined;
@@ -120,7 +121,7 @@ export default async function CompareActorsPage({ searchParams }: { searchParams
           {t("pickerTitle")}
         </h2>
         <p className="mb-6 max-w-[42rem] text-muted">{t("pickerLead")}</p>
-        <form method="get" action="/compare/actors">
+        <form method="get" action={await localePath("/compare/actors")}>
           <div className="grid gap-6 md:grid-cols-3">
             {slots.map((n) => {
               const current = slot(n);

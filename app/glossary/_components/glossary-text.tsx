@@ -2,7 +2,7 @@
 // when the page renders by the matcher (server/glossary/link.ts), never stored in the text; the
 // links are React elements, never HTML strings.
 import type { Element, ElementContent, Root, RootContent } from "hast";
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import type { ReactNode } from "react";
 import ReactMarkdown, { type Components } from "react-markdown";
 import { limitMarkdown } from "~/app/_components/markdown-limits";

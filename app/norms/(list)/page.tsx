@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { Pager } from "~/app/_components/pager";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
@@ -27,6 +27,7 @@ import { referenceDocuments } from "../_components/reference-documents";
 import { queryText } from "~/app/_components/query-text";
 import { FeedLink, feedAlternates } from "~/app/_components/feed-link";
 import { feedPaths } from "~/server/open-data/feeds";
+import { localePath } from "~/app/_components/locale-redirect";
 
 export async function generateMetadata(): Promise<Metadata> {
   const [t, tf] = await Promise.all([getTranslations("norms.list"), getTranslations("openData.feeds")]);
@@ -142,7 +143,7 @@ export default async function NormsPage({ searchParams }: { searchParams: Promis
           <h2 id="filters-heading" className="mt-4 mb-4 text-xl font-bold sm:text-2xl md:mt-0">
             {t("filtersTitle")}
           </h2>
-          <form method="get" action="/norms" role="search" aria-labelledby="filters-heading">
+          <form method="get" action={await localePath("/norms")} role="search" aria-labelledby="filters-heading">
             <Field id="q" label={t("search")} hint={t("searchHint")}>
               <Input name="q" type="search" defaultValue={filters.q} maxLength={200} {...fieldAria("q", { hint: t("searchHint") })} />
             </Field>
@@ -175,7 +176,7 @@ export default async function NormsPage({ searchParams }: { searchParams: Promis
             </h2>
             {/* Sorting sits at the top of the list, not at the foot of the filters; a form of its own
                 (plain GET, no script needed) that carries the filters along. */}
-            <form method="get" action="/norms" aria-label={t("sortForm")} className="flex flex-wrap items-end gap-3" data-testid="norm-sort">
+            <form method="get" action={await localePath("/norms")} aria-label={t("sortForm")} className="flex flex-wrap items-end gap-3" data-testid="norm-sort">
               {[...new URLSearchParams(hrefFor({ ...filters, sort: undefined }).split("?")[1] ?? "")].map(([name, value]) => (
                 <input key={name} type="hidden" name={name} value={value} />
               ))}

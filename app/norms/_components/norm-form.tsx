@@ -3,9 +3,10 @@
 import { TRPCClientError } from "@trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
 import { EyeIcon, PencilIcon } from "lucide-react";
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { localizePath } from "~/server/i18n/paths";
+import { useTranslations, useLocale } from "next-intl";
 import { useRef, useState, useTransition } from "react";
 import type { FieldPath, UseFormReturn } from "react-hook-form";
 import { useWatch } from "react-hook-form";
@@ -62,6 +63,7 @@ export function NormForm(props: Props) {
   const te = useTranslations("common.errors");
   const trpc = useTRPC();
   const router = useRouter();
+  const locale = useLocale();
   const [message, setMessage] = useState<string | null>(null);
   const [conflict, setConflict] = useState<ConflictDetails | null>(null);
   const [previewing, setPreviewing] = useState(false);
@@ -102,7 +104,7 @@ export function NormForm(props: Props) {
       onError,
       onSuccess: (created) => {
         toast.success(t("created"));
-        router.push(`/norms/${created.slug}`);
+        router.push(localizePath(`/norms/${created.slug}`, locale));
       },
     }),
   );
@@ -111,7 +113,7 @@ export function NormForm(props: Props) {
       onError,
       onSuccess: (saved) => {
         toast.success(t("revised", { version: saved.version }));
-        router.push(`/norms/${saved.slug}`);
+        router.push(localizePath(`/norms/${saved.slug}`, locale));
         router.refresh();
       },
     }),

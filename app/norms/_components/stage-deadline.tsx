@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { LocalTime } from "~/app/_components/local-time";
 import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { Pager } from "~/app/_components/pager";
 import { getTranslations } from "next-intl/server";
 import { CheckboxField } from "~/app/_components/ui/checkbox";
@@ -17,6 +17,7 @@ import { countryName } from "~/server/schemas/countries";
 import { type Region, regions, type StakeholderType, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { StatusBadge } from "../_components/status-badge";
 import { queryText } from "~/app/_components/query-text";
+import { localePath } from "~/app/_components/locale-redirect";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("organizations.directory");
@@ -102,7 +103,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
         </h2>
         <form
           method="get"
-          action="/organizations"
+          action={await localePath("/organizations")}
           role="search"
           aria-labelledby="filters-heading"
           className="grid gap-x-6 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)]"

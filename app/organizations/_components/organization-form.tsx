@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { localizePath } from "~/server/i18n/paths";
+import { useTranslations, useLocale } from "next-intl";
 import { useState } from "react";
 import { applyServerError, FormErrors, SelectField, TextareaField, TextField, useZodForm } from "~/app/_components/form";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
@@ -40,6 +41,7 @@ export function OrganizationForm(props: Props) {
   const te = useTranslations("common.errors");
   const trpc = useTRPC();
   const router = useRouter();
+  const locale = useLocale();
   const [message, setMessage] = useState<string | null>(null);
   const initial = props.mode === "update" ? props.values : undefined;
   const form = useZodForm(createOrganizationInput, {
@@ -59,7 +61,7 @@ export function OrganizationForm(props: Props) {
       onError,
       onSuccess: (created, values) => {
         toast.success(t("created", { name: values.name }));
-        router.push(`/organizations/${created.slug}`);
+        router.push(localizePath(`/organizations/${created.slug}`, locale));
       },
     }),
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "~/app/_components/ui/badge";
 import { Button } from "~/app/_components/ui/button";
@@ -13,6 +13,7 @@ import { NormStatusBadge } from "~/app/norms/_components/norm-badges";
 import type { ReferenceMatrix } from "~/server/domain/references";
 import { documentShortName, proposalSupportLabel } from "../_components/labels";
 import { queryText } from "~/app/_components/query-text";
+import { localePath } from "~/app/_components/locale-redirect";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("reference.matrix");
@@ -131,7 +132,7 @@ export default async function ReferencePage({ searchParams }: { searchParams: Pr
         <h2 id="filters-heading" className="mb-4 text-xl font-bold sm:text-2xl">
           {t("filtersTitle")}
         </h2>
-        <form method="get" action="/reference" role="search" aria-labelledby="filters-heading">
+        <form method="get" action={await localePath("/reference")} role="search" aria-labelledby="filters-heading">
           <div className="grid gap-x-6 md:grid-cols-3">
             <Field id="doc" label={t("document")}>
               <NativeSelect name="doc" defaultValue={view.doc ?? ""} className="w-full" {...fieldAria("doc")}>

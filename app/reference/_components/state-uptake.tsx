@@ -1,6 +1,6 @@
 // A state's profile section (issue 19): the documents that took up norms and that the state is
 // party to, directly or through a group (uptake.forState: `parties && array[iso, …groups]`).
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { api, load } from "~/app/_trpc/server";
 import { partyName } from "./uptake-timeline";

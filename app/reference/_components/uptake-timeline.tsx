@@ -1,7 +1,7 @@
 // Where a norm was taken up, as a timeline (oldest first): the date, the document (linked to its
 // source), the forum, the paragraph and the parties. Server-rendered; the secretariat also sees
 // its forms (record, delete), whose words come from here.
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { api, load } from "~/app/_trpc/server";
 import type { Uptake } from "~/server/domain/uptake";

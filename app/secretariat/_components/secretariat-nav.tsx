@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { getTranslations } from "next-intl/server";
 import { cn } from "~/app/_components/ui/cn";
 import { getActor } from "~/server/context";

@@ -1,5 +1,5 @@
 import type { inferRouterOutputs } from "@trpc/server";
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "~/app/_components/ui/badge";
 import { NormStatusBadge } from "~/app/norms/_components/norm-badges";

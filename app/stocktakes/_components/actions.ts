@@ -5,7 +5,7 @@
 // the procedure through the server-side caller (app/_trpc/server.tsx), which checks it again with
 // the policy and the domain. The forms work before the page's script has loaded, and without it.
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { localeRedirect } from "~/app/_components/locale-redirect";
 import { getTranslations } from "next-intl/server";
 import type { ActionState } from "~/app/_components/action-state";
 import { failed, formValues, sentByScript, succeeded } from "~/app/_components/action-state.server";
@@ -40,7 +40,7 @@ export async function logObservationAction(previous: ActionState, formData: Form
     return failed(previous, error, values);
   }
   // With script, the form says it was sent and moves on itself; a post without script is sent on.
-  if (!(await sentByScript())) redirect(`/stocktakes/${input.data.year}`);
+  if (!(await sentByScript())) await localeRedirect(`/stocktakes/${input.data.year}`);
   return succeeded(previous, true, values);
 }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { useTranslations } from "next-intl";
 import { startTransition, useEffect, useRef } from "react";
 import { FormProblems, TextField, useActionForm } from "~/app/_components/action-form";

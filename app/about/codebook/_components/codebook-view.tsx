@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { WithContents } from "~/app/_components/page-contents";
 import { PageHeader } from "~/app/_components/ui/page-header";

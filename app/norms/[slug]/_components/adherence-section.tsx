@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/app/_components/ui/table";
 import type { AdherencePoint } from "~/server/domain/adherence";

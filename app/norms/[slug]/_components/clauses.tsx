@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Markdown } from "~/app/_components/markdown";
 import { GlossaryMarkdown } from "~/app/glossary/_components/glossary-text";

@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import { localeCode } from "~/server/i18n/paths";
 import { useState } from "react";
 import { z } from "zod";
 import { applyServerError, useZodForm } from "~/app/_components/form";
@@ -71,7 +72,7 @@ export function CommentComposer({
   const defaults = {
     normId,
     body: "",
-    language: (commentLanguages as readonly string[]).includes(locale) ? locale : "en",
+    language: (commentLanguages as readonly string[]).includes(localeCode(locale)) ? localeCode(locale) : "en",
     version: reply ? undefined : currentVersion,
     clause: "",
     parentId: parentId ?? null,

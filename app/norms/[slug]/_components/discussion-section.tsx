@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { Pager } from "~/app/_components/pager";
 import { getTranslations } from "next-intl/server";
 import type * as React from "react";

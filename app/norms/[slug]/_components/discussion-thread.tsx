@@ -1,5 +1,5 @@
 import type { inferRouterOutputs } from "@trpc/server";
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type * as React from "react";
 import { Markdown } from "~/app/_components/markdown";

@@ -1,8 +1,9 @@
 "use client";
 
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { localizePath } from "~/server/i18n/paths";
+import { useTranslations, useLocale } from "next-intl";
 import { z } from "zod";
 import { FormErrors, TextareaField, TextField, useFormDialog } from "~/app/_components/form";
 import { Button, buttonVariants, type ButtonProps } from "~/app/_components/ui/button";
@@ -342,6 +343,7 @@ function MergeDialog({ normId, title }: { normId: string; title: string }) {
   const tn = useTranslations("norms.actions");
   const trpc = useTRPC();
   const router = useRouter();
+  const locale = useLocale();
   const dialog = useFormDialog(mergeForm, { normId, intoSlug: "", statement: "" });
   const { form, message } = dialog;
   const merge = useMutation(
@@ -350,7 +352,7 @@ function MergeDialog({ normId, title }: { normId: string; title: string }) {
         dialog.close();
         toast.success(t("done"));
         // The merged norm now redirects to the survivor; show its record instead.
-        router.push(`/norms/${data.slug}?record=1`);
+        router.push(localizePath(`/norms/${data.slug}?record=1`, locale));
         router.refresh();
       },
       onError: dialog.fail,

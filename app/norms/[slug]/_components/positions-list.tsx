@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "~/app/_components/ui/badge";
 import { ClausesNamed } from "./clauses-named";

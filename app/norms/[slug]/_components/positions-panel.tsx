@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert";
 import { buttonVariants } from "~/app/_components/ui/button";

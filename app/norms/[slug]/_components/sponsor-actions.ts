@@ -5,7 +5,7 @@
 // validation, so the forms work before the page's script has loaded, and without it. Once done,
 // the norm page is shown again at its co-sponsors.
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { localeRedirect } from "~/app/_components/locale-redirect";
 import type { ActionState } from "~/app/_components/action-state";
 import { failed, formValues, sentByScript, succeeded, textOf } from "~/app/_components/action-state.server";
 import { api } from "~/app/_trpc/server";
@@ -18,7 +18,7 @@ const normPage = (slug: string) => `/norms/${encodeURIComponent(slug)}`;
  */
 async function backToSponsors(previous: ActionState, slug: string): Promise<ActionState> {
   const page = normPage(slug);
-  if (!(await sentByScript())) redirect(`${page}#sponsors-heading`);
+  if (!(await sentByScript())) await localeRedirect(`${page}#sponsors-heading`);
   revalidatePath(page);
   return succeeded(previous, true);
 }

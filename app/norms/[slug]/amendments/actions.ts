@@ -5,7 +5,7 @@
 // forms work before the page's script has loaded, and without it. Once done, the browser goes to the
 // amendment's page, which shows what changed.
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { localeRedirect } from "~/app/_components/locale-redirect";
 import type { ActionState } from "~/app/_components/action-state";
 import { failed, formValues, goTo, sentByScript, succeeded, textOf } from "~/app/_components/action-state.server";
 import { api } from "~/app/_trpc/server";
@@ -19,7 +19,7 @@ const amendmentPage = (slug: string, number: number) => `/norms/${encodeURICompo
  */
 async function backToAmendment(previous: ActionState, done: { slug: string; number: number }, anchor: string): Promise<ActionState> {
   const page = amendmentPage(done.slug, done.number);
-  if (!(await sentByScript())) redirect(`${page}${anchor}`);
+  if (!(await sentByScript())) await localeRedirect(`${page}${anchor}`);
   revalidatePath(page);
   return succeeded(previous, true);
 }

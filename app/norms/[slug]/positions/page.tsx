@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { cache } from "react";
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { Pager } from "~/app/_components/pager";
 import { getTranslations } from "next-intl/server";
 import { Button } from "~/app/_components/ui/button";

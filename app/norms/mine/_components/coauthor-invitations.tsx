@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { localizePath } from "~/server/i18n/paths";
+import { useFormatter, useTranslations, useLocale } from "next-intl";
 import { useState } from "react";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
@@ -21,6 +22,7 @@ export function CoauthorInvitations({ invitations }: { invitations: Invitation[]
   const format = useFormatter();
   const trpc = useTRPC();
   const router = useRouter();
+  const locale = useLocale();
   const [error, setError] = useState<string | null>(null);
   const respond = useMutation(
     trpc.norms.respondToInvitation.mutationOptions({
@@ -28,7 +30,7 @@ export function CoauthorInvitations({ invitations }: { invitations: Invitation[]
       onSuccess: (result) => {
         if (result.accepted && result.slug) {
           toast.success(t("accepted"));
-          router.push(`/norms/${result.slug}`);
+          router.push(localizePath(`/norms/${result.slug}`, locale));
         } else {
           toast.success(t("declined"));
         }

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";

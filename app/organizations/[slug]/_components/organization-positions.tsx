@@ -1,5 +1,5 @@
 import type { inferRouterOutputs } from "@trpc/server";
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { ClausesNamed } from "~/app/norms/[slug]/_components/clauses-named";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DescriptionList } from "~/app/_components/ui/description-list";

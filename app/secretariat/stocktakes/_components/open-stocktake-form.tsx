@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { localizePath } from "~/server/i18n/paths";
+import { useTranslations, useLocale } from "next-intl";
 import { useState } from "react";
 import { toast } from "~/app/_components/ui/toaster";
 import { applyServerError, FormErrors, TextField, useZodForm } from "~/app/_components/form";
@@ -59,6 +60,7 @@ export function OpenStocktakeForm({ suggestedYear, forumNorms, documents, bound 
   const te = useTranslations("common.errors");
   const trpc = useTRPC();
   const router = useRouter();
+  const locale = useLocale();
   const [message, setMessage] = useState<string | null>(null);
   const form = useZodForm(openStocktakeInput, { year: suggestedYear, opensOn: "", closesOn: "" });
   const forum = useTicks(forumNorms.map((n) => n.id));
@@ -67,7 +69,7 @@ export function OpenStocktakeForm({ suggestedYear, forumNorms, documents, bound 
     trpc.stocktakes.open.mutationOptions({
       onSuccess: (result) => {
         toast.success(t("opened", { year: result.year, count: result.items }));
-        router.push(`/secretariat/stocktakes/${result.year}`);
+        router.push(localizePath(`/secretariat/stocktakes/${result.year}`, locale));
       },
       onError: (error) => setMessage(applyServerError(form, error)),
     }),

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { unauthorized } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert";

@@ -3,7 +3,7 @@
 // Confirms a further address from its mailed link. The page's GET changes nothing (a mail scanner
 // that fetches links uses nothing up): the person, signed in, presses the button, which works
 // without script too.
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { useTranslations } from "next-intl";
 import { useActionForm } from "~/app/_components/action-form";
 import { initialState } from "~/app/_components/action-state";

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { localizePath } from "~/server/i18n/paths";
+import { useFormatter, useTranslations, useLocale } from "next-intl";
 import { useState } from "react";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
@@ -48,12 +49,13 @@ export function MembersTable({ organizationId, organizationName, slug, members, 
   const format = useFormatter();
   const trpc = useTRPC();
   const router = useRouter();
+  const locale = useLocale();
   const [removing, setRemoving] = useState<Member | null>(null);
   const [removeError, setRemoveError] = useState<string | null>(null);
 
   // Someone who steps down or removes themselves can no longer see this page.
   const afterChange = (userId: string, stillRepresentative: boolean) => {
-    if (userId === actorId && !stillRepresentative) router.push(`/organizations/${slug}`);
+    if (userId === actorId && !stillRepresentative) router.push(localizePath(`/organizations/${slug}`, locale));
     else router.refresh();
   };
   const nameOf = (userId: string) => members.find((m) => m.userId === userId)?.displayName ?? "";

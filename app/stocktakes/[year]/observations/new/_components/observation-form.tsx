@@ -1,8 +1,9 @@
 "use client";
 
-import Link from "next/link";
+import Link from "~/app/_components/link";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { localizePath } from "~/server/i18n/paths";
+import { useTranslations, useLocale } from "next-intl";
 import { useEffect } from "react";
 import { ChoiceGroup, FormProblems, TextField, TextareaField, useActionForm } from "~/app/_components/action-form";
 import { initialState, valueOf } from "~/app/_components/action-state";
@@ -54,12 +55,13 @@ export function ObservationForm({
   const t = useTranslations("stocktakes.observationForm");
   const tc = useTranslations("common.errors");
   const router = useRouter();
+  const locale = useLocale();
   const { state, pending, formProps } = useActionForm(logObservationAction, initialState());
   const { done } = state;
   useEffect(() => {
     if (!done) return;
     toast.success(t("sent"));
-    router.push(`/stocktakes/${year}`);
+    router.push(localizePath(`/stocktakes/${year}`, locale));
   }, [done, t, router, year]);
 
   const normsError = state.fieldErrors.assessments;
