@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The house rules, each at a stable anchor (/house-rules#HR-3) that moderation decisions cite. */
 export default async function HouseRulesPage() {
-  const t = await getTranslations("moderation.houseRules");
+  const [t, tr] = await Promise.all([getTranslations("moderation.houseRules"), getTranslations("houseRules")]);
   return (
     <>
       <PageHeader caption={t("caption")} title={t("title")} description={t("lead")} />
@@ -40,9 +40,9 @@ export default async function HouseRulesPage() {
             <li key={rule.id} className="border-s-4 border-border ps-4 sm:ps-5">
               <h3 id={rule.id} className="mb-2 scroll-mt-6 text-xl font-bold sm:text-2xl">
                 <span className="me-2 text-muted">{rule.id}</span>
-                {rule.title}
+                {tr(`${rule.id}.title`)}
               </h3>
-              <p>{rule.text}</p>
+              <p>{tr(`${rule.id}.text`)}</p>
             </li>
           ))}
         </ol>

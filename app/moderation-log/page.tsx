@@ -21,7 +21,7 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
   const parsed = Number.parseInt(typeof params.cursor === "string" ? params.cursor : "", 10);
   const cursor = Number.isSafeInteger(parsed) && parsed > 0 ? parsed : undefined;
   const log = await load(() => api.moderation.log({ cursor, limit: pageSize }));
-  const [t, format] = await Promise.all([getTranslations("moderation.log"), getFormatter()]);
+  const [t, tr, format] = await Promise.all([getTranslations("moderation.log"), getTranslations("houseRules"), getFormatter()]);
 
   const content = (entry: Entry) => {
     const { norm, clause, version } = entry.content;
@@ -55,7 +55,7 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
                 {entry.rule
                   ? t.rich("rule", {
                       id: entry.rule.id,
-                      title: entry.rule.title,
+                      title: tr(`${entry.rule.id}.title`),
                       link: (chunks) => <Link href={`/house-rules#${entry.rule!.id}`}>{chunks}</Link>,
                     })
                   : t("noRule")}

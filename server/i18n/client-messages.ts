@@ -31,6 +31,7 @@ export const CLIENT_NAMESPACES = [
   "discussion.form",
   "discussion.history",
   "discussion.languages",
+  "houseRules",
   "moderation.queue",
   "normForm",
   "norms.actions",

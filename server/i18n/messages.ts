@@ -23,6 +23,7 @@ import positions from "~/messages/en/positions.json";
 import privacy from "~/messages/en/privacy.json";
 import processMessages from "~/messages/en/process.json";
 import reference from "~/messages/en/reference.json";
+import houseRules from "~/messages/en/houseRules.json";
 import languages from "~/messages/en/languages.json";
 import library from "~/messages/en/library.json";
 import search from "~/messages/en/search.json";
@@ -35,7 +36,7 @@ import stocktakeAdmin from "~/messages/en/stocktakeAdmin.json";
 import vocabulary from "~/messages/en/vocabulary.json";
 
 export const messages = {
-  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, amendments, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy, security, sponsors, states, governance, clearance, codebook, notifications, notificationCentre, process: processMessages, library, languages },
+  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, amendments, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy, security, sponsors, states, governance, clearance, codebook, notifications, notificationCentre, process: processMessages, library, languages, houseRules },
 };
 
 export type Messages = (typeof messages)["en"];

@@ -49,13 +49,14 @@ export function HideComment({ commentId, author }: { commentId: string; author: 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function RuleField<T extends FieldValues>({ form }: { form: UseFormReturn<T, any, any> }) {
   const t = useTranslations("moderation.queue");
+  const tr = useTranslations("houseRules");
   return (
     <SelectField
       form={form}
       name={"rule" as FieldPath<T>}
       label={t("houseRule")}
       placeholder={t("rulePlaceholder")}
-      options={houseRules.map((r) => ({ value: r.id, label: t("ruleOption", { id: r.id, title: r.title }) }))}
+      options={houseRules.map((r) => ({ value: r.id, label: t("ruleOption", { id: r.id, title: tr(`${r.id}.title`) }) }))}
     />
   );
 }
