@@ -59,5 +59,8 @@ describe("messages in every language", () => {
     expect(checkTranslation("zh", en, { a: { count: "{count, plural, other {# 项}}", title: "规范", hello: "你好 {name}", link: "见<link>列表</link>" } }, new Set())).toEqual(["a.code: missing"]);
     expect(checkTranslation("ar", { a: { title: "Norms" } }, { a: { title: "Normes" } }, new Set())).toEqual(["a.title: has no Arabic script"]);
     expect(checkTranslation("fr", { a: { title: "Date" } }, { a: { title: "Date" } }, new Set(["a.title"]))).toEqual([]);
+    expect(checkTranslation("fr", { a: { title: "Actor" } }, { a: { title: "Acteur" } }, new Set(["a.title"]))).toEqual([
+      "a.title: listed as reading as in English, but translated (take it off the list)",
+    ]);
   });
 });

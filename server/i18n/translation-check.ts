@@ -108,6 +108,7 @@ export function checkTranslation(locale: string, english: Tree, translated: Tree
       if (got.join(",") !== categories.join(",")) problems.push(`${key}: plural {${plural.name}} has ${got.join(", ")}; ${locale} needs exactly ${categories.join(", ")}`);
     }
     if (/'<(?!\/)/.test(message)) problems.push(`${key}: a quoted angle bracket shows its quotes in production`);
+    if (sameAllowed.has(key) && message !== source && locale !== "en") problems.push(`${key}: listed as reading as in English, but translated (take it off the list)`);
     if (locale === "en" || sameAllowed.has(key) || !hasWords(shape.text)) continue;
     if (message === source) problems.push(`${key}: the same as in English`);
     const script = SCRIPTS[locale];
