@@ -16,6 +16,8 @@ function routeLocale(request: NextRequest): { redirect: URL; locale: Locale } | 
   const { prefix, path } = splitLocale(pathname);
   if (prefix === DEFAULT_LOCALE) return { redirect: new URL(path + search, request.url), locale: DEFAULT_LOCALE };
   if (prefix) return { locale: prefix, path };
+  // A file (icon.svg, robots.txt, /.well-known/security.txt) is the same in every language.
+  if (isFile(path)) return { locale: DEFAULT_LOCALE, path };
   const remembered = request.cookies.get(LOCALE_COOKIE)?.value;
   const wanted = isLocale(remembered) ? remembered : negotiateLocale(request.headers.get("accept-language"));
   // Only a page read: a form's POST (a server action) is answered where it was sent.
@@ -25,6 +27,9 @@ function routeLocale(request: NextRequest): { redirect: URL; locale: Locale } | 
   return { locale: DEFAULT_LOCALE, path };
 }
 
+/** The last segment names a file (has an extension), or the path is under /.well-known. */
+const isFile = (path: string) => path.startsWith("/.well-known/") || path.slice(path.lastIndexOf("/") + 1).includes(".");
+
 // The page's language, then security headers for every response, and a per-request nonce so the
 // Content-Security-Policy allows Next.js's own scripts and no other inline script. Edge-safe: no
 // database, no auth.
@@ -32,7 +37,10 @@ export function middleware(request: NextRequest) {
   const routed = routeLocale(request);
   // Remembered when it is a choice: any language but English, or English asked for by /en/ or
   // replacing another (a first English visit sets no cookie, so pages stay cacheable).
-  const chose = routed.locale !== DEFAULT_LOCALE || request.cookies.has(LOCALE_COOKIE) || splitLocale(request.nextUrl.pathname).prefix === DEFAULT_LOCALE;
+  // Only a page loaded in full is a choice: a client-side navigation's or a prefetch's payload,
+  // which a page that was just left may still be fetching, never changes the remembered language.
+  const document = !request.headers.has("rsc") && !request.headers.has("next-router-prefetch") && (request.method === "GET" || request.method === "HEAD");
+  const chose = document && (routed.locale !== DEFAULT_LOCALE || request.cookies.has(LOCALE_COOKIE) || splitLocale(request.nextUrl.pathname).prefix === DEFAULT_LOCALE);
   const remember = (response: NextResponse) => {
     if (chose && request.cookies.get(LOCALE_COOKIE)?.value !== routed.locale) {
       response.cookies.set(LOCALE_COOKIE, routed.locale, { path: "/", maxAge: YEAR, sameSite: "lax" });

@@ -86,7 +86,7 @@ test.describe("the six languages", () => {
       await open(page, `/${locale}/norms/new`);
       await expectLanguage(page, locale);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(message(locale, "normForm.new.title"));
-      await page.getByRole("button", { name: message(locale, "normForm.create") }).click();
+      await page.getByRole("button", { name: message(locale, "normForm.form.create") }).click();
       await expect(page.getByRole("alert").getByRole("heading", { name: message(locale, "common.errors.problemTitle") })).toBeVisible();
       await expect(page).toHaveURL(new RegExp(`/${locale}/norms/new`));
     }

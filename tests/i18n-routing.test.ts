@@ -89,6 +89,17 @@ describe("the middleware", () => {
     expect(response.headers.get("set-cookie")).toBeNull();
   });
 
+  it("leaves files alone, and lets no client-side navigation or prefetch change the remembered language", () => {
+    const icon = middleware(request("/icon.svg?x", { cookie: "NEXT_LOCALE=fr" }));
+    expect(icon.status).toBe(200);
+    expect(rewrittenTo(icon)).toBeNull();
+    expect(middleware(request("/.well-known/security.txt", { acceptLanguage: "ru" })).status).toBe(200);
+    const prefetch = new NextRequest(new URL("/es/norms", "http://forum.test"), { headers: { cookie: "NEXT_LOCALE=en", rsc: "1", "next-router-prefetch": "1" } });
+    const response = middleware(prefetch);
+    expect(passedHeader(response, "x-nf-locale")).toBe("es");
+    expect(response.headers.get("set-cookie")).toBeNull();
+  });
+
   it("answers a form's post where it was sent, whatever the remembered language", () => {
     const response = middleware(request("/norms/new", { cookie: "NEXT_LOCALE=fr", method: "POST" }));
     expect(response.status).toBe(200);
