@@ -48,6 +48,8 @@ export const policy = {
   "account.changePassword": { who: "signedIn" },
   "account.signOutEverywhere": { who: "signedIn" },
   "account.updateProfile": { who: "active" },
+  // The language of one's own mail: a suspended person still gets account mail, so may choose it.
+  "account.setLocale": { who: "signedIn" },
   "account.appeal": { who: "signedIn" },
   // A suspended person may still download their data and delete their account.
   "account.export": { who: "signedIn" },
@@ -140,6 +142,10 @@ export const policy = {
   "norm.invitations": { who: "signedIn" },
   "norm.respondToInvitation": { who: "active" },
   "norm.removeCoauthor": { who: "active", scope: "proposer" },
+  // Translations of a version: anyone reads; the norm's authors and the secretariat add or replace
+  // one (the domain checks authorship, or the secretariat's role, inside the norm's lock).
+  "norm.translation": { who: "anyone" },
+  "norm.translate": { who: "active", scope: "author" },
   "norm.transition": { who: "secretariat" },
   "norm.merge": { who: "secretariat" },
   "norm.extendStage": { who: "secretariat" },

@@ -309,6 +309,7 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "account.changePassword": { expect: SIGNED_IN, input: () => ({ currentPassword: "correct horse battery", newPassword: "a different password" }) },
   "account.signOutEverywhere": { expect: SIGNED_IN },
   "account.updateProfile": { expect: ACTIVE, input: () => ({ displayName: "Renamed" }) },
+  "account.setLocale": { expect: SIGNED_IN, input: () => ({ locale: "fr" }) },
   "account.appeal": { expect: SIGNED_IN, input: () => ({ text: "An appeal long enough to be read." }) },
   // A suspended person may still download their data and delete their account; a visitor has neither.
   "account.export": { expect: SIGNED_IN },
@@ -426,6 +427,21 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "norms.withdraw#others-draft": {
     expect: hiddenFor(REPRESENTATIVE, "member", "otherRepresentative", "secretariat", "admin"),
     input: (f) => ({ normId: f.draftNorm.id, note: "" }),
+  },
+  // Translations: anyone reads; the norm's authors (the representative proposed it) and the secretariat write.
+  "norms.translation": { expect: ANYONE, input: (f) => ({ slug: f.publicNorm.slug, number: 1, language: "fr" }) },
+  "norms.translation#others-draft": {
+    expect: hiddenFor(REPRESENTATIVE, ...actors.filter((a) => a !== "representative")),
+    input: (f) => ({ slug: f.draftNorm.slug, number: 1, language: "fr" }),
+  },
+  "norms.translate": {
+    expect: only("representative", "secretariat", "admin"),
+    input: (f) => ({ normId: f.publicNorm.id, version: 1, language: "fr", title: "Une norme pour la matrice", summary: "Un résumé assez long pour passer les règles de validation.", clauses: ["Les États devraient faire la première chose.", "Les États devraient faire la deuxième chose."], rationale: "" }),
+  },
+  // Someone else's draft is not found, the secretariat's included.
+  "norms.translate#others-draft": {
+    expect: hiddenFor(REPRESENTATIVE, "member", "otherRepresentative", "secretariat", "admin"),
+    input: (f) => ({ normId: f.draftNorm.id, version: 1, language: "fr", title: "Une norme pour la matrice", summary: "Un résumé assez long pour passer les règles de validation.", clauses: ["Les États devraient faire la première chose.", "Les États devraient faire la deuxième chose."], rationale: "" }),
   },
   "norms.transition": { expect: STAFF, input: (f) => ({ normId: f.publicNorm.id, transition: "openEndorsement", ...overriding }) },
   "norms.transition#sealed": { expect: STAFF, input: (f) => ({ normId: f.publicNorm.id, transition: "openEndorsement", ...overriding, sealed: true }) },

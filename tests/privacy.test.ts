@@ -88,6 +88,8 @@ async function everywherePerson(db: Db) {
   const { slug } = await s.norms.create({ ...normFields, title: `Protecting response teams ${year}` });
   const norm = (await db.query.norms.findFirst({ where: eq(schema.norms.slug, slug) }))!;
   await s.norms.submit({ normId: norm.id });
+  // A translation of its first version into French (server/domain/translations.ts).
+  await s.norms.translate({ normId: norm.id, version: 1, language: "fr", title: `Protéger les équipes ${year}`, summary: "Un résumé en français, assez long pour être accepté.", clauses: normFields.clauses.map((c, i) => `Clause ${i + 1} en français : ${c}`), rationale: "" });
   // An invitation to co-author it, to an address without an account (so no mail is sent).
   await s.norms.inviteCoauthor({ normId: norm.id, email: `colleague-${year}@example.test` });
   await s.positions.record({ normId: norm.id, organizationId: organization.id, stance: "object", statement: "Our objection, for the record." });

@@ -15,3 +15,4 @@ export * from "./governance";
 export * from "./clearance";
 export * from "./notifications";
 export * from "./library";
+export * from "./translations";

@@ -31,6 +31,7 @@ import { personName } from "./person-name";
 import { evaluate, factsOf, nextMove, publishedCriteria } from "./criteria";
 import { acceptedSponsors, sponsorCredits } from "./sponsors";
 import { stageClock, withStage } from "./stage-clock";
+import { mayTranslate, translationsIn, translationsOf } from "./translations";
 
 type ListInput = z.output<typeof listNormsInput>;
 
@@ -234,7 +235,7 @@ async function amendmentCredits(db: Db, ids: readonly (string | null)[]) {
 export async function getNorm(db: Db, actor: Actor | null, slug: string) {
   const { norm, role } = await visibleNorm(db, actor, slug);
   const move = isPublicNorm(norm) ? nextMove(norm.status) : null;
-  const [current, versions, categories, citations, events, coauthors, mergedFrom, mergedInto, proposer, organization, criteria, sponsors, uptake] = await Promise.all([
+  const [current, versions, categories, citations, events, coauthors, mergedFrom, mergedInto, proposer, organization, criteria, sponsors, uptake, translations] = await Promise.all([
     db.query.normVersions.findFirst({ where: and(eq(normVersions.normId, norm.id), eq(normVersions.number, norm.currentVersion)) }),
     db
       .select({ number: normVersions.number, changeSummary: normVersions.changeSummary, createdAt: normVersions.createdAt, authorName: personName(), amendmentId: normVersions.amendmentId })
@@ -280,6 +281,8 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
     isPublicNorm(norm) ? acceptedSponsors(db, norm.id) : [],
     // Where it was taken up (server/domain/uptake.ts); only public norms are recorded.
     isPublicNorm(norm) ? uptakeForNorm(db, { normId: norm.id }) : [],
+    // Which versions are translated into which languages, by whom and when (server/domain/translations.ts).
+    translationsOf(db, norm.id),
   ]);
   // The amenders the versions and the timeline credit, and the sponsors the timeline names.
   const [credits, sponsorships] = await Promise.all([
@@ -329,6 +332,7 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
     timeline: events.map(({ amendmentId, sponsorId, ...e }) => ({ ...e, amendment: credit(amendmentId), sponsor: sponsorId ? (sponsorships.get(sponsorId) ?? null) : null })),
     sponsors,
     uptake,
+    translations,
     mergedFrom,
     mergedInto: mergedInto ?? null,
     // What this reader may do now, decided here so the page only shows what the server would allow.
@@ -338,6 +342,7 @@ export async function getNorm(db: Db, actor: Actor | null, slug: string) {
       canSubmit: active && role === "proposer" && transitionRefusal("submit", norm.status) === null,
       canWithdraw: active && role === "proposer" && transitionRefusal("withdraw", norm.status) === null,
       canManageCoauthors: active && role === "proposer",
+      canTranslate: mayTranslate(actor, role),
       transitions: can("norm.transition", actor)
         ? (["openEndorsement", "returnToConsultation", "conclude"] as const).filter((t) => transitionRefusal(t, norm.status) === null)
         : [],
@@ -366,20 +371,36 @@ export async function getVersion(db: Db, actor: Actor | null, slug: string, numb
   return { slug: norm.slug, status: norm.status, isPublic: isPublicNorm(norm), currentVersion: norm.currentVersion, language: norm.language, ...version[0] };
 }
 
-export async function redline(db: Db, actor: Actor | null, slug: string, from: number, to: number) {
+/**
+ * What changed from one version to another. The redline works within one language: asked for a
+ * language other than the authoritative one, it compares the two versions' translations into it
+ * when both exist, and otherwise the authoritative texts; `language` says which it compared.
+ */
+export async function redline(db: Db, actor: Actor | null, slug: string, from: number, to: number, language?: string) {
   const { norm } = await visibleNorm(db, actor, slug);
-  const versions = await db
-    .select()
-    .from(normVersions)
-    .where(and(eq(normVersions.normId, norm.id), inArray(normVersions.number, [from, to])));
-  const a = versions.find((v) => v.number === from);
-  const b = versions.find((v) => v.number === to);
-  if (!a || !b) throw notFound(`Version ${!a ? from : to} of this norm`);
+  const [versions, translated] = await Promise.all([
+    db
+      .select()
+      .from(normVersions)
+      .where(and(eq(normVersions.normId, norm.id), inArray(normVersions.number, [from, to]))),
+    language ? translationsIn(db, norm.id, [from, to], language) : [],
+  ]);
+  const own = { a: versions.find((v) => v.number === from), b: versions.find((v) => v.number === to) };
+  if (!own.a || !own.b) throw notFound(`Version ${!own.a ? from : to} of this norm`);
+  const ta = translated.find((t) => t.version === from);
+  const tb = translated.find((t) => t.version === to);
+  const both = ta && tb ? { a: ta, b: tb } : null;
+  const a = both ? { ...own.a, title: both.a.title, summary: both.a.summary, clauses: both.a.clauses } : own.a;
+  const b = both ? { ...own.b, title: both.b.title, summary: both.b.summary, clauses: both.b.clauses } : own.b;
   const text = diffWords(textOf(a.clauses), textOf(b.clauses));
   return {
     slug: norm.slug,
     title: norm.title,
     currentVersion: norm.currentVersion,
+    // The language the texts compared are in: the translations' when both versions have one, else the norm's.
+    language: both ? both.a.language : norm.language,
+    translated: both ? { from: { providedBy: both.a.providedBy, providedAt: both.a.providedAt }, to: { providedBy: both.b.providedBy, providedAt: both.b.providedAt } } : null,
+    authoritativeLanguage: norm.language,
     from: { number: a.number, createdAt: a.createdAt, changeSummary: a.changeSummary },
     to: { number: b.number, createdAt: b.createdAt, changeSummary: b.changeSummary },
     title_: diffWords(a.title, b.title),

@@ -34,9 +34,10 @@ import secretariat from "~/messages/en/secretariat.json";
 import stocktakes from "~/messages/en/stocktakes.json";
 import stocktakeAdmin from "~/messages/en/stocktakeAdmin.json";
 import vocabulary from "~/messages/en/vocabulary.json";
+import translations from "~/messages/en/translations.json";
 
 export const messages = {
-  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, amendments, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy, security, sponsors, states, governance, clearance, codebook, notifications, notificationCentre, process: processMessages, library, languages, houseRules },
+  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, amendments, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy, security, sponsors, states, governance, clearance, codebook, notifications, notificationCentre, process: processMessages, library, languages, houseRules, translations },
 };
 
 export type Messages = (typeof messages)["en"];

@@ -16,6 +16,8 @@ import {
   transitionInput,
 } from "../schemas/norms";
 import { extendStageInput } from "../schemas/process";
+import { translateInput, translationInput } from "../schemas/translations";
+import * as translations from "../domain/translations";
 import { actorProcedure, createTRPCRouter, publicProcedure } from "../trpc";
 
 export const normsRouter = createTRPCRouter({
@@ -30,7 +32,7 @@ export const normsRouter = createTRPCRouter({
     .query(({ ctx, input }) => queries.getVersion(ctx.db, ctx.actor, input.slug, input.number)),
   redline: publicProcedure("norm.redline")
     .input(redlineInput)
-    .query(({ ctx, input }) => queries.redline(ctx.db, ctx.actor, input.slug, input.from, input.to)),
+    .query(({ ctx, input }) => queries.redline(ctx.db, ctx.actor, input.slug, input.from, input.to, input.language)),
   formOptions: publicProcedure("norm.formOptions").query(({ ctx }) => queries.normFormOptions(ctx.db, ctx.actor)),
   mine: actorProcedure("norm.mine").query(({ ctx }) => queries.myNorms(ctx.db, ctx.actor)),
   create: actorProcedure("norm.create")
@@ -71,6 +73,13 @@ export const normsRouter = createTRPCRouter({
   respondToInvitation: actorProcedure("norm.respondToInvitation")
     .input(respondToInvitationInput)
     .mutation(({ ctx, input }) => norms.respondToInvitation(ctx.db, ctx.actor, input.invitationId, input.accept)),
+  // Translations of a version (server/domain/translations.ts): anyone reads; its authors and the secretariat write.
+  translation: publicProcedure("norm.translation")
+    .input(translationInput)
+    .query(({ ctx, input }) => translations.translationOf(ctx.db, ctx.actor, input.slug, input.number, input.language)),
+  translate: actorProcedure("norm.translate")
+    .input(translateInput)
+    .mutation(({ ctx, input }) => translations.translate(ctx.db, ctx.actor, input)),
   removeCoauthor: actorProcedure("norm.removeCoauthor")
     .input(removeCoauthorInput)
     .mutation(({ ctx, input }) => norms.removeCoauthor(ctx.db, ctx.actor, input.normId, input.userId)),

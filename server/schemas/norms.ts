@@ -17,7 +17,7 @@ const languageTag = z
   .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "Enter a language tag such as en, fr or zh-Hans.")
   .default("en");
 
-const textFields = {
+export const textFields = {
   title: z.string().trim().min(5, "Enter a title of at least 5 characters.").max(200, "Title must be 200 characters or fewer."),
   summary: z.string().trim().min(20, "Enter a one-paragraph summary of at least 20 characters.").max(1000, "Summary must be 1,000 characters or fewer."),
   clauses: z
@@ -27,7 +27,7 @@ const textFields = {
     .refine((c) => c.join("\n\n").length <= MAX_TEXT, `The text must be ${MAX_TEXT.toLocaleString("en")} characters or fewer in all.`),
 };
 
-const metadataFields = {
+export const metadataFields = {
   rationale: z.string().trim().max(10_000, "Rationale must be 10,000 characters or fewer.").default(""),
   language: languageTag,
   categories: z
@@ -65,6 +65,8 @@ export const redlineInput = z.strictObject({
   slug: z.string().min(1).max(120),
   from: wholeNumber("The version to compare from"),
   to: wholeNumber("The version to compare to"),
+  // Compare the two versions' translations into this language when both have one (server/domain/translations.ts).
+  language: z.enum(["ar", "zh", "en", "fr", "ru", "es"]).optional(),
 });
 
 export const transitionInput = z.strictObject({

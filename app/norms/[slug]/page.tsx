@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "~/app/_components/link";
 import { permanentRedirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { FollowButton } from "~/app/_components/follow-button";
 import { Markdown } from "~/app/_components/markdown";
 import { ContentsDisclosure, ContentsSticky } from "~/app/_components/page-contents";
@@ -34,6 +34,10 @@ import { feedPaths } from "~/server/open-data/feeds";
 import { UptakeTimeline } from "~/app/reference/_components/uptake-timeline";
 import { getGlossaryMatcher } from "~/app/glossary/_components/matcher";
 import { can } from "~/server/policy";
+import { forumLanguage } from "~/server/domain/translations";
+import { LANGUAGE_TAGS } from "~/server/i18n/locales";
+import { localeCode } from "~/server/i18n/paths";
+import { AuthoritativeNotice, languageName, TranslationNotice } from "./_components/translation-notice";
 
 type Params = Promise<{ slug: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -53,16 +57,32 @@ export default async function NormPage({ params, searchParams }: { params: Param
   // A merged duplicate sends readers to the surviving norm; `?record=1` keeps its own record reachable.
   if (norm.mergedInto && query.record !== "1") permanentRedirect(`/norms/${norm.mergedInto.slug}`);
 
-  const [t, tv, tc, ta, tsp, tu, glossary, format] = await Promise.all([
+  const [t, tv, tc, ta, tsp, tu, ttr, glossary, format, locale] = await Promise.all([
     getTranslations("norms.page"),
     getTranslations("vocabulary"),
     getTranslations("norms.criteria"),
     getTranslations("amendments.section"),
     getTranslations("sponsors.section"),
     getTranslations("library.uptake"),
+    getTranslations("translations.notice"),
     getGlossaryMatcher(),
     getFormatter(),
+    getLocale(),
   ]);
+  // The reader's language (from the address) may have a translation of the current version: shown
+  // in place of the authoritative text, marked as one, unless the reader asked for the authoritative
+  // text. Positions, amendments and comments refer to the authoritative text whatever is shown.
+  const reader = localeCode(locale);
+  const wantsAuthoritative = query.text === "authoritative";
+  const inReaderLanguage = reader === forumLanguage(norm.language) ? [] : norm.translations.filter((tr) => tr.language === reader);
+  const currentTranslation = inReaderLanguage.find((tr) => tr.version === norm.currentVersion);
+  // The newest translation into the reader's language of an earlier version, when the current one has none.
+  const earlierTranslation = currentTranslation ? undefined : inReaderLanguage[0];
+  const translated =
+    currentTranslation && !wantsAuthoritative ? (await api.norms.translation({ slug, number: norm.currentVersion, language: reader })).translation : null;
+  const shown = translated
+    ? { lang: LANGUAGE_TAGS[translated.language], title: translated.title, summary: translated.summary, clauses: translated.clauses, rationale: translated.rationale || norm.rationale, rationaleLang: translated.rationale ? LANGUAGE_TAGS[translated.language] : norm.language }
+    : { lang: norm.language, title: norm.title, summary: norm.summary, clauses: norm.clauses, rationale: norm.rationale, rationaleLang: norm.language };
   // Positions cannot exist on a norm never submitted, so it has no positions section.
   const [positions, actor] = !norm.isPublic ? [null, null] : await Promise.all([getPositions(slug), getActor()]);
   // Norms never submitted are not discussed, so their clauses have no comment counts.
@@ -117,7 +137,7 @@ export default async function NormPage({ params, searchParams }: { params: Param
     <>
       <PageHeader
         caption={t("caption")}
-        title={norm.title}
+        title={<span lang={shown.lang}>{shown.title}</span>}
         description={
           <NormBadges
             status={norm.status}
@@ -133,6 +153,21 @@ export default async function NormPage({ params, searchParams }: { params: Param
       {norm.isPublic ? <FollowButton actor={actor} type="norm" targetKey={norm.slug} back={`/norms/${norm.slug}`} className="-mt-2 mb-8 sm:-mt-4" /> : null}
 
       <div className="mb-8 flex max-w-3xl flex-col gap-4">
+        {translated ? (
+          <TranslationNotice
+            translation={translated}
+            authoritativeLanguage={norm.language}
+            authoritativeHref={`/norms/${norm.slug}?text=authoritative`}
+            currentVersion={norm.currentVersion}
+          />
+        ) : currentTranslation ? (
+          <AuthoritativeNotice language={currentTranslation.language} authoritativeLanguage={norm.language} translationHref={`/norms/${norm.slug}`} />
+        ) : earlierTranslation ? (
+          <p data-testid="earlier-translation">
+            {ttr("earlierOnly", { language: languageName(earlierTranslation.language, locale), version: earlierTranslation.version, current: norm.currentVersion })}{" "}
+            <Link href={`/norms/${norm.slug}/v/${earlierTranslation.version}`}>{ttr("readEarlier", { version: earlierTranslation.version })}</Link>
+          </p>
+        ) : null}
         {norm.stage ? <StageDeadlineNotice stage={norm.stage} sealedPending={norm.sealedPending} /> : null}
         {norm.mergedInto ? (
           <Alert variant="info">
@@ -181,8 +216,8 @@ export default async function NormPage({ params, searchParams }: { params: Param
             <h2 id="summary-heading" className="mb-3 text-xl font-bold sm:text-2xl">
               {t("summary")}
             </h2>
-            <p className="max-w-2xl text-lg whitespace-pre-line sm:text-xl" lang={norm.language}>
-              {norm.summary}
+            <p className="max-w-2xl text-lg whitespace-pre-line sm:text-xl" lang={shown.lang}>
+              {shown.summary}
             </p>
           </section>
 
@@ -247,12 +282,13 @@ export default async function NormPage({ params, searchParams }: { params: Param
               {t("text", { version: norm.currentVersion })}
             </h2>
             <Clauses
-              clauses={norm.clauses}
-              language={norm.language}
+              clauses={shown.clauses}
+              language={shown.lang}
               labelledBy="text-heading"
               comments={clauseCounts ? { slug: norm.slug, version: norm.currentVersion, byClause: clauseCounts.byClause } : undefined}
               amendments={amendments ? { slug: norm.slug, data: amendments } : undefined}
-              glossary={glossary}
+              // The glossary's terms are matched in the authoritative text only.
+              glossary={translated ? undefined : glossary}
             />
           </section>
 
@@ -261,8 +297,8 @@ export default async function NormPage({ params, searchParams }: { params: Param
               <h2 id="rationale-heading" className="mb-3 text-xl font-bold sm:text-2xl">
                 {t("rationale")}
               </h2>
-              <div lang={norm.language}>
-                <Markdown>{norm.rationale}</Markdown>
+              <div lang={shown.rationaleLang}>
+                <Markdown>{shown.rationale}</Markdown>
               </div>
             </section>
           ) : null}
@@ -352,6 +388,29 @@ export default async function NormPage({ params, searchParams }: { params: Param
                 </li>
               ))}
             </ol>
+            {norm.translations.length || norm.viewer.canTranslate ? (
+              <div className="mb-6" data-testid="translations">
+                <h3 id="translations-heading" className="mb-2 text-lg font-bold">
+                  {ttr("heading")}
+                </h3>
+                {norm.translations.length ? (
+                  <ul className="mb-3 border-t border-border" aria-labelledby="translations-heading">
+                    {norm.translations.map((tr) => (
+                      <li key={`${tr.version}-${tr.language}`} className="border-b border-border py-2">
+                        <Link href={`/${tr.language}/norms/${norm.slug}/v/${tr.version}`} hrefLang={LANGUAGE_TAGS[tr.language]}>
+                          {ttr("item", { language: languageName(tr.language, locale), version: tr.version })}
+                        </Link>
+                        {tr.version < norm.currentVersion ? <span className="text-muted"> · {ttr("earlierVersion")}</span> : null}
+                        <span className="block text-base text-muted">{ttr("providedBy", { name: tr.providedBy, date: date(tr.providedAt) })}</span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p className="mb-3">{ttr("none")}</p>
+                )}
+                {norm.viewer.canTranslate ? <Link href={`/norms/${norm.slug}/v/${norm.currentVersion}/translate`}>{ttr("add", { version: norm.currentVersion })}</Link> : null}
+              </div>
+            ) : null}
             {norm.versions.length > 1 ? (
               <form method="get" action={`/norms/${norm.slug}/redline`} className="bg-surface p-4 sm:p-5" aria-labelledby="compare-heading">
                 <h3 id="compare-heading" className="mb-3 text-lg font-bold">

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "~/app/_components/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { localeCode } from "~/server/i18n/paths";
+import { languageName } from "../_components/translation-notice";
 import { cache } from "react";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
@@ -15,7 +17,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-const getRedline = cache(async (slug: string, rawFrom: string | undefined, rawTo: string | undefined) => {
+const getRedline = cache(async (slug: string, rawFrom: string | undefined, rawTo: string | undefined, language: string | undefined) => {
   let from: number;
   let to: number;
   if (rawFrom === undefined && rawTo === undefined) {
@@ -28,13 +30,17 @@ const getRedline = cache(async (slug: string, rawFrom: string | undefined, rawTo
     to = parseVersion(rawTo);
   }
   if (slug.length > 120) notFound();
-  return load(() => api.norms.redline({ slug, from, to }));
+  return load(() => api.norms.redline({ slug, from, to, language: language as "fr" | undefined }));
 });
 
 async function read(params: Params, searchParams: SearchParams) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const view = one(query.view) === "side" ? ("side" as const) : ("inline" as const);
-  return { redline: await getRedline(slug, one(query.from), one(query.to)), view };
+  // Within the reader's language (from the address) when both versions are translated into it;
+  // `?text=authoritative` compares the authoritative texts.
+  const authoritative = one(query.text) === "authoritative";
+  const language = authoritative ? undefined : localeCode(await getLocale());
+  return { redline: await getRedline(slug, one(query.from), one(query.to), language), view, authoritative, language };
 }
 
 export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: SearchParams }): Promise<Metadata> {
@@ -45,10 +51,16 @@ export async function generateMetadata({ params, searchParams }: { params: Param
 const changed = (parts: readonly DiffPart[]) => parts.some((p) => p.type !== "equal");
 
 export default async function RedlinePage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
-  const [{ redline, view }, t, format] = await Promise.all([read(params, searchParams), getTranslations("norms.redline"), getFormatter()]);
+  const [{ redline, view, authoritative, language }, t, ttr, format, locale] = await Promise.all([
+    read(params, searchParams),
+    getTranslations("norms.redline"),
+    getTranslations("translations.redline"),
+    getFormatter(),
+    getLocale(),
+  ]);
   const { from, to, stats } = redline;
   const base = `/norms/${redline.slug}`;
-  const href = (v: "inline" | "side") => `${base}/redline?from=${from.number}&to=${to.number}${v === "side" ? "&view=side" : ""}`;
+  const href = (v: "inline" | "side") => `${base}/redline?from=${from.number}&to=${to.number}${v === "side" ? "&view=side" : ""}${authoritative ? "&text=authoritative" : ""}`;
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
   const sections = [
     ...(changed(redline.title_) ? [{ id: "title", heading: t("titleChanged"), parts: redline.title_ }] : []),
@@ -83,6 +95,22 @@ export default async function RedlinePage({ params, searchParams }: { params: Pa
           </div>
         ))}
       </div>
+
+      {redline.translated ? (
+        <p className="mb-8 max-w-3xl" data-testid="redline-language">
+          {ttr("translated", {
+            language: languageName(redline.language, locale),
+            from: redline.translated.from.providedBy,
+            to: redline.translated.to.providedBy,
+            authoritative: languageName(redline.authoritativeLanguage, locale),
+          })}{" "}
+          <Link href={`${base}/redline?from=${from.number}&to=${to.number}&text=authoritative`}>{ttr("compareAuthoritative")}</Link>
+        </p>
+      ) : language && language !== localeCode(redline.authoritativeLanguage) ? (
+        <p className="mb-8 max-w-3xl" data-testid="redline-language">
+          {ttr("authoritative", { language: languageName(redline.authoritativeLanguage, locale) })}
+        </p>
+      ) : null}
 
       <nav aria-label={t("viewLabel")} className="mb-8">
         <ul className="flex flex-wrap gap-2">
@@ -119,6 +147,7 @@ export default async function RedlinePage({ params, searchParams }: { params: Pa
             {s.heading}
           </h2>
           {s.id === "text" && !changed(s.parts) ? <p className="mb-4 text-muted">{t("noTextChanges")}</p> : null}
+          <div lang={redline.language}>
           {s.id === "text" ? (
             <ClauseDiff clauses={redline.clauses} view={view} from={from.number} to={to.number} />
           ) : view === "inline" ? (
@@ -135,6 +164,7 @@ export default async function RedlinePage({ params, searchParams }: { params: Pa
               </div>
             </div>
           )}
+          </div>
         </section>
       ))}
 

@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import Link from "~/app/_components/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { forumLanguage } from "~/server/domain/translations";
+import { LANGUAGE_TAGS } from "~/server/i18n/locales";
+import { localeCode } from "~/server/i18n/paths";
+import { AuthoritativeNotice, TranslationNotice } from "../../_components/translation-notice";
 import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert";
 import { DescriptionList } from "~/app/_components/ui/description-list";
 import { PageHeader } from "~/app/_components/ui/page-header";
@@ -11,6 +15,7 @@ import { Clauses } from "../../_components/clauses";
 import { getVersion, parseVersion } from "../../_components/get-norm";
 
 type Params = Promise<{ slug: string; n: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 async function loadVersion(params: Params) {
   const { slug, n } = await params;
@@ -22,8 +27,16 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: t("metaTitle", { title: version.title, version: version.number }), description: version.summary };
 }
 
-export default async function NormVersionPage({ params }: { params: Params }) {
-  const [version, t, format] = await Promise.all([loadVersion(params), getTranslations("norms.version"), getFormatter()]);
+export default async function NormVersionPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const [version, t, format, locale, query] = await Promise.all([loadVersion(params), getTranslations("norms.version"), getFormatter(), getLocale(), searchParams]);
+  // The version in the reader's language (from the address) when it has a translation into it,
+  // marked as one; `?text=authoritative` shows the authoritative text.
+  const reader = localeCode(locale);
+  const translation = reader === forumLanguage(version.language) ? null : (await api.norms.translation({ slug: version.slug, number: version.number, language: reader })).translation;
+  const translated = translation && query.text !== "authoritative" ? translation : null;
+  const shown = translated
+    ? { lang: LANGUAGE_TAGS[translated.language], title: translated.title, summary: translated.summary, clauses: translated.clauses }
+    : { lang: version.language, title: version.title, summary: version.summary, clauses: version.clauses };
   // Norms never submitted are not discussed, so they have no comment counts.
   const counts = !version.isPublic ? null : await api.comments.clauseCounts({ slug: version.slug, version: version.number });
   const date = format.dateTime(version.createdAt, { dateStyle: "long" });
@@ -36,7 +49,7 @@ export default async function NormVersionPage({ params }: { params: Params }) {
     <>
       <PageHeader
         caption={t("caption", { version: version.number })}
-        title={version.title}
+        title={<span lang={shown.lang}>{shown.title}</span>}
         description={
           <p className="flex flex-wrap items-center gap-x-3 gap-y-2">
             <NormStatusBadge status={version.status} />
@@ -44,6 +57,14 @@ export default async function NormVersionPage({ params }: { params: Params }) {
           </p>
         }
       />
+
+      {translated ? (
+        <div className="mb-8">
+          <TranslationNotice translation={translated} authoritativeLanguage={version.language} authoritativeHref={`${path}?text=authoritative`} currentVersion={version.currentVersion} />
+        </div>
+      ) : translation ? (
+        <AuthoritativeNotice language={translation.language} authoritativeLanguage={version.language} translationHref={path} />
+      ) : null}
 
       {!isCurrent ? (
         <Alert variant="info" className="mb-8 max-w-3xl">
@@ -72,8 +93,8 @@ export default async function NormVersionPage({ params }: { params: Params }) {
         <h2 id="summary-heading" className="mb-3 text-xl font-bold sm:text-2xl">
           {t("summary")}
         </h2>
-        <p className="max-w-2xl text-lg whitespace-pre-line sm:text-xl" lang={version.language}>
-          {version.summary}
+        <p className="max-w-2xl text-lg whitespace-pre-line sm:text-xl" lang={shown.lang}>
+          {shown.summary}
         </p>
       </section>
 
@@ -93,8 +114,8 @@ export default async function NormVersionPage({ params }: { params: Params }) {
           {t("text")}
         </h2>
         <Clauses
-          clauses={version.clauses}
-          language={version.language}
+          clauses={shown.clauses}
+          language={shown.lang}
           labelledBy="text-heading"
           comments={counts ? { slug: version.slug, version: version.number, byClause: counts.byClause } : undefined}
         />

@@ -1,0 +1,219 @@
+// Translations of a norm's versions (issue 20, "The content"). A version's own text, in the norm's
+// language, is the authoritative text: positions, amendments and comments refer to it. Its authors
+// (proposer and co-authors) and the secretariat may add a translation of a version's title,
+// summary, clauses and rationale into any other of the forum's six languages, or replace it; each is
+// shown marked as a translation, with who provided it and when, and the authoritative text one click away.
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db, DbOrTx, Tx } from "~/db/connect";
+import { norms, normVersions, normVersionTranslations, users } from "~/db/schema";
+import { clock } from "../clock";
+import { badInput, forbidden, notFound } from "../errors";
+import { type Locale, isLocale } from "../i18n/locales";
+import { type Actor, isStaff } from "../policy";
+import type { translateInput } from "../schemas/translations";
+import { authorRole, searchable, searchConfig, searchHead, searchVector, textOf } from "./norms";
+import { isPublicNorm } from "./norm-visibility";
+import { personName } from "./person-name";
+
+type TranslateInput = z.output<typeof translateInput>;
+
+/** The forum language a BCP 47 tag is in ("fr-CA" → "fr", "zh-Hans" → "zh"), or null for another language. */
+export function forumLanguage(tag: string): Locale | null {
+  const code = tag.toLowerCase().split("-")[0];
+  return isLocale(code) ? code : null;
+}
+
+const HAN_RUN = /[\p{Script=Han}]+/gu;
+
+/**
+ * Text as a search document or query reads it in `language`. Chinese is written without spaces and
+ * PostgreSQL does not segment it, so each run of Han characters becomes its overlapping character
+ * pairs ("网络安全" → "网络 络安 安全"), indexed with the 'simple' configuration: a query made the same
+ * way matches wherever its characters occur together, from the same GIN index as every other
+ * language (docs/performance.md, "Search").
+ */
+export function searchableIn(language: string, text: string): string {
+  const plain = searchable(text);
+  if (forumLanguage(language) !== "zh") return plain;
+  return plain.replace(HAN_RUN, (run) => {
+    const chars = [...run];
+    if (chars.length < 3) return ` ${run} `;
+    return ` ${chars.slice(0, -1).map((c, i) => c + chars[i + 1]).join(" ")} `;
+  });
+}
+
+/** Title over summary over text, weighted A, B, C, in the language's text-search configuration. */
+export function translationVector(language: string, title: string, summary: string, clauses: string[]) {
+  const cfg = searchConfig(language);
+  const [t, s, x] = [title, summary, textOf(clauses)].map((v) => searchableIn(language, v));
+  return sql`setweight(to_tsvector(${cfg}::regconfig, ${t}), 'A') || setweight(to_tsvector(${cfg}::regconfig, ${s}), 'B') || setweight(to_tsvector(${cfg}::regconfig, ${x}), 'C')`;
+}
+
+/** Title over summary, weighted A and B: what ranks a search's matches. */
+export function translationHead(language: string, title: string, summary: string) {
+  const cfg = searchConfig(language);
+  const [t, s] = [title, summary].map((v) => searchableIn(language, v));
+  return sql`setweight(to_tsvector(${cfg}::regconfig, ${t}), 'A') || setweight(to_tsvector(${cfg}::regconfig, ${s}), 'B')`;
+}
+
+/**
+ * The latest translation in each language (of the newest version translated into it), for the
+ * norm's search documents: a norm is found by words in any of its languages.
+ */
+export async function latestTranslations(db: DbOrTx, normId: string) {
+  return db
+    .selectDistinctOn([normVersionTranslations.language], {
+      language: normVersionTranslations.language,
+      title: normVersionTranslations.title,
+      summary: normVersionTranslations.summary,
+      clauses: normVersionTranslations.clauses,
+    })
+    .from(normVersionTranslations)
+    .where(eq(normVersionTranslations.normId, normId))
+    .orderBy(asc(normVersionTranslations.language), desc(normVersionTranslations.version));
+}
+
+/**
+ * The norm's two search documents: the authoritative text in its language's configuration, then
+ * the latest translation in each other language in that language's configuration. Set by every
+ * write that changes either (a new version, a translation).
+ */
+export async function normSearchColumns(db: DbOrTx, normId: string, language: string, title: string, summary: string, clauses: string[]) {
+  const translations = await latestTranslations(db, normId);
+  const search = [searchVector(language, title, summary, clauses), ...translations.map((t) => translationVector(t.language, t.title, t.summary, t.clauses))];
+  const head = [searchHead(language, title, summary), ...translations.map((t) => translationHead(t.language, t.title, t.summary))];
+  return { search: sql.join(search, sql` || `), searchHead: sql.join(head, sql` || `) };
+}
+
+/** Adds a translation of one version, or replaces the one in that language; by its authors or the secretariat. */
+export async function translate(db: Db, actor: Actor, input: TranslateInput) {
+  return db.transaction(async (tx) => {
+    const [norm] = await tx.select({ id: norms.id, slug: norms.slug, proposerId: norms.proposerId, submittedAt: norms.submittedAt, language: norms.language, currentVersion: norms.currentVersion }).from(norms).where(eq(norms.id, input.normId)).for("update");
+    if (!norm) throw notFound("The norm");
+    const role = await authorRole(tx, actor.id, norm);
+    // A draft is its authors' alone: for anyone else, the secretariat included, it does not exist.
+    if (!isPublicNorm(norm) && !role) throw notFound("The norm");
+    if (!role && !isStaff(actor)) throw forbidden("Only the norm's authors and the secretariat can add or replace a translation.");
+    const version = await tx.query.normVersions.findFirst({
+      columns: { number: true, clauses: true },
+      where: and(eq(normVersions.normId, norm.id), eq(normVersions.number, input.version)),
+    });
+    if (!version) throw notFound(`Version ${input.version} of this norm`);
+    if (forumLanguage(norm.language) === input.language) {
+      const message = "The authoritative text is already in this language: choose another language for the translation.";
+      throw badInput(message, { language: message });
+    }
+    if (input.clauses.length !== version.clauses.length) {
+      const message = `Translate each of the version's ${version.clauses.length} clauses, in order: this translation has ${input.clauses.length}.`;
+      throw badInput(message, { clauses: message });
+    }
+    const now = clock.now();
+    const row = {
+      title: input.title,
+      summary: input.summary,
+      clauses: input.clauses,
+      rationale: input.rationale,
+      providedById: actor.id,
+      updatedAt: now,
+      search: translationVector(input.language, input.title, input.summary, input.clauses),
+    };
+    const [saved] = await tx
+      .insert(normVersionTranslations)
+      .values({ normId: norm.id, version: input.version, language: input.language, createdAt: now, ...row })
+      .onConflictDoUpdate({ target: [normVersionTranslations.normId, normVersionTranslations.version, normVersionTranslations.language], set: row })
+      .returning({ id: normVersionTranslations.id });
+    await refreshSearch(tx, norm);
+    return { id: saved!.id, slug: norm.slug, version: input.version, language: input.language };
+  });
+}
+
+/** Sets the norm's search documents again from its current text and its latest translations. */
+async function refreshSearch(tx: Tx, norm: { id: string; language: string; currentVersion: number }) {
+  const current = await tx.query.normVersions.findFirst({
+    columns: { title: true, summary: true, clauses: true },
+    where: and(eq(normVersions.normId, norm.id), eq(normVersions.number, norm.currentVersion)),
+  });
+  if (!current) return;
+  await tx.update(norms).set(await normSearchColumns(tx, norm.id, norm.language, current.title, current.summary, current.clauses)).where(eq(norms.id, norm.id));
+}
+
+const translationColumns = {
+  version: normVersionTranslations.version,
+  language: normVersionTranslations.language,
+  title: normVersionTranslations.title,
+  summary: normVersionTranslations.summary,
+  clauses: normVersionTranslations.clauses,
+  rationale: normVersionTranslations.rationale,
+  providedBy: personName(),
+  providedAt: normVersionTranslations.updatedAt,
+  createdAt: normVersionTranslations.createdAt,
+};
+
+export type Translation = {
+  version: number;
+  language: Locale;
+  title: string;
+  summary: string;
+  clauses: string[];
+  rationale: string;
+  providedBy: string;
+  providedAt: Date;
+  createdAt: Date;
+};
+
+/** The translations of some of a norm's versions into one language (the redline's two versions, a page's one). */
+export async function translationsIn(db: DbOrTx, normId: string, versions: number[], language: string): Promise<Translation[]> {
+  if (!versions.length || !isLocale(language)) return [];
+  const rows = await db
+    .select(translationColumns)
+    .from(normVersionTranslations)
+    .innerJoin(users, eq(users.id, normVersionTranslations.providedById))
+    .where(and(eq(normVersionTranslations.normId, normId), eq(normVersionTranslations.language, language), inArray(normVersionTranslations.version, versions)));
+  return rows as Translation[];
+}
+
+/** Every translation of a norm, without its text: which versions are in which languages, by whom and when. */
+export async function translationsOf(db: DbOrTx, normId: string) {
+  const rows = await db
+    .select({ version: normVersionTranslations.version, language: normVersionTranslations.language, providedBy: personName(), providedAt: normVersionTranslations.updatedAt })
+    .from(normVersionTranslations)
+    .innerJoin(users, eq(users.id, normVersionTranslations.providedById))
+    .where(eq(normVersionTranslations.normId, normId))
+    .orderBy(desc(normVersionTranslations.version), asc(normVersionTranslations.language));
+  return rows as { version: number; language: Locale; providedBy: string; providedAt: Date }[];
+}
+
+/** Whether the actor may add or replace translations of this norm (its authors, the secretariat; not suspended). */
+export const mayTranslate = (actor: Actor | null, role: string | null) => Boolean(actor && !actor.suspension && (role !== null || isStaff(actor)));
+
+/**
+ * One version with its translation into one language, if there is one: what the translation form
+ * starts from and what a reader of that language is shown. A draft is not found for non-authors.
+ */
+export async function translationOf(db: Db, actor: Actor | null, slug: string, number: number, language: Locale) {
+  const norm = await db.query.norms.findFirst({
+    columns: { id: true, slug: true, title: true, language: true, rationale: true, currentVersion: true, status: true, proposerId: true, submittedAt: true },
+    where: eq(norms.slug, slug),
+  });
+  if (!norm) throw notFound("The norm");
+  const role = actor ? await authorRole(db, actor.id, norm) : null;
+  if (!isPublicNorm(norm) && !role) throw notFound("The norm");
+  const [version, [translation]] = await Promise.all([
+    db.query.normVersions.findFirst({
+      columns: { number: true, title: true, summary: true, clauses: true, createdAt: true },
+      where: and(eq(normVersions.normId, norm.id), eq(normVersions.number, number)),
+    }),
+    translationsIn(db, norm.id, [number], language),
+  ]);
+  if (!version) throw notFound(`Version ${number} of this norm`);
+  return {
+    norm: { id: norm.id, slug: norm.slug, title: norm.title, language: norm.language, currentVersion: norm.currentVersion, status: norm.status, isPublic: isPublicNorm(norm) },
+    // The authoritative text of the version; the rationale is the norm's (it is not versioned).
+    version: { ...version, rationale: norm.rationale },
+    translation: translation ?? null,
+    // Whether the language asked for is the authoritative one (nothing to translate into).
+    authoritative: forumLanguage(norm.language) === language,
+    canTranslate: mayTranslate(actor, role),
+  };
+}
