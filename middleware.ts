@@ -39,7 +39,10 @@ export function middleware(request: NextRequest) {
   // replacing another (a first English visit sets no cookie, so pages stay cacheable).
   // Only a page loaded in full is a choice: a client-side navigation's or a prefetch's payload,
   // which a page that was just left may still be fetching, never changes the remembered language.
-  const document = !request.headers.has("rsc") && !request.headers.has("next-router-prefetch") && (request.method === "GET" || request.method === "HEAD");
+  // Next.js takes its own RSC headers off before the middleware sees them; browsers say what a
+  // request is for in Sec-Fetch-Dest (a client without it is taken to load pages).
+  const document =
+    (request.headers.get("sec-fetch-dest") ?? "document") === "document" && !request.headers.has("rsc") && (request.method === "GET" || request.method === "HEAD");
   const chose = document && (routed.locale !== DEFAULT_LOCALE || request.cookies.has(LOCALE_COOKIE) || splitLocale(request.nextUrl.pathname).prefix === DEFAULT_LOCALE);
   const remember = (response: NextResponse) => {
     if (chose && request.cookies.get(LOCALE_COOKIE)?.value !== routed.locale) {

@@ -94,7 +94,7 @@ describe("the middleware", () => {
     expect(icon.status).toBe(200);
     expect(rewrittenTo(icon)).toBeNull();
     expect(middleware(request("/.well-known/security.txt", { acceptLanguage: "ru" })).status).toBe(200);
-    const prefetch = new NextRequest(new URL("/es/norms", "http://forum.test"), { headers: { cookie: "NEXT_LOCALE=en", rsc: "1", "next-router-prefetch": "1" } });
+    const prefetch = new NextRequest(new URL("/es/norms", "http://forum.test"), { headers: { cookie: "NEXT_LOCALE=en", "sec-fetch-dest": "empty", "sec-fetch-mode": "cors" } });
     const response = middleware(prefetch);
     expect(passedHeader(response, "x-nf-locale")).toBe("es");
     expect(response.headers.get("set-cookie")).toBeNull();
