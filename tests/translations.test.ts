@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "~/db/connect";
 import { createUser } from "~/db/factories";
 import { norms, normVersionTranslations } from "~/db/schema";
+import { normResponse, normVersionResponse } from "~/server/open-data/norms";
+import { normDetail, normVersion } from "~/server/open-data/schemas";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
 import { responseTeamNormFields } from "./support/moves";
@@ -112,5 +114,37 @@ describe("reading in a language", () => {
     expect(inFrench.language).toBe("fr");
     expect(inFrench.translated?.to.providedBy).toBe("Cole Coauthor");
     expect(JSON.stringify(inFrench.clauses)).toContain("aucune");
+  });
+});
+
+describe("open data in a language", () => {
+  it("gives the translated fields with ?lang=, says which language each field is in, and lists the translations", async () => {
+    const s = await setting();
+    await s.proposer.norms.submit({ normId: s.norm.id });
+    await s.proposer.norms.translate({ normId: s.norm.id, version: 1, ...french });
+    const read = async (response: Response) => ({ status: response.status, body: (await response.json()) as Record<string, unknown> });
+
+    const plain = await read(await normResponse(db, s.slug));
+    expect(plain.status).toBe(200);
+    expect(normDetail.parse(plain.body)).toMatchObject({ language: "en", translation: null, fieldLanguages: { title: "en", clauses: "en" } });
+    expect(plain.body.translations).toEqual([expect.objectContaining({ language: "fr", version: 1, providedBy: "Pat Proposer" })]);
+
+    const inFrench = await read(await normResponse(db, s.slug, new URLSearchParams("lang=fr")));
+    expect(normDetail.parse(inFrench.body)).toMatchObject({
+      language: "en",
+      title: french.title,
+      clauses: french.clauses,
+      translation: { language: "fr", version: 1, providedBy: "Pat Proposer" },
+      fieldLanguages: { title: "fr", summary: "fr", clauses: "fr", rationale: "en" },
+    });
+    // No Russian translation: the authoritative text, said to be so.
+    const inRussian = await read(await normResponse(db, s.slug, new URLSearchParams("lang=ru")));
+    expect(inRussian.body).toMatchObject({ title: `Protecting response teams ${counter}`, translation: null, fieldLanguages: { title: "en" } });
+
+    const version = await read(await normVersionResponse(db, s.slug, "1", new URLSearchParams("lang=fr")));
+    expect(normVersion.parse(version.body)).toMatchObject({ title: french.title, translation: { language: "fr" }, fieldLanguages: { clauses: "fr" } });
+
+    expect((await read(await normResponse(db, s.slug, new URLSearchParams("lang=de")))).status).toBe(400);
+    expect((await read(await normVersionResponse(db, s.slug, "1", new URLSearchParams("language=fr")))).status).toBe(400);
   });
 });

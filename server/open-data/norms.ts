@@ -6,7 +6,8 @@ import type { Db } from "~/db/connect";
 import { listNormsInput } from "../schemas/norms";
 import { visitorCaller } from "./caller";
 import { type CsvColumn, csvHeader, csvLines } from "./csv";
-import { jsonResponse, openDataHeaders, readPositiveInteger, readQuery, respond } from "./http";
+import { isLocale, type Locale, LOCALES } from "../i18n/locales";
+import { jsonResponse, openDataHeaders, ParameterError, readPositiveInteger, readQuery, respond } from "./http";
 import type { NormList, NormListItem } from "./schemas";
 import { serialiseListItem, serialiseNorm, serialiseVersion } from "./serialise";
 import { streamResponse } from "./stream";
@@ -93,15 +94,37 @@ export function normsCsvResponse(db: Db, params: URLSearchParams, pageSize = CSV
   });
 }
 
-export function normResponse(db: Db, slug: string) {
-  return respond(async () => jsonResponse(serialiseNorm(await visitorCaller(db).norms.get({ slug }))));
+/** `?lang=`, the only parameter of a norm and a version: one of the forum's six languages, or none. */
+function readLanguage(params: URLSearchParams | undefined): Locale | null {
+  if (!params) return null;
+  const { lang } = readQuery(params, ["lang"]);
+  if (lang === undefined) return null;
+  if (!isLocale(lang)) throw new ParameterError({ lang: `Give one of the forum's languages: ${LOCALES.join(", ")}.` });
+  return lang;
 }
 
-export function normVersionResponse(db: Db, slug: string, number: string) {
+/** The version's translation into `language`, when there is one (and it is not the authoritative language). */
+async function translated(api: ReturnType<typeof visitorCaller>, slug: string, number: number, language: Locale | null) {
+  if (!language) return null;
+  const { translation } = await api.norms.translation({ slug, number, language });
+  return translation;
+}
+
+export function normResponse(db: Db, slug: string, params?: URLSearchParams) {
   return respond(async () => {
+    const language = readLanguage(params);
+    const api = visitorCaller(db);
+    const norm = await api.norms.get({ slug });
+    return jsonResponse(serialiseNorm(norm, await translated(api, slug, norm.currentVersion, language)));
+  });
+}
+
+export function normVersionResponse(db: Db, slug: string, number: string, params?: URLSearchParams) {
+  return respond(async () => {
+    const language = readLanguage(params);
     const api = visitorCaller(db);
     const n = readPositiveInteger("n", number);
-    const [version, norm] = await Promise.all([api.norms.version({ slug, number: n }), api.norms.get({ slug })]);
-    return jsonResponse(serialiseVersion(version, norm));
+    const [version, norm, translation] = await Promise.all([api.norms.version({ slug, number: n }), api.norms.get({ slug }), translated(api, slug, n, language)]);
+    return jsonResponse(serialiseVersion(version, norm, translation));
   });
 }

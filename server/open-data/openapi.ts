@@ -163,9 +163,9 @@ const normsSection = (): Section => ({
         operationId: "getNorm",
         summary: "Get a norm",
         description:
-          "One norm with its current text, the reference norms it cites, its versions and the organisations that co-sponsor it (`sponsors`, with each one's stakeholder type, region and the date it joined). A norm merged into another is still returned, with `mergedInto` set.",
+          "One norm with its current text, the reference norms it cites, its versions and the organisations that co-sponsor it (`sponsors`, with each one's stakeholder type, region and the date it joined). A norm merged into another is still returned, with `mergedInto` set. The text is the authoritative one, in `language`; with `?lang=` it is the current version's translation into that language where there is one (`translation` says into which language, by whom and when, and `fieldLanguages` which language each text field is in), and `translations` lists every translation.",
         tags: ["Norms"],
-        parameters: [ref("parameters", "Slug")],
+        parameters: [ref("parameters", "Slug"), ref("parameters", "TextLanguage")],
         responses: { "200": json(ref("schemas", "NormDetail"), "The norm."), "404": ref("responses", "NotFound"), ...errorResponses },
         "x-example-request": absoluteUrl(`/api/v1/norms/${EXAMPLE_SLUG}`),
       },
@@ -174,9 +174,10 @@ const normsSection = (): Section => ({
       get: {
         operationId: "getNormVersion",
         summary: "Get one version of a norm",
-        description: "One immutable version: its title, summary and clauses as they were saved, with a ready-made citation.",
+        description:
+          "One immutable version: its title, summary and clauses as they were saved, with a ready-made citation. With `?lang=`, its translation into that language where there is one (`translation`, `fieldLanguages`); the authoritative text otherwise.",
         tags: ["Norms"],
-        parameters: [ref("parameters", "Slug"), ref("parameters", "VersionNumber")],
+        parameters: [ref("parameters", "Slug"), ref("parameters", "VersionNumber"), ref("parameters", "TextLanguage")],
         responses: { "200": json(ref("schemas", "NormVersion"), "The version."), "404": ref("responses", "NotFound"), ...errorResponses },
         "x-example-request": absoluteUrl(`/api/v1/norms/${EXAMPLE_SLUG}/versions/1`),
       },
@@ -654,6 +655,15 @@ export function buildOpenApiDocument(): OpenApiDocument {
           description: "The version number, from 1.",
           schema: { type: "integer", minimum: 1 },
           example: 1,
+        },
+        TextLanguage: {
+          name: "lang",
+          in: "query",
+          required: false,
+          description:
+            "One of the forum's languages (ar, zh, en, fr, ru, es): the text fields in that language where the version has a translation into it, each translation marked as one; the authoritative text otherwise, and always for positions.",
+          schema: { type: "string", enum: ["ar", "zh", "en", "fr", "ru", "es"] },
+          example: "fr",
         },
       },
       responses: {

@@ -56,7 +56,7 @@ const normFields = {
   categories: z.array(z.enum(categoryCodes)).describe("The categories I–V the norm is placed in."),
   kind: z.enum(normKinds),
   bindingness: z.enum(bindingnesses),
-  language: z.string().describe("BCP 47 language tag of the text."),
+  language: z.string().describe("BCP 47 language tag of the authoritative text."),
   currentVersion: z.int().min(1),
   proposer,
   createdAt: timestamp,
@@ -154,6 +154,22 @@ export const uptakeRecord = z
   })
   .describe("Where a norm was taken up, recorded by the secretariat. Oldest first.");
 
+/** A translation of a version (server/domain/translations.ts): into which language, of which version, by whom and when. */
+export const translationInfo = z
+  .object({
+    language: z.enum(["ar", "zh", "en", "fr", "ru", "es"]).describe("The forum language it is in."),
+    version: z.int().min(1).describe("The version it translates."),
+    providedBy: z.string().describe("Who provided it (one of the norm's authors or the secretariat)."),
+    providedAt: timestamp.describe("When it was provided, or last replaced."),
+  })
+  .describe("A translation of one version; the authoritative text stays the version's own, in the norm's `language`.");
+
+/** The language each text field is in: a translation's, or the authoritative language. */
+const fieldLanguages = (fields: readonly string[]) =>
+  z
+    .object(Object.fromEntries(fields.map((f) => [f, z.string()])) as Record<string, z.ZodString>)
+    .describe("The BCP 47 tag of the language each text field is in: the translation's where `?lang=` found one, else the authoritative `language`.");
+
 export const normDetail = z
   .object({
     ...normFields,
@@ -172,8 +188,13 @@ export const normDetail = z
     mergedInto: normRef.nullable().describe("Set when the secretariat merged this norm into another as a duplicate."),
     mergedFrom: z.array(normRef).describe("Norms merged into this one."),
     citation: z.string().describe("A ready-made citation of the current version."),
+    translation: translationInfo
+      .nullable()
+      .describe("With `?lang=`: the translation of the current version into that language whose fields are given, if it has one; null for the authoritative text."),
+    fieldLanguages: fieldLanguages(["title", "summary", "clauses", "rationale"]),
+    translations: z.array(translationInfo).describe("Every translation of every version, newest version first."),
   })
-  .describe("A norm with its current text.");
+  .describe("A norm with its current text: the authoritative text, or with `?lang=` its translation into that language where the current version has one.");
 
 export const normVersion = z
   .object({
@@ -191,8 +212,12 @@ export const normVersion = z
     normUrl: z.url(),
     citation: z.string().describe("A ready-made citation of this version."),
     bibtex: z.string().describe("The same citation as a BibTeX entry."),
+    translation: translationInfo
+      .nullable()
+      .describe("With `?lang=`: the translation of this version into that language whose fields are given, if it has one; null for the authoritative text."),
+    fieldLanguages: fieldLanguages(["title", "summary", "clauses"]),
   })
-  .describe("One immutable version of a norm.");
+  .describe("One immutable version of a norm: the authoritative text, or with `?lang=` its translation into that language where it has one.");
 
 // ---------------------------------------------------------------------------------------------
 // Positions and organisations

@@ -78,13 +78,24 @@ function assertPublic(norm: { isPublic: boolean }) {
   if (!norm.isPublic) throw new Error("A norm that was never submitted reached the open-data serialiser.");
 }
 
-export function serialiseNorm(norm: FullNorm): NormDetail {
+type Translated = { language: string; version: number; providedBy: string; providedAt: Date; title: string; summary: string; clauses: string[]; rationale: string } | null;
+
+const translationRef = (t: { language: string; version: number; providedBy: string; providedAt: Date }) => ({
+  language: t.language as "fr",
+  version: t.version,
+  providedBy: t.providedBy,
+  providedAt: t.providedAt.toISOString(),
+});
+
+/** `translated`: the current version's translation into the language asked for (`?lang=`), if any. */
+export function serialiseNorm(norm: FullNorm, translated: Translated = null): NormDetail {
   assertPublic(norm);
+  const rationaleTranslated = Boolean(translated && translated.rationale);
   const current = norm.versions.find((v) => v.number === norm.currentVersion);
   return {
     slug: norm.slug,
-    title: norm.title,
-    summary: norm.summary,
+    title: translated?.title ?? norm.title,
+    summary: translated?.summary ?? norm.summary,
     status: publicStatus(norm.status),
     categories: norm.categories.map((c) => c.code).filter(isCategory),
     kind: norm.kind,
@@ -119,8 +130,8 @@ export function serialiseNorm(norm: FullNorm): NormDetail {
         closesAt: e.closesAt?.toISOString() ?? null,
         sealed: e.sealed,
       })),
-    rationale: norm.rationale,
-    clauses: norm.clauses,
+    rationale: rationaleTranslated ? translated!.rationale : norm.rationale,
+    clauses: translated?.clauses ?? norm.clauses,
     citations: norm.citations.map((c) => ({ id: c.id, display: c.display, document: c.documentKey })),
     versions: norm.versions.map((v) => ({
       number: v.number,
@@ -152,11 +163,19 @@ export function serialiseNorm(norm: FullNorm): NormDetail {
       createdAt: current?.createdAt ?? norm.updatedAt,
       url: versionPageUrl(norm.slug, norm.currentVersion),
     }),
+    translation: translated ? translationRef(translated) : null,
+    fieldLanguages: {
+      title: translated?.language ?? norm.language,
+      summary: translated?.language ?? norm.language,
+      clauses: translated?.language ?? norm.language,
+      rationale: rationaleTranslated ? translated!.language : norm.language,
+    },
+    translations: norm.translations.map(translationRef),
   };
 }
 
 /** One version; `norm` supplies who to cite, since a version names only the person who saved it. */
-export function serialiseVersion(version: FullVersion, norm: FullNorm): NormVersion {
+export function serialiseVersion(version: FullVersion, norm: FullNorm, translated: Translated = null): NormVersion {
   assertPublic(version);
   const citable = {
     author: citedAuthor(norm),
@@ -170,9 +189,9 @@ export function serialiseVersion(version: FullVersion, norm: FullNorm): NormVers
     number: version.number,
     isCurrent: version.number === version.currentVersion,
     status: publicStatus(version.status),
-    title: version.title,
-    summary: version.summary,
-    clauses: version.clauses,
+    title: translated?.title ?? version.title,
+    summary: translated?.summary ?? version.summary,
+    clauses: translated?.clauses ?? version.clauses,
     changeSummary: version.changeSummary,
     language: version.language,
     createdAt: version.createdAt.toISOString(),
@@ -180,6 +199,12 @@ export function serialiseVersion(version: FullVersion, norm: FullNorm): NormVers
     normUrl: normPageUrl(version.slug),
     citation: formatCitation(citable),
     bibtex: formatBibtex({ ...citable, slug: version.slug }),
+    translation: translated ? translationRef(translated) : null,
+    fieldLanguages: {
+      title: translated?.language ?? version.language,
+      summary: translated?.language ?? version.language,
+      clauses: translated?.language ?? version.language,
+    },
   };
 }
 

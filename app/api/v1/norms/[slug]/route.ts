@@ -5,7 +5,7 @@ export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ slug: string }> };
 
-export const GET = async (_request: Request, { params }: Params) => {
+export const GET = async (request: Request, { params }: Params) => {
   const { slug } = await params;
-  return withDb((db) => normResponse(db, slug));
+  return withDb((db) => normResponse(db, slug, new URL(request.url).searchParams));
 };

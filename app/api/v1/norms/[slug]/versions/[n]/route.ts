@@ -5,7 +5,7 @@ export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ slug: string; n: string }> };
 
-export const GET = async (_request: Request, { params }: Params) => {
+export const GET = async (request: Request, { params }: Params) => {
   const { slug, n } = await params;
-  return withDb((db) => normVersionResponse(db, slug, n));
+  return withDb((db) => normVersionResponse(db, slug, n, new URL(request.url).searchParams));
 };
