@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { appUrl } from "~/server/app-url";
 import type { Db } from "~/db/connect";
 import { users } from "~/db/schema";
+import type { Locale } from "../i18n/locales";
+import { accountMail, mailLocale, paragraphs } from "../i18n/mail";
 import { logger } from "../logger";
 import { securityEvent } from "../security-events";
 import type { Mailer } from "../mail";
@@ -80,7 +81,7 @@ async function checkSignIn(db: Db, mailer: Mailer, attempt: SignInAttempt): Prom
     await tryConsume(db, "signInIp", address);
     await tryConsume(db, "signInPair", pair);
     await tryConsume(db, "signInAccount", email);
-    if (user && (await usage(db, "signInAccount", email)).reached) await alertOwner(db, mailer, user.email);
+    if (user && (await usage(db, "signInAccount", email)).reached) await alertOwner(db, mailer, user.email, mailLocale(user.locale));
     return { ok: false, code: "invalid" };
   }
   if (!user.emailVerifiedAt) return { ok: false, code: "unverified" };
@@ -93,23 +94,15 @@ async function checkSignIn(db: Db, mailer: Mailer, attempt: SignInAttempt): Prom
   };
 }
 
-/** Tells the owner, once per window, that someone is guessing their password. */
-async function alertOwner(db: Db, mailer: Mailer, email: string) {
+/** Tells the owner, once per window and in their language, that someone is guessing their password. */
+async function alertOwner(db: Db, mailer: Mailer, email: string, locale: Locale) {
   if (!(await tryConsume(db, "signInAlert", email))) return;
   try {
+    const { t, greeting, link } = await accountMail(locale);
     await mailer.send({
       to: email,
-      subject: "Someone is trying to sign in to your Norms Forum account",
-      text:
-        "Hello,\n\n" +
-        "Someone has been trying to sign in to your Norms Forum account with wrong passwords many times in the last few minutes. " +
-        "None of these attempts got in.\n\n" +
-        "While this goes on, your account can only be signed in to from browsers you have signed in with before, and more slowly. " +
-        "It lifts by itself about 15 minutes after the attempts stop.\n\n" +
-        "If this was you, wait a little, or choose a new password here:\n\n" +
-        `${appUrl()}/forgot-password\n\n` +
-        "If it was not you, you need not do anything as long as your password is long and used nowhere else. " +
-        "If it might be guessable, choose a new one at the address above.\n",
+      subject: t("signInAlert.subject"),
+      text: paragraphs(greeting(null), t("signInAlert.body"), t("signInAlert.meanwhile"), t("signInAlert.ifYou"), link("/forgot-password"), t("signInAlert.ifNot")),
     });
   } catch (error) {
     logger.error({ err: error }, "could not send the sign-in alert");

@@ -1,6 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { appUrl } from "~/server/app-url";
 import type { Db } from "~/db/connect";
 import { suspensionAppeals, users } from "~/db/schema";
 import { hashPassword, verifyPassword } from "../auth/password";
@@ -12,33 +11,45 @@ import type {
   appealInput,
   changePasswordInput,
   resetPasswordInput,
+  setLocaleInput,
   signUpInput,
   updateProfileInput,
 } from "../schemas/accounts";
-import { greeting } from "./mail-name";
+import { accountMail, mailLocale, paragraphs } from "../i18n/mail";
+import type { Locale } from "../i18n/locales";
 import { checkToken, issueToken, retireTokens, useToken } from "./tokens";
 import { clock } from "../clock";
 
-const link = (path: string, token: string) => `${appUrl()}${path}?token=${encodeURIComponent(token)}`;
+const tokenPath = (path: string, token: string) => `${path}?token=${encodeURIComponent(token)}`;
 
-async function sendVerification(mailer: Mailer, to: string, displayName: string, token: string) {
+/** The confirmation link, in the account's language (docs/languages.md, "Mail"). */
+async function sendVerification(mailer: Mailer, to: string, displayName: string, token: string, locale: Locale) {
+  const { t, greeting, link } = await accountMail(locale);
   await mailer.send({
     to,
-    subject: "Confirm your email address for Norms Forum",
-    text: `${greeting(displayName)}\n\nTo confirm this email address for your Norms Forum account, open this link within 48 hours:\n\n${link("/verify-email", token)}\n\nIf you did not create an account, you can ignore this message.\n`,
+    subject: t("verify.subject"),
+    text: paragraphs(greeting(displayName), t("verify.body"), link(tokenPath("/verify-email", token)), t("verify.ignore")),
   });
 }
 
-/** Someone signed up with an address that already has an account: tell its owner, nobody else. */
-async function sendAlreadyRegistered(mailer: Mailer, to: string) {
+/**
+ * Someone signed up with an address that already has an account: tell its owner, nobody else, in
+ * the language of that account (not of whoever typed the address).
+ */
+async function sendAlreadyRegistered(mailer: Mailer, to: string, locale: Locale) {
+  const { t, greeting, link } = await accountMail(locale);
   await mailer.send({
     to,
-    subject: "Someone tried to create a Norms Forum account with your address",
-    text:
-      "Hello,\n\nSomeone tried to create a Norms Forum account with this email address, which already has one.\n\n" +
-      `If it was you, sign in here:\n\n${appUrl()}/sign-in\n\n` +
-      `If you have forgotten your password, or never confirmed this address, choose a new password here (that also confirms the address):\n\n${appUrl()}/forgot-password\n\n` +
-      "If it was not you, you can ignore this message: nothing about your account has changed.\n",
+    subject: t("alreadyRegistered.subject"),
+    text: paragraphs(
+      greeting(null),
+      t("alreadyRegistered.body"),
+      t("alreadyRegistered.signIn"),
+      link("/sign-in"),
+      t("alreadyRegistered.forgot"),
+      link("/forgot-password"),
+      t("alreadyRegistered.ignore"),
+    ),
   });
 }
 
@@ -59,14 +70,14 @@ const mayMail = (db: Db, kind: "verify" | "reset" | "registered", email: string)
 export async function signUp(db: Db, mailer: Mailer, input: z.output<typeof signUpInput>, ip: string | null = null) {
   await consume(db, "signUpIp", addressKey(ip), tooManySignUps);
   const passwordHash = await hashPassword(input.password);
-  const existing = await db.query.users.findFirst({ columns: { id: true }, where: eq(users.email, input.email) });
+  const existing = await db.query.users.findFirst({ columns: { id: true, locale: true }, where: eq(users.email, input.email) });
   let token: string | null = null;
   if (!existing) {
     try {
       token = await db.transaction(async (tx) => {
         const [user] = await tx
           .insert(users)
-          .values({ email: input.email, displayName: input.displayName, passwordHash })
+          .values({ email: input.email, displayName: input.displayName, passwordHash, locale: input.locale })
           .returning({ id: users.id });
         return issueToken(tx, user!.id, "verify_email");
       });
@@ -76,9 +87,10 @@ export async function signUp(db: Db, mailer: Mailer, input: z.output<typeof sign
     }
   }
   if (token) {
-    if (await mayMail(db, "verify", input.email)) await sendVerification(mailer, input.email, input.displayName, token);
+    if (await mayMail(db, "verify", input.email)) await sendVerification(mailer, input.email, input.displayName, token, input.locale);
   } else if (await mayMail(db, "registered", input.email)) {
-    await sendAlreadyRegistered(mailer, input.email);
+    // The account's language; one created at the same moment (no row read) is in the page's.
+    await sendAlreadyRegistered(mailer, input.email, existing ? mailLocale(existing.locale) : input.locale);
   }
   return { email: input.email };
 }
@@ -101,7 +113,7 @@ export async function resendVerification(db: Db, mailer: Mailer, email: string, 
   const user = await db.query.users.findFirst({ where: eq(users.email, email) });
   if (!allowed || !user || user.emailVerifiedAt) return { sent: true };
   const token = await issueToken(db, user.id, "verify_email");
-  await sendVerification(mailer, user.email, user.displayName, token);
+  await sendVerification(mailer, user.email, user.displayName, token, mailLocale(user.locale));
   return { sent: true };
 }
 
@@ -112,10 +124,11 @@ export async function requestPasswordReset(db: Db, mailer: Mailer, email: string
   const user = await db.query.users.findFirst({ where: eq(users.email, email) });
   if (!allowed || !user) return { sent: true };
   const token = await issueToken(db, user.id, "reset_password");
+  const { t, greeting, link } = await accountMail(mailLocale(user.locale));
   await mailer.send({
     to: user.email,
-    subject: "Reset your Norms Forum password",
-    text: `${greeting(user.displayName)}\n\nSomeone asked to reset the password of your Norms Forum account. To choose a new password, open this link within two hours:\n\n${link("/reset-password", token)}\n\nThe link works once. If you did not ask for this, you can ignore this message: your password has not changed.\n`,
+    subject: t("resetPassword.subject"),
+    text: paragraphs(greeting(user.displayName), t("resetPassword.body"), link(tokenPath("/reset-password", token)), t("resetPassword.ignore")),
   });
   return { sent: true };
 }
@@ -177,9 +190,15 @@ export async function updateProfile(db: Db, actor: Actor, input: z.output<typeof
   return { displayName: input.displayName };
 }
 
+/** The language of the person's mail (users.locale). */
+export async function setLocale(db: Db, actor: Actor, input: z.output<typeof setLocaleInput>) {
+  await db.update(users).set({ locale: input.locale, updatedAt: clock.now() }).where(eq(users.id, actor.id));
+  return { locale: input.locale };
+}
+
 export async function me(db: Db, actor: Actor) {
   const user = await db.query.users.findFirst({
-    columns: { id: true, email: true, displayName: true, role: true, emailVerifiedAt: true, createdAt: true },
+    columns: { id: true, email: true, displayName: true, role: true, emailVerifiedAt: true, createdAt: true, locale: true },
     where: eq(users.id, actor.id),
   });
   if (!user) throw notFound("Your account");

@@ -5,14 +5,13 @@ import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, DbOrTx } from "~/db/connect";
 import { emailTokens, organizationMembers, organizations, userEmails, users } from "~/db/schema";
-import { appUrl } from "../app-url";
 import { clock } from "../clock";
 import { conflict, invalidState, notFound, pgConstraint, pgErrorCode } from "../errors";
+import { accountMail, mailLocaleOf, paragraphs } from "../i18n/mail";
 import type { Mailer } from "../mail";
 import type { Actor } from "../policy";
 import { consume, tryConsume } from "../rate-limit";
 import type { addAddressInput } from "../schemas/representation";
-import { greeting } from "./mail-name";
 import { checkToken, issueToken, useToken } from "./tokens";
 
 /** At most this many further addresses per person (a ministry and an NGO need two or three). */
@@ -51,16 +50,18 @@ export async function listAddresses(db: Db, actor: Actor) {
   };
 }
 
-const link = (token: string) => `${appUrl()}/account/addresses/confirm?token=${encodeURIComponent(token)}`;
-
-async function sendConfirmation(mailer: Mailer, to: string, actor: Actor, token: string) {
+/** The confirmation link, in the language of the account that asked for it. */
+async function sendConfirmation(db: Db, mailer: Mailer, to: string, actor: Actor, token: string) {
+  const { t, greeting, link } = await accountMail(await mailLocaleOf(db, actor.id));
   await mailer.send({
     to,
-    subject: "Confirm an address for your Norms Forum account",
-    text:
-      `${greeting(actor.displayName)}\n\nYou asked to add this address to your Norms Forum account (signed in as ${actor.email}), so that you can represent an organisation whose official domain it is. ` +
-      `To confirm it, sign in to that account and open this link within 48 hours:\n\n${link(token)}\n\n` +
-      "If you did not ask for this, you can ignore this message: the address is not added until the link is opened by the account that asked.\n",
+    subject: t("address.subject"),
+    text: paragraphs(
+      greeting(actor.displayName),
+      t("address.body", { email: actor.email }),
+      link(`/account/addresses/confirm?token=${encodeURIComponent(token)}`),
+      t("address.ignore"),
+    ),
   });
 }
 
@@ -96,7 +97,7 @@ export async function addAddress(db: Db, mailer: Mailer, actor: Actor, input: z.
     if (!addressId) throw notFound("The address");
   }
   const token = await issueToken(db, actor.id, "confirm_address", clock.now(), addressId);
-  if (await tryConsume(db, "mail", `address:${email}`)) await sendConfirmation(mailer, email, actor, token);
+  if (await tryConsume(db, "mail", `address:${email}`)) await sendConfirmation(db, mailer, email, actor, token);
   return { id: addressId, email };
 }
 

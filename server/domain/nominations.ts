@@ -21,15 +21,15 @@ import {
   users,
 } from "~/db/schema";
 import type { StakeholderType } from "~/server/schemas/vocabulary";
-import { appUrl } from "../app-url";
 import { clock } from "../clock";
 import { conflict, forbidden, invalidState, notFound } from "../errors";
+import type { Locale } from "../i18n/locales";
+import { accountMail, mailLocale, paragraphs } from "../i18n/mail";
 import { logger } from "../logger";
 import type { Mailer } from "../mail";
 import { type Actor, requireRepresentative } from "../policy";
 import type { decideNominationInput } from "../schemas/representation";
 import { recordAudit } from "./audit";
-import { greeting } from "./mail-name";
 import { personName } from "./person-name";
 import { addressAt, confirmedDomains, orList, requireRepresentationAddress } from "./representation";
 
@@ -333,13 +333,17 @@ const dueColumns = {
 
 /** Where mail for representation goes: the confirmed sign-in addresses of living accounts. */
 async function mailboxes(db: DbOrTx, userIds: string[]) {
-  if (userIds.length === 0) return new Map<string, { email: string; name: string }>();
+  if (userIds.length === 0) return new Map<string, Mailbox>();
   const rows = await db
-    .select({ id: users.id, email: users.email, name: users.displayName })
+    .select({ id: users.id, email: users.email, name: users.displayName, locale: users.locale })
     .from(users)
     .where(and(inArray(users.id, userIds), isNotNull(users.emailVerifiedAt), isNull(users.deletedAt)));
-  return new Map(rows.map((r) => [r.id, { email: r.email, name: r.name }]));
+  return new Map(rows.map((r) => [r.id, { email: r.email, name: r.name, locale: mailLocale(r.locale) }]));
 }
+
+/** A recipient of representation mail, with the language their mail is written in. */
+type Mailbox = { email: string; name: string; locale: Locale };
+type Mail = { to: string; subject: string; text: string };
 
 /** The other current representatives of each organisation named. */
 async function colleaguesOf(db: DbOrTx, organizationIds: string[], now: Date) {
@@ -356,39 +360,31 @@ async function colleaguesOf(db: DbOrTx, organizationIds: string[], now: Date) {
     );
 }
 
-const longDate = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-function reminderMail(due: Due, days: number, to: { email: string; name: string }, self: boolean) {
-  const manage = `${appUrl()}/organizations/${due.slug}/manage#reconfirm`;
-  const when = longDate(due.reconfirmBy);
+/** A reminder in the recipient's language, with the date written for it and the link to the page in it. */
+async function reminderMail(due: Due, days: number, to: Mailbox, self: boolean): Promise<Mail> {
+  const { t, greeting, link, date } = await accountMail(to.locale);
+  const manage = link(`/organizations/${due.slug}/manage#reconfirm`);
+  const values = { organization: due.organization, name: due.name, date: date(due.reconfirmBy), days };
   return {
     to: to.email,
-    subject: self ? `Reconfirm your representation of ${due.organization} by ${when}` : `${due.name}'s representation of ${due.organization} lapses on ${when} unless reconfirmed`,
-    text:
-      `${greeting(to.name)}\n\n` +
-      (self
-        ? `Your representation of ${due.organization} on the Norms Forum lapses on ${when} (in ${days} days or fewer) unless you reconfirm it. ` +
-          `Reconfirming takes one step on the organisation's page, with a confirmed address at one of its email domains:\n\n${manage}\n\n` +
-          "After the date you remain a member, but you can no longer speak for the organisation until a representative nominates you again.\n"
-        : `The representation of ${due.organization} by ${due.name} lapses on ${when} (in ${days} days or fewer) unless they reconfirm it on the organisation's page:\n\n${manage}\n\n` +
-          "You receive this as another representative of the organisation.\n"),
+    subject: self ? t("reminder.subjectSelf", values) : t("reminder.subjectOther", values),
+    text: self
+      ? paragraphs(greeting(to.name), t("reminder.bodySelf", values), manage, t("reminder.afterSelf"))
+      : paragraphs(greeting(to.name), t("reminder.bodyOther", values), manage, t("reminder.afterOther")),
   };
 }
 
-function lapseMail(due: Due, to: { email: string; name: string }, self: boolean) {
+async function lapseMail(due: Due, to: Mailbox, self: boolean): Promise<Mail> {
+  const { t, greeting, date } = await accountMail(to.locale);
+  const values = { organization: due.organization, name: due.name, date: date(due.reconfirmBy) };
   return {
     to: to.email,
-    subject: self ? `Your representation of ${due.organization} has lapsed` : `${due.name}'s representation of ${due.organization} has lapsed`,
-    text:
-      `${greeting(to.name)}\n\n` +
-      (self
-        ? `Your representation of ${due.organization} on the Norms Forum was not reconfirmed by ${longDate(due.reconfirmBy)}, so it has lapsed. You remain a member. ` +
-          "To represent the organisation again, ask one of its representatives to make you one again (or the secretariat, if none remains).\n"
-        : `${due.name} did not reconfirm their representation of ${due.organization} by ${longDate(due.reconfirmBy)}, so it has lapsed; they remain a member.\n`),
+    subject: self ? t("lapse.subjectSelf", values) : t("lapse.subjectOther", values),
+    text: paragraphs(greeting(to.name), self ? t("lapse.bodySelf", values) : t("lapse.bodyOther", values)),
   };
 }
 
-async function sendAll(mailer: Mailer, messages: { to: string; subject: string; text: string }[]) {
+async function sendAll(mailer: Mailer, messages: Mail[]) {
   for (const message of messages) {
     try {
       await mailer.send(message);
@@ -429,17 +425,17 @@ async function remind(db: Db, mailer: Mailer, now: Date) {
 }
 
 /** Mails each person named and the other representatives of their organisation. */
-async function mailAbout<T extends Due>(db: Db, mailer: Mailer, now: Date, items: T[], build: (d: T, to: { email: string; name: string }, self: boolean) => { to: string; subject: string; text: string }) {
+async function mailAbout<T extends Due>(db: Db, mailer: Mailer, now: Date, items: T[], build: (d: T, to: Mailbox, self: boolean) => Promise<Mail>) {
   if (items.length === 0) return;
   const colleagues = await colleaguesOf(db, [...new Set(items.map((d) => d.organizationId))], now);
   const boxes = await mailboxes(db, [...new Set([...items.map((d) => d.userId), ...colleagues.map((c) => c.userId)])]);
-  const messages: { to: string; subject: string; text: string }[] = [];
+  const messages: Mail[] = [];
   for (const d of items) {
     const self = boxes.get(d.userId);
-    if (self) messages.push(build(d, self, true));
+    if (self) messages.push(await build(d, self, true));
     for (const c of colleagues) {
       const box = c.organizationId === d.organizationId && c.userId !== d.userId ? boxes.get(c.userId) : undefined;
-      if (box) messages.push(build(d, box, false));
+      if (box) messages.push(await build(d, box, false));
     }
   }
   await sendAll(mailer, messages);

@@ -1,7 +1,6 @@
 // Proposing and revising norms, and moving them through their life. Reads are in norm-queries.ts.
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { appUrl } from "~/server/app-url";
 import type { Db, DbOrTx, Tx } from "~/db/connect";
 import {
   normCitations,
@@ -16,6 +15,7 @@ import {
   users,
 } from "~/db/schema";
 import { badInput, conflict, forbidden, invalidState, notFound, pgErrorCode } from "../errors";
+import { accountMail, mailLocale, paragraphs } from "../i18n/mail";
 import { logger } from "../logger";
 import type { Mailer } from "../mail";
 import { type Actor, isRepresentative } from "../policy";
@@ -424,7 +424,7 @@ export async function inviteCoauthor(db: Db, mailer: Mailer, actor: Actor, normI
   if (email === actor.email.toLowerCase()) throw badInput("You are the proposer of this norm.", { email: "You are the proposer of this norm." });
   await consume(db, "coauthorInvitation", actor.id, (wait) => `You have sent too many co-author invitations. Try again in ${wait}.`);
   let invitation: { id: string; createdAt: Date } | undefined;
-  let invitee: { id: string } | undefined;
+  let invitee: { id: string; locale: string } | undefined;
   try {
     await db.transaction(async (tx) => {
       [invitation] = await tx
@@ -432,7 +432,7 @@ export async function inviteCoauthor(db: Db, mailer: Mailer, actor: Actor, normI
         .values({ normId, email, invitedById: actor.id })
         .returning({ id: normCoauthorInvitations.id, createdAt: normCoauthorInvitations.createdAt });
       invitee = await tx.query.users.findFirst({
-        columns: { id: true },
+        columns: { id: true, locale: true },
         where: and(eq(users.email, email), isNotNull(users.emailVerifiedAt), isNull(users.deletedAt)),
       });
       // In their notification centre too; it names the norm's title and the proposer, never its text.
@@ -448,14 +448,21 @@ export async function inviteCoauthor(db: Db, mailer: Mailer, actor: Actor, normI
   if (invitee) {
     // Not awaited: waiting for the mail server would make an address with an account measurably
     // slower to invite than one without. A failed send is logged; the invitation stands either way.
-    void mailer
-      .send({
-        to: email,
-        subject: "You are invited to co-author a norm proposal on Norms Forum",
-        text:
-          `Hello,\n\n${nameForMail(actor.displayName) ?? "A member of Norms Forum"} invited you to co-author a norm proposal.\n\n` +
-          `Sign in and open "Your proposals" to see the invitation, then accept or decline it:\n\n${appUrl()}/norms/mine#invitations\n\n` +
-          "If you do not want to take part, decline it or ignore this message.\n",
+    // In the invitee's language (docs/languages.md, "Mail").
+    void accountMail(mailLocale(invitee.locale))
+      .then(({ t, greeting, link }) => {
+        const inviter = nameForMail(actor.displayName);
+        return mailer.send({
+          to: email,
+          subject: t("coauthor.subject"),
+          text: paragraphs(
+            greeting(null),
+            inviter ? t("coauthor.body", { name: inviter }) : t("coauthor.bodyNoName"),
+            t("coauthor.open"),
+            link("/norms/mine#invitations"),
+            t("coauthor.decline"),
+          ),
+        });
       })
       .catch((error: unknown) => logger.warn({ err: error }, "co-author invitation mail failed"));
   }

@@ -26,6 +26,7 @@ import reference from "~/messages/en/reference.json";
 import houseRules from "~/messages/en/houseRules.json";
 import languages from "~/messages/en/languages.json";
 import library from "~/messages/en/library.json";
+import mail from "~/messages/en/mail.json";
 import search from "~/messages/en/search.json";
 import security from "~/messages/en/security.json";
 import sponsors from "~/messages/en/sponsors.json";
@@ -37,7 +38,7 @@ import vocabulary from "~/messages/en/vocabulary.json";
 import translations from "~/messages/en/translations.json";
 
 export const messages = {
-  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, amendments, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy, security, sponsors, states, governance, clearance, codebook, notifications, notificationCentre, process: processMessages, library, languages, houseRules, translations },
+  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, amendments, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy, security, sponsors, states, governance, clearance, codebook, notifications, notificationCentre, process: processMessages, library, languages, houseRules, mail, translations },
 };
 
 export type Messages = (typeof messages)["en"];

@@ -6,6 +6,7 @@ import {
   changePasswordInput,
   emailOnlyInput,
   resetPasswordInput,
+  setLocaleInput,
   signUpInput,
   tokenInput,
   updateProfileInput,
@@ -40,6 +41,9 @@ export const accountRouter = createTRPCRouter({
   updateProfile: actorProcedure("account.updateProfile")
     .input(updateProfileInput)
     .mutation(({ ctx, input }) => accounts.updateProfile(ctx.db, ctx.actor, input)),
+  setLocale: actorProcedure("account.setLocale")
+    .input(setLocaleInput)
+    .mutation(({ ctx, input }) => accounts.setLocale(ctx.db, ctx.actor, input)),
   appeal: actorProcedure("account.appeal")
     .input(appealInput)
     .mutation(({ ctx, input }) => accounts.appeal(ctx.db, ctx.actor, input)),

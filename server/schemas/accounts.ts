@@ -1,5 +1,6 @@
 // Input schemas shared by the forms (react-hook-form) and the procedures, so both say the same.
 import { z } from "zod";
+import { LOCALES } from "../i18n/locales";
 
 export const emailField = z
   .string()
@@ -27,10 +28,15 @@ export const displayNameField = z
 
 const tokenField = z.string().min(10, "This link is not valid.").max(200, "This link is not valid.");
 
+/** One of the forum's six languages, by its code ("fr"). */
+export const localeField = z.enum(LOCALES, { error: "Choose one of the forum's languages." });
+
 export const signUpInput = z.strictObject({
   displayName: displayNameField,
   email: emailField,
   password: newPasswordField,
+  /** The language of the page signed up on: the account's mail is in it (users.locale). */
+  locale: localeField.optional().default("en"),
 });
 
 // Not strict: next-auth hands its credentials callback the whole form (csrfToken, callbackUrl),
@@ -50,6 +56,9 @@ export const changePasswordInput = z.strictObject({
 });
 
 export const updateProfileInput = z.strictObject({ displayName: displayNameField });
+
+/** The language the forum's mail to a person is written in. */
+export const setLocaleInput = z.strictObject({ locale: localeField });
 
 export const appealInput = z.strictObject({
   text: z
