@@ -1,17 +1,17 @@
 // The sentence for a notification, and what to do about it, from its event's kind and details: the
-// same words in the notification centre, the immediate mail and the digest.
+// same words in the notification centre, the immediate mail and the digest, in any of the forum's
+// languages (mail in the recipient's, docs/languages.md, "Mail").
 import { createTranslator } from "next-intl";
+import { mailMessages } from "../i18n/mail";
+import { FORMAT_TAGS, type Locale } from "../i18n/locales";
 import { messages } from "../i18n/messages";
 import type { EventKind } from "../schemas/notification-vocabulary";
 
-const t = createTranslator({ locale: "en-GB", messages: messages.en, namespace: "notifications", timeZone: "UTC" });
-
 type Details = Record<string, unknown>;
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+type Translate = ReturnType<typeof createTranslator<typeof messages.en, "notifications">>;
 
 /** Details as the messages take them: dates ("…On", "…By", "deadline") written out, the rest as text or numbers. */
-function values(details: Details): Record<string, string | number> {
+function values(details: Details, dateFormat: Intl.DateTimeFormat): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(details)) {
     if (typeof value === "number") out[key] = value;
@@ -23,13 +23,28 @@ function values(details: Details): Record<string, string | number> {
 
 const key = (kind: EventKind) => kind.replace(".", "_") as "norm_version";
 
-export function describeEvent(kind: EventKind, details: Details): string {
-  const sentence = t(`kinds.${key(kind)}`, values(details) as never);
-  // A stage change carries the secretariat's outcome statement, when it wrote one.
-  const outcome = kind === "norm.stage" && typeof details.outcome === "string" ? details.outcome.trim() : "";
-  return outcome ? `${sentence} ${t("outcome", { outcome: outcome.length > 600 ? `${outcome.slice(0, 599)}…` : outcome })}` : sentence;
+function describer(t: Translate, formatTag: string) {
+  const dateFormat = new Intl.DateTimeFormat(formatTag, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  return {
+    describeEvent(kind: EventKind, details: Details): string {
+      const sentence = t(`kinds.${key(kind)}`, values(details, dateFormat) as never);
+      // A stage change carries the secretariat's outcome statement, when it wrote one.
+      const outcome = kind === "norm.stage" && typeof details.outcome === "string" ? details.outcome.trim() : "";
+      return outcome ? `${sentence} ${t("outcome", { outcome: outcome.length > 600 ? `${outcome.slice(0, 599)}…` : outcome })}` : sentence;
+    },
+    whatToDo(kind: EventKind): string {
+      return t(`todo.${key(kind)}`);
+    },
+  };
 }
 
-export function whatToDo(kind: EventKind): string {
-  return t(`todo.${key(kind)}`);
+const english = describer(createTranslator({ locale: "en-GB", messages: messages.en, namespace: "notifications", timeZone: "UTC" }), "en-GB");
+
+/** The sentences in `locale`: its messages, its dates. */
+export async function describerFor(locale: Locale) {
+  if (locale === "en") return english;
+  return describer(createTranslator({ ...(await mailMessages(locale)), namespace: "notifications" }), FORMAT_TAGS[locale]);
 }
+
+export const describeEvent = english.describeEvent;
+export const whatToDo = english.whatToDo;

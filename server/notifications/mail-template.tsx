@@ -4,6 +4,7 @@
 import { Body, Container, Head, Heading, Hr, Html, Link, Preview, render, Section, Text } from "@react-email/components";
 // In scope for the classic JSX transform too: scripts run this file through tsx (bench:notify).
 import React from "react";
+import { isRtl, LANGUAGE_TAGS, type Locale } from "../i18n/locales";
 
 export interface MailItem {
   sentence: string;
@@ -19,6 +20,10 @@ export interface MailGroup {
 }
 
 export interface NotificationMailProps {
+  /** The recipient's language: the document's lang, and dir for Arabic. */
+  locale: Locale;
+  /** The forum's name in that language. */
+  siteName: string;
   heading: string;
   intro: string;
   groups: MailGroup[];
@@ -31,13 +36,13 @@ const text = { fontSize: "16px", lineHeight: "24px", color: "#0b0c0c", margin: "
 
 function NotificationMail(props: NotificationMailProps) {
   return (
-    <Html lang="en">
+    <Html lang={LANGUAGE_TAGS[props.locale]} dir={isRtl(props.locale) ? "rtl" : "ltr"}>
       <Head />
       <Preview>{props.intro}</Preview>
       <Body style={{ backgroundColor: "#ffffff", fontFamily: "Arial, Helvetica, sans-serif" }}>
         <Container style={{ maxWidth: "600px", padding: "16px" }}>
           <Section style={{ borderBottom: "8px solid #1d70b8", paddingBottom: "8px", marginBottom: "16px" }}>
-            <Text style={{ ...text, fontWeight: 700, fontSize: "20px" }}>Norms Forum</Text>
+            <Text style={{ ...text, fontWeight: 700, fontSize: "20px" }}>{props.siteName}</Text>
           </Section>
           <Heading as="h1" style={{ fontSize: "24px", lineHeight: "30px", color: "#0b0c0c" }}>
             {props.heading}

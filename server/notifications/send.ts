@@ -3,23 +3,22 @@
 // sent only once the SMTP server accepted it, and a failure releases the claim and throws, for the
 // queue to retry with backoff. A mail already sent or skipped is left alone: a retry or a second
 // instance sends nothing twice. What the mail says is read at sending time, and so is whether it
-// may go: never to an unconfirmed address, nor participation mail to a suspended person.
+// may go: never to an unconfirmed address, nor participation mail to a suspended person. It is
+// written in the person's language (users.locale): words, dates and links (docs/languages.md, "Mail").
 import { and, asc, eq, sql } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import { type Db, resultRows } from "~/db/connect";
 import { notificationEvents, notifications, outboundMail, users } from "~/db/schema";
 import { appUrl } from "../app-url";
 import { clock } from "../clock";
-import { messages } from "../i18n/messages";
+import { mailDateTime, mailLink, mailLocale, mailMessages } from "../i18n/mail";
+import { localizePath } from "../i18n/paths";
 import type { Mailer } from "../mail";
 import { accountCategories, type EventKind, type NotificationCategory } from "../schemas/notification-vocabulary";
-import { describeEvent, whatToDo } from "./describe";
+import { describerFor } from "./describe";
 import { type MailGroup, renderNotificationMail } from "./mail-template";
 import { suspendedSql } from "./fan-out";
 import { signUnsubscribe } from "./unsubscribe-token";
-
-const t = createTranslator({ locale: "en-GB", messages: messages.en, namespace: "notifications.mail", timeZone: "UTC" });
-const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
 export type SendOutcome = "sent" | "skipped" | "not-due";
 
@@ -35,7 +34,7 @@ export async function sendOutboundMail(db: Db, mailer: Mailer, mailId: string): 
   try {
     const now = clock.now();
     const [person] = await db
-      .select({ email: users.email, confirmed: sql<boolean>`${users.emailVerifiedAt} is not null`, deleted: sql<boolean>`${users.deletedAt} is not null`, suspended: sql<boolean>`${suspendedSql(sql`${users.id}`, now)}` })
+      .select({ email: users.email, locale: users.locale, confirmed: sql<boolean>`${users.emailVerifiedAt} is not null`, deleted: sql<boolean>`${users.deletedAt} is not null`, suspended: sql<boolean>`${suspendedSql(sql`${users.id}`, now)}` })
       .from(users)
       .where(eq(users.id, claimed.user_id));
     const items = await db
@@ -49,18 +48,23 @@ export async function sendOutboundMail(db: Db, mailer: Mailer, mailId: string): 
       await db.update(outboundMail).set({ skippedAt: sql`now()`, claimedUntil: null }).where(eq(outboundMail.id, mailId));
       return "skipped";
     }
+    const locale = mailLocale(person.locale);
+    const inLocale = await mailMessages(locale);
+    const t = createTranslator({ ...inLocale, namespace: "notifications.mail" });
+    const siteName = createTranslator({ ...inLocale, namespace: "common" })("siteName");
+    const { describeEvent, whatToDo } = await describerFor(locale);
     const base = appUrl();
     const categories = [...new Set(mailable.map((i) => i.category as NotificationCategory))];
     const token = encodeURIComponent(signUnsubscribe(claimed.user_id, categories));
     // The page (a person clicking in the mail) and the one-click address (RFC 8058: a POST from the
     // mail client; a GET there, as a link scanner sends, changes nothing).
-    const unsubscribeUrl = `${base}/unsubscribe?token=${token}`;
+    const unsubscribeUrl = mailLink(`/unsubscribe?token=${token}`, locale);
     const oneClickUrl = `${base}/api/unsubscribe?token=${token}`;
     const groups = new Map<string | null, MailGroup>();
     for (const item of mailable) {
       const title = typeof item.details.norm === "string" ? item.details.norm : null;
       const group = groups.get(title) ?? { title, items: [] };
-      group.items.push({ sentence: describeEvent(item.kind as EventKind, item.details), todo: whatToDo(item.kind as EventKind), url: `${base}${item.link}`, when: when.format(item.createdAt) });
+      group.items.push({ sentence: describeEvent(item.kind as EventKind, item.details), todo: whatToDo(item.kind as EventKind), url: `${base}${localizePath(item.link, locale)}`, when: mailDateTime(item.createdAt, locale) });
       groups.set(title, group);
     }
     // Norms first, in the order their first update came; updates about no norm last.
@@ -71,11 +75,13 @@ export async function sendOutboundMail(db: Db, mailer: Mailer, mailId: string): 
       ? t(digest === "daily" ? "dailySubject" : "weeklySubject", { count: mailable.length })
       : t("immediateSubject", { sentence: first.sentence.length > 140 ? `${first.sentence.slice(0, 139)}…` : first.sentence });
     const body = await renderNotificationMail({
+      locale,
+      siteName,
       heading: digest ? t(digest === "daily" ? "dailyHeading" : "weeklyHeading") : t("immediateHeading"),
       intro: digest ? t("digestIntro", { count: mailable.length }) : first.sentence,
       groups: digest ? ordered : [{ title: null, items: [first] }],
       labels: { open: t("open"), otherUpdates: t("otherUpdates"), settings: t("settings"), unsubscribe: t("unsubscribe"), why: t("why") },
-      settingsUrl: `${base}/account/notifications`,
+      settingsUrl: mailLink("/account/notifications", locale),
       unsubscribeUrl,
     });
     await mailer.send({
