@@ -7,11 +7,12 @@
 // page's action with an `intent`, so that one state holds the whole answer: a page sent without
 // script is rendered from it.
 import { AuthError } from "next-auth";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { type ActionState, initialState, valueOf } from "~/app/_components/action-state";
 import { failed, formValues, goTo, succeeded, textOf } from "~/app/_components/action-state.server";
 import { api } from "~/app/_trpc/server";
 import { signIn, signOut } from "~/server/auth";
+import { localeCode } from "~/server/i18n/paths";
 import { signInInput } from "~/server/schemas/accounts";
 import { safeCallbackUrl } from "./callback-url";
 
@@ -73,7 +74,8 @@ export interface SignUpOutcome {
 
 /**
  * Creates an account; the answer names the address the confirmation link went to. `intent=resend`
- * (on the confirmation) sends the link again.
+ * (on the confirmation) sends the link again. The account's mail is in the language of the page
+ * (its address: /fr/sign-up), docs/languages.md "Mail".
  */
 export async function signUpAction(previous: ActionState<SignUpOutcome>, formData: FormData): Promise<ActionState<SignUpOutcome>> {
   if (formData.get("intent") === "resend") {
@@ -91,6 +93,7 @@ export async function signUpAction(previous: ActionState<SignUpOutcome>, formDat
       displayName: valueOf(values, "displayName"),
       email: valueOf(values, "email"),
       password: textOf(formData, "password"),
+      locale: localeCode(await getLocale()),
     });
     return succeeded(previous, { email }, values);
   } catch (error) {

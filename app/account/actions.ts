@@ -8,6 +8,7 @@ import type { ActionState } from "~/app/_components/action-state";
 import { valueOf } from "~/app/_components/action-state";
 import { failed, formValues, succeeded } from "~/app/_components/action-state.server";
 import { api } from "~/app/_trpc/server";
+import type { Locale } from "~/server/i18n/locales";
 
 /** Adds a further address (or sends its link again) and mails the confirmation link. */
 export async function addAddressAction(previous: ActionState<{ email: string }>, formData: FormData): Promise<ActionState<{ email: string }>> {
@@ -44,5 +45,17 @@ export async function confirmAddressAction(previous: ActionState<{ email: string
     const refused = failed(previous, error, values);
     // A malformed token fails the input schema: its field message is the one to show.
     return { ...refused, fieldErrors: {}, message: refused.fieldErrors.token || refused.message };
+  }
+}
+
+/** Sets the language of the person's mail (users.locale). */
+export async function setLocaleAction(previous: ActionState<{ locale: Locale }>, formData: FormData): Promise<ActionState<{ locale: Locale }>> {
+  const values = formValues(formData, ["locale"]);
+  try {
+    const done = await api.account.setLocale({ locale: valueOf(values, "locale") as Locale });
+    revalidatePath("/account");
+    return succeeded(previous, done, values);
+  } catch (error) {
+    return failed(previous, error, values);
   }
 }

@@ -4,11 +4,13 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { DescriptionList } from "~/app/_components/ui/description-list";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
+import { mailLocale } from "~/server/i18n/mail";
 import { AppealForm } from "./_components/appeal-form";
 import { AddressesSection } from "./_components/addresses-section";
 import { AppealSummary } from "./_components/appeal-summary";
 import { ChangePasswordForm } from "./_components/change-password-form";
 import { DeleteAccount } from "./_components/delete-account";
+import { EmailLanguageForm } from "./_components/email-language-form";
 import { ProfileForm } from "./_components/profile-form";
 import { SignOutEverywhere } from "./_components/sign-out-everywhere";
 import { YourComments } from "./_components/your-comments";
@@ -20,7 +22,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const [me, comments, addresses] = await Promise.all([load(() => api.account.me()), load(() => api.comments.mine()), load(() => api.account.addresses())]);
-  const [t, tv, tn, format] = await Promise.all([getTranslations("account"), getTranslations("vocabulary"), getTranslations("notificationCentre.account"), getFormatter()]);
+  const [t, tv, tn, te, format] = await Promise.all([
+    getTranslations("account"),
+    getTranslations("vocabulary"),
+    getTranslations("notificationCentre.account"),
+    getTranslations("common.errors"),
+    getFormatter(),
+  ]);
   const suspended = Boolean(me.suspension);
 
   return (
@@ -98,6 +106,23 @@ export default async function AccountPage() {
             <Link href="/notifications">{tn("centre")}</Link>
           </li>
         </ul>
+      </section>
+
+      <section id="email-language" aria-labelledby="email-language-title" className="mb-12 max-w-[42rem] scroll-mt-6">
+        <h2 id="email-language-title" className="mb-4 text-2xl font-bold sm:text-3xl">
+          {t("emailLanguage.title")}
+        </h2>
+        <p className="mb-6">{t("emailLanguage.lead")}</p>
+        <EmailLanguageForm
+          locale={mailLocale(me.locale)}
+          words={{
+            label: t("emailLanguage.label"),
+            hint: t("emailLanguage.hint"),
+            submit: t("emailLanguage.submit"),
+            saved: t("emailLanguage.saved"),
+            errorPrefix: te("errorPrefix"),
+          }}
+        />
       </section>
 
       <YourComments comments={comments} />
