@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSnapshot, canonicalJson, sha256 } from "~/server/domain/stocktake-snapshot";
+import { LANGUAGE_TAGS, type Locale } from "~/server/i18n/locales";
 import { regions, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { sampleSnapshot } from "./fixture";
 import { pdfPageTexts } from "./pdf-text";
@@ -217,6 +218,44 @@ describe("the stock-take report PDF", () => {
         groups.map((g) => big.organizations.filter((o) => of(o) === g && (!verified || o.verified)).length).join(" ");
       expect(last).toContain(`Organisations ${column(stakeholderTypes, (o) => o.stakeholderType, false)} Verified ${column(stakeholderTypes, (o) => o.stakeholderType, true)}`);
       expect(last).toContain(`Organisations ${column(regions, (o) => o.region, false)} Verified ${column(regions, (o) => o.region, true)}`);
+    });
+  });
+
+  describe("in the forum's six languages", () => {
+    // The cover's title and the contents' heading in each language, from messages/<locale>/reportPdf.json.
+    // (Arabic's words are checked in their reading order by pdftotext, below: this reader gives glyphs in drawing order.)
+    const expected: Record<Exclude<Locale, "en">, { title: string; contents: string; page: string }> = {
+      fr: { title: "Bilan annuel 2026", contents: "Table des matières", page: "Page 1 sur" },
+      es: { title: "Balance anual de 2026", contents: "Índice", page: "Página 1 de" },
+      ru: { title: "Ежегодный обзор 2026 года", contents: "Содержание", page: "Страница 1 из" },
+      zh: { title: "2026年年度盘点", contents: "目录", page: "第1页" },
+      ar: { title: "2026", contents: "", page: "" },
+    };
+    for (const [locale, text] of Object.entries(expected) as [Exclude<Locale, "en">, (typeof expected)["fr"]][]) {
+      it(`${locale}: headings, labels and dates in the language; the names, titles and hash as they are`, async () => {
+        const bytes = await renderReportPdf(snapshot, hash, locale);
+        const texts = pdfPageTexts(bytes).map(flat);
+        expect(texts.length).toBeGreaterThan(8);
+        expect(texts[0]).toContain(text.title);
+        expect(texts[0]).toContain(hash);
+        expect(texts[0]).toContain(text.page);
+        expect(texts[1]).toContain(text.contents);
+        expect(texts[1]).toMatch(locale === "ar" ? /\p{Script=Arabic}/u : locale === "zh" ? /\p{Script=Han}/u : /./);
+        expect(texts.join(" ")).not.toContain("Executive summary");
+        for (const org of snapshot.organizations) expect(texts.join(" ")).toContain(org.name);
+        expect(bytes.toString("latin1")).toContain(`/Lang (${LANGUAGE_TAGS[locale]})`);
+        // The same language gives the same bytes.
+        expect((await renderReportPdf(snapshot, hash, locale)).equals(bytes)).toBe(true);
+      });
+    }
+
+    it("fr: a French heading, French dates and French plurals", async () => {
+      const texts = pdfPageTexts(await renderReportPdf(snapshot, hash, "fr")).map(flat);
+      const all = texts.join(" ");
+      expect(texts[0]).toContain("Publié le 23 novembre 2026");
+      expect(all).toContain("L’année en chiffres");
+      expect(all).toContain("Le bilan porte sur 3 normes : 2 normes du forum et 1 norme de référence.");
+      expect(all).toContain("Organisations participantes");
     });
   });
 });

@@ -9,63 +9,23 @@
 // block of mixed text is one Text with nested spans.
 import { Document, type DocumentProps, Link, Page, renderToBuffer, type Styles, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { createElement, type ReactElement, type ReactNode } from "react";
-import vocabulary from "~/messages/en/vocabulary.json";
 import type { GroupFigures, Measures, StanceCounts } from "~/server/domain/measures";
 import { type Snapshot, type SnapshotActor, type SnapshotItem, type SnapshotObservation, sourceOf } from "~/server/domain/stocktake-snapshot";
-import {
-  type Assessment,
-  type AttributionStatus,
-  type EvidenceType,
-  categoryCodes,
-  type ImplementationStatus,
-  implementationStatuses,
-  regions,
-  type Stance,
-  stakeholderTypes,
-  stances,
-} from "~/server/schemas/vocabulary";
+import type { Locale } from "~/server/i18n/locales";
+import { categoryCodes, implementationStatuses, regions, type Stance, stakeholderTypes, stances } from "~/server/schemas/vocabulary";
 import { MONO, registerReportFonts, SANS } from "./fonts";
-import { countryName, decimal2, formatDate, formatTime, markdownBlocks, pdfSafe, percent, textWidth, truncateToWidth } from "./text";
+import { type ReportText, reportText } from "./report-text";
+import { markdownBlocks, pdfSafe, textWidth, truncateToWidth } from "./text";
 
 export { pdfSafe } from "./text";
 
 type Style = Styles[string];
 type Child = ReactNode;
 
-// Not in the vocabulary messages: the report is English-only, so they live here.
-const implementationLabels: Record<ImplementationStatus, string> = {
-  implemented: "Implemented",
-  partially: "Partially implemented",
-  not_yet: "Not yet implemented",
-  no_information: "No information",
-};
-const assessmentLabels: Record<Assessment, string> = { consistent: "consistent with the norm", inconsistent: "inconsistent with the norm", unclear: "unclear with respect to the norm" };
-const attributionLabels: Record<AttributionStatus, string> = {
-  none: "Not attributed",
-  government: "Attributed by a government",
-  company: "Attributed by a company",
-  researchers: "Attributed by researchers",
-  acknowledged: "Acknowledged by the actor",
-};
-const evidenceLabels: Record<EvidenceType, string> = {
-  "technical-report": "Technical report",
-  "government-statement": "Government statement",
-  "court-document": "Court document",
-  "media-report": "Media report",
-  "company-disclosure": "Company disclosure",
-  "actor-statement": "Statement by the actor",
-};
-
-/** "1 norm", "3 norms". */
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-const stakeholderLabel = (k: string) => vocabulary.stakeholderType[k as keyof typeof vocabulary.stakeholderType] ?? k;
-const regionLabel = (k: string) => vocabulary.region[k as keyof typeof vocabulary.region] ?? k;
-const categoryLabel = (k: string) => vocabulary.category[k as keyof typeof vocabulary.category] ?? k;
-const normStatusLabel = (k: string) => vocabulary.normStatus[k as keyof typeof vocabulary.normStatus] ?? k;
 /** "stakeholderType:state" / "region:weog", as the year-over-year comparison names its groups. */
-function groupLabel(key: string): string {
+function groupLabel(tx: ReportText, key: string): string {
   const [dimension, value = ""] = key.split(":");
-  return dimension === "stakeholderType" ? stakeholderLabel(value) : dimension === "region" ? regionLabel(value) : key;
+  return dimension === "stakeholderType" ? tx.stakeholderType(value) : dimension === "region" ? tx.region(value) : key;
 }
 
 const INK = "#0b0c0c";
@@ -268,17 +228,18 @@ function heading(style: Style, section: Section, seen: PageMap): ReactElement {
   return createElement(View, { minPresenceAhead: 80 }, createElement(Text, props, title), marker);
 }
 
-function sections(snapshot: Snapshot): { top: Section[]; items: Section[] } {
+function sections(snapshot: Snapshot, tx: ReportText): { top: Section[]; items: Section[] } {
+  const { t: m } = tx;
   let n = 0;
   const next = (id: string, title: string) => ({ id, title: `${++n}. ${title}` });
   const top = [
-    next("summary", "Executive summary"),
-    next("figures", "The year in figures"),
-    ...categoryCodes.map((c) => next(`category-${c}`, `Category ${c}: ${categoryLabel(c)}`)),
-    next("items", "Covered norms"),
-    ...(snapshot.changes ? [next("changes", `What changed since ${snapshot.changes.previousYear}`)] : []),
-    next("observations", "Accepted observations"),
-    next("organizations", "Participating organisations"),
+    next("summary", m("sections.summary")),
+    next("figures", m("sections.figures")),
+    ...categoryCodes.map((c) => next(`category-${c}`, m("sections.category", { code: c, label: tx.category(c) }))),
+    next("items", m("sections.items")),
+    ...(snapshot.changes ? [next("changes", m("sections.changes", { year: String(snapshot.changes.previousYear) }))] : []),
+    next("observations", m("sections.observations")),
+    next("organizations", m("sections.organizations")),
   ];
   const items = snapshot.items.map((item, i) => ({ id: `item-${i}`, title: item.title, sub: true }));
   return { top, items };
@@ -289,45 +250,50 @@ function sections(snapshot: Snapshot): { top: Section[]; items: Section[] } {
 interface Context {
   snapshot: Snapshot;
   sha256: string;
+  tx: ReportText;
   orgName: (slug: string) => string;
   itemTitle: (key: string) => string;
   seen: PageMap;
   at: (id: string) => Section;
 }
 
-function cover({ snapshot, sha256 }: Context): Child[] {
+/** The snapshot's address in the open data, which every language's report names. */
+const snapshotPath = (snapshot: Snapshot) => `/api/v1/stocktakes/${snapshot.year}/revisions/${snapshot.revision}/snapshot.json`;
+
+function cover({ snapshot, sha256, tx }: Context): Child[] {
   const { year, revision } = snapshot;
+  const m = tx.t;
   return [
-    v({ borderTopWidth: 6, borderTopColor: ACCENT, paddingTop: 18 }, t([s.bold, { fontSize: 16, color: ACCENT }], "Norms Forum")),
+    v({ borderTopWidth: 6, borderTopColor: ACCENT, paddingTop: 18 }, t([s.bold, { fontSize: 16, color: ACCENT }], m("forumName"))),
     v(
       { marginTop: 110 },
-      t([s.bold, { fontSize: 32, lineHeight: 1.15 }], `Annual stock-take ${year}`),
-      t({ fontSize: 16, marginTop: 10 }, `Revision ${revision}`),
-      t({ fontSize: 12, marginTop: 4, color: MUTED }, `Published ${formatDate(snapshot.publishedAt)}`),
+      t([s.bold, { fontSize: 32, lineHeight: 1.15 }], m("cover.title", { year: String(year) })),
+      t({ fontSize: 16, marginTop: 10 }, m("cover.revision", { revision })),
+      t({ fontSize: 12, marginTop: 4, color: MUTED }, m("cover.published", { date: tx.date(snapshot.publishedAt) })),
       t(
         { fontSize: 10, marginTop: 16, color: MUTED },
-        `Submissions were open from ${formatDate(snapshot.window.opensOn)} to ${formatDate(snapshot.window.closesOn)} (UTC). ` +
-          `The figures are as of ${formatDate(snapshot.window.closedAt)}, ${formatTime(snapshot.window.closedAt)} UTC, when the window closed.`,
+        m("cover.window", {
+          opensOn: tx.date(snapshot.window.opensOn),
+          closesOn: tx.date(snapshot.window.closesOn),
+          closedOn: tx.date(snapshot.window.closedAt),
+          closedAt: tx.time(snapshot.window.closedAt),
+        }),
       ),
     ),
     revision > 1 && snapshot.erratum
-      ? v([s.box, { marginTop: 24, borderLeftWidth: 3, borderLeftColor: ACCENT }], t(s.bold, `Erratum (revision ${revision})`), markdown(snapshot.erratum, null))
+      ? v([s.box, { marginTop: 24, borderLeftWidth: 3, borderLeftColor: ACCENT }], t(s.bold, m("cover.erratum", { revision })), markdown(snapshot.erratum, null))
       : null,
     v(
       [s.box, { marginTop: 40 }],
-      t(s.bold, "SHA-256 of the JSON snapshot"),
+      t(s.bold, m("cover.hashTitle")),
       t([s.mono, { fontSize: 8.5, marginVertical: 4 }], sha256),
-      t(
-        { fontSize: 9 },
-        `To verify this report, download snapshot.json from /api/v1/stocktakes/${year}/revisions/${revision}/snapshot.json on the forum's site and compute its SHA-256: it must equal the value above. ` +
-          "The methodology page, /about/methodology, explains how to recompute every figure from the snapshot.",
-      ),
+      t({ fontSize: 9 }, m("cover.verify", { url: snapshotPath(snapshot) })),
     ),
   ];
 }
 
 function contents(ctx: Context): ReactElement {
-  const { top, items } = sections(ctx.snapshot);
+  const { top, items } = sections(ctx.snapshot, ctx.tx);
   const row = (section: Section) =>
     createElement(
       Link,
@@ -340,12 +306,12 @@ function contents(ctx: Context): ReactElement {
         render: () => createElement(Text, { style: [s.dynamic, { textAlign: "right" }, section.sub ? { fontSize: 9 } : {}] }, ctx.seen.get(section.id)?.toString() ?? ""),
       }),
     );
-  return v(null, t(s.h1, "Contents"), ...top.flatMap((section) => [row(section), ...(section.id === "items" ? items.map(row) : [])]));
+  return v(null, t(s.h1, ctx.tx.t("sections.contents")), ...top.flatMap((section) => [row(section), ...(section.id === "items" ? items.map(row) : [])]));
 }
 
 function summarySection(ctx: Context): Child[] {
   const text = ctx.snapshot.narrative.summary.trim();
-  return [heading(s.h1, ctx.at("summary"), ctx.seen), text ? markdown(text) : t(s.muted, "No executive summary was written.")];
+  return [heading(s.h1, ctx.at("summary"), ctx.seen), text ? markdown(text) : t(s.muted, ctx.tx.t("summary.none"))];
 }
 
 /** A figure and its label as one Text (the label a smaller span): fewer Texts lay out faster. */
@@ -354,83 +320,77 @@ function figure(value: string, label: string): ReactElement {
 }
 
 function figuresSection(ctx: Context): Child[] {
-  const { snapshot } = ctx;
+  const { snapshot, tx } = ctx;
+  const m = tx.t;
   const totals = snapshot.totals;
   const forum = snapshot.items.filter((i) => i.kind === "forum").length;
   return [
     heading(s.h1, ctx.at("figures"), ctx.seen),
     t(
       s.p,
-      `The stock-take covers ${plural(snapshot.items.length, "norm")}: ${plural(forum, "forum norm")} and ${plural(snapshot.items.length - forum, "reference norm")}. ` +
-        `${plural(snapshot.organizations.length, "organisation")} took part.`,
+      `${m("figures.covers", { items: snapshot.items.length, forum, reference: snapshot.items.length - forum })} ${m("figures.tookPart", { count: snapshot.organizations.length })}`,
     ),
     v(
       s.figures,
-      figure(String(totals.organizationsFiled), "organisations filed statements"),
-      figure(String(totals.statements), "implementation statements"),
-      figure(String(totals.positions), "positions counted"),
+      figure(String(totals.organizationsFiled), m("figures.organizationsFiled")),
+      figure(String(totals.statements), m("figures.statements")),
+      figure(String(totals.positions), m("figures.positions")),
     ),
     v(
       s.figures,
-      figure(String(totals.observationsAccepted), "observations accepted"),
-      figure(String(totals.observationsRejected), "observations rejected"),
+      figure(String(totals.observationsAccepted), m("figures.observationsAccepted")),
+      figure(String(totals.observationsRejected), m("figures.observationsRejected")),
       v({ flex: 1 }),
     ),
     table(
-      "Covered norms at a glance",
+      m("figures.glance"),
       [
-        { label: "Norm", truncate: true },
-        { label: "Kind", width: 50 },
-        { label: "Positions", width: 50, num: true },
-        { label: "Support", width: 46, num: true },
-        { label: "Bridging", width: 48, num: true },
-        { label: "Statements", width: 60, num: true },
-        { label: "Observations", width: 68, num: true },
+        { label: m("figures.norm"), truncate: true },
+        { label: m("figures.kind"), width: 50 },
+        { label: m("figures.positionsColumn"), width: 50, num: true },
+        { label: m("figures.support"), width: 46, num: true },
+        { label: m("figures.bridging"), width: 48, num: true },
+        { label: m("figures.statementsColumn"), width: 60, num: true },
+        { label: m("figures.observationsColumn"), width: 68, num: true },
       ],
       snapshot.items.map((i) => ({
         cells: [
           i.title,
-          i.kind === "forum" ? "Forum" : "Reference",
+          i.kind === "forum" ? m("figures.forum") : m("figures.reference"),
           i.measures ? String(i.measures.counts.total) : "–",
-          i.measures ? percent(i.measures.support) : "–",
-          i.measures ? decimal2(i.measures.bridging) : "–",
+          i.measures ? tx.percent(i.measures.support) : "–",
+          i.measures ? tx.decimal2(i.measures.bridging) : "–",
           String(i.statements.length),
           i.observations.unclear === undefined ? `${i.observations.consistent} / ${i.observations.inconsistent}` : `${i.observations.consistent} / ${i.observations.inconsistent} / ${i.observations.unclear}`,
         ],
       })),
     ),
-    t(
-      [s.small, s.muted],
-      "Kind: a forum norm or a reference norm. Observations: accepted observations assessed as consistent / inconsistent with the norm. Only the positions of verified organisations count. " +
-        "Support = (endorse + endorse with reservations) ÷ (endorse + endorse with reservations + object). " +
-        "Contestation = object ÷ all counted positions. " +
-        "Bridging score = the average over the 6 stakeholder types and the 6 regions of each group's support where at least one of its organisations endorses, and 0 where none does. " +
-        "The methodology page, /about/methodology, gives the formulas in full.",
-    ),
+    t([s.small, s.muted], m("figures.note")),
   ];
 }
 
 function categorySection(ctx: Context, code: string): Child[] {
+  const m = ctx.tx.t;
   const text = (ctx.snapshot.narrative.categories[code] ?? "").trim();
   const items = ctx.snapshot.items.filter((i) => i.categories.includes(code));
   return [
     heading(s.h1, ctx.at(`category-${code}`), ctx.seen),
-    text ? markdown(text) : t([s.p, s.muted], "No narrative was written for this category."),
+    text ? markdown(text) : t([s.p, s.muted], m("category.none")),
     items.length
       ? t(
           null,
-          span(s.bold, "Covered norms in this category"),
+          span(s.bold, m("category.items")),
           ...items.flatMap((i) => [
             `\n•  ${i.title}`,
-            span(s.muted, i.kind === "forum" ? ` (forum norm, support ${percent(i.measures?.support ?? null)})` : " (reference norm)"),
+            span(s.muted, i.kind === "forum" ? m("category.forumItem", { support: ctx.tx.percent(i.measures?.support ?? null) }) : m("category.referenceItem")),
           ]),
         )
-      : t([s.p, s.muted], "No covered norm is in this category."),
+      : t([s.p, s.muted], m("category.noItems")),
     v({ height: 16 }),
   ];
 }
 
-function stanceBar(counts: StanceCounts): ReactElement {
+function stanceBar(tx: ReportText, counts: StanceCounts): ReactElement {
   return v(
     null,
     counts.total > 0
@@ -438,12 +398,12 @@ function stanceBar(counts: StanceCounts): ReactElement {
       : null,
     t(
       { fontSize: TABLE_FONT, marginBottom: 4 },
-      ...stances.flatMap((st) => [span([s.bold, { color: stanceColours[st], fontSize: 12 }], "• "), `${vocabulary.stance[st]}: ${counts[st]}     `]),
+      ...stances.flatMap((st) => [span([s.bold, { color: stanceColours[st], fontSize: 12 }], "• "), `${tx.stance(st)}: ${counts[st]}     `]),
     ),
   );
 }
 
-function groupRows<G extends string>(title: string, groups: GroupFigures<G>[], label: (g: G) => string) {
+function groupRows<G extends string>(tx: ReportText, title: string, groups: GroupFigures<G>[], label: (g: G) => string) {
   return [
     { cells: [title, "", "", "", "", ""], strong: true },
     ...groups.map((g) => ({
@@ -453,58 +413,67 @@ function groupRows<G extends string>(title: string, groups: GroupFigures<G>[], l
         String(g.counts.endorse_with_reservations),
         String(g.counts.object),
         String(g.counts.abstain),
-        percent(g.support),
+        tx.percent(g.support),
       ],
     })),
   ];
 }
 
-function measuresBlock(m: Measures): ReactElement {
+function measuresBlock(tx: ReportText, measures: Measures): ReactElement {
+  const m = tx.t;
   return v(
     null,
-    v(s.figures, figure(percent(m.support), "support"), figure(decimal2(m.bridging), "bridging score (0 to 1)"), figure(percent(m.contestation), "contestation")),
+    v(
+      s.figures,
+      figure(tx.percent(measures.support), m("measures.support")),
+      figure(tx.decimal2(measures.bridging), m("measures.bridging")),
+      figure(tx.percent(measures.contestation), m("measures.contestation")),
+    ),
     t(
       s.p,
-      `${plural(m.counts.total, "position")} counted, ${m.onCurrentText} of them on the current text. ` +
-        `Endorsed in ${m.breadth.stakeholderTypes} of ${m.breadth.ofStakeholderTypes} stakeholder types and ${m.breadth.regions} of ${m.breadth.ofRegions} regions.` +
-        (m.uncounted
-          ? ` ${m.uncounted === 1 ? "1 position of an organisation that is not verified is" : `${m.uncounted} positions of organisations that are not verified are`} listed on the forum but not counted.`
-          : ""),
+      `${m("measures.counted", { count: measures.counts.total, current: measures.onCurrentText })} ` +
+        m("measures.breadth", { types: measures.breadth.stakeholderTypes, ofTypes: measures.breadth.ofStakeholderTypes, regions: measures.breadth.regions, ofRegions: measures.breadth.ofRegions }) +
+        (measures.uncounted ? ` ${m("measures.uncounted", { count: measures.uncounted })}` : ""),
     ),
-    stanceBar(m.counts),
+    stanceBar(tx, measures.counts),
     table(
-      "Positions by stakeholder type and by region",
+      m("measures.table"),
       [
-        { label: "Group" },
-        { label: "Endorse", width: 50, num: true },
-        { label: "With reservations", width: 90, num: true },
-        { label: "Object", width: 44, num: true },
-        { label: "Abstain", width: 46, num: true },
-        { label: "Support", width: 46, num: true },
+        { label: m("measures.group") },
+        { label: m("measures.endorse"), width: 50, num: true },
+        { label: m("measures.withReservations"), width: 90, num: true },
+        { label: m("measures.object"), width: 44, num: true },
+        { label: m("measures.abstain"), width: 46, num: true },
+        { label: m("measures.supportColumn"), width: 46, num: true },
       ],
-      [...groupRows("Stakeholder types", m.byStakeholderType, stakeholderLabel), ...groupRows("Regions", m.byRegion, regionLabel)],
+      [
+        ...groupRows(tx, m("measures.stakeholderTypes"), measures.byStakeholderType, tx.stakeholderType),
+        ...groupRows(tx, m("measures.regions"), measures.byRegion, tx.region),
+      ],
     ),
   );
 }
 
 function itemSection(ctx: Context, item: SnapshotItem, section: Section, first: boolean): Child[] {
+  const { tx } = ctx;
+  const m = tx.t;
   const meta =
     item.kind === "forum"
-      ? ["Forum norm", item.version !== null ? `version ${item.version}` : null, item.status ? normStatusLabel(item.status) : null]
-      : ["Reference norm", item.document];
-  const cats = item.categories.length ? `Categories ${item.categories.join(", ")}` : null;
+      ? [m("item.forumNorm"), item.version !== null ? m("item.version", { version: item.version }) : null, item.status ? tx.normStatus(item.status) : null]
+      : [m("item.referenceNorm"), item.document];
+  const cats = item.categories.length ? m("item.categories", { codes: tx.list(item.categories) }) : null;
   const clauses = item.text.map((clause, i) => (item.kind === "forum" && item.text.length > 1 ? `${i + 1}. ${clause}` : clause));
   return [
     first ? heading(s.h1, ctx.at("items"), ctx.seen) : null,
     heading(s.h2, section, ctx.seen),
     t([s.small, s.muted], [...meta, cats].filter(Boolean).join(" · ")),
     clauses.length ? t(s.quote, clauses.join("\n")) : null,
-    t(s.h3, "Positions"),
-    item.measures ? measuresBlock(item.measures) : t([s.p, s.muted], "Positions are recorded on forum norms only."),
-    t(s.h3, "Implementation"),
+    t(s.h3, m("item.positions")),
+    item.measures ? measuresBlock(tx, item.measures) : t([s.p, s.muted], m("item.positionsForumOnly")),
+    t(s.h3, m("item.implementation")),
     table(
       null,
-      implementationStatuses.map((st) => ({ label: implementationLabels[st] })),
+      implementationStatuses.map((st) => ({ label: m(`implementation.${st}`) })),
       [{ cells: implementationStatuses.map((st) => String(item.implementation[st])) }],
     ),
     ...(item.statements.length
@@ -512,102 +481,124 @@ function itemSection(ctx: Context, item: SnapshotItem, section: Section, first: 
           t(
             [s.p, { fontSize: 9 }],
             span(s.bold, ctx.orgName(st.organization)),
-            span(s.muted, ` – ${implementationLabels[st.status]}`),
+            span(s.muted, m("item.statementStatus", { status: m(`implementation.${st.status}`) })),
             ...(st.text.trim() ? ["\n", ...markdownSpans(st.text)] : []),
-            st.links.length ? span(s.muted, `\nLinks: ${st.links.join(", ")}`) : null,
+            st.links.length ? span(s.muted, `\n${m("item.links", { links: tx.list(st.links) })}`) : null,
           ),
         )
-      : [t([s.p, s.muted], "No implementation statement was filed.")]),
-    t(s.h3, "Observations"),
+      : [t([s.p, s.muted], m("item.noStatement"))]),
+    t(s.h3, m("item.observations")),
     t(
       s.p,
       item.observations.unclear === undefined
-        ? `Accepted observations bearing on it: ${item.observations.consistent} consistent, ${item.observations.inconsistent} inconsistent.`
-        : `Accepted observations bearing on it: ${item.observations.consistent} consistent, ${item.observations.inconsistent} inconsistent, ${item.observations.unclear} unclear.`,
+        ? m("item.bearing", { consistent: item.observations.consistent, inconsistent: item.observations.inconsistent })
+        : m("item.bearingUnclear", { consistent: item.observations.consistent, inconsistent: item.observations.inconsistent, unclear: item.observations.unclear }),
     ),
   ];
 }
 
-function direction(before: number | null, after: number | null): string {
-  if (before === null || after === null || before === after) return "";
-  return after > before ? " (up)" : " (down)";
+function direction(before: number | null, after: number | null): "up" | "down" | "same" {
+  if (before === null || after === null || before === after) return "same";
+  return after > before ? "up" : "down";
 }
 
-function change(before: number | null, after: number | null): string {
+function change(tx: ReportText, before: number | null, after: number | null): string {
   if (before === null || after === null) return "–";
   const points = Math.round(after * 100) - Math.round(before * 100);
-  return points === 0 ? "0" : `${points > 0 ? "+" : ""}${points} points`;
+  return points === 0 ? "0" : tx.t("changes.points", { sign: points > 0 ? "+" : "-", points: Math.abs(points) });
 }
 
 function changesSection(ctx: Context): Child[] {
+  const { tx } = ctx;
+  const m = tx.t;
   const changes = ctx.snapshot.changes;
   if (!changes) return [];
   const [before, after] = [String(changes.previousYear), String(ctx.snapshot.year)];
+  // The hash set in the mono face where the sentence puts it.
+  const [lead = "", tail = ""] = m("changes.compared", { year: before, revision: changes.previousRevision, hash: "\u0000" }).split("\u0000");
   return [
     heading(s.h1, ctx.at("changes"), ctx.seen),
-    t(
-      s.p,
-      `Compared with the ${changes.previousYear} report, revision ${changes.previousRevision}, whose snapshot has the SHA-256 `,
-      span([s.mono, s.small], changes.previousSha256),
-      ".",
-    ),
-    t(s.h3, "Newly covered norms"),
+    t(s.p, lead, span([s.mono, s.small], changes.previousSha256), tail),
+    t(s.h3, m("changes.newItems")),
     changes.newItems.length
       ? t(s.p, changes.newItems.map((i) => `•  ${i.title}`).join("\n"))
-      : t([s.p, s.muted], "No norm is covered for the first time."),
-    t(s.h3, "Support"),
+      : t([s.p, s.muted], m("changes.noNewItems")),
+    t(s.h3, m("changes.support")),
     ...(changes.support.length
       ? changes.support.map((c) =>
           v(
             { marginBottom: 6 },
-            t(null, span(s.bold, c.title), `\nSupport: ${percent(c.before)} in ${before}, ${percent(c.after)} in ${after}${direction(c.before, c.after)}.`),
+            t(
+              null,
+              span(s.bold, c.title),
+              `\n${m("changes.supportLine", { before: tx.percent(c.before), beforeYear: before, after: tx.percent(c.after), afterYear: after, direction: direction(c.before, c.after) })}`,
+            ),
             c.byGroup.length
               ? table(
                   null,
-                  [{ label: "Group" }, { label: before, width: 60, num: true }, { label: after, width: 60, num: true }, { label: "Change", width: 70, num: true }],
-                  c.byGroup.map((g) => ({ cells: [groupLabel(g.group), percent(g.before), percent(g.after), change(g.before, g.after)] })),
+                  [{ label: m("changes.group") }, { label: before, width: 60, num: true }, { label: after, width: 60, num: true }, { label: m("changes.change"), width: 70, num: true }],
+                  c.byGroup.map((g) => ({ cells: [groupLabel(tx, g.group), tx.percent(g.before), tx.percent(g.after), change(tx, g.before, g.after)] })),
                 )
               : null,
           ),
         )
-      : [t([s.p, s.muted], "Support did not change on any norm covered in both years.")]),
-    t(s.h3, "Implementation"),
+      : [t([s.p, s.muted], m("changes.noSupport"))]),
+    t(s.h3, m("changes.implementation")),
     ...(changes.implementation.length
       ? changes.implementation.map((c) =>
           table(
             c.title,
-            [{ label: "Year", width: 50 }, ...implementationStatuses.map((st) => ({ label: implementationLabels[st], num: true }))],
+            [{ label: m("changes.year"), width: 50 }, ...implementationStatuses.map((st) => ({ label: m(`implementation.${st}`), num: true }))],
             [
               { cells: [before, ...implementationStatuses.map((st) => String(c.before[st]))] },
               { cells: [after, ...implementationStatuses.map((st) => String(c.after[st]))] },
             ],
           ),
         )
-      : [t([s.p, s.muted], "Implementation statements did not change on any norm covered in both years.")]),
+      : [t([s.p, s.muted], m("changes.noImplementation"))]),
   ];
 }
 
 function observationBlock(ctx: Context, o: SnapshotObservation): ReactElement {
+  const { tx } = ctx;
+  const m = tx.t;
+  const separator = tx.locale === "ar" ? "؛ " : "; ";
   // Format 3 codes observations to the codebook; formats 1 and 2 render as they always did.
   const coded = o.actors !== undefined;
   const actorText = (a: SnapshotActor) =>
-    a.kind === "organization" ? ctx.orgName(a.organization) : a.kind === "state" ? `${countryName(a.country)} (${a.country})` : a.label ? `unattributed: ${a.label}` : "unattributed";
+    a.kind === "organization"
+      ? ctx.orgName(a.organization)
+      : a.kind === "state"
+        ? `${tx.country(a.country)} (${a.country})`
+        : a.label
+          ? m("observations.unattributedLabel", { label: a.label })
+          : m("observations.unattributed");
   const details: Child[] = [
-    coded ? [span(s.bold, "\nCodebook: "), o.codebookVersion ?? "v0", o.review && "singleReviewer" in o.review ? "; accepted by one reviewer (before two-person review)" : "; accepted by two reviewers"] : null,
-    coded && o.actors!.length ? [span(s.bold, "\nActors: "), o.actors!.map(actorText).join("; ")] : null,
-    !coded && o.organizations.length ? [span(s.bold, "\nOrganisations named: "), o.organizations.map(ctx.orgName).join("; ")] : null,
-    !coded && o.outsideActors?.length ? [span(s.bold, "\nOther actors: "), o.outsideActors.join("; ")] : null,
-    o.attribution ? [span(s.bold, "\nAttribution: "), [attributionLabels[o.attribution.status], o.attribution.by ? ` by ${o.attribution.by}` : "", o.attribution.source ? ` (${o.attribution.source})` : ""].join("")] : null,
-    o.confidence ? [span(s.bold, "\nConfidence: "), o.confidence] : null,
-    o.evidenceType ? [span(s.bold, "\nEvidence: "), evidenceLabels[o.evidenceType]] : null,
-    ...o.assessments.map((a) => [span(s.bold, "\nBears on: "), `${ctx.itemTitle(a.item)}, ${assessmentLabels[a.assessment]}`]),
+    coded
+      ? [span(s.bold, `\n${m("observations.codebook")}`), o.codebookVersion ?? "v0", o.review && "singleReviewer" in o.review ? m("observations.oneReviewer") : m("observations.twoReviewers")]
+      : null,
+    coded && o.actors!.length ? [span(s.bold, `\n${m("observations.actors")}`), o.actors!.map(actorText).join(separator)] : null,
+    !coded && o.organizations.length ? [span(s.bold, `\n${m("observations.organizationsNamed")}`), o.organizations.map(ctx.orgName).join(separator)] : null,
+    !coded && o.outsideActors?.length ? [span(s.bold, `\n${m("observations.otherActors")}`), o.outsideActors.join(separator)] : null,
+    o.attribution
+      ? [
+          span(s.bold, `\n${m("observations.attribution")}`),
+          [
+            m(`attributionStatus.${o.attribution.status}`),
+            o.attribution.by ? m("observations.attributedBy", { by: o.attribution.by }) : "",
+            o.attribution.source ? ` (${o.attribution.source})` : "",
+          ].join(""),
+        ]
+      : null,
+    o.confidence ? [span(s.bold, `\n${m("observations.confidence")}`), m(`confidence.${o.confidence}`)] : null,
+    o.evidenceType ? [span(s.bold, `\n${m("observations.evidence")}`), m(`evidence.${o.evidenceType}`)] : null,
+    ...o.assessments.map((a) => [span(s.bold, `\n${m("observations.bearsOn")}`), `${ctx.itemTitle(a.item)}${tx.locale === "ar" ? "، " : tx.locale === "zh" ? "，" : ", "}${m(`assessment.${a.assessment}`)}`]),
     o.sources.length
       ? [
-          span(s.bold, "\nSources: "),
-          o.sources
-            .map(sourceOf)
-            .map((x) => (x.archiveUrl ? `${x.url} (archived: ${x.archiveUrl})` : x.url))
-            .join(", "),
+          span(s.bold, `\n${m("observations.sources")}`),
+          tx.list(
+            o.sources.map(sourceOf).map((x) => (x.archiveUrl ? m("observations.archived", { url: x.url, archiveUrl: x.archiveUrl }) : x.url)),
+          ),
         ]
       : null,
   ]
@@ -618,27 +609,27 @@ function observationBlock(ctx: Context, o: SnapshotObservation): ReactElement {
     t(
       s.p,
       span([s.bold, { fontSize: 11 }], o.title),
-      span([s.small, s.muted], o.occurredUntil ? `\nOccurred from ${formatDate(o.occurredOn)} to ${formatDate(o.occurredUntil)}` : `\nOccurred on ${formatDate(o.occurredOn)}`),
+      span(
+        [s.small, s.muted],
+        `\n${o.occurredUntil ? m("observations.occurredBetween", { from: tx.date(o.occurredOn), until: tx.date(o.occurredUntil) }) : m("observations.occurredOn", { date: tx.date(o.occurredOn) })}`,
+      ),
       "\n",
       ...markdownSpans(o.description),
       "\n",
       ...details,
     ),
-    ...o.replies.map((r) => v(s.reply, t({ fontSize: 9.5 }, span(s.bold, `Reply from ${ctx.orgName(r.organization)}\n`), ...markdownSpans(r.text)))),
-    o.organizations.length && !o.replies.length ? t([s.small, s.muted], "No organisation named in it replied.") : null,
+    ...o.replies.map((r) => v(s.reply, t({ fontSize: 9.5 }, span(s.bold, `${m("observations.replyFrom", { organization: ctx.orgName(r.organization) })}\n`), ...markdownSpans(r.text)))),
+    o.organizations.length && !o.replies.length ? t([s.small, s.muted], m("observations.noReply")) : null,
   );
 }
 
 function observationsSection(ctx: Context): Child[] {
+  const m = ctx.tx.t;
   const list = ctx.snapshot.observations;
   return [
     heading(s.h1, ctx.at("observations"), ctx.seen),
-    t(
-      s.p,
-      `The secretariat accepted ${list.length} behaviour observations and rejected ${ctx.snapshot.totals.observationsRejected}. ` +
-        "Each accepted observation is shown with the replies of the organisations it names.",
-    ),
-    ...(list.length ? list.map((o) => observationBlock(ctx, o)) : [t([s.p, s.muted], "No observation was accepted.")]),
+    t(s.p, m("observations.intro", { accepted: list.length, rejected: ctx.snapshot.totals.observationsRejected })),
+    ...(list.length ? list.map((o) => observationBlock(ctx, o)) : [t([s.p, s.muted], m("observations.none"))]),
   ];
 }
 
@@ -661,15 +652,19 @@ export const ORGANIZATIONS_LISTED = 500;
  * report carries, and the report's page.
  */
 function organizationsPages(ctx: Context): ReactElement[] {
+  const { tx } = ctx;
+  const m = tx.t;
   const orgs = ctx.snapshot.organizations;
-  const intro = [
-    heading(s.h1, ctx.at("organizations"), ctx.seen),
-    t(s.p, "The organisations that filed statements, took positions on covered norms, or were named in or replied to accepted observations."),
-  ];
-  if (!orgs.length) return [page(ctx, ...intro, t([s.p, s.muted], "No organisation took part."))];
+  const intro = [heading(s.h1, ctx.at("organizations"), ctx.seen), t(s.p, m("organizations.intro"))];
+  if (!orgs.length) return [page(ctx, ...intro, t([s.p, s.muted], m("organizations.none")))];
   if (orgs.length > ORGANIZATIONS_LISTED) return [page(ctx, ...intro, ...organizationCounts(ctx))];
-  const columns: Column[] = [{ label: "Organisation" }, { label: "Stakeholder type", width: 92 }, { label: "Region", width: 152 }, { label: "Country", width: 72 }];
-  const rows = orgs.map((o) => ({ cells: [o.name, stakeholderLabel(o.stakeholderType), regionLabel(o.region), countryName(o.country)] }));
+  const columns: Column[] = [
+    { label: m("organizations.organization") },
+    { label: m("organizations.stakeholderType"), width: 92 },
+    { label: m("organizations.region"), width: 152 },
+    { label: m("organizations.country"), width: 72 },
+  ];
+  const rows = orgs.map((o) => ({ cells: [o.name, tx.stakeholderType(o.stakeholderType), tx.region(o.region), tx.country(o.country)] }));
   const sheets = [rows.slice(0, ORGANIZATIONS_FIRST_SHEET)];
   for (let i = ORGANIZATIONS_FIRST_SHEET; i < rows.length; i += ORGANIZATIONS_PER_SHEET) sheets.push(rows.slice(i, i + ORGANIZATIONS_PER_SHEET));
   return sheets.map((sheet, i) => page(ctx, ...(i === 0 ? intro : []), table(null, columns, sheet)));
@@ -677,43 +672,43 @@ function organizationsPages(ctx: Context): ReactElement[] {
 
 /** The participating organisations counted by stakeholder type and region, verified or not. */
 function organizationCounts(ctx: Context): Child[] {
-  const { snapshot } = ctx;
+  const { snapshot, tx } = ctx;
+  const m = tx.t;
   const orgs = snapshot.organizations;
   const n = (match: (o: (typeof orgs)[number]) => boolean) => orgs.filter(match).length;
   const verified = n((o) => o.verified);
-  const snapshotUrl = `/api/v1/stocktakes/${snapshot.year}/revisions/${snapshot.revision}/snapshot.json`;
+  const columns = (first: string): Column[] => [{ label: first }, { label: m("organizations.organizations"), width: 80, num: true }, { label: m("organizations.verified"), width: 60, num: true }];
   return [
-    t(
-      s.p,
-      `${orgs.length.toLocaleString("en-GB")} organisations took part, ${verified.toLocaleString("en-GB")} of them verified when the window closed. ` +
-        `They are too many to list here: the snapshot names every one with its stakeholder type, region and country (${snapshotUrl}, whose SHA-256 is on the cover), ` +
-        `and so does the report's page on the forum, /stocktakes/${snapshot.year}.`,
-    ),
+    t(s.p, m("organizations.counted", { count: orgs.length, verified, url: snapshotPath(snapshot), page: `/stocktakes/${snapshot.year}` })),
     table(
-      "Participating organisations by stakeholder type",
-      [{ label: "Stakeholder type" }, { label: "Organisations", width: 80, num: true }, { label: "Verified", width: 60, num: true }],
+      m("organizations.byType"),
+      columns(m("organizations.stakeholderType")),
       stakeholderTypes.map((type) => ({
-        cells: [stakeholderLabel(type), String(n((o) => o.stakeholderType === type)), String(n((o) => o.stakeholderType === type && o.verified))],
+        cells: [tx.stakeholderType(type), String(n((o) => o.stakeholderType === type)), String(n((o) => o.stakeholderType === type && o.verified))],
       })),
     ),
     table(
-      "Participating organisations by region",
-      [{ label: "Region" }, { label: "Organisations", width: 80, num: true }, { label: "Verified", width: 60, num: true }],
-      regions.map((region) => ({ cells: [regionLabel(region), String(n((o) => o.region === region)), String(n((o) => o.region === region && o.verified))] })),
+      m("organizations.byRegion"),
+      columns(m("organizations.region")),
+      regions.map((region) => ({ cells: [tx.region(region), String(n((o) => o.region === region)), String(n((o) => o.region === region && o.verified))] })),
     ),
   ];
 }
 
-function footer({ snapshot, sha256 }: Context): ReactElement {
+function footer({ snapshot, sha256, tx }: Context): ReactElement {
   return createElement(
     View,
     { style: s.footer, fixed: true },
-    t(null, `Norms Forum · Annual stock-take ${snapshot.year} · Revision ${snapshot.revision}`),
+    t(null, tx.t("footer.title", { year: String(snapshot.year), revision: snapshot.revision })),
     t(s.mono, `SHA-256 ${sha256.slice(0, 12)}`),
     createElement(View, {
       // react-pdf passes totalPages to a View's render too; its types only mention it for Text.
       render: (props: { pageNumber: number }) =>
-        createElement(Text, { style: [s.dynamic, { fontSize: 8, color: MUTED }] }, `Page ${props.pageNumber} of ${(props as { totalPages?: number }).totalPages ?? ""}`),
+        createElement(
+          Text,
+          { style: [s.dynamic, { fontSize: 8, color: MUTED }] },
+          pdfSafe(tx.t("footer.page", { page: props.pageNumber, pages: (props as { totalPages?: number }).totalPages ?? 0 })),
+        ),
     }),
   );
 }
@@ -726,15 +721,16 @@ function page(ctx: Context, ...children: Child[]): ReactElement {
   return createElement(Page, { size: "A4", style: s.page }, ...children, footer(ctx));
 }
 
-function report(snapshot: Snapshot, sha256: string): ReactElement<DocumentProps> {
+function report(snapshot: Snapshot, sha256: string, tx: ReportText): ReactElement<DocumentProps> {
   const seen: PageMap = new Map();
   const orgs = new Map(snapshot.organizations.map((o) => [o.slug, o.name]));
   const titles = new Map(snapshot.items.map((i) => [i.key, i.title]));
-  const { top, items } = sections(snapshot);
+  const { top, items } = sections(snapshot, tx);
   const byId = new Map(top.map((x) => [x.id, x]));
   const ctx: Context = {
     snapshot,
     sha256,
+    tx,
     seen,
     orgName: (slug) => orgs.get(slug) ?? slug,
     itemTitle: (key) => titles.get(key) ?? key,
@@ -745,15 +741,15 @@ function report(snapshot: Snapshot, sha256: string): ReactElement<DocumentProps>
   return createElement(
     Document,
     {
-      title: `Norms Forum - Annual stock-take ${snapshot.year}, revision ${snapshot.revision}`,
-      author: "Norms Forum",
-      subject: `SHA-256 of snapshot.json: ${sha256}`,
+      title: tx.t("meta.title", { year: String(snapshot.year), revision: snapshot.revision }),
+      author: tx.t("forumName"),
+      subject: tx.t("meta.subject", { hash: sha256 }),
       keywords: `stock-take, ${snapshot.year}, revision ${snapshot.revision}, sha256:${sha256}`,
       creator: "Norms Forum",
       producer: "Norms Forum (react-pdf)",
       creationDate: publishedAt,
       modificationDate: publishedAt,
-      language: "en-GB",
+      language: tx.languageTag,
       pageMode: "useOutlines",
     },
     page(ctx, ...cover(ctx)),
@@ -762,15 +758,18 @@ function report(snapshot: Snapshot, sha256: string): ReactElement<DocumentProps>
     page(ctx, ...figuresSection(ctx), v({ height: 16 }), ...categoryCodes.flatMap((c) => categorySection(ctx, c))),
     ...(snapshot.items.length
       ? snapshot.items.map((item, i) => page(ctx, ...itemSection(ctx, item, items[i]!, i === 0)))
-      : [page(ctx, heading(s.h1, ctx.at("items"), seen), t(s.muted, "No norm was covered."))]),
+      : [page(ctx, heading(s.h1, ctx.at("items"), seen), t(s.muted, tx.t("items.none")))]),
     snapshot.changes ? page(ctx, ...changesSection(ctx)) : null,
     page(ctx, ...observationsSection(ctx)),
     ...organizationsPages(ctx),
   );
 }
 
-/** The report as PDF bytes: the same snapshot and hash give the same bytes. */
-export async function renderReportPdf(snapshot: Snapshot, sha256: string): Promise<Buffer> {
+/**
+ * The report as PDF bytes, its fixed text in the given language (English by default): the same
+ * snapshot, hash and language give the same bytes.
+ */
+export async function renderReportPdf(snapshot: Snapshot, sha256: string, locale: Locale = "en"): Promise<Buffer> {
   registerReportFonts();
-  return renderToBuffer(report(snapshot, sha256));
+  return renderToBuffer(report(snapshot, sha256, reportText(locale)));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, markdownBlocks, pdfSafe, textWidth, truncateToWidth } from "./text";
+import { reportText } from "./report-text";
+import { markdownBlocks, pdfSafe, textWidth, truncateToWidth } from "./text";
 
 describe("pdfSafe", () => {
   it("keeps what the fonts can draw, in every alphabet they cover", () => {
@@ -33,9 +34,18 @@ describe("markdownBlocks", () => {
 });
 
 describe("layout helpers", () => {
-  it("writes dates out in UTC", () => {
-    expect(formatDate("2026-11-23T23:30:00Z")).toBe("23 November 2026");
-    expect(formatDate("2026-03-01")).toBe("1 March 2026");
+  it("writes dates out in UTC, in the report's language", () => {
+    const en = reportText("en");
+    expect(en.date("2026-11-23T23:30:00Z")).toBe("23 November 2026");
+    expect(en.date("2026-03-01")).toBe("1 March 2026");
+    expect(reportText("fr").date("2026-03-01")).toBe("1 mars 2026");
+    expect(reportText("ru").date("2026-03-01")).toBe("1 марта 2026 г.");
+    expect(reportText("zh").date("2026-03-01")).toBe("2026年3月1日");
+    // Arabic with Western digits, as the UN's Arabic documents write them, and no bidi marks.
+    expect(reportText("ar").date("2026-03-01")).toMatch(/^1 \S+ 2026$/);
+    expect(reportText("fr").percent(0.456)).toBe("46\u00a0%");
+    expect(reportText("fr").decimal2(0.456)).toBe("0,46");
+    expect(reportText("en").percent(0.456)).toBe("46%");
   });
 
   it("measures and truncates text in the report's face", () => {

@@ -153,28 +153,6 @@ export function markdownBlocks(text: string): Block[] {
   return blocks;
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
-
-/** "23 November 2026", in UTC; accepts an ISO timestamp or a plain `YYYY-MM-DD` date. */
-export const formatDate = (iso: string) => dateFormat.format(new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso));
-export const formatTime = (iso: string) => timeFormat.format(new Date(iso));
-
-export const percent = (n: number | null) => (n === null ? "–" : `${Math.round(n * 100)}%`);
-export const decimal2 = (n: number | null) => (n === null ? "–" : n.toFixed(2));
-
-const countryNames = new Intl.DisplayNames(["en"], { type: "region" });
-
-/** The English name of an ISO 3166-1 country code, or the code itself where it has none. */
-export function countryName(code: string | null): string {
-  if (!code) return "–";
-  try {
-    return countryNames.of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 const widths = new Map<string, number>();
 
 /**
