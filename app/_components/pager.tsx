@@ -15,7 +15,7 @@ export function Pager({ label, back, next, backRel }: { label: string; back: Pag
     <nav aria-label={label} className="mt-8 flex flex-wrap justify-between gap-4">
       {back ? (
         <Link href={back.href} rel={backRel}>
-          <span aria-hidden="true">← </span>
+          <span aria-hidden="true" className="me-1 inline-block rtl:-scale-x-100">←</span>
           {back.label}
         </Link>
       ) : (
@@ -24,7 +24,7 @@ export function Pager({ label, back, next, backRel }: { label: string; back: Pag
       {next ? (
         <Link href={next.href} rel="next">
           {next.label}
-          <span aria-hidden="true"> →</span>
+          <span aria-hidden="true" className="ms-1 inline-block rtl:-scale-x-100">→</span>
         </Link>
       ) : null}
     </nav>

@@ -14,7 +14,7 @@ export function Pagination({ label, previous, next }: { label: string; previous:
         <li>
           {previous ? (
             <Link href={previous.href} rel="prev" className="font-semibold">
-              <span aria-hidden="true">← </span>
+              <span aria-hidden="true" className="me-1 inline-block rtl:-scale-x-100">←</span>
               {previous.label}
             </Link>
           ) : null}
@@ -23,7 +23,7 @@ export function Pagination({ label, previous, next }: { label: string; previous:
           {next ? (
             <Link href={next.href} rel="next" className="font-semibold">
               {next.label}
-              <span aria-hidden="true"> →</span>
+              <span aria-hidden="true" className="ms-1 inline-block rtl:-scale-x-100">→</span>
             </Link>
           ) : null}
         </li>

@@ -74,7 +74,7 @@ export default async function NormPositionsPage({ params, searchParams }: { para
     <>
       <p className="mb-6">
         <Link href={`/norms/${norm.slug}#positions`}>
-          <span aria-hidden="true">← </span>
+          <span aria-hidden="true" className="me-1 inline-block rtl:-scale-x-100">←</span>
           {t("back")}
         </Link>
       </p>

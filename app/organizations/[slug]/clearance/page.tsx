@@ -83,7 +83,7 @@ export default async function ClearancePage({ params, searchParams }: { params: 
     <>
       <p className="mb-6">
         <Link href={`/organizations/${organization.slug}/manage`}>
-          <span aria-hidden="true">← </span>
+          <span aria-hidden="true" className="me-1 inline-block rtl:-scale-x-100">←</span>
           {t("back")}
         </Link>
       </p>

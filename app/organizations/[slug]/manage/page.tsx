@@ -54,7 +54,7 @@ export default async function ManageOrganizationPage({ params }: { params: Param
     <>
       <p className="mb-6">
         <Link href={`/organizations/${organization.slug}`}>
-          <span aria-hidden="true">← </span>
+          <span aria-hidden="true" className="me-1 inline-block rtl:-scale-x-100">←</span>
           {t("back")}
         </Link>
       </p>

@@ -62,7 +62,7 @@ export default async function ReferenceNormPage({ params }: { params: Params }) 
     <>
       <p className="mb-6">
         <Link href="/reference">
-          <span aria-hidden="true">← </span>
+          <span aria-hidden="true" className="me-1 inline-block rtl:-scale-x-100">←</span>
           {t("back")}
         </Link>
       </p>

@@ -55,7 +55,7 @@ export default async function ClearanceEntryPage({ params, searchParams }: { par
     <>
       <p className="mb-6">
         <Link href={base}>
-          <span aria-hidden="true">← </span>
+          <span aria-hidden="true" className="me-1 inline-block rtl:-scale-x-100">←</span>
           {t("title")}
         </Link>
       </p>
