@@ -240,7 +240,14 @@ export async function ReportBody({ snapshot: s, corrections, correctionForm }: {
         <h2 id="summary" className={sectionHeading}>
           {t("summaryTitle")}
         </h2>
-        {s.narrative.summary.trim() ? <Markdown>{s.narrative.summary}</Markdown> : <p className="text-muted">{t("narrativeEmpty")}</p>}
+        {/* The narrative is written in the report's language, English, whatever the page's. */}
+        {s.narrative.summary.trim() ? (
+          <div lang="en">
+            <Markdown>{s.narrative.summary}</Markdown>
+          </div>
+        ) : (
+          <p className="text-muted">{t("narrativeEmpty")}</p>
+        )}
       </section>
 
       <ReportChanges changes={s.changes} items={s.items} anchorOf={anchorOf} />
@@ -257,7 +264,13 @@ export async function ReportBody({ snapshot: s, corrections, correctionForm }: {
               <h3 id={`category-${code}`} className="mb-3 text-xl font-bold sm:text-2xl">
                 {t("categoryTitle", { code, title: tv(`category.${code}`) })}
               </h3>
-              {text.trim() ? <Markdown>{text}</Markdown> : <p className="text-muted">{t("narrativeEmpty")}</p>}
+              {text.trim() ? (
+                <div lang="en">
+                  <Markdown>{text}</Markdown>
+                </div>
+              ) : (
+                <p className="text-muted">{t("narrativeEmpty")}</p>
+              )}
               {inCategory.length ? (
                 <p className="mt-3 text-base sm:text-lg">
                   <span className="font-bold">{t("categoryItems")}</span>{" "}
