@@ -345,6 +345,30 @@ export const stocktakeRevisions = pgTable(
   ],
 );
 
+// The report's PDF in each of the forum's six languages (issue 20), one row per revision and
+// language: the fixed text in that language, the snapshot the same. Rendered after the revision is
+// published, by an idempotent job (server/domain/stocktake-report-pdfs.ts); the revision's own `pdf`
+// stays the authoritative-language one, rendered while publishing. Append-only, as the revision is:
+// a trigger refuses UPDATE and DELETE (migration 0041).
+export const stocktakeReportPdfs = pgTable(
+  "stocktake_report_pdfs",
+  {
+    revisionId: uuid()
+      .notNull()
+      .references(() => stocktakeRevisions.id),
+    // The forum's language code (server/i18n/locales.ts): ar, zh, en, fr, ru or es.
+    language: text().notNull(),
+    pdf: bytea().notNull(),
+    sha256: text().notNull(),
+    renderedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.revisionId, t.language] }),
+    check("stocktake_report_pdfs_language_chk", sql`${t.language} IN ('en', 'ar', 'zh', 'fr', 'ru', 'es')`),
+    check("stocktake_report_pdfs_sha256_chk", sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+  ],
+);
+
 // Publishing runs in steps the page shows while it waits; at most one runs per stock-take.
 export const stocktakePublications = pgTable(
   "stocktake_publications",

@@ -55,6 +55,7 @@ import { followForRepresentatives, representativesSql } from "../notifications/p
 import { followTarget } from "./notifications";
 import { recordAudit } from "./audit";
 import { currentCodebook } from "../codebook";
+import { revisionPublished } from "./stocktake-report-pdfs";
 
 const DAY = 24 * 60 * 60 * 1000;
 export const emptyNarrative = (): Narrative => ({ summary: "", categories: { I: "", II: "", III: "", IV: "", V: "" } });
@@ -1137,6 +1138,8 @@ export async function publishStocktake(db: Db, actor: Actor, input: z.output<typ
       });
       await tx.update(stocktakePublications).set({ status: "done", step: "done", revision, finishedAt: clock.now() }).where(eq(stocktakePublications.id, run.id));
     });
+    // Committed: the job queue renders the report in the other languages now, outside publishing's time budget.
+    revisionPublished();
     return { year: st.year, revision, sha256: hash };
   } catch (error) {
     const message = error instanceof Error ? error.message : "Publishing failed.";

@@ -5,19 +5,24 @@
 //   interval across all instances; what is due is decided from clock.now();
 // - notification-fan-out: turns waiting outbox events into notifications and immediate mail; woken
 //   after an event is written, and after every tick;
-// - notification-mail: sends one outbound mail, retried with backoff when the SMTP server refuses.
+// - notification-mail: sends one outbound mail, retried with backoff when the SMTP server refuses;
+// - stocktake-report-pdfs: renders the published report's PDF in the languages it still lacks
+//   (server/domain/stocktake-report-pdfs.ts); woken when a revision is published, at start and
+//   after every tick, so earlier revisions and a rendering that failed are caught up.
 // Any number of instances may run workers: pg-boss hands a job to one of them, and the mail's claim
 // (./send.ts) keeps a retry or a second instance from sending it twice.
 import PgBoss from "pg-boss";
 import type { Database, Db } from "~/db/connect";
 import { logger } from "../logger";
 import type { Mailer } from "../mail";
+import { onRevisionPublished, renderMissingReportPdfs } from "../domain/stocktake-report-pdfs";
+import { renderReportPdfInWorker } from "../stocktake-pdf/in-worker";
 import { runTick } from "../tick";
 import { onEventWritten } from "./events";
 import { fanOutAll } from "./fan-out";
 import { sendOutboundMail } from "./send";
 
-export const QUEUE_NAMES = { tick: "forum-tick", fanOut: "notification-fan-out", mail: "notification-mail" } as const;
+export const QUEUE_NAMES = { tick: "forum-tick", fanOut: "notification-fan-out", mail: "notification-mail", reportPdfs: "stocktake-report-pdfs" } as const;
 
 export interface JobQueueOptions {
   /** Schedule the tick (a cron expression); null: no schedule (tests call the tick themselves). */
@@ -59,6 +64,8 @@ export async function startJobQueue(database: Database, mailer: Mailer, options:
   await boss.createQueue(QUEUE_NAMES.tick, { name: QUEUE_NAMES.tick, policy: "short", expireInSeconds: 600 });
   await boss.createQueue(QUEUE_NAMES.fanOut, { name: QUEUE_NAMES.fanOut, policy: "short", retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 });
   await boss.createQueue(QUEUE_NAMES.mail, { name: QUEUE_NAMES.mail, policy: "standard", ...retry, expireInSeconds: 150 });
+  // A large report takes some seconds a language; the job stores each PDF as it is rendered.
+  await boss.createQueue(QUEUE_NAMES.reportPdfs, { name: QUEUE_NAMES.reportPdfs, policy: "short", retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 1800 });
 
   const enqueueMail = async (ids: string[]) => {
     for (let i = 0; i < ids.length; i += 1000) {
@@ -67,6 +74,9 @@ export async function startJobQueue(database: Database, mailer: Mailer, options:
   };
   const nudge = async () => {
     await boss.send(QUEUE_NAMES.fanOut, {});
+  };
+  const renderReports = async () => {
+    await boss.send(QUEUE_NAMES.reportPdfs, {});
   };
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
 
@@ -89,10 +99,15 @@ export async function startJobQueue(database: Database, mailer: Mailer, options:
     }
     if (jobs.length === MAIL_BATCH) boss.notifyWorker(mailWorker);
   });
+  await boss.work(QUEUE_NAMES.reportPdfs, polling, async () => {
+    const result = await renderMissingReportPdfs(db, renderReportPdfInWorker);
+    if (result.rendered.length) logger.info({ pdfs: result.rendered.map((r) => `${r.year} r${r.revision} ${r.language}`) }, "report PDFs rendered");
+  });
   await boss.work(QUEUE_NAMES.tick, polling, async () => {
     const result = await runTick(db, mailer);
     await enqueueMail(result.digestMailIds);
     await nudge();
+    await renderReports();
     if (result.stagesClosed + result.representativesReminded + result.representationsLapsed + result.remindersWritten + result.digestMailIds.length > 0) {
       logger.info({ ...result, digestMailIds: result.digestMailIds.length }, "tick: work done");
     }
@@ -108,12 +123,19 @@ export async function startJobQueue(database: Database, mailer: Mailer, options:
       nudge().catch((error: unknown) => logger.warn({ err: error }, "could not wake the fan-out; the next tick will"));
     }, 50);
   });
+  // A published revision's other languages, once its transaction has committed; and at start, any
+  // that earlier revisions lack.
+  const unlistenPublished = onRevisionPublished(() => {
+    renderReports().catch((error: unknown) => logger.warn({ err: error }, "could not queue the report's PDFs; the next tick will"));
+  });
+  await renderReports();
   return {
     boss,
     enqueueMail,
     nudge,
     async stop() {
       unlisten();
+      unlistenPublished();
       clearTimeout(pending);
       await boss.stop({ graceful: true, wait: true, timeout: 5000 });
     },

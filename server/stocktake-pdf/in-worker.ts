@@ -10,6 +10,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ClearanceDocument } from "../clearance-pdf/render";
 import type { Snapshot } from "../domain/stocktake-snapshot";
+import type { Locale } from "../i18n/locales";
 
 const IDLE_MS = 60_000;
 /** Megabytes of young generation for the thread (V8's default is 16 to 32). */
@@ -69,8 +70,11 @@ function scheduleIdle() {
   idle.unref();
 }
 
-/** The report as PDF bytes, rendered on the PDF thread: the same bytes as renderReportPdf gives. */
-export function renderReportPdfInWorker(snapshot: Snapshot, sha256: string): Promise<Buffer> {
+/**
+ * The report as PDF bytes, rendered on the PDF thread, its fixed text in the given language
+ * (English by default): the same bytes as renderReportPdf gives.
+ */
+export function renderReportPdfInWorker(snapshot: Snapshot, sha256: string, locale: Locale = "en"): Promise<Buffer> {
   if (idle) {
     clearTimeout(idle);
     idle = null;
@@ -78,7 +82,7 @@ export function renderReportPdfInWorker(snapshot: Snapshot, sha256: string): Pro
   worker ??= start();
   const id = ++nextId;
   const result = new Promise<Buffer>((resolve, reject) => pending.set(id, { resolve, reject }));
-  worker.postMessage({ id, snapshot, sha256 });
+  worker.postMessage({ id, snapshot, sha256, locale });
   return result;
 }
 

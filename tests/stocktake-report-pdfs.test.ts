@@ -1,0 +1,183 @@
+// The published report's PDF in the six languages (issue 20), against a real database: publishing
+// stores only the authoritative-language (English) PDF with the revision; the job renders every
+// language after the publishing transaction has committed, once each (a second run renders
+// nothing), and catches up earlier revisions; each stored PDF's SHA-256 is that of its bytes; the
+// rows never change; and the job queue runs it when a revision is published.
+import { createHash } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "~/db/connect";
+import { createOrganization, createUser } from "~/db/factories";
+import { norms, stocktakeReportPdfs, stocktakeRevisions, stocktakes } from "~/db/schema";
+import { LOCALES, type Locale } from "~/server/i18n/locales";
+import { type LocalizedPdfRenderer, onRevisionPublished, renderMissingReportPdfs } from "~/server/domain/stocktake-report-pdfs";
+import type { Snapshot } from "~/server/domain/stocktake-snapshot";
+import { startJobQueue } from "~/server/notifications/queue";
+import { pdfPageTexts } from "~/server/stocktake-pdf/pdf-text";
+import { renderReportPdf } from "~/server/stocktake-pdf/render";
+import { callerAs } from "./support/context";
+import { createTestDatabase } from "./support/db";
+import { type MailSink, startMailSink } from "./support/mail-sink";
+import { overriding } from "./support/moves";
+
+let database: Database;
+let sink: MailSink;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  sink = await startMailSink();
+});
+afterAll(async () => {
+  await sink.close();
+  await database.close();
+});
+
+const DAY = 24 * 60 * 60 * 1000;
+const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+const hashOf = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/** A closed stock-take covering one norm in endorsement with a position and a statement, ready to publish. */
+async function closedYear(year: number) {
+  const staff = await callerAs(database.db, await createUser(database.db, { role: "secretariat" }));
+  const repUser = await createUser(database.db, { displayName: "A Representative" });
+  const organization = await createOrganization(database.db, { createdById: repUser.id, status: "verified", stakeholderType: "state", region: "african", country: null });
+  const rep = await callerAs(database.db, repUser);
+  const { slug } = await rep.norms.create({
+    title: `Protecting response teams in ${year}`,
+    summary: "States should not harm the work of authorised emergency response teams.",
+    clauses: ["States should not harm CSIRTs."],
+    categories: ["II"],
+    kind: "mutual_restraint",
+    bindingness: "political",
+    citations: [],
+  });
+  const norm = (await database.db.query.norms.findFirst({ where: eq(norms.slug, slug) }))!;
+  await rep.norms.submit({ normId: norm.id });
+  await rep.positions.record({ normId: norm.id, organizationId: organization.id, stance: "endorse" });
+  await staff.norms.transition({ normId: norm.id, transition: "openEndorsement", ...overriding });
+  await staff.stocktakes.open({ year, opensOn: day(-5), closesOn: day(5), normIds: [norm.id], referenceNormIds: ["ungge-f"] });
+  const item = (await staff.stocktakes.get({ year })).items.find((i) => i.kind === "forum")!;
+  await rep.stocktakes.fileStatement({ year, itemId: item.id, organizationId: organization.id, status: "partially", text: "We set up a national team." });
+  await staff.stocktakes.close({ year });
+  return staff;
+}
+
+async function revisionOf(year: number, revision: number) {
+  const [row] = await database.db
+    .select({ id: stocktakeRevisions.id, pdf: stocktakeRevisions.pdf, sha256: stocktakeRevisions.sha256 })
+    .from(stocktakeRevisions)
+    .innerJoin(stocktakes, eq(stocktakes.id, stocktakeRevisions.stocktakeId))
+    .where(and(eq(stocktakes.year, year), eq(stocktakeRevisions.revision, revision)));
+  return row!;
+}
+
+const pdfsOf = (revisionId: string) => database.db.select().from(stocktakeReportPdfs).where(eq(stocktakeReportPdfs.revisionId, revisionId));
+
+/** The in-process renderer, counting what it is asked for. */
+function counting() {
+  const asked: Locale[] = [];
+  const render: LocalizedPdfRenderer = (snapshot: Snapshot, sha256: string, locale: Locale) => {
+    asked.push(locale);
+    return renderReportPdf(snapshot, sha256, locale);
+  };
+  return { asked, render };
+}
+
+describe("the report's PDF in each language", () => {
+  const FIRST = 2061;
+  const SECOND = 2062;
+
+  it("publishing stores only the authoritative PDF; the job renders every language once, and earlier revisions' too", async () => {
+    const published: number[] = [];
+    const stop = onRevisionPublished(() => published.push(1));
+    const staffFirst = await closedYear(FIRST);
+    const staffSecond = await closedYear(SECOND);
+    await staffFirst.stocktakes.publish({ year: FIRST });
+    await staffSecond.stocktakes.publish({ year: SECOND });
+    stop();
+    // Each publication says so once its transaction has committed, for the queue to start the job.
+    expect(published).toHaveLength(2);
+    const first = await revisionOf(FIRST, 1);
+    const second = await revisionOf(SECOND, 1);
+    expect(await pdfsOf(first.id)).toHaveLength(0);
+
+    const run = counting();
+    const result = await renderMissingReportPdfs(database.db, run.render);
+    // Both revisions, every language; English is the revision's own PDF, never rendered again.
+    expect(result.rendered.filter((r) => r.year === FIRST).map((r) => r.language).sort()).toEqual([...LOCALES].sort());
+    expect(result.rendered.filter((r) => r.year === SECOND).map((r) => r.language).sort()).toEqual([...LOCALES].sort());
+    expect(run.asked.filter((l) => l === "en")).toHaveLength(0);
+    expect(run.asked).toHaveLength(2 * (LOCALES.length - 1));
+
+    for (const revision of [first, second]) {
+      const rows = await pdfsOf(revision.id);
+      expect(rows.map((r) => r.language).sort()).toEqual([...LOCALES].sort());
+      for (const row of rows) {
+        expect(row.sha256).toBe(hashOf(row.pdf));
+        expect(row.pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+        // Every language's PDF carries the one snapshot's hash.
+        expect(row.pdf.toString("latin1")).toContain(revision.sha256);
+      }
+      expect(rows.find((r) => r.language === "en")!.pdf.equals(revision.pdf)).toBe(true);
+      expect(new Set(rows.map((r) => r.sha256)).size).toBe(LOCALES.length);
+    }
+    const french = (await pdfsOf(first.id)).find((r) => r.language === "fr")!;
+    const frenchText = pdfPageTexts(french.pdf).join(" ").replace(/\s+/g, " ");
+    expect(frenchText).toContain(`Bilan annuel ${FIRST}`);
+    expect(frenchText).toContain("Organisations participantes");
+
+    // Idempotent: a second run renders nothing and changes nothing.
+    const again = counting();
+    expect((await renderMissingReportPdfs(database.db, again.render)).rendered).toEqual([]);
+    expect(again.asked).toEqual([]);
+    expect((await pdfsOf(first.id)).find((r) => r.language === "fr")!.sha256).toBe(french.sha256);
+
+    // A correction: only its own languages are new.
+    await staffFirst.stocktakes.publish({ year: FIRST, erratum: "Corrected the summary." });
+    const corrected = await revisionOf(FIRST, 2);
+    const third = await renderMissingReportPdfs(database.db, counting().render);
+    expect(third.rendered.map((r) => `${r.year}/${r.revision}`)).toEqual(LOCALES.map(() => `${FIRST}/2`));
+    expect(await pdfsOf(corrected.id)).toHaveLength(LOCALES.length);
+  }, 120_000);
+
+  it("renders only the languages a revision still lacks", async () => {
+    const year = 2063;
+    const staff = await closedYear(year);
+    await staff.stocktakes.publish({ year });
+    const revision = await revisionOf(year, 1);
+    // As if a run had stopped after English and Arabic.
+    const partial = counting();
+    await renderMissingReportPdfs(database.db, async (snapshot, hash, locale) => {
+      if (locale !== "ar") throw new Error("stopped");
+      return partial.render(snapshot, hash, locale);
+    }).catch(() => undefined);
+    expect((await pdfsOf(revision.id)).map((r) => r.language).sort()).toEqual(["ar", "en"]);
+    const rest = counting();
+    await renderMissingReportPdfs(database.db, rest.render, { revisionId: revision.id });
+    expect(rest.asked.sort()).toEqual(["es", "fr", "ru", "zh"]);
+    expect(await pdfsOf(revision.id)).toHaveLength(LOCALES.length);
+  }, 60_000);
+
+  it("never changes a stored PDF", async () => {
+    const [row] = await database.db.select({ revisionId: stocktakeReportPdfs.revisionId }).from(stocktakeReportPdfs).limit(1);
+    await expect(database.db.execute(sql`update stocktake_report_pdfs set sha256 = ${"0".repeat(64)} where revision_id = ${row!.revisionId}`)).rejects.toThrow();
+    await expect(database.db.execute(sql`delete from stocktake_report_pdfs where revision_id = ${row!.revisionId}`)).rejects.toThrow();
+  });
+
+  it("is run by the job queue once a revision is published", async () => {
+    const year = 2064;
+    const staff = await closedYear(year);
+    const queue = await startJobQueue(database, sink.mailer, { tickCron: null, pollingIntervalSeconds: 0.5 });
+    try {
+      await staff.stocktakes.publish({ year });
+      const revision = await revisionOf(year, 1);
+      const start = Date.now();
+      while ((await pdfsOf(revision.id)).length < LOCALES.length) {
+        if (Date.now() - start > 90_000) throw new Error("timed out waiting for the job queue");
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      for (const row of await pdfsOf(revision.id)) expect(row.sha256).toBe(hashOf(row.pdf));
+    } finally {
+      await queue.stop();
+    }
+  }, 120_000);
+});
