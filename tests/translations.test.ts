@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "~/db/connect";
 import { createUser } from "~/db/factories";
 import { norms, normVersionTranslations } from "~/db/schema";
+import { searchableIn } from "~/server/domain/translations";
 import { normResponse, normVersionResponse } from "~/server/open-data/norms";
 import { normDetail, normVersion } from "~/server/open-data/schemas";
 import { callerAs } from "./support/context";
@@ -146,5 +147,32 @@ describe("open data in a language", () => {
 
     expect((await read(await normResponse(db, s.slug, new URLSearchParams("lang=de")))).status).toBe(400);
     expect((await read(await normVersionResponse(db, s.slug, "1", new URLSearchParams("language=fr")))).status).toBe(400);
+  });
+});
+
+describe("search in every language", () => {
+  it("finds a norm by a word of its translation, in the translation's language", async () => {
+    const s = await setting();
+    await s.proposer.norms.submit({ normId: s.norm.id });
+    await s.proposer.norms.translate({ normId: s.norm.id, version: 1, ...french, title: "Protéger les équipes d'intervention informatique" });
+    const found = await s.visitor.norms.list({ q: "informatiques" });
+    expect(found.items.find((i) => i.slug === s.slug)?.matchedLanguages).toEqual(["fr"]);
+    // After a new version the translation of the earlier one still finds it.
+    await s.proposer.norms.revise({ ...responseTeamNormFields, title: `Protecting response teams ${counter}`, normId: s.norm.id, baseVersion: 1, changeSummary: "Same text, saved again." });
+    expect((await s.visitor.norms.list({ q: "informatiques" })).items.map((i) => i.slug)).toContain(s.slug);
+  });
+
+  it("finds a norm by Chinese characters of its Chinese translation, which PostgreSQL does not segment", async () => {
+    const s = await setting();
+    await s.proposer.norms.submit({ normId: s.norm.id });
+    await s.coauthor.norms.translate({ normId: s.norm.id, version: 1, language: "zh", title: "保护计算机应急响应小组", summary: "各国不应损害获得授权的计算机应急响应小组的工作，并应与这些小组开展合作。", clauses: ["各国不应损害计算机应急响应小组。", "各国应与计算机应急响应小组合作。"], rationale: "" });
+    const found = await s.visitor.norms.list({ q: "响应小组" });
+    expect(found.items.find((i) => i.slug === s.slug)?.matchedLanguages).toEqual(["zh"]);
+    expect((await s.visitor.norms.list({ q: "小组响应" })).items.map((i) => i.slug)).not.toContain(s.slug);
+  });
+
+  it("reads Chinese as overlapping pairs of characters", () => {
+    expect(searchableIn("zh", "网络安全事件").trim().split(/\s+/)).toEqual(["网络", "络安", "安全", "全事", "事件"]);
+    expect(searchableIn("fr", "CERT/CSIRT")).toBe("CERT CSIRT");
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "~/app/_components/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { languageName } from "../norms/[slug]/_components/translation-notice";
 import { Badge } from "~/app/_components/ui/badge";
 import { Button } from "~/app/_components/ui/button";
 import { Field, fieldAria } from "~/app/_components/ui/field";
@@ -55,7 +56,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
 }
 
 async function Results({ results }: { results: SearchResults }) {
-  const [t, tv] = await Promise.all([getTranslations("search"), getTranslations("vocabulary")]);
+  const [t, tv, tt, locale] = await Promise.all([getTranslations("search"), getTranslations("vocabulary"), getTranslations("translations.search"), getLocale()]);
   const total = results.referenceNorms.count + results.forums.count + results.proposals.count + results.organizations.count;
   // Proposals are counted up to SEARCH_CANDIDATES: past it, "more than".
   const capped = results.proposals.countCapped;
@@ -87,6 +88,8 @@ async function Results({ results }: { results: SearchResults }) {
           </>
         ),
         text: excerptAround(n.summary, q),
+        // Found in a translation: say in which language(s).
+        found: n.matchedLanguages.length ? tt("matchedIn", { language: n.matchedLanguages.map((l) => languageName(l, locale)).join(", ") }) : null,
       })),
     },
     {
@@ -167,6 +170,7 @@ async function Results({ results }: { results: SearchResults }) {
                       <MarkedText text={row.text} q={q} />
                     </p>
                   ) : null}
+                  {"found" in row && row.found ? <p className="mt-1 text-base text-muted">{row.found}</p> : null}
                 </li>
               ))}
             </ul>

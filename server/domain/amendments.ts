@@ -19,7 +19,8 @@ import { consume } from "../rate-limit";
 import type { acceptAmendmentInput, declineAmendmentInput, proposeAmendmentInput, supportAmendmentInput } from "../schemas/amendments";
 import { type DiffPart, diffWords } from "./diff";
 import { visibleNorm } from "./norm-queries";
-import { authorRole, searchColumns } from "./norms";
+import { authorRole } from "./norms";
+import { normSearchColumns } from "./translations";
 import { followTarget } from "./notifications";
 import { personName } from "./person-name";
 import { stageClosedRefusal, stageHasClosed } from "./stage-clock";
@@ -292,7 +293,7 @@ export async function acceptAmendment(db: Db, actor: Actor, input: z.output<type
       .update(norms)
       .set({
         currentVersion: number,
-        ...searchColumns(locked!.language, current.title, current.summary, application.clauses),
+        ...(await normSearchColumns(tx, locked!.id, locked!.language, current.title, current.summary, application.clauses)),
         updatedAt: now,
         lastActivityAt: now,
       })

@@ -3,6 +3,7 @@
 import { type AnyColumn, and, asc, desc, eq, exists, inArray, isNotNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "~/db/connect";
+import type { Locale } from "../i18n/locales";
 import {
   amendments,
   normCategories,
@@ -25,13 +26,13 @@ import { type Actor, can } from "../policy";
 import { encodeCursor, type listNormsInput } from "../schemas/norms";
 import { diffClauses, diffStats, diffWords } from "./diff";
 import { canRevise, transitionRefusal } from "./lifecycle";
-import { authorRole, searchable, textOf } from "./norms";
+import { authorRole, textOf } from "./norms";
 import { isPublicNorm, publicNorm } from "./norm-visibility";
 import { personName } from "./person-name";
 import { evaluate, factsOf, nextMove, publishedCriteria } from "./criteria";
 import { acceptedSponsors, sponsorCredits } from "./sponsors";
 import { stageClock, withStage } from "./stage-clock";
-import { mayTranslate, translationsIn, translationsOf } from "./translations";
+import { matchedLanguages, mayTranslate, multilingualQuery, translationsIn, translationsOf } from "./translations";
 
 type ListInput = z.output<typeof listNormsInput>;
 
@@ -72,8 +73,8 @@ export const timelineEventColumns = {
 
 export async function listNorms(db: Db, input: ListInput) {
   const sort = input.sort ?? (input.q ? "relevance" : "newest");
-  const q = input.q ? searchable(input.q) : null;
-  const query = q ? sql`(websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('simple', ${q}))` : null;
+  // In every language the norm has (its text and its translations): server/domain/translations.ts.
+  const query = input.q ? multilingualQuery(input.q) : null;
   const filters: (SQL | undefined)[] = [
     publicNorm(),
     input.status ? eq(norms.status, input.status) : undefined,
@@ -176,6 +177,8 @@ export async function listNorms(db: Db, input: ListInput) {
       headline: query
         ? sql<string>`ts_headline('english', ${norms.summary} || ' … ' || (select string_agg(value, ' ') from jsonb_array_elements_text(${normVersions.clauses})), ${query}, ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxFragments=2, MaxWords=25, MinWords=8`})`
         : sql<null>`null`,
+      // Which translations the words were found in (none: the authoritative text only).
+      matchedLanguages: query ? matchedLanguages(norms.id, query) : sql<Locale[]>`'{}'::text[]`,
       categories: sql<string[]>`array(select ${normPlacements.categoryCode} from ${normPlacements} where ${normPlacements.normId} = ${norms.id} order by 1)`,
       positionCount: norms.positionCount,
       support: norms.support,

@@ -33,6 +33,7 @@ import type { TimedStage } from "../schemas/vocabulary";
 import { evaluate, factsOf, publishedCriteria, unmetWords } from "./criteria";
 import { stageRule } from "./process";
 import { recordCloseIfDue } from "./stage-close";
+import { normSearchColumns } from "./translations";
 import { revealSealedPositions, sealedMoveRefusal } from "./sealed";
 import { freezeFigures } from "./adherence";
 import { supersedeOpenAmendments } from "./amendments";
@@ -227,7 +228,8 @@ export async function reviseNorm(db: Db, actor: Actor, input: ReviseInput) {
         language: input.language,
         kind: input.kind,
         bindingness: input.bindingness,
-        ...searchColumns(input.language, input.title, input.summary, input.clauses),
+        // With the latest translation in each language (server/domain/translations.ts).
+        ...(await normSearchColumns(tx, norm.id, input.language, input.title, input.summary, input.clauses)),
         updatedAt: now,
         lastActivityAt: now,
       })

@@ -7,7 +7,7 @@ import { forums, norms, organizations, referenceNorms } from "~/db/schema";
 import type { searchInput } from "../schemas/search";
 import { listNorms, SEARCH_CANDIDATES } from "./norm-queries";
 import { publicNorm } from "./norm-visibility";
-import { searchable } from "./norms";
+import { multilingualQuery } from "./translations";
 
 export const SEARCH_GROUP_LIMIT = 10;
 
@@ -24,8 +24,7 @@ export async function searchAll(db: Db, input: z.output<typeof searchInput>) {
     sql`array_to_string(${forums.parties}, ' ') ilike ${pattern}`,
   );
   const organizationWhere = and(ilike(organizations.name, pattern), ne(organizations.verificationStatus, "rejected"));
-  const tsq = searchable(q);
-  const proposalQuery = sql`(websearch_to_tsquery('english', ${tsq}) || websearch_to_tsquery('simple', ${tsq}))`;
+  const proposalQuery = multilingualQuery(q);
   const proposalWhere = and(publicNorm(), sql`${norms.search} @@ ${proposalQuery}`);
 
   const [refItems, [refCount], forumItems, [forumCount], proposals, [proposalCount], orgItems, [orgCount]] = await Promise.all([
@@ -71,7 +70,7 @@ export async function searchAll(db: Db, input: z.output<typeof searchInput>) {
       count: Math.min(proposalCount?.n ?? 0, SEARCH_CANDIDATES),
       /** More matches than `count`: the count stops at SEARCH_CANDIDATES. */
       countCapped: (proposalCount?.n ?? 0) > SEARCH_CANDIDATES,
-      items: proposals.items.map((n) => ({ slug: n.slug, title: n.title, summary: n.summary, status: n.status, stage: n.stage })),
+      items: proposals.items.map((n) => ({ slug: n.slug, title: n.title, summary: n.summary, status: n.status, stage: n.stage, matchedLanguages: n.matchedLanguages })),
     },
     organizations: { count: orgCount?.n ?? 0, items: orgItems },
   };

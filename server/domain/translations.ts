@@ -3,7 +3,7 @@
 // (proposer and co-authors) and the secretariat may add a translation of a version's title,
 // summary, clauses and rationale into any other of the forum's six languages, or replace it; each is
 // shown marked as a translation, with who provided it and when, and the authoritative text one click away.
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, DbOrTx, Tx } from "~/db/connect";
 import { norms, normVersions, normVersionTranslations, users } from "~/db/schema";
@@ -42,6 +42,30 @@ export function searchableIn(language: string, text: string): string {
     return ` ${chars.slice(0, -1).map((c, i) => c + chars[i + 1]).join(" ")} `;
   });
 }
+
+/** The text-search configurations a query is read in: one per forum language with a stemmer, and 'simple' for the rest. */
+const QUERY_CONFIGS = ["english", "french", "spanish", "russian", "arabic", "simple"] as const;
+
+/**
+ * A search as a tsquery that matches a norm's words in any of its languages: the words read by
+ * each language's configuration, OR-ed, so a French word finds the French text (stemmed as French)
+ * and an Arabic word the Arabic translation; Chinese characters as the pairs the documents hold.
+ * One condition on the norm's search document, which its GIN index serves (docs/performance.md).
+ */
+export function multilingualQuery(q: string) {
+  const plain = searchable(q);
+  const parts = QUERY_CONFIGS.map((cfg) => sql`websearch_to_tsquery(${cfg}::regconfig, ${plain})`);
+  if (/\p{Script=Han}/u.test(q)) parts.push(sql`websearch_to_tsquery('simple', ${searchableIn("zh", q)})`);
+  return sql`(${sql.join(parts, sql` || `)})`;
+}
+
+/**
+ * For a listed norm, the languages of its translations that match the query (the list says where
+ * it was found); a correlated subquery over the norm's few translation rows, read by the
+ * (norm_id, version, language) index, for the page's rows only.
+ */
+export const matchedLanguages = (normId: SQL | AnyColumn, query: SQL) =>
+  sql<Locale[]>`array(select distinct t.language from ${normVersionTranslations} t where t.norm_id = ${normId} and t.search @@ ${query} order by 1)`;
 
 /** Title over summary over text, weighted A, B, C, in the language's text-search configuration. */
 export function translationVector(language: string, title: string, summary: string, clauses: string[]) {

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "~/app/_components/link";
 import { Pager } from "~/app/_components/pager";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { languageName } from "../[slug]/_components/translation-notice";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Button, buttonVariants } from "~/app/_components/ui/button";
 import { Field, fieldAria } from "~/app/_components/ui/field";
@@ -96,9 +97,11 @@ async function listNorms(filters: Filters) {
 
 export default async function NormsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const filters = readFilters(await searchParams);
-  const [t, tv, format, actor, { result, badCursor }] = await Promise.all([
+  const [t, tv, ttr, locale, format, actor, { result, badCursor }] = await Promise.all([
     getTranslations("norms.list"),
     getTranslations("vocabulary"),
+    getTranslations("translations.search"),
+    getLocale(),
     getFormatter(),
     getActor(),
     listNorms(filters),
@@ -214,7 +217,9 @@ export default async function NormsPage({ searchParams }: { searchParams: Promis
               {result.items.map((n) => (
                 <li key={n.id} className="border-b border-border py-5">
                   <h3 className="mb-2 text-lg font-bold sm:text-xl">
-                    <Link href={`/norms/${n.slug}`}>{n.title}</Link>
+                    <Link href={`/norms/${n.slug}`} lang={n.language}>
+                      {n.title}
+                    </Link>
                   </h3>
                   <NormBadges
                     status={n.status}
@@ -233,6 +238,11 @@ export default async function NormsPage({ searchParams }: { searchParams: Promis
                       {n.summary}
                     </p>
                   )}
+                  {n.matchedLanguages.length ? (
+                    <p className="mt-2 text-base text-muted" data-testid="matched-languages">
+                      {ttr("matchedIn", { language: n.matchedLanguages.map((l) => languageName(l, locale)).join(", ") })}
+                    </p>
+                  ) : null}
                   {n.stage ? (
                     <div className="mt-3">
                       <StageDeadlineLine stage={n.stage} />
