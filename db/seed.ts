@@ -16,6 +16,7 @@ import { seedDemoNominations, seedDemoRepresentation } from "./demo-representati
 import { seedDemoSponsors } from "./demo-sponsors";
 import { seedDemoUptake } from "./demo-uptake";
 import { seedDemoSealed } from "./demo-sealed";
+import { seedDemoTranslatedNorm } from "./demo-translations";
 import { seedDemoCountersignature } from "./demo-countersign";
 import { seedDemoNotifications } from "./demo-notifications";
 import { seedDemoCodedObservations } from "./demo-observations";
@@ -275,6 +276,8 @@ export async function seedDemo(db: Db) {
       .set({ participation: "observer", participationRequestedAt: new Date(clock.nowMs() - 3 * DAY), participationRequestedById: observer.createdById })
       .where(eq(organizations.id, observer.id));
     await seedDemoNorms(tx, { representative: rep.id, otherRepresentative: rep2.id, member: member.id }, secretariat.id);
+    // A norm whose authoritative text is French, with English and Arabic translations (issue 20).
+    await seedDemoTranslatedNorm(tx, rep2.id, secretariat.id);
     await seedDemoPositions(tx);
     await seedDemoSealed(tx);
     await seedDemoAmendments(tx, { member: member.id, representative: rep.id, otherRepresentative: rep2.id });

@@ -19,6 +19,8 @@ import {
 import { demoDelegates, demoSecondDelegates } from "~/db/demo-delegates";
 import { DEMO_FORMER_REPRESENTATIVE, DEMO_NOMINEE } from "~/db/demo-representation";
 import { demoAccounts, seed } from "~/db/seed";
+import { demoFrenchNorm } from "~/db/demo-translations";
+import { slugify } from "~/server/domain/slug";
 import { callerAs } from "./support/context";
 import { regions, stakeholderTypes, userRoles } from "~/server/schemas/vocabulary";
 import { createTestDatabase } from "./support/db";
@@ -56,6 +58,23 @@ describe("reference data", () => {
 });
 
 describe("demo data", () => {
+  it("has a norm whose authoritative text is French, with English and Arabic translations, found by a word in each of the three", async () => {
+    const { db } = database;
+    const visitor = await callerAs(db, null);
+    const slug = slugify(demoFrenchNorm.title);
+    const norm = await visitor.norms.get({ slug });
+    expect(norm).toMatchObject({ language: "fr", title: demoFrenchNorm.title });
+    expect(norm.translations.map((t) => [t.language, t.version]).sort()).toEqual([["ar", 1], ["en", 1]]);
+    // French (the authoritative text), English and Arabic words; the list says which translation matched.
+    for (const [q, matched] of [["divulgation", []], ["disclosure", ["en"]], ["الإبلاغ", ["ar"]]] as const) {
+      const found = (await visitor.norms.list({ q })).items.find((n) => n.slug === slug);
+      expect(found, q).toBeDefined();
+      expect(found!.matchedLanguages).toEqual(matched);
+    }
+    // The site search too.
+    expect((await visitor.search.all({ q: "vulnerability disclosure" })).proposals.items.map((p) => p.slug)).toContain(slug);
+  });
+
   it("has a concluded norm with later adherence and a withdrawal, and frozen figures for every concluded norm", async () => {
     const { db } = database;
     const visitor = await callerAs(db, null);
