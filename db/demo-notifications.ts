@@ -43,7 +43,6 @@ import { clock } from "~/server/clock";
 import { followTarget } from "~/server/domain/notifications";
 import { fanOutAll } from "~/server/notifications/fan-out";
 import { digestKey, periodStart } from "~/server/notifications/digests";
-import { speakerName } from "~/server/notifications/people";
 import { writeDueReminders } from "~/server/notifications/scheduled";
 import { defaultRhythm, eventCategory, type EventKind, type FollowReason, type MailRhythm, type NotificationCategory } from "~/server/schemas/notification-vocabulary";
 
@@ -274,7 +273,7 @@ export async function seedDemoNotifications(tx: Tx) {
     const base = {
       actorId: c.authorId,
       link: `${place}#comment-${c.id}`,
-      details: { person: speakerName(author.displayName, c.organizationId ? orgById.get(c.organizationId)?.name : null), ...normRef(n) },
+      details: { person: author.displayName, ...(c.organizationId && orgById.has(c.organizationId) ? { onBehalfOf: orgById.get(c.organizationId)!.name } : {}), ...normRef(n) },
       at: c.at,
     };
     const told = new Set([c.authorId]);

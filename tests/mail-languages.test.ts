@@ -7,6 +7,7 @@ import type { Database } from "~/db/connect";
 import { createUser } from "~/db/factories";
 import { notificationPreferences, users } from "~/db/schema";
 import { deliverNow } from "~/server/notifications/deliver";
+import { describerFor } from "~/server/notifications/describe";
 import { emitEvent } from "~/server/notifications/events";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
@@ -162,6 +163,18 @@ describe("notification mail", () => {
     expect(mail.text).toMatch(/An update from the Norms Forum/i);
     expect(mail.text).toMatch(/Open it on the forum/);
     expect(mail.text).not.toMatch(/\/fr\//);
+  });
+
+  it("names a person in the reader's language: on behalf of an organisation, or a former member", async () => {
+    const fr = await describerFor("fr");
+    expect(fr.describeEvent("comment.reply", { person: "Rita Representative", onBehalfOf: "Harbour Rights", norm: "Protecting CSIRTs" })).toBe(
+      (await describerFor("fr")).describeEvent("comment.reply", { person: "Rita Representative au nom de Harbour Rights", norm: "Protecting CSIRTs" }),
+    );
+    // Deleting an account writes the English words and the flag; each language reads its own.
+    const deleted = { person: "a former member", formerMember: true, norm: "Protecting CSIRTs" };
+    expect(fr.describeEvent("comment.reply", deleted)).toMatch(/^un ancien membre /);
+    expect((await describerFor("ru")).describeEvent("comment.reply", deleted)).toMatch(/^бывший участник /);
+    expect((await describerFor("en")).describeEvent("comment.reply", deleted)).toMatch(/^a former member replied/);
   });
 
   it("is marked as Arabic and right to left for an Arabic reader", async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "~/db/connect";
 import { addMember, createOrganization, createUser, type UserInput } from "~/db/factories";
 import { follows, notificationEvents, notifications, norms } from "~/db/schema";
-import { describeEvent } from "~/server/notifications/describe";
+import { describeEvent, describerFor } from "~/server/notifications/describe";
 import { fanOutAll } from "~/server/notifications/fan-out";
 import type { EventKind } from "~/server/schemas/notification-vocabulary";
 import { callerAs } from "./support/context";
@@ -137,8 +137,11 @@ describe("comments", () => {
     expect(got).toEqual({
       kind: "comment.on_norm",
       link: `/norms/${slug}/amendments/${amendment.number}#comment-${comment.id}`,
-      details: { person: "Rita Representative on behalf of Harbour Rights", norm: norm.title, slug },
+      details: { person: "Rita Representative", onBehalfOf: "Harbour Rights", norm: norm.title, slug },
     });
+    // Named together in the reader's language when the sentence is written.
+    expect(describeEvent("comment.on_norm", got!.details)).toBe(`Rita Representative on behalf of Harbour Rights commented on “${norm.title}”.`);
+    expect((await describerFor("fr")).describeEvent("comment.on_norm", got!.details)).toMatch(/^Rita Representative au nom de Harbour Rights /);
   });
 });
 

@@ -18,7 +18,6 @@ import { isPublicNorm } from "./norm-visibility";
 import { personName } from "./person-name";
 import { clock } from "../clock";
 import { emitEvents, type ForumEvent } from "../notifications/events";
-import { speakerName } from "../notifications/people";
 import { autoFollow, followTarget } from "./notifications";
 
 type CreateInput = z.output<typeof createCommentInput>;
@@ -182,7 +181,8 @@ async function commentEvents(
   const base = {
     actorId: actor.id,
     link: `${place}#comment-${comment.id}`,
-    details: { person: speakerName(actor.displayName, organization?.name), norm: norm.title, slug: norm.slug },
+    // The name and the organisation apart: each mail and page says "… on behalf of …" in its own language.
+    details: { person: actor.displayName, ...(organization ? { onBehalfOf: organization.name } : {}), norm: norm.title, slug: norm.slug },
   };
   const told = new Set<string>([actor.id]);
   const events: ForumEvent[] = [];

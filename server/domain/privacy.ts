@@ -264,7 +264,8 @@ export async function deleteAccount(db: Db, actor: Actor, input: z.output<typeof
     // Others' notifications of what the person did stay, naming them no more.
     await tx
       .update(schema.notificationEvents)
-      .set({ details: sql`${schema.notificationEvents.details} || jsonb_build_object('person', ${FORMER_MEMBER}::text)` })
+      // formerMember: the notification says "a former member" in its reader's language; no organisation beside it.
+      .set({ details: sql`(${schema.notificationEvents.details} - 'onBehalfOf') || jsonb_build_object('person', ${FORMER_MEMBER}::text, 'formerMember', true)` })
       .where(and(eq(schema.notificationEvents.actorId, actor.id), sql`${schema.notificationEvents.details} ? 'person'`));
     await tx
       .update(schema.representativeNominations)

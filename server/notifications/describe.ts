@@ -23,11 +23,23 @@ function values(details: Details, dateFormat: Intl.DateTimeFormat): Record<strin
 
 const key = (kind: EventKind) => kind.replace(".", "_") as "norm_version";
 
-function describer(t: Translate, formatTag: string) {
+/**
+ * The person an event names, in the reader's language: "a former member" once their account is
+ * deleted (details.formerMember), and "… on behalf of …" when they spoke for an organisation
+ * (details.onBehalfOf). Events written before these were stored apart carry the English words.
+ */
+function personOf(details: Details, t: Translate, formerMember: string): Details {
+  if (typeof details.person !== "string") return details;
+  const name = details.formerMember === true ? formerMember : details.person;
+  const person = typeof details.onBehalfOf === "string" ? t("person.onBehalfOf", { name, organization: details.onBehalfOf }) : name;
+  return { ...details, person };
+}
+
+function describer(t: Translate, formatTag: string, formerMember: string) {
   const dateFormat = new Intl.DateTimeFormat(formatTag, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   return {
     describeEvent(kind: EventKind, details: Details): string {
-      const sentence = t(`kinds.${key(kind)}`, values(details, dateFormat) as never);
+      const sentence = t(`kinds.${key(kind)}`, values(personOf(details, t, formerMember), dateFormat) as never);
       // A stage change carries the secretariat's outcome statement, when it wrote one.
       const outcome = kind === "norm.stage" && typeof details.outcome === "string" ? details.outcome.trim() : "";
       return outcome ? `${sentence} ${t("outcome", { outcome: outcome.length > 600 ? `${outcome.slice(0, 599)}…` : outcome })}` : sentence;
@@ -38,12 +50,13 @@ function describer(t: Translate, formatTag: string) {
   };
 }
 
-const english = describer(createTranslator({ locale: "en-GB", messages: messages.en, namespace: "notifications", timeZone: "UTC" }), "en-GB");
+const english = describer(createTranslator({ locale: "en-GB", messages: messages.en, namespace: "notifications", timeZone: "UTC" }), "en-GB", messages.en.common.person.formerMember);
 
 /** The sentences in `locale`: its messages, its dates. */
 export async function describerFor(locale: Locale) {
   if (locale === "en") return english;
-  return describer(createTranslator({ ...(await mailMessages(locale)), namespace: "notifications" }), FORMAT_TAGS[locale]);
+  const inLocale = await mailMessages(locale);
+  return describer(createTranslator({ ...inLocale, namespace: "notifications" }), FORMAT_TAGS[locale], inLocale.messages.common.person.formerMember);
 }
 
 export const describeEvent = english.describeEvent;

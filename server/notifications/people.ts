@@ -1,14 +1,11 @@
-// Who hears of an event about an organisation, and how a person is named in one (issue 18). An
-// organisation's representatives are its current ones: a representation not reconfirmed by its date
-// has lapsed (as isRepresentative() in ../policy.ts has it). Each helper is one statement.
+// Who hears of an event about an organisation (issue 18). An organisation's representatives are its
+// current ones: a representation not reconfirmed by its date has lapsed (as isRepresentative() in
+// ../policy.ts has it). Each helper is one statement. How a person is named in an event ("… on
+// behalf of …") is the describer's (describe.ts), in the reader's language.
 import { sql, type SQL } from "drizzle-orm";
-import { createTranslator } from "next-intl";
 import { type DbOrTx, resultRows } from "~/db/connect";
 import { clock } from "../clock";
-import { messages } from "../i18n/messages";
 import type { FollowReason } from "../schemas/notification-vocabulary";
-
-const t = createTranslator({ locale: "en-GB", messages: messages.en, namespace: "notifications.person" });
 
 /** The current representatives of the organisation `organizationId` (an id or a column), as a subquery of user ids. */
 export function representativesSql(organizationId: string | SQL, now = clock.now()): SQL {
@@ -34,9 +31,4 @@ export async function followForRepresentatives(db: DbOrTx, organizationId: strin
     insert into follows (user_id, target, reason, created_at, updated_at)
     select r.user_id, ${target}, ${reason}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz from (${representativesSql(organizationId, now)}) r
     on conflict do nothing`);
-}
-
-/** A person as the pages name them when they spoke for an organisation ("… on behalf of …"), or by name. */
-export function speakerName(name: string, organizationName?: string | null): string {
-  return organizationName ? t("onBehalfOf", { name, organization: organizationName }) : name;
 }
