@@ -10,6 +10,10 @@ const publicPages = [
   "/norms/protecting-the-public-core-of-the-internet",
   "/norms/protecting-the-public-core-of-the-internet/v/1",
   "/norms/protecting-the-public-core-of-the-internet/redline?from=1&to=3&view=side",
+  // The demo norm in French with English and Arabic translations (db/demo-translations.ts).
+  "/norms/signalement-responsable-des-vulnerabilites-des-technologies",
+  "/ar/norms/signalement-responsable-des-vulnerabilites-des-technologies",
+  "/fr/norms/signalement-responsable-des-vulnerabilites-des-technologies",
   "/open-data",
   "/reference",
   "/reference/norms/ungge-f",
@@ -37,6 +41,7 @@ const publicPages = [
 const staffPages = [
   "/norms/new",
   "/norms/mine",
+  "/norms/signalement-responsable-des-vulnerabilites-des-technologies/v/1/translate?language=zh",
   "/secretariat",
   "/secretariat/verification",
   "/secretariat/users",
