@@ -9,10 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/db/connect";
 import { createOrganization, createUser } from "~/db/factories";
 import { norms, stocktakeReportPdfs, stocktakeRevisions, stocktakes } from "~/db/schema";
-import { LOCALES, type Locale } from "~/server/i18n/locales";
+import { LANGUAGE_TAGS, LOCALES, type Locale } from "~/server/i18n/locales";
 import { type LocalizedPdfRenderer, onRevisionPublished, renderMissingReportPdfs } from "~/server/domain/stocktake-report-pdfs";
 import type { Snapshot } from "~/server/domain/stocktake-snapshot";
 import { startJobQueue } from "~/server/notifications/queue";
+import { apiError, stocktakeMetadata } from "~/server/open-data/schemas";
+import { stocktakePdfResponse, stocktakeResponse } from "~/server/open-data/stocktakes";
 import { pdfPageTexts } from "~/server/stocktake-pdf/pdf-text";
 import { renderReportPdf } from "~/server/stocktake-pdf/render";
 import { callerAs } from "./support/context";
@@ -180,4 +182,52 @@ describe("the report's PDF in each language", () => {
       await queue.stop();
     }
   }, 120_000);
+
+  it("serves each language's PDF at report.pdf?lang=, listed with its own SHA-256 beside the snapshot's", async () => {
+    const year = 2065;
+    const staff = await closedYear(year);
+    await staff.stocktakes.publish({ year });
+    // Before the job: English only, the other languages not found yet.
+    const early = await stocktakePdfResponse(database.db, String(year), undefined, "fr");
+    expect(early.status).toBe(404);
+    expect((await staff.stocktakes.revision({ year })).pdfs).toEqual([]);
+    await renderMissingReportPdfs(database.db, renderReportPdf);
+
+    // The page's data: every language with its SHA-256, in the forum's order.
+    const revision = await staff.stocktakes.revision({ year });
+    expect(revision.pdfs.map((p) => p.language)).toEqual([...LOCALES]);
+    const stored = new Map((await pdfsOf((await revisionOf(year, 1)).id)).map((r) => [r.language, r]));
+
+    // The open data lists them, and each address serves those bytes.
+    const metadata = stocktakeMetadata.parse(await (await stocktakeResponse(database.db, String(year))).json());
+    expect(metadata.sha256).toBe(revision.sha256);
+    expect(metadata.downloads.pdfs.map((p) => p.language)).toEqual([...LOCALES]);
+    expect(metadata.revisions[0]!.downloads.pdfs).toEqual(metadata.downloads.pdfs);
+    for (const listed of metadata.downloads.pdfs) {
+      expect(listed.sha256).toBe(stored.get(listed.language)!.sha256);
+      const url = new URL(listed.url);
+      expect(url.pathname).toBe(`/api/v1/stocktakes/${year}/revisions/1/report.pdf`);
+      expect(url.searchParams.get("lang")).toBe(listed.language === "en" ? null : listed.language);
+      for (const revisionPath of [undefined, "1"]) {
+        const response = await stocktakePdfResponse(database.db, String(year), revisionPath, url.searchParams.get("lang"));
+        expect(response.status).toBe(200);
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        expect(hashOf(bytes)).toBe(listed.sha256);
+        expect(response.headers.get("Stocktake-PDF-SHA256")).toBe(listed.sha256);
+        expect(response.headers.get("Stocktake-Snapshot-SHA256")).toBe(revision.sha256);
+        expect(response.headers.get("Content-Language")).toBe(LANGUAGE_TAGS[listed.language]);
+        expect(response.headers.get("Content-Disposition")).toContain(listed.language === "en" ? `stocktake-${year}-r1.pdf` : `stocktake-${year}-r1-${listed.language}.pdf`);
+      }
+    }
+    // The English address without ?lang= is the PDF published with the revision.
+    const english = new Uint8Array(await (await stocktakePdfResponse(database.db, String(year))).arrayBuffer());
+    expect(Buffer.from(english).equals((await revisionOf(year, 1)).pdf)).toBe(true);
+    // A French heading in the French file.
+    const french = Buffer.from(await (await stocktakePdfResponse(database.db, String(year), undefined, "fr")).arrayBuffer());
+    expect(pdfPageTexts(french).join(" ")).toContain(`Bilan annuel ${year}`);
+
+    const bad = await stocktakePdfResponse(database.db, String(year), undefined, "de");
+    expect(bad.status).toBe(400);
+    expect(apiError.parse(await bad.json()).error.fieldErrors).toHaveProperty("lang");
+  }, 60_000);
 });

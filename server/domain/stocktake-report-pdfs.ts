@@ -8,8 +8,8 @@
 // Idempotent: it renders only the (revision, language) pairs with no row, and a row that another
 // run inserted meanwhile is left as it is (ON CONFLICT DO NOTHING), so any number of runs, on any
 // number of instances, store each PDF once.
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "~/db/connect";
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "~/db/connect";
 import { stocktakeReportPdfs, stocktakeRevisions, stocktakes } from "~/db/schema";
 import { LOCALES, type Locale } from "../i18n/locales";
 import { clock } from "../clock";
@@ -87,21 +87,37 @@ export interface ReportPdfListing {
   renderedAt: Date;
 }
 
-/** The languages a revision's PDF is available in, with each one's SHA-256, in the forum's order of languages. */
-export async function reportPdfsOf(db: Db, revisionId: string): Promise<ReportPdfListing[]> {
+/**
+ * The languages each revision of a stock-take has its PDF in, with each one's SHA-256: revision
+ * number to the languages in the forum's order (a language the job has not rendered yet is absent).
+ */
+export async function reportPdfsByRevision(db: DbOrTx, stocktakeId: string): Promise<Map<number, ReportPdfListing[]>> {
   const rows = await db
-    .select({ language: stocktakeReportPdfs.language, sha256: stocktakeReportPdfs.sha256, bytes: sql<number>`octet_length(${stocktakeReportPdfs.pdf})::int`, renderedAt: stocktakeReportPdfs.renderedAt })
+    .select({
+      revision: stocktakeRevisions.revision,
+      language: stocktakeReportPdfs.language,
+      sha256: stocktakeReportPdfs.sha256,
+      bytes: sql<number>`octet_length(${stocktakeReportPdfs.pdf})::int`,
+      renderedAt: stocktakeReportPdfs.renderedAt,
+    })
     .from(stocktakeReportPdfs)
-    .where(eq(stocktakeReportPdfs.revisionId, revisionId));
+    .innerJoin(stocktakeRevisions, eq(stocktakeRevisions.id, stocktakeReportPdfs.revisionId))
+    .where(eq(stocktakeRevisions.stocktakeId, stocktakeId));
   const order = (l: string) => LOCALES.indexOf(l as Locale);
-  return rows.sort((a, b) => order(a.language) - order(b.language)) as ReportPdfListing[];
+  const byRevision = new Map<number, ReportPdfListing[]>();
+  for (const { revision, ...row } of rows.sort((a, b) => order(a.language) - order(b.language))) {
+    const list = byRevision.get(revision) ?? [];
+    list.push(row as ReportPdfListing);
+    byRevision.set(revision, list);
+  }
+  return byRevision;
 }
 
 /** One language's PDF of a revision, or null while the job has not rendered it yet. */
-export async function reportPdfIn(db: Db, revisionId: string, language: Locale): Promise<{ pdf: Buffer; sha256: string } | null> {
+export async function reportPdfIn(db: DbOrTx, revisionId: string, language: Locale): Promise<{ pdf: Buffer; sha256: string } | null> {
   const [row] = await db
     .select({ pdf: stocktakeReportPdfs.pdf, sha256: stocktakeReportPdfs.sha256 })
     .from(stocktakeReportPdfs)
-    .where(and(eq(stocktakeReportPdfs.revisionId, revisionId), inArray(stocktakeReportPdfs.language, [language])));
+    .where(and(eq(stocktakeReportPdfs.revisionId, revisionId), eq(stocktakeReportPdfs.language, language)));
   return row ?? null;
 }

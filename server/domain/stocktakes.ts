@@ -55,7 +55,11 @@ import { followForRepresentatives, representativesSql } from "../notifications/p
 import { followTarget } from "./notifications";
 import { recordAudit } from "./audit";
 import { currentCodebook } from "../codebook";
-import { revisionPublished } from "./stocktake-report-pdfs";
+import { REPORT_AUTHORITATIVE_LANGUAGE, reportPdfIn, reportPdfsByRevision, revisionPublished } from "./stocktake-report-pdfs";
+import type { Locale } from "../i18n/locales";
+
+/** Languages named in English, for the API's error messages (which are in English). */
+const LANGUAGE_NAMES_EN: Record<Locale, string> = { en: "English", ar: "Arabic", zh: "Chinese", fr: "French", ru: "Russian", es: "Spanish" };
 
 const DAY = 24 * 60 * 60 * 1000;
 export const emptyNarrative = (): Narrative => ({ summary: "", categories: { I: "", II: "", III: "", IV: "", V: "" } });
@@ -602,9 +606,10 @@ export async function listStocktakes(db: Db) {
 export async function getStocktake(db: Db, actor: Actor | null, year: number) {
   const st = await stocktakeOf(db, year);
   const staff = isStaff(actor);
-  const [items, revisions, progress, accepted, running, publication] = await Promise.all([
+  const [items, published, pdfs, progress, accepted, running, publication] = await Promise.all([
     coveredItems(db, st.id),
     revisionsOf(db, st.id),
+    reportPdfsByRevision(db, st.id),
     progressOf(db, [st.id]),
     observationsOf(db, actor, st.id),
     publishing(db, st.id),
@@ -613,6 +618,8 @@ export async function getStocktake(db: Db, actor: Actor | null, year: number) {
       : undefined,
   ]);
   const w = windowOf(st);
+  // Each revision with its PDF in every language rendered so far (server/domain/stocktake-report-pdfs.ts).
+  const revisions = published.map((r) => ({ ...r, pdfs: pdfs.get(r.revision) ?? [] }));
   return {
     year: st.year,
     opensOn: st.opensOn,
@@ -1154,8 +1161,12 @@ export async function publicationProgress(db: Db, year: number) {
   return run ? { status: run.status, step: run.step, error: run.error, revision: run.revision, startedAt: run.startedAt, finishedAt: run.finishedAt } : null;
 }
 
-/** A published revision (the current one by default), with its exact bytes. */
-export async function publishedRevision(db: Db, year: number, revision?: number) {
+/**
+ * A published revision (the current one by default), with its exact bytes: `pdf` is the
+ * authoritative-language PDF published with it, or the one in `language` when asked for (not found
+ * until the job has rendered it); `pdfs` lists every language's PDF rendered so far.
+ */
+export async function publishedRevision(db: Db, year: number, revision?: number, language?: Locale) {
   const st = await stocktakeOf(db, year);
   const [row] = await db
     .select()
@@ -1165,6 +1176,11 @@ export async function publishedRevision(db: Db, year: number, revision?: number)
     .limit(1);
   if (!row) throw notFound(revision ? `Revision ${revision} of the ${year} report` : `A published ${year} report`);
   const [latest] = await db.select({ revision: max(stocktakeRevisions.revision) }).from(stocktakeRevisions).where(eq(stocktakeRevisions.stocktakeId, st.id));
+  const translated = language && language !== REPORT_AUTHORITATIVE_LANGUAGE ? await reportPdfIn(db, row.id, language) : null;
+  if (language && language !== REPORT_AUTHORITATIVE_LANGUAGE && !translated) {
+    throw notFound(`The ${LANGUAGE_NAMES_EN[language]} PDF of revision ${row.revision} of the ${year} report`);
+  }
+  const pdfs = (await reportPdfsByRevision(db, st.id)).get(row.revision) ?? [];
   return {
     year,
     revision: row.revision,
@@ -1175,6 +1191,9 @@ export async function publishedRevision(db: Db, year: number, revision?: number)
     sha256: row.sha256,
     snapshot: row.snapshot,
     csv: row.csv,
-    pdf: row.pdf,
+    pdf: translated?.pdf ?? row.pdf,
+    language: language ?? REPORT_AUTHORITATIVE_LANGUAGE,
+    pdfSha256: translated?.sha256 ?? pdfs.find((p) => p.language === REPORT_AUTHORITATIVE_LANGUAGE)?.sha256 ?? sha256(row.pdf),
+    pdfs,
   };
 }

@@ -23,6 +23,7 @@ import positions from "~/messages/en/positions.json";
 import privacy from "~/messages/en/privacy.json";
 import processMessages from "~/messages/en/process.json";
 import reference from "~/messages/en/reference.json";
+import reportPdf from "~/messages/en/reportPdf.json";
 import houseRules from "~/messages/en/houseRules.json";
 import languages from "~/messages/en/languages.json";
 import library from "~/messages/en/library.json";
@@ -38,7 +39,7 @@ import vocabulary from "~/messages/en/vocabulary.json";
 import translations from "~/messages/en/translations.json";
 
 export const messages = {
-  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, amendments, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy, security, sponsors, states, governance, clearance, codebook, notifications, notificationCentre, process: processMessages, library, languages, houseRules, mail, translations },
+  en: { common, vocabulary, auth, account, organizations, secretariat, admin, normForm, norms, amendments, openData, reference, compare, search, positions, methodology, moderation, stocktakeAdmin, discussion, stocktakes, privacy, security, sponsors, states, governance, clearance, codebook, notifications, notificationCentre, process: processMessages, library, languages, houseRules, mail, translations, reportPdf },
 };
 
 export type Messages = (typeof messages)["en"];

@@ -499,7 +499,7 @@ function stocktakeFile(kind: "snapshot" | "pdf" | "csv", named: boolean): OpenAp
       name: "report.pdf",
       operation: "Pdf",
       summary: named ? "Download one revision's PDF" : "Download the report as PDF",
-      description: `The typeset report of ${which}, with its cover, contents, figures and the snapshot's SHA-256; rendered once when the revision was published.`,
+      description: `The typeset report of ${which}, with its cover, contents, figures and the snapshot's SHA-256: in English, rendered once when the revision was published, or with \`?lang=\` in another of the forum's six languages, rendered from the same snapshot shortly after.`,
       type: "application/pdf",
       schema: { type: "string", format: "binary" },
       extension: "pdf" as const,
@@ -521,13 +521,15 @@ function stocktakeFile(kind: "snapshot" | "pdf" | "csv", named: boolean): OpenAp
     "Stocktake-Revision": ref("headers", "StocktakeRevision"),
     "Stocktake-Snapshot-SHA256": ref("headers", "StocktakeSha256"),
     ...(kind === "snapshot" ? { ETag: ref("headers", "SnapshotETag"), "Repr-Digest": ref("headers", "ReprDigest") } : {}),
+    ...(kind === "pdf" ? { "Content-Language": ref("headers", "PdfLanguage"), "Stocktake-PDF-SHA256": ref("headers", "StocktakePdfSha256") } : {}),
   };
+  const pathParameters = named ? [ref("parameters", "Year"), ref("parameters", "RevisionNumber")] : [ref("parameters", "Year")];
   return {
     operationId: `getStocktake${named ? "Revision" : ""}${file.operation}`,
     summary: file.summary,
     description: file.description,
     tags: ["Stock-take"],
-    parameters: named ? [ref("parameters", "Year"), ref("parameters", "RevisionNumber")] : [ref("parameters", "Year")],
+    parameters: kind === "pdf" ? [...pathParameters, ref("parameters", "ReportLanguage")] : pathParameters,
     responses: {
       "200": {
         description: `A file named like ${stocktakeFileName(EXAMPLE_YEAR, 1, file.extension)}.`,
@@ -640,6 +642,15 @@ export function buildOpenApiDocument(): OpenApiDocument {
           schema: { type: "integer", minimum: 2015, maximum: 2100 },
           example: EXAMPLE_YEAR,
         },
+        ReportLanguage: {
+          name: "lang",
+          in: "query",
+          required: false,
+          description:
+            "The language of the report's fixed text (headings, labels, sentences): ar, zh, en, fr, ru or es; without it, the authoritative English PDF. The snapshot, and so every figure, name and narrative, is the same in all; each language's PDF is rendered shortly after publication, and is not found until then.",
+          schema: { type: "string", enum: ["ar", "zh", "en", "fr", "ru", "es"] },
+          example: "fr",
+        },
         RevisionNumber: {
           name: "n",
           in: "path",
@@ -689,6 +700,11 @@ export function buildOpenApiDocument(): OpenApiDocument {
           description: "The SHA-256 of the revision's snapshot, in hexadecimal: the hash the report publishes.",
           schema: { type: "string", pattern: "^[0-9a-f]{64}$" },
         },
+        StocktakePdfSha256: {
+          description: "The SHA-256 of this PDF file, in hexadecimal: each language's PDF has its own, listed in the report's `downloads.pdfs`.",
+          schema: { type: "string", pattern: "^[0-9a-f]{64}$" },
+        },
+        PdfLanguage: { description: "The language of the PDF's fixed text (en-GB, ar, zh-Hans, fr, ru or es).", schema: { type: "string" } },
         SnapshotETag: { description: "The snapshot's SHA-256 in hexadecimal, quoted.", schema: { type: "string" } },
         ReprDigest: {
           description: "The snapshot's SHA-256 as an RFC 9530 digest (base64).",

@@ -2,6 +2,7 @@
 // OpenAPI document is generated from them, so the documentation and the output cannot drift.
 import { z } from "zod";
 import { houseRuleIds } from "../domain/house-rules";
+import { LOCALES } from "../i18n/locales";
 import {
   bindingnesses,
   categoryCodes,
@@ -577,8 +578,17 @@ export const stocktakeList = z.object({ items: z.array(stocktakeListEntry).descr
 export const stocktakeDownloads = z
   .object({
     snapshot: z.url().describe("The snapshot as JSON: exactly the bytes whose SHA-256 is `sha256`."),
-    pdf: z.url().describe("The typeset report, rendered once when the revision was published."),
+    pdf: z.url().describe("The typeset report in its authoritative language (English), rendered once when the revision was published."),
     csv: z.url().describe("One row per covered norm with its figures (RFC 4180, UTF-8)."),
+    pdfs: z
+      .array(
+        z.object({
+          language: z.enum(LOCALES).describe("The language of the PDF's fixed text (headings, labels, sentences): ar, zh, en, fr, ru or es. Names, titles, narrative and the snapshot's hash are as published."),
+          sha256: z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of this PDF file's bytes (the snapshot's own SHA-256 is `sha256`)."),
+          url: z.url().describe("Its permanent address: report.pdf for English, report.pdf?lang=<code> for the others."),
+        }),
+      )
+      .describe("The report's PDF in each of the forum's six languages rendered so far, each with its own SHA-256; rendered from the same snapshot shortly after publication, so a language may be missing for a few minutes."),
   })
   .describe("Permanent addresses of one revision's files; they never change.");
 

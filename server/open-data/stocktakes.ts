@@ -5,6 +5,8 @@ import "server-only";
 // one. They read through the same procedures as the report page, as a visitor.
 import { TRPCError } from "@trpc/server";
 import type { Db } from "~/db/connect";
+import { REPORT_AUTHORITATIVE_LANGUAGE } from "../domain/stocktake-report-pdfs";
+import { isLocale, LANGUAGE_TAGS, LOCALES, type Locale } from "../i18n/locales";
 import { visitorCaller } from "./caller";
 import { jsonResponse, openDataHeaders, ParameterError, readPositiveInteger, respond } from "./http";
 import type { StocktakeDownloads, StocktakeList, StocktakeMetadata } from "./schemas";
@@ -13,14 +15,24 @@ import { absoluteUrl, methodologyUrl } from "./urls";
 export const stocktakePageUrl = (year: number) => absoluteUrl(`/stocktakes/${year}`);
 export const stocktakeApiUrl = (year: number) => absoluteUrl(`/api/v1/stocktakes/${year}`);
 
-/** The permanent addresses of one revision's files. */
-export const stocktakeDownloads = (year: number, revision: number): StocktakeDownloads => {
+/**
+ * The permanent addresses of one revision's files, with its PDF in each language rendered so far
+ * (the authoritative English one at report.pdf, each other language at report.pdf?lang=<code>),
+ * each with its own SHA-256.
+ */
+export const stocktakeDownloads = (year: number, revision: number, pdfs: { language: Locale; sha256: string }[]): StocktakeDownloads => {
   const base = `${stocktakeApiUrl(year)}/revisions/${revision}`;
-  return { snapshot: `${base}/snapshot.json`, pdf: `${base}/report.pdf`, csv: `${base}/report.csv` };
+  return {
+    snapshot: `${base}/snapshot.json`,
+    pdf: `${base}/report.pdf`,
+    csv: `${base}/report.csv`,
+    pdfs: pdfs.map((p) => ({ language: p.language, sha256: p.sha256, url: p.language === REPORT_AUTHORITATIVE_LANGUAGE ? `${base}/report.pdf` : `${base}/report.pdf?lang=${p.language}` })),
+  };
 };
 
-/** The file name a download saves as: `stocktake-2025-r2.json`. */
-export const stocktakeFileName = (year: number, revision: number, extension: "json" | "pdf" | "csv") => `stocktake-${year}-r${revision}.${extension}`;
+/** The file name a download saves as: `stocktake-2025-r2.json`, and a PDF in another language than English `stocktake-2025-r2-fr.pdf`. */
+export const stocktakeFileName = (year: number, revision: number, extension: "json" | "pdf" | "csv", language: Locale = REPORT_AUTHORITATIVE_LANGUAGE) =>
+  `stocktake-${year}-r${revision}${language === REPORT_AUTHORITATIVE_LANGUAGE ? "" : `-${language}`}.${extension}`;
 
 // The years a stock-take may have (as the procedures' input allows); any other four-digit year has none.
 const FIRST_YEAR = 2015;
@@ -35,6 +47,13 @@ function readYear(raw: string) {
 }
 
 const readRevision = (raw: string | undefined) => (raw === undefined ? undefined : readPositiveInteger("revision", raw));
+
+/** `?lang=`: one of the forum's six language codes, or none for the authoritative (English) PDF. */
+function readLanguage(raw: string | null | undefined): Locale | undefined {
+  if (raw === null || raw === undefined || raw === "") return undefined;
+  if (!isLocale(raw)) throw new ParameterError({ lang: `Give one of the forum's languages: ${LOCALES.join(", ")}.` });
+  return raw;
+}
 
 export function listStocktakesResponse(db: Db) {
   return respond(async () => {
@@ -77,14 +96,14 @@ export function stocktakeResponse(db: Db, rawYear: string) {
       window: { opensOn: st.opensOn, closesOn: st.closesOn, closedAt: st.closedAt.toISOString() },
       url: stocktakePageUrl(year),
       methodology: methodologyUrl(),
-      downloads: stocktakeDownloads(year, current.revision),
+      downloads: stocktakeDownloads(year, current.revision, current.pdfs),
       revisions: st.revisions.map((r) => ({
         revision: r.revision,
         current: r.revision === current.revision,
         publishedAt: r.publishedAt.toISOString(),
         sha256: r.sha256,
         erratum: r.erratum,
-        downloads: stocktakeDownloads(year, r.revision),
+        downloads: stocktakeDownloads(year, r.revision, r.pdfs),
       })),
     };
     return jsonResponse(body);
@@ -92,20 +111,20 @@ export function stocktakeResponse(db: Db, rawYear: string) {
 }
 
 /** One revision's stored files: the current one, or revision `n` when the address names it. */
-async function storedRevision(db: Db, rawYear: string, rawRevision: string | undefined) {
+async function storedRevision(db: Db, rawYear: string, rawRevision: string | undefined, language?: Locale) {
   const year = readYear(rawYear);
   const revision = readRevision(rawRevision);
-  return { named: revision !== undefined, ...(await visitorCaller(db).stocktakes.revision({ year, revision })) };
+  return { named: revision !== undefined, ...(await visitorCaller(db).stocktakes.revision({ year, revision, language })) };
 }
 
 /**
  * Headers of a file download. A revision named in the address never changes, so it may be cached
  * for good; the current one changes when a correction is published.
  */
-function fileHeaders(file: { year: number; revision: number; sha256: string; named: boolean }, contentType: string, extension: "json" | "pdf" | "csv") {
+function fileHeaders(file: { year: number; revision: number; sha256: string; named: boolean; language?: Locale }, contentType: string, extension: "json" | "pdf" | "csv") {
   return openDataHeaders(200, {
     "Content-Type": contentType,
-    "Content-Disposition": `attachment; filename="${stocktakeFileName(file.year, file.revision, extension)}"`,
+    "Content-Disposition": `attachment; filename="${stocktakeFileName(file.year, file.revision, extension, file.language)}"`,
     "Stocktake-Revision": String(file.revision),
     "Stocktake-Snapshot-SHA256": file.sha256,
     ...(file.named ? { "Cache-Control": "public, max-age=31536000, immutable" } : {}),
@@ -127,10 +146,22 @@ export function stocktakeSnapshotResponse(db: Db, rawYear: string, rawRevision?:
   });
 }
 
-export function stocktakePdfResponse(db: Db, rawYear: string, rawRevision?: string) {
+/**
+ * A revision's PDF: the authoritative (English) one, or with `?lang=` the one whose fixed text is in
+ * that language (not found until the job has rendered it, shortly after publication). Every
+ * language's PDF carries the same snapshot hash; the PDF's own SHA-256 is in a header.
+ */
+export function stocktakePdfResponse(db: Db, rawYear: string, rawRevision?: string, rawLanguage?: string | null) {
   return respond(async () => {
-    const file = await storedRevision(db, rawYear, rawRevision);
-    return new Response(new Uint8Array(file.pdf), { headers: fileHeaders(file, "application/pdf", "pdf") });
+    const language = readLanguage(rawLanguage);
+    const file = await storedRevision(db, rawYear, rawRevision, language);
+    return new Response(new Uint8Array(file.pdf), {
+      headers: {
+        ...fileHeaders({ ...file, language: file.language }, "application/pdf", "pdf"),
+        "Content-Language": LANGUAGE_TAGS[file.language],
+        "Stocktake-PDF-SHA256": file.pdfSha256,
+      },
+    });
   });
 }
 

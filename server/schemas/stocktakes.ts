@@ -2,6 +2,7 @@ import { z } from "zod";
 import { wholeNumber } from "./numbers";
 import { isCountryCode } from "./countries";
 import { assessmentValues, attributionStatuses, categoryCodes, confidenceLevels, evidenceTypes, implementationStatuses } from "./vocabulary";
+import { LOCALES } from "../i18n/locales";
 
 const isoDate = (what: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${what} as a date (YYYY-MM-DD).`).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), `Enter a real ${what}.`);
 const year = z.number({ error: "Enter a year." }).int("Enter a year.").min(2015, "Stock-takes start in 2015.").max(2100, "Enter a year before 2100.");
@@ -15,7 +16,12 @@ export const yearInput = z.strictObject({ year });
 
 /** An organisation, by slug: its statements and replies on its page. */
 export const organizationStocktakeInput = z.strictObject({ slug: z.string().min(1).max(120) });
-export const revisionInput = z.strictObject({ year, revision: wholeNumber("The revision").optional() });
+export const revisionInput = z.strictObject({
+  year,
+  revision: wholeNumber("The revision").optional(),
+  // The language of the PDF wanted (the report's fixed text; the snapshot is the same in all).
+  language: z.enum(LOCALES, { error: "Choose one of the forum's languages: ar, zh, en, fr, ru or es." }).optional(),
+});
 
 /**
  * The most forum norms one stock-take covers, chosen or by default: a report readers can take in,

@@ -8,6 +8,7 @@ import { PageHeader } from "~/app/_components/ui/page-header";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "~/app/_components/ui/table";
 import { actorsOf, type Snapshot, sourceOf } from "~/server/domain/stocktake-snapshot";
 import { countryName } from "~/server/schemas/countries";
+import { LANGUAGE_NAMES, LANGUAGE_TAGS, LOCALES } from "~/server/i18n/locales";
 import { categoryCodes } from "~/server/schemas/vocabulary";
 import { ChartDefs } from "./charts";
 import type { getRevision, getStocktake } from "./load";
@@ -28,9 +29,37 @@ function downloadsOf(year: number, revision: number, current: boolean) {
   return { pdf: `${base}/report.pdf`, json: `${base}/snapshot.json`, csv: `${base}/report.csv` };
 }
 
+/**
+ * The report's PDF in each language rendered so far (issue 20), each with its own SHA-256: the
+ * English one is the address above, the others add ?lang=<code>. The job renders them shortly after
+ * publication, so a language may be missing for a few minutes.
+ */
+function ReportPdfLanguages({ pdfs, href, title, lead, pending, sha }: { pdfs: Revision["pdfs"]; href: string; title: string; lead: string; pending: string; sha: (sha: string) => string }) {
+  const others = pdfs.filter((p) => p.language !== "en");
+  return (
+    <div className="mt-3 text-base" data-testid="report-pdf-languages">
+      <p className="font-bold">{title}</p>
+      <p className="mb-2 text-muted">{lead}</p>
+      <ul className="flex flex-col gap-2">
+        {pdfs.map((p) => (
+          <li key={p.language} data-language={p.language}>
+            <a href={p.language === "en" ? href : `${href}?lang=${p.language}`} hrefLang={LANGUAGE_TAGS[p.language]} lang={LANGUAGE_TAGS[p.language]} type="application/pdf">
+              {LANGUAGE_NAMES[p.language]} (PDF)
+            </a>
+            <span className="block font-mono text-sm break-all text-muted" translate="no">
+              {sha(p.sha256)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {others.length < LOCALES.length - 1 ? <p className="mt-2 text-muted">{pending}</p> : null}
+    </div>
+  );
+}
+
 /** A published revision of a year's report, read from its snapshot: exactly what the hash covers. */
 export async function Report({ revision, stocktake, follow, canRequestCorrection = false }: { revision: Revision; stocktake: Stocktake; follow?: React.ReactNode; canRequestCorrection?: boolean }) {
-  const [t, format] = await Promise.all([getTranslations("stocktakes.report"), getFormatter()]);
+  const [t, tPdf, format] = await Promise.all([getTranslations("stocktakes.report"), getTranslations("reportPdf.page"), getFormatter()]);
   const s: Snapshot = revision.snapshot;
   const year = s.year;
   const date = (d: Date | string) => format.dateTime(typeof d === "string" ? new Date(d) : d, { dateStyle: "long" });
@@ -120,6 +149,7 @@ export async function Report({ revision, stocktake, follow, canRequestCorrection
                 {t("downloads.pdf")}
               </a>
               <span className="block text-base text-muted">{t("downloads.pdfHint")}</span>
+              <ReportPdfLanguages pdfs={revision.pdfs} href={downloads.pdf} title={tPdf("languagesTitle")} lead={tPdf("languagesLead")} pending={tPdf("pending")} sha={(sha) => tPdf("fileSha", { sha })} />
             </li>
             <li>
               <a href={downloads.json} className="font-bold">

@@ -5,7 +5,8 @@ export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ year: string }> };
 
-export const GET = async (_request: Request, { params }: Params) => {
+// ?lang=fr: the PDF whose fixed text is in French (any of the six); without it, the authoritative English one.
+export const GET = async (request: Request, { params }: Params) => {
   const { year } = await params;
-  return withDb((db) => stocktakePdfResponse(db, year));
+  return withDb((db) => stocktakePdfResponse(db, year, undefined, new URL(request.url).searchParams.get("lang")));
 };
