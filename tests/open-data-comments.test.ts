@@ -354,7 +354,7 @@ describe("the OpenAPI document", () => {
     expect(doc.tags.map((t) => t.name)).toContain("Discussion");
     const comments = doc.paths["/api/v1/norms/{slug}/comments"]?.get;
     const names = (comments?.parameters ?? []).map((p) => ("name" in p ? p.name : p.$ref));
-    expect(names).toEqual(["#/components/parameters/Slug", "sort", "version", "clause", "stakeholderType", "amendment", "cursor"]);
+    expect(names).toEqual(["#/components/parameters/Slug", "sort", "version", "clause", "stakeholderType", "language", "amendment", "cursor"]);
     expect(comments?.responses["404"]).toBeDefined();
     expect(comments?.["x-example-request"]).toMatch(/^https?:\/\/.*\/api\/v1\/norms\/[\w-]+\/comments/);
     const logOp = doc.paths["/api/v1/moderation-log"]?.get;

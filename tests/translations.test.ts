@@ -176,3 +176,18 @@ describe("search in every language", () => {
     expect(searchableIn("fr", "CERT/CSIRT")).toBe("CERT CSIRT");
   });
 });
+
+describe("comments by language", () => {
+  it("filters a discussion's threads by the language of their comments, a regional tag counting as its language", async () => {
+    const s = await setting();
+    await s.proposer.norms.submit({ normId: s.norm.id });
+    const french = await s.member.comments.create({ normId: s.norm.id, body: "Le premier alinéa mériterait d’être précisé.", language: "fr-CA" });
+    await s.coauthor.comments.create({ normId: s.norm.id, body: "The first clause is clear enough as it stands." });
+    await s.proposer.comments.create({ normId: s.norm.id, body: "Nous le préciserons dans la prochaine version.", language: "fr", parentId: french.id });
+    const threads = async (language?: "fr" | "en" | "ru") => (await s.visitor.comments.list({ slug: s.slug, language })).threads.map((t) => t.body);
+    expect(await threads()).toHaveLength(2);
+    expect(await threads("fr")).toEqual(["Le premier alinéa mériterait d’être précisé."]);
+    expect(await threads("en")).toEqual(["The first clause is clear enough as it stands."]);
+    expect(await threads("ru")).toEqual([]);
+  });
+});

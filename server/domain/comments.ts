@@ -354,6 +354,14 @@ export async function listComments(db: Db, actor: Actor | null, input: ListInput
             .where(and(eq(inThread.threadId, comments.id), seen(inThread), eq(organizations.stakeholderType, input.stakeholderType))),
         )
       : undefined,
+    input.language
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(inThread)
+            .where(and(eq(inThread.threadId, comments.id), seen(inThread), sql`lower(split_part(${inThread.language}, '-', 1)) = ${input.language}`)),
+        )
+      : undefined,
   );
   const order =
     input.sort === "newest"

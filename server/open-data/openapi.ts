@@ -420,6 +420,7 @@ const commentParamDescriptions: Record<keyof typeof commentQueryInput.shape, str
   version: "Only threads about this version of the norm's text.",
   clause: "Only threads about this clause (from 1). Combine with `version`: clause numbers can change between versions.",
   stakeholderType: "Only threads in which an organisation of this stakeholder type speaks.",
+  language: "Only threads with a comment in this language (ar, zh, en, fr, ru or es; a comment tagged fr-CA is in fr).",
   amendment: "The discussion of this amendment (by its number, see `/api/v1/norms/{slug}/amendments`) instead of the discussion of the text.",
   cursor: "The `nextCursor` of the previous page: the next 50 threads.",
 };

@@ -64,6 +64,8 @@ export const listCommentsInput = z.strictObject({
   // A clause's number, or null for comments on the whole text.
   clause: wholeNumber("The clause number").nullable().optional(),
   stakeholderType: z.enum(stakeholderTypes).optional(),
+  // Threads with a comment in this forum language (a comment's tag's primary language: fr-CA is fr).
+  language: z.enum(["ar", "zh", "en", "fr", "ru", "es"]).optional(),
   // An amendment's discussion, by its number; without it, the discussion of the text.
   amendment: wholeNumber("The amendment number").optional(),
   // The page link after the last thread shown.

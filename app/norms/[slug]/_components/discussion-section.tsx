@@ -1,6 +1,6 @@
 import Link from "~/app/_components/link";
 import { Pager } from "~/app/_components/pager";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type * as React from "react";
 import { Alert, AlertDescription, AlertTitle } from "~/app/_components/ui/alert";
 import { Button } from "~/app/_components/ui/button";
@@ -11,7 +11,9 @@ import { getActor } from "~/server/context";
 import { THREADS_PAGE } from "~/server/domain/comments";
 import { commentSorts } from "~/server/schemas/comments";
 import { type StakeholderType, stakeholderTypes } from "~/server/schemas/vocabulary";
+import { isLocale, LOCALES } from "~/server/i18n/locales";
 import type { SpeakingFor } from "./discussion-composer";
+import { languageName } from "./translation-notice";
 import { DiscussionThreads } from "./discussion-thread";
 import { CommentComposer } from "./islands";
 
@@ -21,19 +23,22 @@ type Sort = (typeof commentSorts)[number];
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 const positive = (value: string | undefined) => (value && /^[1-9][0-9]{0,5}$/.test(value) ? Number(value) : undefined);
 // The filter's own parameters; any other parameter of the page is carried through the form.
-const ownKeys = new Set(["sort", "clause", "version", "type", "after"]);
+const ownKeys = new Set(["sort", "clause", "version", "type", "lang", "after"]);
 
 /** The discussion's filters from the address: ?sort=…&clause=N|whole&version=N&type=…&after=(page link) */
 export function parseDiscussionQuery(query: Query) {
   const sort = one(query.sort);
   const clause = one(query.clause);
   const type = one(query.type);
+  const lang = one(query.lang);
   return {
     sort: (commentSorts as readonly string[]).includes(sort ?? "") ? (sort as Sort) : "oldest",
     // "whole" keeps threads about the norm as a whole.
     clause: clause === "whole" ? ("whole" as const) : positive(clause),
     version: positive(one(query.version)),
     type: (stakeholderTypes as readonly string[]).includes(type ?? "") ? (type as StakeholderType) : undefined,
+    // Threads with a comment in one of the forum's languages.
+    lang: isLocale(lang) ? lang : undefined,
     after: one(query.after)?.slice(0, 500) || undefined,
   };
 }
@@ -53,17 +58,23 @@ export async function DiscussionSection({
   amendment?: { id: string; number: number };
 }) {
   const filters = parseDiscussionQuery(query);
-  const [t, tv, actor] = await Promise.all([getTranslations("discussion"), getTranslations("vocabulary"), getActor()]);
+  const [t, tv, ttr, locale, actor] = await Promise.all([
+    getTranslations("discussion"),
+    getTranslations("vocabulary"),
+    getTranslations("translations.discussion"),
+    getLocale(),
+    getActor(),
+  ]);
   const input = amendment
-    ? { slug, sort: filters.sort, stakeholderType: filters.type, amendment: amendment.number }
-    : { slug, sort: filters.sort, version: filters.version, clause: filters.clause === "whole" ? null : filters.clause, stakeholderType: filters.type };
+    ? { slug, sort: filters.sort, stakeholderType: filters.type, language: filters.lang, amendment: amendment.number }
+    : { slug, sort: filters.sort, version: filters.version, clause: filters.clause === "whole" ? null : filters.clause, stakeholderType: filters.type, language: filters.lang };
   // A page link that no longer decodes shows the first page rather than an error.
   const { result: discussion } = await loadPage((cursor) => api.comments.list({ ...input, cursor }), filters.after);
   const canComment = Boolean(discussion.open && actor && !actor.suspension);
   // The verified organisations this person represents, to comment on their behalf.
   const organizations: SpeakingFor[] = canComment ? (await api.norms.formOptions()).organizations : [];
   const { norm } = discussion;
-  const filtered = filters.type !== undefined || (!amendment && (filters.clause !== undefined || filters.version !== undefined));
+  const filtered = filters.type !== undefined || filters.lang !== undefined || (!amendment && (filters.clause !== undefined || filters.version !== undefined));
   const path = amendment ? `/norms/${norm.slug}/amendments/${amendment.number}` : `/norms/${norm.slug}`;
   const clauseMax = Math.max(clauseCount, typeof filters.clause === "number" ? filters.clause : 0);
   const carried = Object.entries(query).flatMap(([key, value]) =>
@@ -82,6 +93,7 @@ export async function DiscussionSection({
     if (filters.version !== undefined) params.set("version", String(filters.version));
     if (filters.clause !== undefined) params.set("clause", String(filters.clause));
     if (filters.type) params.set("type", filters.type);
+    if (filters.lang) params.set("lang", filters.lang);
     if (after) params.set("after", after);
     const search = params.toString();
     return `${path}${search ? `?${search}` : ""}#discussion`;
@@ -133,6 +145,14 @@ export async function DiscussionSection({
             {stakeholderTypes.map((type) => (
               <option key={type} value={type}>
                 {tv(`stakeholderType.${type}`)}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect id="discussion-language" name="lang" label={ttr("language")} value={filters.lang ?? ""}>
+            <option value="">{ttr("languageAll")}</option>
+            {LOCALES.map((code) => (
+              <option key={code} value={code}>
+                {languageName(code, locale)}
               </option>
             ))}
           </FilterSelect>
