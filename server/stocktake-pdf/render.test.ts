@@ -1,8 +1,12 @@
+import { execFileSync } from "node:child_process";
+import { Document, Page, renderToBuffer, Text } from "@react-pdf/renderer";
+import { createElement } from "react";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSnapshot, canonicalJson, sha256 } from "~/server/domain/stocktake-snapshot";
 import { LANGUAGE_TAGS, type Locale } from "~/server/i18n/locales";
 import { regions, stakeholderTypes } from "~/server/schemas/vocabulary";
 import { sampleSnapshot } from "./fixture";
+import { registerReportFonts, SANS } from "./fonts";
 import { pdfPageTexts } from "./pdf-text";
 import { ORGANIZATIONS_LISTED, renderReportPdf } from "./render";
 
@@ -256,6 +260,38 @@ describe("the stock-take report PDF", () => {
       expect(all).toContain("L’année en chiffres");
       expect(all).toContain("Le bilan porte sur 3 normes : 2 normes du forum et 1 norme de référence.");
       expect(all).toContain("Organisations participantes");
+    });
+  });
+
+  describe("in Arabic, right to left", () => {
+    // pdftotext (poppler-utils) gives text in reading order, as a reader's copy and paste does:
+    // right-to-left runs in logical order, with embedding marks around them that are dropped here.
+    // Where a run of one direction meets the other it may move or drop a space, so the words are
+    // compared in their order with the spaces left out.
+    const words = (text: string) => text.replace(/[\u202a-\u202e]/g, "").replace(/\s+/g, "");
+    const readingOrder = (pdf: Buffer, page: number) => words(execFileSync("pdftotext", ["-f", String(page), "-l", String(page), "-", "-"], { input: pdf }).toString("utf8"));
+    const MIXED = "حماية فرق CERT الوطنية 2026 من الهجمات";
+
+    it("orders mixed Arabic, numbers and Latin right to left, as written", async () => {
+      const mixed = structuredClone(snapshot);
+      mixed.items[0]!.title = MIXED;
+      const pdf = await renderReportPdf(mixed, hash, "ar");
+      const cover = readingOrder(pdf, 1);
+      for (const text of ["تقييم الحصيلة السنوي لعام 2026", "التنقيح 2", "نُشر في 23 نوفمبر 2026", "قيمة تجزئة SHA-256 للقطة بصيغة JSON", hash]) expect(cover).toContain(words(text));
+      expect(cover).toMatch(/الصفحة1من\d+/);
+      // The table of contents lists the covered norm's mixed title as written.
+      const contents = readingOrder(pdf, 2);
+      expect(contents).toContain(words("المحتويات"));
+      expect(contents).toContain(words(MIXED));
+      expect(contents).toContain(words("موجز تنفيذي"));
+    });
+
+    it("needs direction rtl on the text: without it the same words come out in the wrong order", async () => {
+      registerReportFonts();
+      const doc = (direction: "rtl" | "ltr") =>
+        createElement(Document, null, createElement(Page, { size: "A4", style: { padding: 40, fontFamily: SANS } }, createElement(Text, { style: { direction } }, MIXED)));
+      expect(readingOrder(await renderToBuffer(doc("rtl")), 1)).toBe(words(MIXED));
+      expect(readingOrder(await renderToBuffer(doc("ltr")), 1)).not.toBe(words(MIXED));
     });
   });
 });

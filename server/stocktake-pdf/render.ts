@@ -84,9 +84,40 @@ const s = StyleSheet.create({
   tocRow: { flexDirection: "row", marginBottom: 3, textDecoration: "none", color: INK },
 });
 
+// --- Right to left ---
+//
+// react-pdf shapes and orders Arabic correctly only in a Text whose own style says
+// `direction: "rtl"` (the direction is not inherited, and a Text takes it from its first run), so
+// in an Arabic report every Text and span sets it; rows of tables, figures and the footer run
+// right to left, numbers align to the left of their columns, and rules drawn on the left move to
+// the right. report() builds the whole tree synchronously, so the direction is set for its duration;
+// elements drawn later by a `render` prop take it from their report's context.
+let rtl = false;
+const RTL_TEXT: Style = { direction: "rtl" };
+const asList = (style: Style | Style[] | null): Style[] => (Array.isArray(style) ? style : style ? [style] : []);
+/** The style with the report's direction: unchanged in a left-to-right report. */
+function directed(style: Style | Style[], right?: boolean): Style | Style[];
+function directed(style: Style | Style[] | null, right?: boolean): Style | Style[] | null;
+function directed(style: Style | Style[] | null, right = rtl): Style | Style[] | null {
+  return right ? [...asList(style), RTL_TEXT] : style;
+}
+/** A row's style: reversed in a right-to-left report. */
+const rowStyle = (style: Style | Style[]): Style | Style[] => (rtl ? [...asList(style), { flexDirection: "row-reverse" }] : style);
+/** A left-to-right style mirrored for a right-to-left report (left rules and padding to the right). */
+function mirrored(style: Style): Style {
+  if (!rtl) return style;
+  const out: Style = {};
+  for (const [key, value] of Object.entries(style) as [string, unknown][]) {
+    const swapped = key.replace(/Left/, "\u0000").replace(/Right/, "Left").replace("\u0000", "Right");
+    (out as Record<string, unknown>)[swapped] = value;
+  }
+  return out;
+}
+
 /** A Text whose string parts are made drawable by the report's fonts. */
 function t(style: Style | Style[] | null, ...children: Child[]): ReactElement {
-  return createElement(Text, style ? { style } : {}, ...children.map(safe));
+  const st = directed(style);
+  return createElement(Text, st ? { style: st } : {}, ...children.map(safe));
 }
 /** A span inside a Text (nested Text elements share their parent's layout). */
 const span = t;
@@ -166,7 +197,7 @@ function table(caption: string | null, columns: Column[], rows: Row[]): ReactEle
     }
   }
   flush();
-  return v(s.table, caption ? createElement(Text, { style: s.caption, minPresenceAhead: 3 * ROW }, pdfSafe(caption)) : null, ...parts);
+  return v(s.table, caption ? createElement(Text, { style: directed(s.caption), minPresenceAhead: 3 * ROW }, pdfSafe(caption)) : null, ...parts);
 }
 
 function gridBlock(columns: Column[], widths: number[], rows: Row[], withHeader: boolean): ReactElement {
@@ -177,20 +208,23 @@ function gridBlock(columns: Column[], widths: number[], rows: Row[], withHeader:
   const column = (col: Column, c: number) =>
     createElement(
       Text,
-      { style: [s.cell, { width: widths[c] }, col.num ? s.num : {}] },
+      { style: directed([mirrored(s.cell), { width: widths[c] }, col.num ? numAlign() : {}]) },
       ...rows.map((r, i) => {
         const text = `${i === 0 ? "" : "\n"}${r.cells[c] || " "}`;
         return r.strong ? span(s.bold, text) : text;
       }),
     );
-  return createElement(View, { style: s.columns, wrap: false }, rules, ...columns.map(column));
+  return createElement(View, { style: rowStyle(s.columns), wrap: false }, rules, ...columns.map(column));
 }
 
-function tableRow(columns: Column[], widths: number[], row: Row, header: boolean): ReactElement {
+/** Numbers align to the end of a column's reading direction: the right, or the left in a right-to-left report. */
+const numAlign = (): Style => (rtl ? { textAlign: "left" } : s.num);
+
+function tableRow(columns: Column[], widths: number[], cells: Row, header: boolean): ReactElement {
   return createElement(
     View,
-    { style: [s.tr, header ? { borderBottomWidth: 0.75, borderBottomColor: INK } : {}], wrap: false },
-    ...columns.map((col, i) => t([s.cell, { width: widths[i] }, col.num ? s.num : {}, row.strong ? s.bold : {}], row.cells[i] ?? "")),
+    { style: rowStyle([s.tr, header ? { borderBottomWidth: 0.75, borderBottomColor: INK } : {}]), wrap: false },
+    ...columns.map((col, i) => t([mirrored(s.cell), { width: widths[i] }, col.num ? numAlign() : {}, cells.strong ? s.bold : {}], cells.cells[i] ?? "")),
   );
 }
 
@@ -224,7 +258,7 @@ function heading(style: Style, section: Section, seen: PageMap): ReactElement {
     },
   });
   // `bookmark` (the PDF outline) is supported at run time but missing from the Text prop types.
-  const props = { id: section.id, bookmark: { title, fit: true }, style };
+  const props = { id: section.id, bookmark: { title, fit: true }, style: directed(style) };
   return createElement(View, { minPresenceAhead: 80 }, createElement(Text, props, title), marker);
 }
 
@@ -281,7 +315,7 @@ function cover({ snapshot, sha256, tx }: Context): Child[] {
       ),
     ),
     revision > 1 && snapshot.erratum
-      ? v([s.box, { marginTop: 24, borderLeftWidth: 3, borderLeftColor: ACCENT }], t(s.bold, m("cover.erratum", { revision })), markdown(snapshot.erratum, null))
+      ? v([s.box, mirrored({ marginTop: 24, borderLeftWidth: 3, borderLeftColor: ACCENT })], t(s.bold, m("cover.erratum", { revision })), markdown(snapshot.erratum, null))
       : null,
     v(
       [s.box, { marginTop: 40 }],
@@ -297,13 +331,14 @@ function contents(ctx: Context): ReactElement {
   const row = (section: Section) =>
     createElement(
       Link,
-      { src: `#${section.id}`, style: [s.tocRow, section.sub ? { paddingLeft: 18, fontSize: 9 } : {}] },
-      t({ flex: 1, paddingRight: 12 }, section.title),
+      { src: `#${section.id}`, style: rowStyle([s.tocRow, section.sub ? mirrored({ paddingLeft: 18, fontSize: 9 }) : {}]) },
+      t(mirrored({ flex: 1, paddingRight: 12 }), section.title),
       // Filled in when react-pdf numbers the finished pages, by which time every heading has noted
       // its page; the fixed-width column keeps the lines from moving when the numbers appear.
       createElement(View, {
         style: { width: 30 },
-        render: () => createElement(Text, { style: [s.dynamic, { textAlign: "right" }, section.sub ? { fontSize: 9 } : {}] }, ctx.seen.get(section.id)?.toString() ?? ""),
+        render: () =>
+          createElement(Text, { style: directed([s.dynamic, { textAlign: ctx.tx.rtl ? "left" : "right" }, section.sub ? { fontSize: 9 } : {}], ctx.tx.rtl) }, ctx.seen.get(section.id)?.toString() ?? ""),
       }),
     );
   return v(null, t(s.h1, ctx.tx.t("sections.contents")), ...top.flatMap((section) => [row(section), ...(section.id === "items" ? items.map(row) : [])]));
@@ -316,7 +351,7 @@ function summarySection(ctx: Context): Child[] {
 
 /** A figure and its label as one Text (the label a smaller span): fewer Texts lay out faster. */
 function figure(value: string, label: string): ReactElement {
-  return t(s.figure, value, span(s.figureLabel, `\n${label}`));
+  return t(mirrored(s.figure), value, span(s.figureLabel, `\n${label}`));
 }
 
 function figuresSection(ctx: Context): Child[] {
@@ -331,13 +366,13 @@ function figuresSection(ctx: Context): Child[] {
       `${m("figures.covers", { items: snapshot.items.length, forum, reference: snapshot.items.length - forum })} ${m("figures.tookPart", { count: snapshot.organizations.length })}`,
     ),
     v(
-      s.figures,
+      rowStyle(s.figures),
       figure(String(totals.organizationsFiled), m("figures.organizationsFiled")),
       figure(String(totals.statements), m("figures.statements")),
       figure(String(totals.positions), m("figures.positions")),
     ),
     v(
-      s.figures,
+      rowStyle(s.figures),
       figure(String(totals.observationsAccepted), m("figures.observationsAccepted")),
       figure(String(totals.observationsRejected), m("figures.observationsRejected")),
       v({ flex: 1 }),
@@ -394,7 +429,7 @@ function stanceBar(tx: ReportText, counts: StanceCounts): ReactElement {
   return v(
     null,
     counts.total > 0
-      ? v(s.bar, ...stances.filter((st) => counts[st] > 0).map((st) => v({ flexGrow: counts[st], flexBasis: 0, backgroundColor: stanceColours[st] })))
+      ? v(rowStyle(s.bar), ...stances.filter((st) => counts[st] > 0).map((st) => v({ flexGrow: counts[st], flexBasis: 0, backgroundColor: stanceColours[st] })))
       : null,
     t(
       { fontSize: TABLE_FONT, marginBottom: 4 },
@@ -424,7 +459,7 @@ function measuresBlock(tx: ReportText, measures: Measures): ReactElement {
   return v(
     null,
     v(
-      s.figures,
+      rowStyle(s.figures),
       figure(tx.percent(measures.support), m("measures.support")),
       figure(tx.decimal2(measures.bridging), m("measures.bridging")),
       figure(tx.percent(measures.contestation), m("measures.contestation")),
@@ -467,7 +502,7 @@ function itemSection(ctx: Context, item: SnapshotItem, section: Section, first: 
     first ? heading(s.h1, ctx.at("items"), ctx.seen) : null,
     heading(s.h2, section, ctx.seen),
     t([s.small, s.muted], [...meta, cats].filter(Boolean).join(" · ")),
-    clauses.length ? t(s.quote, clauses.join("\n")) : null,
+    clauses.length ? t(mirrored(s.quote), clauses.join("\n")) : null,
     t(s.h3, m("item.positions")),
     item.measures ? measuresBlock(tx, item.measures) : t([s.p, s.muted], m("item.positionsForumOnly")),
     t(s.h3, m("item.implementation")),
@@ -618,7 +653,7 @@ function observationBlock(ctx: Context, o: SnapshotObservation): ReactElement {
       "\n",
       ...details,
     ),
-    ...o.replies.map((r) => v(s.reply, t({ fontSize: 9.5 }, span(s.bold, `${m("observations.replyFrom", { organization: ctx.orgName(r.organization) })}\n`), ...markdownSpans(r.text)))),
+    ...o.replies.map((r) => v(mirrored(s.reply), t({ fontSize: 9.5 }, span(s.bold, `${m("observations.replyFrom", { organization: ctx.orgName(r.organization) })}\n`), ...markdownSpans(r.text)))),
     o.organizations.length && !o.replies.length ? t([s.small, s.muted], m("observations.noReply")) : null,
   );
 }
@@ -696,17 +731,23 @@ function organizationCounts(ctx: Context): Child[] {
 }
 
 function footer({ snapshot, sha256, tx }: Context): ReactElement {
+  // In English the three parts share the line as they always have; in the other languages, whose
+  // titles run longer, each has a column of its own, the title's taking what the others leave.
+  const english = tx.locale === "en";
   return createElement(
     View,
-    { style: s.footer, fixed: true },
-    t(null, tx.t("footer.title", { year: String(snapshot.year), revision: snapshot.revision })),
-    t(s.mono, `SHA-256 ${sha256.slice(0, 12)}`),
+    { style: rowStyle(s.footer), fixed: true },
+    t(english ? null : mirrored({ flex: 1, paddingRight: 8 }), tx.t("footer.title", { year: String(snapshot.year), revision: snapshot.revision })),
+    // Latin and digits only: set left to right in every report (in a right-to-left Text, react-pdf
+    // measured the monospaced run short and cut it).
+    createElement(Text, { style: english ? s.mono : [s.mono, { width: 96 }] }, `SHA-256 ${sha256.slice(0, 12)}`),
     createElement(View, {
+      ...(english ? {} : { style: { width: 80 } }),
       // react-pdf passes totalPages to a View's render too; its types only mention it for Text.
       render: (props: { pageNumber: number }) =>
         createElement(
           Text,
-          { style: [s.dynamic, { fontSize: 8, color: MUTED }] },
+          { style: directed([s.dynamic, { fontSize: 8, color: MUTED }, english ? {} : { textAlign: tx.rtl ? "left" : "right" }], tx.rtl) },
           pdfSafe(tx.t("footer.page", { page: props.pageNumber, pages: (props as { totalPages?: number }).totalPages ?? 0 })),
         ),
     }),
@@ -738,6 +779,17 @@ function report(snapshot: Snapshot, sha256: string, tx: ReportText): ReactElemen
   };
   // Dates from the snapshot rather than the clock, so the same snapshot gives the same bytes.
   const publishedAt = new Date(snapshot.publishedAt);
+  rtl = tx.rtl;
+  try {
+    return document(ctx, publishedAt, items);
+  } finally {
+    rtl = false;
+  }
+}
+
+/** The report's pages: made while report() has set the direction. */
+function document(ctx: Context, publishedAt: Date, items: Section[]): ReactElement<DocumentProps> {
+  const { snapshot, sha256, tx, seen } = ctx;
   return createElement(
     Document,
     {

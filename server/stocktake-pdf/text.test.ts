@@ -12,6 +12,11 @@ describe("pdfSafe", () => {
     expect(pdfSafe("北京 東京 ไทย")).toBe("北京 東京 ???");
     expect(pdfSafe("a\u200bb\tc\r\n\u0007")).toBe("ab c\n");
   });
+
+  it("keeps the zero-width non-joiner and joiner that Arabic script needs", () => {
+    expect(pdfSafe("می\u200cخواهم")).toBe("می\u200cخواهم");
+    expect(pdfSafe("\u0644\u200d")).toBe("\u0644\u200d");
+  });
 });
 
 describe("markdownBlocks", () => {

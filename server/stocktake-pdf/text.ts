@@ -4,15 +4,15 @@
 // box. The narrative is light Markdown, which the PDF shows as plain paragraphs.
 import { drawable, measure } from "./fonts";
 
-// Invisible or layout characters, always replaced: tabs, carriage returns, zero-width marks, odd spaces.
+// Invisible or layout characters, always replaced: tabs, carriage returns, zero-width spaces, odd
+// spaces. The zero-width non-joiner and joiner (U+200C, U+200D) stay: Arabic (and Persian) words
+// need them to join or part their letters as written, and the fonts shape them.
 const ALWAYS: Record<string, string> = {
   "\t": " ",
   "\r": "",
   "\u2028": "\n",
   "\u2029": "\n",
   "\u200b": "",
-  "\u200c": "",
-  "\u200d": "",
   "\u2060": "",
   "\ufeff": "",
   "\u2002": " ",
