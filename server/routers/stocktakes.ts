@@ -28,7 +28,7 @@ export const stocktakesRouter = createTRPCRouter({
   // The published bytes: read by the report page and the open-data downloads.
   revision: publicProcedure("stocktake.revision")
     .input(revisionInput)
-    .query(({ ctx, input }) => stocktakes.publishedRevision(ctx.db, input.year, input.revision)),
+    .query(({ ctx, input }) => stocktakes.publishedRevision(ctx.db, input.year, input.revision, input.language)),
   // What the opening form offers: the norms a stock-take may cover, most-positioned first, up to the bound.
   coverable: actorProcedure("stocktake.coverable").query(({ ctx }) => stocktakes.coverableNorms(ctx.db)),
   open: actorProcedure("stocktake.open")
