@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Browser, Download, Page } from "@playwright/test";
+import { pdfPageTexts } from "../server/stocktake-pdf/pdf-text";
 import { expect, open, signIn, test, unique } from "./support/fixtures";
 
 const NORM = "Protecting the work of emergency response teams";
@@ -136,6 +137,24 @@ test("a stock-take from opening to a published, verifiable report", async ({ bro
   expect(pdf.download.suggestedFilename()).toMatch(/\.pdf$/);
   expect(pdf.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   expect(pdf.bytes.subarray(-1024).toString("latin1")).toContain("%%EOF");
+
+  // The report in the six languages, rendered by the job after publishing: each listed with its own
+  // SHA-256, which its download matches; the French one has its headings in French.
+  await expect(async () => {
+    await visitor.reload();
+    await expect(visitor.getByTestId("report-pdf-languages").getByRole("listitem")).toHaveCount(6, { timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  for (const language of ["ar", "zh", "en", "fr", "ru", "es"]) {
+    const entry = visitor.getByTestId("report-pdf-languages").locator(`li[data-language="${language}"]`);
+    const listed = (await entry.locator("span").innerText()).match(/[0-9a-f]{64}/)![0];
+    const href = (await entry.getByRole("link").getAttribute("href"))!;
+    const file = await visitor.request.get(href);
+    expect(file.status()).toBe(200);
+    const bytes = await file.body();
+    expect(createHash("sha256").update(bytes).digest("hex"), language).toBe(listed);
+    expect(file.headers()["stocktake-snapshot-sha256"]).toBe(shown);
+    if (language === "fr") expect(pdfPageTexts(bytes).join(" ").replace(/\s+/g, " ")).toContain(`Bilan annuel ${year}`);
+  }
 
   const json = await downloaded(visitor, "Download the JSON snapshot");
   expect(createHash("sha256").update(json.bytes).digest("hex")).toBe(shown);
