@@ -10,7 +10,7 @@ import { localeCode } from "~/server/i18n/paths";
 import { absoluteUrl } from "~/server/open-data/urls";
 import { latinFontHref } from "~/server/font-preload";
 import { HydrationMarker } from "./_components/hydration-marker";
-import { LanguageAlternates, LanguageSwitcher } from "./_components/language-switcher";
+import { LanguageAlternates, LanguageMenu, LanguageSwitcher } from "./_components/language-switcher";
 import { NavigationSkeleton } from "./_components/navigation-skeleton";
 import { SiteFooter } from "./_components/site-footer";
 import { SiteHeader } from "./_components/site-header";
@@ -54,7 +54,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <NextIntlClientProvider messages={pickMessages(messages, CLIENT_NAMESPACES)}>
           {/* No tRPC or query provider here: client components that call the API bring their own
               client (app/_trpc/react.tsx), so pages without them do not load it. */}
-          <SiteHeader actor={actor} switcher={<LanguageSwitcher />} />
+          <SiteHeader actor={actor} switcher={<LanguageSwitcher />} languageMenu={<LanguageMenu />} />
           {actor?.suspension ? <SuspendedBanner suspension={actor.suspension} /> : null}
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 outline-none sm:px-6 sm:py-12">
             <NavigationSkeleton label={t("loading")}>{children}</NavigationSkeleton>

@@ -5,7 +5,7 @@ import { isStaff, type Actor } from "~/server/policy";
 import { SignInLink } from "./sign-in-link";
 import { SignOutButton } from "./sign-out-button";
 
-export async function SiteHeader({ actor, switcher }: { actor: Actor | null; switcher?: React.ReactNode }) {
+export async function SiteHeader({ actor, switcher, languageMenu }: { actor: Actor | null; switcher?: React.ReactNode; languageMenu?: React.ReactNode }) {
   const t = await getTranslations("common");
   const tSearch = await getTranslations("search");
   const tn = await getTranslations("notificationCentre.header");
@@ -90,8 +90,10 @@ export async function SiteHeader({ actor, switcher }: { actor: Actor | null; swi
         <nav aria-label={t("nav.label")} className="hidden flex-1 flex-wrap items-center gap-x-6 gap-y-2 lg:flex">
           {lists}
         </nav>
-        {/* A disclosure: opens without script; the summary is announced as an expandable control. */}
-        <details className="lg:hidden" data-testid="header-menu">
+        {/* On a phone: the language, then the menu, each a disclosure that opens without script. */}
+        <div className="flex items-center gap-x-4 lg:hidden">
+          {languageMenu}
+        <details data-testid="header-menu">
           <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 border-2 border-background px-3 py-1 font-semibold [&::-webkit-details-marker]:hidden">
             {t("nav.menu")}
             <span aria-hidden="true">▾</span>
@@ -103,6 +105,7 @@ export async function SiteHeader({ actor, switcher }: { actor: Actor | null; swi
             {lists}
           </nav>
         </details>
+        </div>
       </div>
     </header>
   );
