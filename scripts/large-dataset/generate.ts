@@ -542,7 +542,13 @@ async function foreignKeys(loader: Loader, tables: string[]) {
   return loader.query<Definition>(
     `select c.conrelid::regclass::text as table, c.conname as name, pg_get_constraintdef(c.oid) as definition
      from pg_constraint c join pg_namespace n on n.oid = c.connamespace
-     where n.nspname = 'public' and c.contype = 'f' and c.conrelid::regclass::text = any($1)
+     where n.nspname = 'public' and c.contype = 'f'
+       -- Keys of the loaded tables, and keys of other tables that rest on one of their secondary
+       -- unique indexes, which cannot be dropped while such a key stands (norm_version_translations
+       -- on norm_versions (norm_id, number)).
+       and (c.conrelid::regclass::text = any($1)
+         or (c.confrelid::regclass::text = any($1)
+           and not exists (select 1 from pg_constraint u where u.conindid = c.conindid and u.contype in ('p', 'u', 'x'))))
      order by 1, 2`,
     [tables],
   );
