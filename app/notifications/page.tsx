@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "~/app/_components/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Pager } from "~/app/_components/pager";
 import { Alert, AlertDescription } from "~/app/_components/ui/alert";
 import { Badge } from "~/app/_components/ui/badge";
@@ -8,7 +8,8 @@ import { buttonVariants } from "~/app/_components/ui/button";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
 import { getActor } from "~/server/context";
-import { describeEvent, whatToDo } from "~/server/notifications/describe";
+import { describerFor } from "~/server/notifications/describe";
+import { localeCode } from "~/server/i18n/paths";
 import { MarkAllRead, OpenNotification } from "./_components/notification-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,7 +33,9 @@ function beforeOf(value: string | string[] | undefined): number | undefined {
  * (a post, so no prefetch marks anything). Never kept in the page cache: it is not a public path.
  */
 export default async function NotificationsPage({ searchParams }: { searchParams: SearchParams }) {
-  const [params, actor, t, format] = await Promise.all([searchParams, getActor(), getTranslations("notificationCentre.centre"), getFormatter()]);
+  const [params, actor, t, format, locale] = await Promise.all([searchParams, getActor(), getTranslations("notificationCentre.centre"), getFormatter(), getLocale()]);
+  // Each notification's sentence in the page's language (as its mail is in the person's).
+  const { describeEvent, whatToDo } = await describerFor(localeCode(locale));
   if (!actor) {
     return (
       <>
