@@ -62,7 +62,7 @@ export function ObservationForm({
     if (!done) return;
     toast.success(t("sent"));
     router.push(localizePath(`/stocktakes/${year}`, locale));
-  }, [done, t, router, year]);
+  }, [done, t, router, year, locale]);
 
   const normsError = state.fieldErrors.assessments;
   const radios = (name: string, values: readonly string[], label: (v: string) => string) => (
