@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Database, openPostgres } from "~/db/connect";
-import { norms, stocktakeRevisions, stocktakes } from "~/db/schema";
+import { norms, stocktakeReportPdfs, stocktakeRevisions, stocktakes } from "~/db/schema";
 import { builtAppMissing, createSeededDatabase, type RunningApp, signIn, startApp, trpc } from "./support";
 
 // Two app processes, as behind a load balancer, on one PostgreSQL database: what one knows the
@@ -84,6 +84,16 @@ describe.skipIf(!!why)(`two app instances on one database (${why ? `skipped: ${w
       .orderBy(asc(norms.createdAt))
       .offset(1)
       .limit(1);
+    // The report's PDFs in the other languages are rendered after publishing, by a job on either
+    // instance; each stored one is a public write. Wait until every revision has all six, so that
+    // the writes this test counts on are its own.
+    await vi.waitFor(
+      async () => {
+        const [revisions, pdfs] = await Promise.all([database.db.$count(stocktakeRevisions), database.db.$count(stocktakeReportPdfs)]);
+        expect(pdfs).toBe(revisions * 6);
+      },
+      { timeout: 120_000, interval: 500 },
+    );
     const page = (app: RunningApp, headers: Record<string, string> = {}) =>
       fetch(`${app.url}/norms/${norm!.slug}`, { headers }).then(async (r) => ({ status: r.status, cache: r.headers.get("x-page-cache"), html: await r.text() }));
     // Kept on both instances: the second visit to each is served from its cache.
@@ -104,5 +114,5 @@ describe.skipIf(!!why)(`two app instances on one database (${why ? `skipped: ${w
     const signedIn = await page(b, { cookie });
     expect(signedIn.status).toBe(200);
     expect(signedIn.cache).toBeNull();
-  });
+  }, 240_000);
 });
