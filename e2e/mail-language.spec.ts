@@ -15,6 +15,8 @@ test("sign-up on a French page mails in French; the account page changes the lan
   // The confirmation link leads to the French page.
   await page.goto(await mailedLink(email, "/fr/verify-email"));
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  // Confirmed (by the page, once its script runs) before signing in.
+  await expect(page.getByRole("heading", { name: "Adresse électronique confirmée" })).toBeVisible();
 
   await signIn(page, email, password);
   await open(page, "/account");
