@@ -6,7 +6,7 @@ import { clock } from "~/server/clock";
 import { stageRules } from "~/server/domain/process";
 import { slugify } from "~/server/domain/slug";
 import { closesAtAfter } from "~/server/domain/stage-clock";
-import { normSearchColumns, translationVector } from "~/server/domain/translations";
+import { normSearchColumns } from "~/server/domain/translations";
 import { searchHead, searchVector } from "~/server/domain/norms";
 import type { Tx } from "./connect";
 import { normCitations, normEvents, normPlacements, norms, normVersions, normVersionTranslations } from "./schema";
@@ -112,7 +112,7 @@ export async function seedDemoTranslatedNorm(tx: Tx, proposerId: string, secreta
       providedById: provided[language].by,
       createdAt: at(provided[language].daysAgo),
       updatedAt: at(provided[language].daysAgo),
-      search: translationVector(language, t.title, t.summary, [...t.clauses]),
+      search: searchVector(language, t.title, t.summary, [...t.clauses]),
     });
   }
   // The norm's search documents with its translations (server/domain/translations.ts).

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "~/db/connect";
 import { createUser } from "~/db/factories";
 import { norms, normVersionTranslations } from "~/db/schema";
-import { searchableIn } from "~/server/domain/translations";
+import { searchableIn } from "~/server/domain/norms";
 import { normResponse, normVersionResponse } from "~/server/open-data/norms";
 import { normDetail, normVersion } from "~/server/open-data/schemas";
 import { callerAs } from "./support/context";

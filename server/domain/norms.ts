@@ -28,6 +28,7 @@ import { nameForMail } from "./mail-name";
 import { isPublicNorm } from "./norm-visibility";
 import { personName } from "./person-name";
 import { clock } from "../clock";
+import { forumLocale } from "../i18n/paths";
 import type { extendStageInput } from "../schemas/process";
 import type { TimedStage } from "../schemas/vocabulary";
 import { evaluate, factsOf, publishedCriteria, unmetWords } from "./criteria";
@@ -59,17 +60,36 @@ export const searchConfig = (language: string) => configs[language.split("-")[0]
  */
 export const searchable = (text: string) => text.replace(/[/\\]/g, " ");
 
+const HAN_RUN = /[\p{Script=Han}]+/gu;
+
+/**
+ * Text as a search document or query reads it in `language`. Chinese is written without spaces and
+ * PostgreSQL does not segment it, so each run of Han characters becomes its overlapping character
+ * pairs ("网络安全" → "网络 络安 安全"), indexed with the 'simple' configuration: a query made the same
+ * way matches wherever its characters occur together, from the same GIN index as every other
+ * language (docs/performance.md, "Search").
+ */
+export function searchableIn(language: string, text: string): string {
+  const plain = searchable(text);
+  if (forumLocale(language) !== "zh") return plain;
+  return plain.replace(HAN_RUN, (run) => {
+    const chars = [...run];
+    if (chars.length < 3) return ` ${run} `;
+    return ` ${chars.slice(0, -1).map((c, i) => c + chars[i + 1]).join(" ")} `;
+  });
+}
+
 /** Title over summary over text, weighted A, B, C: what a search matches. */
 export function searchVector(language: string, title: string, summary: string, clauses: string[]) {
   const cfg = searchConfig(language);
-  const [t, s, x] = [title, summary, textOf(clauses)].map(searchable);
+  const [t, s, x] = [title, summary, textOf(clauses)].map((v) => searchableIn(language, v));
   return sql`setweight(to_tsvector(${cfg}::regconfig, ${t}), 'A') || setweight(to_tsvector(${cfg}::regconfig, ${s}), 'B') || setweight(to_tsvector(${cfg}::regconfig, ${x}), 'C')`;
 }
 
 /** Title over summary, weighted A and B: what ranks a search's matches (migration 0016 backfills it). */
 export function searchHead(language: string, title: string, summary: string) {
   const cfg = searchConfig(language);
-  const [t, s] = [title, summary].map(searchable);
+  const [t, s] = [title, summary].map((v) => searchableIn(language, v));
   return sql`setweight(to_tsvector(${cfg}::regconfig, ${t}), 'A') || setweight(to_tsvector(${cfg}::regconfig, ${s}), 'B')`;
 }
 

@@ -9,39 +9,15 @@ import type { Db, DbOrTx, Tx } from "~/db/connect";
 import { norms, normVersions, normVersionTranslations, users } from "~/db/schema";
 import { clock } from "../clock";
 import { badInput, forbidden, notFound } from "../errors";
-import { type Locale, isLocale } from "../i18n/locales";
+import { isLocale, type Locale } from "../i18n/locales";
+import { forumLocale } from "../i18n/paths";
 import { type Actor, isStaff } from "../policy";
 import type { translateInput } from "../schemas/translations";
-import { authorRole, searchable, searchConfig, searchHead, searchVector, textOf } from "./norms";
+import { authorRole, searchable, searchableIn, searchHead, searchVector } from "./norms";
 import { isPublicNorm } from "./norm-visibility";
 import { personName } from "./person-name";
 
 type TranslateInput = z.output<typeof translateInput>;
-
-/** The forum language a BCP 47 tag is in ("fr-CA" → "fr", "zh-Hans" → "zh"), or null for another language. */
-export function forumLanguage(tag: string): Locale | null {
-  const code = tag.toLowerCase().split("-")[0];
-  return isLocale(code) ? code : null;
-}
-
-const HAN_RUN = /[\p{Script=Han}]+/gu;
-
-/**
- * Text as a search document or query reads it in `language`. Chinese is written without spaces and
- * PostgreSQL does not segment it, so each run of Han characters becomes its overlapping character
- * pairs ("网络安全" → "网络 络安 安全"), indexed with the 'simple' configuration: a query made the same
- * way matches wherever its characters occur together, from the same GIN index as every other
- * language (docs/performance.md, "Search").
- */
-export function searchableIn(language: string, text: string): string {
-  const plain = searchable(text);
-  if (forumLanguage(language) !== "zh") return plain;
-  return plain.replace(HAN_RUN, (run) => {
-    const chars = [...run];
-    if (chars.length < 3) return ` ${run} `;
-    return ` ${chars.slice(0, -1).map((c, i) => c + chars[i + 1]).join(" ")} `;
-  });
-}
 
 /** The text-search configurations a query is read in: one per forum language with a stemmer, and 'simple' for the rest. */
 const QUERY_CONFIGS = ["english", "french", "spanish", "russian", "arabic", "simple"] as const;
@@ -67,20 +43,6 @@ export function multilingualQuery(q: string) {
 export const matchedLanguages = (normId: SQL | AnyColumn, query: SQL) =>
   sql<Locale[]>`array(select distinct t.language from ${normVersionTranslations} t where t.norm_id = ${normId} and t.search @@ ${query} order by 1)`;
 
-/** Title over summary over text, weighted A, B, C, in the language's text-search configuration. */
-export function translationVector(language: string, title: string, summary: string, clauses: string[]) {
-  const cfg = searchConfig(language);
-  const [t, s, x] = [title, summary, textOf(clauses)].map((v) => searchableIn(language, v));
-  return sql`setweight(to_tsvector(${cfg}::regconfig, ${t}), 'A') || setweight(to_tsvector(${cfg}::regconfig, ${s}), 'B') || setweight(to_tsvector(${cfg}::regconfig, ${x}), 'C')`;
-}
-
-/** Title over summary, weighted A and B: what ranks a search's matches. */
-export function translationHead(language: string, title: string, summary: string) {
-  const cfg = searchConfig(language);
-  const [t, s] = [title, summary].map((v) => searchableIn(language, v));
-  return sql`setweight(to_tsvector(${cfg}::regconfig, ${t}), 'A') || setweight(to_tsvector(${cfg}::regconfig, ${s}), 'B')`;
-}
-
 /**
  * The latest translation in each language (of the newest version translated into it), for the
  * norm's search documents: a norm is found by words in any of its languages.
@@ -105,8 +67,8 @@ export async function latestTranslations(db: DbOrTx, normId: string) {
  */
 export async function normSearchColumns(db: DbOrTx, normId: string, language: string, title: string, summary: string, clauses: string[]) {
   const translations = await latestTranslations(db, normId);
-  const search = [searchVector(language, title, summary, clauses), ...translations.map((t) => translationVector(t.language, t.title, t.summary, t.clauses))];
-  const head = [searchHead(language, title, summary), ...translations.map((t) => translationHead(t.language, t.title, t.summary))];
+  const search = [searchVector(language, title, summary, clauses), ...translations.map((t) => searchVector(t.language, t.title, t.summary, t.clauses))];
+  const head = [searchHead(language, title, summary), ...translations.map((t) => searchHead(t.language, t.title, t.summary))];
   return { search: sql.join(search, sql` || `), searchHead: sql.join(head, sql` || `) };
 }
 
@@ -124,7 +86,7 @@ export async function translate(db: Db, actor: Actor, input: TranslateInput) {
       where: and(eq(normVersions.normId, norm.id), eq(normVersions.number, input.version)),
     });
     if (!version) throw notFound(`Version ${input.version} of this norm`);
-    if (forumLanguage(norm.language) === input.language) {
+    if (forumLocale(norm.language) === input.language) {
       const message = "The authoritative text is already in this language: choose another language for the translation.";
       throw badInput(message, { language: message });
     }
@@ -140,7 +102,7 @@ export async function translate(db: Db, actor: Actor, input: TranslateInput) {
       rationale: input.rationale,
       providedById: actor.id,
       updatedAt: now,
-      search: translationVector(input.language, input.title, input.summary, input.clauses),
+      search: searchVector(input.language, input.title, input.summary, input.clauses),
     };
     const [saved] = await tx
       .insert(normVersionTranslations)
@@ -237,7 +199,7 @@ export async function translationOf(db: Db, actor: Actor | null, slug: string, n
     version: { ...version, rationale: norm.rationale },
     translation: translation ?? null,
     // Whether the language asked for is the authoritative one (nothing to translate into).
-    authoritative: forumLanguage(norm.language) === language,
+    authoritative: forumLocale(norm.language) === language,
     canTranslate: mayTranslate(actor, role),
   };
 }

@@ -30,11 +30,14 @@ export function splitLocale(pathname: string): { prefix: Locale | null; path: st
   return { prefix: first, path: end === -1 ? "/" : pathname.slice(end) };
 }
 
-/** The language code of a locale or BCP 47 tag ("en-GB" → "en", "zh-Hans" → "zh"); English if none fits. */
-export function localeCode(tag: string): Locale {
+/** The forum language a locale or BCP 47 tag is in ("fr-CA" → "fr", "zh-Hans" → "zh"), or null for another language. */
+export function forumLocale(tag: string): Locale | null {
   const code = tag.toLowerCase().split("-")[0];
-  return isLocale(code) ? code : DEFAULT_LOCALE;
+  return isLocale(code) ? code : null;
 }
+
+/** The language code of a locale or BCP 47 tag ("en-GB" → "en"); English if none fits. */
+export const localeCode = (tag: string): Locale => forumLocale(tag) ?? DEFAULT_LOCALE;
 
 /**
  * The reader's preferred forum language from an Accept-Language header ("fr-CH, fr;q=0.9, en;q=0.8"):

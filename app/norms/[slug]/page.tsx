@@ -34,7 +34,7 @@ import { feedPaths } from "~/server/open-data/feeds";
 import { UptakeTimeline } from "~/app/reference/_components/uptake-timeline";
 import { getGlossaryMatcher } from "~/app/glossary/_components/matcher";
 import { can } from "~/server/policy";
-import { forumLanguage } from "~/server/domain/translations";
+import { forumLocale } from "~/server/i18n/paths";
 import { LANGUAGE_TAGS } from "~/server/i18n/locales";
 import { localeCode } from "~/server/i18n/paths";
 import { AuthoritativeNotice, languageName, TranslationNotice } from "./_components/translation-notice";
@@ -74,7 +74,7 @@ export default async function NormPage({ params, searchParams }: { params: Param
   // text. Positions, amendments and comments refer to the authoritative text whatever is shown.
   const reader = localeCode(locale);
   const wantsAuthoritative = query.text === "authoritative";
-  const inReaderLanguage = reader === forumLanguage(norm.language) ? [] : norm.translations.filter((tr) => tr.language === reader);
+  const inReaderLanguage = reader === forumLocale(norm.language) ? [] : norm.translations.filter((tr) => tr.language === reader);
   const currentTranslation = inReaderLanguage.find((tr) => tr.version === norm.currentVersion);
   // The newest translation into the reader's language of an earlier version, when the current one has none.
   const earlierTranslation = currentTranslation ? undefined : inReaderLanguage[0];

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "~/app/_components/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { forumLanguage } from "~/server/domain/translations";
+import { forumLocale } from "~/server/i18n/paths";
 import { LANGUAGE_TAGS } from "~/server/i18n/locales";
 import { localeCode } from "~/server/i18n/paths";
 import { AuthoritativeNotice, TranslationNotice } from "../../_components/translation-notice";
@@ -32,7 +32,7 @@ export default async function NormVersionPage({ params, searchParams }: { params
   // The version in the reader's language (from the address) when it has a translation into it,
   // marked as one; `?text=authoritative` shows the authoritative text.
   const reader = localeCode(locale);
-  const translation = reader === forumLanguage(version.language) ? null : (await api.norms.translation({ slug: version.slug, number: version.number, language: reader })).translation;
+  const translation = reader === forumLocale(version.language) ? null : (await api.norms.translation({ slug: version.slug, number: version.number, language: reader })).translation;
   const translated = translation && query.text !== "authoritative" ? translation : null;
   const shown = translated
     ? { lang: LANGUAGE_TAGS[translated.language], title: translated.title, summary: translated.summary, clauses: translated.clauses }

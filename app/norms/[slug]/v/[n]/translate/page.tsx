@@ -10,7 +10,7 @@ import { api } from "~/app/_trpc/server";
 import { getActor } from "~/server/context";
 import { isLocale, LANGUAGE_TAGS, LOCALES, type Locale } from "~/server/i18n/locales";
 import { localeCode } from "~/server/i18n/paths";
-import { forumLanguage } from "~/server/domain/translations";
+import { forumLocale } from "~/server/i18n/paths";
 import { getVersion, parseVersion } from "../../../_components/get-norm";
 import { languageName } from "../../../_components/translation-notice";
 import { TranslateForm } from "./translate-form";
@@ -39,7 +39,7 @@ export default async function TranslateVersionPage({ params, searchParams }: { p
     getFormatter(),
     getLocale(),
   ]);
-  const own = forumLanguage(version.language);
+  const own = forumLocale(version.language);
   const choices = LOCALES.filter((l) => l !== own);
   const asked = Array.isArray(query.language) ? query.language[0] : query.language;
   const reader = localeCode(locale);
