@@ -14,6 +14,10 @@
 // - the word tokenizer of the diff: three alternatives that cannot match the same character;
 // - the language tag `^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`: each repetition starts with "-", which no other
 //   part matches, and the field is now at most 35 characters;
+// - Accept-Language (server/i18n/paths.ts, negotiateLocale): split on "," ";" "=", at most 32 ranges
+//   read, no pattern; the path's query split on `[?#]`: one character class;
+// - Chinese search text (server/domain/norms.ts, searchableIn): `[\p{Script=Han}]+`, one class, each
+//   character looked at once;
 // - the organisation website (`^https?://[^\s/$.?#].[^\s]*$`, anchored, one unbounded class at the end);
 // - server/stocktake-pdf/pdf-text.ts reads back the PDFs this app writes, in tests only (never user input);
 // - the logger's redaction (`\nparams: [^\n]*`): each match stops at the next line break;
