@@ -142,7 +142,7 @@ describe("amendments", () => {
   it("gives clear messages for bad input: a stale version, a clause that is not there, the same words, no words, the only clause", async () => {
     const s = await setting("Amendments with bad input");
     const bad = (input: object) => s.amender.amendments.propose({ normId: s.norm.id, baseVersion: 1, clause: 1, kind: "replace", text: "New words.", rationale, ...input });
-    await expect(bad({ clause: 4 })).rejects.toEqual(refusedWith("BAD_REQUEST", /has 3 clauses; choose one of them/));
+    await expect(bad({ clause: 4 })).rejects.toEqual(refusedWith("BAD_REQUEST", /has clauses 1 to 3; choose one of them/));
     await expect(bad({ baseVersion: 2 })).rejects.toEqual(refusedWith("CONFLICT", /Propose your amendment on the latest text/));
     await expect(bad({ text: "States should not harm CSIRTs." })).rejects.toEqual(refusedWith("BAD_REQUEST", /same as the clause's/));
     await expect(bad({ text: "  " })).rejects.toEqual(expect.objectContaining({ code: "BAD_REQUEST" }));

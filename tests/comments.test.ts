@@ -106,7 +106,7 @@ describe("commenting", () => {
     expect(zodPaths(await failure(api.comments.create({ normId: norm.id, body: "x".repeat(10_001) })))).toEqual(["body"]);
     expect(zodPaths(await failure(api.comments.create({ normId: norm.id, body: "Bad tag.", language: "not a tag" })))).toEqual(["language"]);
     const tooFar = await failure(api.comments.create({ normId: norm.id, body: "On clause 9.", clause: 9 }));
-    expect(fieldErrorsOf(tooFar).clause).toBe("Version 1 has 3 clauses; choose one of them.");
+    expect(fieldErrorsOf(tooFar).clause).toBe("Version 1 has clauses 1 to 3; choose one of them.");
     expect(fieldErrorsOf(await failure(api.comments.create({ normId: norm.id, body: "On version 4.", version: 4 }))).version).toMatch(/no version 4/);
 
     // A draft is not found; a concluded norm's discussion is readable and closed.

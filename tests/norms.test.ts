@@ -79,7 +79,7 @@ describe("proposing", () => {
     );
     expect(zodPaths(invalid)).toEqual(expect.arrayContaining(["title", "categories.0", "kind", "clauses"]));
     const unknownRef = await failure(api.norms.create({ ...fields, citations: ["ungge-zz"] }));
-    expect(fieldErrorsOf(unknownRef).citations).toMatch(/Unknown reference norm: ungge-zz/);
+    expect(fieldErrorsOf(unknownRef).citations).toMatch(/Not in the reference library: ungge-zz/);
     const org = await createOrganization(database.db, { createdById: (await createUser(database.db)).id, status: "verified" });
     const notMine = await failure(api.norms.create({ ...fields, organizationId: org.id }));
     expect(fieldErrorsOf(notMine).organizationId).toMatch(/verified organisation you represent/);

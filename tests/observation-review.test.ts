@@ -175,7 +175,7 @@ describe("the reply window", () => {
     const { id } = await c.member.stocktakes.logObservation(c.input);
     const early = await failure(c.staff1.stocktakes.reviewObservation({ observationId: id, decision: "accept" }));
     expect(early.code).toBe("PRECONDITION_FAILED");
-    expect(early.message).toBe(`This observation cannot be accepted before 15 March ${c.year}: the organisations it names have until then to reply, and ${c.ministry.name} has not yet replied.`);
+    expect(early.message).toBe(`This observation cannot be accepted before 15 March ${c.year}: the organisations it names have until then to reply. Not yet replied: ${c.ministry.name}.`);
     // The named representative sees it while pending and replies; then two may accept.
     expect((await c.rep.stocktakes.get({ year: c.year })).observations.find((o) => o.id === id)!.viewer.canReplyFor).toEqual([c.ministry.id]);
     await c.rep.stocktakes.reply({ observationId: id, organizationId: c.ministry.id, text: "Our response team acted under the bilateral arrangement." });

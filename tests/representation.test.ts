@@ -332,7 +332,7 @@ describe("a new organisation's registration and verification", () => {
     // No address at a confirmed domain and no exception: refused, naming the creator.
     const noBasis = await failure(secretariat.verification.verify({ organizationId: id, confirmName: registration.name, confirmDomainIds: [mfa.id] }));
     expect(noBasis.code).toBe("BAD_REQUEST");
-    expect(noBasis.message).toContain("Creator Testland has no confirmed address at mfa-testland.example");
+    expect(noBasis.message).toContain("This representative has no confirmed address at mfa-testland.example: Creator Testland");
     // Nothing of the refused decision stays: the domain is still unconfirmed, the organisation pending.
     expect((await api.organizations.domains({ organizationId: id })).every((d) => d.confirmedAt === null)).toBe(true);
     await confirmedAddress(creator, "creator@mfa-testland.example");

@@ -112,7 +112,7 @@ export async function resolveActor(db: Db, actor: Actor | null, ref: ActorRef): 
 /** Parses an actor id and resolves it; a malformed id is bad input with a plain message. */
 export async function resolveActorId(db: Db, actor: Actor | null, id: string) {
   const ref = parseActorId(id);
-  if (!ref) throw badInput(`“${id.slice(0, 60)}” is not an actor: give state:<ISO code> (e.g. state:KE) or org:<organisation slug>.`, { ids: "Give state:<ISO code> or org:<organisation slug>." });
+  if (!ref) throw badInput(`“${id.slice(0, 60)}” is not an actor: give state: followed by an ISO code (for example state:KE), or org: followed by an organisation’s address name.`, { ids: "Give state: followed by an ISO code (for example state:KE), or org: followed by an organisation’s address name." });
   return resolveActor(db, actor, ref);
 }
 

@@ -164,7 +164,7 @@ export async function proposeAmendment(db: Db, actor: Actor, input: ProposeInput
       .where(and(eq(normVersions.normId, norm.id), eq(normVersions.number, norm.currentVersion)));
     const clauses = version!.clauses;
     if (input.clause > clauses.length) {
-      const message = `Version ${norm.currentVersion} has ${clauses.length} clause${clauses.length === 1 ? "" : "s"}; choose one of them.`;
+      const message = clauses.length === 1 ? `Version ${norm.currentVersion} has one clause: choose clause 1.` : `Version ${norm.currentVersion} has clauses 1 to ${clauses.length}; choose one of them.`;
       throw badInput(message, { clause: message });
     }
     const original = clauses[input.clause - 1]!;

@@ -113,7 +113,7 @@ async function anchor(db: DbOrTx, norm: { id: string; currentVersion: number }, 
   if (!version) throw badInput(`This norm has no version ${number}.`, { version: `This norm has no version ${number}.` });
   const clause = input.clause ?? null;
   if (clause !== null && clause > version.clauses.length) {
-    const message = `Version ${number} has ${version.clauses.length} clause${version.clauses.length === 1 ? "" : "s"}; choose one of them.`;
+    const message = version.clauses.length === 1 ? `Version ${number} has one clause: choose clause 1.` : `Version ${number} has clauses 1 to ${version.clauses.length}; choose one of them.`;
     throw badInput(message, { clause: message });
   }
   return { threadId: null, parentId: null, parentAuthorId: null, depth: 0, version: number, clause, amendmentId: null };

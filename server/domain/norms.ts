@@ -104,7 +104,7 @@ async function checkReferences(db: DbOrTx, citations: string[]) {
   const found = await db.select({ id: referenceNorms.id }).from(referenceNorms).where(inArray(referenceNorms.id, citations));
   const unknown = citations.filter((c) => !found.some((f) => f.id === c));
   if (unknown.length) {
-    const message = `Unknown reference norm${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Choose from the reference library.`;
+    const message = `Not in the reference library: ${unknown.join(", ")}. Choose reference norms from the library.`;
     throw badInput(message, { citations: message });
   }
 }

@@ -204,8 +204,12 @@ export async function settleRepresentationAtVerification(
     throw new AppError(
       "BAD_INPUT",
       domains.length
-        ? `${names} ${missing.length === 1 ? "has" : "have"} no confirmed address at ${orList(domains)}. Record an exception with a reason to verify the organisation with ${missing.length === 1 ? "this representative" : "these representatives"}, or wait until they confirm one.`
-        : `The organisation has no confirmed domain, so ${names} cannot represent it by address. Tick the domains to confirm, or record an exception with a reason for ${missing.length === 1 ? "this representative" : "each representative"}.`,
+        ? missing.length === 1
+          ? `This representative has no confirmed address at ${orList(domains)}: ${names}. Record an exception with a reason to verify the organisation with this representative, or wait until they confirm one.`
+          : `These representatives have no confirmed address at ${orList(domains)}: ${names}. Record an exception with a reason to verify the organisation with these representatives, or wait until they confirm one.`
+        : missing.length === 1
+          ? `The organisation has no confirmed domain, so this representative cannot represent it by address: ${names}. Tick the domains to confirm, or record an exception with a reason for this representative.`
+          : `The organisation has no confirmed domain, so these representatives cannot represent it by address: ${names}. Tick the domains to confirm, or record an exception with a reason for each representative.`,
       { exceptions: `Give a reason for ${names}, or confirm a domain at which they have an address.` },
       undefined,
       { provisional: missing },

@@ -400,7 +400,7 @@ export async function reviewObservation(db: Db, actor: Actor, input: z.output<ty
       );
       if (waiting.length) {
         throw invalidState(
-          `This observation cannot be accepted before ${longDate(row.replyUntil)}: the organisations it names have until then to reply, and ${waiting.map((w) => w.name).join(", ")} ${waiting.length === 1 ? "has" : "have"} not yet replied.`,
+          `This observation cannot be accepted before ${longDate(row.replyUntil)}: the organisations it names have until then to reply. Not yet replied: ${waiting.map((w) => w.name).join(", ")}.`,
         );
       }
     }

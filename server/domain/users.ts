@@ -83,7 +83,10 @@ export async function setRole(db: Db, actor: Actor, input: z.output<typeof setRo
         .orderBy(asc(organizations.name));
       if (memberOf.length > 0) {
         throw invalidState(
-          `${target.displayName} belongs to ${memberOf.map((o) => o.name).join(", ")}. Staff accounts belong to no organisation: they leave ${memberOf.length === 1 ? "it" : "them"} before taking the ${input.role} role.`,
+          // Whole sentences for one and for several, so that each language can say them (serverText).
+          memberOf.length === 1
+            ? `${target.displayName} belongs to ${memberOf[0]!.name}. Staff accounts belong to no organisation: they leave it before taking the ${input.role} role.`
+            : `${target.displayName} belongs to ${memberOf.map((o) => o.name).join(", ")}. Staff accounts belong to no organisation: they leave them before taking the ${input.role} role.`,
         );
       }
     }
