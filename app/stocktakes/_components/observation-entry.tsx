@@ -105,11 +105,17 @@ export async function ObservationEntry({
                 <ul className="flex flex-col gap-1">
                   {o.assessments.map((a) => (
                     <li key={a.key}>
-                      <Badge variant={a.assessment === "consistent" ? "info" : a.assessment === "inconsistent" ? "warning" : "neutral"} className="me-1 align-baseline">
-                        {t(`assessment.${a.assessment}`)}
-                      </Badge>{" "}
-                      {/* The space is text, not only a margin: read aloud or copied, "Inconsistent" and "with" stay two words. */}
-                      {t("with")} <Link href={a.href}>{a.title}</Link>
+                      {/* One message, so each language orders the assessment and the norm itself. */}
+                      {t.rich("assessedAgainst", {
+                        assessment: t(`assessment.${a.assessment}`),
+                        title: a.title,
+                        badge: (chunks) => (
+                          <Badge variant={a.assessment === "consistent" ? "info" : a.assessment === "inconsistent" ? "warning" : "neutral"} className="me-1 align-baseline">
+                            {chunks}
+                          </Badge>
+                        ),
+                        link: (chunks) => <Link href={a.href}>{chunks}</Link>,
+                      })}
                     </li>
                   ))}
                 </ul>
