@@ -23,6 +23,14 @@ function message(locale: Locale, key: string, values: Record<string, string | nu
   return String(new IntlMessageFormat(node as string, FORMAT[locale]).format(values));
 }
 
+/** A sentence the server writes in English, as the language's catalogue has it (messages/<locale>/serverText.json). */
+function serverMessage(locale: Locale, english: string) {
+  const read = (l: Locale) => (JSON.parse(readFileSync(`messages/${l}/serverText.json`, "utf8")) as { text: Record<string, string> }).text;
+  const key = Object.entries(read("en")).find(([, text]) => text === english)?.[0];
+  if (!key) throw new Error(`Not in the catalogue: ${english}`);
+  return read(locale)[key]!;
+}
+
 const NORM = "/norms/coordinated-disclosure-of-ict-vulnerabilities";
 
 async function expectLanguage(page: Page, locale: Locale) {
@@ -88,8 +96,29 @@ test.describe("the six languages", () => {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(message(locale, "normForm.new.title"));
       await page.getByRole("button", { name: message(locale, "normForm.form.create") }).click();
       await expect(page.getByRole("alert").getByRole("heading", { name: message(locale, "common.errors.problemTitle") })).toBeVisible();
+      // The form's own check uses the procedure's schema, whose sentences are the server's: they
+      // are shown in the page's language, in the summary and under the field.
+      const title = serverMessage(locale, "Enter a title of at least 5 characters.");
+      await expect(page.getByRole("alert").getByRole("link", { name: title })).toBeVisible();
+      await expect(page.locator("#title-error")).toContainText(title);
+      await expect(page.getByText("Enter a title of at least 5 characters.")).toHaveCount(0);
       await expect(page).toHaveURL(new RegExp(`/${locale}/norms/new`));
     }
+  });
+
+  test("a form answered by the server before its script has loaded gives the server's refusal in the reader's language", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const locale of ["ru", "zh"] as const) {
+      await open(page, `/${locale}/sign-in`);
+      await expectLanguage(page, locale);
+      await page.getByLabel(message(locale, "auth.signIn.email")).fill("not-an-email");
+      await page.getByLabel(message(locale, "auth.signIn.password"), { exact: true }).fill("a password of some length");
+      await page.getByRole("button", { name: message(locale, "auth.signIn.submit"), exact: true }).click();
+      await expect(page.getByText(serverMessage(locale, "Enter an email address in the correct format, like name@example.org.")).first()).toBeVisible();
+      await expect(page.getByText("Enter an email address in the correct format")).toHaveCount(0);
+    }
+    await context.close();
   });
 
   test("Arabic fits a 390 px phone without clipping", async ({ page }, testInfo) => {

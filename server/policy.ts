@@ -256,6 +256,9 @@ export const policy = {
   // The home page's "what is open now": public norms and reports only.
   "home.now": { who: "anyone" },
 
+  // The server's own sentences (a form's messages) in the page's language: nothing of anyone's.
+  "languages.serverText": { who: "anyone" },
+
   // The stock-take: representation and the submission window are checked in the stock-take domain.
   "stocktake.list": { who: "anyone" },
   "stocktake.get": { who: "anyone" },

@@ -4,6 +4,7 @@ import { amendmentsRouter } from "./routers/amendments";
 import { clearanceRouter } from "./routers/clearance";
 import { governanceRouter } from "./routers/governance";
 import { homeRouter } from "./routers/home";
+import { languagesRouter } from "./routers/languages";
 import { commentsRouter, moderationRouter } from "./routers/comments";
 import { feedsRouter } from "./routers/feeds";
 import { mailRouter } from "./routers/mail";
@@ -45,6 +46,7 @@ export const appRouter = createTRPCRouter({
   stocktakes: stocktakesRouter,
   clearance: clearanceRouter,
   home: homeRouter,
+  languages: languagesRouter,
   feeds: feedsRouter,
   notifications: notificationsRouter,
   process: processRouter,

@@ -3,9 +3,11 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { randomUUID } from "node:crypto";
 import superjson from "superjson";
-import { ZodError, z } from "zod";
+import { ZodError } from "zod";
 import type { Db } from "~/db/connect";
 import { AppError, type AppErrorCode, badInput, isDatabaseUnavailable, pgErrorCode, RETRY_AFTER_UNAVAILABLE_SECONDS, unauthorized } from "./errors";
+import { DEFAULT_LOCALE, type Locale } from "./i18n/locales";
+import { localizeFieldErrors, localizeServerText, localizeZodIssue } from "./i18n/server-text";
 import { findUnstorable, UNSTORABLE_MESSAGE } from "./input-text";
 import { type Logger, logger } from "./logger";
 import { type SecurityEvent, securityEvent } from "./security-events";
@@ -18,16 +20,19 @@ export interface Context {
   mailer: Mailer;
   /** The client's address, for per-IP rate limits; null when unknown (tests, server calls). */
   ip: string | null;
+  /** The language of the page that asked, for the messages of a refusal (English by default). */
+  locale: Locale;
   log: Logger;
 }
 
 /** The context tests build directly; the request context (server/context.ts) fills it from a request. */
-export function createInnerContext(opts: { db: Db; actor: Actor | null; mailer: Mailer; ip?: string | null }): Context {
+export function createInnerContext(opts: { db: Db; actor: Actor | null; mailer: Mailer; ip?: string | null; locale?: Locale }): Context {
   return {
     db: opts.db,
     actor: opts.actor,
     mailer: opts.mailer,
     ip: opts.ip ?? null,
+    locale: opts.locale ?? DEFAULT_LOCALE,
     log: logger.child({ requestId: randomUUID(), userId: opts.actor?.id }),
   };
 }
@@ -49,26 +54,40 @@ const securityEventOf: Partial<Record<AppErrorCode, SecurityEvent>> = {
 };
 
 /**
- * A failure's messages per input field, the first for each: the input schema's (ZodError) or the
- * domain's (AppError); undefined when the failure is not about fields. The API's answers carry
- * them (errorFormatter below), and so do the forms that call procedures from a server action
- * (app/_components/action-state.server.ts).
+ * A failure's messages per input field, the first for each, in `locale`: the input schema's
+ * (ZodError) or the domain's (AppError); undefined when the failure is not about fields. The API's
+ * answers carry them (errorFormatter below), and so do the forms that call procedures from a server
+ * action (app/_components/action-state.server.ts).
  */
-export function fieldErrorsOf(cause: unknown): Record<string, string> | undefined {
+export function fieldErrorsOf(cause: unknown, locale: Locale = DEFAULT_LOCALE): Record<string, string> | undefined {
   if (cause instanceof ZodError) {
-    return Object.fromEntries(Object.entries(z.flattenError(cause).fieldErrors).map(([k, v]) => [k, (v as string[] | undefined)?.[0] ?? ""]));
+    const fields: Record<string, string> = {};
+    for (const issue of cause.issues) {
+      const field = issue.path[0];
+      if (field === undefined || String(field) in fields) continue;
+      fields[String(field)] = localizeZodIssue(issue, locale);
+    }
+    return fields;
   }
-  return cause instanceof AppError ? cause.fieldErrors : undefined;
+  return cause instanceof AppError && cause.fieldErrors ? localizeFieldErrors(cause.fieldErrors, locale) : undefined;
 }
+
+/** The one message of a refused call, in `locale`. */
+export function refusalMessageOf(error: TRPCError, locale: Locale = DEFAULT_LOCALE): string {
+  return localizeServerText(error.cause instanceof ZodError ? CHECK_FIELDS : error.message, locale);
+}
+
+const CHECK_FIELDS = "Check the highlighted fields.";
 
 const t = initTRPC.context<Context>().meta<{ action: Action }>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
-    const fieldErrors = fieldErrorsOf(cause);
+    const locale = ctx?.locale ?? DEFAULT_LOCALE;
+    const fieldErrors = fieldErrorsOf(cause, locale);
     return {
       ...shape,
-      message: cause instanceof ZodError ? "Check the highlighted fields." : shape.message,
+      message: refusalMessageOf(error, locale),
       data: {
         ...shape.data,
         stack: undefined,
@@ -98,7 +117,9 @@ const errors = t.middleware(async ({ ctx, path, type, next }) => {
   if (cause instanceof AppError) {
     const event = securityEventOf[cause.code];
     if (event) securityEvent(event, { path, userId: ctx.actor?.id ?? null }, ctx.log);
-    throw new TRPCError({ code: appCodeToTrpc[cause.code], message: cause.message, cause });
+    // In the language of the page that asked, for pages that show a refusal as it comes
+    // (server/i18n/server-text.ts); the formatter gives API answers theirs the same way.
+    throw new TRPCError({ code: appCodeToTrpc[cause.code], message: localizeServerText(cause.message, ctx.locale), cause });
   }
   if (pgErrorCode(cause) === "23505") {
     throw new TRPCError({ code: "CONFLICT", message: "This already exists.", cause });

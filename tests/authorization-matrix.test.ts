@@ -496,6 +496,7 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "uptake.delete": { expect: STAFF, input: (f) => ({ id: f.uptake.id }) },
   "glossary.list": { expect: ANYONE },
   "glossary.phrases": { expect: ANYONE },
+  "languages.serverText": { expect: ANYONE, input: () => ({ texts: ["Enter a title of at least 5 characters."] }) },
   "search.all": { expect: ANYONE, input: () => ({ q: "infrastructure" }) },
   // Profiles across years (issue 19): public; a code that is no UN state is "not found" for everyone.
   "actors.states": { expect: ANYONE },

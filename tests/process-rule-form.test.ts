@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/db/connect";
 import { createUser } from "~/db/factories";
 import { initialState } from "~/app/_components/action-state";
-import { failed } from "~/app/_components/action-state.server";
+import { refusal } from "~/app/_components/action-state.server";
 import { processRuleFormInput } from "~/app/admin/process/form-input";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
@@ -29,7 +29,7 @@ async function post(who: Awaited<ReturnType<typeof callerAs>>, fields: Record<st
   try {
     return { done: await who.process.changeRule(processRuleFormInput(form(fields))) };
   } catch (error) {
-    return { refused: failed(initialState(), error, {}) };
+    return { refused: refusal(initialState(), error, {}, "en") };
   }
 }
 

@@ -34,7 +34,7 @@ export async function signInAction(previous: ActionState<SignInOutcome>, formDat
       await api.account.resendVerification({ email: textOf(formData, "email") });
       return { ...previous, n: previous.n + 1, done: { unverified: true, resent: true } };
     } catch (error) {
-      return { ...failed(previous, error, previous.values), fieldErrors: {}, done: { unverified: true } };
+      return { ...(await failed(previous, error, previous.values)), fieldErrors: {}, done: { unverified: true } };
     }
   }
   const values = formValues(formData, ["email"]);
@@ -84,7 +84,7 @@ export async function signUpAction(previous: ActionState<SignUpOutcome>, formDat
       await api.account.resendVerification({ email });
       return { ...previous, n: previous.n + 1, message: null, done: { email, resent: true } };
     } catch (error) {
-      return { ...failed(previous, error, previous.values), fieldErrors: {}, done: { email } };
+      return { ...(await failed(previous, error, previous.values)), fieldErrors: {}, done: { email } };
     }
   }
   const values = formValues(formData, ["displayName", "email"]);
@@ -147,7 +147,7 @@ export async function verifyEmailAction(previous: ActionState<VerifyEmailOutcome
       await api.account.resendVerification({ email: valueOf(values, "email") });
       return succeeded(previous, { linkProblem, sent: true }, values);
     } catch (error) {
-      return { ...failed(previous, error, values), done: { linkProblem } };
+      return { ...(await failed(previous, error, values)), done: { linkProblem } };
     }
   }
   const values = formValues(formData, ["token"]);
@@ -156,7 +156,7 @@ export async function verifyEmailAction(previous: ActionState<VerifyEmailOutcome
     return succeeded(previous, { verified: true }, values);
   } catch (error) {
     // A malformed token fails the input schema; its field message says more than the summary.
-    const refused = failed(previous, error, values);
+    const refused = await failed(previous, error, values);
     return { ...refused, fieldErrors: {}, message: null, done: { linkProblem: refused.fieldErrors.token || refused.message || undefined } };
   }
 }

@@ -3,7 +3,9 @@ import { TRPCError } from "@trpc/server";
 import { headers } from "next/headers";
 import { localeRedirect, localePath } from "./locale-redirect";
 import { ZodError } from "zod";
-import { fieldErrorsOf } from "~/server/trpc";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "~/server/i18n/locales";
+import { LOCALE_HEADER } from "~/server/i18n/paths";
+import { fieldErrorsOf, refusalMessageOf } from "~/server/trpc";
 import type { ActionState, FormValues } from "./action-state";
 
 /**
@@ -46,17 +48,22 @@ export function succeeded<Done>(previous: ActionState<Done>, done: Done, values:
 
 /**
  * A refused call as the form shows it, as the API's client did (app/_trpc/react.tsx): the input
- * schema's or the domain's messages next to their fields, or else one message. Anything else is
- * no refusal and is thrown on (the error page).
+ * schema's or the domain's messages next to their fields, or else one message, in the page's
+ * language. Anything else is no refusal and is thrown on (the error page).
  */
-export function failed<Done>(previous: ActionState<Done>, error: unknown, values: FormValues): ActionState<Done> {
+export async function failed<Done>(previous: ActionState<Done>, error: unknown, values: FormValues): Promise<ActionState<Done>> {
+  const asked = (await headers()).get(LOCALE_HEADER);
+  return refusal(previous, error, values, isLocale(asked) ? asked : DEFAULT_LOCALE);
+}
+
+/** The form's state after a refusal, its messages in `locale` (see `failed`). */
+export function refusal<Done>(previous: ActionState<Done>, error: unknown, values: FormValues, locale: Locale): ActionState<Done> {
   const n = previous.n + 1;
-  if (error instanceof ZodError) return { n, fieldErrors: fieldErrorsOf(error) ?? {}, message: null, code: "BAD_REQUEST", values };
+  if (error instanceof ZodError) return { n, fieldErrors: fieldErrorsOf(error, locale) ?? {}, message: null, code: "BAD_REQUEST", values };
   if (error instanceof TRPCError) {
-    const fieldErrors = Object.fromEntries(Object.entries(fieldErrorsOf(error.cause) ?? {}).filter(([, m]) => m));
+    const fieldErrors = Object.fromEntries(Object.entries(fieldErrorsOf(error.cause, locale) ?? {}).filter(([, m]) => m));
     const onFields = Object.keys(fieldErrors).length > 0;
-    const message = onFields ? null : error.cause instanceof ZodError ? "Check the highlighted fields." : error.message;
-    return { n, fieldErrors, message, code: error.code, values };
+    return { n, fieldErrors, message: onFields ? null : refusalMessageOf(error, locale), code: error.code, values };
   }
   throw error;
 }

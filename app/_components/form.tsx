@@ -8,13 +8,15 @@ import type * as React from "react";
 import { useState } from "react";
 import {
   type DefaultValues,
+  type FieldErrors,
   type FieldPath,
+  type Resolver,
   type FieldValues,
   type UseFormReturn,
   useForm,
 } from "react-hook-form";
 import type { z } from "zod";
-import { serverError } from "~/app/_trpc/react";
+import { inPageLanguage, serverError } from "~/app/_trpc/react";
 import { Alert, AlertDescription } from "./ui/alert";
 import { ErrorSummary } from "./ui/error-summary";
 import { Field, fieldAria } from "./ui/field";
@@ -27,11 +29,37 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
   defaultValues: DefaultValues<z.input<S>>,
 ) {
   return useForm<z.input<S>, unknown, z.output<S>>({
-    resolver: zodResolver(schema as never) as never,
+    resolver: inLanguageOfPage(zodResolver(schema as never) as Resolver<z.input<S>, unknown, z.output<S>>),
     defaultValues,
     // The error summary takes focus (GOV.UK); react-hook-form would move it on to a field afterwards.
     shouldFocusError: false,
   });
+}
+
+/** Every `message` in a form's errors (nested under lists and objects), to be replaced in place. */
+function messagesOf(errors: unknown, found: { message: string }[] = []): { message: string }[] {
+  if (!errors || typeof errors !== "object") return found;
+  const error = errors as { message?: unknown; ref?: unknown };
+  if (typeof error.message === "string" && error.message) found.push(error as { message: string });
+  for (const [name, value] of Object.entries(errors)) if (name !== "ref" && name !== "message") messagesOf(value, found);
+  return found;
+}
+
+/**
+ * The schema's check with its messages in the page's language: the schema speaks English (it is
+ * the server's), so a form that fails in the browser asks the server for the same sentences in the
+ * page's language (once each) before it shows them.
+ */
+function inLanguageOfPage<I extends FieldValues, O>(resolver: Resolver<I, unknown, O>): Resolver<I, unknown, O> {
+  return async (values, context, options) => {
+    const result = await resolver(values, context, options);
+    const found = messagesOf(result.errors as FieldErrors<I>);
+    if (found.length > 0) {
+      const given = await inPageLanguage(found.map((error) => error.message));
+      found.forEach((error, i) => (error.message = given[i] ?? error.message));
+    }
+    return result;
+  };
 }
 
 /**

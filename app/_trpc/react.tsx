@@ -14,6 +14,7 @@ import { createTRPCOptionsProxy, type TRPCOptionsProxy } from "@trpc/tanstack-re
 import { useState } from "react";
 import superjson from "superjson";
 import { z } from "zod";
+import { forumLocale, LOCALE_HEADER } from "~/server/i18n/paths";
 import type { AppRouter } from "~/server/root";
 import { makeQueryClient } from "./query-client";
 
@@ -29,15 +30,59 @@ z.config({ jitless: true });
 let browserQueryClient: QueryClient | undefined;
 let browserProxy: TRPCOptionsProxy<AppRouter> | undefined;
 
-function makeProxy(queryClient: QueryClient): TRPCOptionsProxy<AppRouter> {
-  const client: TRPCClient<AppRouter> = createTRPCClient<AppRouter>({
+let browserClient: TRPCClient<AppRouter> | undefined;
+
+function makeClient(): TRPCClient<AppRouter> {
+  return createTRPCClient<AppRouter>({
     links: [
       loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
-      // maxItems matches the server's maxBatchSize.
-      httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 20 }),
+      // maxItems matches the server's maxBatchSize. The page's language goes with each call, so a
+      // refusal's messages come back in it (server/i18n/server-text.ts).
+      httpBatchLink({
+        url: "/api/trpc",
+        transformer: superjson,
+        maxItems: 20,
+        headers: () => ({ [LOCALE_HEADER]: pageLocale() }),
+      }),
     ],
   });
-  return createTRPCOptionsProxy<AppRouter>({ client, queryClient });
+}
+
+function getClient(): TRPCClient<AppRouter> {
+  if (typeof window === "undefined") return makeClient();
+  return (browserClient ??= makeClient());
+}
+
+function makeProxy(queryClient: QueryClient): TRPCOptionsProxy<AppRouter> {
+  return createTRPCOptionsProxy<AppRouter>({ client: getClient(), queryClient });
+}
+
+/** The forum language of the page (its <html lang>). */
+function pageLocale() {
+  return (typeof document === "undefined" ? null : forumLocale(document.documentElement.lang)) ?? "en";
+}
+
+// Each sentence once per language: a form checked again on every key press asks nothing new.
+const inLanguage = new Map<string, string>();
+
+/**
+ * Messages the browser wrote in English (a form's own check with the procedure's schema) in the
+ * page's language, as the server gives the same sentences; in English if the call fails.
+ */
+export async function inPageLanguage(texts: string[]): Promise<string[]> {
+  const locale = pageLocale();
+  if (locale === "en" || texts.length === 0) return texts;
+  const key = (text: string) => `${locale}\u0000${text}`;
+  const missing = [...new Set(texts.filter((text) => !inLanguage.has(key(text))))].slice(0, 50);
+  if (missing.length > 0) {
+    try {
+      const given = await getClient().languages.serverText.query({ texts: missing });
+      missing.forEach((text, i) => inLanguage.set(key(text), given[i] ?? text));
+    } catch {
+      return texts;
+    }
+  }
+  return texts.map((text) => inLanguage.get(key(text)) ?? text);
 }
 
 function getQueryClient(): QueryClient {

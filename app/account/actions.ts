@@ -42,7 +42,7 @@ export async function confirmAddressAction(previous: ActionState<{ email: string
     revalidatePath("/account");
     return succeeded(previous, done, values);
   } catch (error) {
-    const refused = failed(previous, error, values);
+    const refused = await failed(previous, error, values);
     // A malformed token fails the input schema: its field message is the one to show.
     return { ...refused, fieldErrors: {}, message: refused.fieldErrors.token || refused.message };
   }

@@ -85,6 +85,6 @@ export async function saveDraftAction(previous: ActionState<true>, formData: For
     revalidatePath(`/organizations/${v("slug")}/clearance`);
     return goTo(previous, `/organizations/${v("slug")}/clearance/${entryId}?saved=1`, values);
   } catch (error) {
-    return unnested(failed(previous, error, values));
+    return unnested(await failed(previous, error, values));
   }
 }
