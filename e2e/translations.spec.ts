@@ -42,6 +42,12 @@ test("an author adds a translation through the form; a reader in that language s
   expect(new URL(reader.url()).search).toBe("?text=authoritative");
   await expect(reader.getByTestId("authoritative-notice")).toBeVisible();
 
+  // The list in French gives the norm's French title, said to be a translation.
+  await open(reader, `/fr/norms?q=${encodeURIComponent("câbles sous-marins")}`);
+  const listed = reader.getByRole("listitem").filter({ has: reader.getByRole("link", { name: "Protéger les câbles sous-marins" }) });
+  await expect(listed.getByRole("link", { name: "Protéger les câbles sous-marins" })).toHaveAttribute("lang", "fr");
+  await expect(listed.getByTestId("list-translation")).toContainText("le texte faisant foi est en anglais");
+
   // A reader in English sees the authoritative text, and the translation listed.
   const english = await (await browser.newContext()).newPage();
   await open(english, normUrl);

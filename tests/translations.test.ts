@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "~/db/connect";
 import { createUser } from "~/db/factories";
-import { norms, normVersionTranslations } from "~/db/schema";
+import { auditLog, norms, normVersionTranslations } from "~/db/schema";
 import { searchableIn } from "~/server/domain/norms";
 import { normResponse, normVersionResponse } from "~/server/open-data/norms";
 import { normDetail, normVersion } from "~/server/open-data/schemas";
@@ -73,6 +73,16 @@ describe("who may add a translation", () => {
     // Replaced, not added: one French translation, by its last provider.
     const fr = (await s.visitor.norms.translation({ slug: s.slug, number: 1, language: "fr" })).translation!;
     expect(fr).toMatchObject({ title: "Protéger les équipes d'intervention d'urgence", providedBy: "Cole Coauthor", language: "fr" });
+
+    // The secretariat's translation is in the audit log, added then replaced; the authors' are not
+    // (the page names them as its providers).
+    await s.staff.norms.translate({ normId: s.norm.id, version: 1, ...french, language: "es", title: "Proteger a los equipos de respuesta a incidentes", summary: "Los Estados no deberían perjudicar la labor de los equipos de respuesta autorizados.", clauses: ["Los Estados no deberían perjudicar a los CSIRT.", "Los Estados deberían cooperar con los CSIRT."] });
+    const audited = await db.select().from(auditLog).where(eq(auditLog.action, "norm.translation_saved"));
+    const spanish = rows.find((r) => r.language === "es")!;
+    expect(audited.filter((a) => a.details.slug === s.slug).map((a) => ({ targetId: a.targetId, details: a.details }))).toEqual([
+      { targetId: spanish.id, details: { slug: s.slug, version: 1, language: "es", replaced: false } },
+      { targetId: spanish.id, details: { slug: s.slug, version: 1, language: "es", replaced: true } },
+    ]);
   });
 });
 
@@ -157,6 +167,12 @@ describe("search in every language", () => {
     await s.proposer.norms.translate({ normId: s.norm.id, version: 1, ...french, title: "Protéger les équipes d'intervention informatique" });
     const found = await s.visitor.norms.list({ q: "informatiques" });
     expect(found.items.find((i) => i.slug === s.slug)?.matchedLanguages).toEqual(["fr"]);
+    // The list in the reader's language: the French title and summary where a French reader asks,
+    // the authoritative text elsewhere (no Spanish translation; no language asked).
+    const inFrench = (await s.visitor.norms.list({ q: "informatiques", language: "fr" })).items.find((i) => i.slug === s.slug)!;
+    expect(inFrench.inReaderLanguage).toEqual({ title: "Protéger les équipes d'intervention informatique", summary: french.summary, version: 1 });
+    expect((await s.visitor.norms.list({ q: "informatiques", language: "es" })).items.find((i) => i.slug === s.slug)!.inReaderLanguage).toBeNull();
+    expect(found.items.find((i) => i.slug === s.slug)!.inReaderLanguage).toBeNull();
     // After a new version the translation of the earlier one still finds it.
     await s.proposer.norms.revise({ ...responseTeamNormFields, title: `Protecting response teams ${counter}`, normId: s.norm.id, baseVersion: 1, changeSummary: "Same text, saved again." });
     expect((await s.visitor.norms.list({ q: "informatiques" })).items.map((i) => i.slug)).toContain(s.slug);

@@ -24,6 +24,8 @@ export type AuditAction =
   // Behaviour observations (issue 19): each review, and each answer to a correction request.
   | "observation.reviewed"
   | "observation.correction_answered"
+  // A translation of a norm's version added or replaced by the secretariat rather than its authors (issue 20).
+  | "norm.translation_saved"
   // Written only by migration 0029 (the secretariat's neutrality rule), with no actor.
   | "organization.staff_membership_removed"
   | "organization.participation_approved"
@@ -37,7 +39,7 @@ export type AuditAction =
 /** Appends to the audit log; call inside the transaction of the action it records. */
 export async function recordAudit(
   db: DbOrTx,
-  entry: { actorId: string | null; action: AuditAction; targetType: "user" | "organization" | "reference_norm" | "governance" | "reference_document" | "forum" | "norm_uptake" | "observation"; targetId: string; details?: Record<string, unknown> },
+  entry: { actorId: string | null; action: AuditAction; targetType: "user" | "organization" | "reference_norm" | "governance" | "reference_document" | "forum" | "norm_uptake" | "observation" | "norm_translation"; targetId: string; details?: Record<string, unknown> },
 ) {
   await db.insert(auditLog).values({ ...entry, details: entry.details ?? {} });
 }

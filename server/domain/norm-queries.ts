@@ -23,7 +23,7 @@ import { uptakeForNorm } from "./uptake";
 import { clock } from "../clock";
 import { badInput, notFound } from "../errors";
 import { type Actor, can } from "../policy";
-import { encodeCursor, type listNormsInput } from "../schemas/norms";
+import { encodeCursor, type listNormsPageInput } from "../schemas/norms";
 import { diffClauses, diffStats, diffWords } from "./diff";
 import { canRevise, transitionRefusal } from "./lifecycle";
 import { authorRole, textOf } from "./norms";
@@ -32,9 +32,9 @@ import { personName } from "./person-name";
 import { evaluate, factsOf, nextMove, publishedCriteria } from "./criteria";
 import { acceptedSponsors, sponsorCredits } from "./sponsors";
 import { stageClock, withStage } from "./stage-clock";
-import { matchedLanguages, mayTranslate, multilingualQuery, translationsIn, translationsOf } from "./translations";
+import { matchedLanguages, mayTranslate, multilingualQuery, translationForList, translationsIn, translationsOf } from "./translations";
 
-type ListInput = z.output<typeof listNormsInput>;
+type ListInput = z.output<typeof listNormsPageInput>;
 
 // Markers around matched words in highlights; the page turns them into <mark> without parsing HTML.
 export const HIGHLIGHT_START = "\u0002";
@@ -179,6 +179,7 @@ export async function listNorms(db: Db, input: ListInput) {
         : sql<null>`null`,
       // Which translations the words were found in (none: the authoritative text only).
       matchedLanguages: query ? matchedLanguages(norms.id, query) : sql<Locale[]>`'{}'::text[]`,
+      inReaderLanguage: input.language ? translationForList(norms.id, input.language) : sql<null>`null`,
       categories: sql<string[]>`array(select ${normPlacements.categoryCode} from ${normPlacements} where ${normPlacements.normId} = ${norms.id} order by 1)`,
       positionCount: norms.positionCount,
       support: norms.support,

@@ -13,6 +13,7 @@ import { isLocale, type Locale } from "../i18n/locales";
 import { forumLocale } from "../i18n/paths";
 import { type Actor, isStaff } from "../policy";
 import type { translateInput } from "../schemas/translations";
+import { recordAudit } from "./audit";
 import { authorRole, searchable, searchableIn, searchHead, searchVector } from "./norms";
 import { isPublicNorm } from "./norm-visibility";
 import { personName } from "./person-name";
@@ -42,6 +43,14 @@ export function multilingualQuery(q: string) {
  */
 export const matchedLanguages = (normId: SQL | AnyColumn, query: SQL) =>
   sql<Locale[]>`array(select distinct t.language from ${normVersionTranslations} t where t.norm_id = ${normId} and t.search @@ ${query} order by 1)`;
+
+/**
+ * For a listed norm, its title and summary in the reader's language from the newest version
+ * translated into it, or null: a correlated subquery for the page's rows only, read by the
+ * (norm_id, version, language) index.
+ */
+export const translationForList = (normId: SQL | AnyColumn, language: Locale) =>
+  sql<{ title: string; summary: string; version: number } | null>`(select json_build_object('title', t.title, 'summary', t.summary, 'version', t.version) from ${normVersionTranslations} t where t.norm_id = ${normId} and t.language = ${language} order by t.version desc limit 1)`;
 
 /**
  * The latest translation in each language (of the newest version translated into it), for the
@@ -108,7 +117,18 @@ export async function translate(db: Db, actor: Actor, input: TranslateInput) {
       .insert(normVersionTranslations)
       .values({ normId: norm.id, version: input.version, language: input.language, createdAt: now, ...row })
       .onConflictDoUpdate({ target: [normVersionTranslations.normId, normVersionTranslations.version, normVersionTranslations.language], set: row })
-      .returning({ id: normVersionTranslations.id });
+      .returning({ id: normVersionTranslations.id, createdAt: normVersionTranslations.createdAt });
+    // The secretariat speaks for nobody: a text it puts into a language on the authors' behalf is
+    // accounted for in the audit log, as its other acts are (the page names who provided it too).
+    if (!role) {
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "norm.translation_saved",
+        targetType: "norm_translation",
+        targetId: saved!.id,
+        details: { slug: norm.slug, version: input.version, language: input.language, replaced: saved!.createdAt.getTime() !== now.getTime() },
+      });
+    }
     await refreshSearch(tx, norm);
     return { id: saved!.id, slug: norm.slug, version: input.version, language: input.language };
   });

@@ -4,7 +4,7 @@ import {
   coauthorInput,
   createNormInput,
   invitationIdInput,
-  listNormsInput,
+  listNormsPageInput,
   mergeInput,
   normSlugInput,
   normVersionInput,
@@ -22,7 +22,7 @@ import { actorProcedure, createTRPCRouter, publicProcedure } from "../trpc";
 
 export const normsRouter = createTRPCRouter({
   list: publicProcedure("norm.list")
-    .input(listNormsInput)
+    .input(listNormsPageInput)
     .query(({ ctx, input }) => queries.listNorms(ctx.db, input)),
   get: publicProcedure("norm.get")
     .input(normSlugInput)

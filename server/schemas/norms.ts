@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "../i18n/locales";
 import { encodeJsonCursor, jsonCursor } from "./cursor";
 import { closingDay } from "./process";
 import { pageLimit, wholeNumber } from "./numbers";
@@ -148,3 +149,10 @@ export const listNormsInput = z.strictObject({
   cursor: keysetCursor.optional(),
   limit: pageLimit(100).default(20),
 });
+
+/**
+ * The list as the forum's pages ask for it: also the reader's language, in which each norm's title
+ * and summary are given where a translation of it exists (open data lists the authoritative text,
+ * and gives translations per norm with ?lang=).
+ */
+export const listNormsPageInput = listNormsInput.extend({ language: z.enum(LOCALES).optional() });

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
 import { Pagination } from "~/app/secretariat/_components/pagination";
@@ -40,6 +40,7 @@ const knownActions = new Set<string>([
   "uptake.deleted",
   "observation.reviewed",
   "observation.correction_answered",
+  "norm.translation_saved",
 ] satisfies AuditAction[]);
 const isAuditAction = (a: string): a is AuditAction => knownActions.has(a);
 const isRole = (v: string | null): v is (typeof userRoles)[number] => userRoles.some((r) => r === v);
@@ -56,11 +57,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const raw = typeof params.cursor === "string" ? Number.parseInt(params.cursor, 10) : Number.NaN;
   const cursor = Number.isSafeInteger(raw) && raw > 0 ? raw : undefined;
   const log = await load(() => api.audit.list({ cursor, limit: pageSize }));
-  const [t, ta, tv, format] = await Promise.all([
+  const [t, ta, tv, format, locale] = await Promise.all([
     getTranslations("admin.audit"),
     getTranslations("admin"),
     getTranslations("vocabulary"),
     getFormatter(),
+    getLocale(),
   ]);
   const role = (v: string | null) => (isRole(v) ? tv(`userRole.${v}`) : (v ?? "?"));
 
@@ -126,6 +128,14 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     if (entry.targetType === "forum") return t("forum", { id: entry.targetId });
     if (entry.targetType === "observation") return t("observation", { title: text(entry.details, "title") ?? entry.targetId });
     if (entry.targetType === "norm_uptake") return t("uptake", { document: text(entry.details, "document") ?? entry.targetId });
+    if (entry.targetType === "norm_translation") {
+      const language = text(entry.details, "language");
+      return t("normTranslation", {
+        slug: text(entry.details, "slug") ?? entry.targetId,
+        version: String(entry.details.version ?? "?"),
+        language: language ? (new Intl.DisplayNames([locale], { type: "language" }).of(language) ?? language) : "?",
+      });
+    }
     const name = text(entry.details, "name");
     return name ? t("organization", { name }) : t("organizationId", { id: entry.targetId });
   };

@@ -29,6 +29,8 @@ import { queryText } from "~/app/_components/query-text";
 import { FeedLink, feedAlternates } from "~/app/_components/feed-link";
 import { feedPaths } from "~/server/open-data/feeds";
 import { localePath } from "~/app/_components/locale-redirect";
+import { forumLocale } from "~/server/i18n/paths";
+import { LANGUAGE_TAGS, type Locale } from "~/server/i18n/locales";
 
 export async function generateMetadata(): Promise<Metadata> {
   const [t, tf] = await Promise.all([getTranslations("norms.list"), getTranslations("openData.feeds")]);
@@ -79,8 +81,9 @@ function hrefFor(filters: Filters, cursor?: string) {
   return search ? `/norms?${search}` : "/norms";
 }
 
-async function listNorms(filters: Filters) {
+async function listNorms(filters: Filters, language: Locale) {
   const input = {
+    language,
     q: filters.q || undefined,
     status: filters.status,
     category: filters.category,
@@ -104,8 +107,9 @@ export default async function NormsPage({ searchParams }: { searchParams: Promis
     getLocale(),
     getFormatter(),
     getActor(),
-    listNorms(filters),
+    getLocale().then((tag) => listNorms(filters, forumLocale(tag) ?? "en")),
   ]);
+  const readerTag = LANGUAGE_TAGS[forumLocale(locale) ?? "en"];
   const activeFilters = [filters.q, filters.status, filters.category, filters.kind, filters.bindingness, filters.stakeholderType, filters.document].filter(Boolean).length;
   const filtered = activeFilters > 0;
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
@@ -216,9 +220,10 @@ export default async function NormsPage({ searchParams }: { searchParams: Promis
             <ol className="border-t border-border" aria-labelledby="results-heading">
               {result.items.map((n) => (
                 <li key={n.id} className="border-b border-border py-5">
+                  {/* In the reader's language where the norm has a translation into it, said so. */}
                   <h3 className="mb-2 text-lg font-bold sm:text-xl">
-                    <Link href={`/norms/${n.slug}`} lang={n.language}>
-                      {n.title}
+                    <Link href={`/norms/${n.slug}`} lang={n.inReaderLanguage ? readerTag : n.language}>
+                      {n.inReaderLanguage?.title ?? n.title}
                     </Link>
                   </h3>
                   <NormBadges
@@ -226,7 +231,7 @@ export default async function NormsPage({ searchParams }: { searchParams: Promis
                     categories={n.categories}
                     kind={n.kind}
                     bindingness={n.bindingness}
-                    label={t("detailsOf", { title: n.title })}
+                    label={t("detailsOf", { title: n.inReaderLanguage?.title ?? n.title })}
                   />
                   {n.headline ? (
                     <p className="mt-3 max-w-2xl" lang={n.language}>
@@ -234,10 +239,15 @@ export default async function NormsPage({ searchParams }: { searchParams: Promis
                       <HighlightedText text={n.headline} />
                     </p>
                   ) : (
-                    <p className="mt-3 line-clamp-3 max-w-2xl" lang={n.language}>
-                      {n.summary}
+                    <p className="mt-3 line-clamp-3 max-w-2xl" lang={n.inReaderLanguage ? readerTag : n.language}>
+                      {n.inReaderLanguage?.summary ?? n.summary}
                     </p>
                   )}
+                  {n.inReaderLanguage ? (
+                    <p className="mt-2 text-base text-muted" data-testid="list-translation">
+                      {ttr("listTranslated", { language: languageName(n.language, locale) })}
+                    </p>
+                  ) : null}
                   {n.matchedLanguages.length ? (
                     <p className="mt-2 text-base text-muted" data-testid="matched-languages">
                       {ttr("matchedIn", { language: n.matchedLanguages.map((l) => languageName(l, locale)).join(", ") })}
