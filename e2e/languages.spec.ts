@@ -106,11 +106,11 @@ test.describe("the six languages", () => {
     }
   });
 
-  test("a form answered by the server before its script has loaded gives the server's refusal in the reader's language", async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+  test("a form answered by the server before its script has loaded gives the server's refusal in the reader's language", async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
     const page = await context.newPage();
     for (const locale of ["ru", "zh"] as const) {
-      await open(page, `/${locale}/sign-in`);
+      await page.goto(`/${locale}/sign-in`);
       await expectLanguage(page, locale);
       await page.getByLabel(message(locale, "auth.signIn.email")).fill("not-an-email");
       await page.getByLabel(message(locale, "auth.signIn.password"), { exact: true }).fill("a password of some length");

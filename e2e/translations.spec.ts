@@ -44,7 +44,7 @@ test("an author adds a translation through the form; a reader in that language s
 
   // The list in French gives the norm's French title, said to be a translation.
   await open(reader, `/fr/norms?q=${encodeURIComponent("câbles sous-marins")}`);
-  const listed = reader.getByRole("listitem").filter({ has: reader.getByRole("link", { name: "Protéger les câbles sous-marins" }) });
+  const listed = reader.locator(`li:has(a[href$="${normUrl}"])`);
   await expect(listed.getByRole("link", { name: "Protéger les câbles sous-marins" })).toHaveAttribute("lang", "fr");
   await expect(listed.getByTestId("list-translation")).toContainText("le texte faisant foi est en anglais");
 
