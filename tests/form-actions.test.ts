@@ -5,7 +5,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/db/connect";
 import { initialState } from "~/app/_components/action-state";
-import { failed } from "~/app/_components/action-state.server";
+import { refusal as formRefusal } from "~/app/_components/action-state.server";
 import { ASSESSMENT } from "~/app/stocktakes/_components/form-names";
 import { parseObservationForm, parseStatementForm } from "~/app/stocktakes/_components/form-input";
 import { badInput } from "~/server/errors";
@@ -29,7 +29,7 @@ async function refusal(call: () => Promise<unknown>) {
   try {
     await call();
   } catch (error) {
-    return failed(initialState(), error, { email: "kept" });
+    return formRefusal(initialState(), error, { email: "kept" }, "en");
   }
   throw new Error("the call was not refused");
 }
@@ -61,11 +61,11 @@ describe("a refused call on a form", () => {
 
   it("keeps the domain's field messages on their fields", () => {
     const error = new TRPCError({ code: "BAD_REQUEST", message: "Not saved.", cause: badInput("Not saved.", { text: "Too long.", links: "" }) });
-    expect(failed(initialState(), error, {})).toMatchObject({ fieldErrors: { text: "Too long." }, message: null, code: "BAD_REQUEST" });
+    expect(formRefusal(initialState(), error, {}, "en")).toMatchObject({ fieldErrors: { text: "Too long." }, message: null, code: "BAD_REQUEST" });
   });
 
   it("throws anything that is not a refusal on to the error page", () => {
-    expect(() => failed(initialState(), new Error("boom"), {})).toThrow("boom");
+    expect(() => formRefusal(initialState(), new Error("boom"), {}, "en")).toThrow("boom");
   });
 });
 
