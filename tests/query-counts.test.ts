@@ -99,8 +99,13 @@ describe("statements per page load", () => {
   it("lists norms in one statement per page, whatever the page size, filter or sort", async () => {
     await normWith(0, 0, "A norm for the list");
     const visitor = await callerAs(database.db, null);
+    await visitor.norms.list({ limit: 1, q: "norm" }); // the words' readings, kept (below)
     for (const input of [{ limit: 1 }, { limit: 50 }, { limit: 50, sort: "support" as const }, { limit: 50, q: "norm" }, { limit: 50, category: "II" as const, stakeholderType: "state" as const }]) {
       expect(await statements(() => visitor.norms.list(input)), JSON.stringify(input)).toBe(1);
     }
+    // Words searched for the first time are first read in each language's configuration (one
+    // statement, whatever the page: server/domain/translations.ts), then kept.
+    expect(await statements(() => visitor.norms.list({ limit: 50, q: "a query read for the first time" }))).toBe(2);
+    expect(await statements(() => visitor.norms.list({ limit: 50, q: "a query read for the first time", sort: "newest" }))).toBe(1);
   });
 });

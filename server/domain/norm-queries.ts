@@ -74,7 +74,7 @@ export const timelineEventColumns = {
 export async function listNorms(db: Db, input: ListInput) {
   const sort = input.sort ?? (input.q ? "relevance" : "newest");
   // In every language the norm has (its text and its translations): server/domain/translations.ts.
-  const query = input.q ? multilingualQuery(input.q) : null;
+  const query = input.q ? await multilingualQuery(db, input.q) : null;
   const filters: (SQL | undefined)[] = [
     publicNorm(),
     input.status ? eq(norms.status, input.status) : undefined,

@@ -24,7 +24,7 @@ export async function searchAll(db: Db, input: z.output<typeof searchInput>) {
     sql`array_to_string(${forums.parties}, ' ') ilike ${pattern}`,
   );
   const organizationWhere = and(ilike(organizations.name, pattern), ne(organizations.verificationStatus, "rejected"));
-  const proposalQuery = multilingualQuery(q);
+  const proposalQuery = await multilingualQuery(db, q);
   const proposalWhere = and(publicNorm(), sql`${norms.search} @@ ${proposalQuery}`);
 
   const [refItems, [refCount], forumItems, [forumCount], proposals, [proposalCount], orgItems, [orgCount]] = await Promise.all([
