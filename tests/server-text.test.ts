@@ -39,6 +39,10 @@ describe("the catalogue of the server's sentences", () => {
     const sentences = Object.values(catalogue("en").text);
     expect(sentences).toContain(TITLE);
     expect(sentences).toContain(SIGN_IN);
+    // Sentences a helper makes of a literal: whole, so the thing named is translated with them.
+    expect(sentences).toContain("The norm was not found.");
+    expect(sentences).toContain("Write who runs the secretariat.");
+    expect(sentences).toContain("Keep the title to {0} characters or fewer.");
     // A template: the code's ${…} become numbered arguments.
     expect(sentences).toContain("You have posted several comments in a short time. You can post again in {0}.");
   });
@@ -56,6 +60,10 @@ describe("localizeServerText", () => {
       expect(localizeServerText(TITLE, locale)).not.toBe(TITLE);
     }
     expect(localizeServerText(TITLE, "en")).toBe(TITLE);
+    // A field named by a schema's helper is translated with its sentence, not left in English.
+    expect(localizeServerText("Write who runs the secretariat.", "ru")).toBe(translated("ru", "Write who runs the secretariat."));
+    expect(localizeServerText("Keep the title to 300 characters or fewer.", "zh")).toContain("300");
+    expect(localizeServerText("Keep the title to 300 characters or fewer.", "zh")).not.toMatch(/title/);
   });
 
   it("reads a template's values out of the English and puts them into the translation, a wait in the language's words and plural", () => {

@@ -88,14 +88,62 @@ function madeSentence(node: ts.Node): string | undefined {
   return undefined;
 }
 
+/**
+ * A schema's own helpers that put a field's label into their sentences (`const required = (what:
+ * string, max: number) => z.string().min(1, \`Enter ${what}.\`)…`): for each, the sentences whose
+ * substitutions include the label itself, so that each call with a literal label gives its
+ * sentences whole ("Enter the document's title.") and the label is translated with its sentence.
+ */
+type LabelSentence = { head: string; spans: { label: boolean; literal: string }[] };
+
+function labelHelpers(source: ts.SourceFile): Map<string, LabelSentence[]> {
+  const helpers = new Map<string, LabelSentence[]>();
+  const consider = (name: string, fn: ts.ArrowFunction | ts.FunctionDeclaration | ts.FunctionExpression) => {
+    const param = fn.parameters[0]?.name;
+    if (!param || !ts.isIdentifier(param)) return;
+    const sentences: LabelSentence[] = [];
+    const visit = (node: ts.Node) => {
+      if (ts.isTemplateExpression(node)) {
+        const spans = node.templateSpans.map((span) => ({ label: ts.isIdentifier(span.expression) && span.expression.text === param.text, literal: span.literal.text }));
+        const raw = node.head.text + spans.map((span) => `{}${span.literal}`).join("");
+        if (spans.some((span) => span.label) && SENTENCE.test(raw)) sentences.push({ head: node.head.text, spans });
+      }
+      ts.forEachChild(node, visit);
+    };
+    if (fn.body) visit(fn.body);
+    if (sentences.length) helpers.set(name, sentences);
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))) {
+      consider(node.name.text, node.initializer);
+    } else if (ts.isFunctionDeclaration(node) && node.name) consider(node.name.text, node);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return helpers;
+}
+
+function labelledSentences(node: ts.Node, helpers: Map<string, LabelSentence[]>): string[] {
+  if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression)) return [];
+  const sentences = helpers.get(node.expression.text);
+  const label = node.arguments[0];
+  if (!sentences || !label || !(ts.isStringLiteral(label) || ts.isNoSubstitutionTemplateLiteral(label))) return [];
+  return sentences.map(({ head, spans }) => {
+    let n = 0;
+    return icuLiteral(head) + spans.map((span) => (span.label ? icuLiteral(label.text) : `{${n++}}`) + icuLiteral(span.literal)).join("");
+  });
+}
+
 /** Every sentence in the sources, as ICU English, in the order first met. */
 export function extractServerText(root: string): string[] {
   const found = new Set<string>();
   for (const file of SERVER_TEXT_SOURCES.flatMap((p) => sourceFiles(root, p))) {
     const source = ts.createSourceFile(file, readFileSync(join(root, file), "utf8"), ts.ScriptTarget.Latest, true);
+    const labelled = labelHelpers(source);
     const visit = (node: ts.Node) => {
       const made = madeSentence(node);
       if (made) found.add(made);
+      for (const sentence of labelledSentences(node, labelled)) found.add(sentence);
       let raw: string | undefined;
       let icu: string | undefined;
       if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
