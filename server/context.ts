@@ -3,8 +3,7 @@ import { connection } from "next/server";
 import { getDb } from "~/db/client";
 import { loadActor } from "./actor";
 import { auth, clientIp } from "./auth";
-import { DEFAULT_LOCALE, isLocale } from "./i18n/locales";
-import { LOCALE_HEADER } from "./i18n/paths";
+import { requestLocale } from "./i18n/paths";
 import { getMailer } from "./mailer";
 import { type Context, createInnerContext } from "./trpc";
 
@@ -25,7 +24,5 @@ export async function createRequestContext(headers: Headers): Promise<Context> {
   // A page's language comes from the middleware; the browser's calls to /api/trpc name their
   // page's language in the same header (app/_trpc/react.tsx). It chooses only the language of
   // the messages of a refusal.
-  const asked = headers.get(LOCALE_HEADER);
-  const locale = isLocale(asked) ? asked : DEFAULT_LOCALE;
-  return createInnerContext({ db, actor: await getActor(), mailer: getMailer(), ip: clientIp(headers), locale });
+  return createInnerContext({ db, actor: await getActor(), mailer: getMailer(), ip: clientIp(headers), locale: requestLocale(headers) });
 }

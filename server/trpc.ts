@@ -72,8 +72,12 @@ export function fieldErrorsOf(cause: unknown, locale: Locale = DEFAULT_LOCALE): 
   return cause instanceof AppError && cause.fieldErrors ? localizeFieldErrors(cause.fieldErrors, locale) : undefined;
 }
 
-/** The one message of a refused call, in `locale`. */
+/**
+ * The one message of a refused call, in `locale`. A domain refusal's message is in it already (the
+ * errors middleware below gave it so); the others are put into it here.
+ */
 export function refusalMessageOf(error: TRPCError, locale: Locale = DEFAULT_LOCALE): string {
+  if (error.cause instanceof AppError) return error.message;
   return localizeServerText(error.cause instanceof ZodError ? CHECK_FIELDS : error.message, locale);
 }
 

@@ -3,8 +3,8 @@ import { TRPCError } from "@trpc/server";
 import { headers } from "next/headers";
 import { localeRedirect, localePath } from "./locale-redirect";
 import { ZodError } from "zod";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "~/server/i18n/locales";
-import { LOCALE_HEADER } from "~/server/i18n/paths";
+import type { Locale } from "~/server/i18n/locales";
+import { requestLocale } from "~/server/i18n/paths";
 import { fieldErrorsOf, refusalMessageOf } from "~/server/trpc";
 import type { ActionState, FormValues } from "./action-state";
 
@@ -52,8 +52,7 @@ export function succeeded<Done>(previous: ActionState<Done>, done: Done, values:
  * language. Anything else is no refusal and is thrown on (the error page).
  */
 export async function failed<Done>(previous: ActionState<Done>, error: unknown, values: FormValues): Promise<ActionState<Done>> {
-  const asked = (await headers()).get(LOCALE_HEADER);
-  return refusal(previous, error, values, isLocale(asked) ? asked : DEFAULT_LOCALE);
+  return refusal(previous, error, values, requestLocale(await headers()));
 }
 
 /** The form's state after a refusal, its messages in `locale` (see `failed`). */

@@ -36,6 +36,15 @@ export function forumLocale(tag: string): Locale | null {
   return isLocale(code) ? code : null;
 }
 
+/**
+ * The language a request is for, as the middleware names it for a page (and the browser's calls to
+ * /api/trpc name their page's); English when it names none the forum has.
+ */
+export function requestLocale(headers: Pick<Headers, "get">): Locale {
+  const asked = headers.get(LOCALE_HEADER);
+  return isLocale(asked) ? asked : DEFAULT_LOCALE;
+}
+
 /** The language code of a locale or BCP 47 tag ("en-GB" → "en"); English if none fits. */
 export const localeCode = (tag: string): Locale => forumLocale(tag) ?? DEFAULT_LOCALE;
 

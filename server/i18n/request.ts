@@ -1,17 +1,16 @@
 import { headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { clock } from "../clock";
-import { DEFAULT_LOCALE, isLocale, FORMAT_TAGS } from "./locales";
+import { FORMAT_TAGS } from "./locales";
 import { loadMessages } from "./messages";
-import { LOCALE_HEADER } from "./paths";
+import { requestLocale } from "./paths";
 
 // The page's language comes from its address (the middleware passes it in a request header; see
 // server/i18n/paths.ts). The locale next-intl formats with is the language's tag: British English
 // ("23 November 2026", a 24-hour clock, as in the report PDF), Simplified Chinese, and Arabic with
 // the Western digits of the UN's Arabic documents.
 export default getRequestConfig(async () => {
-  const asked = (await headers()).get(LOCALE_HEADER);
-  const locale = isLocale(asked) ? asked : DEFAULT_LOCALE;
+  const locale = requestLocale(await headers());
   return {
     locale: FORMAT_TAGS[locale],
     timeZone: "UTC",

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { languageName } from "~/app/norms/[slug]/_components/translation-notice";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { api, load } from "~/app/_trpc/server";
 import { Pagination } from "~/app/secretariat/_components/pagination";
@@ -133,7 +134,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       return t("normTranslation", {
         slug: text(entry.details, "slug") ?? entry.targetId,
         version: String(entry.details.version ?? "?"),
-        language: language ? (new Intl.DisplayNames([locale], { type: "language" }).of(language) ?? language) : "?",
+        language: language ? languageName(language, locale) : "?",
       });
     }
     const name = text(entry.details, "name");

@@ -29,7 +29,7 @@ import { queryText } from "~/app/_components/query-text";
 import { FeedLink, feedAlternates } from "~/app/_components/feed-link";
 import { feedPaths } from "~/server/open-data/feeds";
 import { localePath } from "~/app/_components/locale-redirect";
-import { forumLocale } from "~/server/i18n/paths";
+import { localeCode } from "~/server/i18n/paths";
 import { LANGUAGE_TAGS, type Locale } from "~/server/i18n/locales";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -107,9 +107,9 @@ export default async function NormsPage({ searchParams }: { searchParams: Promis
     getLocale(),
     getFormatter(),
     getActor(),
-    getLocale().then((tag) => listNorms(filters, forumLocale(tag) ?? "en")),
+    getLocale().then((tag) => listNorms(filters, localeCode(tag))),
   ]);
-  const readerTag = LANGUAGE_TAGS[forumLocale(locale) ?? "en"];
+  const readerTag = LANGUAGE_TAGS[localeCode(locale)];
   const activeFilters = [filters.q, filters.status, filters.category, filters.kind, filters.bindingness, filters.stakeholderType, filters.document].filter(Boolean).length;
   const filtered = activeFilters > 0;
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
