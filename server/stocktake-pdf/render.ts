@@ -14,6 +14,7 @@ import { type Snapshot, type SnapshotActor, type SnapshotItem, type SnapshotObse
 import type { Locale } from "~/server/i18n/locales";
 import { categoryCodes, implementationStatuses, regions, type Stance, stakeholderTypes, stances } from "~/server/schemas/vocabulary";
 import { MONO, registerReportFonts, SANS } from "./fonts";
+import "./pdfkit-fonts";
 import { type ReportText, reportText } from "./report-text";
 import { markdownBlocks, pdfSafe, textWidth, truncateToWidth } from "./text";
 
