@@ -49,6 +49,9 @@ const scenarios: [string, () => Promise<unknown>][] = [
   ["list: search one word, relevance", list({ q: "infrastructure" })],
   ["list: search two words, relevance", list({ q: "critical infrastructure" })],
   ["list: search one word, newest", list({ q: "infrastructure", sort: "newest" })],
+  // Two words each common, never together in the generated norms: the search's windows (docs/performance.md).
+  ["list: search two words that never meet, newest", list({ q: "submarine protección", sort: "newest" })],
+  ["list: search two words that never meet, relevance", list({ q: "submarine protección" })],
   ["site search: one word", () => searchAll(db, { q: "infrastructure" })],
   ["site search: an organisation's name", () => searchAll(db, { q: "ministry" })],
   ["organisations: name contains", () => listOrganizations(db, listOrganizationsInput.parse({ q: "minist" }))],

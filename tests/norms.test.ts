@@ -9,7 +9,8 @@ import { normCommentsResponse } from "~/server/open-data/comments";
 import { listNormsResponse, normResponse, normsCsvResponse, normVersionResponse } from "~/server/open-data/norms";
 import { normMeasuresResponse, normPositionsResponse } from "~/server/open-data/positions";
 import { appRouter } from "~/server/root";
-import { SEARCH_CANDIDATES } from "~/server/domain/norm-queries";
+import { listNorms, SEARCH_CANDIDATES, type SearchWindows } from "~/server/domain/norm-queries";
+import { listNormsPageInput } from "~/server/schemas/norms";
 import { callerAs } from "./support/context";
 import { type MailSink, startMailSink } from "./support/mail-sink";
 import { createTestDatabase } from "./support/db";
@@ -403,6 +404,49 @@ describe("a word matching more norms than a search ranks", () => {
     expect(found.proposals.countCapped).toBe(true);
     const fewer = await visitor.search.all({ q: "CSIRTs" });
     expect(fewer.proposals.countCapped).toBe(false);
+  });
+});
+
+describe("a search's windows (docs/performance.md, \"Searches that match little\")", () => {
+  it("gives the same pages, in every sort, whether the words are first tested in a small window, a wider one or the text index", async () => {
+    const proposer = await createUser(database.db);
+    // 60 public norms, one a minute: every one says "walrus", every 15th also "narwhal", the oldest "beluga".
+    await database.db.execute(sql`
+      insert into norms (slug, kind, bindingness, proposer_id, title, summary, search, search_head, status, submitted_at, created_at, last_activity_at)
+      select 'window-' || g, 'mutual_restraint', 'political', ${proposer.id}, 'Window norm ' || g, 'On walruses.',
+        to_tsvector('english', 'walrus' || case when g % 15 = 0 then ' narwhal' else '' end || case when g = 60 then ' beluga' else '' end),
+        to_tsvector('english', case when g % 2 = 0 then 'walrus' else 'norm' end),
+        case when g % 4 = 0 then 'endorsement'::norm_status else 'consultation'::norm_status end,
+        now(), now() - (g || ' minutes')::interval, now() - (g || ' minutes')::interval
+      from generate_series(1, 60) as g`);
+    await database.db.execute(sql`
+      insert into norm_versions (norm_id, number, title, summary, clauses, change_summary, author_id)
+      select id, 1, title, summary, '["On walruses."]'::jsonb, 'First version.', proposer_id from norms where slug like 'window-%'`);
+    const pages = async (input: Record<string, unknown>, windows?: SearchWindows) => {
+      const slugs: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listNorms(database.db, listNormsPageInput.parse({ ...input, limit: 3, cursor }), windows);
+        slugs.push(...page.items.map((n) => n.slug));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return slugs;
+    };
+    const sorts = ["relevance", "newest", "active", "support"] as const;
+    for (const q of ["walrus", "narwhal", "beluga", "walrus narwhal", "narwhal beluga", "walrus orca"]) {
+      for (const sort of sorts) {
+        for (const status of [undefined, "endorsement"] as const) {
+          const input = { q, sort, status };
+          const whole = await pages(input, { first: 100_000, max: 100_000 });
+          for (const windows of [{ first: 5, max: 20 }, { first: 5, max: 2000 }, { first: 1, max: 3 }]) {
+            expect(await pages(input, windows), JSON.stringify({ input, windows })).toEqual(whole);
+          }
+          if (q === "narwhal beluga" && !status) expect(whole).toEqual(["window-60"]);
+          if (q === "walrus orca") expect(whole).toEqual([]);
+          if (q === "narwhal" && !status) expect(whole).toHaveLength(4);
+        }
+      }
+    }
   });
 });
 

@@ -104,8 +104,10 @@ describe("statements per page load", () => {
       expect(await statements(() => visitor.norms.list(input)), JSON.stringify(input)).toBe(1);
     }
     // Words searched for the first time are first read in each language's configuration (one
-    // statement, whatever the page: server/domain/translations.ts), then kept.
-    expect(await statements(() => visitor.norms.list({ limit: 50, q: "a query read for the first time" }))).toBe(2);
-    expect(await statements(() => visitor.norms.list({ limit: 50, q: "a query read for the first time", sort: "newest" }))).toBe(1);
+    // statement, whatever the page: server/domain/translations.ts), then kept. A search that finds
+    // nothing in its first window counts how many norms the window could read (one more: it read
+    // them all here; at scale a third looks further, server/domain/norm-queries.ts).
+    expect(await statements(() => visitor.norms.list({ limit: 50, q: "a query read for the first time" }))).toBe(3);
+    expect(await statements(() => visitor.norms.list({ limit: 50, q: "a query read for the first time", sort: "newest" }))).toBe(2);
   });
 });

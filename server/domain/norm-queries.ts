@@ -47,6 +47,14 @@ export const HIGHLIGHT_END = "\u0003";
  */
 export const SEARCH_CANDIDATES = 500;
 
+/**
+ * A search first tests the words against at most this many norms, those its sort reads first
+ * (listNorms); only when they hold too few matches does it look further.
+ */
+export const SEARCH_WINDOW = 1000;
+/** The widest window a search reads in its sort's order before it asks the text index instead. */
+export const SEARCH_WINDOW_MAX = 10_000;
+
 /** A time as ISO 8601 with its microseconds, so a page link continues exactly after its last row. */
 export const isoMicros = (column: SQL | AnyColumn) => sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
@@ -71,16 +79,24 @@ export const timelineEventColumns = {
   actorRole: users.role,
 };
 
-export async function listNorms(db: Db, input: ListInput) {
+/** The search's windows (docs/performance.md): the defaults, or smaller ones in tests. */
+export interface SearchWindows {
+  first: number;
+  max: number;
+}
+const DEFAULT_WINDOWS: SearchWindows = { first: SEARCH_WINDOW, max: SEARCH_WINDOW_MAX };
+
+export async function listNorms(db: Db, input: ListInput, windows: SearchWindows = DEFAULT_WINDOWS) {
   const sort = input.sort ?? (input.q ? "relevance" : "newest");
   // In every language the norm has (its text and its translations): server/domain/translations.ts.
   const query = input.q ? await multilingualQuery(db, input.q) : null;
+  // The words are matched apart from the other filters: see `source` below.
+  const words = query ? sql`${norms.search} @@ ${query}` : undefined;
   const filters: (SQL | undefined)[] = [
     publicNorm(),
     input.status ? eq(norms.status, input.status) : undefined,
     input.kind ? eq(norms.kind, input.kind) : undefined,
     input.bindingness ? eq(norms.bindingness, input.bindingness) : undefined,
-    query ? sql`${norms.search} @@ ${query}` : undefined,
     input.category
       ? exists(db.select({ one: sql`1` }).from(normPlacements).where(and(eq(normPlacements.normId, norms.id), eq(normPlacements.categoryCode, input.category))))
       : undefined,
@@ -122,39 +138,102 @@ export async function listNorms(db: Db, input: ListInput) {
 
   // First the page's ids and sort keys, from the narrowest rows an index can give in order; the
   // norm's other columns, its current version and its names are joined to those rows only.
-  let page;
-  if (relevance) {
-    // The most recent matches, ranked by how well their title and summary match.
-    const candidates = db
-      .select({ id: norms.id, createdAt: norms.createdAt, head: norms.searchHead })
-      .from(norms)
-      .where(and(...filters))
-      .orderBy(desc(norms.createdAt), desc(norms.id))
-      .limit(SEARCH_CANDIDATES)
-      .as("candidates");
-    const rank = sql<number>`ts_rank_cd(${candidates.head}, ${query})`;
-    page = db
-      .select({ id: candidates.id, sortKey: sql<number>`${rank}`.as("sort_key"), createdAt: isoMicros(candidates.createdAt).as("created_at_key") })
-      .from(candidates)
-      .where(c ? sql`(${rank}, ${candidates.createdAt}, ${candidates.id}) < (${c.v}::real, ${c.t}::timestamptz, ${c.id}::uuid)` : undefined)
-      .orderBy(desc(rank), desc(candidates.createdAt), desc(candidates.id))
-      .limit(input.limit + 1)
-      .as("page");
-  } else {
-    const key = sort in measureKeys ? measureKeys[sort as keyof typeof measureKeys] : sort === "active" ? norms.lastActivityAt : norms.createdAt;
-    if (c) {
-      const value = numericSort ? sql`${c.v}::double precision` : sql`${c.v}::timestamptz`;
-      filters.push(sql`(${key}, ${norms.id}) < (${value}, ${c.id}::uuid)`);
+  //
+  // With words, where the matches come from (docs/performance.md, "Searches that match little"):
+  // first the norms the sort reads first, at most SEARCH_WINDOW of them, tested for the words one by
+  // one ("window": a common word fills the page long before the end); if that gives less than the
+  // page (or the candidates) asks for, the search runs again over every norm: in the sort's order
+  // when the window found enough for that to end soon, otherwise by first finding every match in
+  // the text index ("index"), then sorting them. PostgreSQL's own choice between the two, made from
+  // an estimate of how many norms hold all the words, read all 100,000 norms' documents for two
+  // words that are each common but never together.
+  // What the page is sorted by (a ranking's candidates: the most recent).
+  const key = relevance ? norms.createdAt : sort in measureKeys ? measureKeys[sort as keyof typeof measureKeys] : sort === "active" ? norms.lastActivityAt : norms.createdAt;
+  const cursorOnKey = () => {
+    if (!c || relevance) return undefined;
+    const value = numericSort ? sql`${c.v}::double precision` : sql`${c.v}::timestamptz`;
+    return sql`(${key}, ${norms.id}) < (${value}, ${c.id}::uuid)`;
+  };
+  type Reach = "ordered" | "index" | { window: number };
+  const source = (reach: Reach, wanted: number) => {
+    // The title and summary's small vector only for a ranking.
+    const columns = { id: norms.id, key: sql`${key}`.as("k"), createdAt: norms.createdAt, head: (relevance ? sql`${norms.searchHead}` : sql`null::tsvector`).as("head") };
+    const where = [...filters, cursorOnKey()];
+    if (!words || reach === "ordered") {
+      return db.select(columns).from(norms).where(and(...where, words)).orderBy(desc(key), desc(norms.id)).limit(wanted).as("source");
     }
-    page = db
-      .select({ id: norms.id, sortKey: (numericSort ? sql<number>`${key}` : isoMicros(key)).as("sort_key"), createdAt: isoMicros(norms.createdAt).as("created_at_key") })
-      .from(norms)
-      .where(and(...filters))
-      .orderBy(desc(key), desc(norms.id))
-      .limit(input.limit + 1)
+    if (typeof reach === "object") {
+      const recent = db
+        .select({ ...columns, search: norms.search })
+        .from(norms)
+        .where(and(...where))
+        .orderBy(desc(key), desc(norms.id))
+        .limit(reach.window)
+        .as("recent");
+      return db
+        .select({ id: recent.id, key: recent.key, createdAt: recent.createdAt, head: recent.head })
+        .from(recent)
+        .where(sql`${recent.search} @@ ${query}`)
+        .orderBy(desc(recent.key), desc(recent.id))
+        .limit(wanted)
+        .as("source");
+    }
+    // OFFSET 0 keeps PostgreSQL from reading the sort's index here: every match, then sorted
+    // (written as SQL: Drizzle leaves out an offset of the number 0).
+    const matches = db.select(columns).from(norms).where(and(...where, words)).offset(sql`0` as unknown as number).as("matches");
+    return db
+      .select({ id: matches.id, key: matches.key, createdAt: matches.createdAt, head: matches.head })
+      .from(matches)
+      .orderBy(desc(matches.key), desc(matches.id))
+      .limit(wanted)
+      .as("source");
+  };
+
+  // For a window: how many norms it could read at most, that is, whether it read them all.
+  const reachable = (reach: Reach) =>
+    typeof reach === "object"
+      ? sql<number>`(select count(*)::int from (${db.select({ one: sql`1` }).from(norms).where(and(...filters, cursorOnKey())).limit(reach.window)}) as up_to)`.as("reachable")
+      : sql<number>`0`.as("reachable");
+  const pageOf = (reach: Reach) => {
+    if (relevance) {
+      // The most recent matches, ranked by how well their title and summary match.
+      const candidates = db.$with("candidates").as(db.select().from(source(reach, SEARCH_CANDIDATES)));
+      const rank = sql<number>`ts_rank_cd(${candidates.head}, ${query})`;
+      const page = db
+        .select({
+          id: candidates.id,
+          sortKey: sql<number>`${rank}`.as("sort_key"),
+          createdAt: isoMicros(candidates.createdAt).as("created_at_key"),
+          // How many candidates there were, to know whether the window held them all.
+          found: sql<number>`(select count(*) from ${candidates})::int`.as("found"),
+          reachable: reachable(reach),
+        })
+        .from(candidates)
+        .where(c ? sql`(${rank}, ${candidates.createdAt}, ${candidates.id}) < (${c.v}::real, ${c.t}::timestamptz, ${c.id}::uuid)` : undefined)
+        .orderBy(desc(rank), desc(candidates.createdAt), desc(candidates.id))
+        .limit(input.limit + 1)
+        .as("page");
+      return { page, withs: [candidates], wanted: SEARCH_CANDIDATES };
+    }
+    const rowsFrom = source(reach, input.limit + 1);
+    const page = db
+      .select({
+        id: rowsFrom.id,
+        sortKey: (numericSort ? sql<number>`${rowsFrom.key}` : isoMicros(sql`${rowsFrom.key}`)).as("sort_key"),
+        createdAt: isoMicros(rowsFrom.createdAt).as("created_at_key"),
+        found: sql<number>`0`.as("found"),
+        reachable: reachable(reach),
+      })
+      .from(rowsFrom)
       .as("page");
-  }
-  const rows = await db
+    return { page, withs: [], wanted: input.limit + 1 };
+  };
+  type Page = ReturnType<typeof pageOf>["page"];
+  type WithSubquery = ReturnType<typeof pageOf>["withs"][number];
+
+  const rowsOf = (page: Page, withs: WithSubquery[]) =>
+    db
+    .with(...withs)
     .select({
       id: norms.id,
       slug: norms.slug,
@@ -187,6 +266,8 @@ export async function listNorms(db: Db, input: ListInput) {
       contestation: norms.contestation,
       sortKey: page.sortKey,
       createdKey: page.createdAt,
+      found: page.found,
+      reachable: page.reachable,
     })
     .from(page)
     .innerJoin(norms, eq(norms.id, page.id))
@@ -194,6 +275,32 @@ export async function listNorms(db: Db, input: ListInput) {
     .innerJoin(normVersions, and(eq(normVersions.normId, norms.id), eq(normVersions.number, norms.currentVersion)))
     .leftJoin(organizations, eq(organizations.id, norms.organizationId))
     .orderBy(desc(page.sortKey), ...(relevance ? [desc(page.createdAt)] : []), desc(page.id));
+
+  // How many norms the filters (words aside) and the page link leave, counted up to `most`.
+  const normsUpTo = async (most: number) => {
+    const [counted] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(db.select({ one: sql`1` }).from(norms).where(and(...filters, cursorOnKey())).limit(most).as("upTo"));
+    return counted?.n ?? 0;
+  };
+  // How many matches a window gave: for a page, its rows; for a ranking, its candidates (unknown
+  // when a later page of the ranking is empty).
+  const foundIn = (found: typeof rows) => (!relevance ? found.length : (found[0]?.found ?? (c ? null : 0)));
+  let reach: Reach = words ? { window: windows.first } : "ordered";
+  let { page, withs, wanted } = pageOf(reach);
+  let rows = await rowsOf(page, withs);
+  while (typeof reach === "object") {
+    const found = foundIn(rows);
+    // Enough, or the window held every norm there is to read (the other filters leave fewer).
+    if ((found !== null && found >= wanted) || (rows[0]?.reachable ?? (await normsUpTo(reach.window))) < reach.window) break;
+    // A wider window, sized by the share of matches this one held (half as wide again), if it need
+    // not read more than SEARCH_WINDOW_MAX norms; otherwise every match is found in the text index
+    // first, then sorted (the matches are then few enough for that to be quicker).
+    const wider: number = found === null ? windows.max : Math.ceil((wanted * reach.window * 1.5) / Math.max(found, 1));
+    reach = reach.window < windows.max && wider <= windows.max ? { window: wider } : "index";
+    ({ page, withs, wanted } = pageOf(reach));
+    rows = await rowsOf(page, withs);
+  }
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
   const nextCursor =
@@ -206,7 +313,7 @@ export async function listNorms(db: Db, input: ListInput) {
       : null;
   const now = clock.now();
   return {
-    items: items.map(({ sortKey: _key, createdKey: _created, ...item }) => withStage(item, now)),
+    items: items.map(({ sortKey: _key, createdKey: _created, found: _found, reachable: _reachable, ...item }) => withStage(item, now)),
     nextCursor,
     sort,
   };
