@@ -50,7 +50,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t("skipToContent")}
         </a>
-        {/* Only the messages client components use: the whole catalogue would travel with every page. */}
+        {/* Only the messages the frame's client components use; each part of the site adds its own in its
+            folder's layout (app/_components/scoped-messages.tsx): the whole catalogue would travel with every page. */}
         <NextIntlClientProvider messages={pickMessages(messages, CLIENT_NAMESPACES)}>
           {/* No tRPC or query provider here: client components that call the API bring their own
               client (app/_trpc/react.tsx), so pages without them do not load it. */}

@@ -1,13 +1,21 @@
-// Only the messages client components use are sent to the browser (server/i18n/client-messages.ts).
-// This walks every client component ("use client") and what it imports, collects the namespaces
-// their useTranslations() calls name, and checks the list sends each of them, and nothing more.
+// Only the messages a page's client components use are sent to the browser
+// (server/i18n/client-messages.ts): the frame's namespaces from the root layout, and each part of
+// the site's own from its folder's layout. This walks every file of app/: from a server component
+// through its imports to the client components it renders, and from each client component
+// ("use client") through everything it imports, collecting the namespaces their useTranslations()
+// calls name. Each namespace is counted for the part of the site whose file led to it (a page of
+// /secretariat that renders a stock-take's report needs the report's messages too), and every part
+// must be sent each namespace it uses, and nothing more.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLIENT_NAMESPACES, pickMessages } from "~/server/i18n/client-messages";
+import { CLIENT_NAMESPACES, type MessageScope, pickMessages, SCOPED_NAMESPACES, scopedMessages } from "~/server/i18n/client-messages";
 import { messages } from "~/server/i18n/messages";
 
 const root = path.resolve(__dirname, "..");
+const appDir = path.join(root, "app");
+const scopes = Object.keys(SCOPED_NAMESPACES) as MessageScope[];
+type Part = MessageScope | "frame";
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -26,49 +34,87 @@ function resolveImport(from: string, specifier: string): string | null {
   return null;
 }
 
-/** Every namespace the client bundle translates from, with the file that asks for it. */
-function clientNamespaces() {
-  const clientFiles = sources(path.join(root, "app")).filter((f) => /^\s*["']use client["']/.test(readFileSync(f, "utf8")));
-  const seen = new Set<string>();
-  const used = new Map<string, string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const text = readFileSync(file, "utf8");
-    for (const m of text.matchAll(/useTranslations\(\s*(?:"([^"]*)")?\s*\)/g)) used.set(m[1] ?? "", path.relative(root, file));
-    for (const m of text.matchAll(/^import\s+(?!type\b)[^;]*?from\s+"([^"]+)"/gms)) {
-      const next = resolveImport(file, m[1]!);
-      if (next) visit(next);
-    }
-  };
-  clientFiles.forEach(visit);
-  return { used, clientFiles };
+const text = new Map<string, string>();
+const read = (file: string) => text.get(file) ?? text.set(file, readFileSync(file, "utf8")).get(file)!;
+const isClient = (file: string) => /^\s*["']use client["']/.test(read(file));
+/** Static imports (not of types only) and dynamic ones (next/dynamic). */
+function imports(file: string): string[] {
+  const source = read(file);
+  const specifiers = [...source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+"([^"]+)"/gms), ...source.matchAll(/\bimport\(\s*"([^"]+)"\s*\)/g)].map((m) => m[1]!);
+  return specifiers.map((s) => resolveImport(file, s)).filter((f): f is string => f !== null);
+}
+/** The part of the site a file of app/ belongs to: its top folder's, when that folder adds messages. */
+function partOf(file: string): Part {
+  const top = path.relative(appDir, file).split(path.sep)[0]!;
+  return (scopes as string[]).includes(top) ? (top as MessageScope) : "frame";
 }
 
+/** For each part of the site, every namespace its files' client components translate from, with a file that asks. */
+function namespacesByPart() {
+  const used = new Map<Part, Map<string, string>>([["frame", new Map()], ...scopes.map((s): [Part, Map<string, string>] => [s, new Map()])]);
+  const files = sources(appDir);
+  for (const entry of files) {
+    const part = partOf(entry);
+    const seen = new Set<string>();
+    const visit = (file: string, client: boolean) => {
+      const key = `${client} ${file}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const inClient = client || isClient(file);
+      if (inClient) for (const m of read(file).matchAll(/useTranslations\(\s*(?:"([^"]*)")?\s*\)/g)) used.get(part)!.set(m[1] ?? "", path.relative(root, file));
+      for (const next of imports(file)) visit(next, inClient);
+    };
+    visit(entry, false);
+  }
+  return { used, files };
+}
+
+const covers = (sent: readonly string[], ns: string) => sent.some((s) => ns === s || ns.startsWith(`${s}.`));
+
 describe("messages sent to the browser", () => {
-  const { used, clientFiles } = clientNamespaces();
+  const { used, files } = namespacesByPart();
+  const sentTo = (part: Part): readonly string[] => (part === "frame" ? CLIENT_NAMESPACES : [...CLIENT_NAMESPACES, ...SCOPED_NAMESPACES[part]]);
 
-  it("finds the client components", () => {
-    expect(clientFiles.length).toBeGreaterThan(30);
-    expect(used.size).toBeGreaterThan(20);
+  it("finds the client components and what they translate from", () => {
+    expect(files.filter(isClient).length).toBeGreaterThan(30);
+    expect(new Set([...used.values()].flatMap((m) => [...m.keys()])).size).toBeGreaterThan(20);
   });
 
-  it("sends every namespace a client component translates from, and names one for each call", () => {
-    expect(used.get(""), "useTranslations() without a namespace would need the whole catalogue").toBeUndefined();
-    const missing = [...used.keys()].filter((ns) => !CLIENT_NAMESPACES.some((sent) => ns === sent || ns.startsWith(`${sent}.`)));
-    expect(missing.map((ns) => `${ns} (${used.get(ns)})`)).toEqual([]);
+  it("names a namespace in every useTranslations() of a client component", () => {
+    for (const [part, names] of used) expect(names.get(""), `${part}: useTranslations() without a namespace would need the whole catalogue`).toBeUndefined();
   });
 
-  it("sends nothing no client component uses", () => {
-    const unused = CLIENT_NAMESPACES.filter((sent) => ![...used.keys()].some((ns) => ns === sent || ns.startsWith(`${sent}.`)));
+  it("sends each part of the site every namespace its client components translate from", () => {
+    const missing = [...used].flatMap(([part, names]) => [...names].filter(([ns]) => !covers(sentTo(part), ns)).map(([ns, file]) => `${part}: ${ns} (${file})`));
+    expect(missing).toEqual([]);
+  });
+
+  it("sends no part a namespace it does not use", () => {
+    const unused = [
+      ...CLIENT_NAMESPACES.filter((sent) => ![...used.get("frame")!.keys()].some((ns) => covers([sent], ns))).map((sent) => `frame: ${sent}`),
+      ...scopes.flatMap((scope) => SCOPED_NAMESPACES[scope].filter((sent) => ![...used.get(scope)!.keys()].some((ns) => covers([sent], ns))).map((sent) => `${scope}: ${sent}`)),
+    ];
     expect(unused).toEqual([]);
   });
 
-  it("picks those parts of the catalogue, in the same shape, and is much smaller than all of it", () => {
-    const picked = pickMessages(messages.en, CLIENT_NAMESPACES);
-    expect((picked.common as Record<string, unknown>).errors).toEqual(messages.en.common.errors);
-    expect(picked.vocabulary).toEqual(messages.en.vocabulary);
-    expect(picked.methodology).toBeUndefined();
-    expect(JSON.stringify(picked).length).toBeLessThan(JSON.stringify(messages.en).length / 2);
+  it("adds each part's namespaces in the layout of its folder", () => {
+    for (const scope of scopes) {
+      const layout = path.join(appDir, scope, "layout.tsx");
+      expect(existsSync(layout), `app/${scope}/layout.tsx`).toBe(true);
+      expect(read(layout)).toContain(`<ScopedMessages scope="${scope}">`);
+    }
+  });
+
+  it("picks those parts of the catalogue, in the same shape, and gives a page far less than all of it", () => {
+    const frame = pickMessages(messages.en, CLIENT_NAMESPACES);
+    expect((frame.common as Record<string, unknown>).errors).toEqual(messages.en.common.errors);
+    expect(frame.vocabulary).toBeUndefined();
+    const norms = scopedMessages(messages.en, "norms");
+    expect(norms.vocabulary).toEqual(messages.en.vocabulary);
+    expect((norms.common as Record<string, unknown>).actions).toEqual(messages.en.common.actions);
+    expect(norms.secretariat).toBeUndefined();
+    const whole = JSON.stringify(messages.en).length;
+    expect(JSON.stringify(frame).length).toBeLessThan(whole / 20);
+    for (const scope of scopes) expect(JSON.stringify(scopedMessages(messages.en, scope)).length, scope).toBeLessThan(whole / 4);
   });
 });
