@@ -231,6 +231,53 @@ describe("freshness", () => {
     expect((await get("/reference")).headers.get("x-page-cache")).toBe("miss");
   });
 
+  it("renews an entry past its age with one rendering, and answers other visitors from it meanwhile", async () => {
+    nextChange = null;
+    const first = get("/reference?hold=1");
+    await expect.poll(() => release !== null).toBe(true);
+    release!();
+    expect((await first).headers.get("x-page-cache")).toBe("miss");
+    clock += HOUR;
+    release = null;
+    const renewing = get("/reference?hold=1");
+    await expect.poll(() => release !== null).toBe(true);
+    // The replacement is rendering: nothing the page shows has changed, so this visitor does not wait.
+    const meanwhile = await get("/reference?hold=1");
+    expect(meanwhile.headers.get("x-page-cache")).toBe("renewing");
+    expect(await meanwhile.text()).toContain(`/reference generation ${generation}`);
+    release!();
+    expect((await renewing).headers.get("x-page-cache")).toBe("miss");
+    expect((await get("/reference?hold=1")).headers.get("x-page-cache")).toBe("hit");
+    expect(renders).toBe(2);
+  });
+
+  it("makes visitors wait for the new page, not the kept one, once a time rule has passed or a write moved the generation on", async () => {
+    nextChange = new Date(clock + 10 * 60 * 1000);
+    const first = get("/stocktakes/2026?hold=1");
+    await expect.poll(() => release !== null).toBe(true);
+    release!();
+    await first;
+    for (const change of ["time rule", "write"] as const) {
+      if (change === "time rule") clock += 10 * 60 * 1000;
+      else generation += 1;
+      nextChange = new Date(clock + 10 * 60 * 1000);
+      release = null;
+      const renewing = get("/stocktakes/2026?hold=1");
+      await expect.poll(() => release !== null).toBe(true);
+      let answered = false;
+      const waiting = get("/stocktakes/2026?hold=1").then((r) => {
+        answered = true;
+        return r;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(answered, change).toBe(false);
+      release!();
+      const [a, b] = await Promise.all([renewing, waiting]);
+      expect([a.headers.get("x-page-cache"), b.headers.get("x-page-cache")], change).toEqual(["miss", "hit"]);
+      expect(await b.text()).toContain(`generation ${generation}`);
+    }
+  });
+
   it("renders without the cache when the generation cannot be read", async () => {
     await get("/norms");
     failGeneration = true;

@@ -6,7 +6,9 @@
 // database's public generation (one row that every committed write to a public table moves on,
 // migration 0017): an entry made under an older generation is never served, on any instance. An
 // entry also ends at the next moment a time rule changes what pages show (a stock-take window
-// opening or closing: ./deadlines.ts), and after `maxAgeMs` at most.
+// opening or closing: ./deadlines.ts), and is renewed after `maxAgeMs` at most: while one visitor
+// renders its replacement, the others are answered from it, as nothing it shows has changed (its
+// generation is the database's, and no time rule has passed).
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { gzip } from "node:zlib";
 import { promisify } from "node:util";
@@ -33,7 +35,10 @@ export interface PageCacheOptions {
 
 interface Entry {
   generation: number;
+  /** When it is rendered again (its maximum age, or the next time rule if sooner). */
   expiresAt: number;
+  /** When what it shows changes with no write (the next time rule): never served from then on. */
+  changesAt: number;
   headers: OutgoingHttpHeaders;
   body: Buffer;
   gzipped: Buffer;
@@ -91,16 +96,22 @@ export function createPageCache({ state, now = Date.now, maxBytes = 64 * 1024 * 
     // A navigation's RSC payload differs from the page, and with the layouts the browser has.
     const key = [req.headers["x-forwarded-proto"], req.headers["x-forwarded-host"], req.headers.host, req.url, ...RSC_HEADERS.map((h) => req.headers[h] ?? "")].join(" ");
     const cached = entries.get(key);
+    const flight = `${generation} ${key}`;
+    const pending = rendering.get(flight);
     // Equal, not at least: a database restored from a backup may count from an older generation.
-    if (cached && cached.generation === generation && cached.expiresAt > now()) {
-      entries.delete(key);
-      entries.set(key, cached);
-      return send(req, res, cached, "hit");
+    if (cached && cached.generation === generation) {
+      const at = now();
+      if (cached.expiresAt > at) {
+        entries.delete(key);
+        entries.set(key, cached);
+        return send(req, res, cached, "hit");
+      }
+      // Past its age but not its time rule, with its replacement being rendered for another
+      // visitor: the same page, so nobody waits for that rendering.
+      if (pending && cached.changesAt > at) return send(req, res, cached, "renewing");
     }
     // A HEAD is answered from the cache when it can, and otherwise by Next.js as usual.
     if (isHead) return render();
-    const flight = `${generation} ${key}`;
-    const pending = rendering.get(flight);
     if (pending) {
       const entry = await pending;
       return entry ? send(req, res, entry, "hit") : render();
@@ -167,9 +178,10 @@ export function createPageCache({ state, now = Date.now, maxBytes = 64 * 1024 * 
         page = Buffer.from(text, "utf8");
       }
       const next = await state.nextChange(new Date(renderedAt));
-      const expiresAt = Math.min(renderedAt + maxAgeMs, next ? next.getTime() : Infinity);
+      const changesAt = next ? next.getTime() : Infinity;
+      const expiresAt = Math.min(renderedAt + maxAgeMs, changesAt);
       // Off the event loop: a norm page is ~800 kB, and hits for other pages go on meanwhile.
-      const entry: Entry = { generation, expiresAt, headers, body: page, gzipped: await gzipAsync(page, { level: 6 }) };
+      const entry: Entry = { generation, expiresAt, changesAt, headers, body: page, gzipped: await gzipAsync(page, { level: 6 }) };
       held.restore();
       send(req, res, entry, "miss");
       return entry;
@@ -183,7 +195,7 @@ export function createPageCache({ state, now = Date.now, maxBytes = 64 * 1024 * 
   return { serve, size: () => ({ entries: entries.size, bytes }), clear: () => [...entries.keys()].forEach(forget) };
 }
 
-function send(req: IncomingMessage, res: ServerResponse, entry: Entry, outcome: "hit" | "miss") {
+function send(req: IncomingMessage, res: ServerResponse, entry: Entry, outcome: "hit" | "miss" | "renewing") {
   const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
   const body = gzip ? entry.gzipped : entry.body;
   const vary = entry.headers.vary ? String(entry.headers.vary) : "";
