@@ -10,7 +10,7 @@ import { listNormsResponse, normResponse, normsCsvResponse, normVersionResponse 
 import { normMeasuresResponse, normPositionsResponse } from "~/server/open-data/positions";
 import { appRouter } from "~/server/root";
 import { listNorms, SEARCH_CANDIDATES, type SearchWindows } from "~/server/domain/norm-queries";
-import { listNormsPageInput } from "~/server/schemas/norms";
+import { encodeCursor, listNormsPageInput } from "~/server/schemas/norms";
 import { callerAs } from "./support/context";
 import { type MailSink, startMailSink } from "./support/mail-sink";
 import { createTestDatabase } from "./support/db";
@@ -447,6 +447,10 @@ describe("a search's windows (docs/performance.md, \"Searches that match little\
         }
       }
     }
+    // A ranking's page past its last candidate (its norms changed since the link was made) is empty.
+    const past = encodeCursor({ v: -1, t: "2000-01-01T00:00:00.000000Z", id: "00000000-0000-0000-0000-000000000000" });
+    const empty = await listNorms(database.db, listNormsPageInput.parse({ q: "walrus", limit: 3, cursor: past }), { first: 5, max: 20 });
+    expect(empty.items).toEqual([]);
   });
 });
 

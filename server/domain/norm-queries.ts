@@ -293,11 +293,17 @@ export async function listNorms(db: Db, input: ListInput, windows: SearchWindows
     const found = foundIn(rows);
     // Enough, or the window held every norm there is to read (the other filters leave fewer).
     if ((found !== null && found >= wanted) || (rows[0]?.reachable ?? (await normsUpTo(reach.window))) < reach.window) break;
-    // A wider window, sized by the share of matches this one held (half as wide again), if it need
-    // not read more than SEARCH_WINDOW_MAX norms; otherwise every match is found in the text index
-    // first, then sorted (the matches are then few enough for that to be quicker).
-    const wider: number = found === null ? windows.max : Math.ceil((wanted * reach.window * 1.5) / Math.max(found, 1));
-    reach = reach.window < windows.max && wider <= windows.max ? { window: wider } : "index";
+    if (found === null) {
+      // A later page of a ranking came back empty, so how many candidates there were is not known:
+      // PostgreSQL chooses, as it did before the windows.
+      reach = "ordered";
+    } else {
+      // A wider window, sized by the share of matches this one held (half as wide again), if it
+      // need not read more than SEARCH_WINDOW_MAX norms; otherwise every match is found in the text
+      // index first, then sorted (the matches are then few enough for that to be quicker).
+      const wider = Math.ceil((wanted * reach.window * 1.5) / Math.max(found, 1));
+      reach = reach.window < windows.max && wider <= windows.max ? { window: wider } : "index";
+    }
     ({ page, withs, wanted } = pageOf(reach));
     rows = await rowsOf(page, withs);
   }
