@@ -189,11 +189,12 @@ export async function listNorms(db: Db, input: ListInput, windows: SearchWindows
       .as("source");
   };
 
-  // For a window: how many norms it could read at most, that is, whether it read them all.
+  // The norms the filters (words aside) and the page link leave, up to `most`: counted, they say
+  // whether a window of that size read them all.
+  const normsUpTo = (most: number) => db.select({ one: sql`1` }).from(norms).where(and(...filters, cursorOnKey())).limit(most);
+  // For a window, that count, in the same statement.
   const reachable = (reach: Reach) =>
-    typeof reach === "object"
-      ? sql<number>`(select count(*)::int from (${db.select({ one: sql`1` }).from(norms).where(and(...filters, cursorOnKey())).limit(reach.window)}) as up_to)`.as("reachable")
-      : sql<number>`0`.as("reachable");
+    typeof reach === "object" ? sql<number>`(select count(*)::int from (${normsUpTo(reach.window)}) as up_to)`.as("reachable") : sql<number>`0`.as("reachable");
   const pageOf = (reach: Reach) => {
     if (relevance) {
       // The most recent matches, ranked by how well their title and summary match.
@@ -276,11 +277,9 @@ export async function listNorms(db: Db, input: ListInput, windows: SearchWindows
     .leftJoin(organizations, eq(organizations.id, norms.organizationId))
     .orderBy(desc(page.sortKey), ...(relevance ? [desc(page.createdAt)] : []), desc(page.id));
 
-  // How many norms the filters (words aside) and the page link leave, counted up to `most`.
-  const normsUpTo = async (most: number) => {
-    const [counted] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(db.select({ one: sql`1` }).from(norms).where(and(...filters, cursorOnKey())).limit(most).as("upTo"));
+  // The same count on its own, when the window's page came back empty.
+  const countUpTo = async (most: number) => {
+    const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(normsUpTo(most).as("up_to"));
     return counted?.n ?? 0;
   };
   // How many matches a window gave: for a page, its rows; for a ranking, its candidates (unknown
@@ -292,7 +291,7 @@ export async function listNorms(db: Db, input: ListInput, windows: SearchWindows
   while (typeof reach === "object") {
     const found = foundIn(rows);
     // Enough, or the window held every norm there is to read (the other filters leave fewer).
-    if ((found !== null && found >= wanted) || (rows[0]?.reachable ?? (await normsUpTo(reach.window))) < reach.window) break;
+    if ((found !== null && found >= wanted) || (rows[0]?.reachable ?? (await countUpTo(reach.window))) < reach.window) break;
     if (found === null) {
       // A later page of a ranking came back empty, so how many candidates there were is not known:
       // PostgreSQL chooses, as it did before the windows.
