@@ -3,10 +3,10 @@
 // by hash and no nonce is shared, and that anything else passes through as Next.js wrote it. The
 // renderer here stands in for Next.js; tests/system/page-cache.test.ts runs the built app.
 import { createHash } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, get as httpGet, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createContext, runInContext } from "node:vm";
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createPageCache } from "~/server/page-cache";
 import { inlineScripts, mergeFlightScripts, policyWithHashes } from "~/server/page-cache/csp";
@@ -85,6 +85,15 @@ beforeEach(() => {
 });
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers: { "accept-encoding": "identity", ...headers } });
+/** The bytes as sent, not decoded (fetch decodes gzip and Brotli itself). */
+const rawGet = (path: string, headers: Record<string, string>) =>
+  new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    httpGet(`${base}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on("error", reject);
+  });
 
 describe("which requests the cache answers", () => {
   it("answers a second anonymous visit to a public page without rendering it again", async () => {
@@ -319,16 +328,23 @@ describe("what a cached page carries", () => {
     expect(response.headers.get("content-encoding")).toBe("gzip");
     expect(response.headers.get("vary")).toBe("Accept-Encoding");
     expect(await response.text()).toBe(plain);
-    const raw = await new Promise<Buffer>((resolve) => {
-      import("node:http").then(({ get: httpGet }) =>
-        httpGet(`${base}/norms`, { headers: { "accept-encoding": "gzip" } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (c: Buffer) => chunks.push(c));
-          res.on("end", () => resolve(Buffer.concat(chunks)));
-        }),
-      );
-    });
-    expect(gunzipSync(raw).toString()).toBe(plain);
+    const raw = await rawGet("/norms", { "accept-encoding": "gzip" });
+    expect(raw.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(raw.body).toString()).toBe(plain);
+  });
+
+  it("answers Brotli to browsers, which accept it beside gzip, with the same page", async () => {
+    const plain = await (await get("/norms")).text();
+    const raw = await rawGet("/norms", { "accept-encoding": "gzip, deflate, br, zstd" });
+    expect(raw.headers["content-encoding"]).toBe("br");
+    expect(raw.headers["x-page-cache"]).toBe("hit");
+    expect(Number(raw.headers["content-length"])).toBe(raw.body.length);
+    expect(brotliDecompressSync(raw.body).toString()).toBe(plain);
+    // A client that refuses it gets gzip; one that accepts neither gets the page as it is.
+    expect((await rawGet("/norms", { "accept-encoding": "br;q=0, gzip" })).headers["content-encoding"]).toBe("gzip");
+    const identity = await rawGet("/norms", { "accept-encoding": "identity" });
+    expect(identity.headers["content-encoding"]).toBeUndefined();
+    expect(identity.body.toString()).toBe(plain);
   });
 
   it("answers a HEAD from the cache with headers only", async () => {

@@ -10,9 +10,10 @@
 // renders its replacement, the others are answered from it, as nothing it shows has changed (its
 // generation is the database's, and no time rule has passed).
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import { gzip } from "node:zlib";
+import { brotliCompress, constants as zlib, gzip } from "node:zlib";
 import { promisify } from "node:util";
 import { inlineScripts, mergeFlightScripts, policyWithHashes, withoutNonces } from "./csp";
+import { chosenEncoding } from "./encoding";
 import { isCacheableRequest, RSC_HEADERS } from "./routes";
 
 export interface PageCacheState {
@@ -26,7 +27,7 @@ export interface PageCacheOptions {
   state: PageCacheState;
   /** The forum's clock (tests set it). */
   now?: () => number;
-  /** Bytes of pages kept, gzipped and not, in all; the least recently used go first. */
+  /** Bytes of pages kept, in every encoding, in all; the least recently used go first. */
   maxBytes?: number;
   /** The longest an entry is kept even when nothing changes. */
   maxAgeMs?: number;
@@ -42,6 +43,7 @@ interface Entry {
   headers: OutgoingHttpHeaders;
   body: Buffer;
   gzipped: Buffer;
+  brotli: Buffer;
 }
 
 /** Response headers that belong to one response, not to the page. */
@@ -50,6 +52,22 @@ const PER_RESPONSE = new Set(["date", "connection", "keep-alive", "transfer-enco
 type Render = () => unknown;
 
 const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+/**
+ * A page in each encoding a client may ask for, compressed once when it is kept. Brotli at quality
+ * 5 takes about as long as gzip at level 6 (~30 ms for an 800 kB norm page on this machine) and
+ * is ~30% smaller; higher qualities cost several times longer for a few percent.
+ */
+async function compressed(page: Buffer): Promise<Pick<Entry, "gzipped" | "brotli">> {
+  const [gzipped, brotli] = await Promise.all([
+    gzipAsync(page, { level: 6 }),
+    brotliAsync(page, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: page.length } }),
+  ]);
+  return { gzipped, brotli };
+}
+
+const entryBytes = (entry: Entry) => entry.body.length + entry.gzipped.length + entry.brotli.length;
 
 /** The largest answer kept (a busy norm page is under 1 MB); a larger one streams through as written. */
 const MAX_ENTRY_BYTES = 4 * 1024 * 1024;
@@ -65,12 +83,12 @@ export function createPageCache({ state, now = Date.now, maxBytes = 64 * 1024 * 
     const entry = entries.get(key);
     if (!entry) return;
     entries.delete(key);
-    bytes -= entry.body.length + entry.gzipped.length;
+    bytes -= entryBytes(entry);
   };
 
   const keep = (key: string, entry: Entry) => {
     forget(key);
-    const size = entry.body.length + entry.gzipped.length;
+    const size = entryBytes(entry);
     if (size > maxBytes / 4) return;
     entries.set(key, entry);
     bytes += size;
@@ -181,7 +199,7 @@ export function createPageCache({ state, now = Date.now, maxBytes = 64 * 1024 * 
       const changesAt = next ? next.getTime() : Infinity;
       const expiresAt = Math.min(renderedAt + maxAgeMs, changesAt);
       // Off the event loop: a norm page is ~800 kB, and hits for other pages go on meanwhile.
-      const entry: Entry = { generation, expiresAt, changesAt, headers, body: page, gzipped: await gzipAsync(page, { level: 6 }) };
+      const entry: Entry = { generation, expiresAt, changesAt, headers, body: page, ...(await compressed(page)) };
       held.restore();
       send(req, res, entry, "miss");
       return entry;
@@ -196,13 +214,13 @@ export function createPageCache({ state, now = Date.now, maxBytes = 64 * 1024 * 
 }
 
 function send(req: IncomingMessage, res: ServerResponse, entry: Entry, outcome: "hit" | "miss" | "renewing") {
-  const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-  const body = gzip ? entry.gzipped : entry.body;
+  const encoding = chosenEncoding(req.headers["accept-encoding"]);
+  const body = encoding === "br" ? entry.brotli : encoding === "gzip" ? entry.gzipped : entry.body;
   const vary = entry.headers.vary ? String(entry.headers.vary) : "";
   res.writeHead(200, {
     ...entry.headers,
     vary: /accept-encoding/i.test(vary) ? vary : vary ? `${vary}, Accept-Encoding` : "Accept-Encoding",
-    ...(gzip ? { "content-encoding": "gzip" } : {}),
+    ...(encoding ? { "content-encoding": encoding } : {}),
     "content-length": body.length,
     "x-page-cache": outcome,
   });
