@@ -109,7 +109,7 @@ export async function PositionsCatalogue({
               {g.total === 0 ? <p className="text-base">{t("clauseNone")}</p> : null}
               {g.entries.length === 0 ? null : <ul className="flex flex-col gap-5">
                 {g.entries.map((e) => (
-                  <li key={e.organization.id} className="border-s-8 border-border ps-4">
+                  <li key={e.organization.slug} className="border-s-8 border-border ps-4">
                     <p className="mb-1 flex items-center gap-2 font-bold">
                       <StanceSwatch stance={e.stance} />
                       {tv(`stance.${e.stance}`)}

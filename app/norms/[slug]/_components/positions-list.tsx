@@ -11,7 +11,7 @@ export async function PositionsList({ positions }: { positions: readonly NormPos
   return (
     <ul className="border-t border-border">
       {positions.map((p) => (
-        <li key={p.organization.id} className="border-b border-border py-4">
+        <li key={p.organization.slug} className="border-b border-border py-4">
           <p className="font-bold">
             <Link href={`/organizations/${p.organization.slug}`}>{p.organization.name}</Link>
           </p>
