@@ -3,13 +3,15 @@
 // the site's own from its folder's layout. This walks every file of app/: from a server component
 // through its imports to the client components it renders, and from each client component
 // ("use client") through everything it imports, collecting the namespaces their useTranslations()
-// calls name. Each namespace is counted for the part of the site whose file led to it (a page of
-// /secretariat that renders a stock-take's report needs the report's messages too), and every part
-// must be sent each namespace it uses, and nothing more.
+// calls name. Each namespace is counted for the part of the site whose route file (a page, a
+// layout, an error or loading file) led to it (a page of /secretariat that renders a stock-take's
+// report needs the report's messages too), and every part must be sent each namespace it uses; a
+// part's own namespaces must each be used by its own pages, not only by a folder inside it that adds
+// its own (/norms does not carry the norm page's islands).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLIENT_NAMESPACES, type MessageScope, pickMessages, SCOPED_NAMESPACES, scopedMessages } from "~/server/i18n/client-messages";
+import { CLIENT_NAMESPACES, type MessageScope, pickMessages, SCOPED_NAMESPACES, scopeChain, scopedMessages } from "~/server/i18n/client-messages";
 import { messages } from "~/server/i18n/messages";
 
 const root = path.resolve(__dirname, "..");
@@ -43,17 +45,20 @@ function imports(file: string): string[] {
   const specifiers = [...source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+"([^"]+)"/gms), ...source.matchAll(/\bimport\(\s*"([^"]+)"\s*\)/g)].map((m) => m[1]!);
   return specifiers.map((s) => resolveImport(file, s)).filter((f): f is string => f !== null);
 }
-/** The part of the site a file of app/ belongs to: its top folder's, when that folder adds messages. */
+/** The files Next.js renders a route from: what leads to the client components a part's pages show. */
+const ROUTE_FILE = /^(page|layout|template|error|global-error|not-found|loading|default)\.tsx$/;
+/** The part of the site a file of app/ belongs to: the innermost folder around it that adds messages. */
 function partOf(file: string): Part {
-  const top = path.relative(appDir, file).split(path.sep)[0]!;
-  return (scopes as string[]).includes(top) ? (top as MessageScope) : "frame";
+  const relative = path.relative(appDir, file).split(path.sep).join("/");
+  const inside = scopes.filter((scope) => relative.startsWith(`${scope}/`));
+  return inside.sort((a, b) => b.length - a.length)[0] ?? "frame";
 }
 
 /** For each part of the site, every namespace its files' client components translate from, with a file that asks. */
 function namespacesByPart() {
   const used = new Map<Part, Map<string, string>>([["frame", new Map()], ...scopes.map((s): [Part, Map<string, string>] => [s, new Map()])]);
   const files = sources(appDir);
-  for (const entry of files) {
+  for (const entry of files.filter((file) => ROUTE_FILE.test(path.basename(file)))) {
     const part = partOf(entry);
     const seen = new Set<string>();
     const visit = (file: string, client: boolean) => {
@@ -73,7 +78,7 @@ const covers = (sent: readonly string[], ns: string) => sent.some((s) => ns === 
 
 describe("messages sent to the browser", () => {
   const { used, files } = namespacesByPart();
-  const sentTo = (part: Part): readonly string[] => (part === "frame" ? CLIENT_NAMESPACES : [...CLIENT_NAMESPACES, ...SCOPED_NAMESPACES[part]]);
+  const sentTo = (part: Part): readonly string[] => (part === "frame" ? CLIENT_NAMESPACES : [...CLIENT_NAMESPACES, ...scopeChain(part).flatMap((s) => SCOPED_NAMESPACES[s])]);
 
   it("finds the client components and what they translate from", () => {
     expect(files.filter(isClient).length).toBeGreaterThan(30);
@@ -97,6 +102,14 @@ describe("messages sent to the browser", () => {
     expect(unused).toEqual([]);
   });
 
+  it("sends a folder inside a part only what the part does not send already", () => {
+    const twice = scopes.flatMap((scope) => {
+      const outer = scopeChain(scope).slice(0, -1).flatMap((s) => SCOPED_NAMESPACES[s]);
+      return SCOPED_NAMESPACES[scope].filter((ns) => covers(outer, ns)).map((ns) => `${scope}: ${ns}`);
+    });
+    expect(twice).toEqual([]);
+  });
+
   it("adds each part's namespaces in the layout of its folder", () => {
     for (const scope of scopes) {
       const layout = path.join(appDir, scope, "layout.tsx");
@@ -109,10 +122,17 @@ describe("messages sent to the browser", () => {
     const frame = pickMessages(messages.en, CLIENT_NAMESPACES);
     expect((frame.common as Record<string, unknown>).errors).toEqual(messages.en.common.errors);
     expect(frame.vocabulary).toBeUndefined();
-    const norms = scopedMessages(messages.en, "norms");
-    expect(norms.vocabulary).toEqual(messages.en.vocabulary);
-    expect((norms.common as Record<string, unknown>).actions).toEqual(messages.en.common.actions);
-    expect(norms.secretariat).toBeUndefined();
+    const norm = scopedMessages(messages.en, "norms/[slug]");
+    expect(norm.vocabulary).toEqual(messages.en.vocabulary);
+    expect((norm.common as Record<string, unknown>).actions).toEqual(messages.en.common.actions);
+    expect((norm.common as Record<string, unknown>).errors).toEqual(messages.en.common.errors);
+    expect(norm.secretariat).toBeUndefined();
+    // The norm page does not carry its edit form's messages; the edit page carries both.
+    expect(norm.normForm).toBeUndefined();
+    const edit = scopedMessages(messages.en, "norms/[slug]/edit");
+    expect(edit.normForm).toEqual(pickMessages(messages.en, SCOPED_NAMESPACES["norms/[slug]/edit"]).normForm);
+    expect(edit.vocabulary).toEqual(messages.en.vocabulary);
+    expect(scopeChain("norms/[slug]/edit")).toEqual(["norms/[slug]", "norms/[slug]/edit"]);
     const whole = JSON.stringify(messages.en).length;
     expect(JSON.stringify(frame).length).toBeLessThan(whole / 20);
     for (const scope of scopes) expect(JSON.stringify(scopedMessages(messages.en, scope)).length, scope).toBeLessThan(whole / 4);

@@ -4,14 +4,19 @@
 // gzipped) on each page, most of it the secretariat's and the account pages' forms
 // (docs/performance.md, "Messages by part of the site"). The root layout sends what the site's
 // frame and shared components use; each part of the site with client components of its own adds
-// its namespaces in its folder's layout (app/_components/scoped-messages.tsx).
+// its namespaces in its folder's layout (app/_components/scoped-messages.tsx). A folder inside a
+// part may add more for its own pages (the norm page's islands, the norm form): its pages get the
+// enclosing parts' namespaces and its own, the part's other pages do not get its own.
 // tests/client-messages.test.ts walks every page and layout, the client components they render
 // and what those import, and fails when a part lacks a namespace it uses or sends one it does not.
 
 /** Namespaces (dotted paths into the catalogue) every page's client components may translate from. */
-export const CLIENT_NAMESPACES = ["common.errors", "common.actions"] as const;
+export const CLIENT_NAMESPACES = ["common.errors"] as const;
 
-/** Namespaces the client components of one folder of app/ use, added by that folder's layout. */
+/**
+ * Namespaces the client components of one folder of app/ use, added by that folder's layout. A key
+ * is the folder's path under app/; a folder inside another key's folder adds to what that one sends.
+ */
 export const SCOPED_NAMESPACES = {
   "(auth)": ["auth.forgotPassword", "auth.resetPassword", "auth.signIn", "auth.signUp", "auth.verifyEmail"],
   account: [
@@ -22,29 +27,30 @@ export const SCOPED_NAMESPACES = {
     "account.profile",
     "account.signOutEverywhere",
     "account.suspension",
+    "common.actions",
   ],
   compare: ["compare"],
-  norms: [
+  // /norms itself (the list) has no client component that translates.
+  "norms/mine": ["norms.invitations"],
+  "norms/new": ["normForm.conflict", "normForm.documents", "normForm.form", "normForm.preview", "vocabulary"],
+  "norms/[slug]": [
     "clearance.form",
+    "common.actions",
     "discussion.actions",
     "discussion.appeal",
     "discussion.form",
     "discussion.history",
     "discussion.languages",
-    "normForm.coauthors",
-    "normForm.conflict",
-    "normForm.documents",
-    "normForm.form",
-    "normForm.preview",
     "norms.actions",
-    "norms.invitations",
     "positions.panel",
     "vocabulary",
   ],
+  "norms/[slug]/edit": ["normForm.coauthors", "normForm.conflict", "normForm.documents", "normForm.form", "normForm.preview"],
   organizations: [
     "clearance.draft",
     "clearance.page",
     "clearance.setting",
+    "common.actions",
     "organizations.domains",
     "organizations.form",
     "organizations.manage",
@@ -58,6 +64,7 @@ export const SCOPED_NAMESPACES = {
   reference: ["reference.corrections"],
   secretariat: [
     "clearance.form",
+    "common.actions",
     "common.forms",
     "houseRules",
     "moderation.queue",
@@ -104,7 +111,13 @@ export function pickMessages(messages: Tree, paths: readonly string[]): Tree {
   return picked;
 }
 
-/** What a part of the site sends: the frame's namespaces and its own. */
+/** The parts a folder's pages are in, outermost first: "norms/[slug]" is in "norms" and itself. */
+export function scopeChain(scope: MessageScope): MessageScope[] {
+  const segments = scope.split("/");
+  return segments.map((_, i) => segments.slice(0, i + 1).join("/")).filter((path): path is MessageScope => path in SCOPED_NAMESPACES);
+}
+
+/** What a part of the site sends: the frame's namespaces, the enclosing parts' and its own. */
 export function scopedMessages(messages: Tree, scope: MessageScope): Tree {
-  return pickMessages(messages, [...CLIENT_NAMESPACES, ...SCOPED_NAMESPACES[scope]]);
+  return pickMessages(messages, [...CLIENT_NAMESPACES, ...scopeChain(scope).flatMap((s) => SCOPED_NAMESPACES[s])]);
 }

@@ -1,7 +1,0 @@
-import type * as React from "react";
-import { ScopedMessages } from "~/app/_components/scoped-messages";
-
-/** The messages this part's client components use, beside the frame's (server/i18n/client-messages.ts). */
-export default function NormsLayout({ children }: { children: React.ReactNode }) {
-  return <ScopedMessages scope="norms">{children}</ScopedMessages>;
-}
