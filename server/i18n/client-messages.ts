@@ -111,7 +111,7 @@ export function pickMessages(messages: Tree, paths: readonly string[]): Tree {
   return picked;
 }
 
-/** The parts a folder's pages are in, outermost first: "norms/[slug]" is in "norms" and itself. */
+/** The parts a folder's pages are in, outermost first: "norms/[slug]/edit" is in "norms/[slug]" and itself. */
 export function scopeChain(scope: MessageScope): MessageScope[] {
   const segments = scope.split("/");
   return segments.map((_, i) => segments.slice(0, i + 1).join("/")).filter((path): path is MessageScope => path in SCOPED_NAMESPACES);
