@@ -11,7 +11,15 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLIENT_NAMESPACES, type MessageScope, pickMessages, SCOPED_NAMESPACES, scopeChain, scopedMessages } from "~/server/i18n/client-messages";
+import {
+  CLIENT_NAMESPACES,
+  type MessageScope,
+  namespacesSentTo,
+  pickMessages,
+  SCOPED_NAMESPACES,
+  scopeChain,
+  scopedMessages,
+} from "~/server/i18n/client-messages";
 import { messages } from "~/server/i18n/messages";
 
 const root = path.resolve(__dirname, "..");
@@ -78,7 +86,7 @@ const covers = (sent: readonly string[], ns: string) => sent.some((s) => ns === 
 
 describe("messages sent to the browser", () => {
   const { used, files } = namespacesByPart();
-  const sentTo = (part: Part): readonly string[] => (part === "frame" ? CLIENT_NAMESPACES : [...CLIENT_NAMESPACES, ...scopeChain(part).flatMap((s) => SCOPED_NAMESPACES[s])]);
+  const sentTo = (part: Part): readonly string[] => (part === "frame" ? CLIENT_NAMESPACES : namespacesSentTo(part));
 
   it("finds the client components and what they translate from", () => {
     expect(files.filter(isClient).length).toBeGreaterThan(30);

@@ -117,7 +117,12 @@ export function scopeChain(scope: MessageScope): MessageScope[] {
   return segments.map((_, i) => segments.slice(0, i + 1).join("/")).filter((path): path is MessageScope => path in SCOPED_NAMESPACES);
 }
 
-/** What a part of the site sends: the frame's namespaces, the enclosing parts' and its own. */
+/** The namespaces a part of the site sends: the frame's, the enclosing parts' and its own. */
+export function namespacesSentTo(scope: MessageScope): string[] {
+  return [...CLIENT_NAMESPACES, ...scopeChain(scope).flatMap((s) => SCOPED_NAMESPACES[s])];
+}
+
+/** What a part of the site sends (namespacesSentTo), from the catalogue. */
 export function scopedMessages(messages: Tree, scope: MessageScope): Tree {
-  return pickMessages(messages, [...CLIENT_NAMESPACES, ...scopeChain(scope).flatMap((s) => SCOPED_NAMESPACES[s])]);
+  return pickMessages(messages, namespacesSentTo(scope));
 }
