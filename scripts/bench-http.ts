@@ -413,9 +413,12 @@ try {
       let r = await measure(endpoint, connections, duration);
       if (r.requests === 0) {
         // Slower than the duration (a short smoke run on a busy machine): measure once more, longer.
-        console.error(`  no response in ${duration} s; measuring again for ${Math.max(3, duration * 3)} s`);
+        // Pages render on one thread, so n uncached renders at once all end after about n renders'
+        // time: give at least a second per connection.
+        const longer = Math.max(3, duration * 3, connections);
+        console.error(`  no response in ${duration} s; measuring again for ${longer} s`);
         await settle();
-        r = { ...(await measure(endpoint, connections, Math.max(3, duration * 3))), extended: true };
+        r = { ...(await measure(endpoint, connections, longer)), extended: true };
       }
       runs.push({ ...r, settledMs });
       const where = `${endpoint.label} at ${connections} connections`;
