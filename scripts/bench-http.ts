@@ -18,13 +18,14 @@ import { createServer } from "node:net";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
+import type autocannon from "autocannon";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { Db } from "~/db/connect";
 import * as schema from "~/db/schema";
 import { listNorms } from "~/server/domain/norm-queries";
 import { listNormsInput } from "~/server/schemas/norms";
+import { load } from "./bench-http/load";
 import { figuresThatDiffer, measureRecording, measureSignedInQuery, prepareRepresentatives, signInRepresentatives } from "./bench-http/recording";
 
 const usage = `Usage: npm run bench:http -- [--seed-scale N [--reset]] [--build] [--duration S] [--connections 1,10,50] [--only KEYS] [--out FILE]
@@ -302,7 +303,7 @@ async function measure(endpoint: Endpoint, connections: number, seconds: number)
   // cache (a norm page is ~57 kB so, ~80 kB gzipped, ~740 kB not) and gzip from Next.js.
   const headers: Record<string, string> = { "accept-encoding": "gzip, deflate, br, zstd" };
   if (endpoint.fresh === "bypass") headers.cookie = "authjs.session-token=bench-bypasses-the-page-cache";
-  const result = await autocannon({ url, connections, duration: seconds, timeout: TIMEOUT_S, headers, requests });
+  const result = await load({ url, connections, duration: seconds, timeout: TIMEOUT_S, headers, requests });
   return runFrom(result, endpoint.key, url, connections);
 }
 

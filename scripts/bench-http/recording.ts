@@ -1,7 +1,7 @@
 // The write measure of `npm run bench:http`: representatives recording positions through the tRPC
 // mutation, as the browser does, at once from several connections; afterwards each norm's stored
 // figures must equal what its positions give (maintained aggregates kept exact under concurrency).
-import autocannon from "autocannon";
+import { load } from "./load";
 import { eq, inArray } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -79,7 +79,7 @@ export const stanceOf = (i: number, reps: number, norms: number) => (Math.floor(
 // Counted across measurements, so the next one goes on with the round (and the stance) where the last stopped.
 let n = 0;
 export async function measureRecording(appUrl: string, recording: Recording, connections: number, seconds: number) {
-  const result = await autocannon({
+  const result = await load({
     url: `${appUrl}/api/trpc/positions.record`,
     connections,
     duration: seconds,
@@ -111,7 +111,7 @@ export async function measureRecording(appUrl: string, recording: Recording, con
  */
 export async function measureSignedInQuery(appUrl: string, recording: Recording, connections: number, seconds: number) {
   let k = 0;
-  return autocannon({
+  return load({
     url: `${appUrl}/api/trpc/account.me`,
     connections,
     duration: seconds,
