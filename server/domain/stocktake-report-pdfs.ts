@@ -80,6 +80,15 @@ export async function renderMissingReportPdfs(db: Db, render: LocalizedPdfRender
   return { rendered };
 }
 
+/** How many (revision, language) PDFs the published revisions still lack: what the job has left to do. */
+export async function missingReportPdfCount(db: DbOrTx): Promise<number> {
+  const [row] = await db
+    .select({ stored: sql<number>`count(${stocktakeReportPdfs.language})::int`, revisions: sql<number>`count(distinct ${stocktakeRevisions.id})::int` })
+    .from(stocktakeRevisions)
+    .leftJoin(stocktakeReportPdfs, eq(stocktakeReportPdfs.revisionId, stocktakeRevisions.id));
+  return row!.revisions * LOCALES.length - row!.stored;
+}
+
 export interface ReportPdfListing {
   language: Locale;
   sha256: string;
