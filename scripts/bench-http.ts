@@ -355,6 +355,8 @@ const loadBefore = loadavg();
 const runs: Run[] = [];
 const problems: string[] = [];
 const warnings: string[] = [];
+/** The app's start-up work waited out before measuring: how long, and what was left undone. */
+let startup: { waitedMs: number; reportPdfsMissing: number } | null = null;
 try {
   const appPort = await freePort();
   const barePort = await freePort();
@@ -401,8 +403,9 @@ try {
   // meanwhile, every figure would share the processor with it.
   const backfillStarted = Date.now();
   const stillMissing = await waitForReportPdfs(databaseUrl, { timeoutMs: BACKFILL_TIMEOUT_MS, say: (line) => console.error(line) });
+  startup = { waitedMs: Date.now() - backfillStarted, reportPdfsMissing: stillMissing };
   if (stillMissing > 0) warnings.push(`the app had not rendered ${stillMissing} report PDFs after ${BACKFILL_TIMEOUT_MS / 60_000} minutes; measures shared the processor with that work.`);
-  else if (Date.now() - backfillStarted > 2000) console.error(`  done in ${Math.round((Date.now() - backfillStarted) / 1000)} s`);
+  else if (startup.waitedMs > 2000) console.error(`  done in ${Math.round(startup.waitedMs / 1000)} s`);
 
   // Every endpoint must answer 200 before anything is measured; a short warm-up follows, so the
   // first measurement does not pay for compiling and connecting.
@@ -564,6 +567,7 @@ const results = {
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, node: process.version, loadBefore, loadAfter },
   database: { name: new URL(databaseUrl).pathname.slice(1), norms: normCount, scale },
   settings: { durationSeconds: duration, connections: connectionCounts, poolMax: Number(poolMax), layoutPage: LAYOUT_PAGE, busiestSlug },
+  startup,
   statements: queries,
   runs,
   measures,
