@@ -6,8 +6,8 @@
 // database afterwards). For compressed pages that decoding was most of the load generator's
 // work: on this machine a bare Node server sending fixed 55 kB answers got 1,000 a second out of
 // autocannon at ten connections, and 4,700–6,000 with the bodies dropped (docs/performance.md,
-// "The load generator"). As autocannon runs on the same two cores as the app, the measure of a
-// large page was the client's speed, not the server's. Bytes are still counted.
+// "At scale 1 again (stop 34)"). As autocannon runs on the same two cores as the app, the
+// measure of a large page was the client's speed, not the server's. Bytes are still counted.
 import autocannon from "autocannon";
 
 type Queue = { addBody?: unknown };

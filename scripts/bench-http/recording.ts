@@ -1,7 +1,6 @@
 // The write measure of `npm run bench:http`: representatives recording positions through the tRPC
 // mutation, as the browser does, at once from several connections; afterwards each norm's stored
 // figures must equal what its positions give (maintained aggregates kept exact under concurrency).
-import { load } from "./load";
 import { eq, inArray } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -11,6 +10,7 @@ import * as schema from "~/db/schema";
 import { normPositions, norms, organizations, users } from "~/db/schema";
 import { computeMeasures } from "~/server/domain/measures";
 import { signIn } from "~/tests/system/support";
+import { load } from "./load";
 
 const PASSWORD = "bench-http-representative-password";
 const emailOf = (i: number) => `bench-representative-${i}@bench.normsforum.example`;

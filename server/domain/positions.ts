@@ -570,7 +570,7 @@ const positionColumns = {
   recordedAt: normPositions.recordedAt,
   // A subquery rather than a join: PostgreSQL evaluates it after the sort and the limit, for the
   // rows a page shows, where a join read the person of every position first (on the busiest norm,
-  // 2,000 of them: 65-96 ms for a page of 50, now 6; docs/performance.md).
+  // 2,000 of them: 37-96 ms for a page of 50, now 6-11; docs/performance.md).
   recordedBy: sql<string>`(select ${personName(recorder, true)} from ${users} as ${sql.identifier("recorder")} where ${recorder.id} = ${normPositions.recordedById})`,
   sequence: normPositions.sequence,
 };
