@@ -569,8 +569,9 @@ const positionColumns = {
   clauses: normPositions.clauses,
   recordedAt: normPositions.recordedAt,
   // A subquery rather than a join: PostgreSQL evaluates it after the sort and the limit, for the
-  // rows a page shows, where a join read the person of every position first (on the busiest norm,
-  // 2,000 of them: 37-96 ms for a page of 50, now 6-11; docs/performance.md).
+  // rows a page shows. With the join, the busiest norm's page (2,000 positions) was planned in
+  // parallel or joined every position's person first: 37-96 ms for 50 rows, now 6-11
+  // (docs/performance.md, "The recorder's name after the limit").
   recordedBy: sql<string>`(select ${personName(recorder, true)} from ${users} as ${sql.identifier("recorder")} where ${recorder.id} = ${normPositions.recordedById})`,
   sequence: normPositions.sequence,
 };
