@@ -13,7 +13,7 @@ import { missingReportPdfCount } from "~/server/domain/stocktake-report-pdfs";
 
 /**
  * Waits until no published revision lacks a language's PDF, or `timeoutMs` has passed, saying what
- * it waits for. Returns how many were still missing (0 when the app caught up).
+ * it waits for. Returns how long it waited and how many were still missing (0 when the app caught up).
  */
 export async function waitForReportPdfs(databaseUrl: string, { timeoutMs, pollMs = 1000, say }: { timeoutMs: number; pollMs?: number; say: (line: string) => void }) {
   const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
@@ -31,7 +31,7 @@ export async function waitForReportPdfs(databaseUrl: string, { timeoutMs, pollMs
         told = missing;
       }
     }
-    return missing;
+    return { waitedMs: Date.now() - started, reportPdfsMissing: missing };
   } finally {
     await client.end({ timeout: 2 });
   }
