@@ -16,6 +16,7 @@ import { createUser } from "~/db/factories";
 import { suspensions, users } from "~/db/schema";
 import { loadActor } from "~/server/actor";
 import { auth } from "~/server/auth";
+import { readSession } from "~/server/auth/session";
 import { createInnerContext } from "~/server/trpc";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
@@ -90,17 +91,17 @@ async function signIn(email: string, password = PASSWORD) {
   return { browser, csrf, callback, signedIn: [...browser.jar.keys()].some((k) => k.endsWith("authjs.session-token")) };
 }
 
-// The session as auth() reads it from the request's cookie. (With a lazy config, auth(route)
-// resolves to the wrapped route.)
-const readSession = (req: NextRequest) =>
-  (auth((r) => Response.json(r.auth)) as unknown as Promise<(req: NextRequest) => Promise<Response>>).then((route) => route(req));
+// The session as next-auth's own auth() reads it from the request's cookie. (With a lazy config,
+// auth(route) resolves to the wrapped route.) The app reads it with readSession
+// (server/auth/session.ts), which must accept exactly what this accepts.
+const authSession = async (cookie: string) => {
+  const route = await (auth((r) => Response.json(r.auth)) as unknown as Promise<(req: NextRequest) => Promise<Response>>);
+  return (await (await route(new NextRequest(`${ORIGIN}/`, { headers: { cookie } }))).json()) as { userId?: string; sessionVersion?: number } | null;
+};
 
+// The real /api/trpc handler with the request context's own reading of the session.
 const trpcHandler = createTrpcHandler(async (req) => {
-  const session = (await (await readSession(new NextRequest(`${ORIGIN}/`, { headers: { cookie: req.headers.get("cookie") ?? "" } }))).json()) as {
-    userId?: string;
-    sessionVersion: number;
-  } | null;
-  const actor = await loadActor(database.db, session?.userId ? { userId: session.userId, sessionVersion: session.sessionVersion } : null);
+  const actor = await loadActor(database.db, await readSession(req.headers));
   return createInnerContext({ db: database.db, actor, mailer: mail.mailer });
 });
 
@@ -196,6 +197,8 @@ describe("session tokens", () => {
     // Day 31: the re-issued cookie has not expired, but the sign-in it stands for is too old.
     vi.setSystemTime(signedInAt + 31 * day);
     expect((await request(browser, "account.me")).code).toBe("UNAUTHORIZED");
+    expect(await readSession(new Headers({ cookie: browser.cookie }))).toBeNull();
+    expect(await authSession(browser.cookie)).toBeNull();
     const again = browser.take(await authGet(new NextRequest(`${ORIGIN}/api/auth/session`, { headers: { cookie: browser.cookie } })));
     expect(await again.json()).toBeNull();
   });
@@ -218,6 +221,24 @@ describe("session tokens", () => {
     for (const [what, token] of Object.entries({ flipped, unsigned, otherSecret, otherCookie, noSignInTime })) {
       expect((await request(withToken(token), "account.me")).code, what).toBe("UNAUTHORIZED");
     }
+
+    // The app's reading (readSession, no renewal) accepts exactly what next-auth's auth() accepts.
+    const expected = { userId: user.id, sessionVersion: user.sessionVersion };
+    const resealed = await encode({ token: claims, secret: SECRET, salt: "__Host-authjs.session-token" });
+    for (const [what, token, accepted] of [
+      ["genuine", genuine, true],
+      ["resealed", resealed, true],
+      ...Object.entries({ flipped, unsigned, otherSecret, otherCookie, noSignInTime }).map(([w, t]) => [w, t, false] as const),
+    ] as const) {
+      const cookie = `__Host-authjs.session-token=${token}`;
+      expect(await readSession(new Headers({ cookie })), what).toEqual(accepted ? expected : null);
+      expect(await authSession(cookie), what).toMatchObject(accepted ? expected : {});
+      if (!accepted) expect(await authSession(cookie), what).toBeNull();
+    }
+    // Only the cookie is a session, as for auth(): not a token in an Authorization header, nor one
+    // under the name used without https.
+    expect(await readSession(new Headers({ authorization: `Bearer ${genuine}` }))).toBeNull();
+    expect(await readSession(new Headers({ cookie: `authjs.session-token=${genuine}` }))).toBeNull();
   });
 });
 

@@ -29,14 +29,25 @@ export function sessionCookies(secure: boolean): NonNullable<NextAuthConfig["coo
   const prefix = secure ? "__Host-" : "";
   const options = { httpOnly: true, sameSite: "lax" as const, path: "/", secure };
   return {
-    sessionToken: { name: `${prefix}authjs.session-token`, options },
+    sessionToken: { name: sessionCookieName(secure), options },
     callbackUrl: { name: `${prefix}authjs.callback-url`, options },
     csrfToken: { name: `${prefix}authjs.csrf-token`, options },
   };
 }
 
+/** The session cookie's name (see sessionCookies). */
+export const sessionCookieName = (secure: boolean) => `${secure ? "__Host-" : ""}authjs.session-token`;
+
 /** The longest a session lasts, from sign-in (docs/security.md, "Sessions"). */
 export const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
+
+/**
+ * Auth.js re-issues the token with a fresh expiry whenever /api/auth/session is read, so a token
+ * alone would never expire; the sign-in time it carries does. A token without one (as issued
+ * before sessions carried it) cannot be aged, so it is not valid.
+ */
+export const signInStillValid = (token: { authAt?: number }) =>
+  typeof token.authAt === "number" && Date.now() / 1000 - token.authAt <= SESSION_MAX_AGE;
 
 export const authConfig = {
   pages: { signIn: "/sign-in", error: "/sign-in" },
@@ -54,10 +65,8 @@ export const authConfig = {
         token.authAt = Math.floor(Date.now() / 1000);
         return token;
       }
-      // Auth.js re-issues the token with a fresh expiry whenever /api/auth/session is read, so a
-      // token alone would never expire; the sign-in time it carries does. Returning null ends it.
-      if (typeof token.authAt !== "number" || Date.now() / 1000 - token.authAt > SESSION_MAX_AGE) return null;
-      return token;
+      // Returning null ends the session (server/auth/session.ts applies the same rule).
+      return signInStillValid(token) ? token : null;
     },
     session({ session, token }) {
       return { ...session, userId: token.sub ?? "", sessionVersion: token.sv ?? 0 };

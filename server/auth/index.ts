@@ -2,7 +2,6 @@ import "server-only";
 import { cookies } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { env } from "~/env.js";
 import { getDb } from "~/db/client";
 import { logger } from "../logger";
 import { signInInput } from "../schemas/accounts";
@@ -11,6 +10,7 @@ import { authConfig, sessionCookies } from "./config";
 import { cookieValue, DEVICE_COOKIE_MAX_AGE, deviceCookieName } from "./known-device";
 import { authenticate } from "./sign-in";
 import { getAuthSecret } from "./secret";
+import { secureCookies } from "./session";
 
 export { clientIp };
 
@@ -21,9 +21,6 @@ class SignInRefused extends CredentialsSignin {
     this.code = code;
   }
 }
-
-// Only a configured https:// address turns them on (in development APP_URL may be unset).
-const secureCookies = () => Boolean(env.APP_URL?.startsWith("https://"));
 
 /** Remembers this browser as one that signed in to the account (docs/security.md). */
 async function setDeviceCookie(name: string, value: string) {
