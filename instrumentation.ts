@@ -31,5 +31,11 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { startWorkers } = await import("./server/notifications/worker");
     void startWorkers();
+    // /api/trpc's handler, for server.ts to serve without Next.js's router (server/trpc-direct.ts).
+    const [{ trpcRequestHandler }, { publishTrpcHandler }] = await Promise.all([
+      import("./app/api/trpc/[trpc]/request-handler"),
+      import("./server/trpc-direct"),
+    ]);
+    publishTrpcHandler(trpcRequestHandler);
   }
 }

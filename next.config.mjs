@@ -1,5 +1,6 @@
 import createNextIntlPlugin from "next-intl/plugin";
 import "./env.js";
+import { apiSecurityHeaders, NOSNIFF } from "./server/api-headers.mjs";
 
 const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
 
@@ -21,18 +22,10 @@ const config = {
   // run for static files nor for the API, which renders no HTML: these get fixed headers here,
   // without the middleware's cost on every request (docs/performance.md).
   async headers() {
-    const nosniff = [{ key: "X-Content-Type-Options", value: "nosniff" }];
-    const api = [
-      ...nosniff,
-      // JSON and CSV load nothing: a policy that allows nothing, and no framing.
-      { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'; form-action 'none'" },
-      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-      { key: "X-Frame-Options", value: "DENY" },
-      ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
-    ];
     return [
-      ...["/_next/static/:path*", "/_next/image", "/favicon.ico"].map((source) => ({ source, headers: nosniff })),
-      { source: "/api/:path*", headers: api },
+      ...["/_next/static/:path*", "/_next/image", "/favicon.ico"].map((source) => ({ source, headers: NOSNIFF })),
+      // server.ts gives /api/trpc the same, as it serves it itself (server/trpc-direct.ts).
+      { source: "/api/:path*", headers: apiSecurityHeaders(process.env.NODE_ENV === "production") },
     ];
   },
 };

@@ -10,6 +10,7 @@ import { createSearchThrottle, DEFAULT_SEARCHES_PER_MINUTE } from "./server/sear
 import searchMessages from "./messages/en/search.json";
 import { nowMs } from "./server/clock";
 import { testClockEnabled, testClockRefusal } from "./server/test-clock";
+import { publishedTrpcHandler, trpcOutsideNext } from "./server/trpc-direct";
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => unknown;
 
@@ -45,7 +46,14 @@ export function createAppServer(
     trustedProxies,
     pageCache,
     searchesPerMinute = DEFAULT_SEARCHES_PER_MINUTE,
-  }: { trustedProxies: number; pageCache?: ReturnType<typeof createPageCache>; searchesPerMinute?: number },
+    api,
+  }: {
+    trustedProxies: number;
+    pageCache?: ReturnType<typeof createPageCache>;
+    searchesPerMinute?: number;
+    /** Serves a request itself (its promise), or returns null for `handle` to (server/trpc-direct.ts). */
+    api?: (req: IncomingMessage, res: ServerResponse) => Promise<void> | null;
+  },
 ) {
   const mark = claimProxyMark();
   // Searches per client address (server/search-throttle.ts); one answered from the page cache is not counted.
@@ -53,7 +61,7 @@ export function createAppServer(
   return createServer((req, res) => {
     const address = rewriteRequest(req, trustedProxies, mark);
     const origin = originOf(req.headers, trustedProxies);
-    const render = () => (searches.refuse(req, res, address) ? undefined : handle(req, res));
+    const render = () => (searches.refuse(req, res, address) ? undefined : (api?.(req, res) ?? handle(req, res)));
     const serve = () => (pageCache ? pageCache.serve(req, res, render) : render());
     Promise.resolve(withRequestOrigin(origin, serve)).catch((error: unknown) => {
       console.error("request failed", error);
@@ -92,10 +100,14 @@ async function main() {
   // them (server/page-cache). It needs PostgreSQL, which every instance reads to know what changed.
   const cacheOn = Boolean(env.DATABASE_URL) && env.PAGE_CACHE !== false;
   const pageCache = cacheOn ? await startPageCache(env.DATABASE_URL!, env.PAGE_CACHE_MB) : undefined;
-  const server = createAppServer(app.getRequestHandler(), { trustedProxies: env.TRUSTED_PROXIES, pageCache, searchesPerMinute: env.SEARCHES_PER_MINUTE });
+  // /api/trpc without Next.js's router, with the handler the app published as it started
+  // (server/trpc-direct.ts); not under `next dev`, whose code reloads.
+  const api = dev ? undefined : trpcOutsideNext({ production: true });
+  const server = createAppServer(app.getRequestHandler(), { trustedProxies: env.TRUSTED_PROXIES, pageCache, searchesPerMinute: env.SEARCHES_PER_MINUTE, api });
+  const trpcDirect = Boolean(api && publishedTrpcHandler());
   server.listen(port, () => {
     console.log(
-      `Norms Forum ready on port ${port} (${dev ? "development" : "production"}, TRUSTED_PROXIES=${env.TRUSTED_PROXIES}, page cache ${pageCache ? "on" : "off"}${testClockEnabled() ? ", TEST_CLOCK on" : ""})`,
+      `Norms Forum ready on port ${port} (${dev ? "development" : "production"}, TRUSTED_PROXIES=${env.TRUSTED_PROXIES}, page cache ${pageCache ? "on" : "off"}, /api/trpc ${trpcDirect ? "served directly" : "through Next.js"}${testClockEnabled() ? ", TEST_CLOCK on" : ""})`,
     );
   });
   const stop = () => {

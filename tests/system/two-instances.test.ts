@@ -31,6 +31,9 @@ afterAll(async () => {
 
 describe.skipIf(!!why)(`two app instances on one database (${why ? `skipped: ${why}` : "PostgreSQL"})`, () => {
   it("a session begun on one instance works on the other, and signing out everywhere ends it on both", async () => {
+    // Each serves /api/trpc itself, without Next.js's router (server/trpc-direct.ts), so the calls
+    // below go that way.
+    for (const app of [a, b]) expect(app.output()).toContain("/api/trpc served directly");
     const { cookie, signedIn } = await signIn(a.url, "member@demo.normsforum.example");
     expect(signedIn).toBe(true);
     const onB = await trpc<{ email: string }>(b.url, "account.me", undefined, { cookie });

@@ -4,6 +4,7 @@ import { isDatabaseUnavailable, RETRY_AFTER_UNAVAILABLE_SECONDS } from "~/server
 import { logger } from "~/server/logger";
 import { appRouter } from "~/server/root";
 import type { Context } from "~/server/trpc";
+import { BODY_TOO_LARGE, MAX_TRPC_BODY_BYTES } from "~/server/trpc-direct";
 
 const refuse = (status: number, message: string) =>
   Response.json({ error: { message } }, { status, headers: { "Cache-Control": "no-store" } });
@@ -29,6 +30,8 @@ export function createTrpcHandler(createContext: (req: Request) => Promise<Conte
       if (!req.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
         return refuse(415, "Send JSON (Content-Type: application/json).");
       }
+      // Served outside Next.js's router, the body is not even read past the limit (server/trpc-direct.ts).
+      if (Number(req.headers.get("content-length") ?? 0) > MAX_TRPC_BODY_BYTES) return refuse(413, BODY_TOO_LARGE);
     }
     return fetchRequestHandler({
       endpoint: "/api/trpc",

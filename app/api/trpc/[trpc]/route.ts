@@ -1,6 +1,3 @@
-import { createRequestContext } from "~/server/context";
-import { createTrpcHandler } from "./handler";
+import { trpcRequestHandler } from "./request-handler";
 
-const handler = createTrpcHandler((req) => createRequestContext(req.headers));
-
-export { handler as GET, handler as POST };
+export { trpcRequestHandler as GET, trpcRequestHandler as POST };
