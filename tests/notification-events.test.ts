@@ -243,6 +243,14 @@ describe("positions", () => {
     await rep.api.positions.record({ normId: norm.id, organizationId: organization.id, stance: "object", statement: "We object to clause 2 as written." });
     const [row] = await db.select({ active: follows.active }).from(follows).where(and(eq(follows.userId, secondRep.user.id), eq(follows.target, `norm:${norm.id}`)));
     expect(row?.active).toBe(false);
+    // Only a change follows: the same position recorded again writes nothing, and a representative
+    // who joined since does not start following.
+    const thirdRep = await person();
+    await addMember(db, organization.id, thirdRep.user.id, "representative");
+    await rep.api.positions.record({ normId: norm.id, organizationId: organization.id, stance: "object", statement: "We object to clause 2 as written." });
+    expect(await followsOf(thirdRep.user.id)).toEqual([]);
+    await rep.api.positions.record({ normId: norm.id, organizationId: organization.id, stance: "endorse" });
+    expect(await followsOf(thirdRep.user.id)).toEqual([{ target: `norm:${norm.id}`, reason: "position" }]);
   });
 });
 

@@ -28,7 +28,7 @@ import { authorRole } from "./norms";
 import { personName } from "./person-name";
 import { stageClock, stageClosedRefusal, stageHasClosed } from "./stage-clock";
 import { clock } from "../clock";
-import { followForRepresentatives } from "../notifications/people";
+import { followForRepresentativesSql } from "../notifications/people";
 import { followTarget } from "./notifications";
 
 // The clauses may be left out by callers inside the server (scripts, demo data): none named.
@@ -334,6 +334,11 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput, options: Rec
           -- matches and the position is recorded again from the start, and refused.
           and not (${norms.status} = 'endorsement' and (${norms.stageClosesAt} <= ${recordedAt.toISOString()}::timestamptz or ${norms.stageClosedAt} is not null))
         returning ${norms.id}
+      ), followed as (
+        -- The organisation's representatives follow the norm it took a position on (issue 18), when
+        -- the position changed. In this statement, so the norm's row, locked by the update above,
+        -- is held for no further round trip before the commit.
+        ${followForRepresentativesSql(input.organizationId, followTarget("norm", input.normId), "position", recordedAt, sql`exists (select 1 from entry)`)}
       )
       select norm.slug, norm.status, norm.public, norm.author, norm.stage_closed, norm.clause_count, norm.current_version,
         speaker.id as organization_id, speaker.name, speaker.verification_status, speaker.participation, speaker.represents,
@@ -359,8 +364,6 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput, options: Rec
       row.written_sequence === null
         ? { slug: row.slug, changed: false, sequence: row.previous_sequence! }
         : { slug: row.slug, changed: true, sequence: row.written_sequence };
-    // The organisation's representatives follow the norm it took a position on (issue 18).
-    if (written.changed) await followForRepresentatives(tx, input.organizationId, followTarget("norm", input.normId), "position");
     await options.within?.(tx, written);
     return written;
   });

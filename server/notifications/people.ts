@@ -26,9 +26,16 @@ export async function representativeIds(db: DbOrTx, organizationId: string): Pro
  */
 export async function followForRepresentatives(db: DbOrTx, organizationId: string, target: string, reason: FollowReason) {
   // Dated by the forum's clock, as the events a follower hears of are (fan-out compares the two).
-  const now = clock.now();
-  await db.execute(sql`
-    insert into follows (user_id, target, reason, created_at, updated_at)
+  await db.execute(followForRepresentativesSql(organizationId, target, reason, clock.now()));
+}
+
+/**
+ * followForRepresentatives' insert…select, for a statement of which it is one part (a data-modifying
+ * CTE): it follows only where `when` holds, a condition over the statement's other parts.
+ */
+export function followForRepresentativesSql(organizationId: string, target: string, reason: FollowReason, now: Date, when: SQL = sql`true`): SQL {
+  return sql`insert into follows (user_id, target, reason, created_at, updated_at)
     select r.user_id, ${target}, ${reason}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz from (${representativesSql(organizationId, now)}) r
-    on conflict do nothing`);
+    where ${when}
+    on conflict do nothing`;
 }
