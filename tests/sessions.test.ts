@@ -235,6 +235,15 @@ describe("session tokens", () => {
       expect(await authSession(cookie), what).toMatchObject(accepted ? expected : {});
       if (!accepted) expect(await authSession(cookie), what).toBeNull();
     }
+    // The app keeps the claims of cookies it has decrypted; their expiry still holds at each use.
+    const shortLived = `__Host-authjs.session-token=${await encode({ token: claims, secret: SECRET, salt: "__Host-authjs.session-token", maxAge: 60 })}`;
+    expect(await readSession(new Headers({ cookie: shortLived }))).toEqual(expected);
+    expect(await readSession(new Headers({ cookie: shortLived }))).toEqual(expected);
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 60_000 + 16_000 });
+    expect(await readSession(new Headers({ cookie: shortLived }))).toBeNull();
+    expect(await authSession(shortLived)).toBeNull();
+    vi.useRealTimers();
+
     // Only the cookie is a session, as for auth(): not a token in an Authorization header, nor one
     // under the name used without https.
     expect(await readSession(new Headers({ authorization: `Bearer ${genuine}` }))).toBeNull();
