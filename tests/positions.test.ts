@@ -421,6 +421,32 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("under concurrency (PostgreSQL)"
     expect(current[0]!.sequence).toBe(2);
   });
 
+  it("undoes a write whose norm concluded while it waited for the norm's lock, and decides again under the new rules", async () => {
+    const { norm } = await publicNorm();
+    const s = await speaker();
+    let pending: Promise<unknown> | undefined;
+    await database.db.transaction(async (tx) => {
+      // Another writer holds the norm's row and concludes it.
+      await tx.execute(sql`update norms set status = 'concluded' where id = ${norm.id}`);
+      pending = s.api.positions.record({ normId: norm.id, organizationId: s.organization.id, stance: "object", statement: REASON });
+      pending.catch(() => {}); // Awaited below, once this transaction has committed.
+      // The write has read the norm as open, written the position, and waits for the norm's lock.
+      for (let i = 0; ; i++) {
+        const [waiting] = (await database.db.execute<{ n: number }>(
+          sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%with norm as (%select n.id, n.slug, n.status%'`,
+        )) as unknown as { n: number }[];
+        if (waiting!.n > 0) break;
+        if (i > 200) throw new Error("the write never waited for the norm");
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    });
+    // Its first attempt was undone; the second read the norm concluded, where an objection is not adherence.
+    expect((await failure(pending!)).code).toBe("BAD_REQUEST");
+    expect(await database.db.$count(normPositions, eq(normPositions.normId, norm.id))).toBe(0);
+    expect(await database.db.$count(normPositionHistory, eq(normPositionHistory.normId, norm.id))).toBe(0);
+    expect((await database.db.query.norms.findFirst({ where: eq(norms.id, norm.id) }))!.positionCount).toBe(0);
+  });
+
   it("counts exactly when hundreds of organisations record positions on one norm at once", async () => {
     const { norm, slug } = await publicNorm();
     const rep = await createUser(database.db);

@@ -200,9 +200,7 @@ function checkedRow<T extends SpeakerRow>(result: unknown): T {
 interface RecordedRow extends SpeakerRow {
   stage_closed: boolean;
   previous_sequence: number | null;
-  last_sequence: number | null;
   written_sequence: number | null;
-  moved: boolean;
   clause_count: number | null;
   current_version: number;
 }
@@ -212,8 +210,6 @@ const isSequenceClash = (error: unknown) => pgErrorCode(error) === "23505" && pg
 /** A deadlock or a serialization failure rolled the whole statement back: running it again is safe. */
 const isTransient = (error: unknown) => pgErrorCode(error) === "40P01" || pgErrorCode(error) === "40001";
 
-/** Thrown inside recordPosition's transaction to roll it back and run it again (see there). */
-class RecordAgain extends Error {}
 const RECORD_ATTEMPTS = 3;
 
 /**
@@ -231,12 +227,15 @@ const RECORD_ATTEMPTS = 3;
  * - the norm's update: last activity, the counts with the position moved from its old stance to
  *   the new, and the measures, only while the norm is open and on the text version written.
  *
- * Three cases are run again from the start, in a new transaction: the norm's status or text
- * changed between the statement's start and its lock (the update matched nothing), a first
- * position of the same organisation on the norm was inserted meanwhile by another request (the
- * sequence written is not the one after the position read), and the organisation withdrew its
- * adherence meanwhile (the position read was removed, and the history entry's sequence, one after
- * the last entry this statement saw, is already taken by the withdrawal: a unique violation).
+ * The statement is its own transaction (but for a countersigned entry, whose own writes join it),
+ * so the norm's lock is held through its end and no longer. Three cases are undone and run again
+ * from the start: the norm's status or text changed between the statement's start and its lock
+ * (the update matched nothing) and a first position of the same organisation on the norm was
+ * inserted meanwhile by another request (the sequence written is not the one after the position
+ * read), both raised in the statement as a serialization failure (position_record_again(),
+ * migration 0042); and the organisation withdrew its adherence meanwhile (the position read was
+ * removed, and the history entry's sequence, one after the last entry this statement saw, is
+ * already taken by the withdrawal: a unique violation).
  *
  * On a concluded norm only endorsing stances are written (adherence); a new position after a
  * withdrawal continues the organisation's sequence on the norm from its last history entry.
@@ -251,7 +250,7 @@ export async function recordPosition(db: Db, actor: Actor, input: RecordInput, o
     try {
       return await recordOnce(db, actor, input, options);
     } catch (error) {
-      const again = error instanceof RecordAgain || isSequenceClash(error) || isTransient(error);
+      const again = isSequenceClash(error) || isTransient(error);
       if (!again || attempt === RECORD_ATTEMPTS) {
         if (again) throw conflict("The norm changed while the position was being recorded. Please try again.");
         throw error;
@@ -277,9 +276,8 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput, options: Rec
   // Kept in ascending order, so naming the same clauses in another order says nothing new.
   const clauses = [...(input.clauses ?? [])].sort((a, b) => a - b);
   const highestClause = clauses.at(-1) ?? 0;
-  return db.transaction(async (tx) => {
-    const recordedAt = clock.now();
-    const result = await tx.execute<RecordedRow>(sql`
+  const recordedAt = clock.now();
+  const statement = sql`
       with norm as (
         select n.id, n.slug, n.status, n.current_version, n.submitted_at is not null as public,
           -- The clock: an endorsement stage past its date, or closed by the tick, takes no positions.
@@ -343,12 +341,15 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput, options: Rec
       select norm.slug, norm.status, norm.public, norm.author, norm.stage_closed, norm.clause_count, norm.current_version,
         speaker.id as organization_id, speaker.name, speaker.verification_status, speaker.participation, speaker.represents,
         (select sequence from previous) as previous_sequence,
-        (select sequence from last_entry) as last_sequence,
         (select sequence from entry) as written_sequence,
-        exists (select 1 from moved) as moved
+        -- Written, but on what no longer holds under the norm's lock: undone, and run again.
+        case when (select sequence from entry) is not null and (not exists (select 1 from moved)
+            or (select sequence from entry) <> coalesce((select sequence from previous), (select sequence from last_entry), 0) + 1)
+          then position_record_again() end as record_again
       from norm left join speaker on true
-    `);
-    const row = checkedRow<RecordedRow>(result);
+    `;
+  const write = async (q: DbOrTx) => {
+    const row = checkedRow<RecordedRow>(await q.execute<RecordedRow>(statement));
     const refusal = positionRefusal(row.status);
     if (refusal) throw invalidState(refusal);
     const notAdherence = row.status === "concluded" ? adherenceRefusal(input.stance) : null;
@@ -359,12 +360,18 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput, options: Rec
       const message = `This norm's current text (version ${row.current_version}) has ${clauseCount === 1 ? "1 clause" : `${clauseCount} clauses`}: name only clauses it has.`;
       throw badInput(message, { clauses: message });
     }
-    if (row.written_sequence !== null && (!row.moved || row.written_sequence !== (row.previous_sequence ?? row.last_sequence ?? 0) + 1)) throw new RecordAgain();
-    const written =
-      row.written_sequence === null
-        ? { slug: row.slug, changed: false, sequence: row.previous_sequence! }
-        : { slug: row.slug, changed: true, sequence: row.written_sequence };
-    await options.within?.(tx, written);
+    return row.written_sequence === null
+      ? { slug: row.slug, changed: false, sequence: row.previous_sequence! }
+      : { slug: row.slug, changed: true, sequence: row.written_sequence };
+  };
+  // One statement is its own transaction: the norm's row, locked by its update, is released at
+  // its end, without waiting for this process to send a COMMIT. A countersigned entry's own
+  // writes (within) join it in one transaction.
+  if (!options.within) return write(db);
+  const within = options.within;
+  return db.transaction(async (tx) => {
+    const written = await write(tx);
+    await within(tx, written);
     return written;
   });
 }
