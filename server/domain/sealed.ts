@@ -34,19 +34,23 @@ const ATTEMPTS = 3;
 
 /**
  * Records a position: sealed while the norm's endorsement stage is sealed, in public otherwise
- * (positions.ts, recordPosition, with every rule of its own). A public write that read the norm
- * before its stage opened sealed is refused by the database and tried again here, sealed.
+ * (positions.ts, recordPosition, with every rule of its own). Most norms are not sealed, so the
+ * public write is tried first, with no read before it; on a sealed norm the database refuses it
+ * whenever it would write (the guard of migration 0034, before any row is inserted), and it is
+ * written sealed instead. A write refused for any other reason gets that refusal, the same as the
+ * sealed write's, in the same order.
  */
 export async function recordPositionOrSeal(db: Db, actor: Actor, input: RecordInput) {
   for (let attempt = 1; ; attempt++) {
-    const sealed = await recordSealedPosition(db, actor, input);
-    if (sealed) return sealed;
     try {
       return await recordPosition(db, actor, input);
     } catch (error) {
       if (!isSealedRefusal(error)) throw error;
-      if (attempt === ATTEMPTS) throw conflict("The norm changed while the position was being recorded. Please try again.");
     }
+    // Null when the stage is no longer sealed (it closed, or was revealed, meanwhile): public again.
+    const sealed = await recordSealedPosition(db, actor, input);
+    if (sealed) return sealed;
+    if (attempt === ATTEMPTS) throw conflict("The norm changed while the position was being recorded. Please try again.");
   }
 }
 
