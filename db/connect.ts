@@ -69,7 +69,7 @@ export interface PostgresOptions {
  * client that does the same. Statements without parameters (migrations, several statements in one
  * text) are sent as they were.
  */
-function preparing(sql: postgres.Sql): postgres.Sql {
+export function preparing(sql: postgres.Sql): postgres.Sql {
   // Made once per client, not at each query.
   const unsafe = (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
     sql.unsafe(query, params as never[], params && params.length > 0 ? { ...options, prepare: true } : options);
