@@ -14,6 +14,7 @@ import { implementationStatements, normPositionHistory, normPositions, norms, or
 import { renderClearancePdf } from "~/server/clearance-pdf/render";
 import { clearanceDocumentOf } from "~/server/clearance-pdf/document";
 import { clock, setClock } from "~/server/clock";
+import { CountersignatureRequired, recordPosition } from "~/server/domain/positions";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
 import { failure } from "./support/errors";
@@ -197,6 +198,17 @@ describe("a position that needs countersignature", () => {
     expect(await db.$count(normPositions, eq(normPositions.normId, s.norm.id))).toBe(0);
     const decided = (await s.ada.clearance.entries({ organizationId: s.ministry.id })).decided.map((e) => e.state);
     expect(decided.sort()).toEqual(["declined", "withdrawn"]);
+  });
+
+  it("cannot be written around clearance: the direct write itself refuses it and writes nothing", async () => {
+    const { ministry, norm, users } = await setting();
+    // As any code might call it, without the router's clearance step.
+    const refused = recordPosition(db, { ...users.ada, suspension: null }, { normId: norm.id, organizationId: ministry.id, stance: "endorse", statement: "" });
+    await expect(refused).rejects.toBeInstanceOf(CountersignatureRequired);
+    expect(await db.$count(normPositions, eq(normPositions.normId, norm.id))).toBe(0);
+    expect(await db.$count(normPositionHistory, eq(normPositionHistory.normId, norm.id))).toBe(0);
+    // Every other rule still comes first: a clause the text lacks is refused as such.
+    await expect(recordPosition(db, { ...users.ada, suspension: null }, { normId: norm.id, organizationId: ministry.id, stance: "object", statement: "Clause 99 goes too far.", clauses: [99] })).rejects.toMatchObject({ code: "BAD_INPUT" });
   });
 
   it("is not asked of an organisation that does not require it: its representative records at once", async () => {

@@ -18,7 +18,7 @@ import { COUNTERSIGN_DAYS, type EntryKind } from "~/server/schemas/clearance";
 import { clock } from "../clock";
 import { conflict, forbidden, invalidState, notFound, pgConstraint, pgErrorCode } from "../errors";
 import { type Action, type Actor, authorize, isRepresentative } from "../policy";
-import { recordPosition } from "./positions";
+import { CountersignatureRequired, recordPosition } from "./positions";
 import { fileStatement, replyToObservation } from "./stocktakes";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -124,7 +124,7 @@ async function writeOnce(db: Db, actor: Actor, w: WriteInput, options: WriteOpti
   const opts = { enteredById: options.enteredById, countersignedById: options.countersignedById };
   switch (w.kind) {
     case "position":
-      return { kind: w.kind, ...(await recordPosition(db, actor, w.input, { ...opts, within: within && ((tx, written) => within(tx, written.changed)) })) };
+      return { kind: w.kind, ...(await recordPosition(db, actor, w.input, { ...opts, throughClearance: true, within: within && ((tx, written) => within(tx, written.changed)) })) };
     case "statement":
       return { kind: w.kind, ...(await fileStatement(db, actor, w.input, { ...opts, within: within && ((tx) => within(tx, true)) })) };
     case "reply":
@@ -225,7 +225,13 @@ export async function submitForCountersignature(db: Db, actor: Actor, w: WriteIn
  * countersignature, sent for it (`pendingEntryId`).
  */
 export async function enterPosition<R extends object>(db: Db, actor: Actor, input: PositionInput, direct: (db: Db, actor: Actor, input: PositionInput) => Promise<R>) {
-  if (!(await requiresCountersignature(db, input.organizationId))) return { ...(await direct(db, actor, input)), pendingEntryId: null };
+  // The direct write asks itself, in its one statement, whether the organisation requires
+  // countersignature (positions.ts): if it does, nothing was written, and the entry is submitted.
+  try {
+    return { ...(await direct(db, actor, input)), pendingEntryId: null };
+  } catch (error) {
+    if (!(error instanceof CountersignatureRequired)) throw error;
+  }
   const { entryId } = await submitForCountersignature(db, actor, { kind: "position", input });
   const norm = await db.query.norms.findFirst({ columns: { slug: true }, where: eq(norms.id, input.normId) });
   // Nothing public changed, and it has no place in the public sequence until it is countersigned.

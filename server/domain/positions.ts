@@ -198,6 +198,7 @@ function checkedRow<T extends SpeakerRow>(result: unknown): T {
 }
 
 interface RecordedRow extends SpeakerRow {
+  requires_countersignature: boolean | null;
   stage_closed: boolean;
   previous_sequence: number | null;
   written_sequence: number | null;
@@ -268,6 +269,22 @@ export interface RecordOptions {
   enteredById?: string;
   countersignedById?: string;
   within?: (tx: Tx, written: { slug: string; changed: boolean; sequence: number }) => Promise<void>;
+  /**
+   * Written through clearance (countersign.ts: a countersigned entry, or the rehearsal of one).
+   * Only such a write records the position of an organisation that requires countersignature;
+   * any other is refused with CountersignatureRequired, and writes nothing.
+   */
+  throughClearance?: boolean;
+}
+
+/**
+ * The organisation requires countersignature (and every other rule holds): nothing was written,
+ * and the position is to be sent for countersignature (countersign.ts, enterPosition).
+ */
+export class CountersignatureRequired extends Error {
+  constructor() {
+    super("The organisation requires countersignature.");
+  }
 }
 
 async function recordOnce(db: Db, actor: Actor, input: RecordInput, options: RecordOptions) {
@@ -286,7 +303,7 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput, options: Rec
           (select jsonb_array_length(v.clauses) from ${normVersions} v where v.norm_id = n.id and v.number = n.current_version) as clause_count
         from ${norms} n where n.id = ${input.normId}
       ), speaker as (
-        select o.id, o.name, o.verification_status, o.participation, o.stakeholder_type, o.region,
+        select o.id, o.name, o.verification_status, o.participation, o.stakeholder_type, o.region, o.requires_countersignature,
           exists (select 1 from ${organizationMembers} m where m.organization_id = o.id and m.user_id = ${actor.id} and m.role = 'representative') as represents
         from ${organizations} o where o.id = ${input.organizationId}
         for share
@@ -305,6 +322,7 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput, options: Rec
           ${enteredById}::uuid, ${countersignedById}::uuid, ${recordedAt.toISOString()}::timestamptz, coalesce((select sequence from last_entry), 0) + 1
         from norm cross join speaker left join previous on true
         where (norm.public or norm.author) and speaker.represents and speaker.verification_status = 'verified' and speaker.participation = 'participant'
+          and (not speaker.requires_countersignature or ${options.throughClearance === true}::boolean)
           and ${highestClause}::int <= norm.clause_count
           and ((norm.status in ('consultation', 'endorsement') and not norm.stage_closed)
             or (norm.status = 'concluded' and ${input.stance}::stance in ('endorse', 'endorse_with_reservations')))
@@ -340,6 +358,7 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput, options: Rec
       )
       select norm.slug, norm.status, norm.public, norm.author, norm.stage_closed, norm.clause_count, norm.current_version,
         speaker.id as organization_id, speaker.name, speaker.verification_status, speaker.participation, speaker.represents,
+        speaker.requires_countersignature,
         (select sequence from previous) as previous_sequence,
         (select sequence from entry) as written_sequence,
         -- Written, but on what no longer holds under the norm's lock: undone, and run again.
@@ -360,6 +379,8 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput, options: Rec
       const message = `This norm's current text (version ${row.current_version}) has ${clauseCount === 1 ? "1 clause" : `${clauseCount} clauses`}: name only clauses it has.`;
       throw badInput(message, { clauses: message });
     }
+    // Every other rule holds: the organisation's own rule sends the position for countersignature.
+    if (row.requires_countersignature && !options.throughClearance) throw new CountersignatureRequired();
     return row.written_sequence === null
       ? { slug: row.slug, changed: false, sequence: row.previous_sequence! }
       : { slug: row.slug, changed: true, sequence: row.written_sequence };
