@@ -49,6 +49,12 @@ export const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
 export const signInStillValid = (token: { authAt?: number }) =>
   typeof token.authAt === "number" && Date.now() / 1000 - token.authAt <= SESSION_MAX_AGE;
 
+/** The leeway Auth.js's decoding gives a token's expiry (jose's clockTolerance there). */
+const EXPIRY_LEEWAY_SECONDS = 15;
+
+/** A decoded token's own expiry, as Auth.js's decoding checks it (server/auth/session.ts checks it again at each use). */
+export const tokenUnexpired = (token: { exp?: number }) => typeof token.exp !== "number" || token.exp > Date.now() / 1000 - EXPIRY_LEEWAY_SECONDS;
+
 export const authConfig = {
   pages: { signIn: "/sign-in", error: "/sign-in" },
   // The credentials provider only works with JWT sessions. The token carries the user id and a

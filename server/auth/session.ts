@@ -5,7 +5,7 @@
 // On a signed-in API call that was about a millisecond of the processor for nothing.
 import { decode, getToken, type JWT } from "next-auth/jwt";
 import { env } from "~/env.js";
-import { sessionCookieName, signInStillValid } from "./config";
+import { sessionCookieName, signInStillValid, tokenUnexpired } from "./config";
 import { getAuthSecret } from "./secret";
 
 /** Only a configured https:// address turns secure cookies on (in development APP_URL may be unset). */
@@ -16,8 +16,6 @@ export interface SessionClaims {
   sessionVersion: number;
 }
 
-/** The leeway Auth.js's decoding gives a token's expiry (jose's clockTolerance there). */
-const EXPIRY_LEEWAY_SECONDS = 15;
 /** How many decrypted cookies are kept (a few megabytes at most). */
 const MAX_KEPT = 10_000;
 
@@ -47,8 +45,7 @@ async function claimsOf(token: string, cookieName: string): Promise<JWT | null> 
     kept.set(key, claims);
   }
   // Checked again at each use, as decoding checks it (the first use already passed it).
-  if (typeof claims.exp === "number" && claims.exp <= Date.now() / 1000 - EXPIRY_LEEWAY_SECONDS) return null;
-  return claims;
+  return tokenUnexpired(claims) ? claims : null;
 }
 
 /**
