@@ -283,7 +283,8 @@ export interface RecordOptions {
  */
 export class CountersignatureRequired extends Error {
   constructor() {
-    super("The organisation requires countersignature.");
+    // Never shown: enterPosition answers it by submitting the entry.
+    super("countersignature required");
   }
 }
 
