@@ -58,8 +58,8 @@ async function claimsOf(token: string, cookieName: string): Promise<JWT | null> 
 export async function readSession(headers: Headers): Promise<SessionClaims | null> {
   const secure = secureCookies();
   const cookieName = sessionCookieName(secure);
-  // Auth.js's own reading of the cookie (it may be split in chunks); decrypted below.
-  const token = await getToken({ req: { headers: { cookie: headers.get("cookie") ?? "" } }, secret: getAuthSecret(), secureCookie: secure, cookieName, raw: true });
+  // Auth.js's own reading of the cookie (it may be split in chunks), raw: decrypted below.
+  const token = await getToken({ req: { headers: { cookie: headers.get("cookie") ?? "" } }, secureCookie: secure, cookieName, raw: true });
   const claims = token ? await claimsOf(token, cookieName) : null;
   if (!claims?.sub || !signInStillValid(claims)) return null;
   return { userId: claims.sub, sessionVersion: claims.sv ?? 0 };

@@ -115,12 +115,10 @@ export interface SealedRecorded {
  * and writes nothing, and the caller records it in public. Writes only sealed_positions: a later
  * sealed write by the same organisation replaces its entry, which then carries the later time.
  * Takes the norm's lock, as every write the clock governs does, so no entry lands after the reveal.
+ * Called once the public write was refused as sealed (recordPositionOrSeal), so it reads the norm
+ * under that lock only, with no read before it.
  */
 export async function recordSealedPosition(db: Db, actor: Actor, input: RecordInput): Promise<SealedRecorded | null> {
-  // Most norms are not sealed: an unlocked read spares them a second transaction. A norm that becomes
-  // sealed after this read is caught by the public write, which refuses a sealed norm and is run again.
-  const [peek] = await db.select({ sealed: norms.stageSealed }).from(norms).where(eq(norms.id, input.normId));
-  if (!peek?.sealed) return null;
   const clauses = [...(input.clauses ?? [])].sort((a, b) => a - b);
   return db.transaction(async (tx) => {
     const [norm] = await tx
