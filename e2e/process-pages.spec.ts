@@ -13,6 +13,20 @@ const ENDORSEMENT_NORMS = ["Protecting the work of emergency response teams", "N
 const ENDORSEMENT = { defaultDays: 45, minimumDays: 21 };
 // The demo's consultation whose last open day was three days before the server started (db/demo-norms.ts).
 const PAST_CONSULTATION = "Preserving the integrity of financial system data";
+const PAST_CONSULTATION_SLUG = "preserving-the-integrity-of-financial-system-data";
+
+/**
+ * Midnight (UTC) of the day the demo was seeded: the past consultation's last open day, as the open
+ * data publishes it, plus the three days the seed puts between them. The demo's dates count from
+ * that day, not from the day the test runs, so a run that crosses midnight still agrees with them.
+ */
+async function demoSeedDay(request: APIRequestContext) {
+  const response = await request.get(`/api/v1/norms/${PAST_CONSULTATION_SLUG}`);
+  expect(response.status()).toBe(200);
+  const norm = (await response.json()) as { stage: { name: string; lastOpenDay: string } | null };
+  expect(norm.stage?.name).toBe("consultation");
+  return Date.parse(`${norm.stage!.lastOpenDay}T00:00:00Z`) + 3 * DAY;
+}
 
 async function trpcPost(request: APIRequestContext, path: string, input: unknown) {
   const response = await request.post(`/api/trpc/${path}`, { headers: { origin: baseURL, "content-type": "application/json" }, data: { json: input } });
@@ -133,20 +147,23 @@ for (const size of widths) {
     });
 
     test("the secretariat sees the norms whose stage has passed its closing date, the longest waiting first", async ({ page, request }, testInfo) => {
-      const today = Math.floor(Date.now() / DAY) * DAY;
+      // "Today" is the demo's seeding day, and the forum's clock is set to its noon: the figures below
+      // count from it, whichever day the run reaches this test.
+      const today = await demoSeedDay(request);
       const utcDay = (at: number) => `${new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(at))} (UTC)`;
       await signIn(page, demo.secretariat);
-      await open(page, "/secretariat/decisions");
-      await expect(page.getByRole("heading", { level: 1, name: "Norms awaiting a decision" })).toBeVisible();
       const rows = page.getByTestId("decision-row");
-      // The demo's consultation past its date: its last open day was three days ago, so it has waited two full days.
-      const pastConsultation = rows.filter({ hasText: PAST_CONSULTATION });
-      await expect(pastConsultation).toContainText("Consultation");
-      await expect(pastConsultation).toContainText(utcDay(today - 3 * DAY));
-      await expect(pastConsultation).toContainText("2 days");
-      for (const title of ENDORSEMENT_NORMS) await expect(rows.filter({ hasText: title })).toHaveCount(0);
-
       try {
+        await setClock(request, new Date(today + 12 * 60 * 60 * 1000).toISOString());
+        await open(page, "/secretariat/decisions");
+        await expect(page.getByRole("heading", { level: 1, name: "Norms awaiting a decision" })).toBeVisible();
+        // The demo's consultation past its date: its last open day was three days ago, so it has waited two full days.
+        const pastConsultation = rows.filter({ hasText: PAST_CONSULTATION });
+        await expect(pastConsultation).toContainText("Consultation");
+        await expect(pastConsultation).toContainText(utcDay(today - 3 * DAY));
+        await expect(pastConsultation).toContainText("2 days");
+        for (const title of ENDORSEMENT_NORMS) await expect(rows.filter({ hasText: title })).toHaveCount(0);
+
         // A week ago, no stage had reached its date.
         await setClock(request, new Date(today - 7 * DAY + 12 * 60 * 60 * 1000).toISOString());
         await open(page, "/secretariat/decisions");
