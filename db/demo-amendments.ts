@@ -7,7 +7,7 @@ import type { Tx } from "./connect";
 import { amendments, amendmentSupports, comments, normEvents, norms, normVersions, organizations } from "./schema";
 import { clock } from "~/server/clock";
 import { applyAmendment } from "~/server/domain/amendments";
-import { searchColumns } from "~/server/domain/norms";
+import { saveNormSearch, searchColumns } from "~/server/domain/norms";
 
 export const AMENDED_NORM = "protecting-electoral-infrastructure";
 
@@ -68,11 +68,11 @@ export async function seedDemoAmendments(tx: Tx, people: { member: string; repre
     .update(norms)
     .set({
       currentVersion: v3,
-      ...searchColumns(norm.language, v2.title, v2.summary, applied.clauses),
       updatedAt: daysAgo(4),
       lastActivityAt: daysAgo(2),
     })
     .where(eq(norms.id, norm.id));
+  await saveNormSearch(tx, norm.id, v2.title, searchColumns(norm.language, v2.title, v2.summary, applied.clauses));
   await tx.insert(normEvents).values({ normId: norm.id, type: "amendmentAccepted", version: v3, actorId: people.representative, amendmentId: accepted!.id, note: changeSummary, createdAt: daysAgo(4) });
 
   // 2. Declined: deleting the human rights clause.

@@ -6,8 +6,8 @@ import { clock } from "~/server/clock";
 import { stageRules } from "~/server/domain/process";
 import { slugify } from "~/server/domain/slug";
 import { closesAtAfter } from "~/server/domain/stage-clock";
-import { normSearchColumns } from "~/server/domain/translations";
-import { searchHead, searchVector } from "~/server/domain/norms";
+import { writeNormSearch } from "~/server/domain/translations";
+import { searchVector } from "~/server/domain/norms";
 import type { Tx } from "./connect";
 import { normCitations, normEvents, normPlacements, norms, normVersions, normVersionTranslations } from "./schema";
 
@@ -83,8 +83,6 @@ export async function seedDemoTranslatedNorm(tx: Tx, proposerId: string, secreta
       summary: demo.summary,
       submittedAt: at(118),
       stageClosesAt: closesAtAfter(new Date(now), rules.consultation.defaultDays),
-      search: searchVector(demo.language, demo.title, demo.summary, demo.clauses),
-      searchHead: searchHead(demo.language, demo.title, demo.summary),
       createdAt: at(120),
       updatedAt: at(110),
       lastActivityAt: at(110),
@@ -116,6 +114,6 @@ export async function seedDemoTranslatedNorm(tx: Tx, proposerId: string, secreta
     });
   }
   // The norm's search documents with its translations (server/domain/translations.ts).
-  await tx.update(norms).set(await normSearchColumns(tx, normId, demo.language, demo.title, demo.summary, demo.clauses)).where(eq(norms.id, normId));
+  await writeNormSearch(tx, normId, demo.language, demo.title, demo.summary, demo.clauses);
   return normId;
 }

@@ -1,5 +1,5 @@
 import { eq, isNull } from "drizzle-orm";
-import { searchHead, searchVector } from "~/server/domain/norms";
+import { saveNormSearch, searchColumns } from "~/server/domain/norms";
 import type { Db, Tx } from "./connect";
 import { demoComments, type DemoAuthor } from "./demo-comments";
 import { demoDelegates } from "./demo-delegates";
@@ -344,14 +344,13 @@ async function seedDemoNorms(tx: Tx, proposers: Record<"representative" | "other
         submittedAt: demo.status === "draft" ? null : at(1),
         stageClosesAt,
         stageClosedAt,
-        search: searchVector("en", demo.title, demo.summary, current.clauses),
-        searchHead: searchHead("en", demo.title, demo.summary),
         createdAt: at(0),
         updatedAt: at(demo.versions.length + 3),
         lastActivityAt: at(demo.versions.length + 3),
       })
       .returning({ id: norms.id });
     ids.set(demo.title, norm!.id);
+    await saveNormSearch(tx, norm!.id, demo.title, searchColumns("en", demo.title, demo.summary, current.clauses));
     await tx.insert(normVersions).values(
       demo.versions.map((v, n) => ({
         normId: norm!.id,

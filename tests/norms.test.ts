@@ -3,7 +3,8 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "~/db/connect";
 import { addMember, createOrganization, createUser } from "~/db/factories";
-import { normVersions, norms } from "~/db/schema";
+import { normSearch, normVersions, norms } from "~/db/schema";
+import { searchHead, searchVector } from "~/server/domain/norms";
 import { HIGHLIGHT_START } from "~/server/domain/norm-queries";
 import { normCommentsResponse } from "~/server/open-data/comments";
 import { listNormsResponse, normResponse, normsCsvResponse, normVersionResponse } from "~/server/open-data/norms";
@@ -392,12 +393,15 @@ describe("withdrawing (issue 13, hole 2)", () => {
 describe("a word matching more norms than a search ranks", () => {
   it("ranks the most recent 1,000 matches, and the site search counts them as more than 1,000", async () => {
     const proposer = await createUser(database.db);
-    // 1,001 public norms with the word, written straight to the table (their texts are not read here).
+    // 1,001 public norms with the word, written straight to the tables (their texts are not read here).
     await database.db.execute(sql`
-      insert into norms (slug, kind, bindingness, proposer_id, title, summary, search, search_head, status, submitted_at, created_at)
+      insert into norms (slug, kind, bindingness, proposer_id, title, summary, status, submitted_at, created_at)
       select 'bulk-quokka-' || g, 'mutual_restraint', 'political', ${proposer.id}, 'Quokka norm ' || g, 'On quokkas.',
-        to_tsvector('english', 'quokka norm'), to_tsvector('english', 'quokka norm'), 'consultation', now(), now() - (g || ' seconds')::interval
+        'consultation', now(), now() - (g || ' seconds')::interval
       from generate_series(1, ${SEARCH_CANDIDATES + 1}) as g`);
+    await database.db.execute(sql`
+      insert into norm_search (norm_id, title, search, search_head)
+      select id, title, to_tsvector('english', 'quokka norm'), to_tsvector('english', 'quokka norm') from norms where slug like 'bulk-quokka-%'`);
     const visitor = await callerAs(database.db, null);
     const found = await visitor.search.all({ q: "quokka" });
     expect(found.proposals.count).toBe(SEARCH_CANDIDATES);
@@ -412,13 +416,17 @@ describe("a search's windows (docs/performance.md, \"Searches that match little\
     const proposer = await createUser(database.db);
     // 60 public norms, one a minute: every one says "walrus", every 15th also "narwhal", the oldest "beluga".
     await database.db.execute(sql`
-      insert into norms (slug, kind, bindingness, proposer_id, title, summary, search, search_head, status, submitted_at, created_at, last_activity_at)
+      insert into norms (slug, kind, bindingness, proposer_id, title, summary, status, submitted_at, created_at, last_activity_at)
       select 'window-' || g, 'mutual_restraint', 'political', ${proposer.id}, 'Window norm ' || g, 'On walruses.',
-        to_tsvector('english', 'walrus' || case when g % 15 = 0 then ' narwhal' else '' end || case when g = 60 then ' beluga' else '' end),
-        to_tsvector('english', case when g % 2 = 0 then 'walrus' else 'norm' end),
         case when g % 4 = 0 then 'endorsement'::norm_status else 'consultation'::norm_status end,
         now(), now() - (g || ' minutes')::interval, now() - (g || ' minutes')::interval
       from generate_series(1, 60) as g`);
+    await database.db.execute(sql`
+      insert into norm_search (norm_id, title, search, search_head)
+      select id, title,
+        to_tsvector('english', 'walrus' || case when g % 15 = 0 then ' narwhal' else '' end || case when g = 60 then ' beluga' else '' end),
+        to_tsvector('english', case when g % 2 = 0 then 'walrus' else 'norm' end)
+      from (select id, title, split_part(slug, '-', 2)::int as g from norms where slug like 'window-%') as w`);
     await database.db.execute(sql`
       insert into norm_versions (norm_id, number, title, summary, clauses, change_summary, author_id)
       select id, 1, title, summary, '["On walruses."]'::jsonb, 'First version.', proposer_id from norms where slug like 'window-%'`);
@@ -454,8 +462,8 @@ describe("a search's windows (docs/performance.md, \"Searches that match little\
   });
 });
 
-describe("the ranking document (migration 0016)", () => {
-  it("fills every existing norm's ranking document as the app writes it, in the norm's language", async () => {
+describe("the search documents (norm_search, migration 0043)", () => {
+  it("are written with each norm's text, in its language, and follow a revision's title", async () => {
     const proposer = await createUser(database.db);
     const api = await callerAs(database.db, proposer);
     const made = [
@@ -463,15 +471,29 @@ describe("the ranking document (migration 0016)", () => {
       await api.norms.create({ ...fields, title: "Sparing CERTs/CSIRTs", language: "en-GB" }),
       await api.norms.create({ ...fields, title: "Ein Titel", language: "xx" }),
     ];
-    const ids = (await database.db.select({ id: norms.id }).from(norms).where(inArray(norms.slug, made.map((m) => m.slug)))).map((r) => r.id);
-    const expected = await database.db.select({ id: norms.id, head: norms.searchHead }).from(norms).where(inArray(norms.id, ids));
-    await database.db.update(norms).set({ searchHead: sql`''::tsvector` }).where(inArray(norms.id, ids));
-    const file = readdirSync("db/migrations").find((f) => f.startsWith("0016_"))!;
-    const update = readFileSync(`db/migrations/${file}`, "utf8").split("--> statement-breakpoint").find((s) => s.includes("UPDATE"))!;
-    await database.db.execute(sql.raw(update));
-    const filled = await database.db.select({ id: norms.id, head: norms.searchHead }).from(norms).where(inArray(norms.id, ids));
-    expect(filled.every((r) => r.head !== "")).toBe(true);
-    expect(new Map(filled.map((r) => [r.id, r.head]))).toEqual(new Map(expected.map((r) => [r.id, r.head])));
+    const written = async () =>
+      database.db
+        .select({ slug: norms.slug, language: norms.language, title: norms.title, summary: norms.summary, searchTitle: normSearch.title, search: normSearch.search, head: normSearch.searchHead })
+        .from(norms)
+        .innerJoin(normSearch, eq(normSearch.normId, norms.id))
+        .where(inArray(norms.slug, made.map((m) => m.slug)));
+    const rows = await written();
+    expect(rows).toHaveLength(3);
+    for (const row of rows) {
+      expect(row.searchTitle).toBe(row.title);
+      const result = await database.db.execute<{ search: boolean; head: boolean }>(
+        sql`select ${row.search}::tsvector = (${searchVector(row.language, row.title, row.summary, fields.clauses)}) as search, ${row.head}::tsvector = (${searchHead(row.language, row.title, row.summary)}) as head`,
+      );
+      const [same] = ((result as unknown as { rows?: typeof result }).rows ?? result) as unknown as { search: boolean; head: boolean }[];
+      expect(same, row.title).toEqual({ search: true, head: true });
+    }
+
+    const norm = (await database.db.select({ id: norms.id }).from(norms).where(eq(norms.slug, made[1]!.slug)))[0]!;
+    await api.norms.revise({ ...fields, title: "Sparing incident responders", language: "en-GB", normId: norm.id, baseVersion: 1, changeSummary: "A plainer title." });
+    const revised = (await written()).find((r) => r.slug === made[1]!.slug)!;
+    expect(revised.searchTitle).toBe("Sparing incident responders");
+    expect(revised.search).toContain("'respond':");
+    expect(revised.search).not.toContain("'cert'");
   });
 });
 

@@ -154,7 +154,7 @@ describe("seed:large", () => {
       const clauses = typeof n.clauses === "string" ? (JSON.parse(n.clauses) as string[]) : n.clauses;
       const { same, sameHead } = await one<{ same: boolean; sameHead: boolean }>(
         db,
-        sql`select search = (${searchVector(n.language, n.title, n.summary, clauses)}) as same, search_head = (${searchHead(n.language, n.title, n.summary)}) as "sameHead" from norms where id = ${n.id}`,
+        sql`select search = (${searchVector(n.language, n.title, n.summary, clauses)}) as same, search_head = (${searchHead(n.language, n.title, n.summary)}) as "sameHead" from norm_search where norm_id = ${n.id}`,
       );
       expect(same, n.title).toBe(true);
       expect(sameHead, n.title).toBe(true);

@@ -24,15 +24,15 @@ const EXTRA = 12;
 async function fillForum(proposerId: string) {
   const total = STOCKTAKE_MAX_NORMS + EXTRA;
   await database.db.execute(sql`
-    insert into norms (slug, status, kind, bindingness, proposer_id, title, summary, search, submitted_at, position_count, created_at)
+    insert into norms (slug, status, kind, bindingness, proposer_id, title, summary, submitted_at, position_count, created_at)
     select 'coverage-' || i, (case when i % 2 = 0 then 'endorsement' else 'concluded' end)::norm_status, 'mutual_restraint', 'political',
-           ${proposerId}, 'Coverage norm ' || i, 'A norm for the coverage test.', ''::tsvector, now(), i, now() - make_interval(secs => i)
+           ${proposerId}, 'Coverage norm ' || i, 'A norm for the coverage test.', now(), i, now() - make_interval(secs => i)
     from generate_series(1, ${total}) as i`);
   // Never coverable, whatever their counts: a draft and a withdrawn norm.
   await database.db.execute(sql`
-    insert into norms (slug, status, kind, bindingness, proposer_id, title, summary, search, submitted_at, position_count)
-    values ('coverage-draft', 'draft', 'mutual_restraint', 'political', ${proposerId}, 'A draft', 'Draft.', ''::tsvector, null, 100000),
-           ('coverage-withdrawn', 'withdrawn', 'mutual_restraint', 'political', ${proposerId}, 'Withdrawn', 'Withdrawn.', ''::tsvector, now(), 100000)`);
+    insert into norms (slug, status, kind, bindingness, proposer_id, title, summary, submitted_at, position_count)
+    values ('coverage-draft', 'draft', 'mutual_restraint', 'political', ${proposerId}, 'A draft', 'Draft.', null, 100000),
+           ('coverage-withdrawn', 'withdrawn', 'mutual_restraint', 'political', ${proposerId}, 'Withdrawn', 'Withdrawn.', now(), 100000)`);
   return total;
 }
 

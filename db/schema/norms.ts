@@ -58,11 +58,7 @@ export const norms = pgTable(
     // and for a draft withdrawn without ever being submitted: those stay visible to their authors
     // only. The one visibility rule is in server/domain/norm-visibility.ts.
     submittedAt: timestamp({ withTimezone: true }),
-    // Weighted full-text document: title (A) over summary (B) over text (C); set on every version.
-    search: tsvector().notNull(),
-    // The same title (A) and summary (B) without the text: small enough to be stored in the row, so
-    // ranking a search's candidates reads no out-of-line document (docs/performance.md, "Search").
-    searchHead: tsvector().notNull().default(sql`''::tsvector`),
+    // The search documents are in norm_search (below), apart from the figures every position updates.
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     // Last revision, transition or (later) comment or position: the "recently active" sort.
@@ -98,7 +94,6 @@ export const norms = pgTable(
   },
   (t) => [
     uniqueIndex("norms_slug_key").on(t.slug),
-    index("norms_search_idx").using("gin", t.search),
     index("norms_proposer_id_idx").on(t.proposerId),
     index("norms_organization_id_idx").on(t.organizationId),
     index("norms_merged_into_id_idx").on(t.mergedIntoId),
@@ -109,12 +104,9 @@ export const norms = pgTable(
     index("norms_public_created_idx").on(t.createdAt, t.id).where(sql`${t.submittedAt} is not null`),
     index("norms_public_bridging_idx").on(t.bridging, t.id).where(sql`${t.submittedAt} is not null`),
     index("norms_last_activity_idx").on(t.lastActivityAt, t.id),
-    // Finding public proposals by any part of their title (the comparison's title suggestions).
     // Migration 0019 also adds norms_public_title_idx (title, id) INCLUDE (slug, status,
-    // current_version) for the same suggestions in title order; drizzle-kit cannot write INCLUDE.
-    index("norms_public_title_trgm_idx")
-      .using("gin", t.title.op("gin_trgm_ops"))
-      .where(sql`${t.submittedAt} is not null`),
+    // current_version) for the comparison's title suggestions in title order; drizzle-kit cannot
+    // write INCLUDE. Finding them by any part of the title is norm_search's trigram index.
     // What a stock-take may cover, the most-positioned first (coverableNorms in server/domain/stocktakes.ts).
     index("norms_coverable_idx")
       .on(t.positionCount.desc().nullsFirst(), t.createdAt, t.id)
@@ -129,6 +121,32 @@ export const norms = pgTable(
     // of norms past their date, and the next closing a cached page must end at.
     index("norms_stage_closes_idx").on(t.stageClosesAt, t.id).where(sql`${t.stageClosesAt} is not null`),
   ],
+);
+
+/**
+ * A norm's search documents, one row per norm, written with its text (a new version, an amendment
+ * applied, a translation) and never by a position. Kept out of `norms` because every position
+ * updates the norm's figures, which are indexed for the list's sorts, so PostgreSQL writes a new
+ * entry in every index of `norms` for each position; in these GIN indexes that was a hundred-odd
+ * entries per position and, every few hundred positions, the merge of their pending list while
+ * the norm's row was locked (docs/performance.md, "The search documents apart").
+ */
+export const normSearch = pgTable(
+  "norm_search",
+  {
+    normId: uuid()
+      .primaryKey()
+      .references(() => norms.id, { onDelete: "cascade" }),
+    // The norm's current title, for finding proposals by any part of it (the comparison's suggestions).
+    title: text().notNull(),
+    // Weighted full-text document: title (A) over summary (B) over text (C), in every language the
+    // norm has (server/domain/translations.ts).
+    search: tsvector().notNull(),
+    // The same title (A) and summary (B) without the text: small enough to be stored in the row, so
+    // ranking a search's candidates reads no out-of-line document (docs/performance.md, "Search").
+    searchHead: tsvector().notNull().default(sql`''::tsvector`),
+  },
+  (t) => [index("norm_search_search_idx").using("gin", t.search), index("norm_search_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops"))],
 );
 
 export const normVersions = pgTable(

@@ -200,7 +200,7 @@ async function load(loader: Loader, plan: Plan, progress: Progress): Promise<Lar
   searchParams = probe.params.length;
   const paramColumns = Array.from({ length: searchParams }, (_, k) => `search_${k + 1}`);
   await loader.query(`create temp table large_norms_staging (like norms including defaults) on commit drop`);
-  await loader.query(`alter table large_norms_staging drop column search, drop column search_head, ${paramColumns.map((c) => `add column ${c} text`).join(", ")}`);
+  await loader.query(`alter table large_norms_staging ${paramColumns.map((c) => `add column ${c} text`).join(", ")}`);
   await copy("large_norms_staging", [...normColumns, ...paramColumns], plan.norms.length, async (row) => {
     for (const [i, norm] of plan.norms.entries()) {
       const text = normTexts(plan, i);
@@ -269,9 +269,8 @@ async function load(loader: Loader, plan: Plan, progress: Progress): Promise<Lar
   }
   const headExpression = head.sql.replace(/\$(\d+)/g, (_, n: string) => `search_${n}`);
   progress.start("norms (search documents)", plan.norms.length);
-  await loader.query(
-    `insert into norms (${normColumns.join(", ")}, search, search_head) select ${normColumns.join(", ")}, ${expression}, ${headExpression} from large_norms_staging`,
-  );
+  await loader.query(`insert into norms (${normColumns.join(", ")}) select ${normColumns.join(", ")} from large_norms_staging`);
+  await loader.query(`insert into norm_search (norm_id, title, search, search_head) select id, title, ${expression}, ${headExpression} from large_norms_staging`);
   progress.tick(plan.norms.length);
   progress.done();
   rows.norms = plan.norms.length;

@@ -20,7 +20,7 @@ import type { acceptAmendmentInput, declineAmendmentInput, proposeAmendmentInput
 import { type DiffPart, diffWords } from "./diff";
 import { visibleNorm } from "./norm-queries";
 import { authorRole } from "./norms";
-import { normSearchColumns } from "./translations";
+import { writeNormSearch } from "./translations";
 import { followTarget } from "./notifications";
 import { personName } from "./person-name";
 import { stageClosedRefusal, stageHasClosed } from "./stage-clock";
@@ -293,11 +293,11 @@ export async function acceptAmendment(db: Db, actor: Actor, input: z.output<type
       .update(norms)
       .set({
         currentVersion: number,
-        ...(await normSearchColumns(tx, locked!.id, locked!.language, current.title, current.summary, application.clauses)),
         updatedAt: now,
         lastActivityAt: now,
       })
       .where(eq(norms.id, norm.id));
+    await writeNormSearch(tx, locked!.id, locked!.language, current.title, current.summary, application.clauses);
     await tx.update(amendments).set({ state: "accepted", decidedById: actor.id, decidedAt: now, acceptedVersion: number, reason: input.note || null }).where(eq(amendments.id, amendment.id));
     await tx.insert(normEvents).values({ normId: norm.id, type: "amendmentAccepted", version: number, actorId: actor.id, amendmentId: amendment.id, note: changeSummary, createdAt: now });
     await amendmentEvent(tx, actor, "amendment.accepted", norm, amendment);

@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, ilike, inArray, or } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "~/db/connect";
-import { norms, normVersions, referenceDocuments, referenceNorms } from "~/db/schema";
+import { norms, normSearch, normVersions, referenceDocuments, referenceNorms } from "~/db/schema";
 import { badInput, notFound } from "../errors";
 import { COMPARE_MAX, COMPARE_MIN, type CompareItem, type compareInput, type compareSearchInput, parseCompareItem } from "../schemas/compare";
 import { type DiffPart, diffWords } from "./diff";
@@ -101,7 +101,10 @@ export async function searchCompareChoices(db: Db, input: z.output<typeof compar
     db
       .select({ id: norms.id, slug: norms.slug, title: norms.title, status: norms.status, currentVersion: norms.currentVersion })
       .from(norms)
-      .where(and(publicNorm(), ilike(norms.title, pattern)))
+      // The same title twice: in `norms`, read in title order from the covering index (a common
+      // term stops after a page), and in norm_search, whose trigram index finds a rare one.
+      .innerJoin(normSearch, eq(normSearch.normId, norms.id))
+      .where(and(publicNorm(), ilike(norms.title, pattern), ilike(normSearch.title, pattern)))
       .orderBy(asc(norms.title), asc(norms.id))
       .limit(COMPARE_SEARCH_LIMIT),
     db

@@ -1,6 +1,7 @@
 // Reading norms: the public list with search and keyset pagination, one norm, its versions,
 // redlines, and an author's own proposals. Drafts are visible to their authors only.
 import { type AnyColumn, and, asc, desc, eq, exists, inArray, isNotNull, lte, or, type SQL, sql } from "drizzle-orm";
+import type { SelectedFields } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { Db } from "~/db/connect";
 import type { Locale } from "../i18n/locales";
@@ -13,6 +14,7 @@ import {
   normEvents,
   normPlacements,
   norms,
+  normSearch,
   normVersions,
   organizationMembers,
   organizations,
@@ -90,8 +92,9 @@ export async function listNorms(db: Db, input: ListInput, windows: SearchWindows
   const sort = input.sort ?? (input.q ? "relevance" : "newest");
   // In every language the norm has (its text and its translations): server/domain/translations.ts.
   const query = input.q ? await multilingualQuery(db, input.q) : null;
-  // The words are matched apart from the other filters: see `source` below.
-  const words = query ? sql`${norms.search} @@ ${query}` : undefined;
+  // The words are matched apart from the other filters: see `source` below. The documents are in
+  // norm_search, joined to the norms only where words are asked for (fromNorms).
+  const words = query ? sql`${normSearch.search} @@ ${query}` : undefined;
   const filters: (SQL | undefined)[] = [
     publicNorm(),
     input.status ? eq(norms.status, input.status) : undefined,
@@ -155,17 +158,20 @@ export async function listNorms(db: Db, input: ListInput, windows: SearchWindows
     return sql`(${key}, ${norms.id}) < (${value}, ${c.id}::uuid)`;
   };
   type Reach = "ordered" | "index" | { window: number };
+  // The norms, with their search documents where there are words to match.
+  const fromNorms = <T extends SelectedFields>(fields: T) => {
+    const rows = db.select(fields).from(norms).$dynamic();
+    return words ? rows.innerJoin(normSearch, eq(normSearch.normId, norms.id)) : rows;
+  };
   const source = (reach: Reach, wanted: number) => {
     // The title and summary's small vector only for a ranking.
-    const columns = { id: norms.id, key: sql`${key}`.as("k"), createdAt: norms.createdAt, head: (relevance ? sql`${norms.searchHead}` : sql`null::tsvector`).as("head") };
+    const columns = { id: norms.id, key: sql`${key}`.as("k"), createdAt: norms.createdAt, head: (relevance ? sql`${normSearch.searchHead}` : sql`null::tsvector`).as("head") };
     const where = [...filters, cursorOnKey()];
     if (!words || reach === "ordered") {
-      return db.select(columns).from(norms).where(and(...where, words)).orderBy(desc(key), desc(norms.id)).limit(wanted).as("source");
+      return fromNorms(columns).where(and(...where, words)).orderBy(desc(key), desc(norms.id)).limit(wanted).as("source");
     }
     if (typeof reach === "object") {
-      const recent = db
-        .select({ ...columns, search: norms.search })
-        .from(norms)
+      const recent = fromNorms({ ...columns, search: normSearch.search })
         .where(and(...where))
         .orderBy(desc(key), desc(norms.id))
         .limit(reach.window)
@@ -180,7 +186,7 @@ export async function listNorms(db: Db, input: ListInput, windows: SearchWindows
     }
     // OFFSET 0 keeps PostgreSQL from reading the sort's index here: every match, then sorted
     // (written as SQL: Drizzle leaves out an offset of the number 0).
-    const matches = db.select(columns).from(norms).where(and(...where, words)).offset(sql`0` as unknown as number).as("matches");
+    const matches = fromNorms(columns).where(and(...where, words)).offset(sql`0` as unknown as number).as("matches");
     return db
       .select({ id: matches.id, key: matches.key, createdAt: matches.createdAt, head: matches.head })
       .from(matches)
@@ -326,9 +332,8 @@ export async function listNorms(db: Db, input: ListInput, windows: SearchWindows
 
 /** A norm as its reader may see it: one never submitted only for its authors; not found otherwise. */
 export async function visibleNorm(db: Db, actor: Actor | null, slug: string) {
-  // Every column but the search documents (4.5 KB on average, stored out of line): no reader of
-  // one norm needs them, and each of the norm page's procedures starts here.
-  const norm = await db.query.norms.findFirst({ columns: { search: false, searchHead: false }, where: eq(norms.slug, slug) });
+  // Each of the norm page's procedures starts here (its search documents are in norm_search).
+  const norm = await db.query.norms.findFirst({ where: eq(norms.slug, slug) });
   if (!norm) throw notFound("The norm");
   const role = actor ? await authorRole(db, actor.id, norm) : null;
   if (!isPublicNorm(norm) && !role) throw notFound("The norm");

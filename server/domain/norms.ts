@@ -9,6 +9,7 @@ import {
   normEvents,
   normPlacements,
   norms,
+  normSearch,
   normVersions,
   organizations,
   referenceNorms,
@@ -34,7 +35,7 @@ import type { TimedStage } from "../schemas/vocabulary";
 import { evaluate, factsOf, publishedCriteria, unmetWords } from "./criteria";
 import { stageRule } from "./process";
 import { recordCloseIfDue } from "./stage-close";
-import { normSearchColumns } from "./translations";
+import { writeNormSearch } from "./translations";
 import { revealSealedPositions, sealedMoveRefusal } from "./sealed";
 import { freezeFigures } from "./adherence";
 import { supersedeOpenAmendments } from "./amendments";
@@ -93,11 +94,17 @@ export function searchHead(language: string, title: string, summary: string) {
   return sql`setweight(to_tsvector(${cfg}::regconfig, ${t}), 'A') || setweight(to_tsvector(${cfg}::regconfig, ${s}), 'B')`;
 }
 
-/** The two search documents of a text, as a norm row stores them (set with every version). */
+/** The two search documents of a text, as norm_search stores them (set with every version). */
 export const searchColumns = (language: string, title: string, summary: string, clauses: string[]) => ({
   search: searchVector(language, title, summary, clauses),
   searchHead: searchHead(language, title, summary),
 });
+
+/** Writes a norm's search documents and the title they were made from (norm_search), replacing any before. */
+export async function saveNormSearch(db: DbOrTx, normId: string, title: string, columns: ReturnType<typeof searchColumns>) {
+  const row = { title, ...columns };
+  await db.insert(normSearch).values({ normId, ...row }).onConflictDoUpdate({ target: normSearch.normId, set: row });
+}
 
 async function checkReferences(db: DbOrTx, citations: string[]) {
   if (citations.length === 0) return;
@@ -157,9 +164,9 @@ export async function createNorm(db: Db, actor: Actor, input: CreateInput) {
         organizationId: input.organizationId,
         title: input.title,
         summary: input.summary,
-        ...searchColumns(input.language, input.title, input.summary, input.clauses),
       })
       .returning({ id: norms.id, slug: norms.slug });
+    await saveNormSearch(tx, norm!.id, input.title, searchColumns(input.language, input.title, input.summary, input.clauses));
     await tx.insert(normVersions).values({
       normId: norm!.id,
       number: 1,
@@ -248,12 +255,12 @@ export async function reviseNorm(db: Db, actor: Actor, input: ReviseInput) {
         language: input.language,
         kind: input.kind,
         bindingness: input.bindingness,
-        // With the latest translation in each language (server/domain/translations.ts).
-        ...(await normSearchColumns(tx, norm.id, input.language, input.title, input.summary, input.clauses)),
         updatedAt: now,
         lastActivityAt: now,
       })
       .where(eq(norms.id, norm.id));
+    // With the latest translation in each language (server/domain/translations.ts).
+    await writeNormSearch(tx, norm.id, input.language, input.title, input.summary, input.clauses);
     await replaceLinks(tx, norm.id, input.categories, input.citations);
     await tx.insert(normEvents).values({ normId: norm.id, type: "revised", version: number, actorId: actor.id, note: input.changeSummary, createdAt: now });
     // A draft's versions concern its authors only; once public, followers hear of each.

@@ -1,9 +1,9 @@
 // The site search: reference norms, forums, public proposals and organisations in one place,
 // each group capped, with the number of matches.
-import { and, asc, count, ilike, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, ne, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "~/db/connect";
-import { forums, norms, organizations, referenceNorms } from "~/db/schema";
+import { forums, norms, normSearch, organizations, referenceNorms } from "~/db/schema";
 import type { searchInput } from "../schemas/search";
 import { listNorms, SEARCH_CANDIDATES } from "./norm-queries";
 import { publicNorm } from "./norm-visibility";
@@ -25,7 +25,7 @@ export async function searchAll(db: Db, input: z.output<typeof searchInput>) {
   );
   const organizationWhere = and(ilike(organizations.name, pattern), ne(organizations.verificationStatus, "rejected"));
   const proposalQuery = await multilingualQuery(db, q);
-  const proposalWhere = and(publicNorm(), sql`${norms.search} @@ ${proposalQuery}`);
+  const proposalWhere = and(publicNorm(), sql`${normSearch.search} @@ ${proposalQuery}`);
 
   const [refItems, [refCount], forumItems, [forumCount], proposals, [proposalCount], orgItems, [orgCount]] = await Promise.all([
     db
@@ -47,7 +47,15 @@ export async function searchAll(db: Db, input: z.output<typeof searchInput>) {
     // much as reading the table, and "more than 1,000" says all a reader needs.
     db
       .select({ n: count() })
-      .from(db.select({ one: sql`1` }).from(norms).where(proposalWhere).limit(SEARCH_CANDIDATES + 1).as("matches")),
+      .from(
+          db
+            .select({ one: sql`1` })
+            .from(norms)
+            .innerJoin(normSearch, eq(normSearch.normId, norms.id))
+            .where(proposalWhere)
+            .limit(SEARCH_CANDIDATES + 1)
+            .as("matches"),
+        ),
     db
       .select({
         slug: organizations.slug,

@@ -14,7 +14,7 @@ import { forumLocale } from "../i18n/paths";
 import { type Actor, isStaff } from "../policy";
 import type { translateInput } from "../schemas/translations";
 import { recordAudit } from "./audit";
-import { authorRole, searchable, searchableIn, searchHead, searchVector } from "./norms";
+import { authorRole, saveNormSearch, searchable, searchableIn, searchHead, searchVector } from "./norms";
 import { isPublicNorm } from "./norm-visibility";
 import { personName } from "./person-name";
 
@@ -98,6 +98,11 @@ export async function normSearchColumns(db: DbOrTx, normId: string, language: st
   return { search: sql.join(search, sql` || `), searchHead: sql.join(head, sql` || `) };
 }
 
+/** Sets the norm's search documents (normSearchColumns) for its current title, summary and clauses. */
+export async function writeNormSearch(db: DbOrTx, normId: string, language: string, title: string, summary: string, clauses: string[]) {
+  await saveNormSearch(db, normId, title, await normSearchColumns(db, normId, language, title, summary, clauses));
+}
+
 /** Adds a translation of one version, or replaces the one in that language; by its authors or the secretariat. */
 export async function translate(db: Db, actor: Actor, input: TranslateInput) {
   return db.transaction(async (tx) => {
@@ -158,7 +163,7 @@ async function refreshSearch(tx: Tx, norm: { id: string; language: string; curre
     where: and(eq(normVersions.normId, norm.id), eq(normVersions.number, norm.currentVersion)),
   });
   if (!current) return;
-  await tx.update(norms).set(await normSearchColumns(tx, norm.id, norm.language, current.title, current.summary, current.clauses)).where(eq(norms.id, norm.id));
+  await writeNormSearch(tx, norm.id, norm.language, current.title, current.summary, current.clauses);
 }
 
 const translationColumns = {
