@@ -62,6 +62,25 @@ describe("the public generation", () => {
     await db.insert(rateLimits).values({ key: "page-cache-test", points: 1 });
     expect(await readGeneration(db)).toBe(before);
   });
+
+  it("adds to the row of the connection that writes, and is the sum of its 16 rows (migration 0044)", async () => {
+    const owner = await createUser(db, {});
+    const list = async <T>(query: ReturnType<typeof sql>, on: Pick<Db, "execute"> = db) => {
+      const result = await on.execute(query);
+      return ((result as unknown as { rows?: T[] }).rows ?? result) as unknown as T[];
+    };
+    const shards = async () => new Map((await list<{ id: number; generation: string | number }>(sql`select id, generation from public_generation`)).map((r) => [Number(r.id), Number(r.generation)]));
+    const before = await shards();
+    expect([...before.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    let shard = 0;
+    await db.transaction(async (tx) => {
+      shard = Number((await list<{ shard: number }>(sql`select 1 + pg_backend_pid() % 16 as shard`, tx))[0]!.shard);
+      await createOrganization(tx, { name: "Shard Institute", createdById: owner.id });
+    });
+    const after = await shards();
+    for (const [id, generation] of before) expect(after.get(id), `row ${id}`).toBe(id === shard ? generation + 1 : generation);
+    expect(await readGeneration(db)).toBe([...after.values()].reduce((a, b) => a + b, 0));
+  });
 });
 
 describe("the next time rule", () => {

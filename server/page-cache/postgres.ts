@@ -1,16 +1,19 @@
 // The page cache's view of PostgreSQL: its own small pool (server.ts runs outside Next.js's
 // modules), the public generation read on every cacheable request, and the next time rule.
-import { eq } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { type Db, openPostgres } from "~/db/connect";
 import { publicGeneration } from "~/db/schema";
 import { nextChange } from "./deadlines";
 import type { PageCacheState } from "./index";
 
-/** The public generation: moved on by every committed write to a public table (migration 0017). */
+/**
+ * The public generation: moved on by every committed write to a public table (migration 0017), the
+ * sum of its rows (migration 0044), read in one statement so it counts every committed write or none.
+ */
 export async function readGeneration(db: Db) {
-  const [row] = await db.select({ generation: publicGeneration.generation }).from(publicGeneration).where(eq(publicGeneration.id, 1));
-  if (!row) throw new Error("public_generation has no row: are the migrations applied?");
-  return row.generation;
+  const [row] = await db.select({ generation: sql<string | null>`sum(${publicGeneration.generation})::bigint` }).from(publicGeneration);
+  if (row?.generation == null) throw new Error("public_generation has no row: are the migrations applied?");
+  return Number(row.generation);
 }
 
 const ignore = () => undefined;
