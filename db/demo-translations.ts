@@ -1,7 +1,6 @@
 // A demo norm whose authoritative text is French, with English and Arabic translations (issue 20,
 // "The content"): read at /fr/norms/<slug> it is the authoritative text; at /norms/<slug> and
 // /ar/norms/<slug> the translation, marked as one; and a search finds it by a word in any of the three.
-import { eq } from "drizzle-orm";
 import { clock } from "~/server/clock";
 import { stageRules } from "~/server/domain/process";
 import { slugify } from "~/server/domain/slug";
