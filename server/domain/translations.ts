@@ -91,7 +91,7 @@ export async function latestTranslations(db: DbOrTx, normId: string) {
  * the latest translation in each other language in that language's configuration. Set by every
  * write that changes either (a new version, a translation).
  */
-export async function normSearchColumns(db: DbOrTx, normId: string, language: string, title: string, summary: string, clauses: string[]) {
+async function normSearchColumns(db: DbOrTx, normId: string, language: string, title: string, summary: string, clauses: string[]) {
   const translations = await latestTranslations(db, normId);
   const search = [searchVector(language, title, summary, clauses), ...translations.map((t) => searchVector(t.language, t.title, t.summary, t.clauses))];
   const head = [searchHead(language, title, summary), ...translations.map((t) => searchHead(t.language, t.title, t.summary))];
