@@ -268,6 +268,7 @@ export const policy = {
   "stocktake.close": { who: "secretariat" },
   "stocktake.saveNarrative": { who: "secretariat" },
   "stocktake.preview": { who: "secretariat" },
+  "stocktake.preparePublication": { who: "secretariat" },
   "stocktake.publish": { who: "secretariat" },
   "stocktake.publishProgress": { who: "secretariat" },
   "stocktake.statementForm": { who: "participant" },

@@ -632,6 +632,7 @@ const matrix: Record<string, { expect: Expectation; input?: (f: Fixture) => unkn
   "stocktakes.close": { expect: STAFF, input: () => ({ year: 2031 }) },
   "stocktakes.saveNarrative": { expect: STAFF, input: () => ({ year: 2033, summary: "Summary.", categories: { I: "", II: "", III: "", IV: "", V: "" } }) },
   "stocktakes.preview": { expect: STAFF, input: () => ({ year: 2033 }) },
+  "stocktakes.preparePublication": { expect: STAFF, input: () => ({ year: 2033 }) },
   "stocktakes.publish": { expect: STAFF, input: () => ({ year: 2033 }) },
   "stocktakes.publishProgress": { expect: STAFF, input: () => ({ year: 2032 }) },
   "stocktakes.statementForm": { expect: PARTICIPANT, input: () => ({ year: 2031 }) },

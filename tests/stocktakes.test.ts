@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/db/connect";
 import { addMember, createOrganization, createUser } from "~/db/factories";
 import { norms, observationReplies, observations, stocktakePublications, stocktakeRevisions, stocktakes, users } from "~/db/schema";
-import { publishStocktake } from "~/server/domain/stocktakes";
+import { preparePublication, publishStocktake } from "~/server/domain/stocktakes";
 import { sha256 } from "~/server/domain/stocktake-snapshot";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
@@ -216,6 +216,19 @@ describe("replies to observations", () => {
 });
 
 describe("publishing", () => {
+  it("readies the PDF's renderer once the window has closed, asked by the secretariat only", async () => {
+    const c = await cycle();
+    let warmed = 0;
+    const warm = async () => void warmed++;
+    expect(await preparePublication(database.db, c.year, warm)).toEqual({ prepared: false });
+    expect(warmed).toBe(0);
+    expect((await failure(c.rep.stocktakes.preparePublication({ year: c.year }))).code).toBe("FORBIDDEN");
+    expect((await failure(c.staff.stocktakes.preparePublication({ year: 2099 }))).code).toBe("NOT_FOUND");
+    await c.staff.stocktakes.close({ year: c.year });
+    expect(await preparePublication(database.db, c.year, warm)).toEqual({ prepared: true });
+    expect(warmed).toBe(1);
+  });
+
   it("refuses to publish while the window is open", async () => {
     const c = await cycle();
     const refused = await failure(c.staff.stocktakes.publish({ year: c.year }));

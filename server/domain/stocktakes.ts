@@ -1069,6 +1069,19 @@ export async function previewReport(db: Db, year: number) {
 
 export type PdfRenderer = (snapshot: Snapshot, sha256: string) => Promise<Buffer>;
 
+/**
+ * Before a publication: once the year's window has closed, readies what renders the PDF (`warm`:
+ * the PDF thread's warm-up, server/stocktake-pdf/in-worker.ts), so the first publication after a
+ * start does not also wait for the renderer to load (docs/performance.md). Not awaited: the page
+ * asking shows at once. Says whether it did (false while the window is open).
+ */
+export async function preparePublication(db: Db, year: number, warm: () => Promise<void>) {
+  const st = await stocktakeOf(db, year);
+  if (windowOf(st).state !== "closed") return { prepared: false };
+  void warm();
+  return { prepared: true };
+}
+
 async function setStep(db: Db, id: string, step: string) {
   await db.update(stocktakePublications).set({ step }).where(eq(stocktakePublications.id, id));
 }

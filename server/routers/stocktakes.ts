@@ -17,7 +17,7 @@ import {
   statementInput,
   yearInput,
 } from "../schemas/stocktakes";
-import { renderReportPdfInWorker } from "../stocktake-pdf/in-worker";
+import { renderReportPdfInWorker, warmPdfWorker } from "../stocktake-pdf/in-worker";
 import { actorProcedure, createTRPCRouter, publicProcedure } from "../trpc";
 
 export const stocktakesRouter = createTRPCRouter({
@@ -43,6 +43,10 @@ export const stocktakesRouter = createTRPCRouter({
   preview: actorProcedure("stocktake.preview")
     .input(yearInput)
     .query(({ ctx, input }) => stocktakes.previewReport(ctx.db, input.year)),
+  // Asked by the pages a publication starts from (the year's page once closed, the preview).
+  preparePublication: actorProcedure("stocktake.preparePublication")
+    .input(yearInput)
+    .query(({ ctx, input }) => stocktakes.preparePublication(ctx.db, input.year, warmPdfWorker)),
   publish: actorProcedure("stocktake.publish")
     .input(publishInput)
     .mutation(({ ctx, input }) => stocktakes.publishStocktake(ctx.db, ctx.actor, input, renderReportPdfInWorker)),

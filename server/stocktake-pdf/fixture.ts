@@ -1,4 +1,5 @@
-// A realistic snapshot for the PDF tests: built with the same pure builder the publish step uses,
+// A realistic snapshot for the PDF tests, and the report the PDF thread renders to warm up before
+// a publication (./worker.ts): built with the same pure builder the publish step uses,
 // with a previous year so that the comparison section is present.
 import { buildSnapshot, canonicalJson, type Snapshot, type SnapshotInput, sha256 } from "~/server/domain/stocktake-snapshot";
 

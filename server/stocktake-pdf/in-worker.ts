@@ -3,8 +3,8 @@
 // also gets a larger young generation: the layout makes many short-lived objects, and with V8's
 // default most of its time went to collecting them (docs/performance.md, "The PDF").
 //
-// One thread, started when first needed and ended after a minute unused; reports are rendered one
-// at a time, in the order asked. The bytes are the same as renderReportPdf's in process
+// One thread, started when first needed (or warmed before a publication: warmPdfWorker) and ended
+// after a minute unused; reports are rendered one at a time, in the order asked. The bytes are the same as renderReportPdf's in process
 // (tests/stocktake-pdf-worker.test.ts).
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -13,6 +13,8 @@ import type { Snapshot } from "../domain/stocktake-snapshot";
 import type { Locale } from "../i18n/locales";
 
 const IDLE_MS = 60_000;
+/** How long a warm-up keeps the thread unused: long enough to read the preview and publish. */
+const WARM_KEEP_MS = 15 * 60_000;
 /** Megabytes of young generation for the thread (V8's default is 16 to 32). */
 const YOUNG_GENERATION_MB = 64;
 
@@ -24,6 +26,10 @@ interface Pending {
 let worker: Worker | null = null;
 let idle: NodeJS.Timeout | null = null;
 let nextId = 0;
+/** Until when the thread is kept unused (set by a warm-up); otherwise a minute after its last job. */
+let keepUntil = 0;
+/** The running thread and the end of its first job, after which it is warm. */
+let warmed: { thread: Worker; done: Promise<void>; warm: boolean } | null = null;
 const pending = new Map<number, Pending>();
 
 function failAll(error: Error) {
@@ -47,10 +53,12 @@ function start(): Worker {
   });
   started.on("error", (error) => {
     worker = null;
+    warmed = null;
     failAll(error);
   });
   started.on("exit", (code) => {
     if (worker === started) worker = null;
+    if (warmed?.thread === started) warmed = null;
     if (pending.size) failAll(new Error(`The PDF renderer stopped (exit code ${code}).`));
   });
   started.unref();
@@ -59,15 +67,42 @@ function start(): Worker {
 
 function scheduleIdle() {
   if (idle) clearTimeout(idle);
-  idle = setTimeout(() => {
-    idle = null;
-    if (pending.size === 0 && worker) {
-      const ending = worker;
-      worker = null;
-      void ending.terminate();
-    }
-  }, IDLE_MS);
+  // A minute unused, or longer where a warm-up asked the thread to wait for a publication.
+  idle = setTimeout(
+    () => {
+      idle = null;
+      if (pending.size === 0 && worker) {
+        const ending = worker;
+        worker = null;
+        warmed = null;
+        void ending.terminate();
+      }
+    },
+    Math.max(IDLE_MS, keepUntil - Date.now()),
+  );
   idle.unref();
+}
+
+/** Sends a job to the thread (started if needed); the bytes it renders, when it has. */
+function send(job: { snapshot: Snapshot; sha256: string; locale: Locale } | { clearance: ClearanceDocument } | { warm: true }): Promise<Buffer> {
+  if (idle) {
+    clearTimeout(idle);
+    idle = null;
+  }
+  const id = ++nextId;
+  const result = new Promise<Buffer>((resolve, reject) => pending.set(id, { resolve, reject }));
+  if (!worker) {
+    worker = start();
+    // A thread's first job, whatever it is, loads the renderer: once it is done the thread is warm.
+    const first: NonNullable<typeof warmed> = { thread: worker, done: Promise.resolve(), warm: false };
+    first.done = result.then(
+      () => void (first.warm = true),
+      () => void (first.warm = true),
+    );
+    warmed = first;
+  }
+  worker.postMessage({ id, ...job });
+  return result;
 }
 
 /**
@@ -75,34 +110,45 @@ function scheduleIdle() {
  * (English by default): the same bytes as renderReportPdf gives.
  */
 export function renderReportPdfInWorker(snapshot: Snapshot, sha256: string, locale: Locale = "en"): Promise<Buffer> {
-  if (idle) {
-    clearTimeout(idle);
-    idle = null;
-  }
-  worker ??= start();
-  const id = ++nextId;
-  const result = new Promise<Buffer>((resolve, reject) => pending.set(id, { resolve, reject }));
-  worker.postMessage({ id, snapshot, sha256, locale });
-  return result;
+  return send({ snapshot, sha256, locale });
 }
 
 /** An organisation's entry in clearance as PDF bytes (server/clearance-pdf), on the same thread. */
 export function renderClearancePdfInWorker(document: ClearanceDocument): Promise<Buffer> {
-  if (idle) {
-    clearTimeout(idle);
-    idle = null;
+  return send({ clearance: document });
+}
+
+/**
+ * Readies the thread for a publication that may follow (docs/performance.md, "The PDF thread
+ * warmed before publishing"): starts it if it is not running and has it render the PDF tests'
+ * sample report, so that the renderer's modules, fonts and compiled code are loaded when the
+ * report is asked for, and keeps it WARM_KEEP_MS after this call rather than a minute. A running
+ * thread is only kept longer: its first job warmed it. Resolves once the thread is warm; a failed
+ * warm-up is logged, not thrown (publishing starts a thread of its own if it must).
+ */
+export function warmPdfWorker(): Promise<void> {
+  keepUntil = Date.now() + WARM_KEEP_MS;
+  if (worker && warmed) {
+    if (pending.size === 0) scheduleIdle();
+    return warmed.done;
   }
-  worker ??= start();
-  const id = ++nextId;
-  const result = new Promise<Buffer>((resolve, reject) => pending.set(id, { resolve, reject }));
-  worker.postMessage({ id, clearance: document });
-  return result;
+  return send({ warm: true }).then(
+    () => undefined,
+    (error: unknown) => console.error(`Warming the PDF thread failed: ${error instanceof Error ? error.message : String(error)}`),
+  );
+}
+
+/** Whether the thread runs, whether its first job is done, and how long it is kept unused (tests, operations). */
+export function pdfWorkerState() {
+  return { running: worker !== null, warm: worker !== null && warmed?.warm === true, keptForMs: Math.max(IDLE_MS, keepUntil - Date.now()) };
 }
 
 /** Ends the thread now (tests, shutdown). */
 export async function stopPdfWorker() {
   if (idle) clearTimeout(idle);
   idle = null;
+  keepUntil = 0;
+  warmed = null;
   const ending = worker;
   worker = null;
   if (ending) await ending.terminate();

@@ -42,6 +42,8 @@ export default async function SecretariatStocktakePage({ params }: Params) {
   const pending = st.observations.filter((o) => o.status === "pending");
   const reviewed = st.observations.filter((o) => o.status !== "pending");
   const closed = st.window === "closed";
+  // The publish form is on this page once the window has closed: the PDF's renderer is readied meanwhile.
+  if (closed) await api.stocktakes.preparePublication({ year });
   const current = st.current;
   const publication = st.draft?.publication ?? null;
   const narrative = st.draft?.narrative ?? { summary: "", categories: { I: "", II: "", III: "", IV: "", V: "" } };

@@ -41,7 +41,7 @@ export default async function StocktakePreviewPage({ params }: Params) {
       </>
     );
   }
-  const { snapshot: s, sha256 } = await load(() => api.stocktakes.preview({ year }));
+  const [{ snapshot: s, sha256 }] = await Promise.all([load(() => api.stocktakes.preview({ year })), api.stocktakes.preparePublication({ year })]);
 
   return (
     <>
