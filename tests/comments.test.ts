@@ -220,6 +220,9 @@ describe("reports and moderation", () => {
     expect((await failure(reader.api.comments.appeal({ commentId: c.id, text: "Not my comment, but I appeal anyway." }))).code).toBe("FORBIDDEN");
     const appeal = await author.api.comments.appeal({ commentId: c.id, text: "The remark was about an argument, not a person." });
     expect((await failure(author.api.comments.appeal({ commentId: c.id, text: "And again, a second appeal here." }))).code).toBe("CONFLICT");
+    // The discussion shows the appeal to its author (looked up by the comment's key), to nobody else.
+    expect((await author.api.comments.list({ slug })).threads[0]).toMatchObject({ hidden: { appeal: { status: "pending", decisionNote: null } }, viewer: { canAppeal: false } });
+    expect((await reader.api.comments.list({ slug })).threads[0]).toMatchObject({ hidden: { appeal: null } });
 
     const log = await reader.api.moderation.log({});
     const logged = log.items.find((i) => i.content.commentId === c.id)!;
