@@ -26,7 +26,7 @@ interface Pending {
 let worker: Worker | null = null;
 let idle: NodeJS.Timeout | null = null;
 let nextId = 0;
-/** Until when the thread is kept unused (set by a warm-up); otherwise a minute after its last job. */
+/** Until when (performance.now(), monotonic) the thread is kept unused, set by a warm-up; otherwise a minute after its last job. */
 let keepUntil = 0;
 /** The running thread and the end of its first job, after which it is warm. */
 let warmed: { thread: Worker; done: Promise<void>; warm: boolean } | null = null;
@@ -78,7 +78,7 @@ function scheduleIdle() {
         void ending.terminate();
       }
     },
-    Math.max(IDLE_MS, keepUntil - Date.now()),
+    Math.max(IDLE_MS, keepUntil - performance.now()),
   );
   idle.unref();
 }
@@ -127,7 +127,7 @@ export function renderClearancePdfInWorker(document: ClearanceDocument): Promise
  * warm-up is logged, not thrown (publishing starts a thread of its own if it must).
  */
 export function warmPdfWorker(): Promise<void> {
-  keepUntil = Date.now() + WARM_KEEP_MS;
+  keepUntil = performance.now() + WARM_KEEP_MS;
   if (worker && warmed) {
     if (pending.size === 0) scheduleIdle();
     return warmed.done;
@@ -140,7 +140,7 @@ export function warmPdfWorker(): Promise<void> {
 
 /** Whether the thread runs, whether its first job is done, and how long it is kept unused (tests, operations). */
 export function pdfWorkerState() {
-  return { running: worker !== null, warm: worker !== null && warmed?.warm === true, keptForMs: Math.max(IDLE_MS, keepUntil - Date.now()) };
+  return { running: worker !== null, warm: worker !== null && warmed?.warm === true, keptForMs: Math.max(IDLE_MS, keepUntil - performance.now()) };
 }
 
 /** Ends the thread now (tests, shutdown). */
