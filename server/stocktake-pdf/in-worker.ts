@@ -4,13 +4,14 @@
 // default most of its time went to collecting them (docs/performance.md, "The PDF").
 //
 // One thread, started when first needed (or warmed before a publication: warmPdfWorker) and ended
-// after a minute unused; reports are rendered one at a time, in the order asked. The bytes are the same as renderReportPdf's in process
-// (tests/stocktake-pdf-worker.test.ts).
+// after a minute unused; reports are rendered one at a time, in the order asked. The bytes are the
+// same as renderReportPdf's in process (tests/stocktake-pdf-worker.test.ts).
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ClearanceDocument } from "../clearance-pdf/render";
 import type { Snapshot } from "../domain/stocktake-snapshot";
 import type { Locale } from "../i18n/locales";
+import { logger } from "../logger";
 
 const IDLE_MS = 60_000;
 /** How long a warm-up keeps the thread unused: long enough to read the preview and publish. */
@@ -28,8 +29,9 @@ let idle: NodeJS.Timeout | null = null;
 let nextId = 0;
 /** Until when (performance.now(), monotonic) the thread is kept unused, set by a warm-up; otherwise a minute after its last job. */
 let keepUntil = 0;
-/** The running thread and the end of its first job, after which it is warm. */
-let warmed: { thread: Worker; done: Promise<void>; warm: boolean } | null = null;
+/** The end of the running thread's first job, which loads the renderer; after it the thread is warm. */
+let firstJob: Promise<void> | null = null;
+let warm = false;
 const pending = new Map<number, Pending>();
 
 function failAll(error: Error) {
@@ -52,17 +54,26 @@ function start(): Worker {
     if (pending.size === 0) scheduleIdle();
   });
   started.on("error", (error) => {
-    worker = null;
-    warmed = null;
+    dropThread();
     failAll(error);
   });
   started.on("exit", (code) => {
-    if (worker === started) worker = null;
-    if (warmed?.thread === started) warmed = null;
+    if (worker === started) dropThread();
     if (pending.size) failAll(new Error(`The PDF renderer stopped (exit code ${code}).`));
   });
   started.unref();
   return started;
+}
+
+const noop = () => undefined;
+
+/** Forgets the running thread (and whether it was warm); gives it back, to be ended. */
+function dropThread() {
+  const dropped = worker;
+  worker = null;
+  firstJob = null;
+  warm = false;
+  return dropped;
 }
 
 function scheduleIdle() {
@@ -71,12 +82,7 @@ function scheduleIdle() {
   idle = setTimeout(
     () => {
       idle = null;
-      if (pending.size === 0 && worker) {
-        const ending = worker;
-        worker = null;
-        warmed = null;
-        void ending.terminate();
-      }
+      if (pending.size === 0) void dropThread()?.terminate();
     },
     Math.max(IDLE_MS, keepUntil - performance.now()),
   );
@@ -93,13 +99,11 @@ function send(job: { snapshot: Snapshot; sha256: string; locale: Locale } | { cl
   const result = new Promise<Buffer>((resolve, reject) => pending.set(id, { resolve, reject }));
   if (!worker) {
     worker = start();
-    // A thread's first job, whatever it is, loads the renderer: once it is done the thread is warm.
-    const first: NonNullable<typeof warmed> = { thread: worker, done: Promise.resolve(), warm: false };
-    first.done = result.then(
-      () => void (first.warm = true),
-      () => void (first.warm = true),
-    );
-    warmed = first;
+    const settle = () => {
+      if (firstJob === done) warm = true;
+    };
+    const done = result.then(settle, settle);
+    firstJob = done;
   }
   worker.postMessage({ id, ...job });
   return result;
@@ -128,19 +132,16 @@ export function renderClearancePdfInWorker(document: ClearanceDocument): Promise
  */
 export function warmPdfWorker(): Promise<void> {
   keepUntil = performance.now() + WARM_KEEP_MS;
-  if (worker && warmed) {
+  if (worker && firstJob) {
     if (pending.size === 0) scheduleIdle();
-    return warmed.done;
+    return firstJob;
   }
-  return send({ warm: true }).then(
-    () => undefined,
-    (error: unknown) => console.error(`Warming the PDF thread failed: ${error instanceof Error ? error.message : String(error)}`),
-  );
+  return send({ warm: true }).then(noop, (error: unknown) => logger.warn({ err: error }, "warming the PDF thread failed; a publication starts one of its own"));
 }
 
 /** Whether the thread runs, whether its first job is done, and how long it is kept unused (tests, operations). */
 export function pdfWorkerState() {
-  return { running: worker !== null, warm: worker !== null && warmed?.warm === true, keptForMs: Math.max(IDLE_MS, keepUntil - performance.now()) };
+  return { running: worker !== null, warm: worker !== null && warm, keptForMs: Math.max(IDLE_MS, keepUntil - performance.now()) };
 }
 
 /** Ends the thread now (tests, shutdown). */
@@ -148,8 +149,5 @@ export async function stopPdfWorker() {
   if (idle) clearTimeout(idle);
   idle = null;
   keepUntil = 0;
-  warmed = null;
-  const ending = worker;
-  worker = null;
-  if (ending) await ending.terminate();
+  await dropThread()?.terminate();
 }
