@@ -2,11 +2,11 @@
 // for one. Refused by the policy (a clear FORBIDDEN), by the domain (a role change while memberships
 // remain) and by the database itself (migration 0029), whatever path a write takes.
 import { TRPCError } from "@trpc/server";
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "~/db/connect";
 import { addMember, createOrganization, createUser } from "~/db/factories";
-import { auditLog, joinRequests, normPositionHistory, norms, organizationMembers, users } from "~/db/schema";
+import { auditLog, joinRequests, normPositionHistory, normPositions, norms, organizationMembers, users } from "~/db/schema";
 import { staffTakeNoPart } from "~/server/policy";
 import { callerAs } from "./support/context";
 import { createTestDatabase } from "./support/db";
@@ -98,6 +98,13 @@ describe("the database refuses what the policy refuses", () => {
     expect(await refusedBy(db.insert(normPositionHistory).values({ ...entry, recordedById: clerk.id }))).toBe("norm_position_history_no_staff");
     // The same row entered by the organisation's representative is accepted.
     await db.insert(normPositionHistory).values({ ...entry, recordedById: representative.id });
+    // The current position too, inserted or changed to name a staff account (migration 0045 reads the column itself).
+    const position = { normId: norm.id, organizationId: organization.id, stance: "endorse" as const, version: 1, sequence: 1 };
+    expect(await refusedBy(db.insert(normPositions).values({ ...position, recordedById: clerk.id }))).toBe("norm_positions_no_staff");
+    await db.insert(normPositions).values({ ...position, recordedById: representative.id });
+    const own = and(eq(normPositions.normId, norm.id), eq(normPositions.organizationId, organization.id));
+    expect(await refusedBy(db.update(normPositions).set({ recordedById: clerk.id }).where(own))).toBe("norm_positions_no_staff");
+    expect((await db.query.normPositions.findFirst({ where: own }))!.recordedById).toBe(representative.id);
   });
 });
 
