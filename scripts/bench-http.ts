@@ -27,6 +27,7 @@ import { listNorms } from "~/server/domain/norm-queries";
 import { listNormsInput } from "~/server/schemas/norms";
 import { waitForReportPdfs } from "./bench-http/background";
 import { load } from "./bench-http/load";
+import { perRequest, type ProcessorTime, processorTime } from "./bench-http/cpu";
 import { figuresThatDiffer, measureRecording, measureSignedInQuery, prepareRepresentatives, signInRepresentatives } from "./bench-http/recording";
 
 const usage = `Usage: npm run bench:http -- [--seed-scale N [--reset]] [--build] [--duration S] [--connections 1,10,50] [--only KEYS] [--out FILE]
@@ -234,6 +235,8 @@ interface Run {
   extended?: boolean;
   /** How long the app took to finish the previous endpoint's requests before this one began. */
   settledMs?: number;
+  /** Processor time per request, in milliseconds (the write and its floor; Linux only). */
+  cpuMsPerRequest?: ReturnType<typeof perRequest>;
 }
 const LAYOUT_PAGE = "/house-rules";
 const at = (server: () => Server, pathName: string) => () => server().url + pathName;
@@ -448,12 +451,16 @@ try {
   for (const connections of recording ? connectionCounts.filter((c) => c <= 10) : []) {
     console.error(`recording a position (tRPC mutation), ${connections} connection${connections === 1 ? "" : "s"}, ${duration} s…`);
     await settle();
+    let before = processorTime(app.child.pid);
     const query = runFrom(await measureSignedInQuery(app.url, recording!, connections, duration), "signed-in-query", `${app.url}/api/trpc/account.me`, connections);
+    query.cpuMsPerRequest = perRequest(before, processorTime(app.child.pid), query.requests);
     runs.push(query);
     if (failureRate(query) > 0.01) problems.push(`the signed-in query at ${connections} connections: ${(failureRate(query) * 100).toFixed(1)}% failed (${query.non2xx} non-2xx responses).`);
     await settle();
+    before = processorTime(app.child.pid);
     const result = await measureRecording(app.url, recording!, connections, duration);
     const r = runFrom(result, "record-position", `${app.url}/api/trpc/positions.record`, connections);
+    r.cpuMsPerRequest = perRequest(before, processorTime(app.child.pid), r.requests);
     runs.push(r);
     if (failureRate(r) > 0.01) problems.push(`recording a position at ${connections} connections: ${(failureRate(r) * 100).toFixed(1)}% failed (${r.non2xx} non-2xx responses).`);
   }
@@ -501,6 +508,18 @@ const writeMeasures = runs
     target: r.connections === 10 ? "p99 ≤ 30 ms" : null,
     met: r.connections === 10 ? r.p99 <= 30 && figuresWrong?.length === 0 : null,
   }));
+
+/**
+ * What a request cost the machine's processors, and what that allows: with every process on the
+ * same CPUs, at most CPUs ÷ (the sum) requests a second, so at n connections each request takes
+ * at least n ÷ that rate on average (Little's law), whatever the code does with its time.
+ */
+function processorLine(r: Run, cpu: Record<keyof ProcessorTime, number>) {
+  const total = cpu.server + cpu.postgres + cpu.loadGenerator;
+  const most = (cpus().length * 1000) / total;
+  const what = r.endpoint === "record-position" ? "recording a position" : "account.me";
+  return `Processor time per request, ${what} at ${r.connections} connection${r.connections === 1 ? "" : "s"}: server ${cpu.server.toFixed(2)} ms, PostgreSQL ${cpu.postgres.toFixed(2)} ms, load generator ${cpu.loadGenerator.toFixed(2)} ms; together ${total.toFixed(2)} ms, so at most ${Math.round(most)} a second on ${cpus().length} CPUs and a mean of at least ${((r.connections * 1000) / most).toFixed(1)} ms each at ${r.connections} connection${r.connections === 1 ? "" : "s"}.`;
+}
 
 // 5. The table, the file and the summary line.
 const runOf = (endpoint: string, connections: number) => runs.find((r) => r.endpoint === endpoint && r.connections === connections);
@@ -556,6 +575,7 @@ for (const row of rows.slice(1)) console.log(line(row));
 console.log();
 console.log(`The "layout-only page" is ${LAYOUT_PAGE}: the site's layout around static text and no data (there is no empty page of that layout).`);
 console.log(`Norm page: /norms/${busiestSlug} (the norm with the most positions). Each measurement ${duration} s; load average ${loadBefore.map((l) => l.toFixed(2)).join(", ")} before, ${loadAfter.map((l) => l.toFixed(2)).join(", ")} after, on ${cpus().length} CPUs.`);
+for (const r of runs) if (r.cpuMsPerRequest) console.log(processorLine(r, r.cpuMsPerRequest));
 
 const targets = measures.filter((m) => m.met !== null);
 const metCount = targets.filter((m) => m.met).length;

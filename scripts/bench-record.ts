@@ -3,9 +3,11 @@
 // (scripts/bench-http/recording.ts), the same order of requests, but each request is the
 // database's part alone, in this process: the session read (loadActor) and recordPosition, over a
 // pool of DATABASE_POOL_MAX connections (10, as the app). Prints latency by connection count, the
-// statements one mutation sends and their time, and checks the stored figures afterwards. Set
+// statements one mutation sends and their time, the processor time per request of this process
+// and of PostgreSQL, and checks the stored figures afterwards. Set
 // against the HTTP measure, it says how much of a request is the database and how much the
 // framework around it.
+import { cpus } from "node:os";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { inArray } from "drizzle-orm";
@@ -16,6 +18,7 @@ import * as schema from "~/db/schema";
 import { users } from "~/db/schema";
 import { loadActor } from "~/server/actor";
 import { recordPosition } from "~/server/domain/positions";
+import { perRequest, processorTime } from "./bench-http/cpu";
 import { figuresThatDiffer, prepareRepresentatives, stanceOf } from "./bench-http/recording";
 
 const { values: args } = parseArgs({
@@ -51,6 +54,18 @@ const byEmail = new Map(sessions.map((s) => [s.email, s]));
 const who = prepared.emails.map((e) => byEmail.get(e)!);
 
 let n = 0;
+/**
+ * The norm of request i (representative i % 10). In the HTTP measure's order, round r = ⌊i / 10⌋
+ * puts all ten representatives on norm r % 20. With --spread, round r puts representative k on
+ * norm (k + r) % 20: ten norms at once, none waiting for another's lock, and still every
+ * (representative, norm) pair once in each 200 requests, so each request changes the position as
+ * in the HTTP order (stanceOf). A spread of i % 20 met each pair ten times a round with the same
+ * stance: nine in ten wrote nothing (so an earlier "spread" figure measured mostly no-op writes).
+ */
+const normOf = (i: number) => {
+  const round = Math.floor(i / who.length);
+  return (args.spread ? (i % who.length) + round : round) % prepared.normIds.length;
+};
 /** One request as the HTTP measure makes it: representative i % 10, norm ⌊i / 10⌋ % 20, a change each time (stanceOf). */
 async function oneRequest() {
   const i = n++;
@@ -59,8 +74,7 @@ async function oneRequest() {
   const actor = await loadActor(db, { userId: session.id, sessionVersion: session.sessionVersion });
   if (!actor) throw new Error("the bench representative has no session");
   await recordPosition(db, actor, {
-    // --spread: each request at once on another norm (no two wait for one norm's lock).
-    normId: prepared.normIds[(args.spread ? i : Math.floor(i / who.length)) % prepared.normIds.length]!,
+    normId: prepared.normIds[normOf(i)]!,
     organizationId: prepared.organizationIds[k]!,
     stance: stanceOf(i, who.length, prepared.normIds.length),
     statement: "",
@@ -81,6 +95,7 @@ for (const s of statements) console.log(`  ${s.replace(/\s+/g, " ").slice(0, 160
 
 for (const connections of connectionCounts) {
   const latencies: number[] = [];
+  const before = processorTime(undefined);
   const until = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: connections }, async () => {
@@ -91,10 +106,13 @@ for (const connections of connectionCounts) {
       }
     }),
   );
+  const cpu = perRequest(before, processorTime(undefined), latencies.length);
   latencies.sort((a, b) => a - b);
   console.log(
     `${connections} at once: ${(latencies.length / seconds).toFixed(1)} req/s, p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
   );
+  // This process is the app's part without HTTP (loadActor, recordPosition, the driver).
+  if (cpu) console.log(`  processor per request: this process ${cpu.loadGenerator.toFixed(2)} ms, PostgreSQL ${cpu.postgres.toFixed(2)} ms (at most ${Math.round((cpus().length * 1000) / (cpu.loadGenerator + cpu.postgres))} a second on ${cpus().length} CPUs)`);
 }
 await client.end({ timeout: 2 });
 const wrong = await figuresThatDiffer(databaseUrl, prepared.normIds);

@@ -39,7 +39,16 @@ afterAll(async () => {
 
 interface Results {
   measures: { measure: string; connections: number; reqPerSec: number; p50: number; p99: number; baselineReqPerSec: number; ratio: number }[];
-  runs: { endpoint: string; connections: number; reqPerSec: number; requests: number; non2xx: number; errors: number; timeouts: number }[];
+  runs: {
+    endpoint: string;
+    connections: number;
+    reqPerSec: number;
+    requests: number;
+    non2xx: number;
+    errors: number;
+    timeouts: number;
+    cpuMsPerRequest?: { server: number; postgres: number; loadGenerator: number } | null;
+  }[];
   summary: { met: number; targets: number };
   errors: string[];
   startup: { waitedMs: number; reportPdfsMissing: number } | null;
@@ -74,5 +83,12 @@ describe.skipIf(!!why)(`npm run bench:http, smoke run (${why ? `skipped: ${why}`
       for (const value of values) expect(value, `${m.measure} at ${m.connections}`).toBeGreaterThan(0);
     }
     expect(results.summary.targets).toBe(11);
+    // The processor time of the write and its floor, from /proc: the server's share is never nothing.
+    if (process.platform === "linux") {
+      for (const run of results.runs.filter((r) => r.endpoint === "record-position" || r.endpoint === "signed-in-query")) {
+        expect(run.cpuMsPerRequest?.server, `${run.endpoint} at ${run.connections}`).toBeGreaterThan(0);
+      }
+      expect(stdout).toMatch(/Processor time per request, recording a position at 10 connections: server \d+\.\d\d ms, PostgreSQL \d+\.\d\d ms/);
+    }
   });
 });
