@@ -4,9 +4,8 @@
 // database's part alone, in this process: the session read (loadActor) and recordPosition, over a
 // pool of DATABASE_POOL_MAX connections (10, as the app). Prints latency by connection count, the
 // statements one mutation sends and their time, the processor time per request of this process
-// and of PostgreSQL, and checks the stored figures afterwards. Set
-// against the HTTP measure, it says how much of a request is the database and how much the
-// framework around it.
+// and of PostgreSQL, and checks the stored figures afterwards. Set against the HTTP measure, it
+// says how much of a request is the database and how much the framework around it.
 import { cpus } from "node:os";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
@@ -111,7 +110,8 @@ for (const connections of connectionCounts) {
   console.log(
     `${connections} at once: ${(latencies.length / seconds).toFixed(1)} req/s, p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
   );
-  // This process is the app's part without HTTP (loadActor, recordPosition, the driver).
+  // This process (cpu.loadGenerator: the reader's own process) is the app's part without HTTP
+  // (loadActor, recordPosition, the driver).
   if (cpu) console.log(`  processor per request: this process ${cpu.loadGenerator.toFixed(2)} ms, PostgreSQL ${cpu.postgres.toFixed(2)} ms (at most ${Math.round((cpus().length * 1000) / (cpu.loadGenerator + cpu.postgres))} a second on ${cpus().length} CPUs)`);
 }
 await client.end({ timeout: 2 });
