@@ -2,9 +2,6 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 
-// docs/operations.md says how it was chosen.
-const WRITE_POOL_DEFAULT = 4;
-
 const bool = z
   .enum(["true", "false", "1", "0"])
   .transform((v) => v === "true" || v === "1");
@@ -16,8 +13,6 @@ export const env = createEnv({
     DATABASE_URL: z.url().optional(),
     // Connections each app instance keeps to DATABASE_URL, and the longest a statement may run.
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-    // Connections of a second pool that tRPC mutations use (db/connect.ts); 0: they share the pool.
-    DATABASE_WRITE_POOL_MAX: z.coerce.number().int().min(0).max(100).default(WRITE_POOL_DEFAULT),
     DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
     // Statements are prepared once per connection (db/connect.ts); false behind a pooler in
     // transaction mode (PgBouncer before 1.21), which cannot keep them.

@@ -12,7 +12,6 @@ async function open(): Promise<Database> {
   if (env.DATABASE_URL) {
     return openPostgres(env.DATABASE_URL, {
       max: env.DATABASE_POOL_MAX,
-      writePoolMax: env.DATABASE_WRITE_POOL_MAX,
       statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
       prepare: env.DATABASE_PREPARE !== false,
     });
@@ -39,9 +38,4 @@ export function getDatabase(): Promise<Database> {
 
 export async function getDb(): Promise<Db> {
   return (await getDatabase()).db;
-}
-
-/** Where mutations write (Database.writeDb): the write pool on PostgreSQL, else the one database. */
-export async function getWriteDb(): Promise<Db> {
-  return (await getDatabase()).writeDb;
 }

@@ -20,12 +20,6 @@ export type DbOrTx = Db | Tx;
 
 export interface Database {
   db: Db;
-  /**
-   * Where tRPC mutations run (server/trpc.ts): on PostgreSQL, a small pool of its own when
-   * `writePoolMax` is given, so that writes neither wait behind a burst of reads nor have more
-   * of them at once than the database server's cores can take; otherwise `db` itself.
-   */
-  writeDb: Db;
   kind: "pglite" | "postgres";
   /**
    * How the job queue (pg-boss, server/notifications/queue.ts) reaches this database: its own small
@@ -65,13 +59,6 @@ export interface PostgresOptions {
   statementTimeoutMs?: number;
   /** Longest to wait for a new connection before the request fails (and answers 503). */
   connectTimeoutSeconds?: number;
-  /**
-   * Connections of a second pool for writes (`writeDb`); 0 or unset: writes share the pool.
-   * Safe only because no write holds one connection while it waits for another of the same pool:
-   * inside a transaction every statement goes through the transaction's own connection
-   * (tests/write-pool.test.ts holds the app to it).
-   */
-  writePoolMax?: number;
 }
 
 /**
@@ -102,32 +89,24 @@ export function preparing(sql: postgres.Sql): postgres.Sql {
 }
 
 export function openPostgres(url: string, options: PostgresOptions = {}): Database {
-  const open = (max: number) => {
-    const client = postgres(url, {
-      max,
-      connect_timeout: options.connectTimeoutSeconds ?? 5,
-      // Idle connections are closed, so a restarted server is reconnected to on the next query.
-      idle_timeout: 60,
-      // After failed connections postgres.js waits longer each time (up to 20 s by default), which
-      // would keep the app down long after the database is back: retry within a second instead.
-      backoff: (retries: number) => Math.min(0.1 * retries, 1),
-      connection: options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {},
-      onnotice: () => {},
-    });
-    const orm = drizzlePostgres(options.prepare === false ? client : preparing(client), { schema, casing: "snake_case" });
-    return { client, orm, db: orm as unknown as Db };
-  };
-  const main = open(options.max ?? 10);
-  const writes = options.writePoolMax ? open(options.writePoolMax) : null;
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    connect_timeout: options.connectTimeoutSeconds ?? 5,
+    // Idle connections are closed, so a restarted server is reconnected to on the next query.
+    idle_timeout: 60,
+    // After failed connections postgres.js waits longer each time (up to 20 s by default), which
+    // would keep the app down long after the database is back: retry within a second instead.
+    backoff: (retries: number) => Math.min(0.1 * retries, 1),
+    connection: options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {},
+    onnotice: () => {},
+  });
+  const db = drizzlePostgres(options.prepare === false ? client : preparing(client), { schema, casing: "snake_case" });
   return {
-    db: main.db,
-    writeDb: writes?.db ?? main.db,
+    db: db as unknown as Db,
     kind: "postgres",
     queueConnection: { connectionString: url },
-    migrate: () => migratePostgres(main.orm, { migrationsFolder }),
-    close: async () => {
-      await Promise.all([main.client.end({ timeout: 5 }), writes?.client.end({ timeout: 5 })]);
-    },
+    migrate: () => migratePostgres(db, { migrationsFolder }),
+    close: () => client.end({ timeout: 5 }),
   };
 }
 
@@ -155,8 +134,6 @@ async function wrapPglite(client: PGlite, release: () => void): Promise<Database
   const db = drizzlePglite(client, { schema, casing: "snake_case" });
   return {
     db: db as unknown as Db,
-    // One connection: writes and reads share it.
-    writeDb: db as unknown as Db,
     kind: "pglite",
     queueConnection: { db: pgliteQueueAdapter(client) },
     migrate: () => migratePglite(db, { migrationsFolder }),

@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { connection } from "next/server";
-import { getDatabase, getDb } from "~/db/client";
+import { getDb } from "~/db/client";
 import { loadActor } from "./actor";
 import { clientIp } from "./auth";
 import { readSession } from "./auth/session";
@@ -24,10 +24,10 @@ export async function getActor() {
  * outside it (server/trpc-direct.ts), where Next.js's request functions are not available.
  */
 export async function createRequestContext(requestHeaders: Headers): Promise<Context> {
-  const { db, writeDb } = await getDatabase();
+  const db = await getDb();
   const actor = await loadActor(db, await readSession(requestHeaders));
   // A page's language comes from the middleware; the browser's calls to /api/trpc name their
   // page's language in the same header (app/_trpc/react.tsx). It chooses only the language of
   // the messages of a refusal.
-  return createInnerContext({ db, writeDb, actor, mailer: getMailer(), ip: clientIp(requestHeaders), locale: requestLocale(requestHeaders) });
+  return createInnerContext({ db, actor, mailer: getMailer(), ip: clientIp(requestHeaders), locale: requestLocale(requestHeaders) });
 }

@@ -15,10 +15,7 @@ import type { Mailer } from "./mail";
 import { type Action, type Actor, authorize, type PublicAction, type SignedInAction } from "./policy";
 
 export interface Context {
-  /** Where this call reads and writes: for a mutation, the write pool (`writes` below). */
   db: Db;
-  /** The write pool (db/connect.ts, Database.writeDb), when it is not `db`. */
-  writeDb?: Db;
   actor: Actor | null;
   mailer: Mailer;
   /** The client's address, for per-IP rate limits; null when unknown (tests, server calls). */
@@ -29,10 +26,9 @@ export interface Context {
 }
 
 /** The context tests build directly; the request context (server/context.ts) fills it from a request. */
-export function createInnerContext(opts: { db: Db; writeDb?: Db; actor: Actor | null; mailer: Mailer; ip?: string | null; locale?: Locale }): Context {
+export function createInnerContext(opts: { db: Db; actor: Actor | null; mailer: Mailer; ip?: string | null; locale?: Locale }): Context {
   return {
     db: opts.db,
-    writeDb: opts.writeDb,
     actor: opts.actor,
     mailer: opts.mailer,
     ip: opts.ip ?? null,
@@ -154,14 +150,7 @@ const storableText = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-/**
- * A mutation runs on the write pool: a few connections of its own, so a burst of page renders
- * cannot make it wait for a connection, and no more writes reach PostgreSQL at once than it can
- * take (docs/performance.md, "A pool for writes"). Queries stay on the main pool.
- */
-const writes = t.middleware(({ ctx, type, next }) => (type === "mutation" && ctx.writeDb ? next({ ctx: { db: ctx.writeDb } }) : next()));
-
-const base = t.procedure.use(errors).use(storableText).use(writes);
+const base = t.procedure.use(errors).use(storableText);
 
 /** A procedure anyone may call; the policy still decides (and records the action for the matrix). */
 export function publicProcedure(action: PublicAction) {

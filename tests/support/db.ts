@@ -8,7 +8,7 @@ import { templateDatabase, testDatabasePrefix, withDatabase } from "./db-names";
  * A fresh, migrated database with the reference data (as every real one has) for one test file: a clone of the migrated template on PostgreSQL
  * when TEST_DATABASE_URL is set (never DATABASE_URL), otherwise an in-memory PGlite.
  */
-export async function createTestDatabase(options: { writePoolMax?: number } = {}): Promise<Database> {
+export async function createTestDatabase(): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const database = await openPglite();
@@ -20,7 +20,7 @@ export async function createTestDatabase(options: { writePoolMax?: number } = {}
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase(url)}`);
   await admin.end();
-  const database = openPostgres(withDatabase(url, name), { max: 20, writePoolMax: options.writePoolMax });
+  const database = openPostgres(withDatabase(url, name), { max: 20 });
   return {
     ...database,
     async close() {
