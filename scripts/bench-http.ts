@@ -27,7 +27,7 @@ import { listNorms } from "~/server/domain/norm-queries";
 import { listNormsInput } from "~/server/schemas/norms";
 import { waitForReportPdfs } from "./bench-http/background";
 import { load } from "./bench-http/load";
-import { perRequest, type ProcessorTime, processorTime } from "./bench-http/cpu";
+import { mostPerSecond, perRequest, type ProcessorTime, processorTime } from "./bench-http/cpu";
 import { figuresThatDiffer, measureRecording, measureSignedInQuery, prepareRepresentatives, signInRepresentatives } from "./bench-http/recording";
 
 const usage = `Usage: npm run bench:http -- [--seed-scale N [--reset]] [--build] [--duration S] [--connections 1,10,50] [--only KEYS] [--out FILE]
@@ -510,13 +510,13 @@ const writeMeasures = runs
   }));
 
 /**
- * What a request cost the machine's processors, and what that allows: with every process on the
- * same CPUs, at most CPUs ÷ (the sum) requests a second, so at n connections each request takes
- * at least n ÷ that rate on average (Little's law), whatever the code does with its time.
+ * What a request cost the machine's processors, and what that allows (mostPerSecond): at n
+ * connections each request takes at least n ÷ that rate on average (Little's law), whatever the
+ * code does with its time.
  */
 function processorLine(r: Run, cpu: Record<keyof ProcessorTime, number>) {
   const total = cpu.server + cpu.postgres + cpu.loadGenerator;
-  const most = (cpus().length * 1000) / total;
+  const most = mostPerSecond(total);
   const what = r.endpoint === "record-position" ? "recording a position" : "account.me";
   return `Processor time per request, ${what} at ${r.connections} connection${r.connections === 1 ? "" : "s"}: server ${cpu.server.toFixed(2)} ms, PostgreSQL ${cpu.postgres.toFixed(2)} ms, load generator ${cpu.loadGenerator.toFixed(2)} ms; together ${total.toFixed(2)} ms, so at most ${Math.round(most)} a second on ${cpus().length} CPUs and a mean of at least ${((r.connections * 1000) / most).toFixed(1)} ms each at ${r.connections} connection${r.connections === 1 ? "" : "s"}.`;
 }

@@ -17,7 +17,7 @@ import * as schema from "~/db/schema";
 import { users } from "~/db/schema";
 import { loadActor } from "~/server/actor";
 import { recordPosition } from "~/server/domain/positions";
-import { perRequest, processorTime } from "./bench-http/cpu";
+import { mostPerSecond, perRequest, processorTime } from "./bench-http/cpu";
 import { figuresThatDiffer, prepareRepresentatives, stanceOf } from "./bench-http/recording";
 
 const { values: args } = parseArgs({
@@ -65,7 +65,7 @@ const normOf = (i: number) => {
   const round = Math.floor(i / who.length);
   return (args.spread ? (i % who.length) + round : round) % prepared.normIds.length;
 };
-/** One request as the HTTP measure makes it: representative i % 10, norm ⌊i / 10⌋ % 20, a change each time (stanceOf). */
+/** One request as the HTTP measure makes it: representative i % 10 on norm normOf(i), a change each time (stanceOf). */
 async function oneRequest() {
   const i = n++;
   const k = i % who.length;
@@ -112,7 +112,7 @@ for (const connections of connectionCounts) {
   );
   // This process (cpu.loadGenerator: the reader's own process) is the app's part without HTTP
   // (loadActor, recordPosition, the driver).
-  if (cpu) console.log(`  processor per request: this process ${cpu.loadGenerator.toFixed(2)} ms, PostgreSQL ${cpu.postgres.toFixed(2)} ms (at most ${Math.round((cpus().length * 1000) / (cpu.loadGenerator + cpu.postgres))} a second on ${cpus().length} CPUs)`);
+  if (cpu) console.log(`  processor per request: this process ${cpu.loadGenerator.toFixed(2)} ms, PostgreSQL ${cpu.postgres.toFixed(2)} ms (at most ${Math.round(mostPerSecond(cpu.loadGenerator + cpu.postgres))} a second on ${cpus().length} CPUs)`);
 }
 await client.end({ timeout: 2 });
 const wrong = await figuresThatDiffer(databaseUrl, prepared.normIds);

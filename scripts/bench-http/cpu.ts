@@ -4,6 +4,7 @@
 // Little's law) how long a request waits: n ÷ that rate. Elsewhere (no /proc) nothing is measured.
 import { readdirSync, readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
+import { cpus } from "node:os";
 
 /** Clock ticks a second, as /proc counts processor time (100 on Linux, read once). */
 const ticksPerSecond = (() => {
@@ -55,7 +56,11 @@ export function processorTime(root: number | undefined) {
   // Parents come before children often but not always: repeat until nothing joins.
   for (let grew = true; grew; ) {
     grew = false;
-    for (const s of stats) if (!tree.has(s.pid) && tree.has(s.ppid)) grew = tree.add(s.pid) !== undefined;
+    for (const s of stats) {
+      if (tree.has(s.pid) || !tree.has(s.ppid)) continue;
+      tree.add(s.pid);
+      grew = true;
+    }
   }
   const sum = (pick: (s: ProcStat) => boolean) => stats.filter(pick).reduce((total, s) => total + s.ms, 0);
   return {
@@ -73,3 +78,9 @@ export function perRequest(before: ProcessorTime | null, after: ProcessorTime | 
   const each = (key: keyof ProcessorTime) => (after[key] - before[key]) / requests;
   return { server: each("server"), postgres: each("postgres"), loadGenerator: each("loadGenerator") };
 }
+
+/**
+ * The most requests a second the machine's processors allow when each costs `msPerRequest` of
+ * processor in all (every process on the same CPUs).
+ */
+export const mostPerSecond = (msPerRequest: number) => (cpus().length * 1000) / msPerRequest;
