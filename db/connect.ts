@@ -2,8 +2,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import type { ExtractTablesWithRelations, Query, SQL } from "drizzle-orm";
+import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -13,6 +13,8 @@ import { lockFolder } from "./pglite-lock";
 import * as schema from "./schema";
 
 type Schema = typeof schema;
+/** How every database handle names columns declared without a name (the dialect below builds the same). */
+const casing = "snake_case";
 // Both drivers share this shape, so the rest of the code never knows which one it has.
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
@@ -100,7 +102,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     connection: options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {},
     onnotice: () => {},
   });
-  const db = drizzlePostgres(options.prepare === false ? client : preparing(client), { schema, casing: "snake_case" });
+  const db = drizzlePostgres(options.prepare === false ? client : preparing(client), { schema, casing });
   return {
     db: db as unknown as Db,
     kind: "postgres",
@@ -131,7 +133,7 @@ export async function openPglite(dataDir?: string, options: { lockWaitMs?: numbe
 
 async function wrapPglite(client: PGlite, release: () => void): Promise<Database> {
   await client.waitReady;
-  const db = drizzlePglite(client, { schema, casing: "snake_case" });
+  const db = drizzlePglite(client, { schema, casing });
   return {
     db: db as unknown as Db,
     kind: "pglite",
@@ -150,4 +152,23 @@ async function wrapPglite(client: PGlite, release: () => void): Promise<Database
 /** The rows of `db.execute`: postgres.js answers with the rows, PGlite with `{ rows }`. */
 export function resultRows<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+const dialect = new PgDialect({ casing });
+
+/**
+ * A statement run often, its text built once: at its first run, by the dialect every database
+ * handle here has (the same casing). Drizzle builds a statement's text from its parts at every
+ * call, walking each table, column and value; under load that was about a tenth of the server's
+ * processor on a signed-in write (docs/performance.md, "Statements built once (stop 40)"). Its
+ * values are named placeholders (`sql.placeholder`), given at each run; a missing one is an
+ * error, never a null. Answers the rows, on either driver. Whether the statement is prepared on
+ * the connection stays the client's choice (`preparing` above; not behind a pooler).
+ */
+export function statementBuiltOnce<Row>(statement: SQL) {
+  let query: Query | undefined;
+  return async (db: DbOrTx, values: Record<string, unknown>): Promise<Row[]> => {
+    query ??= dialect.sqlToQuery(statement);
+    return resultRows<Row>(await db._.session.prepareQuery(query, undefined, undefined, false).execute(values));
+  };
 }

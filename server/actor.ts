@@ -1,5 +1,5 @@
-import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
-import type { DbOrTx } from "~/db/connect";
+import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { type DbOrTx, statementBuiltOnce } from "~/db/connect";
 import { suspensions, users } from "~/db/schema";
 import type { Actor } from "./policy";
 import { clock } from "./clock";
@@ -18,6 +18,31 @@ export async function activeSuspension(db: DbOrTx, userId: string, now = clock.n
   return row ?? null;
 }
 
+interface ActorRow {
+  id: string;
+  email: string;
+  display_name: string;
+  role: Actor["role"];
+  session_version: number;
+  deleted: boolean;
+  suspension_id: string | null;
+  suspension_reason: string | null;
+  suspension_ends_at: string | Date | null;
+}
+
+// One statement: the person and their active suspension, if any (the latest, as activeSuspension).
+// Its text is built once (statementBuiltOnce): it runs on every signed-in request.
+const actorStatement = statementBuiltOnce<ActorRow>(sql`
+  select ${users.id} as id, ${users.email} as email, ${users.displayName} as display_name, ${users.role} as role,
+    ${users.sessionVersion} as session_version, ${users.deletedAt} is not null as deleted,
+    ${suspensions.id} as suspension_id, ${suspensions.reason} as suspension_reason, ${suspensions.endsAt} as suspension_ends_at
+  from ${users}
+  left join ${suspensions} on ${suspensions.userId} = ${users.id} and ${suspensions.liftedAt} is null
+    and (${suspensions.endsAt} is null or ${suspensions.endsAt} > ${sql.placeholder("now")}::timestamptz)
+  where ${users.id} = ${sql.placeholder("userId")}::uuid
+  order by ${suspensions.createdAt} desc
+  limit 1`);
+
 /**
  * Reads role and session version from the database on every request, so a role change,
  * suspension or sign-out-everywhere takes effect at once (a JWT alone cannot be revoked).
@@ -27,33 +52,15 @@ export async function loadActor(
   session: { userId: string; sessionVersion: number } | null,
 ): Promise<Actor | null> {
   if (!session) return null;
-  // One statement: the person and their active suspension, if any (the latest, as activeSuspension).
-  const now = clock.now();
-  const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      displayName: users.displayName,
-      role: users.role,
-      sessionVersion: users.sessionVersion,
-      deletedAt: users.deletedAt,
-      suspension: { id: suspensions.id, reason: suspensions.reason, endsAt: suspensions.endsAt },
-    })
-    .from(users)
-    .leftJoin(
-      suspensions,
-      and(eq(suspensions.userId, users.id), isNull(suspensions.liftedAt), or(isNull(suspensions.endsAt), gt(suspensions.endsAt, now))),
-    )
-    .where(eq(users.id, session.userId))
-    .orderBy(desc(suspensions.createdAt))
-    .limit(1);
-  // Deleting an account bumps the session version too; the deletedAt check holds even if it did not.
-  if (!row || row.deletedAt || row.sessionVersion !== session.sessionVersion) return null;
+  const [row] = await actorStatement(db, { userId: session.userId, now: clock.now().toISOString() });
+  // Deleting an account bumps the session version too; the deleted check holds even if it did not.
+  if (!row || row.deleted || row.session_version !== session.sessionVersion) return null;
   return {
     id: row.id,
     email: row.email,
-    displayName: row.displayName,
+    displayName: row.display_name,
     role: row.role,
-    suspension: row.suspension,
+    // As Drizzle reads a timestamp column (the drivers answer a string or a Date).
+    suspension: row.suspension_id === null ? null : { id: row.suspension_id, reason: row.suspension_reason!, endsAt: row.suspension_ends_at === null ? null : new Date(row.suspension_ends_at) },
   };
 }

@@ -6,7 +6,7 @@
 import { and, asc, count, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
-import type { Db, DbOrTx, Tx } from "~/db/connect";
+import { type Db, type DbOrTx, statementBuiltOnce, type Tx } from "~/db/connect";
 import { normCoauthors, normPositionHistory, normPositions, norms, normVersions, organizationMembers, organizations, users } from "~/db/schema";
 import type { NormStatus, Participation, Region, Stance, StakeholderType, VerificationStatus } from "~/server/schemas/vocabulary";
 import { regions, stakeholderTypes } from "~/server/schemas/vocabulary";
@@ -288,45 +288,58 @@ export class CountersignatureRequired extends Error {
   }
 }
 
-async function recordOnce(db: Db, actor: Actor, input: RecordInput, options: RecordOptions) {
-  const enteredById = options.enteredById ?? actor.id;
-  const countersignedById = options.countersignedById ?? null;
-  // Kept in ascending order, so naming the same clauses in another order says nothing new.
-  const clauses = [...(input.clauses ?? [])].sort((a, b) => a - b);
-  const highestClause = clauses.at(-1) ?? 0;
-  const recordedAt = clock.now();
-  const statement = sql`
+/** The named values of recordOnce's statement. */
+const recordValue = {
+  recordedAt: sql.placeholder("recordedAt"),
+  actorId: sql.placeholder("actorId"),
+  normId: sql.placeholder("normId"),
+  organizationId: sql.placeholder("organizationId"),
+  stance: sql.placeholder("stance"),
+  statement: sql.placeholder("statement"),
+  clauses: sql.placeholder("clauses"),
+  enteredById: sql.placeholder("enteredById"),
+  countersignedById: sql.placeholder("countersignedById"),
+  throughClearance: sql.placeholder("throughClearance"),
+  highestClause: sql.placeholder("highestClause"),
+  followTarget: sql.placeholder("followTarget"),
+};
+
+/**
+ * The whole of recording a position, in one statement (recordOnce), its text built once
+ * (statementBuiltOnce): it is the forum's most frequent write.
+ */
+const recordStatement = statementBuiltOnce<RecordedRow>(sql`
       with norm as (
         select n.id, n.slug, n.status, n.current_version, n.submitted_at is not null as public,
           -- The clock: an endorsement stage past its date, or closed by the tick, takes no positions.
-          n.status = 'endorsement' and (n.stage_closes_at <= ${recordedAt.toISOString()}::timestamptz or n.stage_closed_at is not null) as stage_closed,
-          n.proposer_id = ${actor.id} or exists (select 1 from ${normCoauthors} c where c.norm_id = n.id and c.user_id = ${actor.id}) as author,
+          n.status = 'endorsement' and (n.stage_closes_at <= ${recordValue.recordedAt}::timestamptz or n.stage_closed_at is not null) as stage_closed,
+          n.proposer_id = ${recordValue.actorId} or exists (select 1 from ${normCoauthors} c where c.norm_id = n.id and c.user_id = ${recordValue.actorId}) as author,
           (select jsonb_array_length(v.clauses) from ${normVersions} v where v.norm_id = n.id and v.number = n.current_version) as clause_count
-        from ${norms} n where n.id = ${input.normId}
+        from ${norms} n where n.id = ${recordValue.normId}
       ), speaker as (
         select o.id, o.name, o.verification_status, o.participation, o.stakeholder_type, o.region, o.requires_countersignature,
-          exists (select 1 from ${organizationMembers} m where m.organization_id = o.id and m.user_id = ${actor.id} and m.role = 'representative') as represents
-        from ${organizations} o where o.id = ${input.organizationId}
+          exists (select 1 from ${organizationMembers} m where m.organization_id = o.id and m.user_id = ${recordValue.actorId} and m.role = 'representative') as represents
+        from ${organizations} o where o.id = ${recordValue.organizationId}
         for share
       ), previous as (
         select p.stance, p.sequence from ${normPositions} p
-        where p.norm_id = ${input.normId} and p.organization_id = ${input.organizationId}
+        where p.norm_id = ${recordValue.normId} and p.organization_id = ${recordValue.organizationId}
         for update
       ), last_entry as (
         -- Where a position recorded after a withdrawal (no current row) continues the sequence.
         select max(h.sequence) as sequence from ${normPositionHistory} h
-        where h.norm_id = ${input.normId} and h.organization_id = ${input.organizationId}
+        where h.norm_id = ${recordValue.normId} and h.organization_id = ${recordValue.organizationId}
       ), written as (
         insert into ${normPositions} as p (norm_id, organization_id, stance, statement, version, clauses, recorded_by_id, countersigned_by_id, recorded_at, sequence)
         -- Joined to the position read above, so it is read (and locked) before this writes.
-        select norm.id, speaker.id, ${input.stance}::stance, ${input.statement}, norm.current_version, ${`{${clauses.join(",")}}`}::integer[],
-          ${enteredById}::uuid, ${countersignedById}::uuid, ${recordedAt.toISOString()}::timestamptz, coalesce((select sequence from last_entry), 0) + 1
+        select norm.id, speaker.id, ${recordValue.stance}::stance, ${recordValue.statement}, norm.current_version, ${recordValue.clauses}::integer[],
+          ${recordValue.enteredById}::uuid, ${recordValue.countersignedById}::uuid, ${recordValue.recordedAt}::timestamptz, coalesce((select sequence from last_entry), 0) + 1
         from norm cross join speaker left join previous on true
         where (norm.public or norm.author) and speaker.represents and speaker.verification_status = 'verified' and speaker.participation = 'participant'
-          and (not speaker.requires_countersignature or ${options.throughClearance === true}::boolean)
-          and ${highestClause}::int <= norm.clause_count
+          and (not speaker.requires_countersignature or ${recordValue.throughClearance}::boolean)
+          and ${recordValue.highestClause}::int <= norm.clause_count
           and ((norm.status in ('consultation', 'endorsement') and not norm.stage_closed)
-            or (norm.status = 'concluded' and ${input.stance}::stance in ('endorse', 'endorse_with_reservations')))
+            or (norm.status = 'concluded' and ${recordValue.stance}::stance in ('endorse', 'endorse_with_reservations')))
         on conflict (norm_id, organization_id) do update
           set stance = excluded.stance, statement = excluded.statement, version = excluded.version, clauses = excluded.clauses,
             recorded_by_id = excluded.recorded_by_id, countersigned_by_id = excluded.countersigned_by_id, recorded_at = excluded.recorded_at, sequence = p.sequence + 1
@@ -337,25 +350,25 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput, options: Rec
         select norm_id, organization_id, sequence, 'recorded', stance, statement, version, clauses, recorded_by_id, countersigned_by_id, recorded_at from written
         returning sequence
       ), moved as (
-        update ${norms} set last_activity_at = ${recordedAt.toISOString()}::timestamptz,
+        update ${norms} set last_activity_at = ${recordValue.recordedAt}::timestamptz,
           ${storeCounts(sql`norm_counted_moved(${norms.countedByGroup}, d.stakeholder_type, d.region, d.from_stance, d.to_stance)`)}
         from (
           select w.stance as to_stance, previous.stance as from_stance, speaker.stakeholder_type, speaker.region
           from written w cross join speaker left join previous on true
         ) d
-        where ${norms.id} = ${input.normId} and ${norms.status} in ('consultation', 'endorsement', 'concluded')
+        where ${norms.id} = ${recordValue.normId} and ${norms.status} in ('consultation', 'endorsement', 'concluded')
           -- A norm concluded meanwhile is recorded again from the start, under the rules of adherence.
           and ${norms.status} = (select status from norm)
           and ${norms.currentVersion} = (select current_version from norm)
           -- Evaluated again on the locked row if the tick closed the stage meanwhile: then nothing
           -- matches and the position is recorded again from the start, and refused.
-          and not (${norms.status} = 'endorsement' and (${norms.stageClosesAt} <= ${recordedAt.toISOString()}::timestamptz or ${norms.stageClosedAt} is not null))
+          and not (${norms.status} = 'endorsement' and (${norms.stageClosesAt} <= ${recordValue.recordedAt}::timestamptz or ${norms.stageClosedAt} is not null))
         returning ${norms.id}
       ), followed as (
         -- The organisation's representatives follow the norm it took a position on (issue 18), when
         -- the position changed. In this statement, so the norm's row, locked by the update above,
         -- is held for no further round trip before the commit.
-        ${followForRepresentativesSql(input.organizationId, followTarget("norm", input.normId), "position", recordedAt, sql`exists (select 1 from entry)`)}
+        ${followForRepresentativesSql(sql`${recordValue.organizationId}::uuid`, recordValue.followTarget, "position", recordValue.recordedAt, sql`exists (select 1 from entry)`)}
       )
       select norm.slug, norm.status, norm.public, norm.author, norm.stage_closed, norm.clause_count, norm.current_version,
         speaker.id as organization_id, speaker.name, speaker.verification_status, speaker.participation, speaker.represents,
@@ -367,9 +380,31 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput, options: Rec
             or (select sequence from entry) <> coalesce((select sequence from previous), (select sequence from last_entry), 0) + 1)
           then position_record_again() end as record_again
       from norm left join speaker on true
-    `;
+    `);
+
+async function recordOnce(db: Db, actor: Actor, input: RecordInput, options: RecordOptions) {
+  const enteredById = options.enteredById ?? actor.id;
+  const countersignedById = options.countersignedById ?? null;
+  // Kept in ascending order, so naming the same clauses in another order says nothing new.
+  const clauses = [...(input.clauses ?? [])].sort((a, b) => a - b);
+  const highestClause = clauses.at(-1) ?? 0;
+  const recordedAt = clock.now().toISOString();
+  const values = {
+    recordedAt,
+    actorId: actor.id,
+    normId: input.normId,
+    organizationId: input.organizationId,
+    stance: input.stance,
+    statement: input.statement,
+    clauses: `{${clauses.join(",")}}`,
+    enteredById,
+    countersignedById,
+    throughClearance: options.throughClearance === true,
+    highestClause,
+    followTarget: followTarget("norm", input.normId),
+  };
   const write = async (q: DbOrTx) => {
-    const row = checkedRow<RecordedRow>(await q.execute<RecordedRow>(statement));
+    const row = checkedRow<RecordedRow>(await recordStatement(q, values));
     const refusal = positionRefusal(row.status);
     if (refusal) throw invalidState(refusal);
     const notAdherence = row.status === "concluded" ? adherenceRefusal(input.stance) : null;
