@@ -115,7 +115,9 @@ export const createCallerFactory = t.createCallerFactory;
 /** Maps domain errors once, logs the unexpected, and keeps internals out of responses. */
 const errors = t.middleware(async ({ ctx, path, type, next }) => {
   const started = Date.now();
-  const result = await next({ ctx: { log: ctx.log.child({ path }) } });
+  // Each line logged below names the path itself: a logger bound to it for every call, which no
+  // procedure logs with, cost a child logger per request.
+  const result = await next();
   if (result.ok) return result;
   const cause = result.error.cause;
   if (cause instanceof AppError) {
