@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import type { ExtractTablesWithRelations, Query, SQL } from "drizzle-orm";
+import { type ExtractTablesWithRelations, type Placeholder, type Query, type SQL, sql } from "drizzle-orm";
 import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -156,19 +156,29 @@ export function resultRows<T>(result: unknown): T[] {
 
 const dialect = new PgDialect({ casing });
 
+/** A statement's named values as they stand in its text: `value.name` is the placeholder of `name`. */
+export type Placeholders<Values> = { readonly [K in keyof Values & string]: Placeholder<K> };
+
+/** Gives the placeholder of whatever name is asked for, so a statement names its values as it uses them. */
+const placeholders = new Proxy(
+  {},
+  { get: (_, name) => (typeof name === "string" ? sql.placeholder(name) : undefined) },
+) as Placeholders<Record<string, unknown>>;
+
 /**
  * A statement run often, its text built once: at its first run, by the dialect every database
  * handle here has (the same casing). Drizzle builds a statement's text from its parts at every
  * call, walking each table, column and value; under load that was about a tenth of the server's
- * processor on a signed-in write (docs/performance.md, "Statements built once (stop 40)"). Its
- * values are named placeholders (`sql.placeholder`), given at each run; a missing one is an
- * error, never a null. Answers the rows, on either driver. Whether the statement is prepared on
- * the connection stays the client's choice (`preparing` above; not behind a pooler).
+ * processor on a signed-in write (docs/performance.md, "Statements built once (stop 40)").
+ * `build` writes the statement with its values as placeholders (`value.name`); each run gives
+ * them, typed as `Values` (one left out anyway is an error, never a null). Answers the rows, on
+ * either driver. Whether the statement is prepared on the connection stays the client's choice
+ * (`preparing` above; not behind a pooler).
  */
-export function statementBuiltOnce<Row>(statement: SQL) {
+export function statementBuiltOnce<Row, Values extends Record<string, unknown>>(build: (value: Placeholders<Values>) => SQL) {
   let query: Query | undefined;
-  return async (db: DbOrTx, values: Record<string, unknown>): Promise<Row[]> => {
-    query ??= dialect.sqlToQuery(statement);
+  return async (db: DbOrTx, values: Values): Promise<Row[]> => {
+    query ??= dialect.sqlToQuery(build(placeholders as Placeholders<Values>));
     return resultRows<Row>(await db._.session.prepareQuery(query, undefined, undefined, false).execute(values));
   };
 }

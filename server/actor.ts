@@ -32,16 +32,18 @@ interface ActorRow {
 
 // One statement: the person and their active suspension, if any (the latest, as activeSuspension).
 // Its text is built once (statementBuiltOnce): it runs on every signed-in request.
-const actorStatement = statementBuiltOnce<ActorRow>(sql`
+const actorStatement = statementBuiltOnce<ActorRow, { userId: string; now: string }>(
+  (value) => sql`
   select ${users.id} as id, ${users.email} as email, ${users.displayName} as display_name, ${users.role} as role,
     ${users.sessionVersion} as session_version, ${users.deletedAt} is not null as deleted,
     ${suspensions.id} as suspension_id, ${suspensions.reason} as suspension_reason, ${suspensions.endsAt} as suspension_ends_at
   from ${users}
   left join ${suspensions} on ${suspensions.userId} = ${users.id} and ${suspensions.liftedAt} is null
-    and (${suspensions.endsAt} is null or ${suspensions.endsAt} > ${sql.placeholder("now")}::timestamptz)
-  where ${users.id} = ${sql.placeholder("userId")}::uuid
+    and (${suspensions.endsAt} is null or ${suspensions.endsAt} > ${value.now}::timestamptz)
+  where ${users.id} = ${value.userId}::uuid
   order by ${suspensions.createdAt} desc
-  limit 1`);
+  limit 1`,
+);
 
 /**
  * Reads role and session version from the database on every request, so a role change,
@@ -60,7 +62,14 @@ export async function loadActor(
     email: row.email,
     displayName: row.display_name,
     role: row.role,
-    // As Drizzle reads a timestamp column (the drivers answer a string or a Date).
-    suspension: row.suspension_id === null ? null : { id: row.suspension_id, reason: row.suspension_reason!, endsAt: row.suspension_ends_at === null ? null : new Date(row.suspension_ends_at) },
+    suspension:
+      row.suspension_id === null
+        ? null
+        : {
+            id: row.suspension_id,
+            reason: row.suspension_reason!,
+            // As Drizzle reads a timestamp column (the drivers answer a string or a Date).
+            endsAt: row.suspension_ends_at === null ? null : new Date(row.suspension_ends_at),
+          },
   };
 }

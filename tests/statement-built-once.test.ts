@@ -17,8 +17,8 @@ afterAll(() => database.close());
 
 describe("a statement built once", () => {
   it("builds its text at the first run only, and fills its values at each", async () => {
-    const named = statementBuiltOnce<{ id: string; display_name: string }>(
-      sql`select ${users.id} as id, ${users.displayName} as display_name from ${users} where ${users.id} = ${sql.placeholder("id")}::uuid`,
+    const named = statementBuiltOnce<{ id: string; display_name: string }, { id: string }>(
+      (value) => sql`select ${users.id} as id, ${users.displayName} as display_name from ${users} where ${users.id} = ${value.id}::uuid`,
     );
     const first = await createUser(database.db, { displayName: "First Person" });
     const second = await createUser(database.db, { displayName: "Second Person" });
@@ -43,9 +43,10 @@ describe("a statement built once", () => {
   });
 
   it("refuses to run without one of its values, rather than send a null", async () => {
-    const named = statementBuiltOnce(sql`select ${sql.placeholder("a")}::int + ${sql.placeholder("b")}::int as n`);
+    const named = statementBuiltOnce<{ n: number }, { a: number; b: number }>((value) => sql`select ${value.a}::int + ${value.b}::int as n`);
     expect(await named(database.db, { a: 40, b: 2 })).toEqual([{ n: 42 }]);
-    await expect(named(database.db, { a: 40 })).rejects.toThrow(/"b"/);
+    // The types ask for both; a caller that gets round them is still refused.
+    await expect(named(database.db, { a: 40 } as { a: number; b: number })).rejects.toThrow(/"b"/);
   });
 });
 
@@ -54,7 +55,7 @@ const url = process.env.TEST_DATABASE_URL;
 describe.skipIf(!url)("a statement built once, on PostgreSQL", () => {
   const preparedTexts = async (db: Database["db"]) =>
     ((await db.execute(sql`select statement from pg_prepared_statements`)) as unknown as { statement: string }[]).map((r) => r.statement);
-  const sum = statementBuiltOnce<{ n: number }>(sql`select ${sql.placeholder("a")}::int * 100 + ${sql.placeholder("b")}::int as n`);
+  const sum = statementBuiltOnce<{ n: number }, { a: number; b: number }>((value) => sql`select ${value.a}::int * 100 + ${value.b}::int as n`);
 
   it("is prepared on the connection, as every statement with values is", async () => {
     const one = openPostgres(url!, { max: 1 });

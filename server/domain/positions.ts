@@ -288,58 +288,60 @@ export class CountersignatureRequired extends Error {
   }
 }
 
-/** The named values of recordOnce's statement. */
-const recordValue = {
-  recordedAt: sql.placeholder("recordedAt"),
-  actorId: sql.placeholder("actorId"),
-  normId: sql.placeholder("normId"),
-  organizationId: sql.placeholder("organizationId"),
-  stance: sql.placeholder("stance"),
-  statement: sql.placeholder("statement"),
-  clauses: sql.placeholder("clauses"),
-  enteredById: sql.placeholder("enteredById"),
-  countersignedById: sql.placeholder("countersignedById"),
-  throughClearance: sql.placeholder("throughClearance"),
-  highestClause: sql.placeholder("highestClause"),
-  followTarget: sql.placeholder("followTarget"),
+/** The values of recordOnce's statement. */
+type RecordValues = {
+  recordedAt: string;
+  actorId: string;
+  normId: string;
+  organizationId: string;
+  stance: Stance;
+  statement: string;
+  /** The clauses named, as a PostgreSQL array literal. */
+  clauses: string;
+  enteredById: string;
+  countersignedById: string | null;
+  throughClearance: boolean;
+  highestClause: number;
+  followTarget: string;
 };
 
 /**
  * The whole of recording a position, in one statement (recordOnce), its text built once
  * (statementBuiltOnce): it is the forum's most frequent write.
  */
-const recordStatement = statementBuiltOnce<RecordedRow>(sql`
+const recordStatement = statementBuiltOnce<RecordedRow, RecordValues>(
+  (value) => sql`
       with norm as (
         select n.id, n.slug, n.status, n.current_version, n.submitted_at is not null as public,
           -- The clock: an endorsement stage past its date, or closed by the tick, takes no positions.
-          n.status = 'endorsement' and (n.stage_closes_at <= ${recordValue.recordedAt}::timestamptz or n.stage_closed_at is not null) as stage_closed,
-          n.proposer_id = ${recordValue.actorId} or exists (select 1 from ${normCoauthors} c where c.norm_id = n.id and c.user_id = ${recordValue.actorId}) as author,
+          n.status = 'endorsement' and (n.stage_closes_at <= ${value.recordedAt}::timestamptz or n.stage_closed_at is not null) as stage_closed,
+          n.proposer_id = ${value.actorId} or exists (select 1 from ${normCoauthors} c where c.norm_id = n.id and c.user_id = ${value.actorId}) as author,
           (select jsonb_array_length(v.clauses) from ${normVersions} v where v.norm_id = n.id and v.number = n.current_version) as clause_count
-        from ${norms} n where n.id = ${recordValue.normId}
+        from ${norms} n where n.id = ${value.normId}
       ), speaker as (
         select o.id, o.name, o.verification_status, o.participation, o.stakeholder_type, o.region, o.requires_countersignature,
-          exists (select 1 from ${organizationMembers} m where m.organization_id = o.id and m.user_id = ${recordValue.actorId} and m.role = 'representative') as represents
-        from ${organizations} o where o.id = ${recordValue.organizationId}
+          exists (select 1 from ${organizationMembers} m where m.organization_id = o.id and m.user_id = ${value.actorId} and m.role = 'representative') as represents
+        from ${organizations} o where o.id = ${value.organizationId}
         for share
       ), previous as (
         select p.stance, p.sequence from ${normPositions} p
-        where p.norm_id = ${recordValue.normId} and p.organization_id = ${recordValue.organizationId}
+        where p.norm_id = ${value.normId} and p.organization_id = ${value.organizationId}
         for update
       ), last_entry as (
         -- Where a position recorded after a withdrawal (no current row) continues the sequence.
         select max(h.sequence) as sequence from ${normPositionHistory} h
-        where h.norm_id = ${recordValue.normId} and h.organization_id = ${recordValue.organizationId}
+        where h.norm_id = ${value.normId} and h.organization_id = ${value.organizationId}
       ), written as (
         insert into ${normPositions} as p (norm_id, organization_id, stance, statement, version, clauses, recorded_by_id, countersigned_by_id, recorded_at, sequence)
         -- Joined to the position read above, so it is read (and locked) before this writes.
-        select norm.id, speaker.id, ${recordValue.stance}::stance, ${recordValue.statement}, norm.current_version, ${recordValue.clauses}::integer[],
-          ${recordValue.enteredById}::uuid, ${recordValue.countersignedById}::uuid, ${recordValue.recordedAt}::timestamptz, coalesce((select sequence from last_entry), 0) + 1
+        select norm.id, speaker.id, ${value.stance}::stance, ${value.statement}, norm.current_version, ${value.clauses}::integer[],
+          ${value.enteredById}::uuid, ${value.countersignedById}::uuid, ${value.recordedAt}::timestamptz, coalesce((select sequence from last_entry), 0) + 1
         from norm cross join speaker left join previous on true
         where (norm.public or norm.author) and speaker.represents and speaker.verification_status = 'verified' and speaker.participation = 'participant'
-          and (not speaker.requires_countersignature or ${recordValue.throughClearance}::boolean)
-          and ${recordValue.highestClause}::int <= norm.clause_count
+          and (not speaker.requires_countersignature or ${value.throughClearance}::boolean)
+          and ${value.highestClause}::int <= norm.clause_count
           and ((norm.status in ('consultation', 'endorsement') and not norm.stage_closed)
-            or (norm.status = 'concluded' and ${recordValue.stance}::stance in ('endorse', 'endorse_with_reservations')))
+            or (norm.status = 'concluded' and ${value.stance}::stance in ('endorse', 'endorse_with_reservations')))
         on conflict (norm_id, organization_id) do update
           set stance = excluded.stance, statement = excluded.statement, version = excluded.version, clauses = excluded.clauses,
             recorded_by_id = excluded.recorded_by_id, countersigned_by_id = excluded.countersigned_by_id, recorded_at = excluded.recorded_at, sequence = p.sequence + 1
@@ -350,25 +352,25 @@ const recordStatement = statementBuiltOnce<RecordedRow>(sql`
         select norm_id, organization_id, sequence, 'recorded', stance, statement, version, clauses, recorded_by_id, countersigned_by_id, recorded_at from written
         returning sequence
       ), moved as (
-        update ${norms} set last_activity_at = ${recordValue.recordedAt}::timestamptz,
+        update ${norms} set last_activity_at = ${value.recordedAt}::timestamptz,
           ${storeCounts(sql`norm_counted_moved(${norms.countedByGroup}, d.stakeholder_type, d.region, d.from_stance, d.to_stance)`)}
         from (
           select w.stance as to_stance, previous.stance as from_stance, speaker.stakeholder_type, speaker.region
           from written w cross join speaker left join previous on true
         ) d
-        where ${norms.id} = ${recordValue.normId} and ${norms.status} in ('consultation', 'endorsement', 'concluded')
+        where ${norms.id} = ${value.normId} and ${norms.status} in ('consultation', 'endorsement', 'concluded')
           -- A norm concluded meanwhile is recorded again from the start, under the rules of adherence.
           and ${norms.status} = (select status from norm)
           and ${norms.currentVersion} = (select current_version from norm)
           -- Evaluated again on the locked row if the tick closed the stage meanwhile: then nothing
           -- matches and the position is recorded again from the start, and refused.
-          and not (${norms.status} = 'endorsement' and (${norms.stageClosesAt} <= ${recordValue.recordedAt}::timestamptz or ${norms.stageClosedAt} is not null))
+          and not (${norms.status} = 'endorsement' and (${norms.stageClosesAt} <= ${value.recordedAt}::timestamptz or ${norms.stageClosedAt} is not null))
         returning ${norms.id}
       ), followed as (
         -- The organisation's representatives follow the norm it took a position on (issue 18), when
         -- the position changed. In this statement, so the norm's row, locked by the update above,
         -- is held for no further round trip before the commit.
-        ${followForRepresentativesSql(sql`${recordValue.organizationId}::uuid`, recordValue.followTarget, "position", recordValue.recordedAt, sql`exists (select 1 from entry)`)}
+        ${followForRepresentativesSql(sql`${value.organizationId}::uuid`, value.followTarget, "position", value.recordedAt, sql`exists (select 1 from entry)`)}
       )
       select norm.slug, norm.status, norm.public, norm.author, norm.stage_closed, norm.clause_count, norm.current_version,
         speaker.id as organization_id, speaker.name, speaker.verification_status, speaker.participation, speaker.represents,
@@ -380,7 +382,8 @@ const recordStatement = statementBuiltOnce<RecordedRow>(sql`
             or (select sequence from entry) <> coalesce((select sequence from previous), (select sequence from last_entry), 0) + 1)
           then position_record_again() end as record_again
       from norm left join speaker on true
-    `);
+    `,
+);
 
 async function recordOnce(db: Db, actor: Actor, input: RecordInput, options: RecordOptions) {
   const enteredById = options.enteredById ?? actor.id;
@@ -389,7 +392,7 @@ async function recordOnce(db: Db, actor: Actor, input: RecordInput, options: Rec
   const clauses = [...(input.clauses ?? [])].sort((a, b) => a - b);
   const highestClause = clauses.at(-1) ?? 0;
   const recordedAt = clock.now().toISOString();
-  const values = {
+  const values: RecordValues = {
     recordedAt,
     actorId: actor.id,
     normId: input.normId,
